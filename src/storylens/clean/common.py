@@ -1,0 +1,117 @@
+"""Helpers every cleaner shares: dates, language, outlet from a URL, explicit metadata."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from urllib.parse import urlsplit
+
+from dateutil import parser as date_parser
+
+from ..model import Article, RawDocument
+
+__all__ = [
+    "ZONE_OFFSETS",
+    "parse_datetime",
+    "detect_language",
+    "outlet_from_url",
+    "apply_explicit_metadata",
+]
+
+# Abbreviations that news sites print after a time. Ambiguous ones (CST: US Central
+# vs China) take their most common news meaning; a numeric offset always wins.
+ZONE_OFFSETS: dict[str, float] = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 1, "IST": 5.5, "CET": 1, "CEST": 2,
+    "EET": 2, "EEST": 3, "MSK": 3, "EAT": 3, "WAT": 1, "SAST": 2, "CAT": 2, "PKT": 5,
+    "NPT": 5.75, "ICT": 7, "WIB": 7, "HKT": 8, "SGT": 8, "PHT": 8, "AWST": 8, "JST": 9,
+    "KST": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13, "EST": -5, "EDT": -4,
+    "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9,
+    "AKDT": -8, "HST": -10, "ART": -3, "BRT": -3,
+}
+_TZINFOS = {name: timezone(timedelta(hours=hours)) for name, hours in ZONE_OFFSETS.items()}
+
+# "+5:30" / "+530" / "+05" -> "+05:30" / "+05:30" / "+05:00" so that parsers read them.
+_SHORT_OFFSET = re.compile(r"(?<=\d)([+-])(\d{1,2}):?(\d{2})?\b(?!:)")
+
+
+def _normalise_offset(text: str) -> str:
+    def repl(m: re.Match[str]) -> str:
+        return f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}"
+
+    return _SHORT_OFFSET.sub(repl, text)
+
+
+def parse_datetime(text: str, default_tz: timezone | None = None) -> tuple[datetime, bool] | None:
+    """Parse a date or date-time as written on a page or in metadata.
+
+    Returns ``(value, zone_known)``: ``value`` is always timezone-aware; when the text
+    names no zone, ``default_tz`` (or UTC) is attached and ``zone_known`` is False so
+    the caller can record that the zone was assumed. Returns None if it is not a date.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    candidate = _normalise_offset(text)
+    try:
+        value = datetime.fromisoformat(candidate.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            value = date_parser.parse(candidate, tzinfos=_TZINFOS, fuzzy=False)
+        except (ValueError, OverflowError, TypeError):
+            return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=default_tz or timezone.utc), False
+    return value, True
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language, or None when there is too little text."""
+    sample = text[:5000]
+    if len(sample.split()) < 5:
+        return None
+    import py3langid  # loaded lazily: its model costs ~0.3 s at first use
+
+    code, _score = py3langid.classify(sample)
+    return str(code)
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The registrable-looking host of a URL ("www.example.com" -> "example.com")."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else "//" + url).hostname
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def apply_explicit_metadata(article: Article, raw: RawDocument) -> Article:
+    """Overwrite inferred values with the ones the user stated, and record provenance.
+
+    ``article.inferred`` keeps, for each field the cleaner filled, how it was inferred;
+    a field the user stated moves to ``article.explicit`` with where it was stated.
+    """
+    for key, value in raw.metadata.items():
+        if not value:
+            continue
+        origin = raw.metadata_origin.get(key, "metadata")
+        if key in ("published", "updated"):
+            parsed = parse_datetime(value)
+            if parsed is None:
+                article.explicit[key] = f"{origin}: {value!r} is not a date; ignored"
+                continue
+            setattr(article, key, parsed[0])
+            if not parsed[1]:
+                origin += " (no time zone given; UTC assumed)"
+        elif key in ("outlet", "url", "headline", "language", "byline"):
+            setattr(article, key, value)
+        else:
+            continue
+        article.inferred.pop(key, None)
+        article.explicit[key] = origin
+    if article.outlet is None and article.url:
+        outlet = outlet_from_url(article.url)
+        if outlet:
+            article.outlet = outlet
+            article.inferred["outlet"] = f"domain of url {article.url}"
+    return article
