@@ -31,12 +31,12 @@ ZONE_OFFSETS: dict[str, float] = {
 _TZINFOS = {name: timezone(timedelta(hours=hours)) for name, hours in ZONE_OFFSETS.items()}
 
 # "+5:30" / "+530" / "+05" -> "+05:30" / "+05:30" / "+05:00" so that parsers read them.
-_SHORT_OFFSET = re.compile(r"(?<=\d)([+-])(\d{1,2}):?(\d{2})?\b(?!:)")
+_SHORT_OFFSET = re.compile(r"(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?) ?([+-])(\d{1,2}):?(\d{2})?\b")
 
 
 def _normalise_offset(text: str) -> str:
     def repl(m: re.Match[str]) -> str:
-        return f"{m.group(1)}{int(m.group(2)):02d}:{m.group(3) or '00'}"
+        return f"{m.group(1)}{m.group(2)}{int(m.group(3)):02d}:{m.group(4) or '00'}"
 
     return _SHORT_OFFSET.sub(repl, text)
 
