@@ -1,0 +1,101 @@
+"""Snippet precision/recall/F1 of body extraction on ``shared/eval/pages`` (165 real pages).
+
+A ``with`` snippet found in the body is a true positive, one missing a false negative;
+a ``without`` snippet found is a false positive. Matching is a substring test after
+collapsing whitespace, as the eval README states.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .data import shared_dir
+
+__all__ = ["Page", "load_pages", "visible_text", "score_bodies", "PageScores"]
+
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str
+    html: str
+    with_snippets: tuple[str, ...]
+    without_snippets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PageScores:
+    precision: float
+    recall: float
+    f1: float
+    true_positives: int
+    false_negatives: int
+    false_positives: int
+    pages: int
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "true_positives": self.true_positives,
+            "false_negatives": self.false_negatives,
+            "false_positives": self.false_positives,
+            "pages": self.pages,
+        }
+
+
+def load_pages(root: Path | None = None) -> list[Page]:
+    root = root or shared_dir("eval/pages/gold.json") / "eval" / "pages"
+    gold = json.loads((root / "gold.json").read_text(encoding="utf-8"))
+    pages = []
+    for url, entry in gold.items():
+        raw = gzip.decompress((root / entry["file"]).read_bytes())
+        pages.append(
+            Page(
+                url=url,
+                html=raw.decode("utf-8", errors="replace"),
+                with_snippets=tuple(entry.get("with") or ()),
+                without_snippets=tuple(entry.get("without") or ()),
+            )
+        )
+    return pages
+
+
+def visible_text(html: str) -> str:
+    """Select-all-and-copy text of a page, by the shared tool ``tools/visible_text.py``."""
+    tool = shared_dir("tools/visible_text.py") / "tools" / "visible_text.py"
+    spec = importlib.util.spec_from_file_location("_shared_visible_text", tool)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return str(module.visible_text(html))
+
+
+def _norm(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def score_bodies(pages: Iterable[Page], extract: Callable[[Page], str | None]) -> PageScores:
+    """Score ``extract(page) -> body text`` over the pages (None counts as an empty body)."""
+    tp = fn = fp = n = 0
+    for page in pages:
+        n += 1
+        body = _norm(extract(page) or "")
+        for snippet in page.with_snippets:
+            if _norm(snippet) in body:
+                tp += 1
+            else:
+                fn += 1
+        fp += sum(1 for snippet in page.without_snippets if _norm(snippet) in body)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return PageScores(precision, recall, f1, tp, fn, fp, n)
