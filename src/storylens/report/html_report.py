@@ -1,0 +1,218 @@
+"""Write the report as one self-contained, printable HTML file.
+
+Safety: every value from an article is untrusted. The Jinja2 environment autoescapes
+everything, no template uses ``|safe`` on article data, and the page carries a
+Content-Security-Policy that forbids scripts and every network load. Links are made
+only for ``http``/``https`` article URLs; anything else is shown as text.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from .. import __version__
+from ..model import Article
+from .json_report import (
+    Report,
+    hidden_char_label,
+    report_counts,
+    reveal_hidden,
+    single_line,
+    source_name,
+    write_text_atomic,
+)
+
+__all__ = ["CSP", "render_html", "write_html"]
+
+log = logging.getLogger(__name__)
+
+#: No scripts, no fetches, no fonts, no frames; inline styles and data: images only.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+_LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+_NO_LINK_RE = re.compile(r"[\s\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def _hidden_marker(char: str) -> str:
+    return f'<span class="hc" title="{escape(hidden_char_label(char))}">⟨U+{ord(char):04X}⟩</span>'
+
+
+def show(value: object) -> Markup:
+    """Jinja filter: escape, then make hidden characters visible. Safe for any input."""
+    if value is None:
+        value = ""
+    # Markup only comes from the template itself (already escaped); anything else is
+    # treated as untrusted text.
+    escaped = str(value) if isinstance(value, Markup) else str(escape(str(value)))
+    return Markup(reveal_hidden(escaped, _hidden_marker))
+
+
+def show_line(value: object) -> Markup:
+    """Like :func:`show` for one-line fields: newlines and runs of spaces collapse."""
+    return show(single_line("" if value is None else str(value)))
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL if it is a plain absolute http(s) URL, else None (shown as text only)."""
+    if not url or _NO_LINK_RE.search(url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+@dataclass
+class _Row:
+    label: str
+    value: str | None = None
+    values: list[str] = field(default_factory=list)
+    href: str | None = None
+    notes: list[str] = field(default_factory=list)
+    multiline: bool = False
+
+
+@dataclass
+class _ArticleView:
+    article: Article
+    anchor: str
+    number: int
+    outlet_label: str
+    outlet_known: bool
+    headline: str | None
+    headline_note: str
+    lang: str | None
+    rows: list[_Row]
+    other_note: str
+
+
+# Field name in Article.inferred/explicit -> label shown, in display order.
+_META_FIELDS: tuple[tuple[str, str], ...] = (
+    ("outlet", "Outlet"),
+    ("byline", "Byline"),
+    ("published", "Published"),
+    ("updated", "Updated"),
+    ("dateline", "Dateline"),
+    ("language", "Language"),
+    ("url", "URL"),
+    ("credits", "Credits"),
+    ("hashtags", "Hashtags"),
+    ("feed_notice", "Feed notice"),
+)
+
+
+def _notes(article: Article, name: str) -> list[str]:
+    notes = []
+    if name in article.explicit:
+        notes.append(f"stated: {article.explicit[name]}")
+    if name in article.inferred:
+        notes.append(f"inferred: {article.inferred[name]}")
+    return notes
+
+
+def _view(article: Article, number: int) -> _ArticleView:
+    values: dict[str, Any] = {
+        "outlet": article.outlet,
+        "byline": article.byline,
+        "published": _iso(article.published),
+        "updated": _iso(article.updated),
+        "dateline": article.dateline,
+        "language": article.language,
+        "url": article.url,
+        "credits": article.credits,
+        "hashtags": article.hashtags,
+        "feed_notice": article.feed_notice,
+    }
+    rows: list[_Row] = []
+    for name, label in _META_FIELDS:
+        value = values[name]
+        notes = _notes(article, name)
+        if not value and not notes:
+            continue
+        if isinstance(value, list):
+            rows.append(_Row(label, values=[str(v) for v in value], notes=notes))
+        else:
+            href = safe_href(value) if name == "url" else None
+            rows.append(_Row(label, value=value, href=href, notes=notes, multiline=name == "feed_notice"))
+    rows.append(_Row("Source", value=article.source))
+    rows.append(_Row("ID", value=article.id))
+    shown = {name for name, _ in _META_FIELDS} | {"headline"}
+    other = [
+        f"{name} {kind}: {how}"
+        for kind, mapping in (("stated", article.explicit), ("inferred", article.inferred))
+        for name, how in sorted(mapping.items())
+        if name not in shown
+    ]
+    language = article.language or ""
+    return _ArticleView(
+        article=article,
+        anchor=f"article-{article.id}",
+        number=number,
+        outlet_label=single_line(article.outlet) or f"unknown outlet ({source_name(article.source)})",
+        outlet_known=bool(single_line(article.outlet)),
+        headline=single_line(article.headline) or None,
+        headline_note="; ".join(_notes(article, "headline")),
+        lang=language if _LANG_RE.match(language) else None,
+        rows=rows,
+        other_note="; ".join(other),
+    )
+
+
+def _story_rows(story: dict[str, Any]) -> list[tuple[str, str]]:
+    return [
+        (str(key), value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str))
+        for key, value in story.items()
+    ]
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("storylens.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["show"] = show
+    env.filters["show_line"] = show_line
+    return env
+
+
+def render_html(report: Report) -> str:
+    """The HTML report as a string."""
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        version=__version__,
+        generated_at=report.generated_at.isoformat(),
+        counts=report_counts(report),
+        inputs=report.inputs,
+        articles=[_view(a, i) for i, a in enumerate(report.articles, start=1)],
+        skipped=report.skipped,
+        stories=[_story_rows(s) for s in report.stories],
+        csp=CSP,
+    )
+
+
+def write_html(report: Report, path: Path | str) -> Path:
+    """Write the self-contained HTML report atomically; returns the path."""
+    return write_text_atomic(Path(path), render_html(report))

@@ -1,0 +1,108 @@
+"""A short rich summary of a run for the terminal.
+
+Untrusted text is only ever put into ``rich.text.Text`` objects (never parsed as
+markup), after control characters, escape sequences and direction overrides have been
+replaced by visible ``⟨U+XXXX⟩`` markers, so a headline cannot style, move or
+overwrite the terminal.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .json_report import Report, report_counts, reveal_hidden, single_line, source_name
+
+__all__ = ["print_summary", "MAX_ARTICLE_ROWS", "MAX_SKIPPED_ROWS"]
+
+log = logging.getLogger(__name__)
+
+#: Rows of the article table before "and N more"; the full list is in the reports.
+MAX_ARTICLE_ROWS = 30
+MAX_SKIPPED_ROWS = 10
+_HEADLINE_WIDTH = 60
+
+
+def _safe(text: str | None) -> str:
+    return reveal_hidden(single_line(text))
+
+
+def _truncate(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def print_summary(
+    report: Report,
+    console: Console,
+    paths: Mapping[str, Path],
+    *,
+    max_articles: int = MAX_ARTICLE_ROWS,
+    max_skipped: int = MAX_SKIPPED_ROWS,
+) -> None:
+    """Print counts, an article table, skipped inputs and the written report paths.
+
+    ``paths`` maps a label (``"json"``, ``"html"``, ...) to the file written.
+    """
+    counts = report_counts(report)
+    summary = Text()
+    summary.append(_plural(counts["articles"], "article"), style="bold")
+    summary.append(" from ")
+    summary.append(_plural(counts["outlets"], "outlet"), style="bold")
+    if counts["articles_without_outlet"]:
+        summary.append(f" (+{counts['articles_without_outlet']} with unknown outlet)")
+    summary.append(", ")
+    summary.append(_plural(counts["skipped"], "skipped input"), style="bold" if counts["skipped"] else "")
+    summary.append(f", {_plural(counts['removed_lines'], 'line')} removed from pages")
+    console.print(summary)
+
+    if report.articles:
+        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+        table.add_column("Outlet", overflow="ellipsis", no_wrap=True, max_width=24)
+        table.add_column("Published", no_wrap=True)
+        table.add_column("Headline", overflow="ellipsis", no_wrap=True)
+        for article in report.articles[:max_articles]:
+            outlet = (
+                Text(_safe(article.outlet))
+                if single_line(article.outlet)
+                else Text(f"unknown ({_safe(source_name(article.source))})", style="dim italic")
+            )
+            published = article.published.date().isoformat() if article.published else "—"
+            headline = _safe(article.headline)
+            table.add_row(
+                outlet,
+                Text(published, style="" if article.published else "dim"),
+                Text(_truncate(headline, _HEADLINE_WIDTH)) if headline else Text("(no headline)", style="dim"),
+            )
+        console.print(table)
+        hidden = len(report.articles) - max_articles
+        if hidden > 0:
+            console.print(Text(f"… and {hidden} more (see the HTML or Markdown report)", style="dim"))
+
+    if report.skipped:
+        console.print(Text(f"Skipped ({len(report.skipped)}):", style="bold yellow"))
+        for item in report.skipped[:max_skipped]:
+            line = Text("  ")
+            line.append(_safe(item.source))
+            line.append(": ", style="dim")
+            line.append(_safe(item.reason))
+            console.print(line)
+        more = len(report.skipped) - max_skipped
+        if more > 0:
+            console.print(Text(f"  and {more} more (listed in the reports)", style="dim"))
+
+    if paths:
+        console.print(Text("Reports written:", style="bold"))
+        for label, path in paths.items():
+            line = Text(f"  {_safe(label)}: ")
+            line.append(_safe(str(path)), style="cyan")
+            console.print(line)
+    log.debug("printed summary of %d articles", len(report.articles))
