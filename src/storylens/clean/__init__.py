@@ -1,0 +1,69 @@
+"""clean: a RawDocument becomes an Article (or a Skipped saying why it could not)."""
+
+from __future__ import annotations
+
+import logging
+
+from ..errors import InputError
+from ..model import Article, RawDocument, RemovedLine, Skipped
+from .common import apply_explicit_metadata, detect_language
+from .decoding import decode_text
+
+__all__ = ["clean_document"]
+
+log = logging.getLogger(__name__)
+
+
+def clean_document(raw: RawDocument) -> Article | Skipped:
+    """Clean one raw document. Never raises for bad input: returns Skipped with the reason."""
+    try:
+        article = _clean(raw)
+    except InputError as exc:
+        return Skipped(raw.source, exc.reason)
+    except Exception as exc:  # one bad document must not stop a batch
+        log.exception("cleaning %s failed", raw.source)
+        return Skipped(raw.source, f"could not be cleaned: {type(exc).__name__}: {exc} (please report this as a bug)")
+    return article
+
+
+def _clean(raw: RawDocument) -> Article:
+    if raw.kind == "html":
+        from .html_page import clean_html
+
+        article = clean_html(raw)
+        _post_process_html(article)
+    elif raw.kind == "text":
+        from .page_text import clean_page_text
+
+        text, note = decode_text(raw.data, raw.source)
+        article = clean_page_text(raw, text)
+        if note:
+            article.inferred["encoding"] = note
+    else:
+        raise InputError(raw.source, f"unknown document kind {raw.kind!r}")
+    apply_explicit_metadata(article, raw)
+    if article.language is None:
+        article.language = detect_language(article.text)
+        if article.language:
+            article.inferred["language"] = "detected from the body text (py3langid)"
+    return article
+
+
+def _post_process_html(article: Article) -> None:
+    """Credits, hashtags, feed notice and dateline inside an HTML body, as for page dumps."""
+    from .page_text import take_dateline, take_trailers
+
+    trailers = take_trailers(article.paragraphs)
+    if trailers.removed:
+        article.removed.extend(RemovedLine(article.paragraphs[i], why) for i, why in sorted(trailers.removed.items()))
+        article.paragraphs = [p for i, p in enumerate(article.paragraphs) if i not in trailers.removed]
+    article.credits = article.credits or trailers.credits
+    article.hashtags = article.hashtags or trailers.hashtags
+    article.feed_notice = article.feed_notice or trailers.feed_notice
+    if article.dateline is None:
+        article.dateline = take_dateline(article.paragraphs, article.removed)
+        if article.dateline:
+            article.inferred["dateline"] = "the opening of the first paragraph"
+    if not article.paragraphs:
+        raise InputError(article.source, "no article text left after removing credit/notice lines")
+    article.text = "\n\n".join(article.paragraphs)

@@ -1,0 +1,190 @@
+"""ingest: files and folders to RawDocuments (or Skipped with the reason), with provenance.
+
+Readers are chosen by file extension; folders are walked recursively in sorted order
+(hidden files skipped). Explicit metadata from a sidecar ``NAME.meta.json`` or a
+``--meta`` manifest is attached to each document; it wins over the record's own fields.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import RawDocument, Skipped
+from .metadata import SIDECAR_SUFFIX, Manifest, read_sidecar, sidecar_path
+
+__all__ = ["READERS", "MAX_SINGLE_FILE_BYTES", "iter_documents", "reader_for"]
+
+log = logging.getLogger(__name__)
+
+#: A .txt or .html file holds one article; larger files are skipped without being read.
+#: Container formats (WARC, JSONL, CSV, feeds) are streamed and have no such limit.
+MAX_SINGLE_FILE_BYTES = 10 * 1024 * 1024
+
+Reader = Callable[[Path, datetime], Iterator[RawDocument | Skipped]]
+
+
+def _read_single(kind: str) -> Reader:
+    def read(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skipped]:
+        size = path.stat().st_size
+        if size == 0:
+            yield Skipped(str(path), "empty file")
+            return
+        if size > MAX_SINGLE_FILE_BYTES:
+            yield Skipped(
+                str(path),
+                f"file is {size / 2**20:.1f} MiB; one article is expected to be under "
+                f"{MAX_SINGLE_FILE_BYTES // 2**20} MiB (split it, or use JSONL/WARC, which are streamed)",
+            )
+            return
+        yield RawDocument(source=str(path), data=path.read_bytes(), kind=kind, fetched_at=fetched_at)
+
+    return read
+
+
+def _read_feed(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skipped]:
+    from .feeds import read_feed
+
+    return read_feed(path, fetched_at)
+
+
+def _read_opml(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skipped]:
+    from .feeds import read_opml
+
+    return read_opml(path, fetched_at)
+
+
+def _read_xml(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skipped]:
+    with path.open("rb") as handle:
+        head = handle.read(2048).lower()
+    return _read_opml(path, fetched_at) if b"<opml" in head else _read_feed(path, fetched_at)
+
+
+def _read_warc(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skipped]:
+    from .warc import read_warc
+
+    return read_warc(path, fetched_at)
+
+
+def _read_jsonl(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skipped]:
+    from .tabular import read_jsonl
+
+    return read_jsonl(path, fetched_at)
+
+
+def _read_csv(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skipped]:
+    from .tabular import read_csv
+
+    return read_csv(path, fetched_at)
+
+
+READERS: dict[str, Reader] = {
+    ".txt": _read_single("text"),
+    ".text": _read_single("text"),
+    ".html": _read_single("html"),
+    ".htm": _read_single("html"),
+    ".xhtml": _read_single("html"),
+    ".rss": _read_feed,
+    ".atom": _read_feed,
+    ".xml": _read_xml,
+    ".opml": _read_opml,
+    ".warc": _read_warc,
+    ".warc.gz": _read_warc,
+    ".jsonl": _read_jsonl,
+    ".ndjson": _read_jsonl,
+    ".csv": _read_csv,
+}
+
+
+def reader_for(path: Path) -> Reader | None:
+    name = path.name.lower()
+    for suffix in sorted(READERS, key=len, reverse=True):
+        if name.endswith(suffix):
+            return READERS[suffix]
+    return None
+
+
+def _is_sidecar(path: Path) -> bool:
+    return path.name.lower().endswith(SIDECAR_SUFFIX)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            yield from _walk(child)
+        elif child.is_file():
+            yield child
+
+
+def _expand(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
+    for path in paths:
+        if path.is_dir():
+            files = [f for f in _walk(path) if not _is_sidecar(f)]
+            if not any(reader_for(f) for f in files):
+                yield Skipped(str(path), f"no readable files in this folder (readable: {', '.join(READERS)})")
+            yield from files
+        elif path.exists():
+            if not _is_sidecar(path):
+                yield path
+        else:
+            yield Skipped(str(path), "no such file or folder")
+
+
+def _with_metadata(
+    doc: RawDocument, sidecar: tuple[dict[str, str], str] | None, manifest: Manifest | None
+) -> RawDocument:
+    layers = []
+    if sidecar:
+        layers.append(sidecar)
+    if manifest is not None:
+        found = manifest.lookup(doc.source)
+        if found:
+            layers.append(found)
+    if not layers:
+        return doc
+    metadata, origin = dict(doc.metadata), dict(doc.metadata_origin)
+    for values, where in layers:
+        for key, value in values.items():
+            metadata[key] = value
+            origin[key] = where
+    return dataclasses.replace(doc, metadata=metadata, metadata_origin=origin, url=metadata.get("url", doc.url))
+
+
+def iter_documents(
+    paths: Iterable[Path], fetched_at: datetime, manifest: Manifest | None = None
+) -> Iterator[RawDocument | Skipped]:
+    """Every document under ``paths``; each unusable input becomes one Skipped."""
+    for item in _expand(paths):
+        if isinstance(item, Skipped):
+            yield item
+            continue
+        path = item
+        reader = reader_for(path)
+        if reader is None:
+            suffix = "".join(path.suffixes[-2:]) or "(none)"
+            yield Skipped(str(path), f"unknown file type {suffix} (readable: {', '.join(READERS)})")
+            continue
+        sidecar: tuple[dict[str, str], str] | None = None
+        side = sidecar_path(path)
+        if side is not None:
+            try:
+                sidecar = (read_sidecar(side), f"sidecar {side.name}")
+            except InputError as exc:
+                yield Skipped(exc.source, exc.reason + "; the article was read without it")
+        try:
+            for doc in reader(path, fetched_at):
+                yield doc if isinstance(doc, Skipped) else _with_metadata(doc, sidecar, manifest)
+        except FileNotFoundError:
+            yield Skipped(str(path), "the file vanished before it could be read")
+        except PermissionError:
+            yield Skipped(str(path), "permission denied (check the file's permissions)")
+        except IsADirectoryError:
+            yield Skipped(str(path), "is a folder, not a file")
+        except OSError as exc:
+            yield Skipped(str(path), f"could not be read: {exc.strerror or exc}")

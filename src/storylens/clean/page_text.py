@@ -1,0 +1,195 @@
+"""Plain-text page dumps (select-all-and-copy of a web page, or a scraper's text) to an Article.
+
+Order of work, each removal recorded in ``Article.removed`` with its reason:
+1. header: byline/timestamp lines, the headline (and its repeats), what sits above it;
+2. truncated teasers (a line ending in "..." that starts a later paragraph);
+3. trailer lines anywhere: agency-feed notices, credit lines, hashtag lines;
+4. page furniture by line features (``boilerplate.classify_lines``);
+5. the dateline at the head of the first body paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from ..model import Article, RawDocument, RemovedLine
+from .boilerplate import classify_lines
+from .structured import (
+    Timestamp,
+    choose_published,
+    is_feed_notice,
+    is_truncated_teaser,
+    looks_like_organisation,
+    parse_byline_line,
+    parse_credit_line,
+    parse_hashtag_line,
+    split_dateline,
+)
+
+__all__ = ["clean_page_text", "Trailers", "take_trailers", "take_dateline"]
+
+_SENTENCE_END = re.compile(r"[.:;,]['\"’”)]*$")
+HEADER_SHARE = 0.5  # byline lines are looked for in the first half of the page only
+
+
+@dataclass
+class Trailers:
+    """What ``take_trailers`` found: notice, credits, hashtags, and the lines removed."""
+
+    credits: list[str] = field(default_factory=list)
+    hashtags: list[str] = field(default_factory=list)
+    feed_notice: str | None = None
+    removed: dict[int, str] = field(default_factory=dict)  # index -> reason
+
+
+def take_trailers(lines: list[str], skip: set[int] | None = None) -> Trailers:
+    """Find agency-feed notices, credit lines and hashtag lines among ``lines``."""
+    found = Trailers()
+    for i, line in enumerate(lines):
+        if skip and i in skip:
+            continue
+        if is_feed_notice(line):
+            found.feed_notice = found.feed_notice or line
+            found.removed[i] = "agency-feed notice (kept in feed_notice)"
+            continue
+        credits = parse_credit_line(line)
+        if credits:
+            found.credits.extend(c for c in credits if c not in found.credits)
+            found.removed[i] = "credit line (kept in credits)"
+            continue
+        tags = parse_hashtag_line(line)
+        if tags:
+            found.hashtags.extend(t for t in tags if t.casefold() not in {h.casefold() for h in found.hashtags})
+            found.removed[i] = "hashtag line (kept in hashtags)"
+    return found
+
+
+def take_dateline(paragraphs: list[str], removed: list[RemovedLine]) -> str | None:
+    """Split a dateline off the first paragraph (in place); record it as removed."""
+    if not paragraphs:
+        return None
+    split = split_dateline(paragraphs[0])
+    if split is None:
+        return None
+    dateline, rest = split
+    removed.append(RemovedLine(paragraphs[0][: len(paragraphs[0]) - len(rest)].strip(), "dateline (kept in dateline)"))
+    paragraphs[0] = rest
+    return dateline
+
+
+def _is_title_like(line: str) -> bool:
+    words = line.split()
+    return 3 <= len(words) <= 30 and len(line) <= 250 and not _SENTENCE_END.search(line) and not line.startswith("#")
+
+
+def _find_headline(lines: list[str], first_byline: int | None) -> tuple[int | None, str]:
+    """Index of the headline line and the rule that found it."""
+    positions: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        positions.setdefault(" ".join(line.split()), []).append(i)
+    limit = first_byline if first_byline is not None else len(lines)
+    for i, line in enumerate(lines[: max(limit, 1) + 1]):
+        if _is_title_like(line) and len(positions[" ".join(line.split())]) > 1:
+            return i, "a title-like line the page repeats"
+    if first_byline is not None and first_byline > 0 and _is_title_like(lines[first_byline - 1]):
+        return first_byline - 1, "the title-like line just above the byline"
+    return None, ""
+
+
+def clean_page_text(raw: RawDocument, text: str) -> Article:
+    """Clean decoded page text into an Article (explicit metadata is applied later)."""
+    numbered = [(n, " ".join(line.split())) for n, line in enumerate(text.splitlines())]
+    numbered = [(n, line) for n, line in numbered if line]
+    lines = [line for _, line in numbered]
+    if not lines:
+        raise InputError(raw.source, "no text in the file", "is it empty or only whitespace?")
+    reasons: dict[int, str] = {}
+    inferred: dict[str, str] = {}
+
+    # 1. Header: byline and timestamps, headline.
+    header_end = max(3, int(len(lines) * HEADER_SHARE))
+    byline: str | None = None
+    stamps: list[Timestamp] = []
+    first_byline: int | None = None
+    for i, line in enumerate(lines[:header_end]):
+        if len(line) > 300:
+            continue
+        parsed = parse_byline_line(line)
+        if parsed is None:
+            continue
+        first_byline = i if first_byline is None else first_byline
+        byline = byline or parsed.byline
+        stamps.extend(parsed.timestamps)
+        reasons[i] = "byline/timestamp line (kept in byline, published, updated)"
+    headline_index, headline_rule = _find_headline(lines, first_byline)
+    headline = lines[headline_index] if headline_index is not None else None
+    if headline_index is not None:
+        inferred["headline"] = headline_rule
+        for i, line in enumerate(lines):
+            if line == headline:
+                reasons[i] = "headline (kept in headline)" if i == headline_index else "repeated headline"
+        for i in range(headline_index):
+            reasons.setdefault(i, "page header above the headline")
+
+    # 2. Teasers.
+    for i, line in enumerate(lines):
+        if i not in reasons and is_truncated_teaser(line, lines[i + 1 :]):
+            reasons[i] = "truncated teaser of a later paragraph"
+
+    # 3. Trailers.
+    trailers = take_trailers(lines, skip=set(reasons))
+    reasons.update(trailers.removed)
+
+    # 4. Furniture by line features, over what is left.
+    remaining = [i for i in range(len(lines)) if i not in reasons]
+    verdicts = classify_lines([lines[i] for i in remaining])
+    for i, verdict in zip(remaining, verdicts):
+        if not verdict.keep:
+            reasons[i] = verdict.reason or "page furniture"
+
+    removed = [RemovedLine(lines[i], reasons[i], numbered[i][0]) for i in sorted(reasons)]
+    paragraphs = [lines[i] for i in range(len(lines)) if i not in reasons]
+    if not paragraphs:
+        raise InputError(
+            raw.source,
+            f"no article text left after removing {len(removed)} lines of page furniture",
+            "run with -v to see each removed line and its reason",
+        )
+
+    # 5. Dateline.
+    dateline = take_dateline(paragraphs, removed)
+
+    published, updated, rule = choose_published(stamps)
+    outlet = None
+    if byline and looks_like_organisation(byline):
+        outlet = byline
+        inferred["outlet"] = f'byline "By {byline}" names an organisation'
+    if byline:
+        inferred["byline"] = "the page's \"By ...\" line"
+    if published is not None:
+        inferred["published"] = rule + ("" if published.zone_known else "; no time zone given, UTC assumed")
+    if updated is not None:
+        inferred["updated"] = f"the latest timestamp after publication ({updated.text!r})"
+    if dateline:
+        inferred["dateline"] = "the opening of the first paragraph"
+
+    return Article(
+        id=raw.id,
+        source=raw.source,
+        url=raw.url,
+        text="\n\n".join(paragraphs),
+        paragraphs=paragraphs,
+        outlet=outlet,
+        headline=headline,
+        byline=byline,
+        published=published.value if published else None,
+        updated=updated.value if updated else None,
+        dateline=dateline,
+        credits=trailers.credits,
+        hashtags=trailers.hashtags,
+        feed_notice=trailers.feed_notice,
+        removed=removed,
+        inferred=inferred,
+    )

@@ -1,0 +1,255 @@
+"""Recognisers for the structured lines of a news page: byline and timestamps,
+dateline, credit line, hashtag line, agency-feed notice, truncated teaser.
+
+Each recogniser looks at one line (or the start of a paragraph) and returns what it
+found, or None. They are shared by the page-dump cleaner and the HTML cleaner.
+The patterns describe *kinds* of line (a credit line names contributors and says
+they "contributed"), not phrases of any particular site.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .common import parse_datetime
+
+__all__ = [
+    "Timestamp",
+    "BylineLine",
+    "parse_byline_line",
+    "find_timestamps",
+    "choose_published",
+    "parse_credit_line",
+    "parse_hashtag_line",
+    "is_feed_notice",
+    "split_dateline",
+    "is_truncated_teaser",
+    "looks_like_organisation",
+]
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_ZONE = r"(?:[A-Z]{2,5}(?![a-z])|[+-]\d{1,2}:?\d{2}|Z)"
+_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
+# 2026-01-09T21:21:54+05:30, 2026-01-09 21:21, with an optional offset
+_ISO_STAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{1,2}:?\d{2})?"
+)
+# "January 9, 2026 15:55 IST", "9 January 2026, 15:55 GMT", "Jan. 9, 2026 at 3:55 p.m. EST"
+_HUMAN_STAMP = re.compile(
+    rf"(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}})"
+    rf"(?:,?\s*(?:at\s+)?{_TIME})?(?:\s*{_ZONE})?"
+)
+_LABEL = re.compile(
+    r"\b(?P<label>updated|last updated|modified|published|posted|first published)\b\s*(?:on|at)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^\s*by\s+(?P<who>[^|•·\n]+?)\s*(?:$|[|•·]|\s[–—-]\s|\s{2,})", re.IGNORECASE)
+
+_ORGANISATION_WORDS = re.compile(
+    r"\b(?:wire|press|news|agency|agence|times|post|herald|tribune|journal|gazette|"
+    r"telegraph|chronicle|service|network|media|tv|radio|daily|bulletin|dispatch|"
+    r"reuters|associated)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Timestamp:
+    value: datetime
+    text: str
+    label: str | None  # "published", "updated" or None when the page does not say
+    zone_known: bool
+
+
+@dataclass(frozen=True)
+class BylineLine:
+    byline: str | None
+    timestamps: list[Timestamp] = field(default_factory=list)
+
+
+def looks_like_organisation(name: str) -> bool:
+    """True for "ANI", "AP", "Harbor Wire", "Meridian Press"; False for "Jane Doe"."""
+    name = name.strip()
+    letters = re.sub(r"[^A-Za-z]", "", name)
+    if 2 <= len(letters) <= 6 and letters.isupper():
+        return True
+    return bool(_ORGANISATION_WORDS.search(name))
+
+
+def _label_before(text: str, start: int) -> str | None:
+    m = _LABEL.search(text[max(0, start - 40) : start])
+    if not m:
+        return None
+    word = m.group("label").lower()
+    return "updated" if word in ("updated", "last updated", "modified") else "published"
+
+
+def find_timestamps(line: str) -> list[Timestamp]:
+    """Every date-time written in the line, glued or not, each with its label if any."""
+    found: list[Timestamp] = []
+    taken: list[tuple[int, int]] = []
+    for m in _ISO_STAMP.finditer(line):
+        parsed = parse_datetime(m.group(0))
+        if parsed:
+            found.append(Timestamp(parsed[0], m.group(0), _label_before(line, m.start()), parsed[1]))
+            taken.append(m.span())
+    masked = list(line)
+    for start, end in taken:
+        masked[start:end] = " " * (end - start)
+    rest = "".join(masked)
+    for m in _HUMAN_STAMP.finditer(rest):
+        text = m.group(0).strip()
+        parsed = parse_datetime(text)
+        if parsed:
+            found.append(Timestamp(parsed[0], text, _label_before(rest, m.start()), parsed[1]))
+    found.sort(key=lambda t: line.find(t.text))
+    return found
+
+
+def parse_byline_line(line: str) -> BylineLine | None:
+    """A "By X | Updated: ..." line, or a line that is only labelled timestamps."""
+    byline_match = _BYLINE.match(line)
+    stamps = find_timestamps(line)
+    if byline_match:
+        who = byline_match.group("who").strip().rstrip(",;:")
+        who = re.sub(r"\s*(?:updated|published|posted)\s*:?.*$", "", who, flags=re.IGNORECASE)
+        if len(who.split()) > 8:
+            return None
+        return BylineLine(who or None, stamps)
+    if stamps:
+        leftover = line
+        for stamp in stamps:
+            leftover = leftover.replace(stamp.text, " ")
+        leftover = re.sub(r"(?i)\b(updated|last updated|modified|published|posted|first|on|at)\b|[:|•·,]", " ", leftover)
+        if not leftover.strip():
+            return BylineLine(None, stamps)
+    return None
+
+
+def choose_published(stamps: list[Timestamp]) -> tuple[Timestamp | None, Timestamp | None, str]:
+    """Pick (published, updated, rule) from the header's timestamps.
+
+    Rule: a stamp labelled "published/posted" is the publication time; otherwise the
+    earliest stamp is. The update time is the latest stamp later than publication
+    (a stamp labelled "updated" counts only as a candidate for it).
+    """
+    if not stamps:
+        return None, None, "no timestamp found"
+    labelled = [s for s in stamps if s.label == "published"]
+    if labelled:
+        published = min(labelled, key=lambda s: s.value)
+        rule = f"the timestamp labelled as publication time ({published.text!r})"
+    else:
+        published = min(stamps, key=lambda s: s.value)
+        rule = f"the earliest of {len(stamps)} timestamps in the page header ({published.text!r})"
+    later = [s for s in stamps if s.value > published.value]
+    updated = max(later, key=lambda s: s.value) if later else None
+    return published, updated, rule
+
+
+_CREDIT = re.compile(
+    r"^(?:(?P<names>.{2,200}?)\s+contributed(?:\s+(?:reporting|to\s+this\s+report(?:ing)?))?"
+    r"(?:\s+(?:to|for)\s+this\s+(?:report|story|article))?"
+    r"|(?:additional|with|further)\s+reporting\s+by\s+(?P<names2>.{2,200}?))\s*\.?$",
+    re.IGNORECASE,
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|;\s*)")
+
+
+def parse_credit_line(line: str) -> list[str] | None:
+    """["Reuters", "Agence France-Presse"] from "Reuters and Agence France-Presse contributed to this report"."""
+    if len(line.split()) > 30:
+        return None
+    m = _CREDIT.match(line.strip())
+    if not m:
+        return None
+    names = m.group("names") or m.group("names2") or ""
+    parts = [p.strip(" .") for p in _NAME_SPLIT.split(names) if p.strip(" .")]
+    if not parts or any(len(p.split()) > 6 for p in parts):
+        return None
+    return parts
+
+
+_HASHTAG = re.compile(r"#(\w[\w-]*)", re.UNICODE)
+
+
+def parse_hashtag_line(line: str) -> list[str] | None:
+    """The hashtags of a line made (almost) only of hashtags, in order, duplicates removed."""
+    tags = _HASHTAG.findall(line)
+    if not tags:
+        return None
+    rest = _HASHTAG.sub(" ", line).replace("#", " ")
+    if len(rest.split()) > max(1, len(tags) // 4):
+        return None
+    unique: list[str] = []
+    seen: set[str] = set()
+    for tag in tags:
+        if tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            unique.append("#" + tag)
+    return unique
+
+
+_FEED_WORDS = re.compile(r"\b(?:feeds?|wire|agency|agencies|syndicat\w*|news service)\b", re.IGNORECASE)
+_UNEDITED_WORDS = re.compile(
+    r"\b(?:auto(?:matically)?[- ]?(?:published|generated|posted)|without (?:any )?(?:modification|editing|changes)"
+    r"|not (?:been )?(?:reviewed|edited|modified)|unedited)\b",
+    re.IGNORECASE,
+)
+
+
+def is_feed_notice(line: str) -> bool:
+    """A notice that the page is an agency/wire feed republished without editing."""
+    return len(line.split()) <= 60 and bool(_FEED_WORDS.search(line)) and bool(_UNEDITED_WORDS.search(line))
+
+
+# "Washington DC [US], January 9 : ...", "PORT ALDER, March 14 (Harbor Wire) - ...",
+# "LONDON (Reuters) - ...", "BOGOTÁ — ..."
+_PLACE = r"[A-ZÀ-Þ][\wÀ-ÿ.'’-]*(?:\s+[A-ZÀ-Þ][\wÀ-ÿ.'’-]*){0,4}(?:\s*\[[^\]\n]{1,40}\])?"
+_DATELINE = re.compile(
+    rf"^(?P<dateline>{_PLACE}"
+    rf"(?:,\s*(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})(?:,\s*\d{{4}})?)?"
+    rf"(?:\s*\((?P<agency>[^)\n]{{2,40}})\))?)"
+    rf"\s*(?P<sep>[:—–]|-{{1,2}})\s+(?=\S)"
+)
+
+
+def split_dateline(paragraph: str) -> tuple[str, str] | None:
+    """("Washington DC [US], January 9", rest) when the paragraph opens with a dateline.
+
+    A dateline is a capitalised place (optionally "[Country]"), optionally a date and an
+    agency in parentheses, then a colon or dash. A plain "Name: quote" does not count:
+    the place must be upper-case, carry a date, a bracketed country or an agency.
+    """
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None
+    dateline = m.group("dateline").strip()
+    place = re.split(r",|\s*\(|\s*\[", dateline)[0]
+    has_date = "," in dateline and bool(re.search(r"\d", dateline))
+    strong = has_date or "[" in dateline or m.group("agency") or (place.isupper() and len(place) >= 3)
+    if not strong or len(paragraph) - m.end() < 20:
+        return None
+    return dateline, paragraph[m.end() :]
+
+
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*$")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def is_truncated_teaser(line: str, later_lines: list[str]) -> bool:
+    """A line ending in "..." whose text starts a later, longer line (a cut-off preview)."""
+    if not _ELLIPSIS.search(line):
+        return False
+    stem = _norm(_ELLIPSIS.sub("", line))
+    if len(stem.split()) < 5:
+        return False
+    return any(len(other) > len(stem) and _norm(other).startswith(stem) for other in later_lines)

@@ -1,0 +1,245 @@
+"""Command line: thin wrappers that parse flags, call library functions, own progress bars."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TypeVar
+
+import click
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from . import __version__
+from .errors import InputError, StorylensError
+from .ingest.metadata import Manifest, load_manifest
+from .model import Article, Skipped
+
+__all__ = ["main"]
+
+FORMATS = ("html", "json", "md")
+DEFAULT_DB = "storylens.db"
+EXIT_NOTHING_ANALYSED = 2
+
+T = TypeVar("T")
+
+
+class _Context:
+    def __init__(self, quiet: bool, verbose: int) -> None:
+        self.quiet = quiet
+        self.verbose = verbose
+        self.out = Console(highlight=False, quiet=quiet)
+        self.err = Console(stderr=True, highlight=False)
+
+    def skipped(self, item: Skipped) -> None:
+        if not self.quiet:
+            self.err.print(f"[yellow]skipped[/] {escape(item.source)}: {escape(item.reason)}")
+
+
+def _setup_logging(quiet: bool, verbose: int) -> None:
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+    logging.basicConfig(level=level, format="%(message)s", handlers=[RichHandler(console=Console(stderr=True))])
+
+
+def _progress(ctx: _Context, items: Iterable[T], label: str) -> Iterator[T]:
+    """A progress bar on stderr when it is a terminal and not quiet; otherwise plain iteration."""
+    if ctx.quiet or not ctx.err.is_terminal:
+        yield from items
+        return
+    columns = (SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=ctx.err, transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        for item in items:
+            yield item
+            bar.advance(task)
+
+
+def _manifest(meta: Path | None) -> Manifest | None:
+    if meta is None:
+        return None
+    try:
+        return load_manifest(meta)
+    except InputError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="storylens")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.option("-v", "--verbose", count=True, help="More detail (-vv for debug logging).")
+@click.pass_context
+def main(click_ctx: click.Context, quiet: bool, verbose: int) -> None:
+    """Storylens: compare many outlets' coverage of the same events."""
+    _setup_logging(quiet, verbose)
+    click_ctx.obj = _Context(quiet, verbose)
+
+
+_paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+_meta_option = click.option(
+    "--meta", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Manifest CSV with a path column and any of outlet, url, published, language, headline, byline.",
+)
+_db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file (or sqlite:/// URL).")
+
+
+@main.command()
+@_paths_argument
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("storylens-report"),
+              show_default=True, help="Folder for the report files.")
+@click.option("--format", "formats", default="html,json", show_default=True,
+              help=f"Comma-separated report formats: {', '.join(FORMATS)}.")
+@_meta_option
+@click.pass_obj
+def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str, meta: Path | None) -> None:
+    """Read every article under PATHS (files and folders, recursive), clean it, write a report."""
+    from .pipeline import iter_articles
+    from .report import Report, print_summary, write_html, write_json, write_markdown
+
+    wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
+    unknown = sorted(set(wanted) - set(FORMATS))
+    if unknown or not wanted:
+        raise click.BadParameter(f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}",
+                                 param_hint="--format")
+    now = datetime.now(timezone.utc)
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    seen: set[str] = set()
+    for item in _progress(ctx, iter_articles(paths, fetched_at=now, manifest=_manifest(meta)), "Reading"):
+        if isinstance(item, Skipped):
+            ctx.skipped(item)
+            skipped.append(item)
+        elif isinstance(item, Article) and item.id not in seen:
+            seen.add(item.id)
+            articles.append(item)
+    report = Report(articles=articles, skipped=skipped, stories=[], generated_at=now, inputs=[str(p) for p in paths])
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise click.ClickException(f"cannot create the output folder {out_dir}: {exc.strerror or exc}") from exc
+    writers = {"html": (write_html, "report.html"), "json": (write_json, "report.json"),
+               "md": (write_markdown, "report.md")}
+    written = {}
+    for fmt in FORMATS:
+        if fmt in wanted:
+            writer, name = writers[fmt]
+            written[fmt] = writer(report, out_dir / name)
+    print_summary(report, ctx.out, written)
+    if not articles:
+        ctx.err.print("[red]nothing could be analysed[/] (see the skipped inputs above)")
+        sys.exit(EXIT_NOTHING_ANALYSED)
+
+
+@main.command()
+@_paths_argument
+@_db_option
+@_meta_option
+@click.pass_obj
+def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None) -> None:
+    """Clean the articles under PATHS and add them to the store (idempotent, resumable)."""
+    from .pipeline import iter_articles
+    from .store import open_store
+
+    now = datetime.now(timezone.utc)
+    with _open(db) as store:
+        added = present = 0
+        batch: list[Article] = []
+        skipped: list[Skipped] = []
+
+        def flush() -> None:
+            nonlocal added, present
+            result = store.add_articles(batch)
+            added += result.added
+            present += result.already_present
+            batch.clear()
+
+        items = iter_articles(paths, fetched_at=now, manifest=_manifest(meta),
+                              should_clean=lambda raw: not store.has_article(raw.id))
+        for item in _progress(ctx, items, "Ingesting"):
+            if isinstance(item, Article):
+                batch.append(item)
+                if len(batch) >= 50:
+                    flush()
+            elif isinstance(item, Skipped):
+                ctx.skipped(item)
+                skipped.append(item)
+            else:
+                present += 1
+        flush()
+        store.add_skipped(skipped)
+        ctx.out.print(f"{added} added, {present} already in {escape(db)}, {len(skipped)} skipped")
+    if added + present == 0:
+        sys.exit(EXIT_NOTHING_ANALYSED)
+
+
+@main.command()
+@_db_option
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0))
+@click.option("--outlet", default=None, help="Only this outlet.")
+@click.pass_obj
+def articles(ctx: _Context, db: str, limit: int, offset: int, outlet: str | None) -> None:
+    """List the stored articles, newest first."""
+    with _open(db, must_exist=True) as store:
+        rows = store.list_articles(limit=limit, offset=offset, outlet=outlet)
+        table = Table("id", "published", "outlet", "headline", title=f"{store.count_articles()} articles in {escape(db)}")
+        for a in rows:
+            table.add_row(a.id, a.published.isoformat() if a.published else "-", escape(a.outlet or "-"),
+                          escape(a.headline or f"({Path(a.source).name})"))
+        ctx.out.print(table)
+
+
+@main.command()
+@click.argument("query")
+@_db_option
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+@click.pass_obj
+def search(ctx: _Context, query: str, db: str, limit: int) -> None:
+    """Full-text search over stored articles (SQLite FTS5 syntax: words, "phrases", OR, NOT)."""
+    with _open(db, must_exist=True) as store:
+        try:
+            hits = store.search(query, limit=limit)
+        except StorylensError as exc:
+            raise click.ClickException(str(exc)) from exc
+        if not hits:
+            ctx.out.print("no matches")
+        for hit in hits:
+            ctx.out.print(Text.assemble((hit.headline or hit.article_id, "bold"), " ",
+                                        (f"{hit.outlet or ''} {hit.article_id}", "dim")))
+            ctx.out.print(Text("  ").append(_highlight(hit.snippet)))
+
+
+def _highlight(snippet: str) -> Text:
+    """The store's snippet with its match markers turned into highlighting (no markup parsing)."""
+    from .store import SNIPPET_END, SNIPPET_START
+
+    out = Text()
+    rest = snippet
+    while SNIPPET_START in rest:
+        before, _, after = rest.partition(SNIPPET_START)
+        match, _, rest = after.partition(SNIPPET_END)
+        out.append(before)
+        out.append(match, style="bold yellow")
+    out.append(rest)
+    return out
+
+
+def _open(db: str, must_exist: bool = False):  # type: ignore[no-untyped-def]
+    from .store import open_store
+
+    if must_exist and "://" not in db and not Path(db).exists():
+        raise click.ClickException(f"no store at {db} (create one with `storylens ingest PATH --db {db}`)")
+    try:
+        return open_store(db)
+    except StorylensError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+if __name__ == "__main__":
+    main()
