@@ -1,0 +1,380 @@
+"""Tell article body from page furniture, line by line, in a select-all page dump.
+
+A person who saves an article by select-all-and-copy gets the body mixed with the
+page's furniture: menus, section lists, share and subscribe prompts, cookie notices,
+captions and credits, "related" and "most read" lists, comment threads, footers.
+:func:`classify_lines` gives every line a :class:`LineVerdict` (keep it or not, and
+why not) from general line features, in the spirit of jusText:
+
+1. each line gets features: words, characters, share of English stop words,
+   sentence-final punctuation, title-case share, code-like symbols;
+2. small families of furniture phrases (consent, copyright, share/subscribe, sign-in,
+   advertisement, comment counts, "related"/"read more" headers, tag lists, credits)
+   mark lines as furniture outright; short lines that recur on the page do too;
+3. lines are graded *good* (prose), *near* (medium, could be either), *short*;
+4. runs of menu-like short lines and of headline-like lines are furniture;
+5. the main content region is the densest stretch of prose; lines before or after it
+   are furniture, and a comment section or "related" block after the body ends it;
+6. remaining short and medium lines take the class of their context: a subheading or
+   one-line quote between body paragraphs is kept, a stray line among furniture is not.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = ["LineVerdict", "classify_lines", "STOP_WORDS"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LineVerdict:
+    """Keep the line in the article body, or drop it as furniture (``reason`` says why)."""
+
+    keep: bool
+    reason: str | None = None
+
+
+STOP_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if
+    in into is it its itself just me more most my myself no nor not now of off on once only
+    or other our ours ourselves out over own same she should so some such than that the
+    their theirs them themselves then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would you
+    your yours yourself yourselves said says say told may might must shall one two many
+    much still even however although though since yet whether according""".split()
+)
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”]$")
+_CODE = re.compile(r"[{}();=<>\[\]]|^\s*(?:def|class|import|from|return|if|for|var|let|const)\b|\w\.\w+\(|^[@#$]\w")
+_DIGITS = re.compile(r"\d+")
+
+# Phrase families of page furniture. Each: (reason, pattern, most words a line may have).
+_FAMILIES: list[tuple[str, re.Pattern[str], int]] = [
+    ("cookie/consent notice", re.compile(
+        r"\bcookies?\b.*\b(?:use|uses|using|accept|consent|policy|settings|preferences|browsing|experience|"
+        r"enable|disable)\b|\b(?:accept|reject|manage)\b.*\bcookies\b|\bconsent\b.*\b(?:preferences|manage)\b|"
+        r"\bwe (?:and our partners )?(?:use|store) (?:cookies|data)\b|^(?:accept|accept all|i agree|agree|got it|ok|"
+        r"reject all|manage (?:settings|preferences|options))$", re.I), 80),
+    ("copyright footer", re.compile(
+        r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bpowered by\b", re.I), 30),
+    ("legal/footer link", re.compile(
+        r"^(?:privacy(?: policy| notice| settings)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|"
+        r"cookie policy|contact(?: us)?|about(?: us)?|careers|advertise(?: with us)?|sitemap|site map|"
+        r"accessibility|faq|help|imprint|impressum|disclaimer|rss(?: feeds?)?|jobs|press|code of conduct|"
+        r"do not sell my (?:personal )?info(?:rmation)?)$", re.I), 8),
+    ("share/subscribe prompt", re.compile(
+        r"^(?:share|tweet|email|print|pin(?: it)?|save|like|follow|whatsapp|facebook|twitter|linkedin|"
+        r"pinterest|reddit|tumblr|telegram|instagram|youtube|flipboard|pocket|messenger|copy link|"
+        r"copy url|more|comment|comments)$|"
+        r"\b(?:share (?:this|on|via|the|article|story|post)|click to share|opens in (?:a )?new window|"
+        r"subscribe|subscription|newsletters?|sign up|signup|follow us|follow (?:me|him|her) on|"
+        r"join (?:our|the) (?:mailing|email)|inbox|unsubscribe|rss feed|get (?:the|our) (?:latest|app)|"
+        r"download (?:the|our) app|support (?:our|independent) journalism|become a (?:member|subscriber)|"
+        r"donate|premium)\b", re.I), 24),
+    ("sign-in prompt", re.compile(
+        r"\b(?:sign in|log in|login|log out|logout|sign out|register|my account|create (?:an |your )?account|"
+        r"forgot (?:your )?password|username|password)\b", re.I), 16),
+    ("advertisement", re.compile(
+        r"^(?:advertisements?|advertising|ads?|sponsored(?: content)?|promoted(?: content| stories)?|"
+        r"paid (?:content|post)|partner content)$|\b(?:advertisement|story continues below|"
+        r"skip (?:this )?ad(?:vert)?|ad choices|adchoices|report (?:this )?ad|ads by|sponsored by)\b", re.I), 12),
+    ("comment count/prompt", re.compile(
+        r"^\d+\s+(?:comments?|responses?|replies|reactions?|shares?|likes?|views?)$|"
+        r"^(?:comments?|responses?|replies|reply|reply ↓|report|report abuse|flag|cancel reply|post comment|"
+        r"submit|send|cancel|load more(?: comments)?|show more|view comments?|join the (?:discussion|conversation))$|"
+        r"\b(?:leave a (?:reply|comment)|post a comment|add a comment|comments? (?:are|is) closed|"
+        r"notify me|your email address will not be published|required fields are marked|"
+        r"be the first to comment|comment policy|liked by \d+|\d+ (?:people )?like this)\b", re.I), 20),
+    ("related/more list header", re.compile(
+        r"^(?:read more|read next|read also|more|see (?:also|more)|related|more (?:from|on|in|about|stories|news|"
+        r"articles|like this)\b.*|related (?:articles|stories|posts|content|coverage|topics|links|reading|news)|"
+        r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| reading)?|"
+        r"(?:most|top) (?:read|popular|viewed|shared|emailed|commented)\b.*|trending(?: now| stories| on .*)?|"
+        r"top stories|latest(?: news| posts| stories| articles)?|popular(?: posts| stories)?|"
+        r"editor'?s? picks?|don'?t miss|watch(?: this)? next|up next|what to read next|in case you missed it|"
+        r"recent posts|recent comments|archives?|categories|tags|topics|previous(?: post| article)?|"
+        r"next(?: post| article| story)?|older posts?|newer posts?|back to top|scroll (?:down|up)\b.*|"
+        r"continue reading\b.*|keep reading|view all|see all|show all|load more)\W*$", re.I), 10),
+    ("tag list", re.compile(
+        r"^(?:tags?|tagged(?: with| as)?|filed (?:under|in)|topics?|categories|category|posted in|labels?|"
+        r"keywords?|related topics)\s*[:：]", re.I), 40),
+    ("image credit", re.compile(
+        r"^(?:photo|image|picture|pictures|photograph|illustration|video|graphic|credit|source)s?\s*"
+        r"(?:credit)?\s*[:|/©]|"
+        r"^\(?(?:photo|image|picture|illustration)s?\s+(?:by|courtesy|credit)\b|"
+        r"\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp photo|reuters photo|alamy|"
+        r"image copyright|image caption|photo credit|file photo)\b", re.I), 14),
+    ("navigation element", re.compile(
+        r"^(?:home|menu|main menu|search|search for:?|close|open|toggle navigation|navigation|skip to (?:main )?"
+        r"content|skip to navigation|jump to|go to|sections|all sections|×|x|☰|≡|«|»|›|‹|next|prev|previous|"
+        r"page \d+(?: of \d+)?|loading\W*|you are here:?.*|breadcrumbs?)$", re.I), 8),
+]
+
+_COMMENT_SECTION = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|thoughts? on\b.*|discussion|reader comments|"
+    r"join the (?:discussion|conversation)|leave a (?:reply|comment)|post a comment|add a comment|"
+    r"what do you think\??|conversation|\d+ thoughts? on\b.*|one (?:response|comment|thought)\b.*)\W*$",
+    re.I,
+)
+
+
+@dataclass
+class _Line:
+    text: str
+    n_words: int
+    n_chars: int
+    stop_density: float
+    sentence_end: bool
+    title_ratio: float
+    code: bool
+    key: str
+    grade: str = "short"  # good / near / short / bad
+    reason: str | None = None
+
+
+def _features(text: str) -> _Line:
+    words = _WORD.findall(text)
+    lower = [w.lower() for w in words]
+    n = len(text.split())
+    stops = sum(1 for w in lower if w in STOP_WORDS)
+    caps = sum(1 for w in words if w[0].isupper())
+    return _Line(
+        text=text,
+        n_words=n,
+        n_chars=len(text),
+        stop_density=stops / len(words) if words else 0.0,
+        sentence_end=bool(_SENTENCE_END.search(text)),
+        title_ratio=caps / len(words) if words else 0.0,
+        code=bool(_CODE.search(text)),
+        key=_DIGITS.sub("0", text.lower()),
+    )
+
+
+def _family(line: _Line) -> str | None:
+    for reason, pattern, max_words in _FAMILIES:
+        if line.n_words <= max_words and pattern.search(line.text):
+            return reason
+    return None
+
+
+def _is_menu_like(line: _Line) -> bool:
+    """One to four words, no sentence, mostly capitalised: a menu or section item."""
+    return (
+        line.n_words <= 4
+        and not line.sentence_end
+        and not any(c.isdigit() for c in line.text)
+        and not line.code
+        and (line.title_ratio >= 0.5 or line.n_words == 1)
+    )
+
+
+def _is_headline_like(line: _Line) -> bool:
+    return 4 <= line.n_words <= 40 and not line.sentence_end and not line.code
+
+
+def _grade(line: _Line, english: bool) -> str:
+    if english:
+        if line.n_words >= 12 and line.stop_density >= 0.2 and (line.sentence_end or line.n_words >= 25):
+            return "good"
+        if line.n_words >= 20 and line.sentence_end:
+            return "good"
+        if line.n_words >= 5 and (line.sentence_end or line.stop_density >= 0.25):
+            return "near"
+        if line.code:
+            return "near"
+        return "short"
+    if line.n_words >= 15 or (line.n_chars >= 90 and line.sentence_end):
+        return "good"
+    if line.n_words >= 6 and line.sentence_end:
+        return "near"
+    return "short"
+
+
+def _runs(lines: list[_Line], test: Callable[[int], bool]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    start: int | None = None
+    for i in range(len(lines) + 1):
+        ok = i < len(lines) and test(i)
+        if ok and start is None:
+            start = i
+        elif not ok and start is not None:
+            runs.append((start, i))
+            start: int | None = None
+    return runs
+
+
+def classify_lines(lines: list[str], protected: set[int] | None = None) -> list[LineVerdict]:
+    """One verdict per line of a page dump (non-empty, stripped lines, in page order).
+
+    ``protected`` indexes (headline, byline, body start found by the caller) are always
+    kept and serve as anchors of the body.
+    """
+    protected = set(protected or ())
+    if not lines:
+        return []
+    feats = [_features(text) for text in lines]
+    long_lines = [f for f in feats if f.n_words >= 8]
+    english = bool(long_lines) and sum(f.stop_density for f in long_lines) / len(long_lines) >= 0.15
+
+    counts = Counter(f.key for f in feats)
+    for i, f in enumerate(feats):
+        if i in protected:
+            f.grade = "good"
+            continue
+        reason = _family(f)
+        if reason is None and counts[f.key] > 1 and _is_menu_like(f):
+            reason = "repeated page element"
+        if reason is not None:
+            f.grade, f.reason = "bad", reason
+        else:
+            f.grade = _grade(f, english)
+
+    # Runs of menu-like lines (bad lines inside a run do not break it).
+    def menu_or_bad(i: int) -> bool:
+        f = feats[i]
+        return i not in protected and (f.grade == "bad" or (f.grade == "short" and _is_menu_like(f)))
+
+    for a, b in _runs(feats, menu_or_bad):
+        menu = [i for i in range(a, b) if feats[i].grade != "bad"]
+        if b - a >= 4 and len(menu) >= 3:
+            for i in menu:
+                feats[i].grade, feats[i].reason = "bad", f"navigation: run of {b - a} short lines"
+
+    # Runs of headline-like lines: related/most-read lists.
+    def headline(i: int) -> bool:
+        f = feats[i]
+        return i not in protected and f.grade in ("short", "near", "bad") and (
+            f.grade == "bad" or _is_headline_like(f) or _is_menu_like(f))
+
+    for a, b in _runs(feats, headline):
+        heads = [i for i in range(a, b) if feats[i].grade != "bad" and _is_headline_like(feats[i])]
+        if len(heads) >= 3:
+            for i in range(a, b):
+                if feats[i].grade != "bad":
+                    feats[i].grade, feats[i].reason = "bad", f"list of {len(heads)} headline-like lines"
+
+    _region(feats, protected)
+    _smooth(feats)
+    return [
+        LineVerdict(True, None) if (i in protected or f.grade == "good") else LineVerdict(False, f.reason)
+        for i, f in enumerate(feats)
+    ]
+
+
+_GAP_SPLIT = 8  # furniture lines between two prose lines that split the page into blocks
+
+
+def _clusters(feats: list[_Line]) -> list[tuple[int, int, int, bool]]:
+    """Blocks of prose: (first good line, last good line, prose characters, hard end before)."""
+    good = [i for i, f in enumerate(feats) if f.grade == "good"]
+    blocks: list[list[int]] = []
+    hard_before: list[bool] = []
+    for g in good:
+        if blocks:
+            prev = blocks[-1][-1]
+            gap = range(prev + 1, g)
+            bad = sum(1 for j in gap if feats[j].grade == "bad")
+            hard = any(_COMMENT_SECTION.match(feats[j].text) for j in gap)
+            if bad >= _GAP_SPLIT or hard:
+                blocks.append([g])
+                hard_before.append(hard)
+                continue
+            blocks[-1].append(g)
+        else:
+            blocks.append([g])
+            hard_before.append(False)
+    return [
+        (b[0], b[-1], sum(feats[i].n_chars for i in b), h) for b, h in zip(blocks, hard_before)
+    ]
+
+
+def _region(feats: list[_Line], protected: set[int]) -> None:
+    """Drop what lies before and after the main block of prose."""
+    blocks = _clusters(feats)
+    if not blocks:
+        for f in feats:
+            if f.grade != "bad":
+                f.grade, f.reason = "bad", "no article prose on the page"
+        return
+
+    def weight(k: int) -> float:
+        a, b, chars, _ = blocks[k]
+        return chars + sum(1000 for p in protected if a <= p <= b)
+
+    # Blocks after a comment-section header that follows real prose cannot be the body.
+    eligible = len(blocks)
+    seen = 0
+    for k, (a, b, chars, hard) in enumerate(blocks):
+        if hard and seen >= _PROSE_BEFORE_COMMENTS:
+            eligible = k
+            break
+        seen += chars
+    heaviest = max(weight(k) for k in range(eligible))
+    main = next(k for k in range(eligible) if weight(k) >= _FIRST_SHARE * heaviest)
+    log.debug("prose blocks %s, main %d", blocks, main)
+    lo = hi = main
+    while lo > 0 and not blocks[lo][3] and blocks[lo - 1][2] >= _MERGE_SHARE * blocks[main][2]:
+        lo -= 1
+    while hi + 1 < eligible and not blocks[hi + 1][3] and blocks[hi + 1][2] >= _MERGE_SHARE * blocks[main][2]:
+        hi += 1
+    first, last = blocks[lo][0], blocks[hi][1]
+    if protected:
+        first = min(first, min(protected))
+        last = max(last, max(protected))
+    # Allow a heading or standfirst right before the first paragraph.
+    lead = first
+    while lead - 1 >= 0 and first - (lead - 1) <= 2 and feats[lead - 1].grade in ("short", "near"):
+        lead -= 1
+    for i in range(lead):
+        if feats[i].grade != "bad" and i not in protected:
+            feats[i].grade, feats[i].reason = "bad", "before the article start"
+    for i in range(last + 1, len(feats)):
+        if feats[i].grade != "bad" and i not in protected:
+            feats[i].grade, feats[i].reason = "bad", "after the article end"
+    for i in range(lead, first):
+        feats[i].grade = "good"
+    for i in range(first, last + 1):
+        if feats[i].grade == "bad" and feats[i].reason is None:
+            feats[i].reason = "furniture"
+
+
+_MERGE_SHARE = 0.3
+_FIRST_SHARE = 0.5
+_PROSE_BEFORE_COMMENTS = 400
+
+
+def _smooth(feats: list[_Line]) -> None:
+    """Short and medium lines take the class of the prose or furniture around them."""
+    n = len(feats)
+    prev_cls: list[str | None] = [None] * n
+    next_cls: list[str | None] = [None] * n
+    last: str | None = None
+    for i in range(n):
+        prev_cls[i] = last
+        if feats[i].grade in ("good", "bad"):
+            last = feats[i].grade
+    last = None
+    for i in range(n - 1, -1, -1):
+        next_cls[i] = last
+        if feats[i].grade in ("good", "bad"):
+            last = feats[i].grade
+    for i, f in enumerate(feats):
+        if f.grade == "short":
+            keep = prev_cls[i] == "good" and next_cls[i] == "good"
+        elif f.grade == "near":
+            keep = prev_cls[i] == "good" or next_cls[i] == "good"
+        else:
+            continue
+        if keep:
+            f.grade = "good"
+        else:
+            f.grade, f.reason = "bad", "short line among furniture" if f.grade == "short" else "line among furniture"
