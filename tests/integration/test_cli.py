@@ -1,0 +1,96 @@
+"""The command line as a user runs it, on fixtures written for these tests."""
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from storylens.cli import main
+
+DUMPS = Path(__file__).parents[1] / "fixtures" / "dumps"
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_analyze_writes_all_reports_and_summary(tmp_path):
+    result = run("analyze", DUMPS, tmp_path / "missing.txt", "--out", tmp_path / "out", "--format", "html,json,md")
+    assert result.exit_code == 0, result.output
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert set(report) >= {"storylens_version", "generated_at", "articles", "skipped", "stories"}
+    assert len(report["articles"]) == 2
+    assert report["skipped"] == [{"source": str(tmp_path / "missing.txt"), "reason": "no such file or folder"}]
+    assert report["stories"] == []
+    html = (tmp_path / "out" / "report.html").read_text()
+    assert "Dam operators open spillways" in html
+    assert (tmp_path / "out" / "report.md").exists()
+    assert "missing.txt" in result.output
+
+
+def test_analyze_exits_2_when_nothing_could_be_analysed(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run("analyze", tmp_path, "--out", tmp_path / "out")
+    assert result.exit_code == 2
+    assert "empty file" in result.output
+
+
+def test_analyze_rejects_unknown_format(tmp_path):
+    result = run("analyze", DUMPS, "--out", tmp_path, "--format", "pdf")
+    assert result.exit_code == 2 and "pdf" in result.output
+
+
+def test_ingest_is_idempotent_and_searchable(tmp_path):
+    db = tmp_path / "s.db"
+    first = run("ingest", DUMPS, "--db", db)
+    assert first.exit_code == 0 and "2 added, 0 already" in first.output
+    second = run("ingest", DUMPS, "--db", db)
+    assert "0 added, 2 already" in second.output
+    listing = run("articles", "--db", db)
+    assert "KNA" in listing.output and "2 articles" in listing.output
+    found = run("search", "spillways", "--db", db)
+    assert "Dam operators open spillways" in found.output
+    bad = run("search", '"unbalanced', "--db", db)
+    assert bad.exit_code == 1 and "Traceback" not in bad.output
+    missing = run("articles", "--db", tmp_path / "nope.db")
+    assert missing.exit_code == 1 and "no store" in missing.output
+
+
+def _count(db: Path) -> int:
+    try:
+        with sqlite3.connect(db, timeout=5) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_ingest_killed_midway_loses_nothing_committed_and_resumes(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(400):
+        (corpus / f"{n:04d}.txt").write_text(
+            f"Relief convoy number {n} reached the village of Ostby on Tuesday with food and blankets.\n"
+            f"The driver of convoy {n} said the road along the river was passable again after the flood.\n")
+    db = tmp_path / "s.db"
+    cmd = [sys.executable, "-m", "storylens", "-q", "ingest", str(corpus), "--db", str(db)]
+    proc = subprocess.Popen(cmd)
+    deadline = time.time() + 120
+    while _count(db) < 50 and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    assert proc.poll() is None, "ingest finished before it could be interrupted; make the corpus bigger"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    committed = _count(db)
+    assert 50 <= committed < 400
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    rerun = subprocess.run(cmd[:2] + ["storylens", "ingest", str(corpus), "--db", str(db)],
+                           capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{400 - committed} added, {committed} already" in rerun.stdout
+    assert _count(db) == 400

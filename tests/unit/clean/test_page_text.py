@@ -1,0 +1,97 @@
+"""The page-dump cleaner on dumps written for these tests (fictional outlets and events)."""
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from storylens.clean import clean_document
+from storylens.model import Article, RawDocument, Skipped
+
+DUMPS = Path(__file__).parents[2] / "fixtures" / "dumps"
+NOW = datetime(2026, 4, 4, tzinfo=timezone.utc)
+
+
+def clean(name: str, metadata: dict[str, str] | None = None) -> Article:
+    path = DUMPS / name
+    raw = RawDocument(str(path), path.read_bytes(), "text", NOW, metadata=metadata or {},
+                      metadata_origin={k: "test" for k in metadata or {}})
+    result = clean_document(raw)
+    assert isinstance(result, Article), result
+    return result
+
+
+def reasons(article: Article) -> dict[str, str]:
+    return {r.text: r.reason for r in article.removed}
+
+
+def test_agency_copy_dump_header_body_and_furniture():
+    a = clean("agency_copy.txt")
+    assert a.headline == "Dam operators open spillways as Lake Orsa reaches record level"
+    assert a.outlet == "KNA" and a.byline == "KNA"
+    cest = timezone(timedelta(hours=2))
+    assert a.published == datetime(2026, 4, 3, 8, 40, tzinfo=cest)
+    assert a.updated == datetime(2026, 4, 3, 11, 5, 12, tzinfo=cest)
+    assert a.dateline == "VELLMAR [Norland], April 3"
+    assert a.paragraphs[0].startswith("Operators of the Orsa dam opened all six spillways")
+    assert a.paragraphs[-1] == "Schools in three villages will stay closed until Monday."
+    assert a.feed_notice and a.feed_notice.startswith("Disclaimer:")
+    removed = reasons(a)
+    assert removed["Open in app"]
+    assert any("teaser" in why for why in removed.values())
+    assert sum(1 for r in a.removed if r.text == a.headline) == 2
+    for furniture in ("Home", "World", "Business", "Sport", "Weather", "Open in app"):
+        assert furniture not in a.paragraphs
+    assert "headline" in a.inferred and "outlet" in a.inferred and "published" in a.inferred
+    assert a.language == "en"
+
+
+def test_every_input_line_is_kept_or_removed_with_a_reason():
+    a = clean("agency_copy.txt")
+    lines = [" ".join(l.split()) for l in (DUMPS / "agency_copy.txt").read_text().splitlines() if l.strip()]
+    body = a.text
+    for line in lines:
+        assert line in reasons(a) or line in body or any(line.endswith(p[:40]) for p in a.paragraphs) or \
+            any(r.text and line.startswith(r.text) for r in a.removed), line
+    assert all(r.reason for r in a.removed)
+
+
+def test_newspaper_dump_keeps_first_paragraph_and_takes_credits_and_hashtags():
+    a = clean("newspaper.txt")
+    assert a.outlet is None and a.headline is None and a.published is None
+    assert a.paragraphs[0].startswith("Residents of the lower Orsa valley")
+    assert a.credits == ["Kestrel News", "Meridian Press"]
+    assert a.hashtags == ["#Orsa", "#Flood", "#Norland"]
+    assert "#Orsa" not in a.text and "contributed" not in a.text
+    assert len(a.paragraphs) == 4
+
+
+def test_explicit_metadata_wins_and_is_reported():
+    a = clean("agency_copy.txt", {"outlet": "Vellmar Courier", "published": "2026-04-03T09:00:00+02:00"})
+    assert a.outlet == "Vellmar Courier"
+    assert a.published == datetime(2026, 4, 3, 9, 0, tzinfo=timezone(timedelta(hours=2)))
+    assert a.explicit == {"outlet": "test", "published": "test"}
+    assert "outlet" not in a.inferred and "published" not in a.inferred
+
+
+@pytest.mark.parametrize("data, expected", [
+    (b"", "no text"),
+    (b"   \n\n  \t\n", "no text"),
+    (b"\x00\x01\x02binary\x00\xff", "binary"),
+])
+def test_unusable_text_is_skipped_with_a_reason(data, expected):
+    result = clean_document(RawDocument("bad.txt", data, "text", NOW))
+    assert isinstance(result, Skipped) and expected in result.reason
+
+
+def test_invalid_and_mixed_encodings_are_decoded_and_noted():
+    body = ("The café in Vellmar reopened on Sunday after the water receded from the old town square. "
+            "Its owner said the flood had been the worst in forty years.\n")
+    latin = body.encode("cp1252")
+    mixed = body.encode("utf-8") + "Señora Ystad thanked the volunteers who carried sandbags all night long.\n".encode("cp1252")
+    for data in (latin, mixed):
+        result = clean_document(RawDocument("enc.txt", data, "text", NOW))
+        assert isinstance(result, Article)
+        assert "café" in result.text
+        assert "encoding" in result.inferred
+    assert "Señora" in clean_document(RawDocument("enc.txt", mixed, "text", NOW)).text

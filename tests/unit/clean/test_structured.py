@@ -1,0 +1,99 @@
+"""Structured-line recognisers, on lines written for these tests (fictional outlets)."""
+
+from datetime import datetime, timedelta, timezone
+
+from storylens.clean.structured import (
+    choose_published,
+    find_timestamps,
+    is_feed_notice,
+    is_truncated_teaser,
+    looks_like_organisation,
+    parse_byline_line,
+    parse_credit_line,
+    parse_hashtag_line,
+    split_dateline,
+)
+
+IST = timezone(timedelta(hours=5, minutes=30))
+CET = timezone(timedelta(hours=1))
+
+
+def test_glued_timestamps_are_all_found_with_their_offsets():
+    line = "By HWN | Updated: March 14, 2026 09:10 IST2026-03-14T18:02:11+5:302026-03-14T09:10:45+5:30"
+    stamps = find_timestamps(line)
+    values = sorted(s.value for s in stamps)
+    assert values == [
+        datetime(2026, 3, 14, 9, 10, tzinfo=IST),
+        datetime(2026, 3, 14, 9, 10, 45, tzinfo=IST),
+        datetime(2026, 3, 14, 18, 2, 11, tzinfo=IST),
+    ]
+    assert [s.label for s in stamps if s.text.startswith("March")] == ["updated"]
+
+
+def test_published_is_earliest_unless_labelled_and_updated_is_latest_later_one():
+    stamps = find_timestamps("Published 2026-03-14T08:00:00+01:00 | Updated 2026-03-14T07:00:00+01:00 2026-03-15T10:00:00+01:00")
+    published, updated, rule = choose_published(stamps)
+    assert published.value == datetime(2026, 3, 14, 8, 0, tzinfo=CET)
+    assert "labelled" in rule
+    assert updated.value == datetime(2026, 3, 15, 10, 0, tzinfo=CET)
+    published, updated, rule = choose_published(find_timestamps("2026-05-02T10:00Z 2026-05-01T09:00Z"))
+    assert published.value.day == 1 and updated.value.day == 2 and "earliest" in rule
+
+
+def test_zone_names_and_missing_zones():
+    (stamp,) = find_timestamps("Posted: 9 April 2026, 14:20 CEST")
+    assert stamp.value.utcoffset() == timedelta(hours=2) and stamp.zone_known
+    (stamp,) = find_timestamps("Updated: April 9, 2026")
+    assert not stamp.zone_known and stamp.value.tzinfo is not None
+
+
+def test_byline_lines():
+    parsed = parse_byline_line("By Harbor Wire | Updated: March 14, 2026 09:10 CET")
+    assert parsed.byline == "Harbor Wire" and len(parsed.timestamps) == 1
+    assert parse_byline_line("By Ana Lindqvist").byline == "Ana Lindqvist"
+    assert parse_byline_line("Updated: 2026-03-14T09:10:00Z").byline is None
+    assert parse_byline_line("By the time the river crested on Sunday, most residents of the lower town had already left their homes.") is None
+    assert parse_byline_line("The council met on March 14, 2026 to vote.") is None
+
+
+def test_organisation_or_person():
+    assert looks_like_organisation("HWN")
+    assert looks_like_organisation("Meridian Press")
+    assert not looks_like_organisation("Ana Lindqvist")
+    assert not looks_like_organisation("Jo Ek")
+
+
+def test_credit_lines():
+    assert parse_credit_line("Harbor Wire and Meridian Press contributed to this report") == ["Harbor Wire", "Meridian Press"]
+    assert parse_credit_line("Tomas Berg, Lia Ohm and Kestrel News contributed reporting.") == ["Tomas Berg", "Lia Ohm", "Kestrel News"]
+    assert parse_credit_line("Additional reporting by Ines Varga") == ["Ines Varga"]
+    assert parse_credit_line("Volunteers contributed more than they could afford to the relief fund, the mayor said.") is None
+
+
+def test_hashtag_lines():
+    assert parse_hashtag_line("#Floods #Norland #norland #PortAlder#") == ["#Floods", "#Norland", "#PortAlder"]
+    assert parse_hashtag_line("Residents shared photos under #PortAlderFlood on Sunday evening.") is None
+
+
+def test_feed_notices():
+    assert is_feed_notice("This story was auto-generated from a syndicated feed and has not been edited.")
+    assert is_feed_notice("Note: published from the wire service without modification.")
+    assert not is_feed_notice("The agency said the feed of water into the reservoir had not been reduced.")
+    assert not is_feed_notice("The wire fence was repaired on Monday.")
+
+
+def test_datelines():
+    assert split_dateline("Port Alder [Norland], March 14 : The regional council ordered evacuations.") == (
+        "Port Alder [Norland], March 14", "The regional council ordered evacuations.")
+    assert split_dateline("PORT ALDER, March 14 (Harbor Wire) - Rescue teams reached the valley.")[0] == "PORT ALDER, March 14 (Harbor Wire)"
+    assert split_dateline("VESTRA — The central bank raised its main rate on Thursday.")[0] == "VESTRA"
+    # A speaker's name and a colon is not a dateline.
+    assert split_dateline("Mayor Ekholm: we will rebuild every bridge that the river took from us.") is None
+    assert split_dateline("Officials said the water was still rising.") is None
+
+
+def test_truncated_teaser():
+    later = ["The regional council ordered the evacuation of 14 villages on Saturday as the river rose."]
+    assert is_truncated_teaser("The regional council ordered the evacuation of 14 villages ...", later)
+    assert not is_truncated_teaser("The regional council ordered the evacuation of 14 villages ...", ["Something else entirely."])
+    assert not is_truncated_teaser("He paused and said: well ...", later)
