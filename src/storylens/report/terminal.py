@@ -25,7 +25,9 @@ log = logging.getLogger(__name__)
 #: Rows of the article table before "and N more"; the full list is in the reports.
 MAX_ARTICLE_ROWS = 30
 MAX_SKIPPED_ROWS = 10
-_HEADLINE_WIDTH = 60
+_HEADLINE_WIDTH = 70
+_OUTLET_WIDTH = 30
+_DATE_WIDTH = 10
 
 
 def _safe(text: str | None) -> str:
@@ -65,22 +67,25 @@ def print_summary(
     console.print(summary)
 
     if report.articles:
+        shown = report.articles[:max_articles]
+        outlets = [
+            _safe(a.outlet) if single_line(a.outlet) else f"unknown ({_safe(source_name(a.source))})" for a in shown
+        ]
+        # Fixed widths that fit the console, so that rich never has to squeeze a column.
+        spare = console.width - _DATE_WIDTH - 4  # two gaps of two spaces
+        outlet_width = min(_OUTLET_WIDTH, max(len("Outlet"), *(len(o) for o in outlets)), max(8, spare - 20))
+        headline_width = max(12, min(_HEADLINE_WIDTH, spare - outlet_width))
         table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-        table.add_column("Outlet", overflow="ellipsis", no_wrap=True, max_width=24)
-        table.add_column("Published", no_wrap=True)
-        table.add_column("Headline", overflow="ellipsis", no_wrap=True)
-        for article in report.articles[:max_articles]:
-            outlet = (
-                Text(_safe(article.outlet))
-                if single_line(article.outlet)
-                else Text(f"unknown ({_safe(source_name(article.source))})", style="dim italic")
-            )
+        table.add_column("Outlet", no_wrap=True, width=outlet_width)
+        table.add_column("Published", no_wrap=True, width=_DATE_WIDTH)
+        table.add_column("Headline", no_wrap=True, width=headline_width)
+        for article, outlet in zip(shown, outlets):
             published = article.published.date().isoformat() if article.published else "—"
             headline = _safe(article.headline)
             table.add_row(
-                outlet,
+                Text(_truncate(outlet, outlet_width), style="" if single_line(article.outlet) else "dim italic"),
                 Text(published, style="" if article.published else "dim"),
-                Text(_truncate(headline, _HEADLINE_WIDTH)) if headline else Text("(no headline)", style="dim"),
+                Text(_truncate(headline, headline_width)) if headline else Text("(no headline)", style="dim"),
             )
         console.print(table)
         hidden = len(report.articles) - max_articles

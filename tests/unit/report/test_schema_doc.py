@@ -1,0 +1,119 @@
+"""docs/json-schema.md and report_to_dict must describe the same fields, both ways."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storylens.model import Article, RemovedLine, Skipped
+from storylens.report import Report, report_to_dict
+
+DOC = Path(__file__).resolve().parents[3] / "docs" / "json-schema.md"
+SECTIONS = ("top", "counts", "article", "removed", "skipped")
+
+
+def _documented_tables(doc: str) -> dict[str, list[str]]:
+    """Field names (first-column code spans) of the table after each ``<!-- schema:X -->``."""
+    tables: dict[str, list[str]] = {}
+    for match in re.finditer(r"<!-- schema:(\w+) -->\n((?:\|.*\n)+)", doc):
+        fields = []
+        for row in match.group(2).splitlines()[2:]:  # skip header and |---| rule
+            first_cell = row.split("|")[1].strip()
+            code = re.fullmatch(r"`([^`]+)`", first_cell)
+            assert code, f"schema:{match.group(1)}: first cell {first_cell!r} is not a `field`"
+            fields.append(code.group(1))
+        tables[match.group(1)] = fields
+    return tables
+
+
+def _example(doc: str) -> dict[str, Any]:
+    match = re.search(r"<!-- schema:example -->\n```json\n(.*?)\n```", doc, re.S)
+    assert match, "docs/json-schema.md lost its ```json example after <!-- schema:example -->"
+    return json.loads(match.group(1))
+
+
+def _keys_by_section(d: dict[str, Any]) -> dict[str, set[str]]:
+    return {
+        "top": set(d),
+        "counts": set(d["counts"]),
+        "article": set(d["articles"][0]),
+        "removed": set(d["articles"][0]["removed"][0]),
+        "skipped": set(d["skipped"][0]),
+    }
+
+
+@pytest.fixture(scope="module")
+def doc() -> str:
+    return DOC.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def produced() -> dict[str, set[str]]:
+    text = "First paragraph of a fictional story.\n\nSecond paragraph."
+    article = Article(
+        id="0123456789abcdef",
+        source="fixtures/story.html",
+        text=text,
+        paragraphs=text.split("\n\n"),
+        url="https://paper.example/story",
+        outlet="The Example Paper",
+        headline="A fictional headline",
+        byline="By A. Writer",
+        published=datetime(2024, 3, 1, 8, 0, tzinfo=timezone(timedelta(hours=1))),
+        updated=datetime(2024, 3, 1, 9, 0, tzinfo=timezone.utc),
+        dateline="PORT ALDER",
+        language="en",
+        credits=["Harbor Wire"],
+        hashtags=["#example"],
+        feed_notice="Published unedited from an agency feed.",
+        removed=[RemovedLine("Share this story", "share buttons", 2)],
+        inferred={"published": "visible date line"},
+        explicit={"outlet": "sidecar story.meta.json"},
+    )
+    report = Report(
+        articles=[article],
+        skipped=[Skipped("fixtures/bad.bin", "not a text or HTML file")],
+        stories=[],
+        generated_at=datetime(2024, 3, 2, 12, 0, tzinfo=timezone.utc),
+        inputs=["fixtures/"],
+    )
+    return _keys_by_section(report_to_dict(report))
+
+
+def test_every_section_has_a_marked_table(doc: str) -> None:
+    tables = _documented_tables(doc)
+    assert set(SECTIONS) <= set(tables)
+    for name in SECTIONS:
+        assert len(tables[name]) == len(set(tables[name])), f"schema:{name} documents a field twice"
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_documented_fields_match_output(doc: str, produced: dict[str, set[str]], section: str) -> None:
+    documented = set(_documented_tables(doc)[section])
+    undocumented = produced[section] - documented
+    missing = documented - produced[section]
+    assert not undocumented, f"{section}: produced but not in docs/json-schema.md: {sorted(undocumented)}"
+    assert not missing, f"{section}: documented but not produced: {sorted(missing)}"
+
+
+def test_top_level_table_is_in_output_order(doc: str) -> None:
+    report = Report([], [], [], datetime(2024, 1, 1, tzinfo=timezone.utc), [])
+    assert _documented_tables(doc)["top"] == list(report_to_dict(report))
+
+
+def test_example_has_exactly_the_produced_fields(doc: str, produced: dict[str, set[str]]) -> None:
+    example = _example(doc)
+    assert _keys_by_section(example) == produced
+    # The example is loadable as a real article too.
+    assert Article.from_dict(example["articles"][0]).paragraphs
+
+
+def test_later_stage_fields_are_marked(doc: str) -> None:
+    for name in ("story_id", "duplicate_of", "syndication_group", "stories"):
+        row = re.search(rf"^\| `{name}` \|.*$", doc, re.M)
+        assert row and "added later" in row.group(0), f"{name} must say it is filled later"
