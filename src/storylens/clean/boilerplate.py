@@ -107,10 +107,14 @@ _FAMILIES: list[tuple[str, re.Pattern[str], int]] = [
     ("tag list", re.compile(
         r"^(?:tags?|tagged(?: with| as)?|filed (?:under|in)|topics?|categories|category|posted in|labels?|"
         r"keywords?|related topics)\s*[:：]", re.I), 40),
+    ("disclaimer", re.compile(
+        r"^(?:disclaimer|disclosure|note)\s*[:：]|\baffiliate (?:links?|commission|program(?:me)?|advertising)\b|"
+        r"\bmay (?:receive|earn) (?:a )?(?:small )?(?:compensation|commission)\b|"
+        r"\b(?:views|opinions) expressed\b|\bprotected by recaptcha\b", re.I), 80),
     ("image credit", re.compile(
-        r"^(?:photo|image|picture|pictures|photograph|illustration|video|graphic|credit|source)s?\s*"
+        r"^\(?(?:photo|image|picture|pictures|photograph|illustration|video|graphic|credit|source)s?\s*"
         r"(?:credit)?\s*[:|/©]|"
-        r"^\(?(?:photo|image|picture|illustration)s?\s+(?:by|courtesy|credit)\b|"
+        r"^\(?(?:photo|photograph|image|picture|illustration)s?\s+(?:by|courtesy|credit)\b|"
         r"\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp photo|reuters photo|alamy|"
         r"image copyright|image caption|photo credit|file photo)\b", re.I), 14),
     ("navigation element", re.compile(
@@ -120,7 +124,8 @@ _FAMILIES: list[tuple[str, re.Pattern[str], int]] = [
 ]
 
 _COMMENT_SECTION = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|thoughts? on\b.*|discussion|reader comments|"
+    r"^(?:\d+|one|no)\s+(?:comments?|responses?|replies|thoughts?)\b.*|"
+    r"^(?:comments?|responses?|replies|discussion|reader comments|"
     r"join the (?:discussion|conversation)|leave a (?:reply|comment)|post a comment|add a comment|"
     r"what do you think\??|conversation|\d+ thoughts? on\b.*|one (?:response|comment|thought)\b.*)\W*$",
     re.I,
@@ -139,6 +144,7 @@ class _Line:
     key: str
     grade: str = "short"  # good / near / short / bad
     reason: str | None = None
+    wrapped: bool = False
 
 
 def _features(text: str) -> _Line:
@@ -178,7 +184,17 @@ def _is_menu_like(line: _Line) -> bool:
 
 
 def _is_headline_like(line: _Line) -> bool:
-    return 4 <= line.n_words <= 40 and not line.sentence_end and not line.code
+    """A title: four or more words, no closing punctuation, not cut mid-sentence."""
+    words = line.text.split()
+    return (
+        4 <= line.n_words <= 40
+        and not line.sentence_end
+        and not line.code
+        and not line.wrapped
+        and not line.text[:1].islower()
+        and not line.text.endswith(",")
+        and words[-1].lower() not in STOP_WORDS
+    )
 
 
 def _grade(line: _Line, english: bool) -> str:
@@ -237,11 +253,14 @@ def classify_lines(lines: list[str], protected: set[int] | None = None) -> list[
             f.grade, f.reason = "bad", reason
         else:
             f.grade = _grade(f, english)
+    _wrapped_paragraphs(feats, protected, english)
+    listed = _introduced_lists(feats, protected)
 
     # Runs of menu-like lines (bad lines inside a run do not break it).
     def menu_or_bad(i: int) -> bool:
         f = feats[i]
-        return i not in protected and (f.grade == "bad" or (f.grade == "short" and _is_menu_like(f)))
+        return i not in protected and i not in listed and (
+            f.grade == "bad" or (f.grade == "short" and _is_menu_like(f)))
 
     for a, b in _runs(feats, menu_or_bad):
         menu = [i for i in range(a, b) if feats[i].grade != "bad"]
@@ -252,7 +271,7 @@ def classify_lines(lines: list[str], protected: set[int] | None = None) -> list[
     # Runs of headline-like lines: related/most-read lists.
     def headline(i: int) -> bool:
         f = feats[i]
-        return i not in protected and f.grade in ("short", "near", "bad") and (
+        return i not in protected and i not in listed and f.grade in ("short", "near", "bad") and (
             f.grade == "bad" or _is_headline_like(f) or _is_menu_like(f))
 
     for a, b in _runs(feats, headline):
@@ -264,12 +283,54 @@ def classify_lines(lines: list[str], protected: set[int] | None = None) -> list[
 
     _region(feats, protected)
     _smooth(feats)
+    _trim_tail(feats, protected)
     return [
         LineVerdict(True, None) if (i in protected or f.grade == "good") else LineVerdict(False, f.reason)
         for i, f in enumerate(feats)
     ]
 
 
+def _wrapped_paragraphs(feats: list[_Line], protected: set[int], english: bool) -> None:
+    """Hard-wrapped prose (a line that stops mid-sentence, the next going on in lower
+    case) is graded as one paragraph, so its lines are not mistaken for a list."""
+    n = len(feats)
+    i = 0
+    while i < n:
+        j = i
+        while (
+            j + 1 < n
+            and all(k not in protected and feats[k].grade != "bad" for k in (j, j + 1))
+            and not feats[j].sentence_end
+            and feats[j].n_words >= 5
+            and feats[j + 1].text[:1].islower()
+        ):
+            j += 1
+        if j > i:
+            whole = _features(" ".join(feats[k].text for k in range(i, j + 1)))
+            grade = _grade(whole, english)
+            for k in range(i, j + 1):
+                feats[k].grade = grade
+                feats[k].wrapped = True
+        i = j + 1
+
+
+def _introduced_lists(feats: list[_Line], protected: set[int]) -> set[int]:
+    """Items of a list that a sentence ending in a colon introduces ("as follows:")."""
+    listed: set[int] = set()
+    for i, f in enumerate(feats):
+        if f.grade == "bad" or not f.text.endswith(":") or f.n_words < 4 or f.stop_density < 0.15:
+            continue
+        for j in range(i + 1, min(len(feats), i + 1 + _LIST_LIMIT)):
+            g = feats[j]
+            if g.grade in ("bad", "good") or j in protected:
+                break
+            listed.add(j)
+            if g.grade == "short":
+                g.grade = "near"
+    return listed
+
+
+_LIST_LIMIT = 25
 _GAP_SPLIT = 8  # furniture lines between two prose lines that split the page into blocks
 
 
@@ -330,18 +391,18 @@ def _region(feats: list[_Line], protected: set[int]) -> None:
     if protected:
         first = min(first, min(protected))
         last = max(last, max(protected))
-    # Allow a heading or standfirst right before the first paragraph.
-    lead = first
-    while lead - 1 >= 0 and first - (lead - 1) <= 2 and feats[lead - 1].grade in ("short", "near"):
-        lead -= 1
-    for i in range(lead):
+    # The region reaches out over undecided lines up to the nearest furniture; the
+    # smoothing then decides a heading, standfirst or closing line on its context.
+    while first - 1 >= 0 and feats[first - 1].grade in ("short", "near"):
+        first -= 1
+    while last + 1 < len(feats) and feats[last + 1].grade in ("short", "near"):
+        last += 1
+    for i in range(first):
         if feats[i].grade != "bad" and i not in protected:
             feats[i].grade, feats[i].reason = "bad", "before the article start"
     for i in range(last + 1, len(feats)):
         if feats[i].grade != "bad" and i not in protected:
             feats[i].grade, feats[i].reason = "bad", "after the article end"
-    for i in range(lead, first):
-        feats[i].grade = "good"
     for i in range(first, last + 1):
         if feats[i].grade == "bad" and feats[i].reason is None:
             feats[i].reason = "furniture"
@@ -378,3 +439,40 @@ def _smooth(feats: list[_Line]) -> None:
             f.grade = "good"
         else:
             f.grade, f.reason = "bad", "short line among furniture" if f.grade == "short" else "line among furniture"
+
+
+# Calls to action and site talk that close an article: newsletter, follow, app, bio.
+_TAIL_PROMPT = re.compile(
+    r"^(?:get|join|sign|subscribe|follow|download|submit|receive|learn|click|tap|read|enter|don'?t|do not|"
+    r"support|become|want|like|enjoy|check|find|discover|explore|visit|try|share|tell|send|email|contact|"
+    r"watch|listen|missed|missing|never miss|stay|keep up|for (?:the latest|more)|see|view|more)\b|"
+    r"\b(?:newsletters?|subscri\w+|inbox|this (?:site|website|blog|post|article|story) (?:is|uses|contains|may|was)|"
+    r"our (?:website|site|newsletters?|apps?|readers|journalism|reporting)|advertis\w+|sponsor\w*|"
+    r"all rights|reprint\w*|republish\w*|permission|social media|updates?|alerts?)\b",
+    re.I,
+)
+_BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was|has (?:been|worked|written|covered)|writes|covers|works|lives|teaches|"
+    r"joined|holds|reports)\b"
+)
+_TAIL_LIMIT = 6
+
+
+def _trim_tail(feats: list[_Line], protected: set[int]) -> None:
+    """Drop bios, newsletter and follow prompts that close the kept region."""
+    kept = [i for i, f in enumerate(feats) if f.grade == "good"]
+    trimmed = 0
+    for i in reversed(kept):
+        if i in protected or trimmed >= _TAIL_LIMIT:
+            return
+        f = feats[i]
+        head = " ".join(f.text.split()[:14])
+        if _BIO.match(f.text):
+            f.grade, f.reason = "bad", "author bio after the article"
+        elif _TAIL_PROMPT.search(head) and f.n_words <= 60:
+            f.grade, f.reason = "bad", "prompt after the article"
+        elif not f.sentence_end and f.n_words <= 12:
+            f.grade, f.reason = "bad", "after the article end"
+        else:
+            return
+        trimmed += 1
