@@ -42,6 +42,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
+# Read once at import (single-threaded then): os.umask can only be read by setting it.
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
 
 @dataclass
 class Report:
@@ -106,6 +110,8 @@ def write_text_atomic(path: Path, text: str) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
+        # mkstemp creates the file 0600; give the report the mode a plain open() would.
+        os.chmod(tmp_name, 0o666 & ~_UMASK)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()

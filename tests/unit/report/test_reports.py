@@ -145,6 +145,9 @@ def test_json_file_round_trip(tmp_path: Path) -> None:
     assert loaded["articles"][1]["headline"] == HOSTILE  # JSON keeps text exactly
     assert [Skipped(**s) for s in loaded["skipped"]] == report.skipped
     assert os.listdir(tmp_path / "out") == ["report.json"]
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask  # not mkstemp's private 0600
 
 
 def test_json_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -234,7 +237,8 @@ def test_html_content() -> None:
     for text in ("By Jonah Quill", "LAKEVIEW, May 14", "Harbor Wire", "#Lakeview", "Café owners were consulted"):
         assert text in html
     assert "Removed from the page (2 lines)" in html
-    assert "newsletter prompt" in html and "Share on social media" in html
+    assert re.search(r'newsletter prompt</span> <span class="prov">input line 4:</span> <span[^>]*>Subscribe', html)
+    assert re.search(r'share buttons</span> <span[^>]*>Share on social media</span>', html)
     assert "inputs/broken.pdf" in html and "PDF files are not supported" in html
     assert "Stories are not computed yet" in html
     assert 'lang="fr"' in html
