@@ -316,7 +316,7 @@ def test_schema_tables_indexes_and_pragmas(store: Store, db_path: Path) -> None:
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar_one() > 0
 
 
 def test_fts_follows_deletes_and_children_cascade(store: Store, db_path: Path) -> None:
