@@ -40,7 +40,8 @@ class RawDocument:
     """One document as read from disk or network, before any cleaning.
 
     ``source`` names where it came from precisely enough for a user to find it again:
-    a path, or ``path#record-N`` / ``path#line-N`` for one record of a container file.
+    a path, or ``path#entry-N`` (feed), ``path#record-N`` (WARC), ``path#line-N`` (JSONL/CSV)
+    for one record of a container file.
     ``kind`` says how ``data`` must be cleaned: ``"text"`` (a page dump or plain article
     text) or ``"html"`` (a web page or an HTML fragment).
     ``metadata`` holds explicit values (keys from METADATA_FIELDS, all strings) and

@@ -51,15 +51,16 @@ def _clean(raw: RawDocument) -> Article:
 
 def _post_process_html(article: Article) -> None:
     """Credits, hashtags, feed notice and dateline inside an HTML body, as for page dumps."""
-    from .page_text import take_dateline, take_trailers
+    from .page_text import take_dateline, take_headline_block, take_marked_lines
 
-    trailers = take_trailers(article.paragraphs)
-    if trailers.removed:
-        article.removed.extend(RemovedLine(article.paragraphs[i], why) for i, why in sorted(trailers.removed.items()))
-        article.paragraphs = [p for i, p in enumerate(article.paragraphs) if i not in trailers.removed]
-    article.credits = article.credits or trailers.credits
-    article.hashtags = article.hashtags or trailers.hashtags
-    article.feed_notice = article.feed_notice or trailers.feed_notice
+    take_headline_block(article.paragraphs, article.headline, article.removed)
+    marked = take_marked_lines(article.paragraphs)
+    if marked.removed:
+        article.removed.extend(RemovedLine(article.paragraphs[i], why) for i, why in sorted(marked.removed.items()))
+        article.paragraphs = [p for i, p in enumerate(article.paragraphs) if i not in marked.removed]
+    article.credits = article.credits or marked.credits
+    article.hashtags = article.hashtags or marked.hashtags
+    article.feed_notice = article.feed_notice or marked.feed_notice
     if article.dateline is None:
         article.dateline = take_dateline(article.paragraphs, article.removed)
         if article.dateline:

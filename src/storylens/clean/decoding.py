@@ -42,7 +42,9 @@ def decode_text(data: bytes, source: str) -> tuple[str, str | None]:
         utf8_lines = sum(1 for line in lines if _is_utf8(line) and not line.isascii())
         if utf8_lines == 0:
             return str(best), f"decoded as {best.encoding} (not valid UTF-8)"
-    fallback = best.encoding if best is not None and best.encoding not in ("utf_8", "ascii") else "cp1252"
+    # Lines that are not UTF-8 in a mostly-UTF-8 file: Windows-1252, by far the most
+    # common legacy encoding of pasted English text (a guess over the mixed whole is unreliable).
+    fallback = "cp1252"
     out, legacy = [], 0
     for line in lines:
         try:

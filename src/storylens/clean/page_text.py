@@ -3,9 +3,11 @@
 Order of work, each removal recorded in ``Article.removed`` with its reason:
 1. header: byline/timestamp lines, the headline (and its repeats), what sits above it;
 2. truncated teasers (a line ending in "..." that starts a later paragraph);
-3. trailer lines anywhere: agency-feed notices, credit lines, hashtag lines;
+3. lines recognised anywhere: agency-feed notices, credit lines, hashtag lines,
+   photo captions, app prompts, the copyright footer (its owner is the outlet);
 4. page furniture by line features (``boilerplate.classify_lines``);
-5. the dateline at the head of the first body paragraph.
+5. what stands between the header and a dateline paragraph near the top;
+6. the dateline at the head of the first body paragraph.
 """
 
 from __future__ import annotations
@@ -19,24 +21,27 @@ from .boilerplate import classify_lines
 from .structured import (
     Timestamp,
     choose_published,
+    is_app_prompt,
     is_feed_notice,
+    is_photo_caption,
     is_truncated_teaser,
     looks_like_organisation,
     parse_byline_line,
+    parse_copyright_line,
     parse_credit_line,
     parse_hashtag_line,
     split_dateline,
 )
 
-__all__ = ["clean_page_text", "Trailers", "take_trailers", "take_dateline"]
+__all__ = ["clean_page_text", "MarkedLines", "take_marked_lines", "take_dateline", "take_headline_block"]
 
 _SENTENCE_END = re.compile(r"[.:;,]['\"’”)]*$")
 HEADER_SHARE = 0.5  # byline lines are looked for in the first half of the page only
 
 
 @dataclass
-class Trailers:
-    """What ``take_trailers`` found: notice, credits, hashtags, and the lines removed."""
+class MarkedLines:
+    """What ``take_marked_lines`` found: notice, credits, hashtags, and the lines removed."""
 
     credits: list[str] = field(default_factory=list)
     hashtags: list[str] = field(default_factory=list)
@@ -44,9 +49,10 @@ class Trailers:
     removed: dict[int, str] = field(default_factory=dict)  # index -> reason
 
 
-def take_trailers(lines: list[str], skip: set[int] | None = None) -> Trailers:
-    """Find agency-feed notices, credit lines and hashtag lines among ``lines``."""
-    found = Trailers()
+def take_marked_lines(lines: list[str], skip: set[int] | None = None) -> MarkedLines:
+    """Find agency-feed notices, credit lines, hashtag lines, photo captions and app
+    prompts among ``lines``: lines recognised by what they are, wherever they stand."""
+    found = MarkedLines()
     for i, line in enumerate(lines):
         if skip and i in skip:
             continue
@@ -63,10 +69,14 @@ def take_trailers(lines: list[str], skip: set[int] | None = None) -> Trailers:
         if tags:
             found.hashtags.extend(t for t in tags if t.casefold() not in {h.casefold() for h in found.hashtags})
             found.removed[i] = "hashtag line (kept in hashtags)"
+        elif is_photo_caption(line):
+            found.removed[i] = "image caption with photo credit"
+        elif is_app_prompt(line):
+            found.removed[i] = "app prompt"
     return found
 
 
-def take_dateline(paragraphs: list[str], removed: list[RemovedLine]) -> str | None:
+def take_dateline(paragraphs: list[str], removed: list[RemovedLine], line: int | None = None) -> str | None:
     """Split a dateline off the first paragraph (in place); record it as removed."""
     if not paragraphs:
         return None
@@ -74,9 +84,28 @@ def take_dateline(paragraphs: list[str], removed: list[RemovedLine]) -> str | No
     if split is None:
         return None
     dateline, rest = split
-    removed.append(RemovedLine(paragraphs[0][: len(paragraphs[0]) - len(rest)].strip(), "dateline (kept in dateline)"))
+    removed.append(RemovedLine(paragraphs[0][: len(paragraphs[0]) - len(rest)].strip(), "dateline (kept in dateline)", line))
     paragraphs[0] = rest
     return dateline
+
+
+def take_headline_block(paragraphs: list[str], headline: str | None, removed: list[RemovedLine]) -> None:
+    """Remove a copy of the headline from the top of a body (in place), with the labels
+    above it (kicker, section name) and a title-like standfirst right under it."""
+    if not headline:
+        return
+    wanted = " ".join(headline.split()).casefold()
+    for i, paragraph in enumerate(paragraphs[:4]):
+        if " ".join(paragraph.split()).casefold() != wanted:
+            continue
+        removed.extend(RemovedLine(p, "label above the headline") for p in paragraphs[:i])
+        removed.append(RemovedLine(paragraph, "headline (kept in headline)"))
+        cut = i + 1
+        if cut < len(paragraphs) - 1 and _is_title_like(paragraphs[cut]):
+            removed.append(RemovedLine(paragraphs[cut], "standfirst under the headline"))
+            cut += 1
+        del paragraphs[:cut]
+        return
 
 
 def _is_title_like(line: str) -> bool:
@@ -112,6 +141,7 @@ def clean_page_text(raw: RawDocument, text: str) -> Article:
     header_end = max(3, int(len(lines) * HEADER_SHARE))
     byline: str | None = None
     stamps: list[Timestamp] = []
+    header_notice: str | None = None
     first_byline: int | None = None
     for i, line in enumerate(lines[:header_end]):
         if len(line) > 300:
@@ -121,6 +151,7 @@ def clean_page_text(raw: RawDocument, text: str) -> Article:
             continue
         first_byline = i if first_byline is None else first_byline
         byline = byline or parsed.byline
+        header_notice = header_notice or parsed.feed_notice
         stamps.extend(parsed.timestamps)
         reasons[i] = "byline/timestamp line (kept in byline, published, updated)"
     headline_index, headline_rule = _find_headline(lines, first_byline)
@@ -138,9 +169,18 @@ def clean_page_text(raw: RawDocument, text: str) -> Article:
         if i not in reasons and is_truncated_teaser(line, lines[i + 1 :]):
             reasons[i] = "truncated teaser of a later paragraph"
 
-    # 3. Trailers.
-    trailers = take_trailers(lines, skip=set(reasons))
-    reasons.update(trailers.removed)
+    # 3. Lines recognised by what they are.
+    marked = take_marked_lines(lines, skip=set(reasons))
+    reasons.update(marked.removed)
+
+    # The site's own name, from its copyright footer (the last one on the page).
+    owner: str | None = None
+    for i in range(len(lines) - 1, -1, -1):
+        owner = parse_copyright_line(lines[i])
+        if owner:
+            reasons.setdefault(i, "copyright footer (owner kept in outlet)")
+            owner_line = lines[i]
+            break
 
     # 4. Furniture by line features, over what is left.
     remaining = [i for i in range(len(lines)) if i not in reasons]
@@ -149,8 +189,17 @@ def clean_page_text(raw: RawDocument, text: str) -> Article:
         if not verdict.keep:
             reasons[i] = verdict.reason or "page furniture"
 
+    kept = [i for i in range(len(lines)) if i not in reasons]
+    # 5. A story starts at its dateline: short furniture kept between the header and a
+    # dateline paragraph near the top ("Now playing: ...", a caption) goes.
+    for position, i in enumerate(kept[:4]):
+        if split_dateline(lines[i]):
+            for j in kept[:position]:
+                reasons[j] = "between the page header and the dateline"
+            kept = kept[position:]
+            break
     removed = [RemovedLine(lines[i], reasons[i], numbered[i][0]) for i in sorted(reasons)]
-    paragraphs = [lines[i] for i in range(len(lines)) if i not in reasons]
+    paragraphs = [lines[i] for i in kept]
     if not paragraphs:
         raise InputError(
             raw.source,
@@ -158,14 +207,16 @@ def clean_page_text(raw: RawDocument, text: str) -> Article:
             "run with -v to see each removed line and its reason",
         )
 
-    # 5. Dateline.
-    dateline = take_dateline(paragraphs, removed)
+    dateline = take_dateline(paragraphs, removed, line=numbered[kept[0]][0])
 
     published, updated, rule = choose_published(stamps)
     outlet = None
-    if byline and looks_like_organisation(byline):
+    if owner:
+        outlet = owner
+        inferred["outlet"] = f"the page's copyright line ({owner_line!r})"
+    elif byline and looks_like_organisation(byline):
         outlet = byline
-        inferred["outlet"] = f'byline "By {byline}" names an organisation'
+        inferred["outlet"] = f'byline "{byline}" names an organisation'
     if byline:
         inferred["byline"] = "the page's \"By ...\" line"
     if published is not None:
@@ -187,9 +238,9 @@ def clean_page_text(raw: RawDocument, text: str) -> Article:
         published=published.value if published else None,
         updated=updated.value if updated else None,
         dateline=dateline,
-        credits=trailers.credits,
-        hashtags=trailers.hashtags,
-        feed_notice=trailers.feed_notice,
+        credits=marked.credits,
+        hashtags=marked.hashtags,
+        feed_notice=marked.feed_notice or header_notice,
         removed=removed,
         inferred=inferred,
     )

@@ -27,6 +27,9 @@ __all__ = [
     "split_dateline",
     "is_truncated_teaser",
     "looks_like_organisation",
+    "parse_copyright_line",
+    "is_photo_caption",
+    "is_app_prompt",
 ]
 
 _MONTHS = (
@@ -70,6 +73,7 @@ class Timestamp:
 class BylineLine:
     byline: str | None
     timestamps: list[Timestamp] = field(default_factory=list)
+    feed_notice: str | None = None
 
 
 def looks_like_organisation(name: str) -> bool:
@@ -111,24 +115,60 @@ def find_timestamps(line: str) -> list[Timestamp]:
     return found
 
 
+_SEGMENT_SPLIT = re.compile(r"\s*[|•·]\s*")
+_LABEL_WORDS = re.compile(r"(?i)\b(?:updated|last updated|modified|published|first published|posted|on|at)\b|[:,]")
+
+
 def parse_byline_line(line: str) -> BylineLine | None:
-    """A "By X | Updated: ..." line, or a line that is only labelled timestamps."""
-    byline_match = _BYLINE.match(line)
+    """A header line such as "By X | Updated: <stamps>", "X | auto-published from an agency
+    feed | <stamp>", or only labelled timestamps. Every segment between separators must be
+    accounted for (a name, a label, a timestamp or a feed notice), or it is not one."""
     stamps = find_timestamps(line)
-    if byline_match:
-        who = byline_match.group("who").strip().rstrip(",;:")
-        who = re.sub(r"\s*(?:updated|published|posted)\s*:?.*$", "", who, flags=re.IGNORECASE)
-        if len(who.split()) > 8:
+    rest = line
+    for stamp in stamps:
+        rest = rest.replace(stamp.text, " ")
+    byline: str | None = None
+    notice: str | None = None
+    has_by = False
+    for position, segment in enumerate(s for s in _SEGMENT_SPLIT.split(rest) if s.strip()):
+        segment = segment.strip()
+        by = _BYLINE.match(segment + " |")
+        if by and position == 0:
+            who = re.sub(r"(?i)\s*(?:updated|published|posted)\s*:?.*$", "", by.group("who").strip().rstrip(",;:"))
+            if not who or len(who.split()) > 8:
+                return None
+            byline, has_by = who, True
+        elif is_feed_notice(segment):
+            notice = segment
+        elif not _LABEL_WORDS.sub(" ", segment).strip() or re.fullmatch(r"[\d:.\s]*(?:[AaPp]\.?[Mm]\.?)?\s*[A-Z]{0,5}", segment):
+            continue  # a label ("Updated:") or a bare time ("08:55 CET") whose date is in a stamp
+        elif position == 0 and stamps and len(segment.split()) <= 5 and segment[:1].isupper():
+            byline = segment
+        else:
             return None
-        return BylineLine(who or None, stamps)
-    if stamps:
-        leftover = line
-        for stamp in stamps:
-            leftover = leftover.replace(stamp.text, " ")
-        leftover = re.sub(r"(?i)\b(updated|last updated|modified|published|posted|first|on|at)\b|[:|•·,]", " ", leftover)
-        if not leftover.strip():
-            return BylineLine(None, stamps)
-    return None
+    if not (has_by or stamps):
+        return None
+    return BylineLine(byline, stamps, notice)
+
+
+_COPYRIGHT = re.compile(
+    r"^(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+    r"(?P<name>[A-Z][\w&.'’ -]{1,60}?)\s*(?:[.,|]|\s+all rights reserved|$)",
+    re.IGNORECASE,
+)
+
+
+def parse_copyright_line(line: str) -> str | None:
+    """The owner named in a footer such as "© 2026 Norland Courier. All rights reserved."."""
+    if len(line.split()) > 15:
+        return None
+    m = _COPYRIGHT.match(line.strip())
+    if not m:
+        return None
+    name = m.group("name").strip(" .,")
+    if not name or name.lower().startswith(("all rights", "the author")) or not name[0].isupper():
+        return None
+    return name
 
 
 def choose_published(stamps: list[Timestamp]) -> tuple[Timestamp | None, Timestamp | None, str]:
@@ -213,6 +253,7 @@ def is_feed_notice(line: str) -> bool:
 _PLACE = r"[A-ZÀ-Þ][\wÀ-ÿ.'’-]*(?:\s+[A-ZÀ-Þ][\wÀ-ÿ.'’-]*){0,4}(?:\s*\[[^\]\n]{1,40}\])?"
 _DATELINE = re.compile(
     rf"^(?P<dateline>{_PLACE}"
+    rf"(?:,\s*(?P<region>[A-Z][\wÀ-ÿ.'’-]*(?:\s+[A-Z][\wÀ-ÿ.'’-]*){{0,2}})(?=\s*(?:,|[:—–]|-{{1,2}}\s|\()))?"
     rf"(?:,\s*(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})(?:,\s*\d{{4}})?)?"
     rf"(?:\s*\((?P<agency>[^)\n]{{2,40}})\))?)"
     rf"\s*(?P<sep>[:—–]|-{{1,2}})\s+(?=\S)"
@@ -233,6 +274,8 @@ def split_dateline(paragraph: str) -> tuple[str, str] | None:
     place = re.split(r",|\s*\(|\s*\[", dateline)[0]
     has_date = "," in dateline and bool(re.search(r"\d", dateline))
     strong = has_date or "[" in dateline or m.group("agency") or (place.isupper() and len(place) >= 3)
+    if m.group("region") and not (has_date or place.isupper()):
+        strong = False  # "Mayor Ekholm, Lindby: ..." is a speaker, not a dateline
     if not strong or len(paragraph) - m.end() < 20:
         return None
     return dateline, paragraph[m.end() :]
@@ -246,10 +289,37 @@ def _norm(text: str) -> str:
 
 
 def is_truncated_teaser(line: str, later_lines: list[str]) -> bool:
-    """A line ending in "..." whose text starts a later, longer line (a cut-off preview)."""
+    """A line ending in "..." whose text reappears, longer, in a later line (a cut-off
+    preview; the full paragraph may carry a dateline the preview left out)."""
     if not _ELLIPSIS.search(line):
         return False
     stem = _norm(_ELLIPSIS.sub("", line))
     if len(stem.split()) < 5:
         return False
-    return any(len(other) > len(stem) and _norm(other).startswith(stem) for other in later_lines)
+    return any(len(other) > len(stem) and stem in _norm(other) for other in later_lines)
+
+
+# "... on Sunday morning. Photo: Ingrid Tollefsen/Harbor Wire", "File photo: ...",
+# "(Photo: Reuters)", "Image credit: ...". The credit must close the line.
+_PHOTO_CREDIT = re.compile(
+    r"(?:^|[.!?)\s])\(?(?:photo(?:graph)?s?|image|picture|pic|illustration|video|file photo)"
+    r"(?:\s+credit)?\s*(?::|by)\s*[^.!?]{2,80}\)?\s*$",
+    re.IGNORECASE,
+)
+_CAPTION_START = re.compile(r"^(?:file photo|photo|image|pictured|above|top)\s*:", re.IGNORECASE)
+
+
+def is_photo_caption(line: str) -> bool:
+    """An image caption: it ends with a photo credit, or opens with "File photo:"."""
+    return len(line.split()) <= 60 and bool(_PHOTO_CREDIT.search(line) or _CAPTION_START.match(line))
+
+
+# "Open in app", "Download the X app for breaking news alerts", "Read this in our app".
+_APP_PROMPT = re.compile(
+    r"^(?:open|download|get|install|read|continue|view|listen)\b.{0,60}\bapps?\b.{0,50}$", re.IGNORECASE
+)
+
+
+def is_app_prompt(line: str) -> bool:
+    """A short prompt to open or install the publisher's app."""
+    return len(line.split()) <= 12 and bool(_APP_PROMPT.match(line))

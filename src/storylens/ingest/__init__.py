@@ -188,3 +188,6 @@ def iter_documents(
             yield Skipped(str(path), "is a folder, not a file")
         except OSError as exc:
             yield Skipped(str(path), f"could not be read: {exc.strerror or exc}")
+        except Exception as exc:  # a reader bug must not stop the run; say so plainly
+            log.exception("reading %s failed", path)
+            yield Skipped(str(path), f"could not be read: {type(exc).__name__}: {exc} (please report this as a bug)")
