@@ -30,9 +30,10 @@ __all__ = ["AddResult", "SearchHit", "Store", "open_store", "SNIPPET_START", "SN
 
 logger = logging.getLogger(__name__)
 
-#: Markers around matched terms in ``SearchHit.snippet``.
-SNIPPET_START = "["
-SNIPPET_END = "]"
+#: Markers around matched terms in ``SearchHit.snippet``: Unicode private-use characters,
+#: which article text does not contain (unlike brackets: "Washington DC [US]").
+SNIPPET_START = "\ue000"
+SNIPPET_END = "\ue001"
 _SNIPPET_ELLIPSIS = "…"
 _SNIPPET_TOKENS = 24
 # bm25 weights per FTS column: headline, text, article_id (unindexed).
@@ -53,10 +54,10 @@ class AddResult:
 class SearchHit:
     """One search result.
 
-    ``snippet`` is raw article text with each matched term wrapped in ``[`` and ``]``
-    (``SNIPPET_START`` / ``SNIPPET_END``) and ``…`` where text was cut. It is NOT safe
+    ``snippet`` is raw article text with each matched term wrapped in ``SNIPPET_START``
+    and ``SNIPPET_END`` (U+E000, U+E001) and ``…`` where text was cut. It is NOT safe
     to show as HTML or terminal markup: the caller must escape it first, then replace
-    the markers with its own highlighting. Article text may itself contain brackets.
+    the markers with its own highlighting.
     """
 
     article_id: str

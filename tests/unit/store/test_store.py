@@ -13,7 +13,7 @@ from sqlalchemy import Connection, text
 
 from storylens.errors import StoreError
 from storylens.model import Article, RemovedLine, Skipped
-from storylens.store import AddResult, SearchHit, Store, open_store
+from storylens.store import SNIPPET_END, SNIPPET_START, AddResult, SearchHit, Store, open_store
 from storylens.store import schema as store_schema
 from storylens.store import store as store_module
 
@@ -221,8 +221,9 @@ def test_search_ranks_headline_and_frequent_matches_first(store: Store) -> None:
     assert [h.article_id for h in hits] == ["focus", "passing"]
     assert isinstance(hits[0], SearchHit)
     assert hits[0].headline == "Ferry strike halts island ferry service"
-    assert "[ferry]" in hits[1].snippet.lower()
-    assert "[" not in hits[1].snippet.replace("[ferry]", "").replace("[Ferry]", "")
+    marked = hits[1].snippet.replace(SNIPPET_START, "[").replace(SNIPPET_END, "]")
+    assert "[ferry]" in marked.lower()
+    assert "[" not in marked.replace("[ferry]", "").replace("[Ferry]", "")
     assert [h.article_id for h in store.search("ferry", limit=1)] == ["focus"]
     assert store.search("volcano") == []
 
@@ -271,7 +272,7 @@ def test_unicode_is_stored_and_searchable(store: Store) -> None:
     assert [h.article_id for h in store.search("المكتبة")] == ["arabic"]
     hits = store.search("הספרייה")
     assert [h.article_id for h in hits] == ["hebrew"]
-    assert "[הספרייה]" in hits[0].snippet
+    assert f"{SNIPPET_START}הספרייה{SNIPPET_END}" in hits[0].snippet
 
 
 # -- skipped ------------------------------------------------------------------------------
