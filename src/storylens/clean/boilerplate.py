@@ -247,7 +247,9 @@ def classify_lines(lines: list[str], protected: set[int] | None = None) -> list[
             f.grade = "good"
             continue
         reason = _family(f)
-        if reason is None and counts[f.key] > 1 and _is_menu_like(f):
+        if reason is None and counts[f.key] > 1 and (
+            _is_menu_like(f) or (not f.sentence_end and not f.code and f.n_words <= 25)
+        ):
             reason = "repeated page element"
         if reason is not None:
             f.grade, f.reason = "bad", reason
@@ -334,28 +336,40 @@ _LIST_LIMIT = 25
 _GAP_SPLIT = 8  # furniture lines between two prose lines that split the page into blocks
 
 
-def _clusters(feats: list[_Line]) -> list[tuple[int, int, int, bool]]:
-    """Blocks of prose: (first good line, last good line, prose characters, hard end before)."""
-    good = [i for i, f in enumerate(feats) if f.grade == "good"]
-    blocks: list[list[int]] = []
-    hard_before: list[bool] = []
-    for g in good:
+@dataclass
+class _Block:
+    first: int
+    last: int
+    chars: int
+    comments_before: bool  # a comment-section header lies between this block and the one before
+    end_before: bool  # a comment or "related"/"more" header does
+
+
+def _is_comment_header(feats: list[_Line], j: int) -> bool:
+    """A comment-section header, not the "Comment" button of a share bar."""
+    if not _COMMENT_SECTION.match(feats[j].text):
+        return False
+    near = feats[max(0, j - 1) : j + 2]
+    return not any(f is not feats[j] and f.reason == "share/subscribe prompt" for f in near)
+
+
+def _clusters(feats: list[_Line]) -> list[_Block]:
+    """Blocks of prose lines, split where much furniture or a section header lies between."""
+    blocks: list[_Block] = []
+    for g in (i for i, f in enumerate(feats) if f.grade == "good"):
         if blocks:
-            prev = blocks[-1][-1]
-            gap = range(prev + 1, g)
+            gap = range(blocks[-1].last + 1, g)
             bad = sum(1 for j in gap if feats[j].grade == "bad")
-            hard = any(_COMMENT_SECTION.match(feats[j].text) for j in gap)
-            if bad >= _GAP_SPLIT or hard:
-                blocks.append([g])
-                hard_before.append(hard)
+            comments = any(_is_comment_header(feats, j) for j in gap)
+            related = any(feats[j].reason == "related/more list header" for j in gap)
+            if bad < _GAP_SPLIT and not comments and not related:
+                blocks[-1].last = g
+                blocks[-1].chars += feats[g].n_chars
                 continue
-            blocks[-1].append(g)
+            blocks.append(_Block(g, g, feats[g].n_chars, comments, comments))
         else:
-            blocks.append([g])
-            hard_before.append(False)
-    return [
-        (b[0], b[-1], sum(feats[i].n_chars for i in b), h) for b, h in zip(blocks, hard_before)
-    ]
+            blocks.append(_Block(g, g, feats[g].n_chars, False, False))
+    return blocks
 
 
 def _region(feats: list[_Line], protected: set[int]) -> None:
@@ -368,26 +382,27 @@ def _region(feats: list[_Line], protected: set[int]) -> None:
         return
 
     def weight(k: int) -> float:
-        a, b, chars, _ = blocks[k]
-        return chars + sum(1000 for p in protected if a <= p <= b)
+        blk = blocks[k]
+        return blk.chars + sum(1000 for p in protected if blk.first <= p <= blk.last)
 
     # Blocks after a comment-section header that follows real prose cannot be the body.
     eligible = len(blocks)
     seen = 0
-    for k, (a, b, chars, hard) in enumerate(blocks):
-        if hard and seen >= _PROSE_BEFORE_COMMENTS:
+    for k, blk in enumerate(blocks):
+        if blk.comments_before and seen >= _PROSE_BEFORE_COMMENTS:
             eligible = k
             break
-        seen += chars
+        seen += blk.chars
     heaviest = max(weight(k) for k in range(eligible))
     main = next(k for k in range(eligible) if weight(k) >= _FIRST_SHARE * heaviest)
     log.debug("prose blocks %s, main %d", blocks, main)
     lo = hi = main
-    while lo > 0 and not blocks[lo][3] and blocks[lo - 1][2] >= _MERGE_SHARE * blocks[main][2]:
+    share = _MERGE_SHARE * blocks[main].chars
+    while lo > 0 and not blocks[lo].end_before and blocks[lo - 1].chars >= share:
         lo -= 1
-    while hi + 1 < eligible and not blocks[hi + 1][3] and blocks[hi + 1][2] >= _MERGE_SHARE * blocks[main][2]:
+    while hi + 1 < eligible and not blocks[hi + 1].end_before and blocks[hi + 1].chars >= share:
         hi += 1
-    first, last = blocks[lo][0], blocks[hi][1]
+    first, last = blocks[lo].first, blocks[hi].last
     if protected:
         first = min(first, min(protected))
         last = max(last, max(protected))
@@ -408,8 +423,8 @@ def _region(feats: list[_Line], protected: set[int]) -> None:
             feats[i].reason = "furniture"
 
 
-_MERGE_SHARE = 0.3
-_FIRST_SHARE = 0.5
+_MERGE_SHARE = 0.15
+_FIRST_SHARE = 1.0
 _PROSE_BEFORE_COMMENTS = 400
 
 
