@@ -1,0 +1,137 @@
+"""WARC files (.warc, .warc.gz; e.g. Common Crawl CC-NEWS), streamed record by record.
+
+Each ``response`` record with status 200 and an HTML content type becomes one
+RawDocument; other records are counted and ignored. Memory stays bounded whatever the
+file size: one record's payload at a time, at most ``MAX_PAYLOAD_BYTES``. A file cut off
+or corrupt part-way keeps what was read and ends with one Skipped naming the record.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ..clean.common import parse_datetime
+from ..model import RawDocument, Skipped
+
+__all__ = ["MAX_PAYLOAD_BYTES", "read_warc"]
+
+log = logging.getLogger(__name__)
+
+#: The same bound as for a single .html file: one page is never larger than this.
+MAX_PAYLOAD_BYTES = 10 * 1024 * 1024
+
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _head(handle: BinaryIO) -> bytes:
+    """The first bytes of the file, decompressed when it is gzip."""
+    start = handle.read(4096)
+    handle.seek(0)
+    if start.startswith(_GZIP_MAGIC):
+        try:
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(start, 64)
+        except zlib.error:
+            return b""
+    return start
+
+
+def _is_archive(head: bytes) -> bool:
+    head = head.lstrip(b"\r\n")
+    return head.startswith(b"WARC/") or head.startswith(b"filedesc://")
+
+
+def _html_response(record: Any) -> str | None:
+    """Why the record is not an HTML page with status 200, or None when it is one."""
+    if record.rec_type != "response":
+        return f"{record.rec_type or 'unknown'} record"
+    headers = record.http_headers
+    if headers is None:
+        return "response without HTTP headers"
+    status = headers.get_statuscode()
+    if status != "200":
+        return f"HTTP status {status}"
+    content_type = (headers.get_header("Content-Type") or "").lower()
+    if "html" not in content_type:
+        return f"content type {content_type.split(';')[0].strip() or 'missing'}"
+    return None
+
+
+def _printable(exc: BaseException) -> str:
+    """The error message without the binary junk warcio quotes from a corrupt record."""
+    message = str(exc).split(", first line:")[0].strip()
+    return re.sub(r"[^\x20-\x7e]+", "?", message)[:160]
+
+
+def _date(record: Any, fallback: datetime) -> datetime:
+    text = record.rec_headers.get_header("WARC-Date")
+    parsed = parse_datetime(text) if text else None
+    return parsed[0] if parsed else fallback
+
+
+def read_warc(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skipped]:
+    """Each HTML page (status 200) archived in a WARC file, in file order."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
+
+    errors = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, ValueError, OSError)
+    size = path.stat().st_size
+    ignored: Counter[str] = Counter()
+    n = 0
+    pages = 0
+    with path.open("rb") as handle:
+        if not _is_archive(_head(handle)):
+            yield Skipped(str(path), "not a WARC file (it does not start with a WARC/ record header)")
+            return
+        iterator = ArchiveIterator(handle)
+        last: Any = None
+        try:
+            for record in iterator:
+                n += 1
+                last = record
+                why_not = _html_response(record)
+                if why_not is not None:
+                    ignored[why_not] += 1
+                    log.debug("%s record %d ignored: %s", path, n, why_not)
+                    continue
+                source = f"{path}#record-{n}"
+                payload = record.content_stream().read(MAX_PAYLOAD_BYTES + 1)
+                if len(payload) > MAX_PAYLOAD_BYTES:
+                    yield Skipped(source, f"HTML payload larger than {MAX_PAYLOAD_BYTES // 2**20} MiB; not a news page")
+                    continue
+                if record.raw_stream.limit > 0:  # the record ends before its declared length
+                    break
+                target = record.rec_headers.get_header("WARC-Target-URI") or None
+                pages += 1
+                yield RawDocument(
+                    source=source,
+                    data=payload,
+                    kind="html",
+                    fetched_at=_date(record, fetched_at),
+                    url=target,
+                    metadata={"url": target} if target else {},
+                    metadata_origin={"url": f"WARC-Target-URI of record {n} in {path.name}"} if target else {},
+                )
+        except errors as exc:
+            log.debug("%s broke at record %d", path, n + 1, exc_info=True)
+            yield Skipped(
+                str(path),
+                f"WARC file is corrupt at record {n + 1} ({type(exc).__name__}: {_printable(exc)}); "
+                f"the {pages} pages before it were read",
+            )
+            return
+        cut = last is not None and last.raw_stream.limit > 0
+        if cut or iterator.offset < size:
+            where = n if cut else n + 1
+            yield Skipped(
+                str(path),
+                f"WARC file is cut off in record {where} (truncated download?); the {pages} pages before it were read",
+            )
+    log.debug("%s: %d records, %d HTML pages, ignored: %s", path, n, pages, dict(ignored))
