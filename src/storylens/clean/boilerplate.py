@@ -398,10 +398,16 @@ def _region(feats: list[_Line], protected: set[int]) -> None:
     log.debug("prose blocks %s, main %d", blocks, main)
     lo = hi = main
     share = _MERGE_SHARE * blocks[main].chars
-    while lo > 0 and not blocks[lo].end_before and blocks[lo - 1].chars >= share:
-        lo -= 1
-    while hi + 1 < eligible and not blocks[hi + 1].end_before and blocks[hi + 1].chars >= share:
-        hi += 1
+    while True:  # reach over up to _SKIP small blocks to the next big one, never over an end
+        ahead = [k for k in range(lo - 1, max(-1, lo - 2 - _SKIP), -1) if blocks[k].chars >= share]
+        if not ahead or any(blocks[k].end_before for k in range(ahead[0] + 1, lo + 1)):
+            break
+        lo = ahead[0]
+    while True:
+        ahead = [k for k in range(hi + 1, min(eligible, hi + 2 + _SKIP)) if blocks[k].chars >= share]
+        if not ahead or any(blocks[k].end_before for k in range(hi + 1, ahead[0] + 1)):
+            break
+        hi = ahead[0]
     first, last = blocks[lo].first, blocks[hi].last
     if protected:
         first = min(first, min(protected))
@@ -424,6 +430,7 @@ def _region(feats: list[_Line], protected: set[int]) -> None:
 
 
 _MERGE_SHARE = 0.15
+_SKIP = 2
 _FIRST_SHARE = 1.0
 _PROSE_BEFORE_COMMENTS = 400
 
