@@ -474,8 +474,10 @@ _TAIL_PROMPT = re.compile(
     re.I,
 )
 _BIO = re.compile(
-    r"^(?:[A-Z][\w.'’-]+\s+){1,3}(?:is|was|has (?:been|worked|written|covered)|writes|covers|works|lives|teaches|"
-    r"joined|holds|reports)\b"
+    r"^(?!(?:The|A|An|This|That|These|Those|It|Its)\s)(?:[A-Z][\w.'’-]+\s+){1,3}"
+    r"(?:is|was|has (?:been|worked|written|covered)|writes|covers|works|lives|teaches|joined|holds|reports)\b"
+    r"(?=.{0,160}\b(?:reporter|correspondent|editor|writer|journalist|author|columnist|contributor|"
+    r"producer|photographer|covers|based in|follow)\b)"
 )
 _TAIL_LIMIT = 6
 
