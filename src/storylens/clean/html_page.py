@@ -58,6 +58,7 @@ _BLOCK_TAGS = {
 }
 _SPACES = re.compile(r"\s+")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_SINGLE_BYTE = re.compile(r"^(?:iso[-_]?8859|windows-125|cp125|latin|l[1-9]$|us-ascii|ascii)")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 _FULL_PAGE = re.compile(rb"<(?:html|body|head)[\s>]", re.I)
@@ -97,6 +98,13 @@ def decode_html(data: bytes, source: str) -> tuple[str, str]:
         except LookupError:
             log.debug("%s: unknown declared charset %r", source, name)
         else:
+            if _SINGLE_BYTE.match(name) and not data.isascii():
+                # Multi-byte UTF-8 sequences almost never occur by chance in Latin text:
+                # valid UTF-8 means the declaration is stale (a page re-saved or transcoded).
+                try:
+                    return data.decode("utf-8"), f"valid UTF-8 although the page declares {name}"
+                except UnicodeDecodeError:
+                    pass
             try:
                 return data.decode(name), f"meta charset {name}"
             except UnicodeDecodeError:

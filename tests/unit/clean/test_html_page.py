@@ -83,6 +83,13 @@ def test_og_only_page_in_latin1() -> None:
     assert article.language == "en" and "detected" in article.inferred["language"]
 
 
+def test_stale_single_byte_declaration_with_utf8_bytes() -> None:
+    html = (FIXTURES / "og_only.html").read_bytes().decode("latin-1").encode("utf-8")
+    article = clean_html(raw_for(html))
+    assert "Café owners" in article.text
+    assert article.inferred["encoding"] == "valid UTF-8 although the page declares iso-8859-1"
+
+
 def test_outlet_falls_back_to_domain() -> None:
     html = (FIXTURES / "malformed.html").read_bytes()
     article = clean_html(raw_for(html, url="https://www.lowbridge-echo.example/festival"))

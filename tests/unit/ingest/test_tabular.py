@@ -125,4 +125,3 @@ def test_readers_stream(tmp_path: Path) -> None:
     reader = read_jsonl(path, FETCHED)
     first = next(reader)
     assert isinstance(first, RawDocument) and first.data == b"Story 0."
-    reader.close()

@@ -118,4 +118,3 @@ def test_streams_lazily(tmp_path: Path) -> None:
     reader = read_warc(path, FETCHED)
     first = next(reader)
     assert isinstance(first, RawDocument) and first.url == "https://gazette.example/0"
-    reader.close()
