@@ -113,14 +113,20 @@ def _is_title_like(line: str) -> bool:
     return 3 <= len(words) <= 30 and len(line) <= 250 and not _SENTENCE_END.search(line) and not line.startswith("#")
 
 
+REPEAT_WINDOW = 12  # a headline's repeat (page title + article heading) sits within this many lines
+
+
+def _is_prose(line: str) -> bool:
+    return len(line.split()) >= 25 and bool(re.search(r"[.!?]['\"’”)]*$", line))
+
+
 def _find_headline(lines: list[str], first_byline: int | None) -> tuple[int | None, str]:
     """Index of the headline line and the rule that found it."""
-    positions: dict[str, list[int]] = {}
-    for i, line in enumerate(lines):
-        positions.setdefault(" ".join(line.split()), []).append(i)
-    limit = first_byline if first_byline is not None else len(lines)
-    for i, line in enumerate(lines[: max(limit, 1) + 1]):
-        if _is_title_like(line) and len(positions[" ".join(line.split())]) > 1:
+    limit = first_byline + 1 if first_byline is not None else max(1, int(len(lines) * 0.6))
+    for i, line in enumerate(lines[:limit]):
+        if not _is_title_like(line):
+            continue
+        if any(other == line for other in lines[i + 1 : i + 1 + REPEAT_WINDOW]):
             return i, "a title-like line the page repeats"
     if first_byline is not None and first_byline > 0 and _is_title_like(lines[first_byline - 1]):
         return first_byline - 1, "the title-like line just above the byline"
@@ -161,8 +167,9 @@ def clean_page_text(raw: RawDocument, text: str) -> Article:
         for i, line in enumerate(lines):
             if line == headline:
                 reasons[i] = "headline (kept in headline)" if i == headline_index else "repeated headline"
-        for i in range(headline_index):
-            reasons.setdefault(i, "page header above the headline")
+        if not any(_is_prose(line) for line in lines[:headline_index]):
+            for i in range(headline_index):
+                reasons.setdefault(i, "page header above the headline")
 
     # 2. Teasers.
     for i, line in enumerate(lines):
