@@ -106,6 +106,14 @@ def test_malformed_html_does_not_crash() -> None:
     assert article.outlet is None and article.url is None
 
 
+def test_page_with_late_html_tag_is_not_a_fragment() -> None:
+    page = (FIXTURES / "news_jsonld.html").read_bytes()
+    styles = b"<style>\n" + b".teaser { opacity: 1; transform: none; }\n" * 200 + b"</style>\n"
+    article = clean_html(raw_for(styles + page))
+    assert article.inferred["text"] == "trafilatura main-content extraction"
+    assert "Most read" not in article.text and "Quillmouth harbour bridge" in article.text
+
+
 def test_fragment_is_taken_whole() -> None:
     fragment = b"<p>First paragraph of a feed entry.</p><p>Second <b>bold</b> one.</p>"
     article = clean_html(raw_for(fragment, "feed.xml#entry-1"))
@@ -161,8 +169,9 @@ def test_deep_nesting_does_not_overflow() -> None:
     assert visible_lines(root) == [("bottom", None)]
 
 
-#: Measured: clean_html F1 .9295 (P .901, R .960); bare trafilatura.extract .920.
-F1_FLOOR = 0.925
+#: Measured on the raw page bytes: clean_html F1 .932 (P .907, R .960); bare
+#: trafilatura.extract .923 on the same bytes (.920 on load_pages' decoded text).
+F1_FLOOR = 0.928
 
 
 def test_gate_on_real_pages() -> None:
