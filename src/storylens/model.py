@@ -42,8 +42,10 @@ class RawDocument:
     ``source`` names where it came from precisely enough for a user to find it again:
     a path, or ``path#entry-N`` (feed), ``path#record-N`` (WARC), ``path#line-N`` (JSONL/CSV)
     for one record of a container file.
-    ``kind`` says how ``data`` must be cleaned: ``"text"`` (a page dump or plain article
-    text) or ``"html"`` (a web page or an HTML fragment).
+    ``kind`` says how ``data`` must be cleaned: ``"text"`` (a page dump: furniture
+    expected), ``"plain"`` (article text already extracted, e.g. a JSONL ``text`` column:
+    only structured lines such as credits and hashtags are taken out) or ``"html"``
+    (a web page or an HTML fragment).
     ``metadata`` holds explicit values (keys from METADATA_FIELDS, all strings) and
     ``metadata_origin`` says where each came from (e.g. ``"sidecar a.meta.json"``).
     """

@@ -32,11 +32,11 @@ def _clean(raw: RawDocument) -> Article:
 
         article = clean_html(raw)
         _post_process_html(article)
-    elif raw.kind == "text":
+    elif raw.kind in ("text", "plain"):
         from .page_text import clean_page_text
 
         text, note = decode_text(raw.data, raw.source)
-        article = clean_page_text(raw, text)
+        article = clean_page_text(raw, text, page_furniture=raw.kind == "text")
         if note:
             article.inferred["encoding"] = note
     else:

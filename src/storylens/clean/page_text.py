@@ -77,21 +77,23 @@ def take_marked_lines(lines: list[str], skip: set[int] | None = None) -> MarkedL
 
 
 def take_dateline(paragraphs: list[str], removed: list[RemovedLine], line: int | None = None) -> str | None:
-    """Split a dateline off the first paragraph (in place); record it as removed."""
-    if not paragraphs:
-        return None
-    split = split_dateline(paragraphs[0])
-    if split is None:
-        return None
-    dateline, rest = split
-    removed.append(RemovedLine(paragraphs[0][: len(paragraphs[0]) - len(rest)].strip(), "dateline (kept in dateline)", line))
-    paragraphs[0] = rest
-    return dateline
+    """Split a dateline off the paragraph that opens the story (in place: one of the first
+    two, as a standfirst may come first); record it as removed."""
+    for position, paragraph in enumerate(paragraphs[:2]):
+        split = split_dateline(paragraph)
+        if split is None:
+            continue
+        dateline, rest = split
+        where = line if position == 0 else None
+        removed.append(RemovedLine(paragraph[: len(paragraph) - len(rest)].strip(), "dateline (kept in dateline)", where))
+        paragraphs[position] = rest
+        return dateline
+    return None
 
 
 def take_headline_block(paragraphs: list[str], headline: str | None, removed: list[RemovedLine]) -> None:
     """Remove a copy of the headline from the top of a body (in place), with the labels
-    above it (kicker, section name) and a title-like standfirst right under it."""
+    above it (kicker, section name). A standfirst under it stays: it is the outlet's text."""
     if not headline:
         return
     wanted = " ".join(headline.split()).casefold()
@@ -100,11 +102,7 @@ def take_headline_block(paragraphs: list[str], headline: str | None, removed: li
             continue
         removed.extend(RemovedLine(p, "label above the headline") for p in paragraphs[:i])
         removed.append(RemovedLine(paragraph, "headline (kept in headline)"))
-        cut = i + 1
-        if cut < len(paragraphs) - 1 and _is_title_like(paragraphs[cut]):
-            removed.append(RemovedLine(paragraphs[cut], "standfirst under the headline"))
-            cut += 1
-        del paragraphs[:cut]
+        del paragraphs[: i + 1]
         return
 
 
@@ -133,8 +131,12 @@ def _find_headline(lines: list[str], first_byline: int | None) -> tuple[int | No
     return None, ""
 
 
-def clean_page_text(raw: RawDocument, text: str) -> Article:
-    """Clean decoded page text into an Article (explicit metadata is applied later)."""
+def clean_page_text(raw: RawDocument, text: str, page_furniture: bool = True) -> Article:
+    """Clean decoded page text into an Article (explicit metadata is applied later).
+
+    ``page_furniture=False`` for text that is already an article body (a JSONL/CSV text
+    column): the line-feature furniture classifier is not run on it.
+    """
     numbered = [(n, " ".join(line.split())) for n, line in enumerate(text.splitlines())]
     numbered = [(n, line) for n, line in numbered if line]
     lines = [line for _, line in numbered]
@@ -190,7 +192,7 @@ def clean_page_text(raw: RawDocument, text: str) -> Article:
             break
 
     # 4. Furniture by line features, over what is left.
-    remaining = [i for i in range(len(lines)) if i not in reasons]
+    remaining = [i for i in range(len(lines)) if i not in reasons] if page_furniture else []
     verdicts = classify_lines([lines[i] for i in remaining])
     for i, verdict in zip(remaining, verdicts):
         if not verdict.keep:

@@ -140,7 +140,7 @@ def read_feed(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skippe
             values["updated"] = None  # feedparser falls back to the publication date
         metadata = {key: value for key, value in values.items() if value}
         origin = f"feed entry {n} of {path.name}"
-        kind = "html" if any(t in mime.lower() for t in _HTML_TYPES) else "text"
+        kind = "html" if any(t in mime.lower() for t in _HTML_TYPES) else "plain"
         yield RawDocument(
             source=source,
             data=text.encode("utf-8"),

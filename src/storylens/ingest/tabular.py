@@ -1,7 +1,7 @@
 """JSON Lines and CSV files with one article per record, streamed.
 
 Columns are matched case-insensitively, with common synonyms (``COLUMNS``). The article
-is the ``text`` column (plain text, kind "text") or else the ``html`` column (kind
+is the ``text`` column (extracted article text, kind "plain") or else the ``html`` column (kind
 "html"); the other recognised columns are explicit metadata. A bad record becomes one
 Skipped naming its line and the problem; the rest of the file is still read.
 
@@ -92,7 +92,7 @@ def _record(
         unknown_logged.update(unknown)
         log.debug("%s: columns ignored: %s", path, ", ".join(unknown))
     body: tuple[str, str] | None = None
-    for fieldname, kind in (("text", "text"), ("html", "html")):
+    for fieldname, kind in (("text", "plain"), ("html", "html")):
         column = columns.get(fieldname)
         value = values.get(column) if column else None
         if isinstance(value, str) and value.strip():

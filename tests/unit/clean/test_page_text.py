@@ -95,3 +95,11 @@ def test_invalid_and_mixed_encodings_are_decoded_and_noted():
         assert "café" in result.text
         assert "encoding" in result.inferred
     assert "Señora" in clean_document(RawDocument("enc.txt", mixed, "text", NOW)).text
+
+
+def test_plain_article_text_keeps_short_lines_but_loses_structured_ones():
+    text = ("Ferry back.\nThe Ostby ferry resumed on Monday.\nTwo sailings a day.\n"
+            "Kestrel News contributed to this report\n#Ostby #Ferry\n")
+    plain = clean_document(RawDocument("rows.jsonl#line-3", text.encode(), "plain", NOW))
+    assert plain.paragraphs == ["Ferry back.", "The Ostby ferry resumed on Monday.", "Two sailings a day."]
+    assert plain.credits == ["Kestrel News"] and plain.hashtags == ["#Ostby", "#Ferry"]

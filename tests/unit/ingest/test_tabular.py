@@ -19,7 +19,7 @@ def test_jsonl_records_and_bad_lines() -> None:
 
     first = by_source[f"{path}#line-1"]
     assert isinstance(first, RawDocument)
-    assert first.kind == "text"
+    assert first.kind == "plain"
     assert first.data.decode("utf-8").startswith("The winter ice road to Fellhaven")
     assert "\n\nHauliers said" in first.data.decode("utf-8")
     assert first.url == "https://northern-beacon.example/2031/ice-road"
