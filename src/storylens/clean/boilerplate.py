@@ -8,8 +8,9 @@ why not) from general line features, in the spirit of jusText:
 
 1. each line gets features: words, characters, share of English stop words,
    sentence-final punctuation, title-case share, code-like symbols;
-2. small families of furniture phrases (consent, copyright, share/subscribe, sign-in,
-   advertisement, comment counts, "related"/"read more" headers, tag lists, credits)
+2. small families of furniture phrases (in ``furniture_patterns``: consent, copyright,
+   share/subscribe, sign-in, advertisement, comment counts and policy, "related" headers,
+   tag lists, disclosures, credits, site promos) and author bios
    mark lines as furniture outright; short lines that recur on the page do too;
 3. lines are graded *good* (prose), *near* (medium, could be either), *short*;
 4. runs of menu-like short lines and of headline-like lines are furniture;
@@ -26,6 +27,8 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from .furniture_patterns import AUTHOR_BIO, FAMILIES, NEWSROOM_ROLES
 
 __all__ = ["LineVerdict", "classify_lines", "STOP_WORDS"]
 
@@ -56,72 +59,6 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”]$")
 _CODE = re.compile(r"[{}();=<>\[\]]|^\s*(?:def|class|import|from|return|if|for|var|let|const)\b|\w\.\w+\(|^[@#$]\w")
 _DIGITS = re.compile(r"\d+")
-
-# Phrase families of page furniture. Each: (reason, pattern, most words a line may have).
-_FAMILIES: list[tuple[str, re.Pattern[str], int]] = [
-    ("cookie/consent notice", re.compile(
-        r"\bcookies?\b.*\b(?:use|uses|using|accept|consent|policy|settings|preferences|browsing|experience|"
-        r"enable|disable)\b|\b(?:accept|reject|manage)\b.*\bcookies\b|\bconsent\b.*\b(?:preferences|manage)\b|"
-        r"\bwe (?:and our partners )?(?:use|store) (?:cookies|data)\b|^(?:accept|accept all|i agree|agree|got it|ok|"
-        r"reject all|manage (?:settings|preferences|options))$", re.I), 80),
-    ("copyright footer", re.compile(
-        r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|\bpowered by\b", re.I), 30),
-    ("legal/footer link", re.compile(
-        r"^(?:privacy(?: policy| notice| settings)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|"
-        r"cookie policy|contact(?: us)?|about(?: us)?|careers|advertise(?: with us)?|sitemap|site map|"
-        r"accessibility|faq|help|imprint|impressum|disclaimer|rss(?: feeds?)?|jobs|press|code of conduct|"
-        r"do not sell my (?:personal )?info(?:rmation)?)$", re.I), 8),
-    ("share/subscribe prompt", re.compile(
-        r"^(?:share|tweet|email|print|pin(?: it)?|save|like|follow|whatsapp|facebook|twitter|linkedin|"
-        r"pinterest|reddit|tumblr|telegram|instagram|youtube|flipboard|pocket|messenger|copy link|"
-        r"copy url|more|comment|comments)$|"
-        r"\b(?:share (?:this|on|via|the|article|story|post)|click to share|opens in (?:a )?new window|"
-        r"subscribe|subscription|newsletters?|sign up|signup|follow us|follow (?:me|him|her) on|"
-        r"join (?:our|the) (?:mailing|email)|inbox|unsubscribe|rss feed|get (?:the|our) (?:latest|app)|"
-        r"download (?:the|our) app|support (?:our|independent) journalism|become a (?:member|subscriber)|"
-        r"donate|premium)\b", re.I), 24),
-    ("sign-in prompt", re.compile(
-        r"\b(?:sign in|log in|login|log out|logout|sign out|register|my account|create (?:an |your )?account|"
-        r"forgot (?:your )?password|username|password)\b", re.I), 16),
-    ("advertisement", re.compile(
-        r"^(?:advertisements?|advertising|ads?|sponsored(?: content)?|promoted(?: content| stories)?|"
-        r"paid (?:content|post)|partner content)$|\b(?:advertisement|story continues below|"
-        r"skip (?:this )?ad(?:vert)?|ad choices|adchoices|report (?:this )?ad|ads by|sponsored by)\b", re.I), 12),
-    ("comment count/prompt", re.compile(
-        r"^\d+\s+(?:comments?|responses?|replies|reactions?|shares?|likes?|views?)$|"
-        r"^(?:comments?|responses?|replies|reply|reply ↓|report|report abuse|flag|cancel reply|post comment|"
-        r"submit|send|cancel|load more(?: comments)?|show more|view comments?|join the (?:discussion|conversation))$|"
-        r"\b(?:leave a (?:reply|comment)|post a comment|add a comment|comments? (?:are|is) closed|"
-        r"notify me|your email address will not be published|required fields are marked|"
-        r"be the first to comment|comment policy|liked by \d+|\d+ (?:people )?like this)\b", re.I), 20),
-    ("related/more list header", re.compile(
-        r"^(?:read more|read next|read also|more|see (?:also|more)|related|more (?:from|on|in|about|stories|news|"
-        r"articles|like this)\b.*|related (?:articles|stories|posts|content|coverage|topics|links|reading|news)|"
-        r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| reading)?|"
-        r"(?:most|top) (?:read|popular|viewed|shared|emailed|commented)\b.*|trending(?: now| stories| on .*)?|"
-        r"top stories|latest(?: news| posts| stories| articles)?|popular(?: posts| stories)?|"
-        r"editor'?s? picks?|don'?t miss|watch(?: this)? next|up next|what to read next|in case you missed it|"
-        r"recent posts|recent comments|archives?|categories|tags|topics|previous(?: post| article)?|"
-        r"next(?: post| article| story)?|older posts?|newer posts?|back to top|scroll (?:down|up)\b.*|"
-        r"continue reading\b.*|keep reading|view all|see all|show all|load more)\W*$", re.I), 10),
-    ("tag list", re.compile(
-        r"^(?:tags?|tagged(?: with| as)?|filed (?:under|in)|topics?|categories|category|posted in|labels?|"
-        r"keywords?|related topics)\s*[:：]", re.I), 40),
-    ("disclaimer", re.compile(
-        r"^(?:disclaimer|disclosure|note)\s*[:：]|\baffiliate (?:links?|commission|program(?:me)?|advertising)\b|"
-        r"\bmay (?:receive|earn) (?:a )?(?:small )?(?:compensation|commission)\b|"
-        r"\b(?:views|opinions) expressed\b|\bprotected by recaptcha\b", re.I), 80),
-    ("image credit", re.compile(
-        r"^\(?(?:photo|image|picture|pictures|photograph|illustration|video|graphic|credit|source)s?\s*"
-        r"(?:credit)?\s*[:|/©]|"
-        r"^\(?(?:photo|photograph|image|picture|illustration)s?\s+(?:by|courtesy|credit)\b|"
-        r"\b(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp photo|reuters photo|alamy|"
-        r"image copyright|image caption|photo credit|file photo)\b", re.I), 14),
-    ("navigation element", re.compile(
-        r"^(?:home|menu|main menu|search|search for:?|close|open|toggle navigation|navigation|skip to (?:main )?"
-        r"content|skip to navigation|jump to|go to|sections|all sections|×|x|☰|≡|«|»|›|‹|next|prev|previous|"
-        r"page \d+(?: of \d+)?|loading\W*|you are here:?.*|breadcrumbs?)$", re.I), 8),
-]
 
 _COMMENT_SECTION = re.compile(
     r"^(?:\d+|one|no)\s+(?:comments?|responses?|replies|thoughts?)\b.*|"
@@ -166,7 +103,7 @@ def _features(text: str) -> _Line:
 
 
 def _family(line: _Line) -> str | None:
-    for reason, pattern, max_words in _FAMILIES:
+    for reason, pattern, max_words in FAMILIES:
         if line.n_words <= max_words and pattern.search(line.text):
             return reason
     return None
@@ -256,6 +193,7 @@ def classify_lines(lines: list[str], protected: set[int] | None = None) -> list[
         else:
             f.grade = _grade(f, english)
     _wrapped_paragraphs(feats, protected, english)
+    _author_bios(feats, protected)
     listed = _introduced_lists(feats, protected)
 
     # Runs of menu-like lines (bad lines inside a run do not break it).
@@ -314,6 +252,27 @@ def _wrapped_paragraphs(feats: list[_Line], protected: set[int], english: bool) 
                 feats[k].grade = grade
                 feats[k].wrapped = True
         i = j + 1
+
+
+def _author_bios(feats: list[_Line], protected: set[int]) -> None:
+    """An author bio anywhere on the page ("X is a staff writer for Y, covering ...").
+    A newsroom role marks it outright; another role ("X is a professor at ...") only where
+    no prose follows within the next few lines, as a body paragraph introducing someone
+    would be followed by more of the article."""
+    for i, f in enumerate(feats):
+        if i in protected or f.grade == "bad" or f.n_words > _BIO_MAX_WORDS:
+            continue
+        m = AUTHOR_BIO.match(f.text)
+        if m is None:
+            continue
+        role = (m.group("role") or m.group("writes") or "").lower()
+        after = feats[i + 1 : i + 1 + _BIO_FOLLOW]
+        if role in NEWSROOM_ROLES or not any(g.grade == "good" for g in after):
+            f.grade, f.reason = "bad", "author bio"
+
+
+_BIO_MAX_WORDS = 90
+_BIO_FOLLOW = 3
 
 
 def _introduced_lists(feats: list[_Line], protected: set[int]) -> set[int]:

@@ -212,6 +212,82 @@ def test_gate_f1_on_real_page_dumps() -> None:
     scores = score_bodies(pages, body)
     elapsed = time.perf_counter() - start
     assert scores.pages == 165
-    assert scores.f1 >= 0.865, scores.as_dict()
-    assert scores.recall >= 0.86, scores.as_dict()
+    assert scores.f1 >= 0.888, scores.as_dict()
+    assert scores.recall >= 0.88, scores.as_dict()
     assert elapsed < 30, f"gate took {elapsed:.1f} s"
+
+
+# Mid-page furniture of the kinds that sit between body paragraphs: a bio, promos, a
+# comment policy, a disclosure. Each rule has furniture it drops and a body line it keeps.
+PROSE = [
+    "The harbour board met on Monday evening to hear the results of the survey of the old pier, which was built in 1912.",
+    "Engineers told the board that the timber piles had rotted below the waterline and that repairs would take a year.",
+    "The board will vote next month on whether to close the pier to vehicles while the work is carried out in stages.",
+]
+
+
+def mid_page(*inserted: str, tail: tuple[str, ...] = ()) -> dict[str, LineVerdict]:
+    """The inserted lines between two runs of body prose, so no rule for the page's end applies."""
+    lines = PROSE + list(inserted) + PROSE[::-1] + [p.replace("board", "council") for p in PROSE] + list(tail)
+    return dict(zip(lines, classify_lines(lines)))
+
+
+@pytest.mark.parametrize(
+    ("furniture", "reason"),
+    [
+        ("The latest news and analysis from our desk in the capital", "site promo"),
+        ("The latest on local transport, from ferries to bus lanes", "site promo"),
+        ("Get the Courier Morning Edition by email", "site promo"),
+        ("Enable push notifications", "site promo"),
+        ("We Would Like To Send You Push Notifications.", "site promo"),
+        ("PDF version", "site promo"),
+        ("We welcome reader comments on our stories. Please keep them short.", "comment policy"),
+        ("Please note that comments are moderated before they appear.", "comment policy"),
+        ("We want to hear what you think. Submit a letter to the editor.", "comment policy"),
+        ("Show Comments", "comment policy"),
+        ("This site earns a commission from qualifying purchases.", "disclosure"),
+        ("The Courier is not responsible for the content of external sites.", "disclosure"),
+        ("Search for stories and topics", "search prompt"),
+    ],
+)
+def test_mid_page_promos_and_notices_are_dropped(furniture: str, reason: str) -> None:
+    v = mid_page(furniture)
+    assert not v[furniture].keep and v[furniture].reason == reason
+    assert all(v[line].keep for line in PROSE)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The latest figures show that ferry use fell by a tenth in the year to March, the board said.",
+        "Residents can get updates on the repairs from the harbour office, which is open on weekdays.",
+        "Councillors said comments from residents had been read and would shape the final plan.",
+        "She said she would never miss the old pier, which had been falling apart for years.",
+        "The report was published as a PDF on the board's website on Monday, a week later than planned.",
+    ],
+)
+def test_body_lines_like_promos_survive(body: str) -> None:
+    assert mid_page(body)[body].keep
+
+
+def test_author_bio_mid_page_is_dropped() -> None:
+    bio = ("Dana Whitlock is a senior reporter for the Lakeside Courier, covering transport and the harbour. "
+           "She previously worked at the Gast Island Gazette.")
+    writes = "Orla Benning writes about local government and planning for the Courier and its sister titles."
+    v = mid_page(bio, writes)
+    assert not v[bio].keep and v[bio].reason == "author bio"
+    assert not v[writes].keep and v[writes].reason == "author bio"
+    # A bio with a role outside the newsroom goes where no prose follows it.
+    founder = "Marten Oye is the founder and principal consultant at Oye Marine, a firm that surveys piers and jetties."
+    v = mid_page(tail=(founder, "Share", "Facebook", "Twitter"))
+    assert not v[founder].keep
+
+
+def test_person_introduced_in_the_body_survives() -> None:
+    # An expert introduced mid-story is followed by more of the story: kept.
+    expert = "Karen Lind is a professor of civil engineering at Pellham University, and she has studied the pier since 2015."
+    quote = '"The piles will not last another winter without work," said Lind, who led the survey for the board.'
+    assert mid_page(expert, quote)[expert].keep
+    # Not a name at the head of the line: not a bio.
+    line = "The new harbour master is a former reporter who covered the port for twenty years before joining the board."
+    assert mid_page(line)[line].keep
