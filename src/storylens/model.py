@@ -14,6 +14,11 @@ from datetime import datetime
 from typing import Any
 
 __all__ = [
+    "Span",
+    "Entity",
+    "Quote",
+    "Figure",
+    "TimeRef",
     "ID_LENGTH",
     "content_id",
     "RawDocument",
@@ -64,6 +69,106 @@ class RawDocument:
 
 
 @dataclass(frozen=True)
+class Span:
+    """Character offsets ``[start, end)`` into ``Article.text``."""
+
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, int]:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass
+class Entity:
+    """A person, organisation or place named in one article.
+
+    ``key`` is computed the same way in every article (accent- and case-folded, titles
+    dropped, a surname resolved to the full name the article gives), so that the same
+    person gets the same key in every article. ``kind`` is ``person``, ``org`` or ``place``.
+    """
+
+    key: str
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "name": self.name, "kind": self.kind, "aliases": list(self.aliases),
+                "mentions": [m.to_dict() for m in self.mentions]}
+
+
+@dataclass
+class Quote:
+    """A quoted or reported statement. ``kind``: ``direct``, ``partial`` or ``indirect``.
+
+    ``speaker`` is the text naming who said it as written (may be a pronoun),
+    ``speaker_entity`` the key of the entity it resolves to, ``cue`` the verb or phrase
+    that introduces it ("said", "posted", "according to"), ``medium`` how it was said when
+    the text states it ("social media post", "interview with Fox News", "statement").
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker_entity: str | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    medium: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Figure:
+    """A quantity. ``value`` is the number (scale words applied: "100 billion" = 1e11);
+    ``low``/``high`` bound a range; ``bound`` is one of ``=``, ``~``, ``>``, ``>=``, ``<``,
+    ``<=``; ``trend`` is ``up``/``down`` for changes ("rose by 5%"); ``vague`` is the
+    phrase of a quantity with no number ("large numbers of", "about a dozen" has value 12)."""
+
+    text: str
+    start: int
+    end: int
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    bound: str = "="
+    trend: str | None = None
+    unit: str | None = None
+    currency: str | None = None
+    counts: str | None = None
+    vague: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class TimeRef:
+    """A time expression normalised to a TIMEX3 value ("2026-01-03", "XXXX-01-03",
+    "2026-W02", "P3D", "PAST_REF"...). ``granularity``: day, week, month, quarter, season,
+    year, decade, time, duration, set or ref. ``anchor`` is the ISO date it was resolved
+    against, or None when the article has no published time and the value depends on one."""
+
+    text: str
+    start: int
+    end: int
+    value: str
+    granularity: str
+    anchor: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
 class RemovedLine:
     """A line taken out of the body, with the reason, so nothing is dropped silently."""
 
@@ -98,6 +203,10 @@ class Article:
     story_id: str | None = None
     duplicate_of: str | None = None
     syndication_group: str | None = None
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    time_refs: list[TimeRef] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,6 +230,10 @@ class Article:
             "story_id": self.story_id,
             "duplicate_of": self.duplicate_of,
             "syndication_group": self.syndication_group,
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "figures": [f.to_dict() for f in self.figures],
+            "time_refs": [t.to_dict() for t in self.time_refs],
         }
 
     @classmethod
@@ -148,6 +261,14 @@ class Article:
             story_id=d.get("story_id"),
             duplicate_of=d.get("duplicate_of"),
             syndication_group=d.get("syndication_group"),
+            entities=[
+                Entity(e["key"], e["name"], e["kind"], list(e.get("aliases") or []),
+                       [Span(m["start"], m["end"]) for m in e.get("mentions") or []])
+                for e in d.get("entities") or []
+            ],
+            quotes=[Quote(**q) for q in d.get("quotes") or []],
+            figures=[Figure(**f) for f in d.get("figures") or []],
+            time_refs=[TimeRef(**t) for t in d.get("time_refs") or []],
         )
 
 

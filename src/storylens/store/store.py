@@ -24,6 +24,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from ..errors import StoreError
 from ..model import Article, RemovedLine, Skipped
 from . import schema as sch
+from .extraction_tables import insert_extractions, load_extractions
 from .sqlite import BEGIN_OPTION, MEMORY, check_location, sqlite_engine
 
 __all__ = ["AddResult", "SearchHit", "Store", "open_store", "SNIPPET_START", "SNIPPET_END"]
@@ -226,6 +227,7 @@ class Store:
         for table, rows in children:
             if rows:
                 conn.execute(insert(table), rows)
+        insert_extractions(conn, new)
 
     def add_skipped(self, items: Iterable[Skipped]) -> int:
         """Record inputs that could not be used; one row per source.
@@ -304,6 +306,7 @@ class Store:
             stmt = select(f).where(f.c.article_id.in_(chunk)).order_by(f.c.article_id, f.c.provenance, f.c.field)
             for r in conn.execute(stmt):
                 fields.setdefault((r.article_id, r.provenance), {})[r.field] = r.how
+        extracted = load_extractions(conn, ids)
         out: list[Article] = []
         for r in rows:
             d = dict(r)
@@ -315,6 +318,9 @@ class Store:
             article.removed = removed.get(r["id"], [])
             article.inferred = fields.get((r["id"], "inferred"), {})
             article.explicit = fields.get((r["id"], "explicit"), {})
+            found = extracted[r["id"]]
+            article.entities, article.quotes = found["entities"], found["quotes"]
+            article.figures, article.time_refs = found["figures"], found["time_refs"]
             out.append(article)
         return out
 

@@ -1,0 +1,33 @@
+"""Entities, quotes, figures and time references survive the store round trip."""
+
+from storylens.model import Article, Entity, Figure, Quote, Span, TimeRef
+from storylens.store import open_store
+
+TEXT = 'Governor Renée Duchâtel said on Saturday that "at least 1,200 people" had left Lindby.'
+
+
+def make_article() -> Article:
+    return Article(
+        id="feedfacecafe0001", source="x.txt", text=TEXT, paragraphs=[TEXT],
+        entities=[Entity("person:renee duchatel", "Renée Duchâtel", "person", ["Duchâtel"], [Span(9, 23)]),
+                  Entity("place:lindby", "Lindby", "place", [], [Span(79, 85)])],
+        quotes=[Quote("at least 1,200 people", 47, 68, "partial", speaker="Governor Renée Duchâtel", speaker_start=0,
+                      speaker_end=23, speaker_entity="person:renee duchatel", cue="said", cue_start=24, cue_end=28)],
+        figures=[Figure("at least 1,200 people", 47, 68, value=1200.0, bound=">=", counts="person")],
+        time_refs=[TimeRef("on Saturday", 29, 40, "2026-03-07", "day", "2026-03-09")],
+    )
+
+
+def test_extractions_round_trip_and_are_browsable(tmp_path):
+    article = make_article()
+    assert TEXT[47:68] == "at least 1,200 people" and TEXT[9:23] == "Renée Duchâtel"
+    with open_store(tmp_path / "s.db") as store:
+        store.add_articles([article])
+        assert store.get_article(article.id).to_dict() == article.to_dict()
+        with store.engine.connect() as conn:
+            names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+            assert {"entities", "entity_mentions", "quotes", "figures", "time_refs"} <= names
+            assert conn.exec_driver_sql("SELECT count(*) FROM entity_mentions").scalar_one() == 2
+        store.add_articles([article])  # idempotent
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM quotes").scalar_one() == 1
