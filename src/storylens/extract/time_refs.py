@@ -1,0 +1,176 @@
+"""Time references: find time expressions in a spaCy Doc and normalise them to TIMEX3 values.
+
+``extract_time_refs(doc, anchor)`` runs the rules of :mod:`time_refs_patterns` over
+``doc.text``, keeps the longest of overlapping matches, reads the tense of the verb that
+governs each expression from the parse (past: VBD/VBN or a past auxiliary; future: "will",
+"shall", "'ll", "going to", or a present-tense "expect/plan/schedule/due" frame; present:
+VBZ/VBP/VBG) and resolves it against the anchor date — the article's published time in its
+own time zone (``anchor.date()``; no conversion to UTC, so an article published at 00:30
++01:00 on the 13th is anchored on the 13th).
+
+Past vs future follows news usage: a bare weekday in a past-tense sentence is the latest
+such day on or before the anchor (so "on Friday" in a Friday article is that day), in a
+future or present-tense sentence the next one after it; "last"/"next" override the tense.
+A month or a day without a year goes to the most recent occurrence in a past-tense
+sentence, the next one in a future sentence, and the nearest one otherwise.
+
+Without an anchor, values keep only what the text states (see :mod:`time_refs_resolve`)
+and every TimeRef has ``anchor=None``. With an anchor, every TimeRef carries its ISO date.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from ..model import TimeRef
+from .time_refs_calendar import Tense
+from .time_refs_patterns import RULES
+from .time_refs_resolve import Context, resolve
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["extract_time_refs", "tense_at"]
+
+log = logging.getLogger(__name__)
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_FUTURE_FRAMES = {"expect", "plan", "schedule", "due", "set", "intend", "aim", "hope", "prepare", "go"}
+_MAY_CONTEXT = {"in", "since", "until", "till", "by", "through", "during", "before", "after", "early", "late",
+                "mid", "last", "next", "this", "of", "from", "to", "on", "since", "between", "and"}
+_NUMERIC_ENTS = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
+_UNSAFE_REFS = {"once", "earlier", "one day", "the moment", "any time", "eventually", "that time", "this time",
+                "so far", "to date", "shortly"}
+
+
+def _verb_tense(verb: "Token") -> Tense:
+    """Tense of one verb from its tag and auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for aux in auxes:
+        low = aux.lower_
+        if low in _FUTURE_AUX or aux.lemma_ in ("will", "shall"):
+            return "future"
+        if low == "going" and any(c.lower_ == "to" for c in verb.children):
+            return "future"
+    for aux in auxes:
+        if aux.tag_ in ("VBD",) or aux.lower_ in ("had", "did", "was", "were", "has", "have"):
+            return "past"
+        if aux.tag_ == "MD":
+            return None
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN":
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VBG"):
+        return "present"
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_FRAMES:
+        head = _verb_tense(verb.head)
+        return "future" if head in ("present", "future") else None
+    return None
+
+
+def tense_at(span: "Span") -> Tense:
+    """Tense of the verb that governs ``span`` ("past", "future", "present" or None)."""
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            break
+        if token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        token = span.sent.root
+        if token.pos_ not in ("VERB", "AUX"):
+            return None
+    tense = _verb_tense(token)
+    if tense == "present" and token.lemma_ in ("be",) and token.head is not token:
+        pass
+    if tense == "present":
+        # "is expected to meet on Friday", "is due to report next week"
+        for child in token.children:
+            if child.dep_ == "xcomp" and child.lemma_ not in ("be",) and token.lemma_ in _FUTURE_FRAMES | {"be"}:
+                return "future"
+        if token.tag_ == "VBN" or token.lemma_ in _FUTURE_FRAMES:
+            return "future"
+    return tense
+
+
+def _candidates(text: str) -> list[tuple[int, int, str, dict[str, str | None]]]:
+    found: list[tuple[int, int, int, str, dict[str, str | None]]] = []
+    for rule in RULES:
+        for m in rule.regex.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), rule.priority, rule.name, m.groupdict()))
+    found.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
+    taken: list[tuple[int, int, str, dict[str, str | None]]] = []
+    for start, end, _, name, groups in found:
+        if all(end <= s or start >= e for s, e, _, _ in taken):
+            taken.append((start, end, name, groups))
+    taken.sort(key=lambda c: c[0])
+    return taken
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading preposition the rules allow for context ("at 6 a.m." -> "6 a.m.")."""
+    lowered = text[start:end].lower()
+    for word in ("at ", "on ", "by ", "until ", "before ", "after "):
+        if lowered.startswith(word):
+            return start + len(word), end
+    return start, end
+
+
+def _keep(doc: "Doc", span: "Span", name: str, groups: dict[str, str | None], text: str) -> bool:
+    """Filters that need the parse or the surrounding words."""
+    if name == "month" and not groups.get("mod") and (groups.get("month") or "") in ("May", "March"):
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        return before in _MAY_CONTEXT
+    if name == "year" and not groups.get("mod"):
+        token = span[0]
+        if token.ent_type_ in _NUMERIC_ENTS:
+            return False
+        following = doc[span.end] if span.end < len(doc) else None
+        if following is not None and (following.tag_ == "NNS" or following.lower_ in ("%", "percent")):
+            return False
+        previous = doc[span.start - 1] if span.start > 0 else None
+        if previous is not None and (previous.like_num or previous.lower_ in ("$", "no.", "number", "flight")):
+            return False
+    if name == "ref" and (groups.get("word") or "").lower() in _UNSAFE_REFS:
+        return False
+    if name == "span" and (groups.get("num") or "").lower() in ("a", "an") and (groups.get("unit") or "").lower() in (
+            "second", "minute"):
+        return False
+    return True
+
+
+def extract_time_refs(doc: "Doc", anchor: datetime | None) -> list[TimeRef]:
+    """Time expressions of ``doc`` with TIMEX3 values, resolved against ``anchor``'s local date."""
+    text = doc.text
+    anchor_day: date | None = anchor.date() if anchor is not None else None
+    anchor_iso = anchor_day.isoformat() if anchor_day is not None else None
+    sentence_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    context = Context()
+    refs: list[TimeRef] = []
+    for start, end, name, groups in _candidates(text):
+        start, end = _trim(text, start, end)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if not _keep(doc, span, name, groups, text):
+            continue
+        tense = tense_at(span) if doc.has_annotation("DEP") else None
+        context.sentence = bisect.bisect_right(sentence_starts, start) - 1
+        try:
+            resolved = resolve(name, groups, text[start:end], anchor_day, tense, context)
+        except (ValueError, KeyError, OverflowError) as exc:
+            log.debug("cannot resolve %r (%s): %s", text[start:end], name, exc)
+            continue
+        if resolved is None:
+            continue
+        value, granularity = resolved
+        context.previous.append((context.sentence, value))
+        refs.append(TimeRef(text=text[start:end], start=start, end=end, value=value,
+                            granularity=granularity, anchor=anchor_iso))
+    return refs

@@ -1,0 +1,415 @@
+"""Turn one rule match into a TIMEX3 value and a granularity.
+
+Convention when the article has no anchor (no published time): what the text states is kept
+and what depends on the anchor is written with ``X`` ("the 7 March vote" -> ``XXXX-03-07``,
+"on Friday" -> ``XXXX-WXX-5``, "last week" -> ``XXXX-WXX``, "in October" -> ``XXXX-10``,
+"yesterday" -> ``XXXX-XX-XX``, "three years ago" -> ``PAST_REF``); the TimeRef's ``anchor``
+is then None, so a consumer that learns the date later can run the extractor again with it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .time_refs_calendar import (
+    Tense,
+    day_value,
+    granularity_of,
+    month_day_year,
+    month_value,
+    month_year,
+    nth_weekday,
+    quarter_of,
+    shift_months,
+    shift_quarter,
+    week_value,
+    weekday_date,
+)
+from .time_refs_patterns import MONTHS, ORDINALS, SEASONS, UNITS, WEEKDAYS, number_value
+
+__all__ = ["Context", "resolve"]
+
+log = logging.getLogger(__name__)
+
+Resolved = tuple[str, str] | None
+
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
+_PRESENT = {"now", "nowadays", "currently", "at present", "presently", "at the moment", "these days",
+            "current", "the current", "at this time", "the time being", "today's"}
+_PAST = {"recently", "lately", "formerly", "previously", "the past", "recent years", "recent months",
+         "recent weeks", "recent days", "in recent days", "in recent weeks", "in recent months", "in recent years"}
+_FUTURE = {"the future", "the near future", "the distant future", "the near term", "the long term",
+           "the short term", "the longer term", "soon", "as soon as possible", "someday", "some day",
+           "in the coming days", "in the coming weeks", "in the coming months", "in the coming years"}
+_SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
+         "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "semiannually": "P6M", "hourly": "PT1H"}
+
+
+@dataclass
+class Context:
+    """What earlier expressions of the same document resolved to (for "a year earlier")."""
+
+    sentence: int = 0
+    previous: list[tuple[int, str]] = field(default_factory=list)  # (sentence index, value)
+
+    def recent(self, within: int = 1) -> str | None:
+        for sentence, value in reversed(self.previous):
+            if self.sentence - sentence > within:
+                return None
+            if value[:1].isdigit():
+                return value
+        return None
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    if len(text) == 2:
+        return 1900 + int(text) if int(text) > 40 else 2000 + int(text)
+    return int(text)
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _clock(text: str) -> str | None:
+    low = text.lower().strip()
+    if low.startswith(("noon", "midday")):
+        return "12:00"
+    if low.startswith("midnight"):
+        return "24:00"
+    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*([ap])?", low)
+    if not m:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3) == "p" and hour < 12:
+        hour += 12
+    elif m.group(3) == "a" and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59:
+        return None
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _date(year: int | None, month: int, day: int) -> str | None:
+    try:
+        date(year or 2000, month, day)  # 2000 is a leap year: 29 February is valid without a year
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
+
+
+def _duration(num: str | None, unit: str) -> str:
+    unit = unit.lower()
+    unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+    n = number_value(num) if num else 1
+    amount = "X" if n is None else str(n)
+    if num and re.fullmatch(r"\d+\.\d+", num.strip()):
+        amount = num.strip()
+    if unit == "quarter":
+        return "PXM" if n is None else f"P{3 * n}M"
+    if unit in ("hour", "minute", "second"):
+        return f"PT{amount}{UNITS[unit]}"
+    return f"P{amount}{UNITS[unit]}"
+
+
+def _shift(anchor: date, unit: str, n: int) -> str:
+    unit = unit.lower().rstrip("s")
+    if unit == "day":
+        return day_value(anchor + timedelta(days=n))
+    if unit == "week":
+        return week_value(anchor + timedelta(weeks=n))
+    if unit == "month":
+        d = shift_months(anchor, n)
+        return month_value(d.year, d.month)
+    if unit == "quarter":
+        return "%04d-Q%d" % shift_quarter(*quarter_of(anchor), n)
+    if unit in ("year", "fiscal year"):
+        return f"{anchor.year + n:04d}"
+    if unit == "decade":
+        return f"{anchor.year // 10 + n:03d}"
+    if unit in ("century", "centurie"):
+        return f"{anchor.year // 100 + n:02d}"
+    if unit == "weekend":
+        return week_value(anchor + timedelta(weeks=n)) + "-WE"
+    return day_value(anchor)
+
+
+def _relative(g: dict[str, str | None], anchor: date | None, tense: Tense) -> Resolved:
+    rel = (g["rel"] or "").lower()
+    unit = (g["unit"] or "").lower()
+    if rel in ("the past", "the last", "the next", "the coming") and unit not in ("weekend",):
+        return (_duration("1", "year" if unit == "fiscal year" else unit), "duration")
+    if anchor is None:
+        value = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
+                 "decade": "XXX", "century": "XX"}.get(unit, "XXXX")
+        return value, granularity_of(value)
+    step = {"last": -1, "past": -1, "previous": -1, "the previous": -1, "this past": -1,
+            "next": 1, "coming": 1, "following": 1, "the following": 1, "this coming": 1}.get(rel, 0)
+    if unit == "weekend" and rel in ("this",) and tense == "past" and anchor.isoweekday() < 6:
+        step = -1
+    return _value(_shift(anchor, unit, step))
+
+
+def _value(value: str) -> Resolved:
+    return value, granularity_of(value)
+
+
+def _weekday(g: dict[str, str | None], anchor: date | None, tense: Tense) -> Resolved:
+    wd = WEEKDAYS[(g["weekday"] or "").lower()]
+    rel = (g.get("rel") or "").lower() or None
+    part = g.get("part")
+    suffix = "T" + _PARTS[part.lower()] if part and part.lower() in _PARTS else ""
+    if part and part.lower() in ("noon", "midnight"):
+        suffix = "T" + (_clock(part) or "")
+    if rel in ("every", "each") or g.get("plural") or g.get("pplural"):
+        return f"XXXX-WXX-{wd}{suffix}", "set"
+    if anchor is None:
+        return f"XXXX-WXX-{wd}{suffix}", "time" if suffix else "day"
+    if rel in ("on", "early", "late", "earlier", "later"):
+        rel = None
+    value = day_value(weekday_date(anchor, wd, rel, tense)) + suffix
+    return _value(value)
+
+
+def _ago(g: dict[str, str | None], anchor: date | None, context: Context) -> Resolved:
+    n = number_value(g["num"] or "")
+    unit = (g["unit"] or "").lower()
+    direction = (g["dir"] or "").lower()
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if n is None or n == 0:
+        return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "ref"
+    if anchor is None:
+        return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "ref"
+    if unit.startswith("year") and n == 1:
+        previous = context.recent()
+        if previous and re.fullmatch(r"\d{4}-Q\d", previous):
+            return _value(f"{int(previous[:4]) + sign:04d}{previous[4:]}")
+        if previous and direction in ("earlier", "later") and re.fullmatch(r"\d{4}(-\d\d){0,2}", previous):
+            return _value(f"{int(previous[:4]) + sign:04d}{previous[4:]}")
+    if unit.startswith(("hour", "minute", "second")):
+        return None
+    return _value(_shift(anchor, unit, sign * n))
+
+
+def _quarter(g: dict[str, str | None], anchor: date | None, tense: Tense) -> Resolved:
+    ordinal = ORDINALS[(g["ord"] or "").lower()]
+    half = (g.get("unit") or "").lower() == "half"
+    letter = "H" if half else "Q"
+    year = _year(g.get("year"))
+    det = (g.get("det") or "").lower()
+    if year is None and anchor is not None:
+        year = anchor.year
+        if det.startswith("last"):
+            year -= 1
+        elif det.startswith("next"):
+            year += 1
+        elif not det.startswith("this") and tense == "past" and not half and ordinal > quarter_of(anchor)[1]:
+            year -= 1
+    if year is None:
+        return f"XXXX-{letter}{ordinal}", "quarter"
+    return f"{year:04d}-{letter}{ordinal}", "quarter"
+
+
+def _ref_quarter(g: dict[str, str | None], anchor: date | None) -> Resolved:
+    which = (g.get("which") or "").lower()
+    if which in ("same", "comparable"):
+        return None
+    if anchor is None:
+        return "XXXX-QX", "quarter"
+    year, quarter = quarter_of(anchor)
+    if which != "current":
+        year, quarter = shift_quarter(year, quarter, -1)
+    if which in ("year-earlier", "year-ago"):
+        year -= 1
+    return f"{year:04d}-Q{quarter}", "quarter"
+
+
+def _season(g: dict[str, str | None], anchor: date | None, tense: Tense) -> Resolved:
+    code = SEASONS[(g["season"] or "").lower()]
+    year = _year(g.get("year"))
+    mod = (g.get("mod") or "").lower()
+    if year is None:
+        if anchor is None:
+            return f"XXXX-{code}", "season"
+        first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        started = anchor.month >= first
+        ended = anchor.month >= first + 3
+        year = anchor.year
+        if mod == "last":
+            year -= 0 if ended else 1
+        elif mod == "next":
+            year += 1 if started else 0
+        elif mod != "this" and tense == "past" and not started:
+            year -= 1
+        elif mod != "this" and tense == "future" and ended:
+            year += 1
+    return f"{year:04d}-{code}", "season"
+
+
+def _holiday(g: dict[str, str | None], anchor: date | None, tense: Tense) -> Resolved:
+    name = (g["name"] or "").lower()
+    year = _year(g.get("year"))
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+             "halloween": (10, 31), "valentine's day": (2, 14)}
+    if name in fixed:
+        month, day = fixed[name]
+        if year is None and anchor is None:
+            return f"XXXX-{month:02d}-{day:02d}", "day"
+        year = year or month_day_year(anchor, month, day, tense)  # type: ignore[arg-type]
+        return f"{year:04d}-{month:02d}-{day:02d}", "day"
+    if year is None and anchor is None:
+        return None
+    year = year or anchor.year  # type: ignore[union-attr]
+    if name.startswith("thanksgiving"):
+        return _value(day_value(nth_weekday(year, 11, 4, 4)))
+    if name == "labor day":
+        return _value(day_value(nth_weekday(year, 9, 1, 1)))
+    if name == "memorial day":
+        return _value(day_value(nth_weekday(year, 5, 1, -1)))
+    return None
+
+
+def _set(word: str) -> Resolved:
+    low = re.sub(r"\s+", " ", word.lower())
+    if low in _SETS:
+        return _SETS[low], "set"
+    m = re.fullmatch(r"(?:every|each|per|twice a|once a) (?:other )?(?:(\S+) )?(\w+?)s?", low)
+    if not m:
+        return None
+    unit = m.group(2)
+    if unit in _PARTS:
+        return f"XXXX-XX-XXT{_PARTS[unit]}", "set"
+    if unit in SEASONS:
+        return f"XXXX-{SEASONS[unit]}", "set"
+    if unit == "weekend":
+        return "XXXX-WXX-WE", "set"
+    n = m.group(1) or ("2" if " other " in f" {low} " else "1")
+    return _duration(n, unit), "set"
+
+
+def _ref(word: str) -> Resolved:
+    low = re.sub(r"\s+", " ", word.lower())
+    if low in _PRESENT:
+        return "PRESENT_REF", "ref"
+    if low in _PAST:
+        return "PAST_REF", "ref"
+    if low in _FUTURE:
+        return "FUTURE_REF", "ref"
+    return None
+
+
+def _deictic(g: dict[str, str | None], anchor: date | None) -> Resolved:
+    word = re.sub(r"\s+", " ", (g["word"] or "").lower())
+    offsets = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1,
+               "the day before yesterday": -2, "the day after tomorrow": 2}
+    first, _, rest = word.partition(" ")
+    offset = offsets.get(word, offsets.get(first, 0))
+    part = _PARTS.get(rest.split(" ")[-1] if rest else word) if word not in offsets or word in (
+        "tonight", "overnight", "last night") else None
+    if word == "last night":
+        part = "NI"
+    suffix = f"T{part}" if part else ""
+    if anchor is None:
+        return f"XXXX-XX-XX{suffix}", "time" if suffix else "day"
+    return _value(day_value(anchor + timedelta(days=offset)) + suffix)
+
+
+def resolve(rule: str, g: dict[str, str | None], text: str, anchor: date | None, tense: Tense,
+            context: Context) -> Resolved:
+    """(value, granularity) for a match of ``rule`` with groups ``g``, or None to drop it."""
+    if rule in ("iso_date", "numeric_date", "month_day_year", "day_month_year"):
+        year = _year(g.get("year"))
+        month = int(g["month"]) if (g["month"] or "").isdigit() else _month(g["month"] or "")
+        day = _day(g["day"] or "")
+        if year is None and anchor is not None:
+            year = month_day_year(anchor, month, day, tense)
+        value = _date(year, month, day)
+        if value and rule == "iso_date" and g.get("hour"):
+            value += f"T{g['hour']}:{g['minute']}"
+        return _value(value) if value else None
+    if rule == "time_day":
+        clock = _clock(g["time"] or "")
+        if g.get("weekday"):
+            day = _weekday({"weekday": g["weekday"]}, anchor, tense)
+        elif g.get("deictic"):
+            day = _deictic({"word": g["deictic"]}, anchor)
+        else:
+            day = resolve("month_day_year", g, text, anchor, tense, context)
+        if day is None or clock is None:
+            return None
+        return day[0] + "T" + clock, "time"
+    if rule in ("month_year", "month"):
+        month = _month(g["month"] or "")
+        year = _year(g.get("year"))
+        mod = (g.get("mod") or "").lower()
+        if year is None:
+            if anchor is None:
+                return f"XXXX-{month:02d}", "month"
+            rel = mod if mod in ("last", "next", "this", "this past", "this coming") else None
+            year = month_year(anchor, month, rel, tense)
+        return month_value(year, month), "month"
+    if rule in ("quarter", "quarter_adj"):
+        return _quarter(g, anchor, tense)
+    if rule == "ref_quarter":
+        return _ref_quarter(g, anchor)
+    if rule in ("season", "season_year"):
+        return _season(g, anchor, tense)
+    if rule == "relative":
+        return _relative(g, anchor, tense)
+    if rule == "ago":
+        return _ago(g, anchor, context)
+    if rule == "span":
+        if (g.get("rel") or "").lower().strip() in ("the same",):
+            return None
+        return _duration(g["num"], g["unit"] or ""), "duration"
+    if rule == "plural_span":
+        return _duration("X", g["unit"] or ""), "duration"
+    if rule == "deictic":
+        return _deictic(g, anchor)
+    if rule in ("weekday", "part_weekday"):
+        return _weekday(g, anchor, tense)
+    if rule == "time":
+        clock = _clock(g["time"] or "")
+        if clock is None:
+            return None
+        if anchor is None:
+            return f"XXXX-XX-XXT{clock}", "time"
+        return f"{day_value(anchor)}T{clock}", "time"
+    if rule == "decade":
+        digits = (g["decade"] or "").lstrip("'")
+        return (digits[:3] if len(digits) == 4 else "19" + digits[0]), "decade"
+    if rule == "century":
+        det = (g.get("det") or "").lower()
+        num = g.get("num")
+        if num and num[0].isdigit():
+            return f"{_day(num) - 1:02d}", "decade"
+        if anchor is None or num:
+            return None
+        return f"{anchor.year // 100 + {'last': -1, 'next': 1}.get(det, 0):02d}", "decade"
+    if rule == "year":
+        return g["year"] or "", "year"
+    if rule == "holiday":
+        return _holiday(g, anchor, tense)
+    if rule == "set":
+        return _set(g["word"] or "")
+    if rule == "ref":
+        return _ref(g["word"] or "")
+    if rule == "weekend":
+        if anchor is None:
+            return "XXXX-WXX-WE", "week"
+        step = 1 if tense == "future" or (tense == "present" and anchor.isoweekday() < 6) else 0
+        if step == 0 and anchor.isoweekday() < 6:
+            step = -1
+        return _value(_shift(anchor, "weekend", step))
+    log.debug("no resolver for rule %s (%r)", rule, text)
+    return None
