@@ -1,0 +1,334 @@
+"""Quotes and attributions: who said what, with which verb, how, and in which form.
+
+``extract_quotes(doc, entities)`` reads one parsed article and returns :class:`Quote`
+records, each with character offsets into ``doc.text``:
+
+- **direct** — a quoted passage tied to a cue verb and its subject:
+  ``"...," X said`` / ``"...," said X`` / ``X said: "..."`` / ``X said, "..."``.
+  A quotation split around its cue (``"A," she said. "B."``) is reported as **two**
+  Quote records with the same speaker and the same cue offsets; a quotation running over
+  several paragraphs (each paragraph opened with a mark, only the last one closed) is
+  reported as one record per paragraph, all with the same speaker and cue. ``text``,
+  ``start`` and ``end`` cover the words inside the marks (a trailing comma before the
+  closing mark is left out).
+- **partial** — reported speech whose clause quotes some words
+  (``said the Americas "do not belong" to any power``): the whole clause, marks included.
+- **indirect** — reported speech without quote marks: ``X said (that) ...``,
+  ``..., X said``, ``according to X, ...``. The clause without the complementizer "that"
+  and without the sentence's final punctuation.
+
+The speaker is the cue verb's subject phrase as written (a pronoun or a relative "who"
+included); ``speaker_entity`` is the key of the entity mentioned there (for he/she/they
+and "who", the entity they refer to: the nearest preceding compatible mention, a subject
+preferred). Quoted passages with no cue are kept as direct quotes with no speaker when
+they hold a sentence (five words or more); shorter ones are scare quotes or titles and
+are left out. Verbs inside a quotation are part of it and never cue another quote.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..model import Entity, Quote
+from .quotes_lexicon import CUE_LEMMAS, SPEECH_LEMMAS
+from .quotes_marks import QuoteSpan, find_quote_spans
+from .quotes_medium import find_medium
+from .quotes_speaker import MentionIndex, resolve_speaker, speaker_span, subject_of
+
+__all__ = ["extract_quotes"]
+
+log = logging.getLogger(__name__)
+
+_EDGE = " \t\n,;:\u2014\u2013-"
+_BEFORE_GAP = re.compile(r"[ \t]*,?[ \t]*")
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_MIN_ORPHAN_WORDS = 5
+
+
+@dataclass
+class _Attribution:
+    cue: Token
+    cue_start: int
+    cue_end: int
+    subject: Token
+    parts: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    if end > start and text[end - 1] == "." and not text[start:end - 1].rstrip().endswith(")"):
+        end -= 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def _direct_part(span: QuoteSpan, text: str) -> tuple[int, int, str]:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end, "direct"
+
+
+def _cue_span(tok: Token) -> tuple[int, int]:
+    end = tok.idx + len(tok.text)
+    for child in tok.rights:
+        if child.dep_ == "prt" and child.i == tok.i + 1:
+            end = child.idx + len(child.text)
+    return tok.idx, end
+
+
+def _inside(pos: int, spans: list[QuoteSpan]) -> bool:
+    return any(s.outer_start < pos < s.end for s in spans)
+
+
+def _quote_after(anchor: int, spans: list[QuoteSpan], text: str, used: set[int]) -> int | None:
+    """Index of the quoted passage that a cue ending at ``anchor`` introduces
+    (``X said: "..."``, ``X said, "..."``), if any."""
+    for i, span in enumerate(spans):
+        if span.outer_start < anchor:
+            continue
+        if i in used:
+            return None
+        gap = text[anchor:span.outer_start]
+        stripped = gap.strip()
+        if len(gap) > 120 or any(ch in gap for ch in ".!?") and not stripped.endswith(":"):
+            return None
+        if "\n" in gap and not stripped.endswith(":"):
+            return None
+        if stripped == "" or stripped.endswith((":", ",")):
+            return i
+        return None
+    return None
+
+
+def _quote_before(anchor: int, spans: list[QuoteSpan], text: str, used: set[int]) -> int | None:
+    """Index of the quoted passage right before a cue phrase starting at ``anchor``
+    (``"...," X said``)."""
+    for i in range(len(spans) - 1, -1, -1):
+        span = spans[i]
+        if span.outer_end > anchor:
+            continue
+        if i in used or not span.closed:
+            return None
+        gap = text[span.outer_end:anchor]
+        if not _BEFORE_GAP.fullmatch(gap):
+            return None
+        inner = text[span.start:span.end].rstrip()
+        if "," in gap or inner.endswith((",", "?", "!", "\u2014", "\u2013", "-", "\u2026", "...")):
+            return i
+        return None
+    return None
+
+
+def _group_members(index: int, spans: list[QuoteSpan]) -> list[int]:
+    group = spans[index].group
+    return [i for i, s in enumerate(spans) if s.group == group]
+
+
+def _clause_part(clause: Token, text: str, spans: list[QuoteSpan], used: set[int],
+                 stop: int | None = None) -> tuple[int, int, str] | None:
+    """The reported clause headed by ``clause``: indirect, partial (quotes inside) or direct
+    (the clause is one quoted passage)."""
+    start = clause.left_edge.idx
+    if clause.left_edge.dep_ == "mark" and clause.left_edge.lower_ in ("that", "whether", "if"):
+        nxt = clause.left_edge.nbor(1) if clause.left_edge.i + 1 < len(clause.doc) else clause.left_edge
+        start = nxt.idx if clause.left_edge.lower_ == "that" else start
+    end = clause.right_edge.idx + len(clause.right_edge.text)
+    if stop is not None:
+        end = min(end, stop)
+    start, end = _trim(text, start, end)
+    if end <= start:
+        return None
+    inner = [i for i, s in enumerate(spans) if start <= s.outer_start and s.outer_end <= end + 2 and s.end <= end + 1]
+    for i in inner:
+        span = spans[i]
+        if text[start:span.outer_start].strip() == "" and text[span.outer_end:end + 2].strip(" ,.") == "":
+            used.add(i)
+            return _direct_part(span, text)
+    if inner or any(s.outer_start < end and start < s.outer_end for s in spans):
+        used.update(inner)
+        # a quotation that starts inside the clause and closes after it: take it whole
+        for s in spans:
+            if start < s.outer_start < end < s.outer_end and s.closed:
+                end = s.outer_end
+        return start, end, "partial"
+    return start, end, "indirect"
+
+
+def _indirect(tok: Token, text: str, spans: list[QuoteSpan], used: set[int]) -> tuple[int, int, str] | None:
+    for child in tok.children:
+        if child.dep_ == "ccomp":
+            return _clause_part(child, text, spans, used)
+    # "The plan is dead, officials said." parsed with the report as a parenthetical
+    if tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i and not any(
+            c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
+        head = tok.head
+        stop = tok.left_edge.idx
+        if head.left_edge.i < tok.left_edge.i:
+            part = _clause_part(head, text, spans, used, stop=stop)
+            if part and part[0] < stop:
+                return part
+    return None
+
+
+def _according_to(doc: Doc, spans: list[QuoteSpan], used: set[int]) -> list[tuple[_Attribution, Token]]:
+    text = doc.text
+    found: list[tuple[_Attribution, Token]] = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        if not objs or _inside(tok.idx, spans):
+            continue
+        source = objs[0]
+        sent = tok.sent
+        phrase_start, phrase_end = tok.idx, source.right_edge.idx + len(source.right_edge.text)
+        attribution = _Attribution(tok, tok.idx, to.idx + len(to.text), source)
+        before = _trim(text, sent.start_char, phrase_start)
+        after = _trim(text, phrase_end, sent.end_char)
+        for start, end in (before, after):
+            if end - start < 3:
+                continue
+            clause = doc.char_span(start, end, alignment_mode="expand")
+            kind = "indirect"
+            if clause is not None and any(start <= s.outer_start < end for s in spans):
+                kind = "partial"
+            attribution.parts.append((start, end, kind))
+        if attribution.parts:
+            found.append((attribution, source))
+    return found
+
+
+def _subject_mentions(doc: Doc, entities: list[Entity]) -> set[int]:
+    starts: set[int] = set()
+    for entity in entities:
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span):
+                starts.add(mention.start)
+    return starts
+
+
+def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
+    """Quotes and reported speech in ``doc`` with speakers resolved against ``entities``."""
+    text = doc.text
+    spans = find_quote_spans(text)
+    used: set[int] = set()
+    attributions: list[_Attribution] = []
+    cues: list[tuple[Token, Token]] = []
+    for tok in doc:
+        if tok.lemma_ not in CUE_LEMMAS or tok.pos_ != "VERB" or _inside(tok.idx, spans):
+            continue
+        subject = subject_of(tok)
+        if subject is None or _inside(subject.idx, spans):
+            continue
+        cues.append((tok, subject))
+    # pass 1: quotations right before or after their cue
+    pending: list[tuple[Token, Token]] = []
+    for tok, subject in cues:
+        cue_start, cue_end = _cue_span(tok)
+        attribution = _Attribution(tok, cue_start, cue_end, subject)
+        if tok.lemma_ in SPEECH_LEMMAS:
+            left = min(cue_start, subject.left_edge.idx)
+            right = max(cue_end, subject.right_edge.idx + len(subject.right_edge.text))
+            before = _quote_before(left, spans, text, used)
+            after = _quote_after(right, spans, text, used) if not any(
+                c.dep_ == "ccomp" for c in tok.children if c.i > tok.i) else None
+            for index in (before, after):
+                if index is not None:
+                    for member in _group_members(index, spans):
+                        if member not in used:
+                            used.add(member)
+                            attribution.parts.append(_direct_part(spans[member], text))
+            if before is not None and after is None:
+                sentence_end = tok.sent.end_char
+                nxt = _quote_after(right, spans, text, used)
+                if nxt is None:
+                    for i, span in enumerate(spans):
+                        if i not in used and span.outer_start >= right:
+                            gap = text[right:span.outer_start]
+                            if (len(gap) < 80 and "\n" not in gap and gap.rstrip().endswith(".")
+                                    and sentence_end - 1 <= span.outer_start <= sentence_end + 2):
+                                nxt = i
+                            break
+                if nxt is not None and not _cued_later(spans[nxt], cues, text):
+                    for member in _group_members(nxt, spans):
+                        if member not in used:
+                            used.add(member)
+                            attribution.parts.append(_direct_part(spans[member], text))
+        if attribution.parts:
+            attributions.append(attribution)
+        else:
+            pending.append((tok, subject))
+    # pass 2: reported clauses
+    for tok, subject in pending:
+        part = _indirect(tok, text, spans, used)
+        if part is None:
+            continue
+        cue_start, cue_end = _cue_span(tok)
+        attributions.append(_Attribution(tok, cue_start, cue_end, subject, [part]))
+    for attribution, _source in _according_to(doc, spans, used):
+        attributions.append(attribution)
+    return _records(doc, entities, attributions, spans, used)
+
+
+def _cued_later(span: QuoteSpan, cues: list[tuple[Token, Token]], text: str) -> bool:
+    """Whether ``span`` is followed by a cue of its own (``"B," Y said``)."""
+    after = text[span.outer_end:span.outer_end + 60]
+    if not _BEFORE_GAP.match(after):
+        return False
+    for tok, subject in cues:
+        anchor = min(tok.idx, subject.left_edge.idx)
+        if span.outer_end <= anchor and _BEFORE_GAP.fullmatch(text[span.outer_end:anchor]):
+            return True
+    return False
+
+
+def _records(doc: Doc, entities: list[Entity], attributions: list[_Attribution],
+             spans: list[QuoteSpan], used: set[int]) -> list[Quote]:
+    text = doc.text
+    index = MentionIndex(entities)
+    subjects = _subject_mentions(doc, entities)
+    quotes: list[Quote] = []
+    for attribution in sorted(attributions, key=lambda a: min(p[0] for p in a.parts)):
+        blocked = [(s, e) for s, e, _k in attribution.parts]
+        sp_start, sp_end = speaker_span(attribution.subject, blocked)
+        entity = resolve_speaker(doc, attribution.subject, sp_start, sp_end, index, subjects)
+        context = _blank(text, attribution.cue.sent.start_char, attribution.cue.sent.end_char, blocked)
+        medium = find_medium(attribution.cue, context, entities)
+        for start, end, kind in attribution.parts:
+            quotes.append(Quote(
+                text=text[start:end], start=start, end=end, kind=kind,
+                speaker=text[sp_start:sp_end], speaker_start=sp_start, speaker_end=sp_end,
+                speaker_entity=entity,
+                cue=text[attribution.cue_start:attribution.cue_end],
+                cue_start=attribution.cue_start, cue_end=attribution.cue_end, medium=medium))
+    for i, span in enumerate(spans):
+        if i in used:
+            continue
+        start, end, kind = _direct_part(span, text)
+        if len(text[start:end].split()) >= _MIN_ORPHAN_WORDS and not any(
+                q.start <= start < q.end for q in quotes):
+            quotes.append(Quote(text=text[start:end], start=start, end=end, kind=kind))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    log.debug("%d quotes from %d quoted passages", len(quotes), len(spans))
+    return quotes
+
+
+def _blank(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> str:
+    chars = list(text[start:end])
+    for b_start, b_end in blocked:
+        for pos in range(max(b_start, start), min(b_end, end)):
+            chars[pos - start] = " "
+    return "".join(chars)

@@ -1,0 +1,65 @@
+"""Word lists for the quote extractor: cue verbs, pronouns, media words.
+
+``SPEECH_LEMMAS`` are verbs of saying: the "reported speech" cues a quote extractor
+exists for (the PolNeAR scorer uses the same list for its speech subset).
+``REPORT_LEMMAS`` introduce a reported proposition without a speech act ("a poll
+shows that ...", "investigators found that ..."): they yield indirect attributions
+only, never direct quotes. Verbs of belief ("think", "hope", "fear") are left out on
+purpose: a belief ascribed to someone is not something they were quoted saying.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "SPEECH_LEMMAS",
+    "REPORT_LEMMAS",
+    "CUE_LEMMAS",
+    "PERSON_PRONOUNS",
+    "PLURAL_PRONOUNS",
+    "RELATIVE_PRONOUNS",
+    "OUTLET_WORDS",
+    "MEDIA_NOUNS",
+    "SOCIAL_PLATFORMS",
+]
+
+SPEECH_LEMMAS = frozenset({
+    "say", "tell", "add", "state", "announce", "post", "write", "claim", "insist", "deny",
+    "warn", "confirm", "explain", "note", "argue", "report", "tweet", "declare", "reply",
+    "respond", "ask", "acknowledge", "admit", "comment", "remark", "assert", "allege",
+    "testify", "predict", "promise", "vow", "pledge", "recall", "reveal", "mention",
+    "stress", "emphasize", "emphasise", "contend", "maintain", "complain", "concede",
+    "caution", "observe", "continue", "retort", "quip", "joke", "boast", "charge",
+    "counter", "suggest", "urge", "tout", "proclaim", "speculate", "conclude", "agree",
+    "answer", "exclaim", "shout", "scream", "chant", "recount", "describe", "reiterate",
+    "repeat", "disclose", "indicate", "signal", "accuse", "lament", "acknowledge",
+    "blast", "criticize", "criticise",
+})
+
+REPORT_LEMMAS = frozenset({"show", "find", "estimate", "project", "conclude", "learn", "reveal"})
+
+CUE_LEMMAS = SPEECH_LEMMAS | REPORT_LEMMAS
+
+PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+PLURAL_PRONOUNS = frozenset({"they", "we"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whose"})
+
+#: Words in an organisation's name that make it a news outlet ("told Fox News").
+OUTLET_WORDS = frozenset({
+    "news", "times", "post", "journal", "tv", "television", "radio", "network", "press",
+    "broadcasting", "bbc", "cnn", "nbc", "cbs", "abc", "msnbc", "npr", "pbs", "reuters",
+    "ap", "afp", "fox", "telegraph", "guardian", "herald", "tribune", "magazine",
+    "gazette", "daily", "politico", "axios", "bloomberg", "breitbart", "newspaper",
+    "channel", "agency", "wire", "chronicle", "observer", "independent", "express",
+    "mirror", "sun", "globe", "star", "insider", "podcast", "show",
+})
+
+#: Nouns that say what kind of outlet follows ("told broadcaster Y", "the newspaper Z").
+MEDIA_NOUNS = frozenset({
+    "broadcaster", "network", "newspaper", "channel", "station", "outlet", "magazine",
+    "agency", "daily", "paper", "radio", "television", "podcast", "website",
+})
+
+SOCIAL_PLATFORMS = frozenset({
+    "truth social", "x", "twitter", "facebook", "instagram", "tiktok", "threads",
+    "bluesky", "telegram", "youtube", "social media", "linkedin", "weibo", "mastodon",
+})
