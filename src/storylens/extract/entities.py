@@ -1,0 +1,308 @@
+"""People, organisations and places in one article, each with a cross-article key.
+
+``extract_entities(doc)`` reads the spaCy NER of the one shared pass
+(``storylens.extract.nlp.load_nlp()``) and returns one :class:`~storylens.model.Entity`
+per referent in the article:
+
+* kinds: PERSON -> ``person``; ORG -> ``org``; GPE, LOC, FAC -> ``place``. NORP is a
+  nationality, religion or political group: only a party or group *name* ("Democrats",
+  "Tavrin People's Party") is kept, as an ``org``; "Venezuelan", "Spanish" are dropped.
+* names: a leading "the", titles and honorifics ("US President", "Governor", "Mr",
+  "Prime Minister") and a trailing possessive are taken off the mention span, so a
+  mention's offsets cover the name only; an ORG that is only a title ("President") is dropped.
+* NER labels are corrected with evidence from the same article: a span written the way a
+  person's name is written elsewhere in the article ("Trump" tagged ORG after "Donald
+  Trump" tagged PERSON, "Machado" tagged GPE) is a person; so is an ORG span after a
+  personal title ("President Varga") or in apposition with a role ("Colombia's president,
+  Gustavo Petro"); a one-word PERSON after "in" with no other sign of a person ("crowds in
+  Bogotá") is a place.
+* grouping: within the article a shorter form of a name ("Trump", "Duchâtel") joins the
+  one full name that contains it; when two full names share it ("Nicolás Maduro", "Cilia
+  Maduro") it stays apart (key ``person:maduro``). Untagged
+  tokens that spell a known person's surname are added as mentions.
+* keys: :func:`entity_key` of the longest full form. A surname-only article gets
+  ``person:<surname>``; linking it to a full name in another article is the compare
+  stage's job (it can match a key's last word).
+* roles: see :mod:`storylens.extract.entities_roles` (apposition and titles become
+  aliases; a definite role phrase such as "the US president" becomes a mention only
+  where the text links it).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from ..model import Entity, Span
+from .entities_names import (
+    LABEL_KINDS, ORG_HEADS, PLACE_ALIASES, STRONG_TITLES, entity_key, fold, fold_word,
+    is_role_word, is_title_word, name_bounds,
+)
+from .entities_roles import Role, attached_roles, role_mentions
+
+__all__ = ["entity_key", "extract_entities"]
+
+log = logging.getLogger(__name__)
+
+_NORP_ORG_NAMES = frozenset({"democrats", "republicans", "tories", "labour", "conservatives", "liberals"})
+_LOCATIVE = frozenset({"in", "across", "throughout", "near"})
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    text: str
+    words: tuple[str, ...]
+    kind: str
+    label: str
+    evidence: bool = False  # a sign of a person besides the NER label
+    acronym: str | None = None
+
+
+@dataclass
+class _Group:
+    kind: str
+    mentions: list[_Mention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    extra: list[tuple[int, int, str]] = field(default_factory=list)  # role mentions, surname back-fill
+
+    @property
+    def first(self) -> int:
+        return min([m.start for m in self.mentions] + [s for s, _e, _t in self.extra])
+
+    def best(self) -> _Mention:
+        return max(self.mentions, key=lambda m: (len(m.words), len(m.text), -m.start))
+
+
+def _norp_is_org(text: str) -> bool:
+    words = fold(text).split()
+    return bool(words) and (words[-1] in ORG_HEADS or " ".join(words) in _NORP_ORG_NAMES)
+
+
+def _looks_like_name(words: list[str]) -> bool:
+    """Capitalised words with no organisation head ("Gustavo Petro", not "Justice Department")."""
+    return bool(words) and all(w[:1].isupper() for w in words) and not any(fold_word(w) in ORG_HEADS for w in words)
+
+
+def _candidate(doc: Doc, ent: SpacySpan) -> _Mention | None:
+    label = ent.label_
+    if label == "NORP":
+        if not _norp_is_org(ent.text):
+            return None
+        kind = "org"
+    elif label in LABEL_KINDS:
+        kind = LABEL_KINDS[label]
+    else:
+        return None
+    evidence = False
+    words = ent.text.split()
+    if kind != "person" and len(words) > 1 and fold_word(words[0]) in STRONG_TITLES and _looks_like_name(words[1:]):
+        kind, evidence = "person", True  # ORG "President Varga"
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if kind != "person" and prev is not None and fold_word(prev.text) in STRONG_TITLES and _looks_like_name(words):
+        kind, evidence = "person", True  # "Mr" + ORG "Halvorsen"
+    bounds = name_bounds(ent.text, kind)
+    if bounds is None:
+        log.debug("dropped %s span %r: only a title", label, ent.text)
+        return None
+    start, end = ent.start_char + bounds[0], ent.start_char + bounds[1]
+    text = doc.text[start:end]
+    acronym = None
+    if kind == "org" and "(" in ent.text:
+        inner = ent.text[ent.text.index("(") + 1:].strip(" )")
+        acronym = inner if inner.isupper() and inner.isalpha() else None
+    if kind == "org" and label == "ORG" and _looks_like_name(text.split()) and _appositive_role(doc, ent):
+        kind, evidence = "person", True  # "Colombia's president, Gustavo Petro," tagged ORG
+    folded = tuple(fold(text).split())
+    if kind == "place":
+        folded = tuple(PLACE_ALIASES.get(" ".join(folded), " ".join(folded)).split())
+    return _Mention(start, end, text, folded, kind, label, evidence, acronym)
+
+
+def _appositive_role(doc: Doc, ent: SpacySpan) -> bool:
+    root = ent.root
+    if root.dep_ == "appos" and is_role_word(root.head.text) and root.head.i < ent.start:
+        return True
+    return any(c.dep_ == "appos" and is_role_word(c.text) for c in root.children)
+
+
+def _is_short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """"trump" of "donald trump", "ferreiro" of "tomas ferreiro-nadal", "donald trump" of
+    "donald j trump": the same last word (or a part of a hyphenated one) and the words in order."""
+    if len(short) >= len(full) or not short:
+        return False
+    if short[-1] != full[-1]:
+        return len(short) == 1 and short[0] in full[-1].split("-")
+    it = iter(full)
+    return all(word in it for word in short)
+
+
+def _resolve_kinds(mentions: list[_Mention], doc: Doc) -> None:
+    person_forms = {m.words for m in mentions if m.kind == "person"}
+    for m in mentions:
+        if m.kind == "person":
+            continue
+        if m.words in person_forms or any(_is_short_form(m.words, p) for p in person_forms):
+            m.kind = "person"  # "Trump" tagged ORG, "Machado" tagged GPE
+        elif (m.label == "ORG" and 1 < len(m.words) <= 3 and _looks_like_name(m.text.split())
+              and any(len(p) == 1 and p[0] == m.words[-1] for p in person_forms)):
+            m.kind = "person"  # "Gustavo Petro" tagged ORG, "Petro" tagged PERSON
+    full_forms = {m.words for m in mentions if m.kind == "person" and len(m.words) > 1}
+    for m in mentions:
+        if m.kind != "person" or m.evidence or len(m.words) != 1 or m.label != "PERSON":
+            continue
+        if any(_is_short_form(m.words, f) for f in full_forms):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        locative = root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+        if locative and not attached_roles(doc, m.start, m.end) and not _is_subject_anywhere(m, mentions, doc):
+            m.kind = "place"  # "crowds in Bogotá" tagged PERSON
+    log.debug("kinds resolved for %d mentions", len(mentions))
+
+
+def _unify_org_place(mentions: list[_Mention]) -> None:
+    """One name tagged ORG here and FAC/GPE there ("the White House") gets the kind most of
+    its mentions have; a tie goes to ``org``."""
+    votes: dict[tuple[str, ...], int] = {}
+    for m in mentions:
+        if m.kind in ("org", "place"):
+            votes[m.words] = votes.get(m.words, 0) + (1 if m.kind == "org" else -1)
+    for m in mentions:
+        if m.kind in ("org", "place"):
+            m.kind = "org" if votes[m.words] >= 0 else "place"
+
+
+def _is_subject_anywhere(m: _Mention, mentions: list[_Mention], doc: Doc) -> bool:
+    for other in mentions:
+        if other.words != m.words or other is m:
+            continue
+        span = doc.char_span(other.start, other.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return True
+    return False
+
+
+def _group_people(mentions: list[_Mention]) -> list[_Group]:
+    forms = {m.words for m in mentions}
+    maximal = {f for f in forms if not any(_is_short_form(f, g) for g in forms)}
+    by_form: dict[tuple[str, ...], _Group] = {f: _Group("person") for f in maximal}
+    loose: dict[tuple[str, ...], _Group] = {}
+    for m in sorted(mentions, key=lambda x: x.start):
+        if m.words in by_form:
+            by_form[m.words].mentions.append(m)
+            continue
+        targets = [f for f in maximal if _is_short_form(m.words, f)]
+        if len(targets) == 1:
+            by_form[targets[0]].mentions.append(m)
+        else:
+            loose.setdefault(m.words, _Group("person")).mentions.append(m)
+    return [g for g in list(by_form.values()) + list(loose.values()) if g.mentions]
+
+
+def _group_others(mentions: list[_Mention], kind: str) -> list[_Group]:
+    groups: dict[tuple[str, ...], _Group] = {}
+    for m in sorted(mentions, key=lambda x: x.start):
+        groups.setdefault(m.words, _Group(kind)).mentions.append(m)
+    if kind != "org":
+        return list(groups.values())
+    acronyms: dict[str, tuple[str, ...]] = {}
+    for words, g in groups.items():
+        for m in g.mentions:
+            if m.acronym:
+                acronyms[fold(m.acronym)] = words
+        if len(words) > 1:
+            initials = "".join(w[0] for w in words if w not in ("of", "and", "the", "for", "&"))
+            acronyms.setdefault(initials, words)
+    for words in list(groups):
+        target = acronyms.get(" ".join(words)) if len(words) == 1 else None
+        if target is not None and target != words and target in groups:
+            groups[target].mentions.extend(groups.pop(words).mentions)
+    return list(groups.values())
+
+
+def _backfill_surnames(doc: Doc, people: list[_Group], taken: list[tuple[int, int]]) -> None:
+    """Add untagged tokens that spell exactly one person's surname ("Bråthen blamed ...")."""
+    owners: dict[str, set[int]] = {}
+    for i, g in enumerate(people):
+        owners.setdefault(g.best().words[-1], set()).add(i)
+    covered = {i for a, b in taken for i in range(a, b)}
+    ent_chars = {i for e in doc.ents for i in range(e.start_char, e.end_char)}
+    for tok in doc:
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.idx in covered or tok.idx in ent_chars:
+            continue
+        owner = owners.get(fold_word(tok.text))
+        if owner is None or len(owner) != 1:
+            continue
+        people[next(iter(owner))].extra.append((tok.idx, tok.idx + len(tok.text), tok.text))
+
+
+def _to_entity(group: _Group) -> Entity:
+    best = group.best()
+    name = " ".join(best.text.split())
+    aliases: list[str] = []
+    seen = {fold(name)}
+    for text in [m.text for m in sorted(group.mentions, key=lambda x: x.start)] + [r.text for r in group.roles]:
+        text = " ".join(text.split())
+        if fold(text) not in seen:
+            seen.add(fold(text))
+            aliases.append(text)
+    for m in group.mentions:
+        if m.acronym and fold(m.acronym) not in seen:
+            seen.add(fold(m.acronym))
+            aliases.append(m.acronym)
+    spans = {(m.start, m.end) for m in group.mentions} | {(s, e) for s, e, _t in group.extra}
+    return Entity(key=entity_key(name, group.kind), name=name, kind=group.kind, aliases=aliases,
+                  mentions=[Span(s, e) for s, e in sorted(spans)])
+
+
+def extract_entities(doc: Doc) -> list[Entity]:
+    """One Entity per person, organisation and place named in ``doc``, in order of first mention.
+
+    Mention offsets index ``doc.text``. See the module docstring for the rules.
+    """
+    mentions = [m for m in (_candidate(doc, ent) for ent in doc.ents) if m is not None]
+    _resolve_kinds(mentions, doc)
+    _unify_org_place(mentions)
+    people = _group_people([m for m in mentions if m.kind == "person"])
+    for g in people:
+        for m in g.mentions:
+            for role in attached_roles(doc, m.start, m.end):
+                if all(fold(role.text) != fold(r.text) for r in g.roles):
+                    g.roles.append(role)
+    taken = [(m.start, m.end) for m in mentions]
+    _backfill_surnames(doc, people, taken)
+    taken += [(s, e) for g in people for s, e, _t in g.extra]
+    linked = role_mentions(doc, [([(m.start, m.end) for m in g.mentions] + [(s, e) for s, e, _t in g.extra], g.roles)
+                                 for g in people], taken)
+    for rm in linked:
+        group = people[rm.target]
+        group.extra.append((rm.start, rm.end, rm.text))
+        if not any(rm.role.head == r.head and rm.role.words <= r.words for r in group.roles):
+            group.roles.append(rm.role)  # a role learned from the text ("US president")
+    groups = (people + _group_others([m for m in mentions if m.kind == "org"], "org")
+              + _group_others([m for m in mentions if m.kind == "place"], "place"))
+    entities = [_to_entity(g) for g in sorted(groups, key=lambda g: g.first)]
+    return _merge_same_key(entities)
+
+
+def _merge_same_key(entities: list[Entity]) -> list[Entity]:
+    """Two groups that end up with one key (e.g. two unmerged forms folding alike) become one."""
+    out: dict[str, Entity] = {}
+    for e in entities:
+        if e.key not in out:
+            out[e.key] = e
+            continue
+        kept = out[e.key]
+        spans = {(m.start, m.end) for m in kept.mentions} | {(m.start, m.end) for m in e.mentions}
+        kept.mentions = [Span(s, t) for s, t in sorted(spans)]
+        for alias in [e.name] + e.aliases:
+            if fold(alias) != fold(kept.name) and all(fold(alias) != fold(a) for a in kept.aliases):
+                kept.aliases.append(alias)
+    return list(out.values())

@@ -1,0 +1,252 @@
+"""Name normalisation for entity keys: accent and case folding, titles, possessives.
+
+Everything here works on plain strings (and on token texts), so that a key is computed
+the same way in every article and by every caller (:func:`entity_key`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+
+__all__ = [
+    "KINDS",
+    "LABEL_KINDS",
+    "PERSON_TITLES",
+    "STRONG_TITLES",
+    "ROLE_NOUNS",
+    "ORG_HEADS",
+    "HONORIFICS",
+    "PLACE_ALIASES",
+    "NAME_PARTICLES",
+    "fold",
+    "fold_word",
+    "is_title_word",
+    "is_role_word",
+    "kind_of",
+    "name_bounds",
+    "strip_name",
+    "entity_key",
+]
+
+log = logging.getLogger(__name__)
+
+KINDS = ("person", "org", "place")
+
+#: spaCy NER label -> entity kind. NORP is handled separately (see entities.py):
+#: a nationality or religion ("Venezuelan", "Spanish") is not a named referent and is
+#: dropped; a political party or group name ("Democrats", "People's Party") is an org.
+LABEL_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+_KIND_ALIASES = {
+    "person": "person", "per": "person", "people": "person",
+    "org": "org", "organisation": "org", "organization": "org", "norp": "org",
+    "place": "place", "gpe": "place", "loc": "place", "fac": "place", "location": "place",
+}
+
+#: Honorifics and titles written before a name ("Governor Renée Duchâtel", "Dr Ingrid
+#: Solberg", "US President Donald Trump"). Folded, without a trailing full stop.
+PERSON_TITLES = frozenset("""
+mr mrs ms miss mx dr prof professor sir dame lord lady rev revd reverend
+president vice vice-president president-elect prime minister premier governor gov
+senator sen rep representative congressman congresswoman mayor judge justice
+general gen colonel col captain capt lieutenant lt sergeant sgt admiral adm commander cmdr
+marshal major maj king queen prince princess emperor empress pope cardinal bishop archbishop
+rabbi imam ayatollah sheikh sheik emir sultan chancellor secretary secretary-general
+ambassador commissioner chairman chairwoman chair chief deputy interim acting former ex
+speaker councillor councilman councilwoman alderman sheriff inspector detective det
+attorney-general ceo father
+""".split())
+
+#: Titles that on their own show the name after them is a person (used to correct
+#: an NER label: ORG "President Varga" -> person). Words that also start organisation
+#: names ("Chief", "Justice", "Saint") are left out.
+STRONG_TITLES = frozenset("""
+mr mrs ms mx dr prof sir dame rev revd president vice-president president-elect
+governor gov senator sen rep congressman congresswoman mayor judge
+general gen colonel col capt lieutenant lt sergeant sgt admiral adm
+pope sheikh emir chancellor ambassador commissioner chairman chairwoman
+""".split())
+
+#: Head nouns of role phrases ("Venezuela's interim president", "the water authority's
+#: chief engineer", "the broadcaster"). Folded.
+ROLE_NOUNS = frozenset("""
+president vice-president president-elect minister premier governor senator mayor leader chief
+spokesman spokeswoman spokesperson secretary secretary-general chancellor king queen prince
+princess emperor monarch pope engineer director director-general chairman chairwoman chair head
+commander general ambassador candidate judge official adviser advisor envoy lawyer attorney
+attorney-general founder co-founder executive ceo manager coach captain officer commissioner
+deputy lawmaker legislator congressman congresswoman representative diplomat analyst economist
+professor doctor broadcaster host presenter anchor journalist reporter correspondent editor
+author writer activist member negotiator prosecutor investigator researcher scientist
+historian speaker councillor sheriff inspector colonel admiral marshal administrator treasurer
+counsel mediator owner chairperson governor-general vicar bishop archbishop cardinal rabbi imam
+strongman dictator opposition-leader
+""".split())
+
+#: Titles that say nothing about a role ("Mr", "Dr"): person evidence, never an alias.
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame rev revd".split())
+
+#: Words that mark an organisation name ("Tavrin People's Party", "Harbour Authority").
+ORG_HEADS = frozenset("""
+party front movement alliance union coalition league congress council federation bloc caucus
+department ministry office house agency bank court university college institute committee
+commission authority company corporation group association organisation organization
+foundation fund service services board network news times post
+""".split())
+
+#: Lower-case words that belong inside a name ("Charles de Gaulle", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset("de del della der di da das do dos du la le van von den ter bin bint al el y e".split())
+
+#: A small table of place names that are written several ways; keys use the right side.
+PLACE_ALIASES = {
+    "us": "united states", "usa": "united states", "united states of america": "united states",
+    "uk": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
+    "uae": "united arab emirates", "drc": "democratic republic of the congo",
+}
+
+_NARROW_MAP = str.maketrans({
+    "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ł": "l", "Ł": "l",
+    "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ı": "i", "’": "'", "‘": "'", "ʼ": "'", "`": "'",
+    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-",
+})
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Accent-, case- and punctuation-fold a name: "Rodríguez" and "RODRIGUEZ" -> "rodriguez".
+
+    Full stops are dropped ("U.S.A." -> "usa", "Donald J. Trump" -> "donald j trump"),
+    apostrophes and dashes normalised, runs of white space collapsed.
+    """
+    text = text.translate(_NARROW_MAP)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().replace(".", "")
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold_word(word: str) -> str:
+    """Fold one token or word and take off a trailing full stop ("Dr." -> "dr")."""
+    return fold(word).rstrip(".")
+
+
+def is_title_word(word: str) -> bool:
+    return fold_word(word) in PERSON_TITLES
+
+
+def is_role_word(word: str) -> bool:
+    return fold_word(word) in ROLE_NOUNS
+
+
+def kind_of(label: str) -> str:
+    """Map a spaCy label or a kind name to ``person``, ``org`` or ``place``."""
+    kind = LABEL_KINDS.get(label) or _KIND_ALIASES.get(label.casefold())
+    if kind is None:
+        raise ValueError(f"unknown entity kind {label!r}: use one of {', '.join(KINDS)} "
+                         f"or a spaCy label ({', '.join(LABEL_KINDS)}, NORP)")
+    return kind
+
+
+_WORD = re.compile(r"\S+")
+_EDGE_PUNCT = ",;:()[]\"“”‘'’"
+
+
+def name_bounds(text: str, kind: str) -> tuple[int, int] | None:
+    """Character offsets ``[start, end)`` of the name inside ``text`` once a leading
+    "the", leading titles (persons) and a trailing possessive are taken off; None when
+    nothing is left (an ORG span that is only "President")."""
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    paren = text.find("(")
+    if paren > 0:  # "World Health Organization (WHO" -> the name before the bracket
+        words = [(a, b) for a, b in words if b <= paren]
+
+    def word(i: int) -> str:
+        a, b = words[i]
+        return text[a:b]
+
+    while words and fold_word(word(0)) == "the":
+        words = words[1:]
+    if kind == "person" and len(words) > 1:
+        texts = [word(i) for i in range(len(words))]
+        last_title = -1
+        for i, w in enumerate(texts[:-1]):
+            if is_title_word(w.rstrip(",")):
+                last_title = i
+        if last_title >= 0 and _strippable(texts, last_title):
+            words = words[last_title + 1:]
+        while len(words) > 1 and word(0)[:1].islower() and fold_word(word(0)) not in NAME_PARTICLES:
+            words = words[1:]
+    if not words:
+        return None
+    start, end = words[0][0], words[-1][1]
+    last = text[words[-1][0]:end].translate(_NARROW_MAP)
+    if last in ("'s", "'") and len(words) > 1:
+        end = words[-2][1]
+    elif last.endswith("'s") and len(last) > 2:
+        end -= 2
+    elif last.endswith("s'") and len(last) > 2:
+        end -= 1
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    if start >= end:
+        return None
+    if all(fold_word(w) in PERSON_TITLES or fold_word(w) == "the" for w in text[start:end].split()):
+        return None
+    return start, end
+
+
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+_ANCHOR_TITLES = STRONG_TITLES | {"minister", "secretary", "premier"}
+
+
+def _strippable(words: list[str], last_title: int) -> bool:
+    """Whether ``words[:last_title + 1]`` is a title prefix and not part of the name.
+
+    "US President Donald Trump", "Venezuela's interim President Delcy Rodríguez",
+    "Foreign Minister Ana Ruiz" strip; "Martin Luther King Jr" and "Yves Saint Laurent"
+    do not: a title-case word before the title must be an acronym or a possessive, unless
+    the title itself is unambiguous (President, Governor, Minister...).
+    """
+    rest = [fold_word(w) for w in words[last_title + 1:]]
+    if not rest or all(w in _SUFFIXES for w in rest) or any(w in PERSON_TITLES for w in rest):
+        return False
+    if not words[last_title + 1][:1].isupper():
+        return False
+    if fold_word(words[last_title].rstrip(",")) in _ANCHOR_TITLES:
+        return True
+    for word in words[:last_title]:
+        w = word.translate(_NARROW_MAP).rstrip(",")
+        if not (is_title_word(w) or w.isupper() or w[:1].islower() or w.endswith("'s")):
+            return False
+    return True
+
+
+def strip_name(name: str, kind: str) -> str:
+    """A name as written with titles, a leading "the" and a trailing possessive taken off.
+
+    ``strip_name("US President Donald Trump's", "person") == "Donald Trump"``.
+    """
+    bounds = name_bounds(name, kind_of(kind))
+    return "" if bounds is None else " ".join(name[bounds[0]:bounds[1]].split())
+
+
+def entity_key(name: str, kind: str) -> str:
+    """The cross-article key of a name: ``"<kind>:<folded name>"``.
+
+    Titles and honorifics are dropped for persons ("Governor Renée Duchâtel" ->
+    ``person:renee duchatel``), a leading "the" and a trailing "'s" for every kind,
+    accents and case are folded, and a few places written several ways share one key
+    (``place:united states`` for "US", "U.S.A.", "United States"). A surname alone keys
+    on the surname (``person:rodriguez``): extract_entities resolves a surname to the
+    full name only when the same article gives it; linking across articles is the
+    compare stage's job.
+    """
+    norm_kind = kind_of(kind)
+    folded = fold(strip_name(name, norm_kind)) or fold(name)
+    if norm_kind == "place":
+        folded = PLACE_ALIASES.get(folded, folded)
+    return f"{norm_kind}:{folded}"
