@@ -230,6 +230,41 @@ def _highlight(snippet: str) -> Text:
     return out
 
 
+@main.command(name="eval")
+@click.argument("dataset")
+@click.option("--split", default="dev", show_default=True, help="Which split of the dataset to score.")
+@click.option("--data", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Another copy of the same format (e.g. a test split) instead of ../shared/eval.")
+@click.option("--limit", type=click.IntRange(1), default=None, help="Score only the first N documents.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object of metrics.")
+@click.pass_obj
+def evaluate(ctx: _Context, dataset: str, split: str, data: Path | None, limit: int | None, as_json: bool) -> None:
+    """Score Storylens on a public benchmark (pages, polnear, tempeval3, newsquant)."""
+    import json
+
+    from .eval import DATASETS, scorer
+    from .eval.data import MissingDataError
+
+    if dataset not in DATASETS:
+        raise click.BadParameter(f"unknown dataset {dataset!r}; choose from {', '.join(DATASETS)}",
+                                 param_hint="DATASET")
+    try:
+        evaluate_dataset = scorer(dataset)
+    except ImportError as exc:
+        raise click.ClickException(f"the {dataset} scorer is not available: {exc}") from exc
+    try:
+        metrics = evaluate_dataset(data, split, limit)
+    except (MissingDataError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps(metrics, sort_keys=True))
+        return
+    table = Table("metric", "value", title=f"{dataset} ({split}{', first ' + str(limit) if limit else ''})")
+    for name, value in metrics.items():
+        table.add_row(name, f"{value:.4f}" if isinstance(value, float) else str(value))
+    ctx.out.print(table)
+
+
 def _open(db: str, must_exist: bool = False):  # type: ignore[no-untyped-def]
     from .store import open_store
 

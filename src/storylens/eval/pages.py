@@ -99,3 +99,29 @@ def score_bodies(pages: Iterable[Page], extract: Callable[[Page], str | None]) -
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return PageScores(precision, recall, f1, tp, fn, fp, n)
+
+
+def evaluate(data: Path | None = None, split: str = "dev", limit: int | None = None) -> dict[str, float]:
+    """Snippet P/R/F1 of both cleaning paths: ``dump_*`` (the page-dump cleaner on each
+    page's select-all text) and ``html_*`` (the HTML cleaner on the page itself)."""
+    from datetime import datetime, timezone
+
+    from ..clean import clean_document
+    from ..model import Article, RawDocument
+
+    if split != "dev":
+        raise ValueError(f"the pages set has only a dev split, not {split!r}")
+    pages = load_pages(data)
+    pages = sorted(pages, key=lambda p: p.url)[:limit] if limit else pages
+    now = datetime.now(timezone.utc)
+
+    def body(page: Page, kind: str) -> str | None:
+        data_bytes = (page.html if kind == "html" else visible_text(page.html)).encode("utf-8")
+        result = clean_document(RawDocument(page.url, data_bytes, kind, now, page.url if kind == "html" else None))
+        return result.text if isinstance(result, Article) else None
+
+    out: dict[str, float] = {"documents": len(pages)}
+    for kind, prefix in (("text", "dump"), ("html", "html")):
+        scores = score_bodies(pages, lambda p: body(p, kind))
+        out.update({f"{prefix}_precision": scores.precision, f"{prefix}_recall": scores.recall, f"{prefix}_f1": scores.f1})
+    return out
