@@ -39,7 +39,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Entity, Span
 from .entities_names import (
     LABEL_KINDS, ORG_HEADS, PLACE_ALIASES, STRONG_TITLES, entity_key, fold, fold_word,
-    is_role_word, is_title_word, name_bounds,
+    is_role_word, name_bounds,
 )
 from .entities_roles import Role, attached_roles, role_mentions
 
@@ -227,6 +227,13 @@ def _group_others(mentions: list[_Mention], kind: str) -> list[_Group]:
     return list(groups.values())
 
 
+_CLOSED_CLASS = frozenset({"DET", "PRON", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "INTJ"})
+
+
+def _is_name_word(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and not doc[i].is_sent_start
+
+
 def _backfill_surnames(doc: Doc, people: list[_Group], taken: list[tuple[int, int]]) -> None:
     """Add untagged tokens that spell exactly one person's surname ("Bråthen blamed ...")."""
     owners: dict[str, set[int]] = {}
@@ -235,8 +242,12 @@ def _backfill_surnames(doc: Doc, people: list[_Group], taken: list[tuple[int, in
     covered = {i for a, b in taken for i in range(a, b)}
     ent_chars = {i for e in doc.ents for i in range(e.start_char, e.end_char)}
     for tok in doc:
-        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.idx in covered or tok.idx in ent_chars:
+        if not tok.text[:1].isupper() or tok.idx in covered or tok.idx in ent_chars:
             continue
+        if tok.is_sent_start and (tok.is_stop or tok.pos_ in _CLOSED_CLASS):
+            continue
+        if _is_name_word(doc, tok.i - 1) or _is_name_word(doc, tok.i + 1):
+            continue  # "Karin Vesterby", "Vesterby Holdings": another name
         owner = owners.get(fold_word(tok.text))
         if owner is None or len(owner) != 1:
             continue

@@ -82,7 +82,7 @@ professor doctor broadcaster host presenter anchor journalist reporter correspon
 author writer activist member negotiator prosecutor investigator researcher scientist
 historian speaker councillor sheriff inspector colonel admiral marshal administrator treasurer
 counsel mediator owner chairperson governor-general vicar bishop archbishop cardinal rabbi imam
-strongman dictator opposition-leader
+strongman dictator master harbourmaster spokesman
 """.split())
 
 #: Titles that say nothing about a role ("Mr", "Dr"): person evidence, never an alias.
