@@ -42,8 +42,10 @@ _FUTURE_FRAMES = {"expect", "plan", "schedule", "due", "set", "intend", "aim", "
 _MAY_CONTEXT = {"in", "since", "until", "till", "by", "through", "during", "before", "after", "early", "late",
                 "mid", "last", "next", "this", "of", "from", "to", "on", "since", "between", "and"}
 _NUMERIC_ENTS = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
+#: Words that are time references in some sentences but far more often not ("once", "soon")
+#: or that TimeML leaves untagged ("previously").
 _UNSAFE_REFS = {"once", "earlier", "one day", "the moment", "any time", "eventually", "that time", "this time",
-                "so far", "to date", "shortly"}
+                "so far", "to date", "shortly", "soon", "previously", "formerly"}
 
 
 def _verb_tense(verb: "Token") -> Tense:
@@ -73,27 +75,30 @@ def _verb_tense(verb: "Token") -> Tense:
 
 
 def tense_at(span: "Span") -> Tense:
-    """Tense of the verb that governs ``span`` ("past", "future", "present" or None)."""
+    """Tense of the verb that governs ``span`` ("past", "future", "present" or None).
+
+    None when no verb governs it directly: an expression that modifies a noun or an
+    adjective ("the 7 March vote", "Friday's purchases", "payable Dec. 15") says nothing
+    through the sentence's tense about when it is.
+    """
     token = span.root
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
             break
         if token.head is token:
-            break
+            return None
+        if token.i not in range(span.start, span.end) and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return None
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
-        token = span.sent.root
-        if token.pos_ not in ("VERB", "AUX"):
-            return None
+        return None
     tense = _verb_tense(token)
-    if tense == "present" and token.lemma_ in ("be",) and token.head is not token:
-        pass
     if tense == "present":
         # "is expected to meet on Friday", "is due to report next week"
         for child in token.children:
-            if child.dep_ == "xcomp" and child.lemma_ not in ("be",) and token.lemma_ in _FUTURE_FRAMES | {"be"}:
+            if child.dep_ == "xcomp" and token.lemma_ in _FUTURE_FRAMES | {"be"} and child.lemma_ != "be":
                 return "future"
-        if token.tag_ == "VBN" or token.lemma_ in _FUTURE_FRAMES:
+        if token.lemma_ in _FUTURE_FRAMES:
             return "future"
     return tense
 
@@ -139,9 +144,17 @@ def _keep(doc: "Doc", span: "Span", name: str, groups: dict[str, str | None], te
             return False
     if name == "ref" and (groups.get("word") or "").lower() in _UNSAFE_REFS:
         return False
-    if name == "span" and (groups.get("num") or "").lower() in ("a", "an") and (groups.get("unit") or "").lower() in (
-            "second", "minute"):
-        return False
+    if name == "span":
+        num, unit = (groups.get("num") or "").lower(), (groups.get("unit") or "").lower()
+        if groups.get("old"):
+            return False  # an age ("a 6-year-old boy") is not a time expression
+        if num in ("a", "an") and unit in ("second", "minute", "quarter"):
+            return False
+        if unit == "quarter" and "-" in text[span.start_char:span.end_char]:
+            return False  # "three-quarters" is a fraction
+        previous = doc[span.start - 1] if span.start > 0 else None
+        if num in ("a", "an", "per") and previous is not None and (previous.like_num or previous.is_currency):
+            return False  # "$1.76 a year", "four flights a week": a rate, not a period
     return True
 
 

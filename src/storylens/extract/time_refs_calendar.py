@@ -59,8 +59,8 @@ def weekday_date(anchor: date, weekday: int, rel: str | None, tense: Tense) -> d
 
     "last X" is the most recent X before the anchor day, "next X" the first X after it;
     "this X" is X of the anchor's week. A bare weekday is the most recent X on or before the
-    anchor day in a past-tense sentence (news default, also when the tense is unknown), the
-    next X after it in a future or present-tense sentence ("talks resume Monday").
+    anchor day in a past or present-tense sentence (news default, also when the tense is
+    unknown: "closing unchanged Friday"), the next X after it in a future sentence.
     """
     back = (anchor.isoweekday() - weekday) % 7  # 0..6 days back to the latest such day
     if rel in ("last", "this past", "earlier"):
@@ -69,7 +69,7 @@ def weekday_date(anchor: date, weekday: int, rel: str | None, tense: Tense) -> d
         return anchor + timedelta(days=(7 - back) % 7 or 7)
     if rel == "this":
         return anchor + timedelta(days=weekday - anchor.isoweekday())
-    if tense in ("future", "present"):
+    if tense == "future":
         return anchor + timedelta(days=(7 - back) % 7 or 7)
     return anchor - timedelta(days=back)
 

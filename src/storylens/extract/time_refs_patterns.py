@@ -72,7 +72,7 @@ def _alt(words: list[str]) -> str:
 
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?=\s*\d)))")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
@@ -169,7 +169,7 @@ RULES: tuple[Rule, ...] = (
           r"(?P<name>Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|New Year's(?: Day| Eve)|Independence Day|Labor Day"
           r"|Memorial Day|Halloween|Valentine's Day)(?:,?\s+(?P<year>" + _YEAR + "))?", 4),
     _rule("set",
-          rf"(?P<word>(?i:daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually|"
+          rf"(?P<word>(?i:daily|weekly|monthly|yearly|hourly|nightly|biweekly|"
           rf"twice a (?:day|week|month|year)|once a (?:day|week|month|year)|"
           rf"(?:every|each|per)\s+(?:other\s+)?(?:(?:\d+|two|three|four|five|six|ten)\s+)?(?:second|minute|hour|day|week|month|quarter|year|decade|"
           rf"morning|evening|night|weekend|spring|summer|fall|autumn|winter)s?))", 4),
