@@ -144,10 +144,9 @@ def _extend_content(quote: Quote, text: str) -> tuple[int, int]:
             end = e + 2
         elif e < len(text) and text[e] in _CLOSE:
             end = e + 1
-    else:
-        before = text[max(0, start - 5):start]
-        if before.lower() == "that " and (quote.cue_start is None or quote.cue_start < start):
-            start -= 5
+    before = text[max(0, start - 5):start]
+    if before.lower() == "that " and (quote.cue_start is None or quote.cue_start < start):
+        start -= 5
     return start, end
 
 

@@ -47,6 +47,7 @@ _EDGE = " \t\n,;:\u2014\u2013-"
 _BEFORE_GAP = re.compile(r"[ \t]*,?[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _MIN_ORPHAN_WORDS = 5
+_LISTENER_VERBS = frozenset({"tell", "ask", "warn", "urge", "answer", "accuse", "criticize", "criticise", "blast"})
 
 
 @dataclass
@@ -105,7 +106,9 @@ def _quote_after(anchor: int, spans: list[QuoteSpan], text: str, used: set[int])
             return None
         if "\n" in gap and not stripped.endswith(":"):
             return None
-        if stripped == "" or stripped.endswith((":", ",")):
+        if stripped.endswith((":", ",")):
+            return i
+        if stripped == "" and text[span.start:span.start + 1].isupper():  # said "We will win."
             return i
         return None
     return None
@@ -144,11 +147,18 @@ def _clause_part(clause: Token, text: str, spans: list[QuoteSpan], used: set[int
         nxt = clause.left_edge.nbor(1) if clause.left_edge.i + 1 < len(clause.doc) else clause.left_edge
         start = nxt.idx if clause.left_edge.lower_ == "that" else start
     end = clause.right_edge.idx + len(clause.right_edge.text)
+    for child in clause.rights:  # "..., adding that ...": a report of its own
+        if child.dep_ in ("advcl", "conj") and child.lemma_ in SPEECH_LEMMAS and child.left_edge.i > clause.i:
+            end = min(end, child.left_edge.idx)
     if stop is not None:
         end = min(end, stop)
     start, end = _trim(text, start, end)
     if end <= start:
         return None
+    for i, span in enumerate(spans):  # the clause lies inside one quotation
+        if i not in used and span.outer_start <= start <= span.start + 1 and end <= span.outer_end:
+            used.add(i)
+            return _direct_part(span, text)
     inner = [i for i, s in enumerate(spans) if start <= s.outer_start and s.outer_end <= end + 2 and s.end <= end + 1]
     for i in inner:
         span = spans[i]
@@ -169,6 +179,15 @@ def _indirect(tok: Token, text: str, spans: list[QuoteSpan], used: set[int]) -> 
     for child in tok.children:
         if child.dep_ == "ccomp":
             return _clause_part(child, text, spans, used)
+    for child in tok.children:  # "denied any involvement", "vowed to resign", "warned X to leave"
+        if child.i < tok.i:
+            continue
+        if child.dep_ == "xcomp" or child.dep_ == "dobj" and tok.lemma_ not in _LISTENER_VERBS and (
+                child.pos_ != "PRON" or child.lower_ in ("much", "so", "nothing", "something")):
+            start, end = _trim(text, child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text))
+            if end > start:
+                part = _clause_part(child, text, spans, used)
+                return part
     # "The plan is dead, officials said." parsed with the report as a parenthetical
     if tok.dep_ in ("parataxis", "ccomp", "advcl") and tok.head.i < tok.i and not any(
             c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children):
@@ -243,8 +262,7 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
             left = min(cue_start, subject.left_edge.idx)
             right = max(cue_end, subject.right_edge.idx + len(subject.right_edge.text))
             before = _quote_before(left, spans, text, used)
-            after = _quote_after(right, spans, text, used) if not any(
-                c.dep_ == "ccomp" for c in tok.children if c.i > tok.i) else None
+            after = _quote_after(right, spans, text, used)
             for index in (before, after):
                 if index is not None:
                     for member in _group_members(index, spans):
@@ -258,7 +276,7 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
                     for i, span in enumerate(spans):
                         if i not in used and span.outer_start >= right:
                             gap = text[right:span.outer_start]
-                            if (len(gap) < 80 and "\n" not in gap and gap.rstrip().endswith(".")
+                            if (len(gap) < 250 and "\n" not in gap and gap.rstrip().endswith(".")
                                     and sentence_end - 1 <= span.outer_start <= sentence_end + 2):
                                 nxt = i
                             break
@@ -267,6 +285,10 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
                         if member not in used:
                             used.add(member)
                             attribution.parts.append(_direct_part(spans[member], text))
+            if not attribution.parts:
+                block = _block_after(right, text, spans)
+                if block is not None:
+                    attribution.parts.append(block)
         if attribution.parts:
             attributions.append(attribution)
         else:
@@ -281,6 +303,23 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     for attribution, _source in _according_to(doc, spans, used):
         attributions.append(attribution)
     return _records(doc, entities, attributions, spans, used)
+
+
+_BLOCK_INTRO = re.compile(r"[^.!?\n\"\u201c\u201d]{0,80}:[ \t]*\n\s*")
+_LINE = re.compile(r"[^\n]+")
+
+
+def _block_after(anchor: int, text: str, spans: list[QuoteSpan]) -> tuple[int, int, str] | None:
+    """``X added:`` closing a paragraph, then the quoted words as a paragraph of their own
+    without quote marks (a block quotation)."""
+    intro = _BLOCK_INTRO.match(text, anchor)
+    if intro is None:
+        return None
+    line = _LINE.match(text, intro.end())
+    if line is None or any(s.outer_start == line.start() for s in spans):
+        return None
+    start, end = line.start(), len(text[:line.end()].rstrip())
+    return (start, end, "direct") if end > start else None
 
 
 def _cued_later(span: QuoteSpan, cues: list[tuple[Token, Token]], text: str) -> bool:
