@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
-from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -77,14 +79,32 @@ def _manifest(meta: Path | None) -> Manifest | None:
 @click.pass_context
 def main(click_ctx: click.Context, quiet: bool, verbose: int) -> None:
     """Storylens: compare many outlets' coverage of the same events."""
-    _setup_logging(quiet, verbose)
-    click_ctx.obj = _Context(quiet, verbose)
+    click_ctx.obj = (quiet, verbose)
+
+
+def _with_context(func: Callable[..., None]) -> Callable[..., None]:
+    """Give a command -q/-v of its own (before or after its arguments) and a _Context."""
+
+    @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+    @click.option("-v", "--verbose", count=True, help="More detail (-vv for debug logging).")
+    @functools.wraps(func)
+    def wrapper(*args: Any, quiet: bool, verbose: int, **kwargs: Any) -> None:
+        group_quiet, group_verbose = click.get_current_context().find_root().obj or (False, 0)
+        quiet, verbose = quiet or group_quiet, max(verbose, group_verbose)
+        _setup_logging(quiet, verbose)
+        func(_Context(quiet, verbose), *args, **kwargs)
+
+    return wrapper
 
 
 _paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 _meta_option = click.option(
     "--meta", type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Manifest CSV with a path column and any of outlet, url, published, language, headline, byline.",
+)
+_processes_option = click.option(
+    "--processes", default=1, show_default=True, type=click.IntRange(1, 64),
+    help="Worker processes for the NLP pass (e.g. the number of cores).",
 )
 _db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file (or sqlite:/// URL).")
 
@@ -96,8 +116,10 @@ _db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="S
 @click.option("--format", "formats", default="html,json", show_default=True,
               help=f"Comma-separated report formats: {', '.join(FORMATS)}.")
 @_meta_option
-@click.pass_obj
-def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str, meta: Path | None) -> None:
+@_processes_option
+@_with_context
+def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str, meta: Path | None,
+            processes: int) -> None:
     """Read every article under PATHS (files and folders, recursive), clean it, write a report."""
     from .pipeline import iter_articles
     from .report import Report, print_summary, write_html, write_json, write_markdown
@@ -118,6 +140,7 @@ def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str,
         elif isinstance(item, Article) and item.id not in seen:
             seen.add(item.id)
             articles.append(item)
+    _extract(ctx, articles, processes)
     report = Report(articles=articles, skipped=skipped, stories=[], generated_at=now, inputs=[str(p) for p in paths])
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -136,12 +159,29 @@ def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str,
         sys.exit(EXIT_NOTHING_ANALYSED)
 
 
+def _extract(ctx: _Context, articles: list[Article], processes: int) -> None:
+    """The NLP pass over a batch; failures are reported per article, never fatal."""
+    from .extract import extract_articles
+
+    if not articles:
+        return
+    label = f"Extracting entities, quotes, figures and dates from {len(articles)} articles"
+    with ctx.err.status(label) if ctx.err.is_terminal and not ctx.quiet else nullcontext():
+        try:
+            failures = extract_articles(articles, n_process=processes)
+        except StorylensError as exc:
+            raise click.ClickException(str(exc)) from exc
+    for article_id, failed in failures.items():
+        ctx.err.print(f"[yellow]extraction incomplete[/] {article_id}: {escape(', '.join(failed))} failed (see -v)")
+
+
 @main.command()
 @_paths_argument
 @_db_option
 @_meta_option
-@click.pass_obj
-def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None) -> None:
+@_processes_option
+@_with_context
+def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None, processes: int) -> None:
     """Clean the articles under PATHS and add them to the store (idempotent, resumable)."""
     from .pipeline import iter_articles
     from .store import open_store
@@ -154,6 +194,7 @@ def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None) -
 
         def flush() -> None:
             nonlocal added, present
+            _extract(ctx, batch, processes)
             result = store.add_articles(batch)
             added += result.added
             present += result.already_present
@@ -183,7 +224,7 @@ def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None) -
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0))
 @click.option("--outlet", default=None, help="Only this outlet.")
-@click.pass_obj
+@_with_context
 def articles(ctx: _Context, db: str, limit: int, offset: int, outlet: str | None) -> None:
     """List the stored articles, newest first."""
     with _open(db, must_exist=True) as store:
@@ -199,7 +240,7 @@ def articles(ctx: _Context, db: str, limit: int, offset: int, outlet: str | None
 @click.argument("query")
 @_db_option
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
-@click.pass_obj
+@_with_context
 def search(ctx: _Context, query: str, db: str, limit: int) -> None:
     """Full-text search over stored articles (SQLite FTS5 syntax: words, "phrases", OR, NOT)."""
     with _open(db, must_exist=True) as store:
@@ -237,7 +278,7 @@ def _highlight(snippet: str) -> Text:
               help="Another copy of the same format (e.g. a test split) instead of ../shared/eval.")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Score only the first N documents.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object of metrics.")
-@click.pass_obj
+@_with_context
 def evaluate(ctx: _Context, dataset: str, split: str, data: Path | None, limit: int | None, as_json: bool) -> None:
     """Score Storylens on a public benchmark (pages, polnear, tempeval3, newsquant)."""
     import json

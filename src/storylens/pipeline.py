@@ -33,9 +33,15 @@ def iter_articles(
 
 
 def analyze_paths(
-    paths: Iterable[Path], *, fetched_at: datetime, manifest: Manifest | None = None
+    paths: Iterable[Path],
+    *,
+    fetched_at: datetime,
+    manifest: Manifest | None = None,
+    extract: bool = True,
+    n_process: int = 1,
 ) -> tuple[list[Article], list[Skipped]]:
-    """Every article under ``paths``, cleaned, and every input that was skipped."""
+    """Every article under ``paths``, cleaned (and, with ``extract``, with entities,
+    quotes, figures and time references), and every input that was skipped."""
     articles: list[Article] = []
     skipped: list[Skipped] = []
     seen: set[str] = set()
@@ -47,4 +53,8 @@ def analyze_paths(
             articles.append(item)
         elif isinstance(item, Skipped):
             skipped.append(item)
+    if extract and articles:
+        from .extract import extract_articles
+
+        extract_articles(articles, n_process=n_process)
     return articles, skipped
