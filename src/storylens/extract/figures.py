@@ -56,6 +56,11 @@ _DATE_LABELS = frozenset({"DATE", "TIME"})
 _NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 _PHONE_RE = re.compile(r"[-.\s]\d{3}[-.\s]\d{4}(?!\d)")
 _HEADLESS_WORDS = {"one"}
+_TIME_PREPOSITION = re.compile(r"(?<![A-Za-z])(?:in|since|by|during|until|till|of)\s+$", re.IGNORECASE)
+_QUANTIFIER_WORDS = frozenset({"more", "additional", "other", "extra", "further", "several", "many", "few",
+                               "fewer", "less", "most", "such"})
+_PARTICLE_TRENDS = frozenset({"be", "go", "edge", "inch", "tick", "end", "close", "finish", "trade", "come",
+                              "move", "shoot", "creep", "head", "open", "settle", "rise", "fall"})
 
 
 @dataclass
@@ -76,6 +81,7 @@ class _Quantity:
     sign: str | None = None
     changed: bool = False
     yearish: bool = False
+    after_time_word: bool = False
 
 
 def extract_figures(doc: "Doc") -> list[Figure]:
@@ -95,6 +101,8 @@ def extract_figures(doc: "Doc") -> list[Figure]:
         q = _quantity(text, core)
         if q is None:
             continue
+        while i < len(cores) and cores[i].start < q.end:
+            i += 1
         partner: _Quantity | None = None
         q.changed = fc.match_trend(text, _bound_start(text, q.start), max(0, q.start - 48)) is not None
         link = fc.match_connector(text, q.end)
@@ -123,8 +131,24 @@ def extract_figures(doc: "Doc") -> list[Figure]:
         while i < len(cores) and cores[i].start < q.end:
             i += 1
         if fig is not None:
+            if figures:
+                _restatement(text, figures[-1], fig)
             figures.append(fig)
     return figures
+
+
+_RESTATEMENT = re.compile(r"\s*(?:\(|,\s*or\s+|\bor\s+)$")
+
+
+def _restatement(text: str, previous: Figure, fig: Figure) -> None:
+    """'lost 190 points, or 0.6%' / 'under 8.9 ksi (61.4 MPa)': the same amount restated in
+    another unit shares the trend and bound of the first statement."""
+    between = text[previous.end:fig.start]
+    if not _RESTATEMENT.fullmatch(between):
+        return
+    if fig.trend is None and fig.bound == "=":
+        fig.trend = previous.trend
+        fig.bound = previous.bound
 
 
 def _quantity(text: str, core: Core, range_second: bool = False) -> _Quantity | None:
@@ -199,6 +223,7 @@ def _quantity(text: str, core: Core, range_second: bool = False) -> _Quantity | 
             q.unit = f"per {rate[0]}" if q.unit is None else f"{q.unit} per {rate[0]}"
             pos = rate[1]
     q.end = pos
+    q.after_time_word = _TIME_PREPOSITION.search(text, max(0, start - 12), start) is not None
     q.yearish = (core.kind == "numeral" and q.currency is None and q.unit is None and q.scale == 1.0
                  and re.fullmatch(r"1\d{3}|20\d{2}|2100", text[core.start:core.end]) is not None)
     return q
@@ -210,6 +235,10 @@ def _join(first: _Quantity, second: _Quantity, link: str, intro: str | None) -> 
     second_measure = (second.currency, second.unit)
     same = first_measure == second_measure or first_measure == (None, None) or (
         first.currency is not None and first.currency == second.currency and first.unit is None)
+    if first.yearish and not second.yearish and first.after_time_word:
+        return ""  # "in 2008 to 29 mpg"
+    if intro == "from" and second_measure == (None, None):
+        same = True  # "from 208 pounds to 193"
     if link == "-":
         if first_measure == (None, None) and second_measure == (None, None):
             return "skip"  # scores ("2-1"), addresses ("16-18"), year spans ("2014-15")
@@ -297,8 +326,16 @@ def _counted(doc: "Doc", pos: int) -> tuple[str, str, int] | None:
         tok = doc[nxt]
     words: list["Token"] = []
     j = tok.i
-    while j < len(doc) and len(words) < 5:
+    while j < len(doc) and doc[j].lower_ in _QUANTIFIER_WORDS:
+        j += 1  # "eight more picks", "two additional ships"
+    while j < len(doc) and len(words) < 6:
         t = doc[j]
+        if t.lower_ in _QUANTIFIER_WORDS:
+            break
+        if t.pos_ == "CCONJ" and words and j + 1 < len(doc) and doc[j + 1].pos_ in ("ADJ", "PROPN", "NOUN") \
+                and words[-1].pos_ in ("ADJ", "PROPN"):
+            j += 1  # "digital and physical sales", "Kia and Hyundai vehicles"
+            continue
         if t.pos_ in ("NOUN", "PROPN", "ADJ") or (t.tag_ == "HYPH" and words and not doc[j - 1].whitespace_) \
                 or (t.tag_ in ("VBG", "VBN") and t.dep_ in ("amod", "compound")):
             if fc.is_month(t.text) or t.pos_ == "NUM" or t.like_num and t.text[:1].isdigit():
@@ -380,7 +417,7 @@ def _finish(doc: "Doc", q: _Quantity, ranged: bool = False) -> Figure | None:
         lead = b[1]
     counts: str | None = None
     if q.currency is None and q.unit is None:
-        if q.yearish and (_in_entity(doc, q.core_start, q.core_end, _DATE_LABELS) or _year_context(doc, q)):
+        if q.yearish and (_in_entity(doc, q.core_start, q.core_start + 4, _DATE_LABELS) or _year_context(doc, q)):
             return None
         if q.kind != "range" and _near_month(doc, q):
             return None
@@ -405,7 +442,7 @@ def _finish(doc: "Doc", q: _Quantity, ranged: bool = False) -> Figure | None:
     trend: str | None = None
     if not ranged:
         t = fc.match_trend(text, lead, _sentence_start(doc, q.core_start))
-        if t is not None:
+        if t is not None and not _phrasal_particle(doc, t[2]):
             trend = t[0]
         elif q.sign in ("-", "+") and q.unit == "percent":
             trend = "down" if q.sign == "-" else "up"
@@ -420,7 +457,7 @@ _YEAR_PREVIOUS = frozenset({"in", "since", "of", "by", "from", "until", "till", 
 
 def _year_context(doc: "Doc", q: _Quantity) -> bool:
     """A year: after "in", "since", "by"...; or before a capitalised name ("a 2020 Escape")."""
-    tok = _token_at(doc, q.core_start)
+    tok = _token_at(doc, q.start)
     if tok is None:
         return False
     if tok.i > 0 and doc[tok.i - 1].lower_ in _YEAR_PREVIOUS:
@@ -428,6 +465,14 @@ def _year_context(doc: "Doc", q: _Quantity) -> bool:
     end_tok = _token_at(doc, q.core_end - 1)
     nxt = doc[end_tok.i + 1] if end_tok is not None and end_tok.i + 1 < len(doc) else None
     return nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+
+
+def _phrasal_particle(doc: "Doc", start: int) -> bool:
+    """'gave up 517 yards': 'up' is the particle of a verb that states no change."""
+    tok = _token_at(doc, start)
+    if tok is None or tok.lower_ not in ("up", "down") or tok.dep_ != "prt":
+        return False
+    return tok.head.lemma_.lower() not in _PARTICLE_TRENDS
 
 
 def _near_month(doc: "Doc", q: _Quantity) -> bool:

@@ -42,7 +42,8 @@ _UNIT_SYMBOL_RE = re.compile(rf"[\s-]?({alternation(_MULTI_SYMBOLS)})(?![A-Za-z0
 _UNIT_SINGLE_RE = re.compile(rf"({alternation(_SINGLE_SYMBOLS)})(?![A-Za-z0-9])")
 _SPACED_SINGLE_RE = re.compile(r"\s(W|V)(?![A-Za-z0-9])")
 _RATE_RE = re.compile(
-    rf"[\s-]*(?:per|a|an|/)[\s-]*({alternation(list(RATE_DENOMINATORS))})(?![A-Za-z])", re.IGNORECASE)
+    rf"[\s-]*(?:per|a|an|/)[\s-]*({alternation(list(RATE_DENOMINATORS))})(?![A-Za-z])"
+    r"(?!\s+(?:earlier|ago|before|later|after|prior|on|in\s+advance))", re.IGNORECASE)
 _CONNECTOR_RE = re.compile(r"\s*(?:(?P<dash>[-–—])|(?<![A-Za-z])(?P<word>-?to-?|and|or)(?![A-Za-z]))\s*",
                            re.IGNORECASE)
 _PREFIX_RE = re.compile(
@@ -56,6 +57,7 @@ _TREND_RE = re.compile(
     rf"(?<![A-Za-z])(?P<verb>{alternation(list(TREND_UP) + list(TREND_DOWN))})"
     r"(?:\s+(?P<prep>by|to|as much as|another|a further|an additional))?\s+$", re.IGNORECASE)
 _TREND_UP_SET = {t.lower() for t in TREND_UP}
+_NEEDS_PREPOSITION = frozenset({"raise", "raised", "raises", "boosted", "cut", "cuts", "lowered", "lower"})
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z])|s(?![A-Za-z])|['’′]s(?![A-Za-z])")
 _TIME_RE = re.compile(r":\d|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b|GMT\b|UTC\b|EDT\b|EST\b|BST\b|CET\b|ET\b|PT\b)")
 _MONTH_RE = re.compile(rf"^(?:{alternation(list(MONTHS))})\.?$", re.IGNORECASE)
@@ -188,6 +190,8 @@ def match_trend(text: str, pos: int, floor: int) -> tuple[str, str | None, int] 
         return None
     verb = re.sub(r"\s+", " ", m.group("verb").lower())
     prep = m.group("prep").lower() if m.group("prep") else None
+    if verb in _NEEDS_PREPOSITION and prep not in ("by", "to"):
+        return None  # "raised $100bn" is money raised, "raised it by 2%" a change
     return ("up" if verb in _TREND_UP_SET else "down"), prep, start + m.start()
 
 

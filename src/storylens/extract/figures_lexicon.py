@@ -181,6 +181,7 @@ TREND_UP = (
     "rallied", "rally", "rallies", "added", "adds", "higher", "boosted", "raised", "raise",
     "raises", "hiked", "spiked", "rebounded", "firmed", "edged up", "inched up", "ticked up",
     "went up", "go up", "goes up", "revised upward by", "upward", "jumping", "surging", "soaring",
+    "rallying", "spiking", "rebounding", "adding",
 )
 TREND_DOWN = (
     "fell", "fall", "falls", "falling", "fallen", "down", "dropped", "drop", "drops", "dropping",
@@ -192,6 +193,7 @@ TREND_DOWN = (
     "retreated", "retreat", "slipped", "slip", "slips", "cut", "cuts", "lowered", "lower",
     "shrank", "shrink", "shrinks", "contracted", "edged down", "inched down", "ticked down",
     "went down", "go down", "goes down", "revised downward by", "downward", "crashed", "sagged",
+    "plummeting", "slumping", "dipping", "retreating", "slipping", "sagging", "shrinking", "sliding",
 )
 
 #: Denominators of rates ("$5 a share", "US$58 per barrel", "RM79 a month").
