@@ -179,6 +179,12 @@ def _indirect(tok: Token, text: str, spans: list[QuoteSpan], used: set[int]) -> 
     for child in tok.children:
         if child.dep_ == "ccomp":
             return _clause_part(child, text, spans, used)
+    for prep in tok.rights:  # "said in a statement that ...", parsed as a clause of "statement"
+        for pobj in (c for c in prep.children if prep.dep_ == "prep" and c.dep_ == "pobj"):
+            for clause in pobj.rights:
+                if clause.dep_ in ("acl", "ccomp", "relcl") and clause.left_edge.lower_ == "that" \
+                        and clause.left_edge.dep_ == "mark":
+                    return _clause_part(clause, text, spans, used)
     for child in tok.children:  # "denied any involvement", "vowed to resign", "warned X to leave"
         if child.i < tok.i:
             continue

@@ -89,7 +89,7 @@ class MentionIndex:
         for s, _e, ent in reversed(self.mentions):
             if s >= before or ent.kind not in kinds:
                 continue
-            if gender is not None and not _gender_ok(text, s, gender):
+            if gender is not None and not self._gender_ok(ent, text, gender):
                 continue
             if s in subjects:
                 return ent
@@ -100,13 +100,13 @@ class MentionIndex:
         return fallback
 
 
-def _gender_ok(text: str, start: int, gender: str) -> bool:
-    prefix = text[max(0, start - 12):start]
-    if gender == "m" and _FEMALE.search(prefix):
-        return False
-    if gender == "f" and _MALE.search(prefix):
-        return False
-    return True
+    def _gender_ok(self, entity: Entity, text: str, gender: str) -> bool:
+        """False when a title before any mention of ``entity`` ("Mr.", "Ms.") says otherwise."""
+        for mention in entity.mentions:
+            prefix = text[max(0, mention.start - 12):mention.start]
+            if gender == "m" and _FEMALE.search(prefix) or gender == "f" and _MALE.search(prefix):
+                return False
+        return True
 
 
 def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: MentionIndex,
