@@ -105,6 +105,9 @@ def _candidate(doc: Doc, ent: SpacySpan) -> _Mention | None:
     prev = doc[ent.start - 1] if ent.start > 0 else None
     if kind != "person" and prev is not None and fold_word(prev.text) in STRONG_TITLES and _looks_like_name(words):
         kind, evidence = "person", True  # "Mr" + ORG "Halvorsen"
+    if not any(ch.isupper() for ch in ent.text):
+        log.debug("dropped %s span %r: no capital letter", label, ent.text)
+        return None  # "html", "palin" in a URL
     bounds = name_bounds(ent.text, kind)
     if bounds is None:
         log.debug("dropped %s span %r: only a title", label, ent.text)

@@ -10,9 +10,13 @@ Two links, both conservative:
   ("The US president said ..."). It becomes a mention of a person when (1) exactly
   one person so far carries an attached role with the same head noun whose words
   include the phrase's modifiers ("the governor" after "Governor Renée Duchâtel"), or,
-  when no one does, (2) the previous sentence names exactly one person, the phrase is
-  the subject of its sentence, no person is named before it in that sentence, and that
-  person carries no role with the same head and other modifiers.
+  when no one does, (2) the phrase names an office one person holds at a time
+  (president, prime minister, governor, mayor...; no "of"-phrase, no common-noun
+  modifier such as "fire chief"), the previous sentence names exactly one person, as
+  its subject, the phrase is the subject of its sentence, no person is named before it
+  in that sentence, and that person carries no role with the same head and other
+  modifiers. A role phrase that contains a place name ("the US president") may overlap
+  that place's mention.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .entities_names import HONORIFICS, ROLE_NOUNS, fold_word, is_role_word, is_title_word
 
-__all__ = ["Role", "attached_roles", "RoleMention", "role_mentions"]
+__all__ = ["UNIQUE_OFFICES", "Role", "attached_roles", "RoleMention", "role_mentions"]
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +36,12 @@ _MODIFIER_POS = {"ADJ", "NOUN", "PROPN"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _DETERMINERS = {"the", "a", "an"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+#: Offices one person holds at a time: only these link by rule (2).
+UNIQUE_OFFICES = frozenset("""
+president vice-president president-elect minister premier chancellor governor mayor king queen
+pope emperor monarch
+""".split())
 
 
 @dataclass(frozen=True)
@@ -237,7 +247,7 @@ def role_mentions(doc: Doc, persons: list[tuple[list[tuple[int, int]], list[Role
         target: int | None = None
         if len(holders) == 1:
             target = holders.pop()
-        elif not holders and tok.dep_ in _SUBJECT_DEPS:
+        elif not holders and tok.dep_ in _SUBJECT_DEPS and _names_one_office(tok):
             target = _previous_sentence_person(doc, tok, mention_pos, role, held)
         if target is None:
             continue
@@ -245,6 +255,18 @@ def role_mentions(doc: Doc, persons: list[tuple[list[tuple[int, int]], list[Role
         out.append(RoleMention(role.start, role.end, role.text, target, role))
         log.debug("role phrase %r at %d linked to person %d", role.text, role.start, target)
     return out
+
+
+def _names_one_office(head: Token) -> bool:
+    """A phrase for rule (2): an office held by one person at a time ("the US president",
+    "the prime minister"), with no "of"-phrase and no common-noun modifier, which would
+    make it a new referent ("the commander of the 5th Fleet", "the fire chief", "the officer")."""
+    if fold_word(head.text) not in UNIQUE_OFFICES:
+        return False
+    for child in head.children:
+        if child.dep_ == "prep" or (child.pos_ == "NOUN" and child.i < head.i and child.lower_ != "prime"):
+            return False
+    return True
 
 
 def _is_subject(doc: Doc, start: int) -> bool:

@@ -208,3 +208,19 @@ def test_role_phrase_ambiguous_between_two_holders(nlp):
                            "The minister said rates would fall.")
     for key in ("person:oskar lindqvist", "person:hedda brun"):
         assert _texts(text, _by_key(ents, key)) == [_by_key(ents, key).name]
+
+
+def test_role_phrase_for_a_new_referent_not_linked(nlp):
+    # rule (2) only for offices one person holds; an "of"-phrase or a common-noun
+    # modifier introduces someone new
+    for second in ("The officer said the boats were searched.",
+                   "The commander of the Tavrin fleet said the boats were searched.",
+                   "The fire chief said the boats were searched."):
+        text, ents = _run(nlp, "Renee Duchatel cancelled the second vote on Friday. " + second)
+        assert _texts(text, _by_key(ents, "person:renee duchatel")) == ["Renee Duchatel"], second
+
+
+def test_lowercase_ner_spans_dropped(nlp):
+    doc = nlp("Links: palin.html and duchatel.htm were shared by renee duchatel and olek brandt.")
+    assert any(not any(ch.isupper() for ch in e.text) for e in doc.ents)  # the model tags one
+    assert extract_entities(doc) == []
