@@ -49,22 +49,22 @@ _UNSAFE_REFS = {"once", "earlier", "one day", "the moment", "any time", "eventua
 
 
 def _verb_tense(verb: "Token") -> Tense:
-    """Tense of one verb from its tag and auxiliaries."""
+    """Tense of one verb from its auxiliaries, then its tag."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    for aux in auxes:
-        low = aux.lower_
-        if low in _FUTURE_AUX or aux.lemma_ in ("will", "shall"):
-            return "future"
-        if low == "going" and any(c.lower_ == "to" for c in verb.children):
-            return "future"
-    for aux in auxes:
-        if aux.tag_ in ("VBD",) or aux.lower_ in ("had", "did", "was", "were", "has", "have"):
-            return "past"
-        if aux.tag_ == "MD":
-            return None
-    if verb.tag_ == "VBD":
-        return "past"
-    if verb.tag_ == "VBN":
+    lowers = {a.lower_ for a in auxes}
+    if lowers & _FUTURE_AUX or any(a.lemma_ in ("will", "shall") for a in auxes):
+        return "future"
+    if "going" in lowers and any(c.lower_ == "to" for c in verb.children):
+        return "future"
+    if any(a.lemma_ == "have" for a in auxes):
+        return "past"  # perfect: "has risen", "had agreed"
+    if any(a.tag_ == "VBD" for a in auxes):
+        return "past"  # "was read", "did not say"
+    if any(a.tag_ == "MD" for a in auxes):
+        return None  # "would", "could", "may": no time of its own
+    if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"  # "is scheduled", "are meeting"
+    if verb.tag_ in ("VBD", "VBN"):
         return "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
         return "present"
@@ -146,6 +146,8 @@ def _keep(doc: "Doc", span: "Span", name: str, groups: dict[str, str | None], te
         return False
     if name == "span":
         num, unit = (groups.get("num") or "").lower(), (groups.get("unit") or "").lower()
+        if num.isdigit() and int(num) >= 1000 and unit != "year":
+            return False  # "the 1988 quarter" is a date (rule year_quarter), not 1,988 quarters
         if groups.get("old"):
             return False  # an age ("a 6-year-old boy") is not a time expression
         if num in ("a", "an") and unit in ("second", "minute", "quarter"):

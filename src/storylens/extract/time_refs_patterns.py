@@ -147,6 +147,11 @@ RULES: tuple[Rule, ...] = (
           r"(?:(?P<rel>(?i:the\s+)?(?i:past|last|next|coming|recent|ensuing|following))\s+)?"
           r"(?P<unit>(?i:seconds|minutes|hours|days|weeks|months|years|decades|centuries))", 1),
     _rule("weekend", r"(?i:the\s+weekend)", 2),
+    _rule("year_quarter",
+          rf"(?i:the\s+)(?P<year>{_YEAR})(?:\s+(?i:fiscal))?\s+(?:(?P<ord>{_ORD})[\s-])?(?i:quarter|period)", 7),
+    _rule("this_unit", r"(?i:the\s+(?:(?P<which>full|fiscal|calendar|entire|whole)\s+)?(?P<unit>year|week|month))(?![\w-])", 1),
+    _rule("year_earlier", r"(?i:(?:the\s+)?year-(?:earlier|ago))(?!\s+(?:quarter|period|nine|six|three|months))", 2),
+
     _rule("deictic",
           rf"(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?P<word>(?i:today|yesterday|tomorrow|tonight|overnight|last night"
           rf"|this (?:morning|afternoon|evening)|tomorrow (?:morning|afternoon|evening|night)|yesterday (?:morning|afternoon|evening)"
@@ -175,9 +180,9 @@ RULES: tuple[Rule, ...] = (
           rf"morning|evening|night|weekend|spring|summer|fall|autumn|winter)s?))", 4),
     _rule("ref",
           r"(?P<word>(?i:now|nowadays|currently|at present|presently|at the moment|at this time|these days|today's"
-          r"|recently|lately|in recent (?:days|weeks|months|years)|formerly|previously|once|earlier|"
+          r"|recently|lately|formerly|previously|once|earlier|"
           r"the past|the future|the near future|the distant future|the near term|the long term|the short term"
           r"|the longer term|soon|shortly|in the coming (?:days|weeks|months|years)|some day|someday|one day|"
-          r"the current|current|recent years|recent months|recent weeks|recent days|the time being|so far|to date|"
+          r"the current|current|the time being|so far|to date|future|"
           r"as soon as possible|this time|that time|the moment|any time|eventually))", 1),
 )

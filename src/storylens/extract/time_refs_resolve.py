@@ -41,7 +41,7 @@ _PRESENT = {"now", "nowadays", "currently", "at present", "presently", "at the m
             "current", "the current", "at this time", "the time being", "today's"}
 _PAST = {"recently", "lately", "formerly", "previously", "the past", "recent years", "recent months",
          "recent weeks", "recent days", "in recent days", "in recent weeks", "in recent months", "in recent years"}
-_FUTURE = {"the future", "the near future", "the distant future", "the near term", "the long term",
+_FUTURE = {"the future", "future", "the near future", "the distant future", "the near term", "the long term",
            "the short term", "the longer term", "soon", "as soon as possible", "someday", "some day",
            "in the coming days", "in the coming weeks", "in the coming months", "in the coming years"}
 _SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
@@ -55,11 +55,17 @@ class Context:
     sentence: int = 0
     previous: list[tuple[int, str]] = field(default_factory=list)  # (sentence index, value)
 
-    def recent(self, within: int = 1) -> str | None:
+    def compared(self, within: int = 2) -> str | None:
+        """The period "a year earlier" is compared with: a quarter, month or day named in the
+        last ``within`` sentences, else any quarter named earlier in the document (earnings
+        reports: "profit rose in the third quarter ... from $2 million a year ago")."""
         for sentence, value in reversed(self.previous):
             if self.sentence - sentence > within:
-                return None
-            if value[:1].isdigit():
+                break
+            if re.fullmatch(r"\d{4}-(Q\d|\d\d|\d\d-\d\d)", value):
+                return value
+        for _, value in reversed(self.previous):
+            if re.fullmatch(r"\d{4}-Q\d", value):
                 return value
         return None
 
@@ -190,11 +196,9 @@ def _ago(g: dict[str, str | None], anchor: date | None, context: Context) -> Res
     if anchor is None:
         return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "ref"
     if unit.startswith("year") and n == 1:
-        previous = context.recent()
-        if previous and re.fullmatch(r"\d{4}-Q\d", previous):
-            return _value(f"{int(previous[:4]) + sign:04d}{previous[4:]}")
-        if previous and direction in ("earlier", "later") and re.fullmatch(r"\d{4}(-\d\d){0,2}", previous):
-            return _value(f"{int(previous[:4]) + sign:04d}{previous[4:]}")
+        compared = context.compared()
+        if compared is not None:
+            return _value(f"{int(compared[:4]) + sign:04d}{compared[4:]}")
     if unit.startswith(("hour", "minute", "second")):
         return None
     return _value(_shift(anchor, unit, sign * n))
@@ -212,8 +216,8 @@ def _quarter(g: dict[str, str | None], anchor: date | None, tense: Tense) -> Res
             year -= 1
         elif det.startswith("next"):
             year += 1
-        elif not det.startswith("this") and tense == "past" and not half and ordinal > quarter_of(anchor)[1]:
-            year -= 1
+        elif not det.startswith("this") and tense != "future" and not half and ordinal > quarter_of(anchor)[1]:
+            year -= 1  # "the fourth quarter" in a January report is last year's
     if year is None:
         return f"XXXX-{letter}{ordinal}", "quarter"
     return f"{year:04d}-{letter}{ordinal}", "quarter"
@@ -267,16 +271,16 @@ def _holiday(g: dict[str, str | None], anchor: date | None, tense: Tense) -> Res
             return f"XXXX-{month:02d}-{day:02d}", "day"
         year = year or month_day_year(anchor, month, day, tense)  # type: ignore[arg-type]
         return f"{year:04d}-{month:02d}-{day:02d}", "day"
-    if year is None and anchor is None:
+    rules = {"thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
+             "memorial day": (5, 1, -1)}
+    if name not in rules or (year is None and anchor is None):
         return None
-    year = year or anchor.year  # type: ignore[union-attr]
-    if name.startswith("thanksgiving"):
-        return _value(day_value(nth_weekday(year, 11, 4, 4)))
-    if name == "labor day":
-        return _value(day_value(nth_weekday(year, 9, 1, 1)))
-    if name == "memorial day":
-        return _value(day_value(nth_weekday(year, 5, 1, -1)))
-    return None
+    month, weekday, nth = rules[name]
+    if year is None:
+        assert anchor is not None
+        day = nth_weekday(anchor.year, month, weekday, nth).day  # close enough to pick the year
+        year = month_day_year(anchor, month, day, tense)
+    return _value(day_value(nth_weekday(year, month, weekday, nth)))
 
 
 def _set(word: str) -> Resolved:
@@ -373,7 +377,7 @@ def resolve(rule: str, g: dict[str, str | None], text: str, anchor: date | None,
             return None
         return _duration(g["num"], g["unit"] or ""), "duration"
     if rule == "plural_span":
-        return _duration("X", g["unit"] or ""), "duration"
+        return _duration("X", g["unit"] or ""), "duration"  # "recent years", "the past few weeks": PXY, PXW
     if rule == "deictic":
         return _deictic(g, anchor)
     if rule in ("weekday", "part_weekday"):
@@ -404,6 +408,28 @@ def resolve(rule: str, g: dict[str, str | None], text: str, anchor: date | None,
         return _set(g["word"] or "")
     if rule == "ref":
         return _ref(g["word"] or "")
+    if rule == "year_quarter":
+        year = g["year"] or ""
+        if g.get("ord"):
+            return f"{year}-Q{ORDINALS[(g['ord'] or '').lower()]}", "quarter"
+        compared = context.compared()
+        if compared and re.fullmatch(r"\d{4}-Q\d", compared):
+            return f"{year}{compared[4:]}", "quarter"
+        if anchor is not None:
+            return f"{year}-Q{shift_quarter(*quarter_of(anchor), -1)[1]}", "quarter"
+        return year, "year"
+    if rule == "this_unit":
+        unit = (g["unit"] or "").lower()
+        if anchor is None:
+            return {"year": ("XXXX", "year"), "week": ("XXXX-WXX", "week")}.get(unit, ("XXXX-XX", "month"))
+        return _value(_shift(anchor, unit, 0))
+    if rule == "year_earlier":
+        compared = context.compared()
+        if compared is not None:
+            return _value(f"{int(compared[:4]) - 1:04d}{compared[4:]}")
+        if anchor is None:
+            return None
+        return _value(f"{anchor.year - 1:04d}")
     if rule == "weekend":
         if anchor is None:
             return "XXXX-WXX-WE", "week"

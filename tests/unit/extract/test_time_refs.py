@@ -1,0 +1,107 @@
+"""Time references on sentences written for these tests (fictional people and places).
+
+Anchor: an article published on Friday 13 March 2026 at 09:30 in UTC+01:00.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from storylens.extract.nlp import load_nlp
+from storylens.extract.time_refs import extract_time_refs
+from storylens.model import TimeRef
+
+ANCHOR = datetime(2026, 3, 13, 9, 30, tzinfo=timezone(timedelta(hours=1)))
+
+
+def refs(sentence: str, anchor: datetime | None = ANCHOR) -> list[TimeRef]:
+    return extract_time_refs(load_nlp()(sentence), anchor)
+
+
+def one(sentence: str, phrase: str, anchor: datetime | None = ANCHOR) -> TimeRef:
+    found = [r for r in refs(sentence, anchor) if phrase in r.text or r.text in phrase]
+    assert found, f"no time reference for {phrase!r} in {sentence!r}: {refs(sentence, anchor)}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value", "granularity"),
+    [
+        ("Inspectors raided the Harlow depot on Saturday.", "Saturday", "2026-03-07", "day"),
+        ("Mayor Ilse Varga resigned on Friday.", "Friday", "2026-03-13", "day"),
+        ("The Dunmore council will vote next Tuesday.", "next Tuesday", "2026-03-17", "day"),
+        ("The ferry union will strike on Monday.", "Monday", "2026-03-16", "day"),
+        ("Rescuers reached the village last Wednesday.", "last Wednesday", "2026-03-11", "day"),
+        ("Critics of Mayor Varga attacked the 7 March vote.", "7 March", "2026-03-07", "day"),
+        ("Ticket prices have risen since September.", "September", "2025-09", "month"),
+        ("The Orla tunnel will open in October.", "October", "2026-10", "month"),
+        ("Officials met in Corvale in October 2019.", "October 2019", "2019-10", "month"),
+        ("The talks in Corvale collapsed last week.", "last week", "2026-W10", "week"),
+        ("Minister Tomas Rell is in Corvale this week.", "this week", "2026-W11", "week"),
+        ("The Brinmoor plant will reopen in the third quarter.", "third quarter", "2026-Q3", "quarter"),
+        ("The strike at the Brinmoor plant lasted three days.", "three days", "P3D", "duration"),
+        ("Brinmoor signed a two-year contract with the union.", "two-year", "P2Y", "duration"),
+        ("The Harlow committee meets every week.", "every week", "P1W", "set"),
+        ("The Harlow bulletin is printed daily.", "daily", "P1D", "set"),
+        ("The bridge at Dunmore is now closed.", "now", "PRESENT_REF", "ref"),
+        ("The bridge at Dunmore was recently repainted.", "recently", "PAST_REF", "ref"),
+        ("Tolls may rise in the future.", "the future", "FUTURE_REF", "ref"),
+        ("The Corvale ferry sank yesterday.", "yesterday", "2026-03-12", "day"),
+        ("The Corvale ferry resumes service today.", "today", "2026-03-13", "day"),
+        ("Mayor Varga will speak tonight.", "tonight", "2026-03-13TNI", "time"),
+        ("The Dunmore fair was cancelled last summer.", "last summer", "2025-SU", "season"),
+        ("The fire started at 6 a.m. on Thursday.", "6 a.m.", "2026-03-12T06:00", "time"),
+        ("The village of Orla was founded in 1962.", "1962", "1962", "year"),
+        ("The memo was dated January 9, 2026.", "January 9, 2026", "2026-01-09", "day"),
+        ("The memo was dated 2026-01-09.", "2026-01-09", "2026-01-09", "day"),
+        ("The memo was dated 9 Jan.", "9 Jan", "2026-01-09", "day"),
+        ("The Orla mine closed three years ago.", "three years ago", "2023", "year"),
+        ("Orla grew quickly in the 1990s.", "1990s", "199", "decade"),
+        ("Harlow Rail carried more passengers last year.", "last year", "2025", "year"),
+        ("Harlow Rail expects more passengers next month.", "next month", "2026-04", "month"),
+    ],
+)
+def test_value_and_granularity(sentence: str, phrase: str, value: str, granularity: str) -> None:
+    ref = one(sentence, phrase)
+    assert (ref.value, ref.granularity) == (value, granularity)
+    assert ref.anchor == "2026-03-13"
+
+
+def test_offsets_index_the_text_exactly() -> None:
+    text = "On Saturday, Inspector Noor Lind said the 7 March raid lasted three days.\n\nShe left last week."
+    found = extract_time_refs(load_nlp()(text), ANCHOR)
+    assert [r.text for r in found] == ["Saturday", "7 March", "three days", "last week"]
+    for ref in found:
+        assert text[ref.start:ref.end] == ref.text
+
+
+def test_without_anchor_the_year_stays_open() -> None:
+    ref = one("Critics of Mayor Varga attacked the 7 March vote.", "7 March", anchor=None)
+    assert ref.value == "XXXX-03-07"
+    assert ref.anchor is None
+    weekday = one("Inspectors raided the Harlow depot on Saturday.", "Saturday", anchor=None)
+    assert (weekday.value, weekday.anchor) == ("XXXX-WXX-6", None)
+    week = one("The talks in Corvale collapsed last week.", "last week", anchor=None)
+    assert (week.value, week.anchor) == ("XXXX-WXX", None)
+    full = one("The memo was dated January 9, 2026.", "January 9, 2026", anchor=None)
+    assert (full.value, full.anchor) == ("2026-01-09", None)
+
+
+def test_anchor_is_read_in_the_articles_own_time_zone() -> None:
+    # 00:30 on Saturday in UTC+02:00 is still Friday in UTC: the article's own date wins.
+    late = datetime(2026, 3, 14, 0, 30, tzinfo=timezone(timedelta(hours=2)))
+    ref = one("The Corvale ferry sank yesterday.", "yesterday", anchor=late)
+    assert ref.value == "2026-03-13"
+    assert ref.anchor == "2026-03-14"
+
+
+def test_tense_decides_between_last_and_next_month_of_that_name() -> None:
+    assert one("The Orla festival took place in May.", "May").value == "2025-05"
+    assert one("The Orla festival will take place in May.", "May").value == "2026-05"
+
+
+def test_ordinary_words_are_not_dates() -> None:
+    text = "Jan Kavel may march with a 6-year-old girl and pay $5 a year; sales fell by three-quarters."
+    assert refs(text) == []
