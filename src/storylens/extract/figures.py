@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Figure
 from . import figures_context as fc
-from .figures_lexicon import TIME_UNITS
+from .figures_lexicon import SCALES, TIME_UNITS
 from .figures_numbers import Core, find_cores
 
 if TYPE_CHECKING:
@@ -132,23 +132,10 @@ def extract_figures(doc: "Doc") -> list[Figure]:
             i += 1
         if fig is not None:
             if figures:
-                _restatement(text, figures[-1], fig)
+                fc.restatement(text, figures[-1], fig)
             figures.append(fig)
     return figures
 
-
-_RESTATEMENT = re.compile(r"\s*(?:\(|,\s*or\s+|\bor\s+)$")
-
-
-def _restatement(text: str, previous: Figure, fig: Figure) -> None:
-    """'lost 190 points, or 0.6%' / 'under 8.9 ksi (61.4 MPa)': the same amount restated in
-    another unit shares the trend and bound of the first statement."""
-    between = text[previous.end:fig.start]
-    if not _RESTATEMENT.fullmatch(between):
-        return
-    if fig.trend is None and fig.bound == "=":
-        fig.trend = previous.trend
-        fig.bound = previous.bound
 
 
 def _quantity(text: str, core: Core, range_second: bool = False) -> _Quantity | None:
@@ -182,11 +169,10 @@ def _quantity(text: str, core: Core, range_second: bool = False) -> _Quantity | 
         q.sign = sign[0]
     pos = core.end
     if core.kind == "word":
-        last = core_text = text[core.start:core.end].lower().split()[-1].split("-")[-1]
-        scale_word = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}.get(last)
+        last = text[core.start:core.end].lower().split()[-1].split("-")[-1]
+        scale_word = SCALES.get(last) if last in ("hundred", "thousand", "million", "billion", "trillion") else None
         if scale_word and core.value:
-            q.scale, q.raw = scale_word, core.value / scale_word
-        del core_text
+            q.scale, q.raw = scale_word, core.value / scale_word  # "five thousand": 5 x 1e3
     glued = fc.match_glued_scale(text, pos, money=currency is not None) if core.kind == "numeral" else None
     if glued is not None:
         q.scale *= glued[0]
@@ -206,17 +192,12 @@ def _quantity(text: str, core: Core, range_second: bool = False) -> _Quantity | 
     measure = fc.match_measure(text, pos)
     if measure is not None:
         if measure.kind == "currency":
-            if q.currency is None or measure.key == q.currency or q.currency == "USD":
-                q.currency = measure.key if measure.key != "dollar" or q.currency is None else q.currency
-            if q.currency == "dollar":
-                q.currency = "USD"
+            # a word after a prefix refines it ("A$ 5 Australian dollars"); "dollars" alone is USD
+            if q.currency is None or (measure.key != "dollar" and q.currency == "USD"):
+                q.currency = "USD" if measure.key == "dollar" else measure.key
         else:
             q.unit = measure.key
         pos = measure.end
-        if measure.kind == "currency" and q.unit is None:
-            after = fc.match_measure(text, pos)
-            if after is not None and after.kind == "unit" and after.key in ("cent",):
-                pass
     if q.currency is not None or q.unit is not None:
         rate = fc.match_rate(text, pos)
         if rate is not None and q.unit not in TIME_UNITS:
@@ -318,7 +299,7 @@ def _counted(doc: "Doc", pos: int) -> tuple[str, str, int] | None:
         return None
     if tok.lower_ == "of":
         nxt = tok.i + 1
-        while nxt < len(doc) and (doc[nxt].pos_ in ("DET", "PRON") or doc[nxt].tag_ in ("PRP$", "POS")
+        while nxt < len(doc) and (doc[nxt].pos_ == "DET" or doc[nxt].tag_ in ("PRP$", "POS")
                                   or (doc[nxt].pos_ == "PROPN" and nxt + 1 < len(doc) and doc[nxt + 1].tag_ == "POS")):
             nxt += 1
         if nxt >= len(doc):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import Figure
 from .figures_lexicon import (
     BOUND_PHRASES, CURRENCY_CODES, CURRENCY_PREFIXES, CURRENCY_WORDS, GLUED_SCALES, MONTHS,
     RATE_DENOMINATORS, SCALES, TREND_DOWN, TREND_UP, UNIT_SYMBOLS, UNIT_WORDS, alternation,
@@ -18,7 +19,7 @@ from .figures_lexicon import (
 __all__ = [
     "After", "match_scale", "match_glued_scale", "match_measure", "match_rate", "match_connector",
     "match_prefix", "match_sign", "match_bound", "match_intro", "match_trend", "rejected_suffix",
-    "is_month", "glued_letters_before",
+    "is_month", "glued_letters_before", "restatement",
 ]
 
 
@@ -214,3 +215,17 @@ def glued_letters_before(text: str, pos: int) -> bool:
     if before in ".-/" and pos >= 2 and (text[pos - 2].isalnum()):
         return True
     return False
+
+
+_RESTATEMENT = re.compile(r"\s*(?:\(|,\s*or\s+|\bor\s+)$")
+
+
+def restatement(text: str, previous: Figure, fig: Figure) -> None:
+    """'lost 190 points, or 0.6%' / 'under 8.9 ksi (61.4 MPa)': the same amount restated in
+    another unit shares the trend and bound of the first statement."""
+    between = text[previous.end:fig.start]
+    if not _RESTATEMENT.fullmatch(between):
+        return
+    if fig.trend is None and fig.bound == "=":
+        fig.trend = previous.trend
+        fig.bound = previous.bound

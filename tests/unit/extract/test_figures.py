@@ -154,3 +154,28 @@ def test_year_spans_are_not_ranges_but_counts_are(nlp):
     assert figures(nlp, "Samples taken at Dunmore between 2014 and 2017 were lost.") == []
     fig = only(nlp, "Vellum Labs is going from 1000 to 2000 hires this year.")
     assert (fig.low, fig.high, fig.counts) == (1000, 2000, "hire")
+
+
+def test_newsquant_mapping_and_one_to_one_matching():
+    from storylens.eval.newsquant import Item, Sentence, newsquant_change, newsquant_unit, score
+
+    text = "Brindle shares fell 2% to 3.1 euros."
+    drop = Figure("2%", 20, 22, value=2, trend="down", unit="percent")
+    level = Figure("3.1 euros", 26, 35, value=3.1, trend="down", currency="EUR")
+    assert (newsquant_unit(drop), newsquant_change(drop, text)) == ("percentage", "down")
+    assert (newsquant_unit(level), newsquant_change(level, text)) == ("euro", "=")  # the level reached
+    assert newsquant_unit(Figure("$5 a share", 0, 10, value=5, currency="USD", unit="per share")) == "dollar per share"
+    gold = (Item(2.0, "percentage", "down"), Item((208.0, 193.0), "pound-mass", "="))
+    sentence = Sentence("x", gold)
+    # one prediction cannot match two gold items; a range matches its ends in either order
+    result = score([sentence], [[Item(2.0, "percentage", "="), Item(2.0, "percentage", "down"),
+                                 Item((193.0, 208.0), "pound-mass", "=")]])
+    assert (result["value_recall"], result["value_precision"]) == (1.0, pytest.approx(2 / 3, abs=1e-4))
+    assert result["value_change_recall"] == 1.0
+    assert score([sentence], [[Item(2.0, "-", "=")]])["value_unit_recall"] == 0.0
+
+
+def test_one_as_a_pronoun_is_not_a_figure(nlp):
+    assert figures(nlp, "Five sailors were held in Brandt, one of them a citizen of Oster.")[1:] == []
+    fig = only(nlp, "It was one of the proudest moments for the Tessel club.")
+    assert (fig.value, fig.counts, fig.unit) == (1, "moment", "proud moment")
