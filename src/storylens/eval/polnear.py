@@ -11,7 +11,8 @@ Quote records sharing a cue and a speaker are one attribution (a quotation split
 its cue, or running over paragraphs, gives several records). Records with no cue are not
 attributions and are not scored. Each record maps to PolNeAR's span conventions:
 a direct quote's content includes its quote marks (and the comma before the closing mark);
-an indirect clause includes the complementizer "that". Fragments of one span separated
+a content preceded by the complementizer "that" includes it; a source with an apposition
+("X, a spokesman,") includes the comma or dash that closes it. Fragments of one span separated
 only by whitespace and quote marks (paragraph breaks inside a quotation) are merged, in
 gold and predictions alike.
 
@@ -161,9 +162,19 @@ def predicted_attributions(quotes: list[Quote], doc: Doc) -> list[GoldAttributio
     result = []
     for (cue_start, cue_end, sp_start, sp_end), members in groups.items():
         content = normalise((_extend_content(q, text) for q in members), text)
-        source = ((sp_start, sp_end),) if sp_start is not None and sp_end is not None else None
+        source = ((sp_start, _source_end(sp_start, sp_end, text)),) if sp_start is not None and sp_end is not None else None
         result.append(GoldAttribution(source, ((cue_start, cue_end),), content, _lemma(doc, cue_start, cue_end)))
     return result
+
+
+def _source_end(start: int, end: int, text: str) -> int:
+    """PolNeAR closes a source that carries an apposition with its comma or dash:
+    "Ana Ruiz, a spokeswoman," / "Ruiz -- a spokeswoman --"."""
+    inner = text[start:end]
+    for mark in (",", " --", " \u2014", "\u2014"):
+        if text.startswith(mark, end) and mark.strip() in inner:
+            return end + len(mark)
+    return end
 
 
 def _lemma(doc: Doc, start: int, end: int) -> str:

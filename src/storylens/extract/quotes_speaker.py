@@ -48,9 +48,18 @@ def speaker_span(subject: Token, blocked: list[tuple[int, int]]) -> tuple[int, i
             start, end = _head_phrase(subject)
             break
     text = doc.text
-    while start < end and text[start] in _TRIM:
+    head = subject.idx
+    cut = text.rfind("\n", start, head)  # never across a paragraph break
+    if cut >= 0:
+        start = cut + 1
+    cut = text.find("\n", head, end)
+    if cut >= 0:
+        end = cut
+    while start < end and (text[start] in _TRIM or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in _TRIM:
+    while end > start and (text[end - 1] in _TRIM or text[end - 1].isspace()):
+        if text[end - 1] == ")" and text.count("(", start, end) >= text.count(")", start, end):
+            break
         end -= 1
     return start, end
 
