@@ -47,6 +47,7 @@ _EDGE = " \t\n,;:\u2014\u2013-"
 _BEFORE_GAP = re.compile(r"[ \t]*,?[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _MIN_ORPHAN_WORDS = 5
+_DANGLING = re.compile(r"(?:[\s,;:\u2014\u2013-]+(?:and|but|or|nor|as well as))+$")
 _LISTENER_VERBS = frozenset({"tell", "ask", "warn", "urge", "answer", "accuse", "criticize", "criticise", "blast"})
 
 
@@ -68,6 +69,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     while end > start and text[end - 1] in _EDGE:
         end -= 1
+    dangling = _DANGLING.search(text, start, end)
+    if dangling is not None and dangling.start() > start:
+        end = dangling.start()
     return start, end
 
 
@@ -269,13 +273,18 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
             right = max(cue_end, subject.right_edge.idx + len(subject.right_edge.text))
             before = _quote_before(left, spans, text, used)
             after = _quote_after(right, spans, text, used)
+            lead = _lead_in(doc, before, spans) if before is not None else None
+            if lead is not None:
+                used.add(before)  # type: ignore[arg-type]
+                attribution.parts.append(lead)
+                before = None
             for index in (before, after):
                 if index is not None:
                     for member in _group_members(index, spans):
                         if member not in used:
                             used.add(member)
                             attribution.parts.append(_direct_part(spans[member], text))
-            if before is not None and after is None:
+            if (before is not None or lead is not None) and after is None:
                 sentence_end = tok.sent.end_char
                 nxt = _quote_after(right, spans, text, used)
                 if nxt is None:
@@ -309,6 +318,26 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     for attribution, _source in _according_to(doc, spans, used):
         attributions.append(attribution)
     return _records(doc, entities, attributions, spans, used)
+
+
+def _lead_in(doc: Doc, index: int, spans: list[QuoteSpan]) -> tuple[int, int, str] | None:
+    """``The plan is "dead on arrival," X said``: words of the sentence before a quotation
+    that ends right before its cue make the whole sentence a partial quote."""
+    span = spans[index]
+    if len(_group_members(index, spans)) > 1:
+        return None
+    text = doc.text
+    token = doc.char_span(span.outer_start, span.outer_start + 1, alignment_mode="expand")
+    if token is None or len(token) == 0:
+        return None
+    start = max(token[0].sent.start_char, text.rfind("\n", 0, span.outer_start) + 1)
+    if index > 0 and spans[index - 1].outer_end > start:
+        start = spans[index - 1].outer_end
+    lead = text[start:span.outer_start]
+    if not lead.strip() or lead.rstrip().endswith((":", ",")) or not any(ch.isalpha() for ch in lead):
+        return None
+    start, _end = _trim(text, start, span.outer_start)
+    return start, span.outer_end, "partial"
 
 
 _BLOCK_INTRO = re.compile(r"[^.!?\n\"\u201c\u201d]{0,80}:[ \t]*\n\s*")

@@ -136,6 +136,22 @@ def test_partial_quote_keeps_the_clause_and_its_marks() -> None:
     assert q.text == 'the islands "do not belong" to any power'
 
 
+def test_words_before_a_quote_in_its_sentence_make_it_partial() -> None:
+    text = 'The bridge repairs were "far too slow," Petra Lund said.'
+    q = _one(_quotes(text), "bridge")
+    assert (q.kind, q.text, q.speaker) == ("partial", 'The bridge repairs were "far too slow,"', "Petra Lund")
+
+
+def test_reported_clause_drops_a_dangling_conjunction() -> None:
+    from storylens.extract.quotes import _trim
+
+    for text in ("the toll would rise, and", "the toll would rise \u2014 and", "the toll would rise but"):
+        start, end = _trim(text, 0, len(text))
+        assert text[start:end] == "the toll would rise"
+    text = "the toll would rise and fall."
+    assert text[slice(*_trim(text, 0, len(text)))] == "the toll would rise and fall"
+
+
 def test_indirect_speech_with_and_without_that() -> None:
     text = "Ines Carrow said that the ferry would run again. Veld claimed the fares had doubled."
     quotes = _quotes(text)
