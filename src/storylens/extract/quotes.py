@@ -274,8 +274,8 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
             before = _quote_before(left, spans, text, used)
             after = _quote_after(right, spans, text, used)
             lead = _lead_in(doc, before, spans) if before is not None else None
-            if lead is not None:
-                used.add(before)  # type: ignore[arg-type]
+            if lead is not None and before is not None:
+                used.add(before)
                 attribution.parts.append(lead)
                 before = None
             for index in (before, after):
