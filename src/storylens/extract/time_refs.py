@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -118,9 +119,12 @@ def _candidates(text: str) -> list[tuple[int, int, str, dict[str, str | None]]]:
     return taken
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading preposition the rules allow for context ("at 6 a.m." -> "6 a.m.")."""
+def _trim(text: str, start: int, end: int, name: str) -> tuple[int, int]:
+    """Drop a leading preposition the rules allow for context ("at 6 a.m." -> "6 a.m."), and
+    the article of a noun that an adjectival quarter modifies ("the [third-quarter] profit")."""
     lowered = text[start:end].lower()
+    if name == "quarter" and lowered.startswith("the ") and re.search(r"\w-(quarter|half)$", lowered):
+        return start + 4, end
     for word in ("at ", "on ", "by ", "until ", "before ", "after "):
         if lowered.startswith(word):
             return start + len(word), end
@@ -137,9 +141,12 @@ def _keep(doc: "Doc", span: "Span", name: str, groups: dict[str, str | None], te
         if token.ent_type_ in _NUMERIC_ENTS:
             return False
         following = doc[span.end] if span.end < len(doc) else None
-        if following is not None and (following.tag_ == "NNS" or following.lower_ in ("%", "percent")):
-            return False
         previous = doc[span.start - 1] if span.start > 0 else None
+        determined = previous is not None and previous.tag_ in ("DT", "PRP$", "POS")  # "the 1992 protests"
+        if following is not None and following.lower_ in ("%", "percent"):
+            return False
+        if following is not None and following.tag_ == "NNS" and not determined:
+            return False  # "1990 troops"
         if previous is not None and (previous.like_num or previous.lower_ in ("$", "no.", "number", "flight")):
             return False
     if name == "ref" and (groups.get("word") or "").lower() in _UNSAFE_REFS:
@@ -169,7 +176,7 @@ def extract_time_refs(doc: "Doc", anchor: datetime | None) -> list[TimeRef]:
     context = Context()
     refs: list[TimeRef] = []
     for start, end, name, groups in _candidates(text):
-        start, end = _trim(text, start, end)
+        start, end = _trim(text, start, end, name)
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue

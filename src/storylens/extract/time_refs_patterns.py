@@ -131,15 +131,15 @@ RULES: tuple[Rule, ...] = (
           rf"(?:(?:\s+(?i:of))?\s+(?P<year>{_YEAR}))?", 4),
     _rule("season_year", rf"(?P<season>{_SEASON})\s+(?:(?i:of)\s+)?(?P<year>{_YEAR})", 4),
     _rule("relative",
-          r"(?P<mod>(?i:(?:earlier|later|early|late|the end of|the start of|the beginning of|the middle of|"
+          r"(?P<mod>(?i:(?:early|late|the end of|the start of|the beginning of|the middle of|"
           r"the rest of|the remainder of|mid-)\s*)?)"
           r"(?P<rel>(?i:last|next|this|this past|this coming|the coming|the past|the previous|the following|"
           r"the current|the last|the next|previous|past|coming|following|current))\s+"
           r"(?P<unit>(?i:week|month|year|weekend|quarter|decade|century|fiscal year))(?![\w-])", 5),
     _rule("ago",
-          rf"(?P<num>{_NUM})[\s-](?P<unit>{_UNIT})s?\s+(?P<dir>(?i:ago|earlier|before|later|after|from now|hence))(?!\s+(?:than|the|a|an|his|her|its|their|that)\b)", 6),
+          rf"(?:(?i:nearly|almost|about|around|roughly|approximately|more than|less than|fewer than|at least|at most|up to|no more than|over|within|some|only|just)\\s+)?(?P<num>{_NUM})[\s-](?P<unit>{_UNIT})s?\s+(?P<dir>(?i:ago|earlier|before|later|after|from now|hence))(?!\s+(?:than|the|a|an|his|her|its|their|that)\b)", 6),
     _rule("span",
-          rf"(?:(?P<rel>(?i:the\s+)?(?i:past|last|next|previous|first|coming|final|latest|following|remaining|"
+          rf"(?:(?i:nearly|almost|about|around|roughly|approximately|more than|less than|fewer than|at least|at most|up to|no more than|over|within|some|only|just)\\s+)?(?:(?P<rel>(?i:the\s+)?(?i:the|past|last|next|previous|first|coming|final|latest|following|remaining|"
           rf"preceding|recent|ensuing|initial|same|year-earlier|year-ago))\s+)?"
           rf"(?P<num>{_NUM})(?:\s+(?i:more|full|straight|consecutive|additional|further))?[\s-]+(?P<unit>{_UNIT})(?P<plural>s)?"
           rf"(?:[\s-](?P<old>(?i:old)))?", 2),
@@ -153,11 +153,11 @@ RULES: tuple[Rule, ...] = (
     _rule("year_earlier", r"(?i:(?:the\s+)?year-(?:earlier|ago))(?!\s+(?:quarter|period|nine|six|three|months))", 2),
 
     _rule("deictic",
-          rf"(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?P<word>(?i:today|yesterday|tomorrow|tonight|overnight|last night"
+          rf"(?:(?P<mod>(?i:early|late))\s+)?(?P<word>(?i:today|yesterday|tomorrow|tonight|overnight|last night"
           rf"|this (?:morning|afternoon|evening)|tomorrow (?:morning|afternoon|evening|night)|yesterday (?:morning|afternoon|evening)"
-          rf"|the day before yesterday|the day after tomorrow))(?:'s)?", 5),
+          rf"|the day before yesterday|the day after tomorrow))", 5),
     _rule("weekday",
-          rf"(?:(?P<rel>(?i:last|next|this|this past|this coming|early|late|every|each|on|earlier|later))\s+)?"
+          rf"(?:(?P<rel>(?i:last|next|this|this past|this coming|early|late|every|each|on))\s+)?"
           rf"(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{_PART})(?P<pplural>s)?)?", 5),
     _rule("part_weekday", rf"(?P<part>{_PART}|(?i:noon|midnight))\s+(?:(?i:of|on)\s+)?(?P<weekday>{_WEEKDAY})", 5),
     _rule("time", rf"(?:(?i:around|about|at|shortly after|shortly before|before|after|until|by)\s+)?(?P<time>{_TIME_OF_DAY})", 3),
@@ -169,9 +169,9 @@ RULES: tuple[Rule, ...] = (
           r"|nineteenth|twentieth|twenty-first))?\s*(?i:century)", 4),
     _rule("year",
           rf"(?:(?P<mod>(?i:the end of|the beginning of|the start of|the middle of|the first half of|the second half of"
-          rf"|early|late|mid-?|fiscal|calendar|the fiscal|the calendar|the year|the))\s*)?(?P<year>{_YEAR})(?!s)(?!'s\s+\w+\s+quarter)", 3),
+          rf"|early|late|mid-?|fiscal|calendar|the fiscal|the calendar|the year))\s*)?(?P<year>{_YEAR})(?!s)(?!'s\s+\w+\s+quarter)", 3),
     _rule("holiday",
-          r"(?P<name>Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|New Year's(?: Day| Eve)|Independence Day|Labor Day"
+          r"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<name>Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|New Year's(?: Day| Eve)|Independence Day|Labor Day"
           r"|Memorial Day|Halloween|Valentine's Day)(?:,?\s+(?P<year>" + _YEAR + "))?", 4),
     _rule("set",
           rf"(?P<word>(?i:daily|weekly|monthly|yearly|hourly|nightly|biweekly|"
@@ -179,10 +179,10 @@ RULES: tuple[Rule, ...] = (
           rf"(?:every|each|per)\s+(?:other\s+)?(?:(?:\d+|two|three|four|five|six|ten)\s+)?(?:second|minute|hour|day|week|month|quarter|year|decade|"
           rf"morning|evening|night|weekend|spring|summer|fall|autumn|winter)s?))", 4),
     _rule("ref",
-          r"(?P<word>(?i:now|nowadays|currently|at present|presently|at the moment|at this time|these days|today's"
+          r"(?P<word>(?i:now|right now|nowadays|currently|at present|presently|at the moment|at this time|these days"
           r"|recently|lately|formerly|previously|once|earlier|"
           r"the past|the future|the near future|the distant future|the near term|the long term|the short term"
           r"|the longer term|soon|shortly|in the coming (?:days|weeks|months|years)|some day|someday|one day|"
-          r"the current|current|the time being|so far|to date|future|"
+          r"current|the time being|so far|to date|"
           r"as soon as possible|this time|that time|the moment|any time|eventually))", 1),
 )

@@ -37,11 +37,11 @@ log = logging.getLogger(__name__)
 Resolved = tuple[str, str] | None
 
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
-_PRESENT = {"now", "nowadays", "currently", "at present", "presently", "at the moment", "these days",
-            "current", "the current", "at this time", "the time being", "today's"}
+_PRESENT = {"now", "right now", "nowadays", "currently", "at present", "presently", "at the moment", "these days",
+            "current", "at this time", "the time being"}
 _PAST = {"recently", "lately", "formerly", "previously", "the past", "recent years", "recent months",
          "recent weeks", "recent days", "in recent days", "in recent weeks", "in recent months", "in recent years"}
-_FUTURE = {"the future", "future", "the near future", "the distant future", "the near term", "the long term",
+_FUTURE = {"the future", "the near future", "the distant future", "the near term", "the long term",
            "the short term", "the longer term", "soon", "as soon as possible", "someday", "some day",
            "in the coming days", "in the coming weeks", "in the coming months", "in the coming years"}
 _SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
