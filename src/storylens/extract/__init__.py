@@ -8,8 +8,9 @@ leaves that field empty; it never stops the batch.
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model import Article
 from .nlp import load_nlp
@@ -48,14 +49,40 @@ def extract_from_doc(article: Article, doc: "Doc") -> list[str]:
 
 
 def extract_articles(articles: Sequence[Article], *, n_process: int = 1, batch_size: int = 32) -> dict[str, list[str]]:
-    """Run the pipeline over every article's text in batches (``n_process`` worker
-    processes) and fill each article in place. Returns ``{article id: failed extractors}``
-    for the articles where something failed."""
-    nlp = load_nlp()
+    """Run the pipeline over every article's text and fill each article in place.
+
+    With ``n_process`` > 1, worker processes each load the model once and return only the
+    extracted records (small), not spaCy Docs, so the extraction itself runs in parallel.
+    Returns ``{article id: failed extractors}`` for the articles where something failed.
+    """
     failures: dict[str, list[str]] = {}
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size, n_process=n_process)
-    for article, doc in zip(articles, docs):
-        failed = extract_from_doc(article, doc)
-        if failed:
-            failures[article.id] = failed
+    if n_process <= 1 or len(articles) < 2 * batch_size:
+        nlp = load_nlp()
+        for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size)):
+            failed = extract_from_doc(article, doc)
+            if failed:
+                failures[article.id] = failed
+        return failures
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = [list(articles[i : i + batch_size]) for i in range(0, len(articles), batch_size)]
+    context = multiprocessing.get_context("spawn" if sys.platform != "linux" else "fork")
+    with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
+        for chunk, results in zip(chunks, pool.map(_extract_chunk, [[(a.text, a.published) for a in c] for c in chunks])):
+            for article, (entities, quotes, figures, time_refs, failed) in zip(chunk, results):
+                article.entities, article.quotes, article.figures, article.time_refs = entities, quotes, figures, time_refs
+                if failed:
+                    failures[article.id] = failed
     return failures
+
+
+def _extract_chunk(items: list[tuple[str, Any]]) -> list[tuple[Any, ...]]:
+    """Worker side: parse and extract a chunk; return the records of each article."""
+    nlp = load_nlp()
+    out = []
+    for (text, published), doc in zip(items, nlp.pipe(t for t, _ in items)):
+        article = Article(id="", source="", text=text, paragraphs=[], published=published)
+        failed = extract_from_doc(article, doc)
+        out.append((article.entities, article.quotes, article.figures, article.time_refs, failed))
+    return out
