@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Quote
-from .quotes_lexicon import CUE_LEMMAS, SPEECH_LEMMAS
+from .quotes_lexicon import CUE_LEMMAS, MESSAGE_CUE_LEMMAS, SPEECH_LEMMAS, WRITTEN_MEDIA
 from .quotes_marks import QuoteSpan, find_quote_spans
 from .quotes_medium import find_medium
 from .quotes_speaker import MentionIndex, resolve_speaker, speaker_span, subject_of
@@ -58,6 +58,36 @@ class _Attribution:
     cue_end: int
     subject: Token
     parts: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind)
+    medium: str | None = None  # stated by a message subject ("his post read")
+
+
+def _misparsed_message_cue(tok: Token) -> tuple[Token, str] | None:
+    """"<possessor> post read" where the parser took "read" for a noun: the possessor and
+    the medium. Only with an explicit possessor ("her", "Smith's") right before the noun."""
+    if tok.lower_ not in MESSAGE_CUE_LEMMAS or tok.pos_ == "VERB" or tok.i < 2:
+        return None
+    noun = tok.doc[tok.i - 1]
+    medium = WRITTEN_MEDIA.get(noun.lemma_.lower())
+    if medium is None:
+        return None
+    owner = tok.doc[tok.i - 2]
+    if owner.tag_ == "POS" and tok.i >= 3:
+        owner = tok.doc[tok.i - 3]
+    elif owner.tag_ != "PRP$":
+        return None
+    return owner, medium
+
+
+def _message_speaker(subject: Token) -> tuple[Token, str] | None:
+    """For a subject that is a written message with a possessor ("his post", "Smith's
+    statement"): the possessor, who is the speaker, and the medium the noun names."""
+    medium = WRITTEN_MEDIA.get(subject.lemma_.lower())
+    if medium is None:
+        return None
+    for child in subject.children:
+        if child.dep_ == "poss":
+            return child, medium
+    return None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -256,19 +286,32 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     used: set[int] = set()
     attributions: list[_Attribution] = []
     cues: list[tuple[Token, Token]] = []
+    message_media: dict[int, str] = {}
     for tok in doc:
-        if tok.lemma_ not in CUE_LEMMAS or tok.pos_ != "VERB" or _inside(tok.idx, spans):
+        if _inside(tok.idx, spans):
+            continue
+        misparsed = _misparsed_message_cue(tok)
+        if misparsed is not None:  # "her post read." parsed as a noun compound
+            subject, message_media[tok.i] = misparsed
+            cues.append((tok, subject))
+            continue
+        if tok.lemma_ not in CUE_LEMMAS | MESSAGE_CUE_LEMMAS or tok.pos_ != "VERB":
             continue
         subject = subject_of(tok)
         if subject is None or _inside(subject.idx, spans):
             continue
+        message = _message_speaker(subject)
+        if message is not None:
+            subject, message_media[tok.i] = message
+        elif tok.lemma_ in MESSAGE_CUE_LEMMAS:
+            continue  # "the sign read": only a message with an author is a speaker
         cues.append((tok, subject))
     # pass 1: quotations right before or after their cue
     pending: list[tuple[Token, Token]] = []
     for tok, subject in cues:
         cue_start, cue_end = _cue_span(tok)
-        attribution = _Attribution(tok, cue_start, cue_end, subject)
-        if tok.lemma_ in SPEECH_LEMMAS:
+        attribution = _Attribution(tok, cue_start, cue_end, subject, medium=message_media.get(tok.i))
+        if tok.lemma_ in SPEECH_LEMMAS or tok.i in message_media:
             left = min(cue_start, subject.left_edge.idx)
             right = max(cue_end, subject.right_edge.idx + len(subject.right_edge.text))
             before = _quote_before(left, spans, text, used)
@@ -380,7 +423,7 @@ def _records(doc: Doc, entities: list[Entity], attributions: list[_Attribution],
         sp_start, sp_end = speaker_span(attribution.subject, blocked)
         entity = resolve_speaker(doc, attribution.subject, sp_start, sp_end, index, subjects)
         context = _blank(text, attribution.cue.sent.start_char, attribution.cue.sent.end_char, blocked)
-        medium = find_medium(attribution.cue, context, entities)
+        medium = attribution.medium or find_medium(attribution.cue, context, entities)
         for start, end, kind in attribution.parts:
             quotes.append(Quote(
                 text=text[start:end], start=start, end=end, kind=kind,

@@ -20,6 +20,9 @@ __all__ = [
     "OUTLET_WORDS",
     "MEDIA_NOUNS",
     "SOCIAL_PLATFORMS",
+    "WRITTEN_MEDIA",
+    "POSSESSIVE_PRONOUNS",
+    "MESSAGE_CUE_LEMMAS",
 ]
 
 SPEECH_LEMMAS = frozenset({
@@ -40,6 +43,7 @@ REPORT_LEMMAS = frozenset({"show", "find", "estimate", "project", "conclude", "l
 CUE_LEMMAS = SPEECH_LEMMAS | REPORT_LEMMAS
 
 PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "we"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whose"})
 
@@ -58,6 +62,16 @@ MEDIA_NOUNS = frozenset({
     "broadcaster", "network", "newspaper", "channel", "station", "outlet", "magazine",
     "agency", "daily", "paper", "radio", "television", "podcast", "website",
 })
+
+#: A written message as the subject of a cue: "his post read", "the ministry's statement said".
+#: The message's possessor is the speaker, and the noun says the medium.
+WRITTEN_MEDIA = {
+    "post": "social media post", "tweet": "social media post", "statement": "statement",
+    "message": "message", "letter": "letter", "note": "note", "release": "statement",
+    "email": "email", "caption": "social media post",
+}
+#: Verbs that attribute text to a written message but not to a person ("the post read").
+MESSAGE_CUE_LEMMAS = frozenset({"read"})
 
 SOCIAL_PLATFORMS = frozenset({
     "truth social", "x", "twitter", "facebook", "instagram", "tiktok", "threads",

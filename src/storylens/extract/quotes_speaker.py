@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..model import Entity
-from .quotes_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
+from .quotes_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, POSSESSIVE_PRONOUNS, RELATIVE_PRONOUNS
 
 __all__ = ["subject_of", "speaker_span", "resolve_speaker", "MentionIndex"]
 
@@ -129,8 +129,8 @@ def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: Menti
         ent = index.overlapping(antecedent.left_edge.idx, antecedent.idx + len(antecedent.text),
                                 (antecedent.idx, antecedent.idx + len(antecedent.text)))
         return ent.key if ent else None
-    if lower in PERSON_PRONOUNS and lower != "i":
-        gender = "m" if lower == "he" else "f"
+    if lower in PERSON_PRONOUNS | POSSESSIVE_PRONOUNS and lower != "i":
+        gender = "m" if lower in ("he", "his") else "f"
         ent = index.preceding(start, ("person",), doc.text, gender, subjects)
         return ent.key if ent else None
     if lower in PLURAL_PRONOUNS:
