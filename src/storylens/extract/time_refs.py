@@ -43,10 +43,10 @@ _FUTURE_FRAMES = {"expect", "plan", "schedule", "due", "set", "intend", "aim", "
 _MAY_CONTEXT = {"in", "since", "until", "till", "by", "through", "during", "before", "after", "early", "late",
                 "mid", "last", "next", "this", "of", "from", "to", "on", "since", "between", "and"}
 _NUMERIC_ENTS = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
-#: Words that are time references in some sentences but far more often not ("once", "soon")
-#: or that TimeML leaves untagged ("previously").
+#: Words that are time references in some sentences but far more often not ("once", "earlier")
+#: or that TimeML leaves untagged ("previously": 3 of 23 tagged in TimeBank/AQUAINT).
 _UNSAFE_REFS = {"once", "earlier", "one day", "the moment", "any time", "eventually", "that time", "this time",
-                "so far", "to date", "shortly", "soon", "previously", "formerly"}
+                "so far", "to date", "shortly", "previously"}
 
 
 def _verb_tense(verb: "Token") -> Tense:
@@ -126,7 +126,7 @@ def _trim(text: str, start: int, end: int, name: str) -> tuple[int, int]:
     if name == "quarter" and lowered.startswith("the ") and re.search(r"\w-(quarter|half)$", lowered):
         return start + 4, end
     for word in ("at ", "on ", "by ", "until ", "before ", "after "):
-        if lowered.startswith(word):
+        if lowered.startswith(word) and not lowered.startswith(("at least", "at most")):
             return start + len(word), end
     return start, end
 

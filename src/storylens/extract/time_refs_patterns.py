@@ -83,6 +83,8 @@ _UNIT = r"(?i:second|minute|hour|day|week|month|quarter|year|decade|century|cent
 _SEASON = r"(?i:spring|summer|fall|autumn|winter)"
 _ORD = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
 _PART = r"(?i:morning|afternoon|evening|night)"
+#: Words that bound a duration and belong to it in TimeML ("nearly two years", "at least 30 days").
+_BOUND = r"(?:(?i:nearly|almost|more than|less than|fewer than|at least|at most|up to|no more than)\s+)?"
 _TZ = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST))?"
 _EDGE_L = r"(?<![\w$£€#@/.-])"
 _EDGE_R = r"(?![\w-])"
@@ -137,10 +139,11 @@ RULES: tuple[Rule, ...] = (
           r"the current|the last|the next|previous|past|coming|following|current))\s+"
           r"(?P<unit>(?i:week|month|year|weekend|quarter|decade|century|fiscal year))(?![\w-])", 5),
     _rule("ago",
-          rf"(?:(?i:nearly|almost|about|around|roughly|approximately|more than|less than|fewer than|at least|at most|up to|no more than|over|within|some|only|just)\\s+)?(?P<num>{_NUM})[\s-](?P<unit>{_UNIT})s?\s+(?P<dir>(?i:ago|earlier|before|later|after|from now|hence))(?!\s+(?:than|the|a|an|his|her|its|their|that)\b)", 6),
+          rf"{_BOUND}(?P<num>{_NUM})[\s-](?P<unit>{_UNIT})s?"
+          rf"\s+(?P<dir>(?i:ago|earlier|before|later|after|from now|hence))(?!\s+(?:than|the|a|an|his|her|its|their|that)\b)", 6),
     _rule("span",
-          rf"(?:(?i:nearly|almost|about|around|roughly|approximately|more than|less than|fewer than|at least|at most|up to|no more than|over|within|some|only|just)\\s+)?(?:(?P<rel>(?i:the\s+)?(?i:the|past|last|next|previous|first|coming|final|latest|following|remaining|"
-          rf"preceding|recent|ensuing|initial|same|year-earlier|year-ago))\s+)?"
+          rf"{_BOUND}(?:(?P<rel>(?i:the\s+)?(?i:the|past|last|next|previous|first|coming|final|latest|following|"
+          rf"remaining|preceding|recent|ensuing|initial|same|year-earlier|year-ago))\s+)?"
           rf"(?P<num>{_NUM})(?:\s+(?i:more|full|straight|consecutive|additional|further))?[\s-]+(?P<unit>{_UNIT})(?P<plural>s)?"
           rf"(?:[\s-](?P<old>(?i:old)))?", 2),
     _rule("plural_span",

@@ -39,7 +39,7 @@ Resolved = tuple[str, str] | None
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
 _PRESENT = {"now", "right now", "nowadays", "currently", "at present", "presently", "at the moment", "these days",
             "current", "at this time", "the time being"}
-_PAST = {"recently", "lately", "formerly", "previously", "the past", "recent years", "recent months",
+_PAST = {"recently", "lately", "formerly", "previously", "in the past", "the past", "recent years", "recent months",
          "recent weeks", "recent days", "in recent days", "in recent weeks", "in recent months", "in recent years"}
 _FUTURE = {"the future", "the near future", "the distant future", "the near term", "the long term",
            "the short term", "the longer term", "soon", "as soon as possible", "someday", "some day",
@@ -433,9 +433,12 @@ def resolve(rule: str, g: dict[str, str | None], text: str, anchor: date | None,
     if rule == "weekend":
         if anchor is None:
             return "XXXX-WXX-WE", "week"
-        step = 1 if tense == "future" or (tense == "present" and anchor.isoweekday() < 6) else 0
-        if step == 0 and anchor.isoweekday() < 6:
-            step = -1
+        # past (and the news default): the latest weekend that has begun; future: the next one
+        on_weekend = anchor.isoweekday() >= 6
+        if tense == "future":
+            step = 1 if anchor.isoweekday() == 7 else 0
+        else:
+            step = 0 if on_weekend else -1
         return _value(_shift(anchor, "weekend", step))
     log.debug("no resolver for rule %s (%r)", rule, text)
     return None

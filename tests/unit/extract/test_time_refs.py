@@ -61,6 +61,14 @@ def one(sentence: str, phrase: str, anchor: datetime | None = ANCHOR) -> TimeRef
         ("Orla grew quickly in the 1990s.", "1990s", "199", "decade"),
         ("Harlow Rail carried more passengers last year.", "last year", "2025", "year"),
         ("Harlow Rail expects more passengers next month.", "next month", "2026-04", "month"),
+        ("Gunmen attacked the Orla depot early on Friday.", "Friday", "2026-03-13", "day"),
+        ("The Orla talks collapsed over the weekend.", "the weekend", "2026-W10-WE", "week"),
+        ("The Orla talks will resume over the weekend.", "the weekend", "2026-W11-WE", "week"),
+        ("Ilse Varga formerly ran the Harlow depot.", "formerly", "PAST_REF", "ref"),
+        ("Harlow Rail has raised fares in the past.", "the past", "PAST_REF", "ref"),
+        ("The Harlow depot will reopen soon.", "soon", "FUTURE_REF", "ref"),
+        ("The Orla mine opened in 2019.", "2019", "2019", "year"),
+        ("Rebuilding the pier took nearly two years.", "nearly two years", "P2Y", "duration"),
     ],
 )
 def test_value_and_granularity(sentence: str, phrase: str, value: str, granularity: str) -> None:
