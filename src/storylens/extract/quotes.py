@@ -418,10 +418,14 @@ def _records(doc: Doc, entities: list[Entity], attributions: list[_Attribution],
     index = MentionIndex(entities)
     subjects = _subject_mentions(doc, entities)
     quotes: list[Quote] = []
+    by_key = {e.key: e for e in entities}
+    previous: tuple[int, Entity] | None = None
     for attribution in sorted(attributions, key=lambda a: min(p[0] for p in a.parts)):
         blocked = [(s, e) for s, e, _k in attribution.parts]
         sp_start, sp_end = speaker_span(attribution.subject, blocked)
-        entity = resolve_speaker(doc, attribution.subject, sp_start, sp_end, index, subjects)
+        entity = resolve_speaker(doc, attribution.subject, sp_start, sp_end, index, subjects, previous)
+        if entity in by_key:
+            previous = (sp_start, by_key[entity])
         context = _blank(text, attribution.cue.sent.start_char, attribution.cue.sent.end_char, blocked)
         medium = attribution.medium or find_medium(attribution.cue, context, entities)
         for start, end, kind in attribution.parts:

@@ -15,6 +15,9 @@ __all__ = ["subject_of", "speaker_span", "resolve_speaker", "MentionIndex"]
 log = logging.getLogger(__name__)
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
+#: A pronoun speaker within this many characters of the previous quote's speaker is taken
+#: to continue it.
+SPEAKER_CONTINUITY_CHARS = 600
 _TRIM = ".,;:!?\u2014\u2013-\"'\u201c\u201d\u2018\u2019() \n\t"
 _MALE = re.compile(r"\b(Mr|Sir|Lord|King|Prince)\.?\s*$")
 _FEMALE = re.compile(r"\b(Ms|Mrs|Miss|Madam|Dame|Lady|Queen|Princess)\.?\s*$")
@@ -87,6 +90,11 @@ class MentionIndex:
             for s, e, ent in hits:
                 if s < head[1] and head[0] < e:
                     return ent
+        # "Venezuela's interim president, Delcy Rodriguez, who served under Maduro": the
+        # first person or organisation named, not a place or a later name in a clause.
+        for _s, _e, ent in hits:
+            if ent.kind in ("person", "org"):
+                return ent
         return hits[-1][2]
 
     def preceding(self, before: int, kinds: tuple[str, ...], text: str, gender: str | None,
@@ -98,7 +106,7 @@ class MentionIndex:
         for s, _e, ent in reversed(self.mentions):
             if s >= before or ent.kind not in kinds:
                 continue
-            if gender is not None and not self._gender_ok(ent, text, gender):
+            if gender is not None and not self.gender_ok(ent, text, gender):
                 continue
             if s in subjects:
                 return ent
@@ -109,7 +117,7 @@ class MentionIndex:
         return fallback
 
 
-    def _gender_ok(self, entity: Entity, text: str, gender: str) -> bool:
+    def gender_ok(self, entity: Entity, text: str, gender: str) -> bool:
         """False when a title before any mention of ``entity`` ("Mr.", "Ms.") says otherwise."""
         for mention in entity.mentions:
             prefix = text[max(0, mention.start - 12):mention.start]
@@ -119,10 +127,11 @@ class MentionIndex:
 
 
 def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: MentionIndex,
-                    subjects: set[int]) -> str | None:
+                    subjects: set[int], previous: tuple[int, Entity] | None = None) -> str | None:
     """Key of the entity the speaker names: the mention overlapping the speaker (its head
-    first); for a relative pronoun the noun it modifies; for he/she/they the nearest
-    preceding compatible entity."""
+    first); for a relative pronoun the noun it modifies; for he/she the previous quote's
+    speaker when it is close (news writing keeps a pronoun on the current speaker), else
+    the nearest preceding compatible person; for they/we the nearest organisation."""
     lower = subject.lower_
     if lower in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         antecedent = subject.head.head
@@ -131,6 +140,9 @@ def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: Menti
         return ent.key if ent else None
     if lower in PERSON_PRONOUNS | POSSESSIVE_PRONOUNS and lower != "i":
         gender = "m" if lower in ("he", "his") else "f"
+        if previous is not None and 0 <= start - previous[0] <= SPEAKER_CONTINUITY_CHARS \
+                and previous[1].kind == "person" and index.gender_ok(previous[1], doc.text, gender):
+            return previous[1].key
         ent = index.preceding(start, ("person",), doc.text, gender, subjects)
         return ent.key if ent else None
     if lower in PLURAL_PRONOUNS:
