@@ -419,10 +419,13 @@ def _records(doc: Doc, entities: list[Entity], attributions: list[_Attribution],
     subjects = _subject_mentions(doc, entities)
     quotes: list[Quote] = []
     by_key = {e.key: e for e in entities}
+    quoted = [(span.outer_start, span.outer_end) for span in spans if span.end - span.start > 0]
     previous: tuple[int, Entity] | None = None
     for attribution in sorted(attributions, key=lambda a: min(p[0] for p in a.parts)):
         blocked = [(s, e) for s, e, _k in attribution.parts]
-        sp_start, sp_end = speaker_span(attribution.subject, blocked)
+        # A speaker phrase never runs into quoted text, this attribution's or another's
+        # ("Duchâtel, who told residents "...", said ...").
+        sp_start, sp_end = speaker_span(attribution.subject, blocked + quoted)
         entity = resolve_speaker(doc, attribution.subject, sp_start, sp_end, index, subjects, previous)
         if entity in by_key:
             previous = (sp_start, by_key[entity])

@@ -108,11 +108,45 @@ def _article_lines(article: Article, number: int) -> list[str]:
     paragraphs = [p for p in paragraphs if p]
     for para in paragraphs or ["*(no body text)*"]:
         out += [para, ""]
+    out += _extracted_lines(article)
     if article.removed:
         out += [f"#### Removed from the page ({_plural(len(article.removed), 'line')})", ""]
         for r in article.removed:
             where = f" (line {r.line + 1})" if r.line is not None else ""
             out.append(f"- *{md_line(r.reason)}*{where}: {md_line(r.text)}")
+        out.append("")
+    return out
+
+
+def _extracted_lines(article: Article) -> list[str]:
+    """Quotes, figures and time references, each with its character span in ``text``."""
+    out: list[str] = []
+    if article.quotes:
+        out += [f"#### Quotes ({len(article.quotes)})", ""]
+        for q in article.quotes:
+            who = md_line(q.speaker) if q.speaker else "*unattributed*"
+            entity = f" [{md_line(q.speaker_entity)}]" if q.speaker_entity else ""
+            how = " ".join(md_line(x) for x in (q.cue, f"({q.medium})" if q.medium else None) if x)
+            out.append(f"- {who}{entity} {how} — {q.kind}: {md_line(q.text)} (chars {q.start}–{q.end})")
+        out.append("")
+    if article.figures:
+        out += [f"#### Figures ({len(article.figures)})", ""]
+        for f in article.figures:
+            if f.low is not None or f.high is not None:
+                value = f"{f.low}–{f.high}"
+            elif f.value is not None:
+                value = f"{'' if f.bound == '=' else f.bound + ' '}{f.value:,.10g}"
+            else:
+                value = md_line(f.vague or "vague")
+            extra = " ".join(md_line(x) for x in (f.currency or f.unit, f.counts, f.trend) if x)
+            out.append(f"- {md_line(f.text)}: {value} {extra} (chars {f.start}–{f.end})".replace("  ", " "))
+        out.append("")
+    if article.time_refs:
+        out += [f"#### Time references ({len(article.time_refs)})", ""]
+        for t in article.time_refs:
+            anchor = md_line(t.anchor) if t.anchor else "no publication time"
+            out.append(f"- {md_line(t.text)}: {md_line(t.value)} ({md_line(t.granularity)}, anchored on {anchor}; "
+                       f"chars {t.start}–{t.end})")
         out.append("")
     return out
 

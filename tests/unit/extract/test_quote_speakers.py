@@ -40,3 +40,12 @@ def test_continuity_does_not_override_a_conflicting_title():
     people = [entity(text, "person:ilse brandt", "Ilse Brandt"), entity(text, "person:oskar lund", "Oskar Lund")]
     he = [q for q in extract_quotes(load_nlp()(text), people) if q.speaker == "He"]
     assert he and he[0].speaker_entity == "person:oskar lund"
+
+
+def test_a_speaker_phrase_stops_before_quoted_text_of_another_quote():
+    text = ('Governor Ilse Brandt, who on Sunday told residents "nobody goes home until the dam is safe", '
+            "said on Monday that the village could reopen.")
+    people = [entity(text, "person:ilse brandt", "Ilse Brandt")]
+    said = [q for q in extract_quotes(load_nlp()(text), people) if q.cue == "said"]
+    assert said and "nobody goes home" not in said[0].speaker
+    assert said[0].speaker_entity == "person:ilse brandt"
