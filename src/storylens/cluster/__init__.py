@@ -1,0 +1,71 @@
+"""cluster: online story clustering over lemmas, entity keys and time.
+
+``StoryClusterer(config).add(features) -> story id`` places one article at a time (in
+time order) with bounded work per article; ``cluster_articles(articles, docs)`` runs a
+batch and sets ``Article.story_id``. See ``online`` for the algorithm and
+``storylens.eval.ecbplus`` for how the thresholds were chosen.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+from ..model import Article
+from .features import ArticleFeatures, article_features, text_features
+from .metrics import cluster_scores
+from .online import ClusterConfig, Story, StoryClusterer, StoryEntity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = [
+    "ArticleFeatures",
+    "article_features",
+    "text_features",
+    "ClusterConfig",
+    "Story",
+    "StoryEntity",
+    "StoryClusterer",
+    "cluster_features",
+    "cluster_articles",
+    "cluster_scores",
+]
+
+log = logging.getLogger(__name__)
+
+_FAR = datetime.max.replace(tzinfo=timezone.utc)
+
+
+def _time_key(published: datetime | None, id: str) -> tuple[bool, datetime, str]:
+    if published is not None and published.tzinfo is None:
+        published = published.replace(tzinfo=timezone.utc)
+    return (published is None, published or _FAR, id)
+
+
+def cluster_features(features: Sequence[ArticleFeatures], config: ClusterConfig | None = None,
+                     *, prime: bool = True) -> tuple[dict[str, str], list[Story]]:
+    """Cluster a batch: sorted by published time (undated last, then id), IDF primed from
+    the batch itself when ``prime``. Returns ``{article id: story id}`` and the stories."""
+    clusterer = StoryClusterer(config)
+    ordered = sorted(features, key=lambda f: _time_key(f.published, f.id))
+    if prime:
+        clusterer.prime(ordered)
+    assignment = {f.id: clusterer.add(f) for f in ordered}
+    return assignment, clusterer.stories()
+
+
+def cluster_articles(articles: Sequence[Article], docs: Sequence["Doc"],
+                     config: ClusterConfig | None = None) -> list[Story]:
+    """Group a batch of articles into stories (``docs[i]`` is the spaCy Doc of
+    ``articles[i].text``); sets ``story_id`` on each article and returns the stories."""
+    if len(articles) != len(docs):
+        raise ValueError(f"{len(articles)} articles but {len(docs)} parsed documents")
+    features = [article_features(a, d) for a, d in zip(articles, docs)]
+    assignment, stories = cluster_features(features, config)
+    for a in articles:
+        a.story_id = assignment[a.id]
+    log.debug("clustered %d articles into %d stories", len(articles), len(stories))
+    return stories

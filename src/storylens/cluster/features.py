@@ -1,0 +1,199 @@
+"""What story clustering reads of an article: lemma counts of title and body, entity keys,
+the publication time.
+
+Two sources give the same ``ArticleFeatures``:
+
+* ``article_features(article, doc)``: lemmas of content words from the one spaCy pass,
+  entity keys from ``article.entities`` when extraction filled them, else from
+  ``doc.ents`` folded (case, accents, a leading "the", a possessive).
+* ``text_features(...)``: a cheap regular-expression tokenizer with a suffix-stripping
+  lemma and capitalised-word runs as entities, for streams where no spaCy pass is run
+  (the benchmark) and for comparing lemma sources on the evaluation sets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from ..model import Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["ArticleFeatures", "article_features", "text_features", "fold", "cheap_lemma", "STOP_WORDS"]
+
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
+_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
+_CAP_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*)"
+_CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+(?:(?:of|de|la|van|von|al|the|and)[ \t]+)?{_CAP_WORD})*")
+_POSSESSIVE = re.compile(r"['’]s$")
+_NARROW = str.maketrans({"’": "'", "‘": "'", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ł": "l", "Ł": "l",
+                         "đ": "d", "Đ": "d", "ß": "ss", "–": "-", "—": "-"})
+
+#: English function words (a fixed list so both feature sources drop the same words).
+STOP_WORDS = frozenset("""
+a about above after again against all almost also although am among an and another any anyone anything are
+around as at be became because been before being below between both but by can could did do does doing done
+down during each either else even ever every few for from further get gets got had has have having he her here
+hers herself him himself his how however i if in into is it its itself just least less like made make many may
+me might more most much must my myself neither no nor not now of off often on once one only or other others
+our ours ourselves out over own per perhaps put rather said same say says see seem several she should since so
+some such than that the their theirs them themselves then there these they this those though through thus to
+too under until up upon us very via was we well were what whatever when where whether which while who whom
+whose why will with within without would yet you your yours yourself yourselves mr mrs ms dr st
+""".split())
+
+
+@dataclass(frozen=True)
+class ArticleFeatures:
+    """Clustering input for one article. ``title``/``body`` map lemma -> count,
+    ``entities`` entity key -> count, ``names`` entity key -> a name as written."""
+
+    id: str
+    title: dict[str, int]
+    body: dict[str, int]
+    entities: dict[str, int]
+    published: datetime | None = None
+    headline: str | None = None
+    names: dict[str, str] | None = None
+
+
+def fold(text: str) -> str:
+    """Case- and accent-fold: "Renée Duchâtel" -> "renee duchatel"."""
+    text = unicodedata.normalize("NFKD", text.translate(_NARROW))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return " ".join(text.replace(".", "").split())
+
+
+def _entity_key(text: str) -> str:
+    key = _POSSESSIVE.sub("", fold(text).strip(" '\"-,"))
+    if key.startswith("the "):
+        key = key[4:]
+    return key
+
+
+def cheap_lemma(word: str) -> str:
+    """A crude English stem for folded words, the same for every inflected form
+    ("evacuations"/"evacuation", "offered"/"offers"/"offering", "declined"/"declines")."""
+    w = word
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
+        w = w[:-2]
+    elif w.endswith("'s"):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    stripped = False
+    if len(w) > 5 and w.endswith("ing"):
+        w, stripped = w[:-3], True
+    elif len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
+        w, stripped = w[:-2], True
+    if stripped and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def _cheap_terms(text: str) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for raw in _WORD.findall(text):
+        w = fold(raw)
+        if len(w) < 2 or w in STOP_WORDS:
+            continue
+        out[cheap_lemma(w)] += 1
+    return out
+
+
+def _cheap_entities(text: str) -> tuple[Counter[str], dict[str, str]]:
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for m in _CAP_RUN.finditer(text):
+        words = m.group(0).split()
+        dropped = 0
+        while words and fold(words[0]) in STOP_WORDS:  # "But Mark Teixeira", "The Angels"
+            words.pop(0)
+            dropped += 1
+        if not words:
+            continue
+        name = " ".join(words)
+        key = _entity_key(name)
+        if len(key) < 2 or key in STOP_WORDS:
+            continue
+        if len(words) == 1 and not dropped:
+            prev = text[:m.start()]
+            stripped = prev.rstrip()
+            # A single capitalised word that opens a sentence or line is usually not a name.
+            if not stripped or prev.endswith("\n") or stripped[-1] in ".!?\"“:":
+                continue
+        counts[key] += 1
+        names.setdefault(key, name)
+    return counts, names
+
+
+def text_features(id: str, title: str | None, body: str, published: datetime | None = None) -> ArticleFeatures:
+    """Features without spaCy (regex tokens, ``cheap_lemma``, capitalised runs as entities)."""
+    ents, names = _cheap_entities(body if not title else title + "\n" + body)
+    _resolve_surnames(ents, names)
+    return ArticleFeatures(id, dict(_cheap_terms(title or "")), dict(_cheap_terms(body)), dict(ents),
+                           published, title, names)
+
+
+def article_features(article: Article, doc: "Doc", *, title: str | None = None) -> ArticleFeatures:
+    """Features from an article and its spaCy ``Doc`` (of ``article.text``).
+
+    Title lemmas: the headline's words mapped through the doc's own word -> lemma table
+    (the headline is not part of the parsed text), ``cheap_lemma`` for words the body
+    does not contain. ``title`` overrides ``article.headline``.
+    """
+    body: Counter[str] = Counter()
+    lemma_of: dict[str, str] = {}
+    for tok in doc:
+        if tok.is_punct or tok.is_space or not tok.pos_ in _CONTENT_POS:
+            continue
+        lemma = fold(tok.lemma_ or tok.text)
+        if len(lemma) < 2 or lemma in STOP_WORDS or not any(ch.isalnum() for ch in lemma):
+            continue
+        body[lemma] += 1
+        lemma_of.setdefault(fold(tok.text), lemma)
+    headline = title if title is not None else article.headline
+    title_terms: Counter[str] = Counter()
+    for raw in _WORD.findall(headline or ""):
+        w = fold(raw)
+        if len(w) >= 2 and w not in STOP_WORDS:
+            title_terms[lemma_of.get(w, cheap_lemma(w))] += 1
+    entities: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    if article.entities:
+        for ent in article.entities:
+            entities[ent.key] += max(1, len(ent.mentions))
+            names.setdefault(ent.key, ent.name)
+    else:
+        for span in doc.ents:
+            if span.label_ not in _ENTITY_LABELS:
+                continue
+            key = _entity_key(span.text)
+            if len(key) < 2:
+                continue
+            entities[key] += 1
+            names.setdefault(key, span.text)
+        _resolve_surnames(entities, names)
+    return ArticleFeatures(article.id, dict(title_terms), dict(body), dict(entities),
+                           article.published, headline, names)
+
+
+def _resolve_surnames(entities: Counter[str], names: dict[str, str]) -> None:
+    """A one-word key that ends exactly one longer key of the same article is merged into it
+    ("teixeira" -> "mark teixeira")."""
+    for key in [k for k in entities if " " not in k]:
+        longer = [k for k in entities if k != key and k.endswith(" " + key)]
+        if len(longer) == 1:
+            entities[longer[0]] += entities.pop(key)
+            names.pop(key, None)

@@ -1,0 +1,44 @@
+"""Story clustering on NewsWCL50 (``shared/eval/newswcl50/dev.jsonl``): 7 events, each
+covered by 5 US outlets of different political lean. BCubed and pairwise P/R/F1 over all
+35 documents (singletons count).
+
+The first line of ``text`` is the headline (the body is the whole text); there are no
+dates. The same ``ClusterConfig`` defaults as ECB+ are used: nothing is tuned on this set
+(its sweep in docs/benchmarks.md only shows how wide the working range is).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from ..cluster import ArticleFeatures, ClusterConfig, text_features
+from . import ecbplus
+
+__all__ = ["load_records", "record_features", "evaluate"]
+
+log = logging.getLogger(__name__)
+
+_FOLDER = "eval/newswcl50"
+
+
+def load_records(data: Path | None, split: str, limit: int | None) -> list[dict[str, Any]]:
+    records = ecbplus.load_records(data, split, limit, folder=_FOLDER)
+    for r in records:
+        r["title"] = r["text"].partition("\n")[0].strip() or r.get("title")
+    return records
+
+
+def record_features(records: list[dict[str, Any]], lemmas: str = "cheap") -> list[ArticleFeatures]:
+    if lemmas == "cheap":
+        return [text_features(r["id"], r.get("title"), r["text"]) for r in records]
+    return ecbplus.record_features(records, lemmas)
+
+
+def evaluate(data: Path | None = None, split: str = "dev", limit: int | None = None,
+             lemmas: str = "cheap", config: ClusterConfig | None = None) -> dict[str, float]:
+    """BCubed and pairwise P/R/F1 of story clustering on the split (all documents)."""
+    records = load_records(data, split, limit)
+    scores = ecbplus.score_features(records, record_features(records, lemmas), config)
+    return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()}
