@@ -94,3 +94,20 @@ def test_ingest_killed_midway_loses_nothing_committed_and_resumes(tmp_path):
     assert rerun.returncode == 0, rerun.stderr
     assert f"{400 - committed} added, {committed} already" in rerun.stdout
     assert _count(db) == 400
+
+
+def test_eval_prints_one_json_object_of_metrics_or_a_clear_error(tmp_path):
+    from storylens.eval.data import MissingDataError, shared_dir
+
+    try:
+        shared_dir("eval/newsquant/dev.json")
+    except MissingDataError:
+        missing = run("eval", "newsquant", "--json")
+        assert missing.exit_code == 1 and "evaluation data not found" in missing.output
+        return
+    result = run("eval", "newsquant", "--limit", "20", "--json")
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(result.output)
+    assert {"value_f1", "value_unit_f1", "value_change_f1"} <= set(metrics)
+    assert all(0 <= metrics[k] <= 1 for k in ("value_f1", "value_unit_f1", "value_change_f1"))
+    assert run("eval", "nosuchset").exit_code == 2
