@@ -25,6 +25,7 @@ from ..errors import StoreError
 from ..model import Article, RemovedLine, Skipped
 from . import schema as sch
 from .extraction_tables import insert_extractions, load_extractions
+from .stories import count_stories, load_stories, replace_stories
 from .sqlite import BEGIN_OPTION, MEMORY, check_location, sqlite_engine
 
 __all__ = ["AddResult", "SearchHit", "Store", "open_store", "SNIPPET_START", "SNIPPET_END"]
@@ -323,6 +324,28 @@ class Store:
             article.figures, article.time_refs = found["figures"], found["time_refs"]
             out.append(article)
         return out
+
+    # -- stories ----------------------------------------------------------------------
+
+    def replace_stories(self, story_dicts: Sequence[dict[str, Any]],
+                        article_links: dict[str, dict[str, str | None]]) -> None:
+        """Replace all stored stories and set the member articles' links, in one transaction."""
+        with self._write() as conn:
+            replace_stories(conn, story_dicts, article_links)
+
+    def list_stories(self, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[dict[str, Any]]:
+        """Stories (JSON-report layout), most independent sources first, then newest."""
+        with self._read() as conn:
+            return load_stories(conn, limit=limit, offset=offset, outlet=outlet)
+
+    def get_story(self, story_id: str) -> dict[str, Any] | None:
+        with self._read() as conn:
+            found = load_stories(conn, story_id=story_id, limit=1)
+        return found[0] if found else None
+
+    def count_stories(self) -> int:
+        with self._read() as conn:
+            return count_stories(conn)
 
     # -- search -----------------------------------------------------------------------
 

@@ -1,0 +1,107 @@
+"""Stories in the store: one row per story, its top entities, and each member article's
+``story_id`` / ``duplicate_of`` / ``syndication_group`` on the ``articles`` row.
+
+Story dicts have the layout of the JSON report's ``stories[]`` (docs/json-schema.md).
+Saving a set of stories replaces every stored story (clustering runs over the whole
+store), inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Column, Connection, Integer, PrimaryKeyConstraint, String, Table, Text, delete, func, insert, select, update
+
+from .schema import articles, metadata
+
+__all__ = ["stories", "story_entities", "replace_stories", "load_stories", "count_stories"]
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("title", Text),
+    Column("lead", String, nullable=False),
+    Column("first_published", String),
+    Column("last_published", String),
+    Column("article_count", Integer, nullable=False),
+    Column("outlet_count", Integer, nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    Column("outlets", Text, nullable=False),  # JSON array
+    Column("syndication_groups", Text, nullable=False),  # JSON array of group objects
+)
+
+story_entities = Table(
+    "story_entities",
+    metadata,
+    Column("story_id", String, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("articles", Integer, nullable=False),
+    PrimaryKeyConstraint("story_id", "position"),
+)
+
+
+def replace_stories(conn: Connection, story_dicts: Sequence[dict[str, Any]],
+                    article_links: dict[str, dict[str, str | None]]) -> None:
+    """Store ``story_dicts`` in place of all stored stories, and set each article's links
+    (``{article id: {"story_id": ..., "duplicate_of": ..., "syndication_group": ...}}``)."""
+    conn.execute(delete(story_entities))
+    conn.execute(delete(stories))
+    if story_dicts:
+        conn.execute(insert(stories), [_story_row(s) for s in story_dicts])
+        rows = [{"story_id": s["id"], "position": i, "key": e["key"], "name": e["name"], "articles": e["articles"]}
+                for s in story_dicts for i, e in enumerate(s.get("entities") or [])]
+        if rows:
+            conn.execute(insert(story_entities), rows)
+    for article_id, links in article_links.items():
+        conn.execute(update(articles).where(articles.c.id == article_id).values(**links))
+
+
+def _story_row(story: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": story["id"], "title": story.get("title"), "lead": story["lead"],
+        "first_published": story.get("first_published"), "last_published": story.get("last_published"),
+        "article_count": len(story["articles"]), "outlet_count": len(story.get("outlets") or []),
+        "independent_sources": story.get("independent_sources", len(story["articles"])),
+        "outlets": json.dumps(story.get("outlets") or [], ensure_ascii=False),
+        "syndication_groups": json.dumps(story.get("syndication_groups") or [], ensure_ascii=False),
+    }
+
+
+def count_stories(conn: Connection) -> int:
+    return int(conn.execute(select(func.count()).select_from(stories)).scalar_one())
+
+
+def load_stories(conn: Connection, *, limit: int = 50, offset: int = 0, story_id: str | None = None,
+                 outlet: str | None = None) -> list[dict[str, Any]]:
+    """Stories, most covered first then newest, as JSON-report story dicts."""
+    stmt = select(stories)
+    if story_id is not None:
+        stmt = stmt.where(stories.c.id == story_id)
+    if outlet is not None:
+        stmt = stmt.where(stories.c.outlets.like(f'%{json.dumps(outlet, ensure_ascii=False)}%'))
+    stmt = stmt.order_by(stories.c.independent_sources.desc(), stories.c.article_count.desc(),
+                         stories.c.last_published.is_(None), stories.c.last_published.desc(), stories.c.id)
+    rows = conn.execute(stmt.limit(limit).offset(offset)).mappings().all()
+    if not rows:
+        return []
+    ids = [r["id"] for r in rows]
+    members: dict[str, list[str]] = {i: [] for i in ids}
+    order = (articles.c.published_utc.is_(None), articles.c.published_utc, articles.c.id)
+    for r in conn.execute(select(articles.c.id, articles.c.story_id).where(articles.c.story_id.in_(ids)).order_by(*order)):
+        members[r.story_id].append(r.id)
+    entities: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    se = story_entities
+    for r in conn.execute(select(se).where(se.c.story_id.in_(ids)).order_by(se.c.story_id, se.c.position)):
+        entities[r.story_id].append({"key": r.key, "name": r.name, "articles": r.articles})
+    return [
+        {"id": r["id"], "title": r["title"], "lead": r["lead"], "articles": members[r["id"]],
+         "entities": entities[r["id"]], "first_published": r["first_published"],
+         "last_published": r["last_published"], "outlets": json.loads(r["outlets"]),
+         "independent_sources": r["independent_sources"], "syndication_groups": json.loads(r["syndication_groups"])}
+        for r in rows
+    ]
