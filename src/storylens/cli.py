@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import logging
 import sys
-from contextlib import nullcontext
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -43,6 +42,14 @@ class _Context:
     def skipped(self, item: Skipped) -> None:
         if not self.quiet:
             self.err.print(f"[yellow]skipped[/] {escape(item.source)}: {escape(item.reason)}")
+
+    def stage(self, what: str) -> None:
+        if not self.quiet:
+            self.err.print(f"[dim]{escape(what)}…[/]")
+
+    def extraction_failures(self, failures: dict[str, list[str]]) -> None:
+        for article_id, failed in failures.items():
+            self.err.print(f"[yellow]extraction incomplete[/] {article_id}: {escape(', '.join(failed))} failed (see -v)")
 
 
 def _setup_logging(quiet: bool, verbose: int) -> None:
@@ -121,7 +128,7 @@ _db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="S
 def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str, meta: Path | None,
             processes: int) -> None:
     """Read every article under PATHS (files and folders, recursive), clean it, write a report."""
-    from .pipeline import iter_articles
+    from .pipeline import analyze as analyze_inputs
     from .report import Report, print_summary, write_html, write_json, write_markdown
 
     wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
@@ -130,18 +137,16 @@ def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str,
         raise click.BadParameter(f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}",
                                  param_hint="--format")
     now = datetime.now(timezone.utc)
-    articles: list[Article] = []
-    skipped: list[Skipped] = []
-    seen: set[str] = set()
-    for item in _progress(ctx, iter_articles(paths, fetched_at=now, manifest=_manifest(meta)), "Reading"):
-        if isinstance(item, Skipped):
-            ctx.skipped(item)
-            skipped.append(item)
-        elif isinstance(item, Article) and item.id not in seen:
-            seen.add(item.id)
-            articles.append(item)
-    _extract(ctx, articles, processes)
-    report = Report(articles=articles, skipped=skipped, stories=[], generated_at=now, inputs=[str(p) for p in paths])
+    try:
+        result = analyze_inputs(paths, fetched_at=now, manifest=_manifest(meta), n_process=processes,
+                                progress=lambda items: _progress(ctx, items, "Reading"),
+                                on_skipped=ctx.skipped, on_stage=ctx.stage)
+    except StorylensError as exc:
+        raise click.ClickException(str(exc)) from exc
+    ctx.extraction_failures(result.extraction_failures)
+    articles = result.articles
+    report = Report(articles=articles, skipped=result.skipped, stories=result.stories, generated_at=now,
+                    inputs=[str(p) for p in paths])
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -165,14 +170,12 @@ def _extract(ctx: _Context, articles: list[Article], processes: int) -> None:
 
     if not articles:
         return
-    label = f"Extracting entities, quotes, figures and dates from {len(articles)} articles"
-    with ctx.err.status(label) if ctx.err.is_terminal and not ctx.quiet else nullcontext():
-        try:
-            failures = extract_articles(articles, n_process=processes)
-        except StorylensError as exc:
-            raise click.ClickException(str(exc)) from exc
-    for article_id, failed in failures.items():
-        ctx.err.print(f"[yellow]extraction incomplete[/] {article_id}: {escape(', '.join(failed))} failed (see -v)")
+    ctx.stage(f"extracting entities, quotes, figures and dates from {len(articles)} articles")
+    try:
+        failures = extract_articles(articles, n_process=processes).failures
+    except StorylensError as exc:
+        raise click.ClickException(str(exc)) from exc
+    ctx.extraction_failures(failures)
 
 
 @main.command()
@@ -214,9 +217,47 @@ def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None, p
                 present += 1
         flush()
         store.add_skipped(skipped)
-        ctx.out.print(f"{added} added, {present} already in {escape(db)}, {len(skipped)} skipped")
+        if added:
+            _regroup_stories(ctx, store)
+        ctx.out.print(f"{added} added, {present} already in {escape(db)}, {len(skipped)} skipped; "
+                      f"{store.count_stories()} stories")
     if added + present == 0:
         sys.exit(EXIT_NOTHING_ANALYSED)
+
+
+def _regroup_stories(ctx: _Context, store: Any) -> None:
+    """Group every stored article into stories again (stories use the store's articles
+    together, so a new article can join or merge stories) and save them."""
+    from .stories import group_into_stories
+
+    ctx.stage("grouping stored articles into stories")
+    stored: list[Article] = []
+    page = 500
+    while batch := store.list_articles(limit=page, offset=len(stored)):
+        stored.extend(batch)
+    stories = group_into_stories(stored)
+    links = {a.id: {"story_id": a.story_id, "duplicate_of": a.duplicate_of, "syndication_group": a.syndication_group}
+             for a in stored}
+    store.replace_stories(stories, links)
+
+
+@main.command()
+@_db_option
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0))
+@click.option("--outlet", default=None, help="Only stories covered by this outlet.")
+@_with_context
+def stories(ctx: _Context, db: str, limit: int, offset: int, outlet: str | None) -> None:
+    """List the stored stories, most independent sources first."""
+    with _open(db, must_exist=True) as store:
+        rows = store.list_stories(limit=limit, offset=offset, outlet=outlet)
+        table = Table("story", "articles", "sources", "outlets", "dates", "title",
+                      title=f"{store.count_stories()} stories in {escape(db)}")
+        for s in rows:
+            dates = " – ".join(d[:10] for d in (s["first_published"], s["last_published"]) if d) or "-"
+            table.add_row(s["id"], str(len(s["articles"])), str(s["independent_sources"]),
+                          escape(", ".join(s["outlets"]) or "-"), dates, escape(s["title"] or "-"))
+        ctx.out.print(table)
 
 
 @main.command()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from storylens.model import Article
-from storylens.pipeline import analyze_paths
+from storylens.pipeline import analyze
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 EXPECTED = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))
@@ -19,7 +19,8 @@ EXPECTED = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))
 
 @pytest.fixture(scope="module")
 def analysis():
-    articles, skipped = analyze_paths([EXAMPLES], fetched_at=datetime(2026, 3, 20, tzinfo=timezone.utc))
+    result = analyze([EXAMPLES], fetched_at=datetime(2026, 3, 20, tzinfo=timezone.utc))
+    articles, skipped = result.articles, result.skipped
     by_key = {str(Path(a.source).relative_to(EXAMPLES)): a for a in articles}
     skipped_by_key = {str(Path(s.source).relative_to(EXAMPLES)): s for s in skipped}
     return by_key, skipped_by_key

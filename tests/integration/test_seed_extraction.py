@@ -15,7 +15,7 @@ from storylens.eval.data import MissingDataError, shared_dir
 from storylens.extract.entities import entity_key, extract_entities
 from storylens.extract.nlp import load_nlp
 from storylens.model import Entity
-from storylens.pipeline import analyze_paths
+from storylens.pipeline import analyze
 
 try:
     SEEDS = shared_dir("corpus/seeds") / "corpus" / "seeds"
@@ -25,7 +25,8 @@ except MissingDataError as exc:
 
 @pytest.fixture(scope="module")
 def seed_entities() -> dict[str, tuple[str, list[Entity]]]:
-    articles, skipped = analyze_paths([SEEDS], fetched_at=datetime.now(timezone.utc))
+    result = analyze([SEEDS], fetched_at=datetime.now(timezone.utc))
+    articles, skipped = result.articles, result.skipped
     assert skipped == [] and len(articles) == 2
     nlp = load_nlp()
     out = {}

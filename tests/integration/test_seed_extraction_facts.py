@@ -14,7 +14,7 @@ import pytest
 
 from storylens.eval.data import MissingDataError, shared_dir
 from storylens.model import Article
-from storylens.pipeline import analyze_paths
+from storylens.pipeline import analyze
 
 try:
     SEEDS = shared_dir("corpus/seeds") / "corpus" / "seeds"
@@ -24,7 +24,8 @@ except MissingDataError as exc:
 
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, Article]:
-    articles, skipped = analyze_paths([SEEDS], fetched_at=datetime.now(timezone.utc))
+    result = analyze([SEEDS], fetched_at=datetime.now(timezone.utc))
+    articles, skipped = result.articles, result.skipped
     assert skipped == []
     return {Path(a.source).name.split("_")[0]: a for a in articles}
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storylens.eval.data import MissingDataError, shared_dir
-from storylens.pipeline import analyze_paths
+from storylens.pipeline import analyze
 
 try:
     SEEDS = shared_dir("corpus/seeds") / "corpus" / "seeds"
@@ -19,7 +19,8 @@ except MissingDataError as exc:
 
 @pytest.fixture(scope="module")
 def seeds():
-    articles, skipped = analyze_paths([SEEDS], fetched_at=datetime.now(timezone.utc))
+    result = analyze([SEEDS], fetched_at=datetime.now(timezone.utc))
+    articles, skipped = result.articles, result.skipped
     assert skipped == []
     return {Path(a.source).name.split("_")[0]: a for a in articles}
 

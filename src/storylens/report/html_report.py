@@ -8,7 +8,6 @@ only for ``http``/``https`` article URLs; anything else is shown as text.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from dataclasses import dataclass, field
@@ -176,13 +175,6 @@ def _view(article: Article, number: int) -> _ArticleView:
     )
 
 
-def _story_rows(story: dict[str, Any]) -> list[tuple[str, str]]:
-    return [
-        (str(key), value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str))
-        for key, value in story.items()
-    ]
-
-
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     env = Environment(
@@ -201,14 +193,16 @@ def _environment() -> Environment:
 def render_html(report: Report) -> str:
     """The HTML report as a string."""
     template = _environment().get_template("report.html.j2")
+    views = [_view(a, i) for i, a in enumerate(report.articles, start=1)]
     return template.render(
         version=__version__,
         generated_at=report.generated_at.isoformat(),
         counts=report_counts(report),
         inputs=report.inputs,
-        articles=[_view(a, i) for i, a in enumerate(report.articles, start=1)],
+        articles=views,
+        article_views={v.article.id: v for v in views},
         skipped=report.skipped,
-        stories=[_story_rows(s) for s in report.stories],
+        stories=report.stories,
         csp=CSP,
     )
 

@@ -10,7 +10,6 @@ still make such text clickable; the link target is then exactly the text shown.)
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from pathlib import Path
@@ -151,11 +150,27 @@ def _extracted_lines(article: Article) -> list[str]:
     return out
 
 
-def _story_lines(story: dict[str, Any], number: int) -> list[str]:
-    out = [f"### Story {number}", ""]
-    for key, value in story.items():
-        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
-        out.append(f"- **{md_line(str(key))}:** {md_line(shown)}")
+def _story_lines(story: dict[str, Any], number: int, articles: dict[str, Article]) -> list[str]:
+    sources = story.get("independent_sources", len(story.get("articles") or []))
+    out = [f"### {number}. {md_line(story.get('title') or '(untitled story)')}", "",
+           f"{_plural(len(story.get('articles') or []), 'article')}, {_plural(sources, 'independent source')}"
+           f" · {md_line(story.get('id'))}", ""]
+    for article_id in story.get("articles") or []:
+        article = articles.get(article_id)
+        if article is None:
+            out.append(f"- {md_line(article_id)}")
+            continue
+        notes = []
+        if article.syndication_group:
+            notes.append(f"agency copy {md_line(article.syndication_group)}")
+        if article.duplicate_of:
+            notes.append(f"duplicate of {md_line(article.duplicate_of)}")
+        extra = f" ({'; '.join(notes)})" if notes else ""
+        out.append(f"- {_headline(article)} — {_outlet(article)}{extra}")
+    for group in story.get("syndication_groups") or []:
+        agency = f" {md_line(group.get('agency'))}" if group.get("agency") else ""
+        out.append(f"- Agency copy {md_line(group.get('id'))}: {len(group.get('members') or [])} articles carry one"
+                   f"{agency} story and count as one source.")
     return out + [""]
 
 
@@ -191,10 +206,11 @@ def render_markdown(report: Report) -> str:
         out.append("No inputs were skipped.")
     out += ["", "## Stories", ""]
     if report.stories:
+        by_id = {a.id: a for a in report.articles}
         for i, story in enumerate(report.stories, start=1):
-            out += _story_lines(story, i)
+            out += _story_lines(story, i, by_id)
     else:
-        out += ["Stories are not computed yet: grouping articles into stories is a later stage of Storylens.", ""]
+        out += ["No stories: there were no articles to group.", ""]
     out += [
         "---",
         "",

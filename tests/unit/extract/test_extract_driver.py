@@ -23,9 +23,10 @@ def make_articles() -> list[Article]:
 
 def test_single_and_multi_process_give_the_same_records():
     one, two = make_articles(), make_articles()
-    assert extract_articles(one) == {}
-    assert extract_articles(two, n_process=2, batch_size=2) == {}
+    single, multi = extract_articles(one), extract_articles(two, n_process=2, batch_size=2)
+    assert single.failures == {} and multi.failures == {}
     assert [a.to_dict() for a in one] == [a.to_dict() for a in two]
+    assert single.features == multi.features and set(single.features) == {a.id for a in one}
     first = one[0]
     assert any(e.key == "person:renee duchatel" for e in first.entities)
     assert any(f.value == 1200 and f.bound == ">=" for f in first.figures)

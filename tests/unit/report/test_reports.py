@@ -240,7 +240,7 @@ def test_html_content() -> None:
     assert re.search(r'newsletter prompt</span> <span class="prov">input line 4:</span> <span[^>]*>Subscribe', html)
     assert re.search(r'share buttons</span> <span[^>]*>Share on social media</span>', html)
     assert "inputs/broken.pdf" in html and "PDF files are not supported" in html
-    assert "Stories are not computed yet" in html
+    assert "No stories: there were no articles to group." in html or "Stories (0)" in html
     assert 'lang="fr"' in html
 
 
@@ -255,9 +255,14 @@ def test_html_print_shows_removed_lines() -> None:
 
 
 def test_html_stories_rendered_when_present() -> None:
-    html = render_html(make_report(stories=[{"id": "s1", "title": SCRIPT}]))
-    assert "Stories are not computed yet" not in html
-    assert "s1" in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    story = {"id": "s1", "title": SCRIPT, "lead": "x", "articles": ["missing-id"], "entities": [],
+             "first_published": None, "last_published": None, "outlets": [], "independent_sources": 1,
+             "syndication_groups": [{"id": "syn-x", "members": ["a", "b"], "agency": SCRIPT, "original": None,
+                                     "similarity": 0.9, "links": []}]}
+    html = render_html(make_report(stories=[story]))
+    assert "No stories" not in html
+    assert "s1" in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
+    assert "1</strong> independent source" in html
 
 
 def test_html_escapes_hostile_text() -> None:
@@ -337,7 +342,7 @@ def test_markdown_content(tmp_path: Path) -> None:
     assert "#### Removed from the page (2 lines)" in md
     assert "- *newsletter prompt* (line 4): Subscribe to our newsletter" in md
     assert "PDF files are not supported" in md
-    assert "Stories are not computed yet" in md
+    assert "No stories: there were no articles to group." in md
     rendered = _md_to_html(md)
     assert "<h3>2. Lakeview ferme son quai</h3>" in rendered
 

@@ -12,9 +12,11 @@ import pytest
 
 from storylens.model import Article, Entity, Figure, Quote, RemovedLine, Skipped, Span, TimeRef
 from storylens.report import Report, report_to_dict
+from storylens.stories import group_into_stories
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "json-schema.md"
-SECTIONS = ("top", "counts", "article", "removed", "skipped", "entity", "span", "quote", "figure", "time_ref")
+SECTIONS = ("top", "counts", "article", "removed", "skipped", "entity", "span", "quote", "figure", "time_ref",
+            "story", "story_entity", "syndication_group")
 
 
 def _documented_tables(doc: str) -> dict[str, list[str]]:
@@ -49,7 +51,27 @@ def _keys_by_section(d: dict[str, Any]) -> dict[str, set[str]]:
         "quote": set(d["articles"][0]["quotes"][0]) if d["articles"][0]["quotes"] else set(),
         "figure": set(d["articles"][0]["figures"][0]) if d["articles"][0]["figures"] else set(),
         "time_ref": set(d["articles"][0]["time_refs"][0]) if d["articles"][0]["time_refs"] else set(),
+        "story": set(d["stories"][0]),
+        "story_entity": set(d["stories"][0]["entities"][0]),
+        "syndication_group": set(d["stories"][0]["syndication_groups"][0]),
     }
+
+
+def _agency_story() -> tuple[Article, Article]:
+    """A wire story and an outlet's copy of it with a local paragraph added."""
+    body = ("The regional water authority opened all six spillways of the Orsa dam early on Friday after the lake "
+            "rose above its highest recorded level. Engineers said the release was controlled and that about 2,300 "
+            "residents downstream had been told to move to higher ground before noon. Schools in three villages will "
+            "stay closed until Monday, the authority said, and buses will run to shelters in Vellmar every hour.")
+    local = "In Vellmar the council opened the sports hall to families from the valley."
+    when = datetime(2024, 4, 3, 8, 0, tzinfo=timezone.utc)
+    wire = Article(id="aaaa000000000001", source="wire.txt", text=body, paragraphs=[body], outlet="Harbor Wire",
+                   byline="Harbor Wire", headline="Orsa dam opens spillways", published=when)
+    copy = Article(id="bbbb000000000002", source="paper.txt", text=body + "\n\n" + local, paragraphs=[body, local],
+                   outlet="Vellmar Courier", byline="Harbor Wire", headline="Spillways opened at Orsa",
+                   feed_notice="Auto-published from an agency feed without modification.",
+                   published=when + timedelta(hours=1))
+    return wire, copy
 
 
 @pytest.fixture(scope="module")
@@ -84,10 +106,11 @@ def produced() -> dict[str, set[str]]:
         figures=[Figure("First", 0, 5, value=1.0)],
         time_refs=[TimeRef("paragraph", 46, 55, "PRESENT_REF", "ref", None)],
     )
+    wire, copy = _agency_story()
     report = Report(
-        articles=[article],
+        articles=[article, wire, copy],
         skipped=[Skipped("fixtures/bad.bin", "not a text or HTML file")],
-        stories=[],
+        stories=group_into_stories([wire, copy]),
         generated_at=datetime(2024, 3, 2, 12, 0, tzinfo=timezone.utc),
         inputs=["fixtures/"],
     )
@@ -126,6 +149,6 @@ def test_example_has_exactly_the_produced_fields(doc: str, produced: dict[str, s
 
 
 def test_later_stage_fields_are_marked(doc: str) -> None:
-    for name in ("story_id", "duplicate_of", "syndication_group", "stories"):
+    for name in ("story_id", "duplicate_of", "syndication_group", "stories", "entities", "quotes"):
         row = re.search(rf"^\| `{name}` \|.*$", doc, re.M)
         assert row and "added later" in row.group(0), f"{name} must say it is filled later"
