@@ -289,3 +289,77 @@ def _iso(value: datetime | None) -> str | None:
 
 def _parse_iso(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
+
+
+# -- comparison of a story's articles (compare and brief stages) -----------------------
+
+
+@dataclass
+class Citation:
+    """Where a statement stands: the article and the character span in its ``text``
+    (``field="headline"`` when the span indexes the headline instead)."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    field: str = "text"
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"article_id": self.article_id, "start": self.start, "end": self.end, "text": self.text}
+        if self.field != "text":
+            out["field"] = self.field
+        return out
+
+
+@dataclass
+class Fact:
+    """Statements across a story's articles that say the same thing.
+
+    ``status``: ``corroborated`` (≥ 2 independent sources), ``single-source`` or
+    ``disputed`` (a conflict involves it). ``asserted_by``: a quoted speaker's entity key
+    or name, or ``"outlet"`` when the outlets state it in their own voice."""
+
+    id: str
+    statement: str
+    support: list[Citation]
+    independent_sources: int
+    status: str
+    asserted_by: str = "outlet"
+    outlets: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "statement": self.statement, "support": [c.to_dict() for c in self.support],
+                "independent_sources": self.independent_sources, "status": self.status,
+                "asserted_by": self.asserted_by, "outlets": list(self.outlets)}
+
+
+@dataclass
+class ConflictSide:
+    """One side of a conflict: what is said, who asserts it, where."""
+
+    claim: str
+    asserted_by: str
+    citation: Citation
+    value: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claim": self.claim, "asserted_by": self.asserted_by, "citation": self.citation.to_dict(),
+                "value": self.value}
+
+
+@dataclass
+class Conflict:
+    """``kind``: ``figure`` (numbers for the same thing disagree, or a vague claim vs a
+    count), ``date``, ``place``, ``attribution`` (different speakers for one quote) or
+    ``hedging`` (one outlet states flatly what another attributes or hedges)."""
+
+    id: str
+    kind: str
+    about: str
+    sides: list[ConflictSide]
+    fact_ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "about": self.about, "sides": [s.to_dict() for s in self.sides],
+                "fact_ids": list(self.fact_ids)}
