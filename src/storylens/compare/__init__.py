@@ -1,0 +1,51 @@
+"""compare: what a story's articles agree on, what rests on one outlet, what is disputed,
+who altered a quote, how each outlet frames it, what happened when, and a cited brief.
+
+``compare_story(articles)`` runs every part over one story's articles and returns the
+sections the JSON report adds to each story (docs/json-schema.md): ``facts``,
+``conflicts``, ``quote_variants``, ``exclusives``, ``framing``, ``timeline``, ``brief``,
+``hashtags``. It is pure: it reads the articles and returns plain data.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import Article
+
+__all__ = ["SECTIONS", "compare_story"]
+
+log = logging.getLogger(__name__)
+
+SECTIONS = ("facts", "conflicts", "quote_variants", "exclusives", "framing", "timeline", "brief", "hashtags")
+
+
+def compare_story(articles: Sequence[Article]) -> dict[str, Any]:
+    """Every comparison section for one story's articles (in any order)."""
+    from .brief import build_brief
+    from .conflicts import find_conflicts
+    from .exclusives import find_exclusives
+    from .facts import align_facts
+    from .framing import find_framing
+    from .hashtags import make_hashtags
+    from .quote_variants import group_quote_variants
+    from .timeline import build_timeline
+
+    facts = align_facts(articles)
+    conflicts = find_conflicts(articles, facts)
+    quote_groups = group_quote_variants(articles)
+    timeline = build_timeline(articles)
+    brief = build_brief(articles, facts, conflicts, quote_groups, timeline)
+    entities = [e for a in articles for e in a.entities]
+    return {
+        "facts": [f.to_dict() for f in facts],
+        "conflicts": [c.to_dict() for c in conflicts],
+        "quote_variants": [g.to_dict() for g in quote_groups],
+        "exclusives": find_exclusives(articles, facts),
+        "framing": [cue.to_dict() for cue in find_framing(articles)],
+        "timeline": [event.to_dict() for event in timeline],
+        "brief": brief.to_dict(),
+        "hashtags": make_hashtags(articles, entities),
+    }
