@@ -25,6 +25,7 @@ from ..errors import StoreError
 from ..model import Article, RemovedLine, Skipped
 from . import schema as sch
 from .extraction_tables import insert_extractions, load_extractions
+from .comparisons import load_comparison, replace_comparison
 from .stories import count_stories, load_stories, replace_stories
 from .sqlite import BEGIN_OPTION, MEMORY, check_location, sqlite_engine
 
@@ -346,6 +347,15 @@ class Store:
     def count_stories(self) -> int:
         with self._read() as conn:
             return count_stories(conn)
+
+    def replace_comparison(self, story_id: str, comparison: dict[str, Any]) -> None:
+        """Store a story's comparison (compare_story's sections), replacing the previous one atomically."""
+        with self._write() as conn:
+            replace_comparison(conn, story_id, comparison)
+
+    def get_comparison(self, story_id: str) -> dict[str, Any] | None:
+        with self._read() as conn:
+            return load_comparison(conn, story_id)
 
     # -- search -----------------------------------------------------------------------
 

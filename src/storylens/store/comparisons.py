@@ -1,0 +1,131 @@
+"""What the compare stage found for each story, stored so that `storylens show`, the web
+app and exports read it without recomputing.
+
+Plain tables for what people query (``facts``, ``fact_support``, ``conflicts``) and one
+row per remaining section (``story_sections``: quote variants, exclusives, framing,
+timeline, brief, hashtags as JSON). Replacing a story's comparison deletes and writes
+all of its rows inside the caller's transaction, so a rerun replaces the previous
+results atomically.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Column, Connection, Integer, PrimaryKeyConstraint, String, Table, Text, delete, insert, select
+
+from .schema import metadata
+
+__all__ = ["facts", "fact_support", "conflicts", "story_sections", "replace_comparison", "load_comparison"]
+
+_JSON_SECTIONS = ("quote_variants", "exclusives", "framing", "timeline", "brief", "hashtags")
+
+facts = Table(
+    "facts",
+    metadata,
+    Column("story_id", String, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("fact_id", String, nullable=False),
+    Column("statement", Text, nullable=False),
+    Column("status", String, nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    Column("asserted_by", Text, nullable=False),
+    Column("outlets", Text, nullable=False),  # JSON array
+    PrimaryKeyConstraint("story_id", "position"),
+)
+
+fact_support = Table(
+    "fact_support",
+    metadata,
+    Column("story_id", String, nullable=False),
+    Column("fact_position", Integer, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("article_id", String, nullable=False),
+    Column("field", String, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    PrimaryKeyConstraint("story_id", "fact_position", "position"),
+)
+
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("story_id", String, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("conflict_id", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("about", Text, nullable=False),
+    Column("sides", Text, nullable=False),  # JSON array of sides with citations
+    Column("fact_ids", Text, nullable=False),  # JSON array
+    PrimaryKeyConstraint("story_id", "position"),
+)
+
+story_sections = Table(
+    "story_sections",
+    metadata,
+    Column("story_id", String, nullable=False),
+    Column("section", String, nullable=False),
+    Column("content", Text, nullable=False),  # JSON
+    PrimaryKeyConstraint("story_id", "section"),
+)
+
+_TABLES = (facts, fact_support, conflicts, story_sections)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def replace_comparison(conn: Connection, story_id: str, comparison: dict[str, Any]) -> None:
+    """Store ``comparison`` (compare_story's sections) as the story's only comparison."""
+    for table in _TABLES:
+        conn.execute(delete(table).where(table.c.story_id == story_id))
+    fact_rows, support_rows = [], []
+    for i, fact in enumerate(comparison.get("facts") or []):
+        fact_rows.append({"story_id": story_id, "position": i, "fact_id": fact["id"], "statement": fact["statement"],
+                          "status": fact["status"], "independent_sources": fact["independent_sources"],
+                          "asserted_by": fact.get("asserted_by") or "outlet", "outlets": _dumps(fact.get("outlets") or [])})
+        for j, cite in enumerate(fact.get("support") or []):
+            support_rows.append({"story_id": story_id, "fact_position": i, "position": j,
+                                 "article_id": cite["article_id"], "field": cite.get("field", "text"),
+                                 "start": cite["start"], "end": cite["end"], "text": cite["text"]})
+    conflict_rows = [
+        {"story_id": story_id, "position": i, "conflict_id": c["id"], "kind": c["kind"], "about": c["about"],
+         "sides": _dumps(c["sides"]), "fact_ids": _dumps(c.get("fact_ids") or [])}
+        for i, c in enumerate(comparison.get("conflicts") or [])
+    ]
+    section_rows = [{"story_id": story_id, "section": name, "content": _dumps(comparison[name])}
+                    for name in _JSON_SECTIONS if name in comparison]
+    for table, rows in ((facts, fact_rows), (fact_support, support_rows), (conflicts, conflict_rows),
+                        (story_sections, section_rows)):
+        if rows:
+            conn.execute(insert(table), rows)
+
+
+def load_comparison(conn: Connection, story_id: str) -> dict[str, Any] | None:
+    """The stored comparison of a story (same layout as compare_story), or None."""
+    sections = {r.section: json.loads(r.content)
+                for r in conn.execute(select(story_sections).where(story_sections.c.story_id == story_id))}
+    fact_list = conn.execute(select(facts).where(facts.c.story_id == story_id).order_by(facts.c.position)).all()
+    if not sections and not fact_list:
+        return None
+    support: dict[int, list[dict[str, Any]]] = {}
+    stmt = select(fact_support).where(fact_support.c.story_id == story_id)
+    for r in conn.execute(stmt.order_by(fact_support.c.fact_position, fact_support.c.position)):
+        cite = {"article_id": r.article_id, "start": r.start, "end": r.end, "text": r.text}
+        if r.field != "text":
+            cite["field"] = r.field
+        support.setdefault(r.fact_position, []).append(cite)
+    out: dict[str, Any] = {
+        "facts": [{"id": r.fact_id, "statement": r.statement, "support": support.get(r.position, []),
+                   "independent_sources": r.independent_sources, "status": r.status,
+                   "asserted_by": r.asserted_by, "outlets": json.loads(r.outlets)} for r in fact_list],
+        "conflicts": [{"id": r.conflict_id, "kind": r.kind, "about": r.about, "sides": json.loads(r.sides),
+                       "fact_ids": json.loads(r.fact_ids)}
+                      for r in conn.execute(select(conflicts).where(conflicts.c.story_id == story_id)
+                                            .order_by(conflicts.c.position))],
+    }
+    out.update(sections)
+    return out
