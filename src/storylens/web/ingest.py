@@ -1,0 +1,75 @@
+"""``POST /api/ingest``: the only endpoint that writes, and only when the server was
+started with ingest allowed and a token; the request must carry
+``Authorization: Bearer <token>``.
+
+Each article is cleaned like a JSONL record with a ``text`` column (kind ``plain``;
+the other fields are explicit metadata) and added to the store. Stories and the NLP
+records are not rebuilt here: run ``storylens ingest`` for the full pipeline.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+
+from fastapi import APIRouter, Header
+from fastapi.responses import JSONResponse
+
+from ..clean import clean_document
+from ..model import Article, RawDocument, Skipped
+from .errors import WebError
+from .models import IngestIn, IngestOut, SkippedOut
+from .params import StoreDep
+from .security import token_matches
+
+__all__ = ["ingest_router", "read_only_router"]
+
+logger = logging.getLogger(__name__)
+
+_SOURCE = "api-ingest"
+_REALM = {"WWW-Authenticate": 'Bearer realm="storylens"'}
+
+
+def ingest_router(token: str) -> APIRouter:
+    router = APIRouter(prefix="/api")
+
+    @router.post("/ingest", response_model=IngestOut, status_code=201,
+                 summary="Add articles (only with --allow-ingest; needs Authorization: Bearer <token>)")
+    def ingest(body: IngestIn, store: StoreDep,
+               authorization: str | None = Header(default=None, max_length=4096)) -> IngestOut:
+        if not token_matches(authorization, token):
+            raise WebError(401, "a valid token is required: send 'Authorization: Bearer <token>' with the "
+                                "token the server was started with", _REALM)
+        now = datetime.now(timezone.utc)
+        cleaned: list[Article] = []
+        skipped: list[Skipped] = []
+        for n, item in enumerate(body.articles, start=1):
+            source = f"{_SOURCE}#item-{n}"
+            metadata = {k: v for k, v in item.model_dump(exclude={"text"}).items() if v}
+            raw = RawDocument(source=source, data=item.text.replace("\r\n", "\n").encode("utf-8"), kind="plain",
+                              fetched_at=now, url=metadata.get("url"), metadata=metadata,
+                              metadata_origin={k: f"POST /api/ingest item {n}" for k in metadata})
+            result = clean_document(raw)
+            if isinstance(result, Article):
+                cleaned.append(result)
+            else:
+                skipped.append(result)
+        added = store.add_articles(cleaned)
+        if skipped:
+            store.add_skipped(skipped)
+        logger.info("ingest over HTTP: %d added, %d present, %d skipped", added.added, added.already_present,
+                    len(skipped))
+        return IngestOut(added=added.added, already_present=added.already_present, ids=[a.id for a in cleaned],
+                         skipped=[SkippedOut(source=s.source, reason=s.reason) for s in skipped])
+
+    return router
+
+
+def read_only_router() -> APIRouter:
+    router = APIRouter(prefix="/api", include_in_schema=False)
+
+    @router.post("/ingest")
+    def refused() -> JSONResponse:
+        raise WebError(403, "this server is read-only: start it with --allow-ingest and a token to accept articles")
+
+    return router

@@ -1,0 +1,101 @@
+"""Server-rendered HTML pages. They read the same data as the JSON API (``views``) and
+work without JavaScript."""
+
+from __future__ import annotations
+
+import logging
+from itertools import groupby
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from . import views
+from .errors import WebError
+from .highlight import Mark, article_marks, highlight_article, highlight_snippet
+from .params import ArticleId, Limit, Offset, OutletParam, SearchQuery, SpanEnd, SpanStart, StoreDep, \
+    StoryFilterDep, StoryId
+from .queries import StoryFilter
+from .render import render
+
+__all__ = ["router"]
+
+logger = logging.getLogger(__name__)
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+def _pages(total: int, limit: int, offset: int) -> dict[str, Any]:
+    return {"total": total, "limit": limit, "offset": offset,
+            "prev": max(0, offset - limit) if offset > 0 else None,
+            "next": offset + limit if offset + limit < total else None,
+            "first": offset + 1 if total and offset < total else 0, "last": min(total, offset + limit)}
+
+
+def _filter_params(flt: StoryFilter) -> dict[str, Any]:
+    return {"sort": flt.sort, "outlet": flt.outlet, "since": flt.since.isoformat() if flt.since else None,
+            "until": flt.until.isoformat() if flt.until else None,
+            "has_disputes": {None: None, True: "true", False: "false"}[flt.has_disputes]}
+
+
+@router.get("/")
+@router.get("/stories")
+def stories_page(request: Request, store: StoreDep, flt: StoryFilterDep, limit: Limit = 20,
+                 offset: Offset = 0) -> HTMLResponse:
+    data = views.story_list(store, flt, limit, offset)
+    return render(request, "stories.html.j2", data=data, params=_filter_params(flt),
+                  pages=_pages(data["total"], limit, offset), title="Stories")
+
+
+@router.get("/stories/{story_id}")
+def story_page(request: Request, store: StoreDep, story_id: StoryId) -> HTMLResponse:
+    data = views.story_page(store, story_id)
+    by_speaker = [(speaker, list(items)) for speaker, items in groupby(
+        data["quotes"], key=lambda c: c["quote"]["speaker"] or "(speaker not found)")]
+    by_count = [(what, list(items)) for what, items in groupby(
+        data["figures"], key=lambda c: c["figure"]["counts"] or "(not stated)")]
+    by_time = [(value, list(items)) for value, items in groupby(
+        data["time_refs"], key=lambda c: c["time_ref"]["value"])]
+    extra = {k: v for k, v in data["story"].items() if k in views.LATER_STAGE_FIELDS}
+    return render(request, "story.html.j2", data=data, story=data["story"], by_speaker=by_speaker,
+                  by_count=by_count, by_time=by_time, extra=extra,
+                  title=data["story"]["title"] or data["story"]["id"])
+
+
+@router.get("/articles")
+def articles_page(request: Request, store: StoreDep, outlet: OutletParam = None, limit: Limit = 20,
+                  offset: Offset = 0) -> HTMLResponse:
+    data = views.article_list(store, outlet, limit, offset)
+    return render(request, "articles.html.j2", data=data, outlet=outlet,
+                  pages=_pages(data["total"], limit, offset), title="Articles")
+
+
+@router.get("/articles/{article_id}")
+def article_page(request: Request, store: StoreDep, article_id: ArticleId, start: SpanStart = None,
+                 end: SpanEnd = None) -> HTMLResponse:
+    article = views.get_article(store, article_id)
+    data = views.article_page_for(store, article, start, end)
+    marks = article_marks(article)
+    cited = data["citation"]
+    if cited:
+        marks.append(Mark(cited["start"], cited["end"], "cite", "cited", "cited passage"))
+    paragraphs = highlight_article(article.text, marks)
+    return render(request, "article.html.j2", data=data, article=article, paragraphs=paragraphs,
+                  cited=cited, members=views.group_members(store, data["syndication_group"]),
+                  title=article.headline or article.id)
+
+
+@router.get("/search")
+def search_page(request: Request, store: StoreDep, q: SearchQuery = "", limit: Limit = 20,
+                offset: Offset = 0) -> HTMLResponse:
+    data: dict[str, Any] | None = None
+    error: str | None = None
+    status = 200
+    if q.strip():
+        try:
+            data = views.search(store, q, limit, offset)
+        except WebError as exc:
+            error, status = exc.message, exc.status
+    hits = [(h, highlight_snippet(h["raw_snippet"])) for h in (data or {}).get("hits", [])]
+    return render(request, "search.html.j2", status_code=status, q=q, data=data, hits=hits, error=error,
+                  limit=limit, offset=offset, title=f"Search: {q}" if q else "Search")

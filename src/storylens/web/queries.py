@@ -1,0 +1,187 @@
+"""Read queries the web app needs beyond ``Store``'s methods: filtered story listings and
+article summaries by id.
+
+They are written in portable SQLAlchemy Core over the store's own table definitions
+(``storylens.store.schema`` and ``storylens.store.stories``), so they run on any backend
+the store supports. Everything else goes through ``Store`` (get_story, get_article,
+list_articles, search).
+
+Story filters: the date range and sort order are applied in Python on the story
+summaries (one small row per story) because stored times keep their original UTC
+offsets, which do not compare correctly as strings.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
+
+from ..errors import StoreError
+from ..store import Store
+from ..store.schema import articles
+from ..store.stories import stories
+
+__all__ = ["StoryFilter", "StorySummary", "ArticleSummary", "story_summaries", "article_summaries",
+           "duplicates_of", "count_articles", "parse_time", "SORTS"]
+
+logger = logging.getLogger(__name__)
+
+#: Sort orders of the story list: ``covered`` (most independent sources, then most
+#: articles, then newest) and ``newest`` (latest publication first).
+SORTS = ("covered", "newest")
+
+_FAR_PAST = datetime(1, 1, 2, tzinfo=timezone.utc)
+_LOOKUP_CHUNK = 500
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """An ISO 8601 string from the store as an aware datetime (naive read as UTC)."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        logger.warning("unreadable time %r in the store; treated as unknown", value)
+        return None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class StoryFilter:
+    """What the story list shows. ``since``/``until`` are calendar days in UTC, both
+    included: a story matches when its publication span overlaps them. ``has_disputes``
+    filters on the story's ``disputes``, which the compare stage fills; a store without
+    that stage has no disputes, so ``True`` matches nothing there and ``False`` everything."""
+
+    sort: str = "covered"
+    outlet: str | None = None
+    since: date | None = None
+    until: date | None = None
+    has_disputes: bool | None = None
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    id: str
+    title: str | None
+    lead: str
+    first_published: str | None
+    last_published: str | None
+    article_count: int
+    outlet_count: int
+    independent_sources: int
+    outlets: list[str]
+    disputes: int | None  # None: the compare stage has not filled it
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    id: str
+    outlet: str | None
+    headline: str | None
+    published: str | None
+    url: str | None
+    story_id: str | None
+    duplicate_of: str | None
+    syndication_group: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def _run(store: Store, stmt: Any) -> list[Any]:
+    try:
+        with store.engine.connect() as conn:
+            return list(conn.execute(stmt).mappings())
+    except DBAPIError as exc:
+        raise StoreError(f"cannot read store {store.where}: {exc.orig or exc}") from exc
+
+
+def _overlaps(s: StorySummary, since: date | None, until: date | None) -> bool:
+    first = parse_time(s.first_published)
+    last = parse_time(s.last_published) or first
+    if first is None or last is None:
+        return False  # undated stories cannot be placed in a date range
+    if since is not None and last < datetime.combine(since, time(), timezone.utc):
+        return False
+    if until is not None and first >= datetime.combine(until + timedelta(days=1), time(), timezone.utc):
+        return False
+    return True
+
+
+def story_summaries(store: Store, flt: StoryFilter) -> list[StorySummary]:
+    """Every story matching ``flt``, in its sort order (the caller paginates)."""
+    if flt.sort not in SORTS:
+        raise ValueError(f"unknown sort {flt.sort!r}; use one of {', '.join(SORTS)}")
+    s = stories.c
+    stmt = select(s.id, s.title, s.lead, s.first_published, s.last_published, s.article_count,
+                  s.outlet_count, s.independent_sources, s.outlets)
+    if flt.outlet is not None:
+        # Narrow in SQL, confirm exactly below (the JSON array is matched as text).
+        stmt = stmt.where(s.outlets.contains(json.dumps(flt.outlet, ensure_ascii=False)))
+    out: list[StorySummary] = []
+    for r in _run(store, stmt):
+        outlets = json.loads(r["outlets"] or "[]")
+        if flt.outlet is not None and flt.outlet not in outlets:
+            continue
+        summary = StorySummary(
+            id=r["id"], title=r["title"], lead=r["lead"], first_published=r["first_published"],
+            last_published=r["last_published"], article_count=r["article_count"],
+            outlet_count=r["outlet_count"], independent_sources=r["independent_sources"],
+            outlets=outlets, disputes=r.get("disputes"),
+        )
+        if (flt.since or flt.until) and not _overlaps(summary, flt.since, flt.until):
+            continue
+        if flt.has_disputes is not None and bool(summary.disputes) != flt.has_disputes:
+            continue
+        out.append(summary)
+
+    def newest(x: StorySummary) -> datetime:
+        return parse_time(x.last_published) or parse_time(x.first_published) or _FAR_PAST
+
+    out.sort(key=lambda x: x.id)
+    out.sort(key=newest, reverse=True)
+    if flt.sort == "covered":
+        out.sort(key=lambda x: (x.independent_sources, x.article_count), reverse=True)
+    return out
+
+
+def article_summaries(store: Store, ids: Sequence[str]) -> dict[str, ArticleSummary]:
+    """Headline, outlet, time and links of the articles with these ids (missing ids left out)."""
+    a = articles.c
+    found: dict[str, ArticleSummary] = {}
+    unique = sorted(set(ids))
+    for i in range(0, len(unique), _LOOKUP_CHUNK):
+        stmt = select(a.id, a.outlet, a.headline, a.published, a.url, a.story_id, a.duplicate_of,
+                      a.syndication_group).where(a.id.in_(unique[i:i + _LOOKUP_CHUNK]))
+        for r in _run(store, stmt):
+            found[r["id"]] = ArticleSummary(**dict(r))
+    return found
+
+
+def duplicates_of(store: Store, article_id: str) -> list[ArticleSummary]:
+    """Articles marked as duplicates of ``article_id``, oldest first."""
+    a = articles.c
+    stmt = (select(a.id, a.outlet, a.headline, a.published, a.url, a.story_id, a.duplicate_of,
+                   a.syndication_group)
+            .where(a.duplicate_of == article_id).order_by(a.published_utc, a.id))
+    return [ArticleSummary(**dict(r)) for r in _run(store, stmt)]
+
+
+def count_articles(store: Store, outlet: str | None = None) -> int:
+    """How many articles the store holds (from ``outlet`` only, when given)."""
+    stmt = select(func.count()).select_from(articles)
+    if outlet is not None:
+        stmt = stmt.where(articles.c.outlet == outlet)
+    rows = _run(store, stmt)
+    return int(next(iter(rows[0].values())))

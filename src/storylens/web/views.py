@@ -1,0 +1,185 @@
+"""What each page shows, as plain data: the JSON API returns it as is and the HTML
+pages render it. Raises WebError for anything the client got wrong (unknown id, span
+outside the text, malformed search)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import quote
+
+from ..errors import StoreError
+from ..model import Article
+from ..store import Store
+from .errors import WebError
+from .highlight import snippet_text
+from .queries import (
+    ArticleSummary,
+    StoryFilter,
+    article_summaries,
+    count_articles,
+    duplicates_of,
+    story_summaries,
+)
+
+__all__ = ["MAX_OFFSET", "MAX_LIMIT", "MAX_SEARCH_WINDOW", "citation_url", "story_list", "story_page",
+           "article_page", "article_page_for", "group_members", "check_span", "article_list", "search", "get_article", "LATER_STAGE_FIELDS"]
+
+logger = logging.getLogger(__name__)
+
+MAX_LIMIT = 100
+MAX_OFFSET = 100_000
+#: Search ranks every match; offset + limit is capped so a request stays cheap.
+MAX_SEARCH_WINDOW = 1000
+
+#: Story fields that the compare and brief stages add, and what they hold.
+LATER_STAGE_FIELDS = {
+    "facts": "the outlet-by-fact comparison grid",
+    "disputes": "disputed points",
+    "quote_variants": "quote variants with their differences",
+    "timeline": "the dated timeline",
+    "framing": "framing cues",
+    "brief": "the cited brief",
+}
+
+
+def citation_url(article_id: str, start: int, end: int) -> str:
+    """The URL that opens an article with ``[start, end)`` highlighted and scrolled to."""
+    return f"/articles/{quote(article_id, safe='')}?start={start}&end={end}#cited"
+
+
+def story_list(store: Store, flt: StoryFilter, limit: int, offset: int) -> dict[str, Any]:
+    found = story_summaries(store, flt)
+    notices = []
+    if store.count_stories() == 0:
+        notices.append("This store has no stories yet: the clustering stage has not run on it "
+                       "(run `storylens ingest` with a version that groups articles into stories).")
+    if flt.has_disputes is not None and all(s.disputes is None for s in found):
+        notices.append("The has-disputes filter uses the disputed points that the compare stage records; "
+                       "it has not run on these stories, so none has disputes.")
+    return {"total": len(found), "limit": limit, "offset": offset, "sort": flt.sort,
+            "stories": [s.to_dict() for s in found[offset:offset + limit]], "notices": notices}
+
+
+def get_article(store: Store, article_id: str) -> Article:
+    article = store.get_article(article_id)
+    if article is None:
+        raise WebError(404, f"no article with id {article_id!r} in this store "
+                            "(article ids are 16 hexadecimal digits; see /api/articles)")
+    return article
+
+
+def _cite(article: Article, start: int, end: int) -> dict[str, Any]:
+    return {"article_id": article.id, "outlet": article.outlet, "headline": article.headline,
+            "start": start, "end": end, "url": citation_url(article.id, start, end)}
+
+
+def story_page(store: Store, story_id: str) -> dict[str, Any]:
+    story = store.get_story(story_id)
+    if story is None:
+        raise WebError(404, f"no story with id {story_id!r} in this store (see /api/stories)")
+    members: list[Article] = []
+    for article_id in story["articles"]:
+        article = store.get_article(article_id)
+        if article is None:
+            logger.warning("story %s lists article %s, which is not in the store", story_id, article_id)
+            continue
+        members.append(article)
+    quotes, figures, time_refs = [], [], []
+    for a in members:
+        quotes += [{"citation": _cite(a, q.start, q.end), "quote": q.to_dict()} for q in a.quotes]
+        figures += [{"citation": _cite(a, f.start, f.end), "figure": f.to_dict()} for f in a.figures]
+        time_refs += [{"citation": _cite(a, t.start, t.end), "time_ref": t.to_dict()} for t in a.time_refs]
+    quotes.sort(key=lambda c: ((c["quote"]["speaker_entity"] or c["quote"]["speaker"] or "~").casefold()))
+    figures.sort(key=lambda c: ((c["figure"]["counts"] or "~"), c["figure"]["unit"] or ""))
+    time_refs.sort(key=lambda c: c["time_ref"]["value"])
+    missing = [what for key, what in LATER_STAGE_FIELDS.items() if key not in story]
+    notices = []
+    if missing:
+        notices.append("Not shown because the compare and brief stages have not run on this story: "
+                       + ", ".join(missing) + ".")
+    summaries = [_article_summary(a) for a in members]
+    return {"story": story, "articles": summaries, "quotes": quotes, "figures": figures,
+            "time_refs": time_refs, "notices": notices}
+
+
+def _article_summary(a: Article) -> dict[str, Any]:
+    return ArticleSummary(id=a.id, outlet=a.outlet, headline=a.headline,
+                          published=a.published.isoformat() if a.published else None, url=a.url,
+                          story_id=a.story_id, duplicate_of=a.duplicate_of,
+                          syndication_group=a.syndication_group).to_dict()
+
+
+def check_span(article: Article, start: int | None, end: int | None) -> tuple[int, int] | None:
+    if start is None and end is None:
+        return None
+    if start is None or end is None:
+        raise WebError(422, "give both start and end to cite a span (e.g. ?start=10&end=42)")
+    n = len(article.text)
+    if not 0 <= start < end <= n:
+        raise WebError(422, f"span {start}-{end} is outside article {article.id}: its text has {n} characters, "
+                            "so start and end must satisfy 0 <= start < end <= " + str(n))
+    return start, end
+
+
+def article_page(store: Store, article_id: str, start: int | None = None,
+                 end: int | None = None) -> dict[str, Any]:
+    return article_page_for(store, get_article(store, article_id), start, end)
+
+
+def article_page_for(store: Store, article: Article, start: int | None = None,
+                     end: int | None = None) -> dict[str, Any]:
+    span = check_span(article, start, end)
+    group = None
+    if article.syndication_group and article.story_id:
+        story = store.get_story(article.story_id)
+        for g in (story or {}).get("syndication_groups", []):
+            if g.get("id") == article.syndication_group:
+                group = g
+    duplicate_of = None
+    if article.duplicate_of:
+        found = article_summaries(store, [article.duplicate_of]).get(article.duplicate_of)
+        duplicate_of = found.to_dict() if found else None
+    return {
+        "article": article.to_dict(),
+        "citation": {"start": span[0], "end": span[1], "text": article.text[span[0]:span[1]]} if span else None,
+        "syndication_group": group,
+        "duplicate_of": duplicate_of,
+        "duplicates": [d.to_dict() for d in duplicates_of(store, article.id)],
+    }
+
+
+def group_members(store: Store, group: dict[str, Any] | None) -> list[dict[str, Any]]:
+    if not group:
+        return []
+    found = article_summaries(store, group.get("members", []))
+    return [found[i].to_dict() for i in group.get("members", []) if i in found]
+
+
+def article_list(store: Store, outlet: str | None, limit: int, offset: int) -> dict[str, Any]:
+    total = count_articles(store, outlet)
+    listed = store.list_articles(limit=limit, offset=offset, outlet=outlet)
+    return {"total": total, "limit": limit, "offset": offset, "articles": [_article_summary(x) for x in listed]}
+
+
+def search(store: Store, query: str, limit: int, offset: int) -> dict[str, Any]:
+    if not query.strip():
+        raise WebError(422, "empty search query: give at least one word to search for")
+    if offset + limit > MAX_SEARCH_WINDOW:
+        raise WebError(422, f"search results are available up to result {MAX_SEARCH_WINDOW}; "
+                            "use a narrower query or a smaller offset")
+    try:
+        hits = store.search(query, limit=offset + limit)
+    except StoreError as exc:
+        message = str(exc)
+        if message.startswith(("invalid search query", "empty search query")):
+            raise WebError(400, message) from exc
+        raise
+    out = []
+    for h in hits[offset:]:
+        text, spans = snippet_text(h.snippet)
+        out.append({"article_id": h.article_id, "headline": h.headline, "outlet": h.outlet,
+                    "published": h.published.isoformat() if h.published else None,
+                    "snippet": text, "matches": [{"start": s, "end": e} for s, e in spans],
+                    "raw_snippet": h.snippet})
+    return {"query": query, "limit": limit, "offset": offset, "hits": out}

@@ -1,0 +1,145 @@
+"""Hostile article text is shown, never executed: every page is parsed and checked for
+script elements, event-handler attributes and javascript: links; hidden characters
+are made visible; CSP and read-only defaults hold on every response."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from storylens.web import create_app
+
+from web_fixtures import RLO, ZWSP, hostile_articles, make_hostile_store
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+
+
+def _assert_inert(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    parser = _Tags()
+    parser.feed(html)
+    for tag, attrs in parser.tags:
+        assert tag not in ("script", "iframe", "object", "embed", "img", "base"), (tag, attrs)
+        for name, value in attrs:
+            assert not name.startswith("on"), (tag, name, value)
+            if name in ("href", "src", "action", "formaction"):
+                assert value is not None and not value.strip().lower().startswith(("javascript:", "data:")), value
+            if name == "style":
+                raise AssertionError(f"inline style on <{tag}>")
+    assert RLO not in html and ZWSP not in html, "hidden characters must be shown as markers"
+    return parser.tags
+
+
+def _ids(client: TestClient) -> tuple[str, str, str]:
+    articles = hostile_articles()
+    return articles[0].id, articles[1].id, "story-hostile"
+
+
+def test_every_hostile_page_is_inert(hostile: TestClient) -> None:
+    a1, a2, story = _ids(hostile)
+    urls = ["/", "/stories", "/articles", f"/stories/{story}", f"/articles/{a1}", f"/articles/{a2}",
+            f"/articles/{a1}?start=0&end=60", "/search?q=script", "/search?q=alert", "/search?q=onerror",
+            "/stories?outlet=%3Cscript%3E", "/search?q=%3Cscript%3Ealert(1)%3C/script%3E"]
+    for url in urls:
+        response = hostile.get(url)
+        assert response.status_code in (200, 400), (url, response.status_code)
+        _assert_inert(response.text)
+
+
+def test_hostile_text_is_escaped_and_visible(hostile: TestClient) -> None:
+    a1, _, story = _ids(hostile)
+    page = hostile.get(f"/articles/{a1}").text
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page  # shown as text
+    assert "onerror=&#34;alert(1)&#34;" in page
+    assert "⟨U+202E⟩" in page and "⟨U+200B⟩" in page  # revealed, with a title naming them
+    assert "RIGHT-TO-LEFT OVERRIDE" in page
+    assert "javascript:alert(document.cookie)" in page and "(not a web address; not linked)" in page
+    assert 'lang="en&#34; onload=&#34;x"' in page  # attribute value escaped, not broken out of
+    story_page = hostile.get(f"/stories/{story}").text
+    assert "Port Vell &lt;script&gt;" in story_page
+    assert "&lt;i&gt;<span class=\"hc\"" in story_page  # agency name: escaped, override revealed
+    assert "Mara &lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in story_page
+
+
+def test_highlighted_quote_with_markup_inside(hostile: TestClient) -> None:
+    a1, _, _ = _ids(hostile)
+    article = hostile_articles()[0]
+    quote = article.quotes[0]
+    page = hostile.get(f"/articles/{a1}", params={"start": quote.start, "end": quote.end}).text
+    tags = _assert_inert(page)
+    marks = [dict(attrs) for tag, attrs in tags if tag == "mark"]
+    assert any("cite" in (m.get("class") or "").split() and "quote" in (m.get("class") or "").split()
+               for m in marks)
+    assert any(dict(attrs).get("id") == "cited" for _, attrs in tags)
+    assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in page
+
+
+def test_search_snippet_highlight_is_escaped(hostile: TestClient) -> None:
+    page = hostile.get("/search", params={"q": "script"}).text
+    _assert_inert(page)
+    assert '<mark class="hit">script</mark>' in page
+    body = hostile.get("/api/search", params={"q": "onerror"}).json()
+    assert body["hits"] and "<img" in body["hits"][0]["snippet"]  # JSON keeps text as is
+
+
+@pytest.mark.parametrize("url", ["/", "/stories/story-hostile", "/api/stories", "/openapi.json",
+                                 "/static/style.css", "/nope", "/api/nope", "/api/stories?limit=0",
+                                 "/search?q=%22"])
+def test_csp_on_every_response(hostile: TestClient, url: str) -> None:
+    response = hostile.get(url)
+    csp = response.headers["content-security-policy"]
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "default-src 'none'" in csp and "script-src" not in csp  # no script source at all
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["x-frame-options"] == "DENY"
+
+
+def test_read_only_by_default(hostile: TestClient) -> None:
+    response = hostile.post("/api/ingest", json={"articles": [{"text": "x"}]})
+    assert response.status_code == 403 and "read-only" in response.json()["message"]
+    for method in ("put", "delete", "patch"):
+        assert getattr(hostile, method)("/api/stories").status_code == 405
+
+
+def test_ingest_needs_a_token(hostile_db: str) -> None:
+    with pytest.raises(ValueError, match="token"):
+        create_app(hostile_db, allow_ingest=True)
+    with pytest.raises(ValueError, match="token"):
+        create_app(hostile_db, allow_ingest=True, ingest_token="  ")
+
+
+def test_ingest_with_token(tmp_path: Any) -> None:
+    db = make_hostile_store(tmp_path / "ingest.db")
+    client = TestClient(create_app(db, allow_ingest=True, ingest_token="s3cret-token"))
+    article = {"text": "The Vell ferry will stop running on 1 July, the operator Nordhaven Lines said in a "
+                       "statement on Monday, citing falling passenger numbers over three years.",
+               "headline": "Vell ferry to stop", "outlet": "Coast Wire", "published": "2031-06-02T10:00:00+00:00"}
+    body = {"articles": [article]}
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic s3cret-token"},
+                    {"Authorization": "s3cret-token"}):
+        response = client.post("/api/ingest", json=body, headers=headers)
+        assert response.status_code == 401 and response.json()["status"] == 401
+        assert response.headers["www-authenticate"].startswith("Bearer")
+    auth = {"Authorization": "Bearer s3cret-token"}
+    response = client.post("/api/ingest", json=body, headers=auth)
+    assert response.status_code == 201, response.text
+    result = response.json()
+    assert result["added"] == 1 and len(result["ids"]) == 1
+    stored = client.get(f"/api/articles/{result['ids'][0]}").json()["article"]
+    assert stored["headline"] == "Vell ferry to stop" and stored["outlet"] == "Coast Wire"
+    assert client.post("/api/ingest", json=body, headers=auth).json()["already_present"] == 1
+    assert client.post("/api/ingest", json={"articles": []}, headers=auth).status_code == 422
+    assert client.post("/api/ingest", json={"articles": [dict(article, extra=1)]}, headers=auth).status_code == 422
+    big = client.post("/api/ingest", content=b"x", headers={**auth, "Content-Length": str(64 * 1024 * 1024),
+                                                              "Content-Type": "application/json"})
+    assert big.status_code == 413 and big.json()["status"] == 413
+    assert "/api/ingest" in client.get("/openapi.json").json()["paths"]
