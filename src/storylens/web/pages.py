@@ -4,6 +4,7 @@ work without JavaScript."""
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from itertools import groupby
 from typing import Any
 
@@ -38,6 +39,24 @@ def _filter_params(flt: StoryFilter) -> dict[str, Any]:
             "has_disputes": {None: None, True: "true", False: "false"}[flt.has_disputes]}
 
 
+def _quotes_by_speaker(quotes: list[dict[str, Any]],
+                       entities: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Quotes grouped by the speaker's entity key (else the words naming the speaker), most
+    quoted first; each group is labelled with the entity's name or the commonest wording."""
+    names = {e["key"]: e["name"] for e in entities}
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for c in quotes:
+        q = c["quote"]
+        groups.setdefault(q["speaker_entity"] or (q["speaker"] or "").casefold(), []).append(c)
+    out = []
+    for key, items in groups.items():
+        wordings = Counter(c["quote"]["speaker"] for c in items if c["quote"]["speaker"])
+        label = names.get(key) or (wordings.most_common(1)[0][0] if wordings else "(speaker not found)")
+        out.append((label, items))
+    out.sort(key=lambda g: (-len(g[1]), g[0].casefold()))
+    return out
+
+
 @router.get("/")
 @router.get("/stories")
 def stories_page(request: Request, store: StoreDep, flt: StoryFilterDep, limit: Limit = 20,
@@ -50,8 +69,7 @@ def stories_page(request: Request, store: StoreDep, flt: StoryFilterDep, limit: 
 @router.get("/stories/{story_id}")
 def story_page(request: Request, store: StoreDep, story_id: StoryId) -> HTMLResponse:
     data = views.story_page(store, story_id)
-    by_speaker = [(speaker, list(items)) for speaker, items in groupby(
-        data["quotes"], key=lambda c: c["quote"]["speaker"] or "(speaker not found)")]
+    by_speaker = _quotes_by_speaker(data["quotes"], data["story"].get("entities", []))
     by_count = [(what, list(items)) for what, items in groupby(
         data["figures"], key=lambda c: c["figure"]["counts"] or "(not stated)")]
     by_time = [(value, list(items)) for value, items in groupby(
