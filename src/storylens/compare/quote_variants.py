@@ -1,0 +1,351 @@
+"""Quotes of the same utterance across a story's articles, and how faithfully each
+outlet reproduces it.
+
+Units ("segments"): the top-level quoted passages (text between quotation marks, see
+:mod:`storylens.compare.textspans`) that overlap an extracted direct or partial quote
+(``Article.quotes``), with that quote's speaker; a direct quote printed without marks
+is its own segment. Indirect quotes are not quotations and are left out.
+
+Grouping (one group = one utterance): two segments belong together when their
+normalised word sequences overlap: a shared run of at least :data:`MIN_RUN` words and
+at least half of the shorter segment's words in matching runs (so a quote split into
+two in one outlet and printed whole in another joins through both halves). Speakers
+must agree or one be unknown; a segment attributed to a different speaker joins only
+on a run of :data:`MIN_RUN_OTHER_SPEAKER` identical words (such a group has
+``attribution_differs``). Segments under :data:`MIN_RUN` words join only an identical
+segment of the same named speaker. Candidate pairs come from an index of word
+:data:`MIN_RUN`-grams, so the work grows with the number of shared passages, not with
+the square of the number of quotes.
+
+Fidelity of a variant against the group's reference (its longest segment; an agency
+original wins a tie), compared on the part of the reference the variant covers
+(quoting a portion of a statement is not an alteration):
+
+- ``verbatim``: the same words, case and inner punctuation (quote-mark style and the
+  punctuation at the variant's edges do not count);
+- ``minor``: the same words once case, accents, full stops ("U.S.A."/"USA"),
+  apostrophe style and punctuation are folded;
+- ``altered``: words changed, added or cut;
+- ``paraphrase``: under half of the words match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from storylens.compare.textspans import Word, quoted_spans, words
+from storylens.model import Article, Citation
+from storylens.stories import independent_sources
+
+__all__ = ["QuoteVariant", "QuoteGroup", "group_quote_variants", "fidelity", "word_diff",
+           "MIN_RUN", "MIN_RUN_OTHER_SPEAKER", "FIDELITY_ORDER"]
+
+log = logging.getLogger(__name__)
+
+#: shortest run of identical (normalised) words that links two quotes of one speaker:
+#: four words is past most stock phrases ("in the country") yet inside a short quote
+MIN_RUN = 4
+#: a run this long is the same utterance even when the two outlets name different speakers
+MIN_RUN_OTHER_SPEAKER = 8
+#: share of the shorter segment's words that must lie in matching runs
+MIN_SHARED = 0.5
+#: worst first
+FIDELITY_ORDER = ("paraphrase", "altered", "minor", "verbatim")
+_INNER_PUNCT = {"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'"}
+_QUOTE_CHARS = set("\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019")
+
+
+@dataclass
+class _Segment:
+    article: Article
+    start: int
+    end: int
+    kind: str
+    speaker: str | None
+    words: list[Word]
+
+    @property
+    def norms(self) -> list[str]:
+        return [w.norm for w in self.words]
+
+
+@dataclass
+class QuoteVariant:
+    """One outlet's rendering of (part of) the utterance.
+
+    ``against`` is the index of the variant it was compared with (0: the reference);
+    ``diff`` the word-level edit script from that variant's covered words to this one's."""
+
+    citation: Citation
+    fidelity: str
+    kind: str
+    speaker: str | None
+    against: int = 0
+    coverage: float = 1.0
+    diff: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def article_id(self) -> str:
+        return self.citation.article_id
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article_id": self.citation.article_id, "citation": self.citation.to_dict(),
+                "fidelity": self.fidelity, "kind": self.kind, "speaker": self.speaker,
+                "against": self.against, "coverage": round(self.coverage, 3), "diff": list(self.diff)}
+
+
+@dataclass
+class QuoteGroup:
+    """One utterance quoted in one or more articles; ``variants[0]`` is the reference."""
+
+    id: str
+    speaker: str | None
+    speaker_name: str | None
+    speakers: list[str]
+    variants: list[QuoteVariant]
+    articles: list[str]
+    independent_sources: int
+
+    @property
+    def attribution_differs(self) -> bool:
+        return len(self.speakers) > 1
+
+    @property
+    def fidelity(self) -> str:
+        """The worst fidelity among the variants."""
+        return min((v.fidelity for v in self.variants), key=FIDELITY_ORDER.index)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "speaker": self.speaker, "speaker_name": self.speaker_name,
+                "speakers": list(self.speakers), "attribution_differs": self.attribution_differs,
+                "fidelity": self.fidelity, "articles": list(self.articles),
+                "independent_sources": self.independent_sources,
+                "variants": [v.to_dict() for v in self.variants]}
+
+
+# -- segments ---------------------------------------------------------------------------
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in _QUOTE_CHARS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTE_CHARS):
+        end -= 1
+    return start, end
+
+
+def _segments(article: Article) -> list[_Segment]:
+    text = article.text
+    quotes = [q for q in article.quotes if q.kind in ("direct", "partial")]
+    if not quotes:
+        return []
+    top = [s for s in quoted_spans(text) if s.depth == 0]
+    found: dict[tuple[int, int], _Segment] = {}
+    for q in quotes:
+        lo, hi = q.start - 2, q.end + 2
+        spans = [(s.start, s.end) for s in top if s.start < hi and lo < s.end]
+        if not spans and q.kind == "direct":
+            spans = [(q.start, q.end)]
+        for start, end in spans:
+            start, end = _trim(text, start, end)
+            ws = words(text, start, end)
+            if not ws:
+                continue
+            key = (start, end)
+            seg = found.get(key)
+            if seg is None:
+                found[key] = _Segment(article, start, end, q.kind, q.speaker_entity, ws)
+            elif seg.speaker is None and q.speaker_entity:
+                seg.speaker = q.speaker_entity
+            if seg is not None and q.kind == "direct":
+                seg.kind = "direct"
+    return sorted(found.values(), key=lambda s: s.start)
+
+
+# -- grouping -----------------------------------------------------------------------------
+
+
+def _matching(a: list[str], b: list[str]) -> tuple[int, int]:
+    """(longest run, words in runs of at least 2) shared by two word lists."""
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    longest = max((blk.size for blk in blocks), default=0)
+    shared = sum(blk.size for blk in blocks if blk.size >= 2 or blk.size == len(a) or blk.size == len(b))
+    return longest, shared
+
+
+def _linked(a: _Segment, b: _Segment) -> bool:
+    na, nb = a.norms, b.norms
+    short = min(len(na), len(nb))
+    same_speaker = a.speaker is None or b.speaker is None or a.speaker == b.speaker
+    if short < MIN_RUN:
+        return na == nb and a.speaker is not None and a.speaker == b.speaker
+    longest, shared = _matching(na, nb)
+    need = MIN_RUN if same_speaker else MIN_RUN_OTHER_SPEAKER
+    return longest >= need and shared >= MIN_SHARED * short
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def _candidates(segs: list[_Segment]) -> set[tuple[int, int]]:
+    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, seg in enumerate(segs):
+        norms = seg.norms
+        if len(norms) < MIN_RUN:
+            index[("short", *norms)].append(i)
+            continue
+        for k in {tuple(norms[j:j + MIN_RUN]) for j in range(len(norms) - MIN_RUN + 1)}:
+            index[k].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for members in index.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pairs.add((members[x], members[y]))
+    return pairs
+
+
+# -- fidelity -----------------------------------------------------------------------------
+
+
+def _surface(text: str, ws: list[Word]) -> list[str]:
+    """Words as written plus the punctuation between them (edges excluded)."""
+    out: list[str] = []
+    for k, w in enumerate(ws):
+        if k:
+            gap = "".join(ch for ch in text[ws[k - 1].end:w.start] if not ch.isspace() and ch not in _QUOTE_CHARS)
+            if gap:
+                out.append("".join(_INNER_PUNCT.get(ch, ch) for ch in gap))
+        out.append(w.text.replace("\u2019", "'").replace("\u2018", "'"))
+    return out
+
+
+def fidelity(variant_text: str, variant_words: list[Word], ref_text: str, ref_words: list[Word],
+             kind: str = "direct") -> tuple[str, float, list[Word]]:
+    """Fidelity of a variant against the reference words it covers, the share of words
+    matched, and the covered reference window (see the module docstring)."""
+    nv, nr = [w.norm for w in variant_words], [w.norm for w in ref_words]
+    if kind == "indirect" or not nv or not nr:
+        return "paraphrase", 0.0, []
+    blocks = [b for b in SequenceMatcher(None, nr, nv, autojunk=False).get_matching_blocks() if b.size]
+    if not blocks:
+        return "paraphrase", 0.0, []
+    lo, hi = blocks[0].a, blocks[-1].a + blocks[-1].size
+    # a variant that runs past either end of the reference is compared on the overlap only
+    v_lo = blocks[0].b if lo == 0 else 0
+    v_hi = blocks[-1].b + blocks[-1].size if hi == len(nr) else len(nv)
+    window, vwords = ref_words[lo:hi], variant_words[v_lo:v_hi]
+    matched = sum(b.size for b in blocks)
+    coverage = matched / max(len(window), len(vwords))
+    if [w.norm for w in window] == [w.norm for w in vwords]:
+        same = _surface(ref_text, window) == _surface(variant_text, vwords)
+        return ("verbatim" if same else "minor"), 1.0, window
+    if coverage < MIN_SHARED:
+        return "paraphrase", coverage, window
+    return "altered", coverage, window
+
+
+def word_diff(ref_words: list[Word], variant_words: list[Word]) -> list[dict[str, Any]]:
+    """difflib opcodes on normalised words, each with the words as written on both sides."""
+    nr, nv = [w.norm for w in ref_words], [w.norm for w in variant_words]
+    ops = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, nr, nv, autojunk=False).get_opcodes():
+        ops.append({"op": tag, "ref": [w.text for w in ref_words[i1:i2]],
+                    "variant": [w.text for w in variant_words[j1:j2]]})
+    return ops
+
+
+# -- API ------------------------------------------------------------------------------------
+
+
+def _speaker_names(articles: Sequence[Article]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for a in articles:
+        for e in a.entities:
+            if len(e.name) > len(names.get(e.key, "")):
+                names[e.key] = e.name
+    return names
+
+
+def _kind_rank(key: str) -> int:
+    return {"person": 0, "org": 1}.get(key.split(":", 1)[0], 2)
+
+
+def _build_group(members: list[_Segment], originals: Collection[str], order: dict[str, int],
+                 names: dict[str, str]) -> QuoteGroup:
+    members.sort(key=lambda s: (-len(s.words), s.article.id not in originals, order[s.article.id], s.start))
+    ref = members[0]
+    rest = sorted(members[1:], key=lambda s: (order[s.article.id], s.start))
+    ordered = [ref, *rest]
+    variants: list[QuoteVariant] = []
+    for seg in ordered:
+        against = 0
+        if seg is not ref and _matching(ref.norms, seg.norms)[0] < 2:
+            # connected through another variant only: compare with the one it overlaps most
+            best = max(range(len(ordered)), key=lambda k: -1 if ordered[k] is seg else _matching(ordered[k].norms, seg.norms)[1])
+            against = best
+        base = ordered[against]
+        fid, cov, window = fidelity(seg.article.text, seg.words, base.article.text, base.words, seg.kind)
+        variants.append(QuoteVariant(
+            Citation(seg.article.id, seg.start, seg.end, seg.article.text[seg.start:seg.end]),
+            fid, seg.kind, seg.speaker, against, cov, word_diff(window or base.words, seg.words)))
+    counts: dict[str, int] = defaultdict(int)
+    for seg in ordered:
+        if seg.speaker:
+            counts[seg.speaker] += 1
+    speakers = sorted(counts, key=lambda k: (_kind_rank(k), -counts[k], k))
+    speaker = speakers[0] if speakers else None
+    article_ids = list(dict.fromkeys(s.article.id for s in ordered))
+    by_id = {s.article.id: s.article for s in ordered}
+    digest = hashlib.sha256(f"{ref.article.id}:{ref.start}:{ref.end}".encode()).hexdigest()[:12]
+    return QuoteGroup(f"qg-{digest}", speaker, names.get(speaker) if speaker else None, speakers, variants,
+                      article_ids, independent_sources([by_id[i] for i in article_ids]))
+
+
+def group_quote_variants(articles: Sequence[Article], originals: Collection[str] = ()) -> list[QuoteGroup]:
+    """Group the story's quotes by utterance, with each variant's fidelity and diff.
+
+    ``originals``: ids of agency originals (a story's ``syndication_groups[].original``);
+    their segment is the reference when it is as long as the longest. Groups come out
+    most widely quoted first, then in the order of the first article.
+    """
+    order = {a.id: k for k, a in enumerate(articles)}
+    segs = [seg for a in articles for seg in _segments(a)]
+    union = _Union(len(segs))
+    group_speakers: dict[int, set[str]] = {i: {s.speaker} if s.speaker else set() for i, s in enumerate(segs)}
+    for i, j in sorted(_candidates(segs)):
+        ri, rj = union.find(i), union.find(j)
+        if ri == rj or not _linked(segs[i], segs[j]):
+            continue
+        merged = group_speakers[ri] | group_speakers[rj]
+        if len(merged) > 1 and _matching(segs[i].norms, segs[j].norms)[0] < MIN_RUN_OTHER_SPEAKER:
+            continue  # would join two different named speakers through an unattributed quote
+        union.union(ri, rj)
+        group_speakers[union.find(ri)] = merged
+    clusters: dict[int, list[_Segment]] = defaultdict(list)
+    for i, seg in enumerate(segs):
+        clusters[union.find(i)].append(seg)
+    names = _speaker_names(articles)
+    groups = [_build_group(members, set(originals), order, names) for members in clusters.values()]
+    groups.sort(key=lambda g: (-g.independent_sources, -len(g.articles), order[g.variants[0].article_id],
+                               g.variants[0].citation.start))
+    log.debug("%d quote segments in %d groups", len(segs), len(groups))
+    return groups

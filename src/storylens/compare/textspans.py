@@ -1,0 +1,177 @@
+"""Text helpers shared by the quote, framing and timeline comparisons: quotation marks
+with nesting, words with offsets and their normalised forms, sentence spans.
+
+Pure functions over strings; every span is ``[start, end)`` into the string given.
+
+Quotation marks (:func:`quoted_spans`): curly marks say which way they face; a straight
+``"`` or ``'`` is classified by its neighbours (an opener follows a space or an opening
+bracket and precedes a non-space; a closer follows a non-space and precedes a space,
+punctuation or the end). Openers are pushed on a stack, so a quote inside a quote
+(``"... a sign of "Seeking Peace." This is ..."``) comes out as an inner span of
+depth 1 inside an outer span of depth 0. A straight ``'`` counts only when it faces
+one way unambiguously and, to close, only when a ``'`` is open (otherwise it is an
+apostrophe). Nothing pairs across a blank line (paragraph break).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from storylens.extract.entities_names import fold
+
+__all__ = ["QuotedSpan", "quoted_spans", "Word", "words", "norm_word", "sentence_spans",
+           "sentence_around", "fold"]
+
+log = logging.getLogger(__name__)
+
+_DOUBLE_OPEN = "\u201c\u201e\u00ab"
+_DOUBLE_CLOSE = "\u201d\u00bb"
+_SINGLE_OPEN = "\u2018"
+_SINGLE_CLOSE = "\u2019"
+_MARKS = re.compile("[\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019]")
+_OPEN_BEFORE = set(" \t\n([{\u2014\u2013-/") | set(_DOUBLE_OPEN) | set(_SINGLE_OPEN) | {'"', "'"}
+_CLOSE_AFTER = set(" \t\n.,;:!?)]}\u2014\u2013-/") | set(_DOUBLE_CLOSE) | set(_SINGLE_CLOSE) | {'"', "'"}
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """Text between a pair of quotation marks: ``start``/``end`` bound the content,
+    ``outer_start``/``outer_end`` include the marks; ``depth`` 0 is a top-level quote."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    depth: int
+
+
+def _family(ch: str) -> str:
+    return "single" if ch in ("'", _SINGLE_OPEN, _SINGLE_CLOSE) else "double"
+
+
+def _role(text: str, i: int) -> str | None:
+    """``open``, ``close``, ``either`` or None (an apostrophe) for the mark at ``i``."""
+    ch = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch in _DOUBLE_OPEN:
+        return "open"
+    if ch in _DOUBLE_CLOSE:
+        return "close"
+    if ch == _SINGLE_OPEN:
+        return "open" if not before.isalnum() else None
+    can_open = before in _OPEN_BEFORE and not after.isspace()
+    can_close = not before.isspace() and (after in _CLOSE_AFTER)
+    if ch in ("'", _SINGLE_CLOSE):
+        if before.isalnum() and after.isalnum():
+            return None  # it's, Venezuela's
+        if ch == _SINGLE_CLOSE:
+            return "close" if can_close else None
+        if can_open and after.isalnum():
+            return "open"
+        return "close" if can_close else None
+    if can_open and not can_close:
+        return "open"
+    if can_close and not can_open:
+        return "close"
+    return "either" if (can_open or can_close) else None
+
+
+def quoted_spans(text: str) -> list[QuotedSpan]:
+    """Every quoted passage of ``text`` (nested ones too), ordered by start."""
+    out: list[QuotedSpan] = []
+    stack: list[tuple[int, str]] = []  # (mark position, family)
+    last = 0
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        if "\n\n" in text[last:i]:
+            stack.clear()  # never pair across a paragraph break
+        last = i
+        role = _role(text, i)
+        if role is None:
+            continue
+        family = _family(text[i])
+        open_same = [k for k, (_, fam) in enumerate(stack) if fam == family]
+        if role == "either":
+            role = "close" if open_same and open_same[-1] == len(stack) - 1 else "open"
+        if role == "open":
+            stack.append((i, family))
+            continue
+        if not open_same:
+            continue  # a stray closer (or an apostrophe after a plural)
+        k = open_same[-1]
+        start, _ = stack[k]
+        del stack[k:]
+        if i > start + 1:
+            out.append(QuotedSpan(start + 1, i, start, i + 1, len(stack)))
+    out.sort(key=lambda s: (s.outer_start, -s.outer_end))
+    # depth from containment (robust to marks that closed out of order)
+    fixed = []
+    for s in out:
+        depth = sum(1 for o in out if o is not s and o.outer_start <= s.outer_start and s.outer_end <= o.outer_end
+                    and (o.outer_start, o.outer_end) != (s.outer_start, s.outer_end))
+        fixed.append(QuotedSpan(s.start, s.end, s.outer_start, s.outer_end, depth))
+    return fixed
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word as written (``text``) with its offsets and normalised form (``norm``)."""
+
+    text: str
+    start: int
+    end: int
+    norm: str
+
+
+_WORD = re.compile(r"\w+(?:[.'\u2019\u2018\-]\w+)*")
+
+
+def norm_word(word: str) -> str:
+    """Case, accents, full stops and apostrophe style folded: "U.S.A" and "USA" -> "usa"."""
+    return fold(word).replace("'", "")
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """The words of ``text[start:end]`` with offsets into ``text``."""
+    end = len(text) if end is None else end
+    return [Word(m.group(), m.start(), m.end(), norm_word(m.group())) for m in _WORD.finditer(text, start, end)]
+
+
+# a sentence ends at . ! ? (optionally followed by closing quotes/brackets) before white
+# space and a capital, digit or opening quote, or at a line break
+_SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n+")
+_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St|Jr|Sr|Gov|Lt|Col|Capt|No|vs|[A-Z])\.$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (stripped of surrounding white space), in order."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if m.group().startswith(".") and _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
+            continue
+        end = m.end() if not m.group().startswith("\n") else m.start()
+        spans.append((start, end))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def sentence_around(text: str, start: int, end: int, spans: list[tuple[int, int]] | None = None) -> tuple[int, int]:
+    """The sentence containing ``[start, end)`` (several joined if the span crosses a boundary)."""
+    spans = sentence_spans(text) if spans is None else spans
+    hit = [(s, e) for s, e in spans if s < end and start < e]
+    if not hit:
+        return start, end
+    return hit[0][0], hit[-1][1]

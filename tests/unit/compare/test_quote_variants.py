@@ -1,0 +1,129 @@
+"""Quote grouping and fidelity on fictional articles written for these tests."""
+
+from __future__ import annotations
+
+from storylens.compare.quote_variants import fidelity, group_quote_variants
+from storylens.compare.textspans import words
+from storylens.model import Article, Quote
+
+
+def _article(aid: str, text: str, quotes: list[tuple[str, str | None, str]], **kw) -> Article:
+    qs = []
+    for sub, speaker, kind in quotes:
+        start = text.index(sub)
+        qs.append(Quote(sub, start, start + len(sub), kind, speaker_entity=speaker))
+    return Article(id=aid, source=f"{aid}.txt", text=text, paragraphs=[text], quotes=qs, **kw)
+
+
+MAYOR = "person:ilse brandvik"
+WIRE = ('Mayor Ilse Brandvik said: "The bridge stays shut until the inspectors sign it off. '
+        'We will pay for every repair the U.S.A. experts ask for."')
+SPLIT = ('"The bridge stays shut until the inspectors sign it off," Brandvik said on Tuesday. '
+         '"We will pay for every repair the USA experts ask for."')
+ALTERED = 'Brandvik said: "The bridge stays closed until inspectors approve it, and we will pay for repairs."'
+OTHER = 'Councillor Aron Vell said: "The budget for roads will not grow this year, whatever happens."'
+
+
+def _groups(*articles):
+    return group_quote_variants(list(articles))
+
+
+def _check_citations(groups, articles):
+    by_id = {a.id: a for a in articles}
+    for g in groups:
+        for v in g.variants:
+            c = v.citation
+            assert by_id[c.article_id].text[c.start:c.end] == c.text
+
+
+def test_split_quote_joins_the_whole_one_and_minor_variant():
+    wire = _article("w", WIRE, [(WIRE[WIRE.index('"') + 1:-1], MAYOR, "direct")])
+    split = _article("s", SPLIT, [("The bridge stays shut until the inspectors sign it off", MAYOR, "direct"),
+                                  ("We will pay for every repair the USA experts ask for.", None, "direct")])
+    groups = _groups(wire, split)
+    _check_citations(groups, [wire, split])
+    (group,) = [g for g in groups if len(g.articles) == 2]
+    assert group.speaker == MAYOR and not group.attribution_differs
+    assert group.variants[0].article_id == "w"  # the longest is the reference
+    fid = {v.citation.text.split()[0]: v.fidelity for v in group.variants if v.article_id == "s"}
+    assert fid == {"The": "verbatim", "We": "minor"}
+
+
+def test_altered_quote_with_diff():
+    wire = _article("w", WIRE, [(WIRE[WIRE.index('"') + 1:-1], MAYOR, "direct")])
+    alt = _article("a", ALTERED, [(ALTERED[ALTERED.index('"') + 1:-1], MAYOR, "direct")])
+    (group,) = _groups(wire, alt)
+    variant = group.variants[1]
+    assert variant.article_id == "a" and variant.fidelity == "altered"
+    ops = {d["op"] for d in variant.diff}
+    assert ops & {"replace", "delete", "insert"} and "equal" in ops
+    changed = [w for d in variant.diff if d["op"] != "equal" for w in d["variant"]]
+    assert "closed" in changed
+
+
+def test_different_quotes_and_speakers_stay_apart():
+    wire = _article("w", WIRE, [(WIRE[WIRE.index('"') + 1:-1], MAYOR, "direct")])
+    other = _article("o", OTHER, [(OTHER[OTHER.index('"') + 1:-1], "person:aron vell", "direct")])
+    groups = _groups(wire, other)
+    assert len(groups) == 2 and all(len(g.articles) == 1 for g in groups)
+
+
+def test_short_shared_phrase_by_other_speaker_does_not_link():
+    a = _article("a", 'Vell said: "We will pay for every repair in the east."', [("We will pay for every repair in the east.", "person:aron vell", "direct")])
+    b = _article("b", 'Brandvik said: "We will pay for every repair the experts ask for."', [("We will pay for every repair the experts ask for.", MAYOR, "direct")])
+    assert len(_groups(a, b)) == 2
+
+
+def test_long_identical_quote_with_other_speaker_links_and_flags_attribution():
+    text1 = 'Brandvik said: "The bridge stays shut until the inspectors sign it off."'
+    text2 = 'Vell said: "The bridge stays shut until the inspectors sign it off."'
+    q = "The bridge stays shut until the inspectors sign it off."
+    (group,) = _groups(_article("a", text1, [(q, MAYOR, "direct")]), _article("b", text2, [(q, "person:aron vell", "direct")]))
+    assert group.attribution_differs and set(group.speakers) == {MAYOR, "person:aron vell"}
+    assert all(v.fidelity == "verbatim" for v in group.variants)
+
+
+def test_partial_quote_uses_only_the_quoted_words_and_nested_quotes_stay_inside():
+    text = 'Brandvik said the city would "pay for every repair the experts ask for" and more.'
+    nested = 'Brandvik wrote: "We call this "Operation Mend." We will pay for every repair the experts ask for."'
+    a = _article("a", text, [('the city would "pay for every repair the experts ask for"', MAYOR, "partial")])
+    b = _article("b", nested, [(nested[nested.index('"') + 1:-1], MAYOR, "direct")])
+    (group,) = _groups(a, b)
+    texts = {v.article_id: v.citation.text for v in group.variants}
+    assert texts["a"] == "pay for every repair the experts ask for"
+    assert texts["b"].startswith("We call this") and texts["b"].endswith("ask for.")
+    assert {v.fidelity for v in group.variants} == {"verbatim"}
+
+
+def test_low_overlap_is_not_the_same_utterance():
+    ref = 'Brandvik said: "The bridge stays shut until the inspectors sign it off and the council pays the contractors in full."'
+    para = 'Brandvik said: "The bridge stays shut until further notice, she told us, because money is short."'
+    a = _article("a", ref, [(ref[ref.index('"') + 1:-1], MAYOR, "direct")])
+    b = _article("b", para, [(para[para.index('"') + 1:-1], MAYOR, "direct")])
+    groups = _groups(a, b)
+    # four shared words are under half of the shorter quote: not linked at all
+    assert len(groups) == 2
+
+
+def test_to_dict_layout():
+    wire = _article("w", WIRE, [(WIRE[WIRE.index('"') + 1:-1], MAYOR, "direct")])
+    d = _groups(wire)[0].to_dict()
+    assert set(d) == {"id", "speaker", "speaker_name", "speakers", "attribution_differs", "fidelity", "articles",
+                      "independent_sources", "variants"}
+    assert set(d["variants"][0]) == {"article_id", "citation", "fidelity", "kind", "speaker", "against", "coverage", "diff"}
+
+
+def test_fidelity_levels():
+    ref = "The bridge stays shut until the inspectors sign it off."
+    cases = {
+        "The bridge stays shut until the inspectors sign it off.": "verbatim",
+        "the bridge stays shut, until the inspectors sign it off": "minor",
+        "The bridge stays shut until inspectors sign it off.": "altered",
+        "The bridge stays open while the council and the mayor argue about money and lawyers.": "paraphrase",
+    }
+    for text, expected in cases.items():
+        assert fidelity(text, words(text), ref, words(ref))[0] == expected, text
+    assert fidelity(ref, words(ref), ref, words(ref), kind="indirect")[0] == "paraphrase"
+    # quoting a portion faithfully is verbatim
+    part = "until the inspectors sign it off"
+    assert fidelity(part, words(part), ref, words(ref))[0] == "verbatim"
