@@ -1,0 +1,156 @@
+"""Framing cues per article: hedges, attribution verbs that distance the outlet, scare
+quotes and loaded terms, each with its span (body text, or the headline with
+``field="headline"``).
+
+Kinds:
+
+- ``hedge``: words that signal the outlet does not vouch for a claim (:data:`HEDGES`);
+- ``attribution``: "claim" verbs and nouns, with a preceding auxiliary ("has claimed");
+- ``scare_quote``: a quoted span of 1 to 3 words that is not someone's quoted words:
+  either it sits inside a longer quotation (the speaker's own scare quotes), or its
+  sentence has no speech verb (:data:`SPEECH_CUES`, plus the article's own quote cues);
+- ``loaded_term``: a term from :data:`LOADED_TERMS`, given with a neutral counterpart.
+
+Hedges, claim words and loaded terms inside a quotation of more than three words are a
+speaker's words, not the outlet's framing, and are left out.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storylens.compare.textspans import quoted_spans, sentence_around, sentence_spans, words
+from storylens.model import Article, Citation
+
+__all__ = ["FramingCue", "find_framing", "framing_in_text", "HEDGES", "CLAIM_WORDS", "LOADED_TERMS", "SPEECH_CUES"]
+
+log = logging.getLogger(__name__)
+
+#: words by which an outlet keeps its distance from a claim
+HEDGES = ("alleged", "allegedly", "reportedly", "purportedly", "supposedly", "so-called", "apparent", "apparently",
+          "unconfirmed", "unverified")
+#: attribution verbs and nouns that mark a statement as someone's claim
+CLAIM_WORDS = ("claim", "claims", "claimed", "claiming")
+#: loaded term -> neutral counterpart (a small, documented lexicon; inflections listed)
+LOADED_TERMS: dict[str, str] = {
+    "regime": "government", "regimes": "governments",
+    "abduction": "capture", "abducted": "captured", "kidnapping": "capture", "kidnapped": "captured",
+    "slammed": "criticised", "slams": "criticises", "blasted": "criticised", "blasts": "criticises",
+    "lashed out": "criticised", "armada": "fleet", "puppet": "ally", "thugs": "attackers",
+    "scheme": "plan", "bombshell": "new", "crackdown": "enforcement", "mouthpiece": "spokesperson",
+    "strongman": "leader", "invasion": "incursion", "caved": "conceded",
+}
+#: words that introduce someone's words: a short quote in their sentence is attributed
+SPEECH_CUES = ("said", "says", "say", "told", "tells", "announced", "announces", "stated", "states", "added",
+               "adds", "posted", "posts", "wrote", "writes", "noted", "notes", "noting", "described", "describes",
+               "called", "calls", "calling", "claimed", "claims", "insisted", "argued", "warned", "asserted",
+               "declared", "according", "saying", "explained", "urged", "invoked", "invoking", "dubbed", "labelled",
+               "labeled", "termed", "read", "reads", "stressed", "emphasised", "emphasized", "tweeted", "replied")
+_AUX = re.compile(r"(?:\b(?:has|have|had|is|are|was|were)\s+)$", re.I)
+
+
+def _lexicon_re(terms: Sequence[str]) -> re.Pattern[str]:
+    alts = sorted((re.escape(t).replace(r"\ ", r"\s+") for t in terms), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+
+
+_HEDGE_RE = _lexicon_re(HEDGES)
+_CLAIM_RE = _lexicon_re(CLAIM_WORDS)
+_LOADED_RE = _lexicon_re(list(LOADED_TERMS))
+
+
+@dataclass
+class FramingCue:
+    """``kind``: hedge, attribution, scare_quote or loaded_term; ``cue`` the text as written;
+    ``neutral`` the neutral counterpart of a loaded term; ``note`` why a scare quote counts."""
+
+    article_id: str
+    kind: str
+    cue: str
+    citation: Citation
+    neutral: str | None = None
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"article_id": self.article_id, "kind": self.kind, "cue": self.cue,
+                               "citation": self.citation.to_dict()}
+        if self.neutral is not None:
+            out["neutral"] = self.neutral
+        if self.note is not None:
+            out["note"] = self.note
+        return out
+
+
+def _scare_quotes(text: str, cues: set[str]) -> list[tuple[int, int, str]]:
+    spans = quoted_spans(text)
+    sentences = sentence_spans(text)
+    out = []
+    for s in spans:
+        n = len(words(text, s.start, s.end))
+        if not 1 <= n <= 3:
+            continue
+        if s.depth > 0:
+            out.append((s.outer_start, s.outer_end, "inside a quotation"))
+            continue
+        lo, hi = sentence_around(text, s.outer_start, s.outer_end, sentences)
+        outside = text[lo:s.outer_start] + " " + text[s.outer_end:hi]
+        # words inside other quotations of the sentence are not the outlet's speech verbs
+        for o in spans:
+            if o is not s and lo <= o.outer_start and o.outer_end <= hi:
+                outside = outside.replace(text[o.start:o.end], " ")
+        said = {w.norm for w in words(outside)} & cues
+        if not said:
+            out.append((s.outer_start, s.outer_end, "no speaker in the sentence"))
+    return out
+
+
+def framing_in_text(article_id: str, text: str, field: str = "text", cues: set[str] | None = None) -> list[FramingCue]:
+    """Framing cues in one text (an article body, or its headline with ``field="headline"``)."""
+    cues = set(SPEECH_CUES) if cues is None else cues
+    out: list[FramingCue] = []
+
+    def cite(start: int, end: int) -> Citation:
+        return Citation(article_id, start, end, text[start:end], field)
+
+    speech = [(q.start, q.end) for q in quoted_spans(text) if q.depth == 0 and len(words(text, q.start, q.end)) > 3]
+
+    def quoted(m: re.Match[str]) -> bool:  # a speaker's own words are not the outlet's framing
+        return any(a <= m.start() and m.end() <= b for a, b in speech)
+
+    for m in _HEDGE_RE.finditer(text):
+        if quoted(m):
+            continue
+        out.append(FramingCue(article_id, "hedge", m.group(), cite(m.start(), m.end())))
+    for m in _CLAIM_RE.finditer(text):
+        if quoted(m):
+            continue
+        start = m.start()
+        aux = _AUX.search(text, 0, start)
+        if aux is not None and aux.end() == start:
+            start = aux.start()
+        out.append(FramingCue(article_id, "attribution", text[start:m.end()], cite(start, m.end())))
+    for m in _LOADED_RE.finditer(text):
+        if quoted(m):
+            continue
+        term = re.sub(r"\s+", " ", m.group().lower())
+        out.append(FramingCue(article_id, "loaded_term", m.group(), cite(m.start(), m.end()), neutral=LOADED_TERMS[term]))
+    for start, end, note in _scare_quotes(text, cues):
+        out.append(FramingCue(article_id, "scare_quote", text[start:end], cite(start, end), note=note))
+    out.sort(key=lambda c: (c.citation.start, c.kind))
+    return out
+
+
+def find_framing(articles: Sequence[Article]) -> list[FramingCue]:
+    """Framing cues of every article: headline first, then body, in text order."""
+    out: list[FramingCue] = []
+    for article in articles:
+        cues = set(SPEECH_CUES) | {w.norm for q in article.quotes if q.cue for w in words(q.cue)}
+        if article.headline:
+            out.extend(framing_in_text(article.id, article.headline, "headline", cues))
+        out.extend(framing_in_text(article.id, article.text, "text", cues))
+    log.debug("%d framing cues in %d articles", len(out), len(articles))
+    return out
