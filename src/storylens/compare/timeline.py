@@ -1,0 +1,175 @@
+"""A story's timeline: the articles' time references merged into dated events.
+
+Which references: calendar values at day granularity (times of day count for their
+day: "Monday night" is that Monday), and months and years as coarser events.
+References to the present, durations, sets, weeks, seasons and anything unresolved are
+left out.
+
+Articles without a published time: a value with month and day but no year
+("XXXX-01-03", "the 3 January raid") takes the year that puts it nearest the story's
+anchor (the earliest published time among the story's dated articles, or
+``stories_anchor``), and is marked ``inferred_anchor``. A weekday ("on Wednesday",
+"XXXX-WXX-3") is *not* resolved that way: which Wednesday depends on the article's own
+date, which is unknown.
+
+Events: one per resolved date (and granularity); every reference to that date is a
+mention citing its span and its sentence. The event's description is the sentence that
+shares most words with the other mentions' sentences (the most representative one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from storylens.compare.textspans import sentence_around, sentence_spans, words
+from storylens.model import Article, Citation, TimeRef
+
+__all__ = ["TimelineMention", "TimelineEvent", "build_timeline", "resolve_value", "story_anchor"]
+
+log = logging.getLogger(__name__)
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_NO_YEAR_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
+_NO_YEAR_MONTH = re.compile(r"^XXXX-(\d{2})$")
+_GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2}
+_STOP = {"the", "a", "an", "of", "in", "on", "and", "to", "that", "was", "is", "for", "at", "by", "with", "as", "it",
+         "he", "she", "they", "his", "her", "their", "has", "had", "have", "said", "from", "after", "which", "this"}
+
+
+@dataclass
+class TimelineMention:
+    """One article's reference to the event: the time expression and its sentence."""
+
+    ref: Citation
+    sentence: Citation
+    value: str
+    inferred_anchor: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article_id": self.ref.article_id, "ref": self.ref.to_dict(), "sentence": self.sentence.to_dict(),
+                "value": self.value, "inferred_anchor": self.inferred_anchor}
+
+
+@dataclass
+class TimelineEvent:
+    """A dated event: ``date`` is ISO (``2026-01-03``, ``2026-01``, ``2026``)."""
+
+    id: str
+    date: str
+    granularity: str
+    description: Citation
+    mentions: list[TimelineMention] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(m.ref.article_id for m in self.mentions))
+
+    @property
+    def inferred_anchor(self) -> bool:
+        return any(m.inferred_anchor for m in self.mentions)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "date": self.date, "granularity": self.granularity,
+                "description": self.description.to_dict(), "articles": self.articles,
+                "inferred_anchor": self.inferred_anchor, "mentions": [m.to_dict() for m in self.mentions]}
+
+
+def story_anchor(articles: Sequence[Article]) -> date | None:
+    """The earliest published date among the articles, or None."""
+    dated = [a.published for a in articles if a.published is not None]
+    return min(dated).date() if dated else None
+
+
+def _nearest_year(month: int, day: int, anchor: date) -> date | None:
+    best = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - anchor).days) < abs((best - anchor).days):
+            best = d
+    return best
+
+
+def resolve_value(value: str, anchor: date | None) -> tuple[str, str, bool] | None:
+    """(ISO date, granularity, inferred) for a TimeRef value, or None if not on a timeline.
+    ``anchor`` is used only for values without a year."""
+    if m := _DAY.match(value):
+        return f"{m[1]}-{m[2]}-{m[3]}", "day", False
+    if m := _MONTH.match(value):
+        return value, "month", False
+    if _YEAR.match(value):
+        return value, "year", False
+    if anchor is None:
+        return None
+    if m := _NO_YEAR_DAY.match(value):
+        d = _nearest_year(int(m[1]), int(m[2]), anchor)
+        return (d.isoformat(), "day", True) if d else None
+    if m := _NO_YEAR_MONTH.match(value):
+        month = int(m[1])
+        year = min((anchor.year - 1, anchor.year, anchor.year + 1),
+                   key=lambda y: abs((y - anchor.year) * 12 + month - anchor.month))
+        return f"{year:04d}-{month:02d}", "month", True
+    return None
+
+
+def _content(text: str) -> set[str]:
+    return {w.norm for w in words(text) if w.norm not in _STOP and len(w.norm) > 2}
+
+
+def _as_date(value: date | datetime | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def build_timeline(articles: Sequence[Article], stories_anchor: date | datetime | None = None) -> list[TimelineEvent]:
+    """Dated events of a story, in chronological order (see the module docstring)."""
+    anchor = _as_date(stories_anchor) or story_anchor(articles)
+    buckets: dict[tuple[str, str], list[TimelineMention]] = defaultdict(list)
+    for article in articles:
+        sentences = sentence_spans(article.text)
+        for ref in article.time_refs:
+            resolved = _resolve(ref, article, anchor)
+            if resolved is None:
+                continue
+            iso, granularity, inferred = resolved
+            s, e = sentence_around(article.text, ref.start, ref.end, sentences)
+            buckets[(iso, granularity)].append(TimelineMention(
+                Citation(article.id, ref.start, ref.end, article.text[ref.start:ref.end]),
+                Citation(article.id, s, e, article.text[s:e]), ref.value, inferred))
+    events = []
+    for (iso, granularity), mentions in buckets.items():
+        bags = [_content(m.sentence.text) for m in mentions]
+
+        def shared(k: int) -> int:
+            return sum(len(bags[k] & bags[j]) for j in range(len(bags)) if j != k and
+                       mentions[j].ref.article_id != mentions[k].ref.article_id)
+
+        best = max(range(len(mentions)), key=lambda k: (shared(k), -k))
+        digest = hashlib.sha256(f"{iso}:{granularity}".encode()).hexdigest()[:10]
+        events.append(TimelineEvent(f"ev-{digest}", iso, granularity, mentions[best].sentence, mentions))
+    events.sort(key=lambda ev: (ev.date, _GRANULARITY_RANK[ev.granularity]))
+    log.debug("%d timeline events from %d articles", len(events), len(articles))
+    return events
+
+
+def _resolve(ref: TimeRef, article: Article, anchor: date | None) -> tuple[str, str, bool] | None:
+    if ref.granularity not in ("day", "time", "month", "year"):
+        return None
+    own = article.published.date() if article.published is not None else None
+    resolved = resolve_value(ref.value, own or anchor)
+    if resolved is None:
+        return None
+    iso, granularity, inferred = resolved
+    return iso, granularity, inferred and own is None

@@ -1,0 +1,75 @@
+"""Timeline merging on fictional articles with hand-made time references."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from storylens.compare.timeline import build_timeline, resolve_value
+from storylens.model import Article, TimeRef
+
+
+def _article(aid, text, refs, published=None):
+    trs = []
+    for sub, value, gran in refs:
+        start = text.index(sub)
+        trs.append(TimeRef(sub, start, start + len(sub), value, gran))
+    return Article(id=aid, source=f"{aid}.txt", text=text, paragraphs=[text], time_refs=trs, published=published)
+
+
+DATED = _article(
+    "dated",
+    "The ferry strike began on Saturday in Port Vell. Talks resume today. The dispute started in March. "
+    "Unions have met every week for years.",
+    [("Saturday", "2031-05-03", "day"), ("today", "2031-05-09", "day"), ("March", "2031-03", "month"),
+     ("every week", "P1W", "set"), ("for years", "PXY", "duration")],
+    published=datetime(2031, 5, 9, 10, tzinfo=timezone.utc))
+UNDATED = _article(
+    "undated",
+    "Since the 3 May strike in Port Vell, the ferries have not sailed. Crews met on Wednesday. Nothing moves now.",
+    [("3 May", "XXXX-05-03", "day"), ("Wednesday", "XXXX-WXX-3", "day"), ("now", "PRESENT_REF", "ref")])
+
+
+def _check(events, articles):
+    by_id = {a.id: a for a in articles}
+    for ev in events:
+        for m in ev.mentions:
+            text = by_id[m.ref.article_id].text
+            assert text[m.ref.start:m.ref.end] == m.ref.text
+            assert text[m.sentence.start:m.sentence.end] == m.sentence.text
+            assert m.sentence.start <= m.ref.start and m.ref.end <= m.sentence.end
+
+
+def test_same_day_from_two_articles_is_one_event_and_year_inferred_from_story():
+    events = build_timeline([DATED, UNDATED])
+    _check(events, [DATED, UNDATED])
+    (strike,) = [e for e in events if e.date == "2031-05-03"]
+    assert strike.articles == ["dated", "undated"]
+    assert strike.inferred_anchor
+    assert {m.ref.article_id: m.inferred_anchor for m in strike.mentions} == {"dated": False, "undated": True}
+    assert "strike" in strike.description.text
+
+
+def test_weekday_without_publication_date_and_non_dates_left_out():
+    events = build_timeline([DATED, UNDATED])
+    assert [e.date for e in events] == ["2031-03", "2031-05-03", "2031-05-09"]
+    assert not any(m.ref.text in ("Wednesday", "now", "every week", "for years") for e in events for m in e.mentions)
+
+
+def test_explicit_anchor_and_no_anchor():
+    assert build_timeline([UNDATED]) == []  # nothing can be dated
+    events = build_timeline([UNDATED], stories_anchor=date(2031, 1, 2))
+    assert [e.date for e in events] == ["2031-05-03"]
+
+
+def test_resolve_value():
+    assert resolve_value("2031-05-03TNI", None) == ("2031-05-03", "day", False)
+    assert resolve_value("XXXX-12-30", date(2031, 1, 2)) == ("2030-12-30", "day", True)
+    assert resolve_value("XXXX-11", date(2031, 1, 2)) == ("2030-11", "month", True)
+    assert resolve_value("XXXX-WXX-3", date(2031, 1, 2)) is None
+    assert resolve_value("P3D", date(2031, 1, 2)) is None
+
+
+def test_to_dict_layout():
+    d = build_timeline([DATED])[0].to_dict()
+    assert set(d) == {"id", "date", "granularity", "description", "articles", "inferred_anchor", "mentions"}
+    assert set(d["mentions"][0]) == {"article_id", "ref", "sentence", "value", "inferred_anchor"}
