@@ -1,0 +1,122 @@
+"""The brief and hashtags on fictional articles, with hand-made facts and conflicts."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from storylens.compare.brief import build_brief, outlet_name
+from storylens.compare.hashtags import hashtag, make_hashtags
+from storylens.compare.quote_variants import group_quote_variants
+from storylens.compare.timeline import build_timeline
+from storylens.model import Article, Citation, Conflict, ConflictSide, Entity, Fact, Quote, Span, TimeRef
+
+A_TEXT = ('The ferry strike in Port Vell entered its sixth day on Friday. About 300 crew members walked out. '
+          'Union leader Mírta Oskarsdóttir said: "We will sail when the contracts are signed and not a day before."')
+B_TEXT = ('Ferries stayed in port as the strike in Port Vell entered its sixth day. The union says 500 crew walked out. '
+          '"We will sail when the contracts are signed and not a day before," Oskarsdóttir told reporters.')
+QUOTE = "We will sail when the contracts are signed and not a day before"
+UNION = "person:mirta oskarsdottir"
+
+
+def _cite(article, sub):
+    start = article.text.index(sub)
+    return Citation(article.id, start, start + len(sub), sub)
+
+
+def _article(aid, text, outlet, source):
+    start = text.index(QUOTE)
+    ents = [Entity(UNION, "Mírta Oskarsdóttir", "person", mentions=[Span(0, 1)]),
+            Entity("place:port vell", "Port Vell", "place", mentions=[Span(0, 1)])]
+    fri = text.find("Friday")
+    refs = [TimeRef("Friday", fri, fri + 6, "2031-05-09", "day")] if fri >= 0 else []
+    return Article(id=aid, source=source, text=text, paragraphs=[text], outlet=outlet, entities=ents,
+                   quotes=[Quote(QUOTE, start, start + len(QUOTE), "direct", speaker_entity=UNION)],
+                   time_refs=refs, published=datetime(2031, 5, 9, tzinfo=timezone.utc))
+
+
+A = _article("a", A_TEXT, "Vell Daily", "vell.txt")
+B = _article("b", B_TEXT, None, "/data/blog-post.txt")
+
+
+def _brief():
+    facts = [
+        Fact("f1", "the strike entered its sixth day", [_cite(A, "The ferry strike in Port Vell entered its sixth day on Friday."),
+                                                        _cite(B, "Ferries stayed in port as the strike in Port Vell entered its sixth day.")],
+             2, "corroborated", outlets=["Vell Daily", "blog-post.txt"]),
+        Fact("f2", "crew walked out", [_cite(A, "About 300 crew members walked out.")], 1, "disputed"),
+        Fact("f3", "only A", [_cite(A, "About 300 crew members walked out.")], 1, "single-source"),
+    ]
+    conflicts = [Conflict("c1", "figure", "crew who walked out", [
+        ConflictSide("About 300 crew members walked out", "outlet", _cite(A, "About 300 crew members walked out"), 300),
+        ConflictSide("500 crew walked out", "person:mirta oskarsdottir", _cite(B, "500 crew walked out"), 500)],
+        fact_ids=["f2"])]
+    groups = group_quote_variants([A, B])
+    return build_brief([A, B], facts, conflicts, groups, build_timeline([A, B]))
+
+
+def _every_citation(brief):
+    for part in (brief.summary, brief.disputed, brief.timeline):
+        for s in part:
+            assert s.citations, s.text
+            yield from s.citations
+    for q in brief.quoted:
+        yield from q.citations
+
+
+def test_citations_are_exact_spans():
+    by_id = {"a": A, "b": B}
+    for c in _every_citation(_brief()):
+        assert by_id[c.article_id].text[c.start:c.end] == c.text
+
+
+def test_summary_is_extractive_and_cites_all_support():
+    brief = _brief()
+    assert len(brief.summary) == 1
+    (s,) = brief.summary
+    assert s.text in A.text and {c.article_id for c in s.citations} == {"a", "b"}
+
+
+def test_disputed_template_names_both_sides():
+    (d,) = _brief().disputed
+    assert d.text == "Vell Daily says About 300 crew members walked out; Mírta Oskarsdóttir (per blog-post.txt) says 500 crew walked out."
+    assert [c.article_id for c in d.citations] == ["a", "b"]
+
+
+def test_quoted_and_timeline_and_hashtags():
+    brief = _brief()
+    (q,) = brief.quoted
+    assert q.speaker == UNION and q.outlets == ["Vell Daily", "blog-post.txt"] and q.utterances == 1
+    assert [t.date for t in brief.timeline] == ["2031-05-09"]
+    assert brief.hashtags == ["#MirtaOskarsdottir", "#PortVell"]
+    d = brief.to_dict()
+    assert set(d) == {"summary", "disputed", "timeline", "quoted", "hashtags"}
+
+
+def test_single_source_story_uses_first_article_facts():
+    facts = [Fact("f3", "only A", [_cite(A, "About 300 crew members walked out.")], 1, "single-source")]
+    brief = build_brief([A], facts, [], [], [])
+    assert [s.text for s in brief.summary] == ["About 300 crew members walked out."]
+
+
+def test_outlet_name_falls_back_to_file_name():
+    assert outlet_name(B) == "blog-post.txt" and outlet_name(A) == "Vell Daily"
+
+
+def test_hashtag_forms():
+    assert hashtag("Donald Trump") == "#DonaldTrump"
+    assert hashtag("U.S.A.") == "#USA"
+    assert hashtag("María Corina Machado") == "#MariaCorinaMachado"
+    assert hashtag("the") is None and hashtag("said") is None and hashtag("2031") is None
+
+
+def test_hashtags_deduplicated_ordered_and_limited():
+    def art(aid, ents):
+        return Article(id=aid, source=aid, text="", paragraphs=[], entities=ents)
+    e = lambda key, name, kind="place": Entity(key, name, kind, mentions=[Span(0, 1)])  # noqa: E731
+    arts = [art("1", [e("place:usa", "USA"), e("place:kessel", "Kessel"), e("org:x", "The")]),
+            art("2", [e("place:usa", "U.S.A."), e("place:u s a", "usa"), e("person:ana lind", "Ana Lind", "person")]),
+            art("3", [e("place:usa", "USA"), e("person:ana lind", "Ana Lind", "person")])]
+    tags = make_hashtags(arts)
+    assert tags == ["#USA", "#AnaLind", "#Kessel"]
+    assert make_hashtags(arts, limit=2) == ["#USA", "#AnaLind"]
+    assert len({t.casefold() for t in tags}) == len(tags)
