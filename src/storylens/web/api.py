@@ -16,7 +16,7 @@ from .models import (
     StoryListOut,
     StoryPageOut,
 )
-from .params import ArticleId, Limit, Offset, OutletParam, SearchQuery, SpanEnd, SpanStart, StoreDep, \
+from .params import ArticleId, Limit, Offset, OutletParam, SearchOffset, SearchQuery, SpanEnd, SpanStart, StoreDep, \
     StoryFilterDep, StoryId
 
 __all__ = ["router", "ERROR_RESPONSES"]
@@ -61,5 +61,5 @@ def get_article(store: StoreDep, article_id: ArticleId, start: SpanStart = None,
 
 
 @router.get("/search", response_model=SearchOut, summary="Full-text search over headlines and text")
-def search(store: StoreDep, q: SearchQuery, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+def search(store: StoreDep, q: SearchQuery, limit: Limit = 20, offset: SearchOffset = 0) -> dict[str, Any]:
     return views.search(store, q, limit, offset)

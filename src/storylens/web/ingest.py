@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timezone
 
-from fastapi import APIRouter, Header
+from fastapi import APIRouter, Depends
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.responses import JSONResponse
 
 from ..clean import clean_document
 from ..model import Article, RawDocument, Skipped
 from .errors import WebError
-from .models import IngestIn, IngestOut, SkippedOut
+from .models import ErrorBody, IngestIn, IngestOut, SkippedOut
 from .params import StoreDep
 from .security import token_matches
 
@@ -27,6 +28,7 @@ __all__ = ["ingest_router", "read_only_router"]
 logger = logging.getLogger(__name__)
 
 _SOURCE = "api-ingest"
+_bearer = HTTPBearer(auto_error=False, description="The token the server was started with.")
 _REALM = {"WWW-Authenticate": 'Bearer realm="storylens"'}
 
 
@@ -34,10 +36,13 @@ def ingest_router(token: str) -> APIRouter:
     router = APIRouter(prefix="/api")
 
     @router.post("/ingest", response_model=IngestOut, status_code=201,
-                 summary="Add articles (only with --allow-ingest; needs Authorization: Bearer <token>)")
+                 summary="Add articles (only with --allow-ingest; needs Authorization: Bearer <token>)",
+                 responses={401: {"model": ErrorBody, "description": "Missing or wrong token"},
+                            413: {"model": ErrorBody, "description": "Request body too large"}})
     def ingest(body: IngestIn, store: StoreDep,
-               authorization: str | None = Header(default=None, max_length=4096)) -> IngestOut:
-        if not token_matches(authorization, token):
+               credentials: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> IngestOut:
+        given = f"{credentials.scheme} {credentials.credentials}" if credentials else None
+        if not token_matches(given, token):
             raise WebError(401, "a valid token is required: send 'Authorization: Bearer <token>' with the "
                                 "token the server was started with", _REALM)
         now = datetime.now(timezone.utc)

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse
 from . import views
 from .errors import WebError
 from .highlight import Mark, article_marks, highlight_article, highlight_snippet
-from .params import ArticleId, Limit, Offset, OutletParam, SearchQuery, SpanEnd, SpanStart, StoreDep, \
+from .params import ArticleId, Limit, Offset, OutletParam, SearchOffset, SearchPageQuery, SpanEnd, SpanStart, StoreDep, \
     StoryFilterDep, StoryId
 from .queries import StoryFilter
 from .render import render
@@ -104,8 +104,8 @@ def article_page(request: Request, store: StoreDep, article_id: ArticleId, start
 
 
 @router.get("/search")
-def search_page(request: Request, store: StoreDep, q: SearchQuery = "", limit: Limit = 20,
-                offset: Offset = 0) -> HTMLResponse:
+def search_page(request: Request, store: StoreDep, q: SearchPageQuery = "", limit: Limit = 20,
+                offset: SearchOffset = 0) -> HTMLResponse:
     data: dict[str, Any] | None = None
     error: str | None = None
     status = 200

@@ -9,19 +9,23 @@ from fastapi import Depends, Path, Query, Request
 
 from ..store import Store
 from .queries import StoryFilter
-from .views import MAX_LIMIT, MAX_OFFSET
+from .views import MAX_LIMIT, MAX_OFFSET, MAX_SEARCH_WINDOW
 
-__all__ = ["Limit", "Offset", "ArticleId", "StoryId", "SpanStart", "SpanEnd", "SearchQuery", "StoreDep",
+__all__ = ["Limit", "Offset", "SearchOffset", "ArticleId", "StoryId", "SpanStart", "SpanEnd", "SearchQuery", "SearchPageQuery", "StoreDep",
            "StoryFilterDep", "OutletParam"]
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (1 to {MAX_LIMIT}).")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description=f"Items to skip (0 to {MAX_OFFSET}).")]
+SearchOffset = Annotated[int, Query(ge=0, le=MAX_SEARCH_WINDOW - MAX_LIMIT, description=(
+    f"Results to skip (0 to {MAX_SEARCH_WINDOW - MAX_LIMIT}): search ranks at most {MAX_SEARCH_WINDOW} matches."))]
 ArticleId = Annotated[str, Path(min_length=1, max_length=128, description="Article id (16 hex digits).")]
 StoryId = Annotated[str, Path(min_length=1, max_length=128, description="Story id, e.g. story-0123456789abcdef.")]
 SpanStart = Annotated[int | None, Query(ge=0, le=2**31, description="Start of a cited span in the article's text.")]
 SpanEnd = Annotated[int | None, Query(ge=0, le=2**31, description="End (exclusive) of the cited span.")]
-SearchQuery = Annotated[str, Query(max_length=500, description="FTS5 query: words (ANDed), \"phrases\", "
-                                   "OR/NOT between terms, prefix*.")]
+_FTS_HELP = "FTS5 query: words (ANDed), \"phrases\", OR/NOT between terms, prefix*."
+SearchQuery = Annotated[str, Query(min_length=1, max_length=500, pattern=r"\S", description=_FTS_HELP)]
+#: The search page also accepts an empty query (it then shows only the form).
+SearchPageQuery = Annotated[str, Query(max_length=500, description=_FTS_HELP)]
 OutletParam = Annotated[str | None, Query(max_length=500, description="Only this outlet (exact name).")]
 
 
