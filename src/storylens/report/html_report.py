@@ -190,6 +190,23 @@ def _environment() -> Environment:
     return env
 
 
+FACT_ROWS_SHOWN = 40  # facts per story in the outlet-by-fact grid (disputed and corroborated first)
+_STATUS_ORDER = {"disputed": 0, "corroborated": 1, "single-source": 2}
+
+
+def _fact_grid(story: dict[str, Any], views: dict[str, _ArticleView]) -> dict[str, Any]:
+    """Outlets (one column per member article) by facts (rows): which article supports
+    which fact. Disputed and corroborated facts first, then single-source ones."""
+    columns = [views[i] for i in story.get("articles") or [] if i in views]
+    facts = sorted(story.get("facts") or [], key=lambda f: (_STATUS_ORDER.get(f["status"], 3),
+                                                             -f["independent_sources"]))
+    rows = []
+    for fact in facts[:FACT_ROWS_SHOWN]:
+        cited = {c["article_id"]: c for c in fact["support"]}
+        rows.append({"fact": fact, "cells": [cited.get(v.article.id) for v in columns]})
+    return {"columns": columns, "rows": rows, "hidden": max(0, len(facts) - FACT_ROWS_SHOWN)}
+
+
 def render_html(report: Report) -> str:
     """The HTML report as a string."""
     template = _environment().get_template("report.html.j2")
@@ -203,6 +220,7 @@ def render_html(report: Report) -> str:
         article_views={v.article.id: v for v in views},
         skipped=report.skipped,
         stories=report.stories,
+        grids={s["id"]: _fact_grid(s, {v.article.id: v for v in views}) for s in report.stories},
         csp=CSP,
     )
 
