@@ -1,0 +1,227 @@
+"""Align the statements of a story's articles into facts.
+
+Two statements of different articles say the same thing when their content-word stems
+overlap (a Dice coefficient weighted by how rare each stem is among the story's
+statements), helped by shared entity keys, shared figures (value and bound) and time
+references that can be the same day. Candidate pairs come from blocking: each statement
+is indexed under its rarest stems, its entity keys, figure values and dates, and only
+statements sharing a key are scored, so the cost grows with the sizes of the posting
+lists, not with the square of the number of statements. Very common keys (in more than
+``max_posting`` statements) are not used for blocking.
+
+Pairs above the threshold are merged best-first into facts with at most one statement
+per article (the best one). Every statement not aligned with another article is a
+single-source fact of its own, unless it is too short to say anything (fewer than
+``min_terms`` content stems). Pure: nothing here reads disk or network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from storylens.compare.statements import Statement, outlet_name, statements_of
+from storylens.model import Article, Citation, Fact, TimeRef
+from storylens.stories import independent_sources
+
+__all__ = ["AlignConfig", "align_facts", "aligned_statements", "fact_id", "same_day"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class AlignConfig:
+    """Weights and limits of statement alignment (chosen on the examples corpus, see the
+    module docstring of ``storylens.eval.compare_gold`` for how they score)."""
+
+    threshold: float = 0.38  # combined score to align two statements
+    min_lexical: float = 0.15  # weighted Dice of stems, required whatever else is shared
+    entity_weight: float = 0.06
+    figure_weight: float = 0.15
+    time_weight: float = 0.12
+    event_weight: float = 0.1  # a shared event concept ("~capture") about a shared entity
+    name_factor: float = 0.0  # weight of a stem that is part of an entity's name
+    block_terms: int = 6  # rarest stems a statement is indexed under
+    max_posting: int = 400
+    min_terms: int = 3
+
+
+def fact_id(support: Iterable[Citation]) -> str:
+    key = "|".join(sorted(f"{c.article_id}:{c.field}:{c.start}:{c.end}" for c in support))
+    return "fact-" + hashlib.sha1(key.encode()).hexdigest()[:16]
+
+
+def same_day(a: TimeRef, b: TimeRef) -> bool:
+    """Both day-granular and compatible ("XXXX-01-03" matches "2026-01-03")."""
+    if a.granularity != "day" or b.granularity != "day":
+        return False
+    va, vb = a.value[:10], b.value[:10]
+    if len(va) != len(vb) or "W" in va or "W" in vb:
+        return va == vb and "X" not in va
+    if va.count("X") > 4 or vb.count("X") > 4:
+        return False
+    return all(x == y or x == "X" or y == "X" for x, y in zip(va, vb))
+
+
+def _figure_keys(st: Statement) -> set[str]:
+    out = set()
+    for f in st.figures:
+        if f.value is not None:
+            out.add(f"{f.value:g}{'/' + f.currency if f.currency else ''}")
+        elif f.low is not None and f.high is not None:
+            out.add(f"{f.low:g}-{f.high:g}")
+    return out
+
+
+def _time_keys(st: Statement) -> set[str]:
+    return {t.value[-5:] for t in st.times if t.granularity == "day" and "W" not in t.value}
+
+
+class _Scorer:
+    def __init__(self, statements: list[Statement], config: AlignConfig) -> None:
+        df: Counter[str] = Counter()
+        for st in statements:
+            df.update(st.terms)
+        n = len(statements) + 1
+        self.idf = {t: math.log(n / c) + 1.0 for t, c in df.items()}
+        self.name_factor = config.name_factor
+        self.weight = {id(st): sum(self._w(t, st, st) for t in st.terms) for st in statements}
+        self.figs = {id(st): _figure_keys(st) for st in statements}
+        self.config = config
+
+    def _w(self, term: str, a: Statement, b: Statement) -> float:
+        w = self.idf[term]
+        return w * self.name_factor if term in a.name_terms or term in b.name_terms else w
+
+    def lexical(self, a: Statement, b: Statement) -> float:
+        """Mean of the weighted Dice and overlap coefficients: a clause restated inside a
+        longer sentence still scores well, a long sentence that shares one clause less."""
+        shared = sum(self._w(t, a, b) for t in a.terms & b.terms)
+        wa, wb = self.weight[id(a)], self.weight[id(b)]
+        if not wa or not wb:
+            return 0.0
+        return (2 * shared / (wa + wb) + shared / min(wa, wb)) / 2
+
+    def score(self, a: Statement, b: Statement) -> float:
+        lex = self.lexical(a, b)
+        if lex < self.config.min_lexical:
+            return 0.0
+        c = self.config
+        score = lex
+        shared_entities = a.entities & b.entities
+        if shared_entities:
+            score += c.entity_weight * len(shared_entities) / min(len(a.entities), len(b.entities))
+            if any(t.startswith("~") for t in a.terms & b.terms):
+                score += c.event_weight
+        if self.figs[id(a)] & self.figs[id(b)]:
+            score += c.figure_weight
+        if any(same_day(x, y) for x in a.times for y in b.times):
+            score += c.time_weight
+        return score
+
+
+def _candidates(statements: list[Statement], scorer: _Scorer, config: AlignConfig) -> set[tuple[int, int]]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, st in enumerate(statements):
+        rare = sorted(st.terms, key=lambda t: (-scorer.idf[t], t))[:config.block_terms]
+        keys = {"t:" + t for t in rare} | {"e:" + e for e in st.entities}
+        keys |= {"f:" + f for f in scorer.figs[id(st)]} | {"d:" + d for d in _time_keys(st)}
+        for k in keys:
+            postings[k].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for key, members in postings.items():
+        if len(members) < 2 or len(members) > config.max_posting:
+            continue
+        for x in range(len(members)):
+            a = statements[members[x]].citation.article_id
+            for y in range(x + 1, len(members)):
+                if statements[members[y]].citation.article_id != a:
+                    pairs.add((members[x], members[y]))
+    return pairs
+
+
+def aligned_statements(articles: Sequence[Article],
+                       config: AlignConfig | None = None) -> tuple[list[Statement], list[list[int]], _Scorer]:
+    """The story's statements and the groups of aligned statement indexes (one statement
+    per article in a group; singletons included)."""
+    config = config or AlignConfig()
+    statements = [st for a in articles for st in statements_of(a)]
+    scorer = _Scorer(statements, config)
+    scored = []
+    for i, j in _candidates(statements, scorer, config):
+        s = scorer.score(statements[i], statements[j])
+        if s >= config.threshold:
+            scored.append((s, i, j))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    parent = list(range(len(statements)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, i, j in scored:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        arts_i = {statements[k].citation.article_id for k in members[ri]}
+        if any(statements[k].citation.article_id in arts_i for k in members[rj]):
+            continue
+        parent[rj] = ri
+        members[ri].extend(members.pop(rj))
+    groups = sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+    log.debug("aligned %d statements into %d groups from %d scored pairs", len(statements), len(groups), len(scored))
+    return statements, groups, scorer
+
+
+def align_facts(articles: Sequence[Article], config: AlignConfig | None = None) -> list[Fact]:
+    """Facts of one story: corroborated ones first (most independent sources), then in
+    order of first appearance. ``status`` is ``corroborated`` or ``single-source`` here;
+    ``find_conflicts`` sets ``disputed``."""
+    config = config or AlignConfig()
+    by_id = {a.id: a for a in articles}
+    statements, groups, scorer = aligned_statements(articles, config)
+    facts = []
+    order = {a.id: n for n, a in enumerate(articles)}
+    for group in groups:
+        sts = [statements[i] for i in group]
+        if len(sts) == 1 and len(sts[0].terms) < config.min_terms:
+            continue
+        sts.sort(key=lambda s: (order[s.citation.article_id], s.index))
+        members = [by_id[s.citation.article_id] for s in sts]
+        sources = independent_sources(members)
+        centre = max(sts, key=lambda s: (sum(scorer.lexical(s, o) for o in sts if o is not s),
+                                         s.citation.field == "text", -order[s.citation.article_id]))
+        support = [s.citation for s in sts]
+        facts.append(Fact(
+            id=fact_id(support),
+            statement=centre.citation.text,
+            support=support,
+            independent_sources=sources,
+            status="corroborated" if sources >= 2 else "single-source",
+            asserted_by=_asserted_by(sts),
+            outlets=sorted({outlet_name(m) for m in members}),
+        ))
+    first = {f.id: n for n, f in enumerate(facts)}
+    facts.sort(key=lambda f: (-f.independent_sources, first[f.id]))
+    return facts
+
+
+def _asserted_by(sts: list[Statement]) -> str:
+    """Who most supports say asserts it: a speaker (entity key when resolved) or the
+    outlets' own voice; a tie goes to the speaker (attribution is the cautious reading)."""
+    counts = Counter(s.asserted_by for s in sts)
+    speakers = [(n, k) for k, n in counts.items() if k not in ("outlet", "unknown speaker")]
+    if speakers:
+        n, key = max(speakers, key=lambda x: (x[0], x[1]))
+        if n >= counts.get("outlet", 0):
+            return key
+    if counts.get("outlet", 0) >= counts.get("unknown speaker", 0):
+        return "outlet"
+    return "unknown speaker"

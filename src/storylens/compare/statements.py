@@ -1,0 +1,256 @@
+"""An article split into statements (sentences, long ones cut at semicolons), each with
+what the comparison reads of it: content-word stems, entity keys, figures, time
+references, who asserts it and whether it is hedged.
+
+Every statement is a :class:`~storylens.model.Citation` whose ``text`` equals
+``article.text[start:end]`` (or ``article.headline[start:end]`` with ``field="headline"``).
+Stems are the cheap suffix-stripping lemmas of story clustering (``cheap_lemma``), with a
+small lexicon of news paraphrases mapped to one concept ("freed" / "released",
+"leave their homes" / "evacuated"), so the same thing said in other words still shares
+terms. Pure functions: nothing here reads disk or network.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from storylens.cluster.features import STOP_WORDS, cheap_lemma, fold
+from storylens.model import Article, Citation, Figure, Quote, TimeRef
+
+__all__ = ["Statement", "split_statements", "statements_of", "terms", "word_stem", "concept_of", "outlet_name",
+           "HEDGE_CUES"]
+
+log = logging.getLogger(__name__)
+
+# A sentence ends at . ! ? (and closing quotes/brackets after it) followed by space and an
+# upper-case letter, a digit or an opening quote; or at a line break.
+_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])|\n+""")
+_ABBREVIATIONS = frozenset("""mr mrs ms dr st gov sen rep gen col lt sgt capt cmdr jr sr no vs prof rev
+fla calif mass conn ariz jan feb mar apr aug sept sep oct nov dec inc corp co ltd
+""".split())
+_INITIAL = re.compile(r"(?:^|[\s(])(?:[A-Z]\.)*[A-Z]$")
+_WORD = re.compile(r"~\w+|[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
+#: A sentence longer than this many characters is cut into clauses of at least _MIN_CLAUSE.
+_LONG = 150
+_MIN_CLAUSE = 40
+_CLAUSE = re.compile(r";\s|\s[—–]\s|,\s(?=(?:however|but|while|whereas|although|though|after|before|amid|despite|since|in the wake of)\b"
+                     r"|(?!according\b)[a-z]+ing\b|[a-z]+ed by\b)")
+
+#: Words that hedge or distance a claim from the outlet's own voice.
+HEDGE_CUES = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?|alleg(?:e|es|ed|edly|ing)|purport(?:s|ed|edly)?|reportedly|supposedly"
+    r"|so-called|according to|unverified|unconfirmed|unsubstantiated)\b", re.IGNORECASE)
+
+# Paraphrases news outlets use for the same event, folded to one concept term. Phrases
+# are matched on folded text before tokenizing; single stems after cheap_lemma.
+_PHRASES = [
+    (re.compile(r"\b(?:leav(?:e|es|ing)|left) (?:their|his|her|the) homes?\b"), " ~evacuate "),
+    (re.compile(r"\b(?:went|gone|go|goes|going|head(?:ed|ing|s)?|return(?:ed|ing|s)?|came|come|back) home\b"),
+     " ~return "),
+    (re.compile(r"\bcall(?:ed|s|ing)? off\b"), " ~cancel "),
+    (re.compile(r"\bset free\b"), " ~release "),
+]
+_CONCEPTS = {
+    "evacuat": "~evacuate", "evacue": "~evacuate", "flee": "~evacuate", "fled": "~evacuate",
+    "displac": "~evacuate",
+    "releas": "~release", "free": "~release", "freed": "~release", "freeing": "~release",
+    "cancel": "~cancel", "cancell": "~cancel", "scrap": "~cancel", "scrapp": "~cancel",
+    "return": "~return",
+    "kill": "~die", "dead": "~die", "die": "~die", "death": "~die", "fatalit": "~die",
+    "injur": "~injure", "wound": "~injure", "hurt": "~injure",
+    "arrest": "~detain", "detain": "~detain", "detention": "~detain",
+    "captur": "~capture", "seiz": "~capture", "seizur": "~capture", "abduct": "~capture",
+    "abduction": "~capture",
+    "strik": "~attack", "strike": "~attack", "attack": "~attack", "raid": "~attack",
+    "rais": "~raise", "lift": "~raise", "hik": "~raise", "hike": "~raise", "increas": "~raise",
+    "rise": "~raise", "ros": "~raise",
+    "usa": "~us", "america": "~us", "american": "~us",
+}
+_SCARE = re.compile(r"[\"“‘'](?:[^\s\"“”‘’']+(?:\s[^\s\"“”‘’']+){0,3})[\"”’'](?!\w)")
+_EXTRA_STOP = frozenset("told added announced stated noted according also just still".split())
+_PRONOUNS = frozenset("he she they it we i you his her their its this that who which".split())
+
+
+@dataclass
+class Statement:
+    """One statement of one article and what the comparison reads of it."""
+
+    citation: Citation
+    index: int
+    terms: frozenset[str]
+    entities: frozenset[str]
+    figures: list[Figure] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
+    asserted_by: str = "outlet"
+    quoted: bool = False
+    hedged: bool = False
+    #: a word or short phrase in quotation marks inside an outlet's own sentence
+    scare: bool = False
+    #: stems of the words that name an entity (weighed less: the entity keys count them)
+    name_terms: frozenset[str] = frozenset()
+
+
+def outlet_name(article: Article) -> str:
+    """The outlet, or the source's file name (with its ``#entry-N`` part) when unknown."""
+    if article.outlet:
+        return article.outlet
+    path, _, fragment = article.source.partition("#")
+    name = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or article.id
+    return f"{name}#{fragment}" if fragment else name
+
+
+def terms(text: str) -> frozenset[str]:
+    """Content-word stems of ``text`` with news paraphrases mapped to concepts."""
+    folded = fold(text)
+    for pattern, concept in _PHRASES:
+        folded = pattern.sub(concept, folded)
+    out = set()
+    for raw in _WORD.findall(folded):
+        if raw.startswith("~"):
+            out.add(raw)
+            continue
+        w = raw.strip("'’.-")
+        if len(w) < 2 or w in STOP_WORDS or w in _EXTRA_STOP:
+            continue
+        stem = _stem(w)
+        out.add(_CONCEPTS.get(stem) or _CONCEPTS.get(w) or stem)
+    return frozenset(out)
+
+
+def word_stem(word: str) -> str:
+    """The stem ``terms`` uses for one word, before concepts are applied."""
+    return _stem(fold(word).strip("'’.-"))
+
+
+def concept_of(stem: str) -> str:
+    """The concept a stem stands for in ``terms`` (the stem itself when none)."""
+    return _CONCEPTS.get(stem) or stem
+
+
+def _stem(word: str) -> str:
+    """``cheap_lemma`` plus the noun suffixes it keeps ("cooperation" = "cooperating")."""
+    stem = cheap_lemma(word)
+    if len(stem) > 7 and stem.endswith("ation"):
+        return stem[:-3]
+    if len(stem) > 7 and stem.endswith("ment"):
+        return stem[:-4]
+    return stem
+
+
+def _sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int, int, int]]:
+    """(start, end) of each statement and (start, end) of the sentence it is a clause of."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end() if m.group(0)[0] != "\n" else m.start()
+        if m.group(0)[0] != "\n":
+            before = text[start:m.start()]
+            last = before.rsplit(None, 1)[-1] if before.split() else ""
+            if fold(last).rstrip(".") in _ABBREVIATIONS or _INITIAL.search(before):
+                continue
+        spans.append((start, end))
+        start = m.end()
+    spans.append((start, len(text)))
+    out: list[tuple[int, int, int, int]] = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e - s < 2 or not any(ch.isalnum() for ch in text[s:e]):
+            continue
+        out.extend((a, b, s, e) for a, b in _cut_long(text, s, e))
+    return [(a + offset, b + offset, s + offset, e + offset) for a, b, s, e in out]
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A long sentence cut into clauses: at semicolons, dashes, and commas that open a
+    contrast ("however", "but", "while") or a participle clause (", citing ...")."""
+    if end - start <= _LONG:
+        return [(start, end)]
+    out = []
+    s = start
+    for m in _CLAUSE.finditer(text, start, end):
+        cut = m.start() + 1 if text[m.start()] in ";,—–" else m.start()
+        if cut - s >= _MIN_CLAUSE and end - cut >= _MIN_CLAUSE:
+            out.append((s, cut))
+            s = cut
+            while s < end and (text[s].isspace() or text[s] in "—–"):
+                s += 1
+    out.append((s, end))
+    return [(a, b) for a, b in ((a, _rstrip(text, a, b)) for a, b in out) if b > a]
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def split_statements(article: Article) -> list[Citation]:
+    """The headline (``field="headline"``) and then every sentence of the text, in order."""
+    out = []
+    if article.headline and article.headline.strip():
+        h = article.headline
+        s, e = 0, len(h)
+        while s < e and h[s].isspace():
+            s += 1
+        while e > s and h[e - 1].isspace():
+            e -= 1
+        out.append(Citation(article.id, s, e, h[s:e], field="headline"))
+    for s, e, _, _ in _sentence_spans(article.text):
+        out.append(Citation(article.id, s, e, article.text[s:e]))
+    return out
+
+
+def _speaker(quote: Quote) -> str:
+    if quote.speaker_entity:
+        return quote.speaker_entity
+    if quote.speaker and fold(quote.speaker) not in _PRONOUNS:
+        return fold(quote.speaker)
+    return "unknown speaker"
+
+
+def statements_of(article: Article) -> list[Statement]:
+    """``split_statements`` with what the comparison reads of each statement."""
+    out = []
+    headline_folded = fold(article.headline or "")
+    sentence_of = {(s, e): (ss, se) for s, e, ss, se in _sentence_spans(article.text)}
+    for index, cit in enumerate(split_statements(article)):
+        if cit.field == "headline":
+            ents = frozenset(e.key for e in article.entities
+                             if any(_contains_name(headline_folded, fold(n)) for n in [e.name, *e.aliases] if n))
+            names = frozenset().union(*(terms(n) for e in article.entities if e.key in ents
+                                        for n in [e.name, *e.aliases] if n))
+            out.append(Statement(cit, index, terms(cit.text), ents,
+                                 hedged=bool(HEDGE_CUES.search(cit.text)), scare=bool(_SCARE.search(cit.text)),
+                                 name_terms=names))
+            continue
+        s, e = cit.start, cit.end
+        ents = frozenset(ent.key for ent in article.entities if any(s <= m.start < e for m in ent.mentions))
+        names = frozenset().union(*(terms(article.text[m.start:m.end]) for ent in article.entities
+                                    for m in ent.mentions if s <= m.start < e))
+        figures = [f for f in article.figures if s <= f.start < e]
+        times = [t for t in article.time_refs if s <= t.start < e]
+        # A clause is attributed and hedged as the sentence it was cut from.
+        ss, se = sentence_of.get((s, e), (s, e))
+        asserted_by, quoted = "outlet", False
+        best = 0
+        for q in article.quotes:
+            overlap = min(se, q.end) - max(ss, q.start)
+            if overlap <= 0:
+                continue
+            quoted = True
+            if overlap >= 0.5 * min(se - ss, max(1, q.end - q.start)) and overlap > best:
+                best, asserted_by = overlap, _speaker(q)
+        hedged = bool(HEDGE_CUES.search(article.text[ss:se]))
+        scare = bool(_SCARE.search(article.text[ss:se]))
+        out.append(Statement(cit, index, terms(cit.text), ents, figures, times, asserted_by, quoted, hedged,
+                             scare, names))
+    return out
+
+
+def _contains_name(haystack: str, name: str) -> bool:
+    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", haystack) is not None

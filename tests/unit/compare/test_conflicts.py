@@ -1,0 +1,144 @@
+"""Conflicts on fictional articles (the Dornhill flood, the Harwick council, Brenna prison)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from test_facts import article, check_spans  # noqa: E402
+
+from storylens.compare.conflicts import find_conflicts  # noqa: E402
+from storylens.compare.facts import align_facts  # noqa: E402
+
+
+def _run(*arts):
+    facts = align_facts(list(arts))
+    conflicts = find_conflicts(list(arts), facts)
+    for c in conflicts:
+        check_spans(list(arts), [s.citation for s in c.sides])
+        assert c.id.startswith("conflict-") and c.fact_ids
+        for fid in c.fact_ids:
+            assert next(f for f in facts if f.id == fid).status == "disputed"
+    return facts, conflicts
+
+
+def _evacuation(bound_a="at least", value_a=1200.0, bound_b="about", value_b=900.0, group=None):
+    ta = f"Authorities ordered {bound_a} {value_a:,.0f} people to leave their homes in Dornhill on Tuesday."
+    tb = f"The civil defence agency said {bound_b} {value_b:,.0f} residents of Dornhill had been evacuated."
+    sym = {"at least": ">=", "about": "~", "": "="}
+    a = article("a", ta, outlet="Gazette", group=group,
+                figures=[{"text": f"{bound_a} {value_a:,.0f} people".strip(), "value": value_a,
+                          "bound": sym[bound_a], "counts": "people"}],
+                entities={"place:dornhill": ["Dornhill"]})
+    b = article("b", tb, outlet="Post", group=group,
+                figures=[{"text": f"{bound_b} {value_b:,.0f} residents".strip(), "value": value_b,
+                          "bound": sym[bound_b], "counts": "resident"}],
+                entities={"place:dornhill": ["Dornhill"]})
+    return a, b
+
+
+def test_a_bound_and_an_estimate_that_cannot_both_hold_conflict():
+    a, b = _evacuation()
+    _, conflicts = _run(a, b)
+    figs = [c for c in conflicts if c.kind == "figure"]
+    assert len(figs) == 1
+    assert sorted(s.value for s in figs[0].sides) == [900.0, 1200.0]
+    assert {s.citation.article_id for s in figs[0].sides} == {"a", "b"}
+    assert all(s.asserted_by == "outlet" for s in figs[0].sides)
+
+
+def test_figures_that_can_both_hold_do_not_conflict():
+    a, b = _evacuation(bound_a="about", value_a=900.0, bound_b="about", value_b=950.0)
+    assert [c for c in _run(a, b)[1] if c.kind == "figure"] == []
+    a, b = _evacuation(bound_a="at least", value_a=800.0, bound_b="about", value_b=900.0)
+    assert [c for c in _run(a, b)[1] if c.kind == "figure"] == []
+
+
+def test_one_account_republished_is_never_in_conflict_with_itself():
+    a, b = _evacuation(group="syn-1")
+    assert _run(a, b)[1] == []
+
+
+def test_different_counted_things_or_events_do_not_conflict():
+    ta = "Authorities ordered at least 1,200 people to leave their homes in Dornhill on Tuesday."
+    tb = "Dornhill's choir of about 40 singers performed at the shelter concert."
+    a = article("a", ta, figures=[{"text": "at least 1,200 people", "value": 1200.0, "bound": ">=", "counts": "people"}])
+    b = article("b", tb, outlet="Post", figures=[{"text": "about 40 singers", "value": 40.0, "bound": "~", "counts": "singer"}])
+    assert _run(a, b)[1] == []
+
+
+def test_a_vague_claim_against_a_count_conflicts():
+    ta = "The governor said Brenna prison had released \"large numbers\" of prisoners this week."
+    tb = "Monitors could confirm only about a dozen releases, and urged the prison to free all political prisoners."
+    a = article("a", ta, outlet="Gazette", quotes=[{"text": "Brenna prison had released \"large numbers\" of prisoners",
+                                                   "kind": "indirect", "speaker_entity": "person:oda venn"}])
+    b = article("b", tb, outlet="Post",
+                figures=[{"text": "about a dozen releases", "value": 12.0, "bound": "~", "counts": "release"}])
+    _, conflicts = _run(a, b)
+    figs = [c for c in conflicts if c.kind == "figure"]
+    assert len(figs) == 1
+    sides = {s.citation.article_id: s for s in figs[0].sides}
+    assert sides["a"].value is None and "large numbers" in sides["a"].claim
+    assert sides["a"].asserted_by == "person:oda venn"
+    assert sides["b"].value == 12.0
+
+
+def test_hundreds_is_not_contradicted_by_a_larger_count():
+    ta = "Hundreds of residents were evacuated from Dornhill overnight."
+    tb = "About 900 residents of Dornhill were evacuated overnight, the agency said."
+    a = article("a", ta)
+    b = article("b", tb, outlet="Post", figures=[{"text": "About 900 residents", "value": 900.0, "bound": "~", "counts": "resident"}])
+    assert [c for c in _run(a, b)[1] if c.kind == "figure"] == []
+    b2 = article("b", tb.replace("About 900", "About 90"), outlet="Post",
+                 figures=[{"text": "About 90 residents", "value": 90.0, "bound": "~", "counts": "resident"}])
+    assert len([c for c in _run(a, b2)[1] if c.kind == "figure"]) == 1
+
+
+def test_vote_tallies_that_differ_conflict():
+    a = article("a", "The Harwick council voted seven to two to close the library, two members said.")
+    b = article("b", "Harwick's council voted 8-1 to close the library on Monday.", outlet="Post")
+    c = article("c", "The Harwick council voted 7-2 for closing the library.", outlet="Radio")
+    _, conflicts = _run(a, b, c)
+    tallies = [c for c in conflicts if c.about == "vote tally"]
+    pairs = sorted(tuple(sorted(s.citation.article_id for s in t.sides)) for t in tallies)
+    assert pairs == [("a", "b"), ("b", "c")]
+
+
+def test_a_flat_claim_that_another_outlet_hedges():
+    a = article("a", "The Vell bridge is safe to reopen after the flood.", outlet="Gazette")
+    b = article("b", "The roads ministry claims the Vell bridge is safe to reopen after the flood.", outlet="Post")
+    _, conflicts = _run(a, b)
+    hedges = [c for c in conflicts if c.kind == "hedging"]
+    assert len(hedges) == 1
+    flat, hedged = hedges[0].sides
+    assert flat.citation.article_id == "a" and flat.asserted_by == "outlet"
+    assert hedged.citation.article_id == "b"
+    # Both hedged, or the flat one only quoting: nothing to report.
+    c = article("c", "The Vell bridge is allegedly safe to reopen after the flood.", outlet="Radio")
+    assert [x for x in _run(b, c)[1] if x.kind == "hedging"] == []
+
+
+def test_one_quote_given_to_two_speakers():
+    quote = "We will rebuild every house on the river before the winter comes"
+    a = article("a", f"\"{quote},\" Mayor Ilse Marrow said.", outlet="Gazette",
+                quotes=[{"text": quote, "speaker_entity": "person:ilse marrow"}])
+    b = article("b", f"\"{quote},\" council leader Piet Aalders said.", outlet="Post",
+                quotes=[{"text": quote, "speaker_entity": "person:piet aalders"}])
+    conflicts = [c for c in _run(a, b)[1] if c.kind == "attribution"]
+    assert len(conflicts) == 1
+    assert {s.asserted_by for s in conflicts[0].sides} == {"person:ilse marrow", "person:piet aalders"}
+    b.quotes[0].speaker_entity = "person:ilse marrow"
+    assert [c for c in _run(a, b)[1] if c.kind == "attribution"] == []
+
+
+def test_the_same_event_on_different_days():
+    ta = "The Harwick council closed the old library on Monday after a fire inspection."
+    tb = "The Harwick council closed the old library on Wednesday after a fire inspection."
+    a = article("a", ta, times=[("Monday", "2031-04-28")])
+    b = article("b", tb, outlet="Post", times=[("Wednesday", "2031-04-30")])
+    dates = [c for c in _run(a, b)[1] if c.kind == "date"]
+    assert len(dates) == 1 and sorted(s.claim for s in dates[0].sides) == ["Monday", "Wednesday"]
+    b2 = article("b", tb.replace("Wednesday", "Monday"), outlet="Post", times=[("Monday", "XXXX-XX-28")])
+    assert [c for c in _run(a, b2)[1] if c.kind == "date"] == []

@@ -1,0 +1,183 @@
+"""Statements and fact alignment on fictional articles (the town of Dornhill, the Vell river)."""
+
+from __future__ import annotations
+
+from storylens.compare.exclusives import find_exclusives
+from storylens.compare.facts import _candidates, _Scorer, AlignConfig, align_facts
+from storylens.compare.statements import Statement, outlet_name, split_statements, statements_of
+from storylens.model import Article, Citation, Entity, Figure, Quote, Span, TimeRef
+
+# -- fictional articles with extraction records placed by offset (also used by test_conflicts)
+
+
+def at(text: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return start, start + len(needle)
+
+
+def article(id: str, text: str, *, outlet: str | None = "Outlet", headline: str | None = None,
+            group: str | None = None, entities: dict[str, list[str]] | None = None,
+            figures: list[dict] | None = None, times: list[tuple[str, str]] | None = None,
+            quotes: list[dict] | None = None, credits: list[str] | None = None,
+            source: str | None = None) -> Article:
+    """``entities``: key -> names as written (every occurrence becomes a mention);
+    ``figures``: dicts with ``text`` and Figure fields; ``times``: (text, value) of day refs;
+    ``quotes``: dicts with ``text`` (the quoted span), ``speaker_entity``, ``kind``."""
+    a = Article(id=id, source=source or f"/corpus/{id}.txt", text=text, paragraphs=text.split("\n\n"),
+                outlet=outlet, headline=headline, syndication_group=group, credits=list(credits or []))
+    for key, names in (entities or {}).items():
+        mentions = []
+        for name in names:
+            s = text.find(name)
+            while s >= 0:
+                mentions.append(Span(s, s + len(name)))
+                s = text.find(name, s + 1)
+        a.entities.append(Entity(key, names[0], key.split(":")[0], list(names), mentions))
+    for f in figures or []:
+        f = dict(f)
+        s, e = at(text, f.pop("text"))
+        a.figures.append(Figure(text[s:e], s, e, **f))
+    for t, value in times or []:
+        s, e = at(text, t)
+        a.time_refs.append(TimeRef(t, s, e, value, "day", "2031-05-02"))
+    for q in quotes or []:
+        s, e = at(text, q["text"])
+        a.quotes.append(Quote(q["text"], s, e, q.get("kind", "direct"), speaker=q.get("speaker"),
+                              speaker_entity=q.get("speaker_entity"), cue=q.get("cue", "said")))
+    return a
+
+
+def check_spans(articles: list[Article], citations) -> None:  # type: ignore[no-untyped-def]
+    by_id = {a.id: a for a in articles}
+    for c in citations:
+        source = by_id[c.article_id].headline if c.field == "headline" else by_id[c.article_id].text
+        assert source is not None
+        assert source[c.start:c.end] == c.text, c
+
+
+A_TEXT = ("Officials evacuated 300 villagers from Dornhill on Tuesday after the Vell river burst its banks. "
+          "Mr. Ostrander, the mayor, opened the town hall to families overnight.\n\n"
+          "The regional council will meet on Friday to discuss repairs to the levee.")
+B_TEXT = ("Some 300 villagers were evacuated from their homes in Dornhill on Tuesday when the Vell river "
+          "burst its banks, officials said. "
+          "A bakery on the market square handed out bread to volunteers.")
+
+
+def _pair():
+    a = article("a", A_TEXT, outlet="Dornhill Gazette", headline="Vell floods Dornhill, 300 evacuated",
+                entities={"place:dornhill": ["Dornhill"], "place:vell": ["Vell"]},
+                figures=[{"text": "300 villagers", "value": 300.0, "counts": "villager"}],
+                times=[("Tuesday", "2031-04-29")])
+    b = article("b", B_TEXT, outlet="Valley Post",
+                entities={"place:dornhill": ["Dornhill"], "place:vell": ["Vell"]},
+                figures=[{"text": "300 villagers", "value": 300.0, "counts": "villager"}],
+                times=[("Tuesday", "2031-04-29")])
+    return a, b
+
+
+def test_statements_are_exact_spans_with_the_headline_first():
+    a, _ = _pair()
+    cits = split_statements(a)
+    assert cits[0].field == "headline" and cits[0].text == a.headline
+    check_spans([a], cits)
+    texts = [c.text for c in cits[1:]]
+    # "Mr." does not end a sentence; a paragraph break does.
+    assert texts[1].startswith("Mr. Ostrander") and texts[1].endswith("overnight.")
+    assert texts[2].startswith("The regional council")
+
+
+def test_a_long_sentence_is_cut_into_clauses_at_a_contrast():
+    text = ("The regional council approved the emergency budget for the levee repairs on Friday evening, "
+            "however, the opposition members walked out before the final vote was counted by the clerk.")
+    a = article("c", text)
+    cits = split_statements(a)
+    check_spans([a], cits)
+    assert len(cits) == 2 and cits[1].text.startswith("however,")
+
+
+def test_paraphrases_align_into_one_corroborated_fact():
+    a, b = _pair()
+    facts = align_facts([a, b])
+    for f in facts:
+        check_spans([a, b], f.support)
+        assert len({c.article_id for c in f.support}) == len(f.support)  # one citation per article
+    evac = [f for f in facts if len(f.support) == 2 and all("evacuated" in c.text for c in f.support)]
+    assert len(evac) == 1
+    assert evac[0].status == "corroborated" and evac[0].independent_sources == 2
+    assert evac[0].outlets == ["Dornhill Gazette", "Valley Post"]
+    bakery = [f for f in facts if "bakery" in f.statement]
+    assert bakery and bakery[0].status == "single-source" and bakery[0].outlets == ["Valley Post"]
+    council = [f for f in facts if "council" in f.statement]
+    assert council and council[0].support[0].article_id == "a" and len(council[0].support) == 1
+
+
+def test_an_agency_group_is_one_source_and_credits_do_not_add_sources():
+    a, b = _pair()
+    a.syndication_group = b.syndication_group = "syn-1"
+    facts = align_facts([a, b])
+    evac = [f for f in facts if len(f.support) == 2]
+    assert evac and all(f.independent_sources == 1 and f.status == "single-source" for f in evac)
+    a2, b2 = _pair()
+    a2.credits = ["Reuters", "AFP"]
+    assert all(f.independent_sources <= 2 for f in align_facts([a2, b2]))
+
+
+def test_unknown_outlet_is_named_by_its_file_and_ids_are_stable():
+    a, b = _pair()
+    b.outlet = None
+    b.source = "/dumps/untitled-post.txt#entry-2"
+    assert outlet_name(b) == "untitled-post.txt#entry-2"
+    first = align_facts([a, b])
+    again = align_facts([b, a])
+    assert {f.id for f in first} == {f.id for f in again}
+    assert any("untitled-post.txt#entry-2" in f.outlets for f in first)
+
+
+def test_asserted_by_is_the_quoted_speaker_or_the_outlet():
+    text = "\"The levee will hold through the spring,\" said Ilse Marrow, the county engineer."
+    q = article("q", text, entities={"person:ilse marrow": ["Ilse Marrow"]},
+                quotes=[{"text": "The levee will hold through the spring,", "speaker_entity": "person:ilse marrow"}])
+    text2 = "County engineer Ilse Marrow said the levee will hold through the spring."
+    r = article("r", text2, entities={"person:ilse marrow": ["Ilse Marrow"]},
+                quotes=[{"text": "the levee will hold through the spring", "kind": "indirect",
+                         "speaker_entity": "person:ilse marrow"}])
+    facts = align_facts([q, r])
+    levee = [f for f in facts if len(f.support) == 2]
+    assert levee and levee[0].asserted_by == "person:ilse marrow"
+    a, b = _pair()
+    assert all(f.asserted_by == "outlet" for f in align_facts([a, b]))
+
+
+def test_blocking_scores_no_pair_of_unrelated_statements():
+    # 60 articles with disjoint vocabularies: no candidate pair at all, not 60*59/2 article pairs.
+    arts = [article(f"x{i}", f"Zq{i}a vq{i}g Wx{i}b Kr{i}c. Pl{i}d rq{i}h Mn{i}e Tv{i}f.") for i in range(60)]
+    sts: list[Statement] = [st for a in arts for st in statements_of(a)]
+    config = AlignConfig()
+    assert _candidates(sts, _Scorer(sts, config), config) == set()
+    # One shared rare word links exactly the two statements that hold it.
+    arts[3].text = arts[3].text.replace("vq3g", "quarrystone")
+    arts[40].text = arts[40].text.replace("vq40g", "quarrystone")
+    sts = [st for a in arts for st in statements_of(a)]
+    pairs = _candidates(sts, _Scorer(sts, config), config)
+    assert [(sts[i].citation.article_id, sts[j].citation.article_id) for i, j in pairs] == [("x3", "x40")]
+
+
+def test_exclusives_list_single_source_facts_and_missed_corroborated_ones():
+    a, b = _pair()
+    facts = align_facts([a, b])
+    ex = find_exclusives([a, b], facts)
+    assert set(ex["only_in"]) == set(ex["missing_from"]) == {"Dornhill Gazette", "Valley Post"}
+    bakery = next(f for f in facts if "bakery" in f.statement)
+    assert bakery.id in ex["only_in"]["Valley Post"] and bakery.id not in ex["only_in"]["Dornhill Gazette"]
+    assert ex["missing_from"]["Valley Post"] == [] and ex["missing_from"]["Dornhill Gazette"] == []
+    c = article("c", "Volunteers cleared mud from the Dornhill school yard.", outlet="River Radio")
+    facts3 = align_facts([a, b, c])
+    corroborated = [f.id for f in facts3 if f.independent_sources >= 2]
+    assert corroborated and find_exclusives([a, b, c], facts3)["missing_from"]["River Radio"] == corroborated
+
+
+def test_citation_layout():
+    assert Citation("a", 0, 3, "abc", field="headline").to_dict() == {
+        "article_id": "a", "start": 0, "end": 3, "text": "abc", "field": "headline"}
