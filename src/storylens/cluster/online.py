@@ -47,15 +47,23 @@ _ENT = "§"
 
 @dataclass(frozen=True)
 class ClusterConfig:
-    """Settings of ``StoryClusterer``. Defaults are the values chosen on ECB+ dev
-    (see ``storylens.eval.ecbplus``) and on the benchmark stream (time settings)."""
+    """Settings of ``StoryClusterer``. The similarity settings (threshold, cohesion,
+    entity_share, title_weight, binary_tf, min_df) were chosen by a sweep scored on ECB+
+    dev, NewsWCL50 dev, a benchmark stream and the examples/ corpus together (see the
+    ``storylens.eval.ecbplus`` docstring). ``cohesion`` (off by default): a story with
+    earlier joins needs ``cohesion`` x the mean score of those joins, at most
+    ``cohesion_cap``; joins scoring ``copy_score`` or more (agency copies) do not count.
+    The time settings (window 7 days, decay 3 days after a 1-day grace) are set by hand:
+    no dev set has dates. The bounds (blocking, postings, candidates, terms) cap the work."""
 
-    threshold: float = 0.1
-    cohesion: float = 0.6
+    threshold: float = 0.175
+    cohesion: float = 0.0
+    cohesion_cap: float = 1.0
+    copy_score: float = 0.8
     entity_share: float = 0.5
     title_weight: float = 2.0
     binary_tf: bool = True
-    min_df: int = 2
+    min_df: int = 1
     idf_power: float = 1.0
     link: str = "centroid"
     window: timedelta = timedelta(days=7)
@@ -154,6 +162,7 @@ class StoryClusterer:
         self._live: dict[str, _Live] = {}  # insertion order = least recently updated first
         self._postings: dict[str, dict[str, None]] = {}
         self._retired: list[Story] = []
+        self._primed: set[str] = set()
         self._expiry: list[tuple[datetime, int, str]] = []
         self._tick = itertools.count()
         self._now: datetime | None = None
@@ -164,10 +173,11 @@ class StoryClusterer:
 
     # -- IDF -------------------------------------------------------------------------
     def prime(self, features: Iterable[ArticleFeatures]) -> None:
-        """Count document frequencies from a batch or a background corpus before
-        clustering (``add`` keeps counting)."""
+        """Count document frequencies from a batch before clustering it (``add`` then does
+        not count those articles a second time) or from a background corpus."""
         for f in features:
             self._count(f)
+            self._primed.add(f.id)
 
     def _count(self, f: ArticleFeatures) -> None:
         terms = set(f.body) | set(f.title) | {_ENT + k for k in f.entities}
@@ -178,8 +188,9 @@ class StoryClusterer:
         return math.log((self._docs + 1) / (self._df.get(term, 0) + 1)) + 1.0
 
     # -- vectors ---------------------------------------------------------------------
-    def _vector(self, f: ArticleFeatures) -> dict[str, float]:
-        """Words and entities as two separately L2-normalised parts of one sparse vector."""
+    def _vector(self, f: ArticleFeatures, min_df: int) -> dict[str, float]:
+        """Words and entities as two separately L2-normalised parts of one sparse vector,
+        over the terms with a document frequency of at least ``min_df``."""
         cfg = self.config
         tf = (lambda n: 1.0) if cfg.binary_tf else (lambda n: 1.0 + math.log(n))
         raw: dict[str, float] = {}
@@ -189,9 +200,7 @@ class StoryClusterer:
             raw[t] = raw.get(t, 0.0) + cfg.title_weight * tf(n)
         for k, n in f.entities.items():
             raw[_ENT + k] = tf(n)
-        p, df, min_df = cfg.idf_power, self._df, cfg.min_df
-        # A term no other article has (yet) cannot match anything: leaving it out keeps it
-        # from diluting the norm.
+        p, df = cfg.idf_power, self._df
         vec = {t: w * self.idf(t) ** p for t, w in raw.items() if df.get(t, 0) >= min_df}
         return _normalise(vec)
 
@@ -211,9 +220,20 @@ class StoryClusterer:
         if published is not None and (self._now is None or published > self._now):
             self._now = published
             self._retire_idle()
-        self._count(features)
-        vec = self._vector(features)
-        keys = self._keys(vec)
+        if features.id in self._primed:
+            self._primed.discard(features.id)
+            primed = True
+        else:
+            self._count(features)
+            primed = False
+        # Scoring leaves out terms no other article has: they cannot match and would only
+        # dilute the norm. What the story stores keeps them when frequencies are still being
+        # counted (the next article of a new event brings its first shared terms), and
+        # leaves them out when the batch was primed (its frequencies are final).
+        vec = self._vector(features, self.config.min_df)
+        stored = vec if primed or self.config.min_df <= 1 else self._vector(features, 1)
+        keys = self._keys(vec)  # looked up now
+        index_keys = keys if stored is vec else list(dict.fromkeys(keys + self._keys(stored)))
 
         hits: Counter[str] = Counter()
         read = 0
@@ -250,15 +270,18 @@ class StoryClusterer:
             else:
                 score = sim_w
             score *= self._decay(published, live.story)
-            need = max(cfg.threshold, cfg.cohesion * live.join_sum / live.joins) if live.joins else cfg.threshold
+            need = cfg.threshold
+            if live.joins:
+                need = max(need, min(cfg.cohesion_cap, cfg.cohesion * live.join_sum / live.joins))
             if score >= need and score - need > best_margin:
                 best_id, best_margin, best_score = sid, score - need, score
         if best_id is None:
-            return self._start(features, vec, keys, published)
+            return self._start(features, stored, index_keys, published)
         live = self._live[best_id]
-        live.join_sum += best_score
-        live.joins += 1
-        self._join(live, features, vec, keys, published)
+        if best_score < cfg.copy_score:  # a copy says nothing about how varied coverage is
+            live.join_sum += best_score
+            live.joins += 1
+        self._join(live, features, stored, index_keys, published)
         return best_id
 
     def _decay(self, t: datetime | None, story: Story) -> float:

@@ -6,11 +6,24 @@ counts, singletons included. ECB+ has no dates or outlets, so time plays no part
 documents arrive in id order (``cluster_features`` sorts undated articles by id). The
 ``title`` field is the first sentence, also the first line of ``text``.
 
-Chosen settings (``ClusterConfig`` defaults): threshold 0.25, title weight 1.0, entity
-weight 1.0, IDF primed from the batch. How: a sweep on dev of threshold 0.10-0.45 (step
-0.025) x title weight {0, 1, 2} x entity weight {0, 0.5, 1, 2}, both lemma sources;
-see ``sweep`` below and the numbers in docs/benchmarks.md. The chosen point is the
-middle of the plateau (F1 within 0.005 of the best), not the single best cell.
+Chosen settings (``ClusterConfig`` defaults): threshold 0.175, entity share 0.5, title
+weight 2, binary tf, min_df 1, cohesion off, IDF primed from the batch. How: sweeps of
+threshold 0.10-0.30 x cohesion {0, 0.5, 0.6} (cap {0.2, 0.25, 0.3, none}) x entity share
+{0.35, 0.5} x title weight {1, 2} x min_df {1, 2}, both lemma sources, each point scored
+at once on ECB+ dev, NewsWCL50 dev, a 4k-article stream of bench/cluster.py and the
+examples/ corpus (which must give its two stories), because the ECB+ optimum alone
+does not carry over:
+
+* ECB+-only best (cohesion 0.6, min_df 2, title weight 1, threshold 0.1-0.2): ECB+
+  BCubed F1 .880-.886 (cheap lemmas) / .875-.885 (spaCy), but NewsWCL50 .60 (two North
+  Korea stories of the same week merge), the stream .66-.97, and examples/ split into 4
+  stories (a story of near-identical agency copies sets a bar independent reports miss).
+* chosen (the only region keeping examples/ at 2 stories with NewsWCL50 and the stream
+  high): ECB+ .819 (cheap) / .829 (spaCy), NewsWCL50 .86, stream .95.
+
+So the issue's floors (ECB+ >= .88, NewsWCL50 >= .95) are NOT met by the defaults (an
+open problem: tests/eval/test_clustering_floors.py marks them as expected failures).
+``sweep`` below runs such a grid.
 """
 
 from __future__ import annotations

@@ -1,0 +1,60 @@
+"""Story clustering floors on ECB+ dev and NewsWCL50 dev (skipped when ../shared is absent).
+
+The cheap lemma source is used here (regex tokens and suffix stripping): on ECB+ dev it
+scores .819 against .829 for spaCy lemmas at the default settings, and it takes ~1 s
+instead of ~40-80 s for the spaCy pass over 772 documents.
+
+The pinned floors are the measured scores minus a small margin (regression gates). The
+issue's targets (ECB+ >= .88, NewsWCL50 >= .95) are not reached yet: they are strict
+expected failures, so reaching them turns the run red until the floor is raised.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.eval.data import MissingDataError, shared_dir
+
+
+def _need(path: str) -> None:
+    try:
+        shared_dir(path)
+    except MissingDataError as exc:
+        pytest.skip(f"evaluation data absent: {exc}")
+
+
+@pytest.fixture(scope="module")
+def ecb() -> dict[str, float]:
+    _need("eval/ecbplus/dev.jsonl")
+    from storylens.eval import ecbplus
+
+    return ecbplus.evaluate(lemmas="cheap")
+
+
+@pytest.fixture(scope="module")
+def wcl() -> dict[str, float]:
+    _need("eval/newswcl50/dev.jsonl")
+    from storylens.eval import newswcl50
+
+    return newswcl50.evaluate()
+
+
+def test_ecbplus_dev_scores_every_document_and_holds_the_measured_floor(ecb):
+    assert ecb["documents"] == 772
+    assert ecb["bcubed_f1"] >= 0.81
+    assert ecb["pairwise_f1"] >= 0.74
+
+
+def test_newswcl50_dev_holds_the_measured_floor(wcl):
+    assert wcl["documents"] == 35
+    assert wcl["bcubed_f1"] >= 0.85
+
+
+@pytest.mark.xfail(strict=True, reason="issue 4 floor not reached: ECB+ dev BCubed F1 .819 at the defaults")
+def test_ecbplus_dev_issue_floor(ecb):
+    assert ecb["bcubed_f1"] >= 0.88
+
+
+@pytest.mark.xfail(strict=True, reason="issue 4 floor not reached: NewsWCL50 dev BCubed F1 .86 at the defaults")
+def test_newswcl50_dev_issue_floor(wcl):
+    assert wcl["bcubed_f1"] >= 0.95

@@ -1,0 +1,132 @@
+"""Online story clustering on fictional articles."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+from storylens.cluster import ClusterConfig, StoryClusterer, cluster_features, cluster_scores, text_features
+
+T0 = datetime(2026, 6, 1, 8, 0, tzinfo=timezone.utc)
+
+QUARRY = [
+    ("Rockfall closes Vessmark quarry road",
+     "A rockfall at the Vessmark limestone quarry buried the access road on Tuesday, and quarry manager "
+     "Oskar Linnemo said no workers were hurt. Geologists from the Tallis mining inspectorate will survey "
+     "the cliff face before blasting resumes at Vessmark."),
+    ("Vessmark quarry shut after rockfall",
+     "Blasting at the Vessmark quarry was suspended after a rockfall on Tuesday covered the access road. "
+     "Oskar Linnemo, who manages the quarry, told reporters nobody was injured, and the Tallis mining "
+     "inspectorate sent geologists to check the cliff face."),
+    ("Inspectors survey Vessmark cliff after rockfall",
+     "Geologists from the Tallis mining inspectorate began surveying the cliff face at the Vessmark "
+     "limestone quarry on Wednesday, a day after a rockfall buried the access road. Linnemo said blasting "
+     "would stay suspended until the inspectorate reports."),
+]
+ORCHESTRA = [
+    ("Dunmere orchestra names new conductor",
+     "The Dunmere Philharmonic appointed the violinist Sela Arkwright as its principal conductor on "
+     "Tuesday, ending a two-year search. Arkwright will open the autumn season with a cycle of symphonies "
+     "at the Dunmere concert hall."),
+    ("Arkwright to lead Dunmere Philharmonic",
+     "Sela Arkwright, a violinist who has guest-conducted the Dunmere Philharmonic twice, was named its "
+     "principal conductor on Tuesday. The orchestra said her first season at the concert hall would open "
+     "with a symphony cycle."),
+]
+
+
+def feats(pairs, start=T0, step_hours=2.0, prefix="q"):
+    return [text_features(f"{prefix}{i}", title, body, start + timedelta(hours=i * step_hours))
+            for i, (title, body) in enumerate(pairs)]
+
+
+def test_two_unrelated_events_stay_apart_and_each_event_joins():
+    stream = feats(QUARRY, prefix="q") + feats(ORCHESTRA, start=T0 + timedelta(hours=1), prefix="o")
+    assignment, stories = cluster_features(stream)
+    assert len({assignment[f"q{i}"] for i in range(3)}) == 1
+    assert len({assignment[f"o{i}"] for i in range(2)}) == 1
+    assert assignment["q0"] != assignment["o0"]
+    quarry = next(s for s in stories if s.id == assignment["q0"])
+    assert quarry.id == "story-q0" and quarry.lead == "q0"
+    assert quarry.title == QUARRY[0][0]  # the earliest article's headline
+    assert quarry.articles == ["q0", "q1", "q2"]
+    assert quarry.first_published == T0 and quarry.last_published == T0 + timedelta(hours=4)
+    keys = [e.key for e in quarry.entities]
+    assert "vessmark" in keys and "oskar linnemo" in keys
+    assert quarry.entities[0].articles >= 2
+
+
+def test_ids_are_stable_across_reruns_and_input_order():
+    stream = feats(QUARRY, prefix="q") + feats(ORCHESTRA, start=T0 + timedelta(hours=1), prefix="o")
+    first, _ = cluster_features(stream)
+    again, _ = cluster_features(list(reversed(stream)))
+    assert first == again
+
+
+def test_a_story_idle_longer_than_the_window_is_retired():
+    config = replace(ClusterConfig(), window=timedelta(days=3))
+    clusterer = StoryClusterer(config)
+    clusterer.prime(feats(QUARRY) + feats(ORCHESTRA, prefix="o"))
+    early = feats(QUARRY[:2])
+    ids = [clusterer.add(f) for f in early]
+    assert ids[0] == ids[1] and clusterer.active_count == 1
+    # The same event's third article arrives 10 days later: the old story has left the
+    # index, so it starts a new one, and only one story is live.
+    late = text_features("q-late", QUARRY[2][0], QUARRY[2][1], T0 + timedelta(days=10))
+    assert clusterer.add(late) == "story-q-late"
+    assert clusterer.active_count == 1
+    retired = [s for s in clusterer.stories() if not s.active]
+    assert [s.id for s in retired] == ["story-q0"]
+
+
+def test_time_decay_keeps_a_similar_article_weeks_later_apart_inside_a_long_window():
+    config = replace(ClusterConfig(), window=timedelta(days=60), cohesion=0.0)
+    near, _ = cluster_features(feats(QUARRY, step_hours=2), config)
+    far, _ = cluster_features(feats(QUARRY, step_hours=24 * 20), config)
+    assert len(set(near.values())) == 1
+    assert len(set(far.values())) == 3
+
+
+def _synthetic_stream(n: int, seed: int = 7):
+    """Articles that all share a handful of very common words plus event words."""
+    rng = random.Random(seed)
+    common = "council report minister police court market weather city budget election".split()
+    out = []
+    for i in range(n):
+        event = i // 4
+        words = [f"ev{event}w{k}" for k in range(8)] + rng.sample(common, 6)
+        body = " ".join(rng.sample(words, len(words)))
+        out.append(text_features(f"a{i:05d}", f"Ev{event}w0 ev{event}w1", body, T0 + timedelta(minutes=15 * i)))
+    return out
+
+
+def test_work_per_article_is_bounded_and_the_index_shrinks_with_the_window():
+    # threshold 0.25: see the stream results in bench/cluster.py (the ECB+ default of 0.1
+    # over-merges a stream whose articles share many common words)
+    config = replace(ClusterConfig(), window=timedelta(days=2), max_postings=32, max_candidates=16,
+                     threshold=0.25)
+    clusterer = StoryClusterer(config)
+    stream = _synthetic_stream(3000)
+    reads, candidates, index = [], [], []
+    for i, f in enumerate(stream):
+        clusterer.add(f)
+        reads.append(clusterer.last_postings_read)
+        candidates.append(clusterer.last_candidates)
+        if i in (1000, 2999):
+            index.append((clusterer.active_count, clusterer.index_size))
+    keys = config.blocking_terms + config.blocking_entities
+    assert max(candidates) <= config.max_candidates
+    assert max(reads) <= keys * config.max_postings  # keys looked up per article
+    # Candidates actually examined saturate: the last thousand articles see no more than
+    # the second thousand (cost independent of how many came before).
+    assert max(candidates[2000:]) <= max(candidates[1000:2000])
+    # Memory: the live stories and the index stop growing once the window is full
+    # (2 days = 192 articles = 48 events at this rate).
+    (live_mid, index_mid), (live_end, index_end) = index
+    assert live_end <= 60 and abs(live_end - live_mid) <= 5
+    assert index_end <= index_mid * 1.2
+    # and the stream is still clustered into its events
+    gold = {f.id: int(f.id[1:]) // 4 for f in stream}
+    scores = cluster_scores(gold, {s_id: s.id for s in clusterer.stories() for s_id in s.articles})
+    assert scores["bcubed_f1"] >= 0.95
