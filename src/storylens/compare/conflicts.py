@@ -237,6 +237,7 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact]) -> list[C
     for fact in facts:
         for c in fact.support:
             fact_of[_key(c)] = fact
+    st_of = {_key(st.citation): st for a in articles for st in sts[a.id]}
     out: list[Conflict] = []
 
     for group in _figure_conflicts(articles, sts):
@@ -255,8 +256,7 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact]) -> list[C
                         out.append(Conflict("", "figure", "vote tally", [_side(xa, sa), _side(xb, sb)]))
 
     for fact in facts:
-        support = [(by_id[c.article_id], st) for c in fact.support if c.article_id in by_id
-                   for st in sts[c.article_id] if _key(st.citation) == _key(c)]
+        support = [(by_id[c.article_id], st_of[_key(c)]) for c in fact.support if _key(c) in st_of]
         for n, (a, sa) in enumerate(support):
             for b, sb in support[n + 1:]:
                 if _source(a) == _source(b):
