@@ -22,6 +22,7 @@ from . import __version__
 from .errors import InputError, StorylensError
 from .ingest.metadata import Manifest, load_manifest
 from .model import Article, Skipped
+from .report.terminal import print_story
 
 __all__ = ["main"]
 
@@ -239,6 +240,13 @@ def _regroup_stories(ctx: _Context, store: Any) -> None:
     links = {a.id: {"story_id": a.story_id, "duplicate_of": a.duplicate_of, "syndication_group": a.syndication_group}
              for a in stored}
     store.replace_stories(stories, links)
+    from .compare import SECTIONS, compare_stories
+
+    ctx.stage(f"comparing the articles of {len(stories)} stories")
+    for story_id, error in compare_stories(stored, stories).items():
+        ctx.err.print(f"[yellow]comparison failed[/] {escape(story_id)}: {escape(error)}")
+    for story in stories:
+        store.replace_comparison(story["id"], {k: story[k] for k in SECTIONS})
 
 
 @main.command()
@@ -258,6 +266,21 @@ def stories(ctx: _Context, db: str, limit: int, offset: int, outlet: str | None)
             table.add_row(s["id"], str(len(s["articles"])), str(s["independent_sources"]),
                           escape(", ".join(s["outlets"]) or "-"), dates, escape(s["title"] or "-"))
         ctx.out.print(table)
+
+
+@main.command()
+@click.argument("story_id")
+@_db_option
+@_with_context
+def show(ctx: _Context, story_id: str, db: str) -> None:
+    """Show one stored story: its brief, disputed points, conflicts and facts by status."""
+    with _open(db, must_exist=True) as store:
+        story = store.get_story(story_id)
+        if story is None:
+            raise click.ClickException(f"no story {story_id!r} in {db} (list them with `storylens stories --db {db}`)")
+        comparison = store.get_comparison(story_id) or {}
+        titles = {a.id: (a.outlet or Path(a.source).name) for a in (store.get_article(i) for i in story["articles"]) if a}
+    print_story(ctx.out, story, comparison, titles)
 
 
 @main.command()

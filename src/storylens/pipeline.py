@@ -45,6 +45,7 @@ class Analysis:
     skipped: list[Skipped]
     stories: list[dict[str, Any]] = field(default_factory=list)
     extraction_failures: dict[str, list[str]] = field(default_factory=dict)
+    comparison_failures: dict[str, str] = field(default_factory=dict)
 
 
 def analyze(
@@ -53,6 +54,7 @@ def analyze(
     fetched_at: datetime,
     manifest: Manifest | None = None,
     extract: bool = True,
+    compare: bool = True,
     n_process: int = 1,
     progress: Callable[[Iterator[Any]], Iterator[Any]] | None = None,
     on_skipped: Callable[[Skipped], None] | None = None,
@@ -60,7 +62,8 @@ def analyze(
 ) -> Analysis:
     """Every article under ``paths``: cleaned; with ``extract``, with entities, quotes,
     figures and time references; grouped into stories (agency copies and duplicates
-    marked). Also every input that was skipped.
+    marked); with ``compare``, each story's facts, conflicts, quote variants, framing,
+    timeline and brief. Also every input that was skipped.
 
     ``progress`` wraps the reading iterator (a progress bar), ``on_skipped`` hears of each
     skipped input as it happens, ``on_stage`` of each later stage as it starts.
@@ -89,4 +92,10 @@ def analyze(
     if on_stage and result.articles:
         on_stage("grouping articles into stories")
     result.stories = group_into_stories(result.articles, features)
+    if compare and result.stories:
+        from .compare import compare_stories
+
+        if on_stage:
+            on_stage(f"comparing the articles of {len(result.stories)} stories")
+        result.comparison_failures = compare_stories(result.articles, result.stories)
     return result

@@ -15,15 +15,17 @@ from typing import Any
 
 from ..model import Article
 
-__all__ = ["SECTIONS", "compare_story"]
+__all__ = ["SECTIONS", "compare_story", "compare_stories"]
 
 log = logging.getLogger(__name__)
 
 SECTIONS = ("facts", "conflicts", "quote_variants", "exclusives", "framing", "timeline", "brief", "hashtags")
 
 
-def compare_story(articles: Sequence[Article]) -> dict[str, Any]:
-    """Every comparison section for one story's articles (in any order)."""
+def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) -> dict[str, Any]:
+    """Every comparison section for one story's articles (in any order). ``originals``
+    are the ids of agency originals (a syndication group's ``original``): they are the
+    reference version of the quotes they carry."""
     from .brief import build_brief
     from .conflicts import find_conflicts
     from .exclusives import find_exclusives
@@ -35,7 +37,7 @@ def compare_story(articles: Sequence[Article]) -> dict[str, Any]:
 
     facts = align_facts(articles)
     conflicts = find_conflicts(articles, facts)
-    quote_groups = group_quote_variants(articles)
+    quote_groups = group_quote_variants(articles, originals)
     timeline = build_timeline(articles)
     brief = build_brief(articles, facts, conflicts, quote_groups, timeline)
     entities = [e for a in articles for e in a.entities]
@@ -49,3 +51,25 @@ def compare_story(articles: Sequence[Article]) -> dict[str, Any]:
         "brief": brief.to_dict(),
         "hashtags": make_hashtags(articles, entities),
     }
+
+
+def compare_stories(articles: Sequence[Article], stories: list[dict[str, Any]]) -> dict[str, str]:
+    """Add the comparison sections to every story dict in place. A story whose comparison
+    fails keeps empty sections and is reported: returns ``{story id: error}``."""
+    by_id = {a.id: a for a in articles}
+    failures: dict[str, str] = {}
+    for story in stories:
+        members = [by_id[i] for i in story["articles"] if i in by_id]
+        originals = [g["original"] for g in story.get("syndication_groups") or [] if g.get("original")]
+        try:
+            story.update(compare_story(members, originals))
+        except Exception as exc:  # one story's failure must not lose the others
+            log.exception("comparing story %s failed", story["id"])
+            failures[story["id"]] = f"{type(exc).__name__}: {exc}"
+            story.update(empty_comparison())
+    return failures
+
+
+def empty_comparison() -> dict[str, Any]:
+    return {"facts": [], "conflicts": [], "quote_variants": [], "exclusives": {"only_in": {}, "missing_from": {}},
+            "framing": [], "timeline": [], "brief": None, "hashtags": []}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from typing import Any
 from pathlib import Path
 
 from rich.console import Console
@@ -18,7 +19,7 @@ from rich.text import Text
 
 from .json_report import Report, report_counts, reveal_hidden, single_line, source_name
 
-__all__ = ["print_summary", "MAX_ARTICLE_ROWS", "MAX_SKIPPED_ROWS"]
+__all__ = ["print_summary", "print_story", "MAX_ARTICLE_ROWS", "MAX_SKIPPED_ROWS"]
 
 log = logging.getLogger(__name__)
 
@@ -111,3 +112,35 @@ def print_summary(
             line.append(_safe(str(path)), style="cyan")
             console.print(line)
     log.debug("printed summary of %d articles", len(report.articles))
+
+
+def print_story(console: Console, story: dict[str, Any], comparison: dict[str, Any], sources: dict[str, str]) -> None:
+    """One story for the terminal: the brief, the disputed points and the facts by status.
+    ``sources`` maps article ids to the outlet (or file) name shown in citations."""
+
+    def cited(citations: list[dict[str, Any]]) -> str:
+        names = sorted({sources.get(c["article_id"], c["article_id"]) for c in citations})
+        return f" [{', '.join(names)}]"
+
+    console.print(Text(story.get("title") or story["id"], style="bold"))
+    console.print(Text(f"{len(story['articles'])} articles, {story.get('independent_sources')} independent sources, "
+                       f"outlets: {', '.join(story.get('outlets') or []) or '-'} · {story['id']}", style="dim"))
+    brief = comparison.get("brief") or {}
+    if brief.get("summary"):
+        console.print(Text("\nBrief", style="bold"))
+        for line in brief["summary"]:
+            console.print(Text("• " + reveal_hidden(line["text"]) + cited(line["citations"])))
+    if brief.get("disputed"):
+        console.print(Text("\nDisputed", style="bold"))
+        for line in brief["disputed"]:
+            console.print(Text("• " + reveal_hidden(line["text"]) + cited(line["citations"])))
+    facts = comparison.get("facts") or []
+    if facts:
+        counts = {status: sum(1 for f in facts if f["status"] == status)
+                  for status in ("corroborated", "disputed", "single-source")}
+        console.print(Text(f"\nFacts: {counts['corroborated']} corroborated, {counts['disputed']} disputed, "
+                           f"{counts['single-source']} single-source", style="bold"))
+    if brief.get("hashtags"):
+        console.print(Text(" ".join(brief["hashtags"]), style="dim"))
+    if not comparison:
+        console.print(Text("No comparison stored for this story (re-run `storylens ingest` to compute it).", style="yellow"))

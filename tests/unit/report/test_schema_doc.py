@@ -12,11 +12,15 @@ import pytest
 
 from storylens.model import Article, Entity, Figure, Quote, RemovedLine, Skipped, Span, TimeRef
 from storylens.report import Report, report_to_dict
+from storylens.compare import compare_stories
 from storylens.stories import group_into_stories
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "json-schema.md"
 SECTIONS = ("top", "counts", "article", "removed", "skipped", "entity", "span", "quote", "figure", "time_ref",
-            "story", "story_entity", "syndication_group")
+            "story", "story_entity", "syndication_group", "fact", "brief")
+#: Documented record tables whose keys the fixture cannot produce without a full NLP pass;
+#: they are checked to exist (and by tests/integration on real output).
+DOCUMENTED_ONLY = ("conflict", "quote_group", "framing_cue", "timeline_event")
 
 
 def _documented_tables(doc: str) -> dict[str, list[str]]:
@@ -54,6 +58,8 @@ def _keys_by_section(d: dict[str, Any]) -> dict[str, set[str]]:
         "story": set(d["stories"][0]),
         "story_entity": set(d["stories"][0]["entities"][0]),
         "syndication_group": set(d["stories"][0]["syndication_groups"][0]),
+        "fact": set(d["stories"][0]["facts"][0]),
+        "brief": set(d["stories"][0]["brief"]),
     }
 
 
@@ -72,6 +78,12 @@ def _agency_story() -> tuple[Article, Article]:
                    feed_notice="Auto-published from an agency feed without modification.",
                    published=when + timedelta(hours=1))
     return wire, copy
+
+
+def _compared(articles: list[Article]) -> list[dict[str, Any]]:
+    stories = group_into_stories(articles)
+    assert compare_stories(articles, stories) == {}
+    return stories
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +122,7 @@ def produced() -> dict[str, set[str]]:
     report = Report(
         articles=[article, wire, copy],
         skipped=[Skipped("fixtures/bad.bin", "not a text or HTML file")],
-        stories=group_into_stories([wire, copy]),
+        stories=_compared([wire, copy]),
         generated_at=datetime(2024, 3, 2, 12, 0, tzinfo=timezone.utc),
         inputs=["fixtures/"],
     )
@@ -119,7 +131,7 @@ def produced() -> dict[str, set[str]]:
 
 def test_every_section_has_a_marked_table(doc: str) -> None:
     tables = _documented_tables(doc)
-    assert set(SECTIONS) <= set(tables)
+    assert set(SECTIONS) | set(DOCUMENTED_ONLY) <= set(tables)
     for name in SECTIONS:
         assert len(tables[name]) == len(set(tables[name])), f"schema:{name} documents a field twice"
 
