@@ -143,3 +143,41 @@ def test_ingest_with_token(tmp_path: Any) -> None:
                                                               "Content-Type": "application/json"})
     assert big.status_code == 413 and big.json()["status"] == 413
     assert "/api/ingest" in client.get("/openapi.json").json()["paths"]
+
+
+def test_stored_comparison_is_shown_cited_and_filterable(tmp_path: Any) -> None:
+    db = make_hostile_store(tmp_path / "compared.db")
+    a1, a2 = hostile_articles()[:2]
+    q = a1.quotes[0]
+    f = a2.figures[0]
+    cite1 = {"article_id": a1.id, "start": q.start, "end": q.end, "text": q.text}
+    cite2 = {"article_id": a2.id, "start": f.start, "end": f.end, "text": f.text}
+    comparison = {
+        "facts": [{"id": "fact-1", "statement": "Fees <b>rise</b>", "support": [cite1, cite2],
+                   "independent_sources": 2, "status": "disputed", "asserted_by": "outlet", "outlets": []}],
+        "conflicts": [{"id": "c-1", "kind": "figure", "about": "fee <script>rise</script>",
+                       "sides": [{"claim": "5%", "asserted_by": "outlet", "citation": cite2, "value": 5.0},
+                                 {"claim": "<img src=x onerror=alert(3)>", "asserted_by": "person:mara quist",
+                                  "citation": cite1, "value": None}], "fact_ids": ["fact-1"]}],
+        "timeline": [{"date": "2031-05-06", "text": "<script>t</script>"}],
+    }
+    from storylens.store import open_store
+
+    with open_store(db) as store:
+        store.replace_comparison("story-hostile", comparison)
+    client = TestClient(create_app(db))
+    listed = {s["id"]: s["disputes"] for s in client.get("/api/stories").json()["stories"]}
+    assert listed == {"story-hostile": 1, "story-quiet": None}
+    assert [s["id"] for s in client.get("/api/stories", params={"has_disputes": "true"}).json()["stories"]] == [
+        "story-hostile"]
+    body = client.get("/api/stories/story-hostile").json()
+    assert body["comparison"]["conflicts"][0]["sides"][1]["citation"]["url"] == (
+        f"/articles/{a1.id}?start={q.start}&end={q.end}#cited")
+    assert not any("have not run" in n for n in body["notices"])
+    page = client.get("/stories/story-hostile").text
+    tags = _assert_inert(page)
+    assert "fee &lt;script&gt;rise&lt;/script&gt;" in page and "Fees &lt;b&gt;rise&lt;/b&gt;" in page
+    hrefs = [dict(attrs).get("href") for tag, attrs in tags if tag == "a"]
+    assert f"/articles/{a2.id}?start={f.start}&amp;end={f.end}#cited".replace("&amp;", "&") in hrefs
+    quiet = client.get("/api/stories/story-quiet").json()
+    assert quiet["comparison"] is None and any("have not run" in n for n in quiet["notices"])

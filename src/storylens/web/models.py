@@ -207,6 +207,10 @@ class StoryPageOut(BaseModel):
     quotes: list[CitedQuoteOut]
     figures: list[CitedFigureOut]
     time_refs: list[CitedTimeRefOut]
+    comparison: dict[str, Any] | None = Field(description=(
+        "What the compare and brief stages stored for this story (facts with their support, conflicts, "
+        "quote_variants, exclusives, framing, timeline, brief, hashtags); each fact and conflict citation "
+        "also carries the article's outlet and the URL that opens it at the span. null until they have run."))
     notices: list[str]
 
 

@@ -74,9 +74,10 @@ def story_page(request: Request, store: StoreDep, story_id: StoryId) -> HTMLResp
         data["figures"], key=lambda c: c["figure"]["counts"] or "(not stated)")]
     by_time = [(value, list(items)) for value, items in groupby(
         data["time_refs"], key=lambda c: c["time_ref"]["value"])]
-    extra = {k: v for k, v in data["story"].items() if k in views.LATER_STAGE_FIELDS}
+    comparison = data["comparison"] or {}
+    extra = {k: comparison[k] for k in views.LATER_STAGE_FIELDS if comparison.get(k)}
     return render(request, "story.html.j2", data=data, story=data["story"], by_speaker=by_speaker,
-                  by_count=by_count, by_time=by_time, extra=extra,
+                  by_count=by_count, by_time=by_time, extra=extra, comparison=comparison,
                   title=data["story"]["title"] or data["story"]["id"])
 
 

@@ -27,10 +27,11 @@ from ..errors import StoreError
 from ..model import Article
 from ..store import Store
 from ..store.schema import articles
+from ..store.comparisons import conflicts, facts, story_sections
 from ..store.stories import stories
 
 __all__ = ["StoryFilter", "StorySummary", "ArticleSummary", "story_summaries", "article_summaries",
-           "duplicates_of", "count_articles", "load_articles", "parse_time", "SORTS"]
+           "duplicates_of", "count_articles", "dispute_counts", "load_articles", "parse_time", "SORTS"]
 
 logger = logging.getLogger(__name__)
 
@@ -58,8 +59,8 @@ def parse_time(value: str | None) -> datetime | None:
 class StoryFilter:
     """What the story list shows. ``since``/``until`` are calendar days in UTC, both
     included: a story matches when its publication span overlaps them. ``has_disputes``
-    filters on the story's ``disputes``, which the compare stage fills; a store without
-    that stage has no disputes, so ``True`` matches nothing there and ``False`` everything."""
+    filters on the story's ``disputes`` (its conflicts), which the compare stage fills; a
+    story it has not run on has none, so ``True`` leaves it out and ``False`` keeps it."""
 
     sort: str = "covered"
     outlet: str | None = None
@@ -79,7 +80,7 @@ class StorySummary:
     outlet_count: int
     independent_sources: int
     outlets: list[str]
-    disputes: int | None  # None: the compare stage has not filled it
+    disputes: int | None  # conflicts found by the compare stage; None: it has not run on this story
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -130,6 +131,7 @@ def story_summaries(store: Store, flt: StoryFilter) -> list[StorySummary]:
     if flt.outlet is not None:
         # Narrow in SQL, confirm exactly below (the JSON array is matched as text).
         stmt = stmt.where(s.outlets.contains(json.dumps(flt.outlet, ensure_ascii=False)))
+    disputes = dispute_counts(store)
     out: list[StorySummary] = []
     for r in _run(store, stmt):
         outlets = json.loads(r["outlets"] or "[]")
@@ -139,7 +141,7 @@ def story_summaries(store: Store, flt: StoryFilter) -> list[StorySummary]:
             id=r["id"], title=r["title"], lead=r["lead"], first_published=r["first_published"],
             last_published=r["last_published"], article_count=r["article_count"],
             outlet_count=r["outlet_count"], independent_sources=r["independent_sources"],
-            outlets=outlets, disputes=r.get("disputes"),
+            outlets=outlets, disputes=disputes.get(r["id"]),
         )
         if (flt.since or flt.until) and not _overlaps(summary, flt.since, flt.until):
             continue
@@ -155,6 +157,18 @@ def story_summaries(store: Store, flt: StoryFilter) -> list[StorySummary]:
     if flt.sort == "covered":
         out.sort(key=lambda x: (x.independent_sources, x.article_count), reverse=True)
     return out
+
+
+def dispute_counts(store: Store) -> dict[str, int]:
+    """Conflicts (disputed points) per story, for every story the compare stage has run on."""
+    compared: dict[str, int] = {}
+    for table in (facts, story_sections):
+        for r in _run(store, select(table.c.story_id).distinct()):
+            compared[r["story_id"]] = 0
+    stmt = select(conflicts.c.story_id, func.count().label("n")).group_by(conflicts.c.story_id)
+    for r in _run(store, stmt):
+        compared[r["story_id"]] = int(r["n"])
+    return compared
 
 
 def article_summaries(store: Store, ids: Sequence[str]) -> dict[str, ArticleSummary]:

@@ -33,15 +33,9 @@ MAX_OFFSET = 100_000
 #: Search ranks every match; offset + limit is capped so a request stays cheap.
 MAX_SEARCH_WINDOW = 1000
 
-#: Story fields that the compare and brief stages add, and what they hold.
-LATER_STAGE_FIELDS = {
-    "facts": "the outlet-by-fact comparison grid",
-    "disputes": "disputed points",
-    "quote_variants": "quote variants with their differences",
-    "timeline": "the dated timeline",
-    "framing": "framing cues",
-    "brief": "the cited brief",
-}
+#: Sections of a story's comparison (compare and brief stages) shown as stored, besides
+#: facts and conflicts, which the story page lays out itself.
+LATER_STAGE_FIELDS = ("quote_variants", "exclusives", "framing", "timeline", "brief", "hashtags")
 
 
 def citation_url(article_id: str, start: int, end: int) -> str:
@@ -91,14 +85,30 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
     quotes.sort(key=lambda c: ((c["quote"]["speaker_entity"] or c["quote"]["speaker"] or "~").casefold()))
     figures.sort(key=lambda c: ((c["figure"]["counts"] or "~"), c["figure"]["unit"] or ""))
     time_refs.sort(key=lambda c: c["time_ref"]["value"])
-    missing = [what for key, what in LATER_STAGE_FIELDS.items() if key not in story]
+    get_comparison = getattr(store, "get_comparison", None)
+    comparison = get_comparison(story_id) if callable(get_comparison) else None
     notices = []
-    if missing:
-        notices.append("Not shown because the compare and brief stages have not run on this story: "
-                       + ", ".join(missing) + ".")
+    if comparison is None:
+        notices.append("The compare and brief stages have not run on this story, so it has no comparison "
+                       "grid, disputed points, quote variants, timeline, framing cues or brief yet.")
+    else:
+        by_id = {a.id: a for a in members}
+        for cite in _comparison_citations(comparison):
+            article = by_id.get(cite.get("article_id", ""))
+            cite["outlet"] = article.outlet if article else None
+            cite["url"] = (citation_url(cite["article_id"], cite["start"], cite["end"])
+                           if cite.get("field", "text") == "text" else f"/articles/{quote(cite['article_id'], safe='')}")
     summaries = [_article_summary(a) for a in members]
     return {"story": story, "articles": summaries, "quotes": quotes, "figures": figures,
-            "time_refs": time_refs, "notices": notices}
+            "time_refs": time_refs, "comparison": comparison, "notices": notices}
+
+
+def _comparison_citations(comparison: dict[str, Any]) -> list[dict[str, Any]]:
+    """The citation objects of facts and conflicts (to add each one's outlet and URL)."""
+    out = [c for f in comparison.get("facts") or [] for c in f.get("support") or [] if isinstance(c, dict)]
+    out += [s["citation"] for c in comparison.get("conflicts") or [] for s in c.get("sides") or []
+            if isinstance(s.get("citation"), dict)]
+    return [c for c in out if {"article_id", "start", "end"} <= set(c)]
 
 
 def _article_summary(a: Article) -> dict[str, Any]:
