@@ -335,6 +335,26 @@ def _highlight(snippet: str) -> Text:
     return out
 
 
+@main.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--allow-ingest", is_flag=True, help="Enable POST /api/ingest (needs --token).")
+@click.option("--token", envvar="STORYLENS_INGEST_TOKEN", default=None,
+              help="Bearer token required by POST /api/ingest (or $STORYLENS_INGEST_TOKEN).")
+@_with_context
+def serve(ctx: _Context, db: str, host: str, port: int, allow_ingest: bool, token: str | None) -> None:
+    """Serve the web app and JSON API over a store (read-only unless --allow-ingest)."""
+    from .web import serve as serve_app
+
+    if allow_ingest and not token:
+        raise click.UsageError("--allow-ingest needs --token (or $STORYLENS_INGEST_TOKEN)")
+    if "://" not in db and not Path(db).exists():
+        raise click.ClickException(f"no store at {db} (create one with `storylens ingest PATH --db {db}`)")
+    ctx.err.print(f"serving {escape(db)} on http://{escape(host)}:{port}/ (Ctrl+C to stop)")
+    serve_app(db, host, port, allow_ingest, token)
+
+
 @main.command(name="eval")
 @click.argument("dataset")
 @click.option("--split", default="dev", show_default=True, help="Which split of the dataset to score.")
