@@ -364,7 +364,7 @@ def serve(ctx: _Context, db: str, host: str, port: int, allow_ingest: bool, toke
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object of metrics.")
 @_with_context
 def evaluate(ctx: _Context, dataset: str, split: str, data: Path | None, limit: int | None, as_json: bool) -> None:
-    """Score Storylens on a public benchmark (pages, polnear, tempeval3, newsquant)."""
+    """Score Storylens on a public benchmark (pages, polnear, tempeval3, newsquant, ecbplus, newswcl50, compare-gold)."""
     import json
 
     from .eval import DATASETS, scorer

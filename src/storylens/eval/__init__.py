@@ -18,6 +18,9 @@ DATASETS = {
     "polnear": "polnear",
     "tempeval3": "tempeval3",
     "newsquant": "newsquant",
+    "ecbplus": "ecbplus",
+    "newswcl50": "newswcl50",
+    "compare-gold": "compare_gold",
 }
 
 
