@@ -159,6 +159,12 @@ def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str,
         if fmt in wanted:
             writer, name = writers[fmt]
             written[fmt] = writer(report, out_dir / name)
+    sources = {a.id: a.outlet or Path(a.source).name for a in articles}
+    for story in result.stories:
+        ctx.out.print()
+        print_story(ctx.out, story, story, sources, facts_only_counts=True)
+    for story_id, error in result.comparison_failures.items():
+        ctx.err.print(f"[yellow]comparison failed[/] {escape(story_id)}: {escape(error)}")
     print_summary(report, ctx.out, written)
     if not articles:
         ctx.err.print("[red]nothing could be analysed[/] (see the skipped inputs above)")

@@ -114,9 +114,11 @@ def print_summary(
     log.debug("printed summary of %d articles", len(report.articles))
 
 
-def print_story(console: Console, story: dict[str, Any], comparison: dict[str, Any], sources: dict[str, str]) -> None:
+def print_story(console: Console, story: dict[str, Any], comparison: dict[str, Any], sources: dict[str, str],
+                facts_only_counts: bool = False) -> None:
     """One story for the terminal: the brief, the disputed points and the facts by status.
-    ``sources`` maps article ids to the outlet (or file) name shown in citations."""
+    ``sources`` maps article ids to the outlet (or file) name shown in citations.
+    ``facts_only_counts`` keeps the brief to its first lines (the report has the rest)."""
 
     def cited(citations: list[dict[str, Any]]) -> str:
         names = sorted({sources.get(c["article_id"], c["article_id"]) for c in citations})
@@ -128,7 +130,7 @@ def print_story(console: Console, story: dict[str, Any], comparison: dict[str, A
     brief = comparison.get("brief") or {}
     if brief.get("summary"):
         console.print(Text("\nBrief", style="bold"))
-        for line in brief["summary"]:
+        for line in brief["summary"][: 3 if facts_only_counts else None]:
             console.print(Text("• " + reveal_hidden(line["text"]) + cited(line["citations"])))
     if brief.get("disputed"):
         console.print(Text("\nDisputed", style="bold"))
@@ -142,5 +144,5 @@ def print_story(console: Console, story: dict[str, Any], comparison: dict[str, A
                            f"{counts['single-source']} single-source", style="bold"))
     if brief.get("hashtags"):
         console.print(Text(" ".join(brief["hashtags"]), style="dim"))
-    if not comparison:
+    if not comparison.get("facts") and not brief:
         console.print(Text("No comparison stored for this story (re-run `storylens ingest` to compute it).", style="yellow"))
