@@ -269,6 +269,16 @@ class Store:
             found = self._assemble(conn, rows)
         return found[0] if found else None
 
+    def get_articles(self, article_ids: Sequence[str]) -> list[Article]:
+        """The stored articles among ``article_ids``, in the order given (one batched read)."""
+        a = sch.articles
+        found: dict[str, Article] = {}
+        with self._read() as conn:
+            for chunk in _chunks(list(dict.fromkeys(article_ids)), _LOOKUP_CHUNK):
+                rows = conn.execute(select(a).where(a.c.id.in_(chunk))).mappings().all()
+                found.update((art.id, art) for art in self._assemble(conn, rows))
+        return [found[i] for i in article_ids if i in found]
+
     def list_articles(self, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[Article]:
         """Articles newest first (by published instant, undated last), then by id."""
         a = sch.articles

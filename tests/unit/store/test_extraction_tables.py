@@ -31,3 +31,13 @@ def test_extractions_round_trip_and_are_browsable(tmp_path):
         store.add_articles([article])  # idempotent
         with store.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT count(*) FROM quotes").scalar_one() == 1
+
+
+def test_get_articles_reads_a_batch_in_the_order_given(tmp_path):
+    first = make_article()
+    second = Article(id="feedfacecafe0002", source="y.txt", text="Second.", paragraphs=["Second."])
+    with open_store(tmp_path / "s.db") as store:
+        store.add_articles([first, second])
+        got = store.get_articles([second.id, "missing", first.id])
+        assert [a.id for a in got] == [second.id, first.id]
+        assert got[1].to_dict() == first.to_dict()
