@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .. import __version__
 from ..store import open_store
+from .cache import PageCache
 from . import api, pages
 from .errors import install_error_handlers
 from .ingest import ingest_router, read_only_router
@@ -91,6 +92,7 @@ def create_app(store_location: str, *, allow_ingest: bool = False, ingest_token:
     app = FastAPI(title="Storylens", version=__version__, description=_DESCRIPTION, docs_url=None,
                   redoc_url=None, lifespan=lifespan)
     app.state.store = store
+    app.state.page_cache = PageCache(store.where)
     app.state.allow_ingest = allow_ingest
 
     def error_page(request: Request, status: int, message: str) -> Response:

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Callable
 from itertools import groupby
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from starlette.responses import Response
 
+from ..store import Store
 from . import views
+from .cache import PageCache
 from .errors import WebError
 from .highlight import Mark, article_marks, highlight_article, highlight_snippet
 from .params import ArticleId, Limit, Offset, OutletParam, SearchOffset, SearchPageQuery, SpanEnd, SpanStart, StoreDep, \
@@ -60,14 +64,27 @@ def _quotes_by_speaker(quotes: list[dict[str, Any]],
 @router.get("/")
 @router.get("/stories")
 def stories_page(request: Request, store: StoreDep, flt: StoryFilterDep, limit: Limit = 20,
-                 offset: Offset = 0) -> HTMLResponse:
-    data = views.story_list(store, flt, limit, offset)
-    return render(request, "stories.html.j2", data=data, params=_filter_params(flt),
-                  pages=_pages(data["total"], limit, offset), title="Stories")
+                 offset: Offset = 0) -> Response:
+    def page() -> Response:
+        data = views.story_list(store, flt, limit, offset)
+        return render(request, "stories.html.j2", data=data, params=_filter_params(flt),
+                      pages=_pages(data["total"], limit, offset), title="Stories")
+
+    return _cached(request, page)
 
 
 @router.get("/stories/{story_id}")
-def story_page(request: Request, store: StoreDep, story_id: StoryId) -> HTMLResponse:
+def story_page(request: Request, store: StoreDep, story_id: StoryId) -> Response:
+    return _cached(request, lambda: _render_story(request, store, story_id))
+
+
+def _cached(request: Request, page: Callable[[], Response]) -> Response:
+    """The page from the app's cache of rendered pages, rendering it on a miss."""
+    cache: PageCache = request.app.state.page_cache
+    return cache.get_or_render(str(request.url.path) + "?" + str(request.url.query), page)
+
+
+def _render_story(request: Request, store: Store, story_id: str) -> Response:
     data = views.story_page(store, story_id)
     by_speaker = _quotes_by_speaker(data["quotes"], data["story"].get("entities", []))
     by_count = [(what, list(items)) for what, items in groupby(

@@ -1,0 +1,71 @@
+"""Rendered pages cached until the store changes.
+
+The web app is read-only by default, so a page rendered once stays right until the
+store file changes. The store's version is the size and modification time of the SQLite
+file and its write-ahead log (a commit by any process, ``storylens ingest`` included,
+changes one of them); a different version empties the cache. Stores that are not a file
+(in memory, or a database URL) are never cached.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+
+from starlette.responses import Response
+
+__all__ = ["PageCache"]
+
+Version = tuple[tuple[int, int], ...]
+
+
+class PageCache:
+    """An LRU of successful responses (status 200) keyed by request path and query."""
+
+    def __init__(self, store_file: str, max_pages: int = 512) -> None:
+        path = Path(store_file)
+        self._files = (path, path.with_name(path.name + "-wal")) if path.is_file() else ()
+        self._max = max_pages
+        self._pages: OrderedDict[str, tuple[bytes, int, dict[str, str], str | None]] = OrderedDict()
+        self._version: Version | None = None
+        self._lock = threading.Lock()
+
+    def _current_version(self) -> Version | None:
+        if not self._files:
+            return None
+        stamps = []
+        for file in self._files:
+            try:
+                st = os.stat(file)
+            except FileNotFoundError:
+                stamps.append((0, 0))
+                continue
+            stamps.append((st.st_size, st.st_mtime_ns))
+        return tuple(stamps)
+
+    def get_or_render(self, key: str, render: Callable[[], Response]) -> Response:
+        version = self._current_version()
+        if version is None:
+            return render()
+        with self._lock:
+            if version != self._version:
+                self._pages.clear()
+                self._version = version
+            hit = self._pages.get(key)
+            if hit is not None:
+                self._pages.move_to_end(key)
+        if hit is not None:
+            body, status, headers, media_type = hit
+            return Response(body, status_code=status, headers=headers, media_type=media_type)
+        response = render()
+        if response.status_code == 200:
+            entry = (bytes(response.body), response.status_code, dict(response.headers), response.media_type)
+            with self._lock:
+                if self._version == version:
+                    self._pages[key] = entry
+                    while len(self._pages) > self._max:
+                        self._pages.popitem(last=False)
+        return response
