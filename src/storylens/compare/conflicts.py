@@ -281,13 +281,23 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact]) -> list[C
         ids = []
         for s in c.sides:
             f = fact_of.get(_key(s.citation))
-            if f is not None and f.id not in ids:
-                ids.append(f.id)
-                f.status = "disputed"
+            if f is None or f.id in ids or _agreed_side(f, s, c):
+                continue
+            ids.append(f.id)
+            f.status = "disputed"
         c.fact_ids = ids
         unique.setdefault(c.id, c)
     log.debug("%d conflicts among %d articles", len(unique), len(articles))
     return list(unique.values())
+
+
+def _agreed_side(fact: Fact, side: ConflictSide, conflict: Conflict) -> bool:
+    """True when independent sources agree on this side of the conflict and no other side
+    is among the fact's statements: the fact (e.g. what a leader claimed, reported alike by
+    two outlets) stays corroborated; the conflict records the account that disagrees."""
+    cited = {_key(c) for c in fact.support}
+    others = [o for o in conflict.sides if o is not side]
+    return fact.independent_sources >= 2 and not any(_key(o.citation) in cited for o in others)
 
 
 def _attribution_conflicts(articles: Sequence[Article], sts: dict[str, list[Statement]]) -> list[Conflict]:
