@@ -57,3 +57,16 @@ def test_article_fields(analysis, key):
     assert article.text.endswith(want["body_ends_with"])
     for furniture in want["body_must_not_contain"]:
         assert furniture not in article.text
+
+
+def test_accented_and_unaccented_names_get_one_entity_key(analysis):
+    articles, _ = analysis
+    keys: dict[str, set[str]] = {}
+    for article in articles.values():
+        for entity in article.entities:
+            for mention in entity.mentions:
+                keys.setdefault(article.text[mention.start:mention.end], set()).add(entity.key)
+    for group in EXPECTED["name_variants"]:
+        full_names = [n for n in group if " " in n and not n.startswith("Governor ") and n in keys]
+        assert len(full_names) >= 2, group
+        assert len(set.union(*(keys[n] for n in full_names))) == 1, {n: keys[n] for n in full_names}
