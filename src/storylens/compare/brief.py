@@ -20,15 +20,15 @@ import logging
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import PurePath
 from typing import Any
 
 from storylens.compare.hashtags import make_hashtags
 from storylens.compare.quote_variants import QuoteGroup
+from storylens.compare.statements import outlet_name
 from storylens.compare.timeline import TimelineEvent
 from storylens.model import Article, Citation, Conflict, Fact
 
-__all__ = ["BriefSentence", "QuotedSpeaker", "Brief", "build_brief", "outlet_name", "MAX_SUMMARY"]
+__all__ = ["BriefSentence", "QuotedSpeaker", "Brief", "build_brief", "MAX_SUMMARY"]
 
 log = logging.getLogger(__name__)
 
@@ -76,11 +76,6 @@ class Brief:
         return {"summary": [s.to_dict() for s in self.summary], "disputed": [s.to_dict() for s in self.disputed],
                 "timeline": [s.to_dict() for s in self.timeline], "quoted": [q.to_dict() for q in self.quoted],
                 "hashtags": list(self.hashtags)}
-
-
-def outlet_name(article: Article) -> str:
-    """The outlet, or the file name when the outlet is unknown."""
-    return article.outlet or PurePath(article.source.split("#", 1)[0]).name or article.id
 
 
 def _names(articles: Sequence[Article]) -> dict[str, str]:

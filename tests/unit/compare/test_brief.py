@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from storylens.compare.brief import build_brief, outlet_name
+from storylens.compare.brief import build_brief
+from storylens.compare.statements import outlet_name
 from storylens.compare.hashtags import hashtag, make_hashtags
 from storylens.compare.quote_variants import group_quote_variants
 from storylens.compare.timeline import build_timeline
