@@ -4,7 +4,8 @@ who altered a quote, how each outlet frames it, what happened when, and a cited 
 ``compare_story(articles)`` runs every part over one story's articles and returns the
 sections the JSON report adds to each story (docs/json-schema.md): ``facts``,
 ``conflicts``, ``quote_variants``, ``exclusives``, ``framing``, ``timeline``, ``brief``,
-``hashtags``. It is pure: it reads the articles and returns plain data.
+``hashtags``, ``entity_links`` (surname-only person keys linked to the full name the
+story gives; the comparison uses the linked keys, the articles keep their own). It is pure: it reads the articles and returns plain data.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ __all__ = ["SECTIONS", "compare_story", "compare_stories"]
 
 log = logging.getLogger(__name__)
 
-SECTIONS = ("facts", "conflicts", "quote_variants", "exclusives", "framing", "timeline", "brief", "hashtags")
+SECTIONS = ("facts", "conflicts", "quote_variants", "exclusives", "framing", "timeline", "brief", "hashtags",
+            "entity_links")
 
 
 def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) -> dict[str, Any]:
@@ -27,6 +29,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     are the ids of agency originals (a syndication group's ``original``): they are the
     reference version of the quotes they carry."""
     from .brief import build_brief
+    from .entity_links import link_entities, with_linked_keys
     from .conflicts import find_conflicts
     from .exclusives import find_exclusives
     from .facts import align_facts
@@ -35,6 +38,8 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .quote_variants import group_quote_variants
     from .timeline import build_timeline
 
+    links = link_entities(articles)
+    articles = [with_linked_keys(a, links) for a in articles]
     facts = align_facts(articles)
     conflicts = find_conflicts(articles, facts)
     quote_groups = group_quote_variants(articles, originals)
@@ -50,6 +55,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
         "timeline": [event.to_dict() for event in timeline],
         "brief": brief.to_dict(),
         "hashtags": make_hashtags(articles, entities),
+        "entity_links": links,
     }
 
 
@@ -72,4 +78,4 @@ def compare_stories(articles: Sequence[Article], stories: list[dict[str, Any]]) 
 
 def empty_comparison() -> dict[str, Any]:
     return {"facts": [], "conflicts": [], "quote_variants": [], "exclusives": {"only_in": {}, "missing_from": {}},
-            "framing": [], "timeline": [], "brief": None, "hashtags": []}
+            "framing": [], "timeline": [], "brief": None, "hashtags": [], "entity_links": {}}

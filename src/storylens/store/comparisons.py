@@ -19,7 +19,7 @@ from .schema import metadata
 
 __all__ = ["facts", "fact_support", "conflicts", "story_sections", "replace_comparison", "load_comparison"]
 
-_JSON_SECTIONS = ("quote_variants", "exclusives", "framing", "timeline", "brief", "hashtags")
+_JSON_SECTIONS = ("quote_variants", "exclusives", "framing", "timeline", "brief", "hashtags", "entity_links")
 
 facts = Table(
     "facts",

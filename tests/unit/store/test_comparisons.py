@@ -13,7 +13,8 @@ def comparison(statement: str) -> dict:
                          ConflictSide("about 900", "person:renee duchatel", cite_b, 900.0)], ["fact-1"])
     return {"facts": [fact.to_dict()], "conflicts": [conflict.to_dict()], "quote_variants": [],
             "exclusives": {"only_in": {}, "missing_from": {}}, "framing": [], "timeline": [],
-            "brief": {"sentences": []}, "hashtags": ["#Orsa"]}
+            "brief": {"sentences": []}, "hashtags": ["#Orsa"],
+            "entity_links": {"person:duchatel": "person:renee duchatel"}}
 
 
 def test_comparison_round_trip_and_replace(tmp_path):
