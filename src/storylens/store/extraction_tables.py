@@ -129,17 +129,22 @@ def load_extractions(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str
         chunk = list(ids[start : start + _LOOKUP_CHUNK])
         mentions: dict[tuple[str, int], list[Span]] = {}
         m = entity_mentions
-        for r in conn.execute(select(m).where(m.c.article_id.in_(chunk))
-                              .order_by(m.c.article_id, m.c.entity_position, m.c.position)):
-            mentions.setdefault((r.article_id, r.entity_position), []).append(Span(r.start, r.end))
+        stmt = (select(m.c.article_id, m.c.entity_position, m.c.start, m.c.end).where(m.c.article_id.in_(chunk))
+                .order_by(m.c.article_id, m.c.entity_position, m.c.position))
+        for article_id, entity_position, start_, end in conn.execute(stmt):
+            mentions.setdefault((article_id, entity_position), []).append(Span(start_, end))
         e = entities
-        for r in conn.execute(select(e).where(e.c.article_id.in_(chunk)).order_by(e.c.article_id, e.c.position)):
-            out[r.article_id]["entities"].append(
-                Entity(r.key, r.name, r.kind, json.loads(r.aliases), mentions.get((r.article_id, r.position), []))
-            )
+        stmt = (select(e.c.article_id, e.c.position, e.c.key, e.c.name, e.c.kind, e.c.aliases)
+                .where(e.c.article_id.in_(chunk)).order_by(e.c.article_id, e.c.position))
+        for article_id, position, key, name, kind, aliases in conn.execute(stmt):
+            out[article_id]["entities"].append(
+                Entity(key, name, kind, json.loads(aliases), mentions.get((article_id, position), [])))
         for table, attribute, record in _RECORDS:
-            names = [f.name for f in dataclass_fields(record)]
-            stmt = select(table).where(table.c.article_id.in_(chunk)).order_by(table.c.article_id, table.c.position)
-            for r in conn.execute(stmt).mappings():
-                out[r["article_id"]][attribute].append(record(**{n: r[n] for n in names}))
+            # Columns in the record's field order, so that rows build records positionally
+            # (a story page reads hundreds of these rows).
+            columns = [table.c[f.name] for f in dataclass_fields(record)]
+            stmt = (select(table.c.article_id, *columns).where(table.c.article_id.in_(chunk))
+                    .order_by(table.c.article_id, table.c.position))
+            for article_id, *values in conn.execute(stmt):
+                out[article_id][attribute].append(record(*values))
     return out
