@@ -34,7 +34,6 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .exclusives import find_exclusives
     from .facts import align_facts
     from .framing import find_framing
-    from .hashtags import make_hashtags
     from .quote_variants import group_quote_variants
     from .timeline import build_timeline
 
@@ -45,7 +44,6 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     quote_groups = group_quote_variants(articles, originals)
     timeline = build_timeline(articles)
     brief = build_brief(articles, facts, conflicts, quote_groups, timeline)
-    entities = [e for a in articles for e in a.entities]
     return {
         "facts": [f.to_dict() for f in facts],
         "conflicts": [c.to_dict() for c in conflicts],
@@ -54,7 +52,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
         "framing": [cue.to_dict() for cue in find_framing(articles)],
         "timeline": [event.to_dict() for event in timeline],
         "brief": brief.to_dict(),
-        "hashtags": make_hashtags(articles, entities),
+        "hashtags": list(brief.hashtags),
         "entity_links": links,
     }
 
