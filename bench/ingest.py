@@ -24,9 +24,7 @@ MODES = ("trafilatura", "storylens-html", "storylens-dump")
 
 
 def run_mode(mode: str, repeat: int) -> dict[str, object]:
-    from storylens.clean import clean_document
-    from storylens.eval.pages import load_pages, score_bodies, visible_text
-    from storylens.model import Article, RawDocument
+    from storylens.eval.pages import cleaned_body, load_pages, page_input, score_bodies
 
     pages = load_pages()
     now = datetime.now(timezone.utc)
@@ -37,11 +35,10 @@ def run_mode(mode: str, repeat: int) -> dict[str, object]:
             return trafilatura.extract(page.html)
     else:
         kind = "html" if mode == "storylens-html" else "text"
-        inputs = {p.url: (p.html if kind == "html" else visible_text(p.html)).encode("utf-8") for p in pages}
+        inputs = {p.url: page_input(p, kind) for p in pages}
 
         def extract(page):  # type: ignore[no-untyped-def]
-            result = clean_document(RawDocument(page.url, inputs[page.url], kind, now))
-            return result.text if isinstance(result, Article) else None
+            return cleaned_body(page, inputs[page.url], kind, now)
 
     bodies: dict[str, str | None] = {}
     start = time.perf_counter()

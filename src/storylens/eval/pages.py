@@ -13,11 +13,12 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from .data import shared_dir
 
-__all__ = ["Page", "load_pages", "visible_text", "score_bodies", "PageScores"]
+__all__ = ["Page", "load_pages", "visible_text", "score_bodies", "PageScores", "page_input", "cleaned_body"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -101,27 +102,31 @@ def score_bodies(pages: Iterable[Page], extract: Callable[[Page], str | None]) -
     return PageScores(precision, recall, f1, tp, fn, fp, n)
 
 
-def evaluate(data: Path | None = None, split: str = "dev", limit: int | None = None) -> dict[str, float]:
-    """Snippet P/R/F1 of both cleaning paths: ``dump_*`` (the page-dump cleaner on each
-    page's select-all text) and ``html_*`` (the HTML cleaner on the page itself)."""
-    from datetime import datetime, timezone
+def page_input(page: Page, kind: str) -> bytes:
+    """What a cleaner reads of a page: the HTML itself (``"html"``) or its select-all
+    text (``"text"``, a page dump)."""
+    return (page.html if kind == "html" else visible_text(page.html)).encode("utf-8")
 
+
+def cleaned_body(page: Page, data: bytes, kind: str, fetched_at: datetime) -> str | None:
+    """The body Storylens' cleaner gives for ``data`` (see ``page_input``); None if skipped."""
     from ..clean import clean_document
     from ..model import Article, RawDocument
 
+    result = clean_document(RawDocument(page.url, data, kind, fetched_at, page.url if kind == "html" else None))
+    return result.text if isinstance(result, Article) else None
+
+
+def evaluate(data: Path | None = None, split: str = "dev", limit: int | None = None) -> dict[str, float]:
+    """Snippet P/R/F1 of both cleaning paths: ``dump_*`` (the page-dump cleaner on each
+    page's select-all text) and ``html_*`` (the HTML cleaner on the page itself)."""
     if split != "dev":
         raise ValueError(f"the pages set has only a dev split, not {split!r}")
     pages = load_pages(data)
     pages = sorted(pages, key=lambda p: p.url)[:limit] if limit else pages
     now = datetime.now(timezone.utc)
-
-    def body(page: Page, kind: str) -> str | None:
-        data_bytes = (page.html if kind == "html" else visible_text(page.html)).encode("utf-8")
-        result = clean_document(RawDocument(page.url, data_bytes, kind, now, page.url if kind == "html" else None))
-        return result.text if isinstance(result, Article) else None
-
     out: dict[str, float] = {"documents": len(pages)}
     for kind, prefix in (("text", "dump"), ("html", "html")):
-        scores = score_bodies(pages, lambda p: body(p, kind))
+        scores = score_bodies(pages, lambda p: cleaned_body(p, page_input(p, kind), kind, now))
         out.update({f"{prefix}_precision": scores.precision, f"{prefix}_recall": scores.recall, f"{prefix}_f1": scores.f1})
     return out
