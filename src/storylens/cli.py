@@ -194,7 +194,6 @@ def _extract(ctx: _Context, articles: list[Article], processes: int) -> None:
 def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None, processes: int) -> None:
     """Clean the articles under PATHS and add them to the store (idempotent, resumable)."""
     from .pipeline import iter_articles
-    from .store import open_store
 
     now = datetime.now(timezone.utc)
     with _open(db) as store:

@@ -156,9 +156,9 @@ RULES: tuple[Rule, ...] = (
     _rule("year_earlier", r"(?i:(?:the\s+)?year-(?:earlier|ago))(?!\s+(?:quarter|period|nine|six|three|months))", 2),
 
     _rule("deictic",
-          rf"(?:(?P<mod>(?i:early|late))\s+)?(?P<word>(?i:today|yesterday|tomorrow|tonight|overnight|last night"
-          rf"|this (?:morning|afternoon|evening)|tomorrow (?:morning|afternoon|evening|night)|yesterday (?:morning|afternoon|evening)"
-          rf"|the day before yesterday|the day after tomorrow))", 5),
+          r"(?:(?P<mod>(?i:early|late))\s+)?(?P<word>(?i:today|yesterday|tomorrow|tonight|overnight|last night"
+          r"|this (?:morning|afternoon|evening)|tomorrow (?:morning|afternoon|evening|night)|yesterday (?:morning|afternoon|evening)"
+          r"|the day before yesterday|the day after tomorrow))", 5),
     _rule("weekday",
           rf"(?:(?P<rel>(?i:last|next|this|this past|this coming|early|late|every|each|on))\s+)?"
           rf"(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{_PART})(?P<pplural>s)?)?", 5),
@@ -177,10 +177,10 @@ RULES: tuple[Rule, ...] = (
           r"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<name>Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|New Year's(?: Day| Eve)|Independence Day|Labor Day"
           r"|Memorial Day|Halloween|Valentine's Day)(?:,?\s+(?P<year>" + _YEAR + "))?", 4),
     _rule("set",
-          rf"(?P<word>(?i:daily|weekly|monthly|yearly|hourly|nightly|biweekly|"
-          rf"twice a (?:day|week|month|year)|once a (?:day|week|month|year)|"
-          rf"(?:every|each|per)\s+(?:other\s+)?(?:(?:\d+|two|three|four|five|six|ten)\s+)?(?:second|minute|hour|day|week|month|quarter|year|decade|"
-          rf"morning|evening|night|weekend|spring|summer|fall|autumn|winter)s?))", 4),
+          r"(?P<word>(?i:daily|weekly|monthly|yearly|hourly|nightly|biweekly|"
+          r"twice a (?:day|week|month|year)|once a (?:day|week|month|year)|"
+          r"(?:every|each|per)\s+(?:other\s+)?(?:(?:\d+|two|three|four|five|six|ten)\s+)?(?:second|minute|hour|day|week|month|quarter|year|decade|"
+          r"morning|evening|night|weekend|spring|summer|fall|autumn|winter)s?))", 4),
     _rule("ref",
           r"(?P<word>(?i:now|right now|nowadays|currently|at present|presently|at the moment|at this time|these days"
           r"|recently|lately|formerly|previously|once|earlier|"
