@@ -19,7 +19,9 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 @pytest.fixture(scope="session")
 def examples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The examples corpus through the real pipeline (ingest, clean, extract, stories)."""
+    """The examples corpus through the real pipeline (ingest, clean, extract, stories,
+    compare), stored as `storylens ingest` stores it."""
+    from storylens.compare import SECTIONS
     from storylens.pipeline import analyze
 
     result = analyze([EXAMPLES], fetched_at=datetime(2026, 4, 1, tzinfo=timezone.utc))
@@ -30,6 +32,8 @@ def examples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
         links = {a.id: {"story_id": a.story_id, "duplicate_of": a.duplicate_of,
                         "syndication_group": a.syndication_group} for a in result.articles}
         store.replace_stories(result.stories, links)
+        for story in result.stories:
+            store.replace_comparison(story["id"], {k: story[k] for k in SECTIONS})
     return str(path)
 
 

@@ -124,7 +124,38 @@ def test_examples_pages_render(examples_app: FastAPI, page: Any) -> None:
         assert page.locator("#removed + ol li").count() > 0
         _shot(page, "06-article", full_page=True)
         page.goto(base + "/stories?sort=newest&has_disputes=true")
-        assert page.locator("p.notice").count() >= 1
+        assert page.locator("li.story-item").count() >= 1  # the examples' stories have disputed points
+    assert page.problems == []
+
+
+def test_story_comparison_and_brief_citation(examples_app: FastAPI, page: Any) -> None:
+    with live_server(examples_app, max_seconds=120) as base:
+        page.goto(base + "/")
+        page.locator("li.story-item a.story-title").first.click()
+        page.wait_for_url("**/stories/story-*")
+        grid = page.locator("table.grid")
+        assert grid.locator("thead th.outlet-col").count() >= 3
+        assert grid.locator("td.cell.supported a").count() > 0 and grid.locator("td.cell.absent").count() > 0
+        assert page.locator("section.qgroup").count() >= 1 and page.locator("ol.timeline > li").count() >= 3
+        page.locator("#facts").scroll_into_view_if_needed()
+        _shot(page, "08-story-grid")
+        page.locator("#quote-variants").scroll_into_view_if_needed()
+        _shot(page, "09-story-quote-variants")
+        page.locator("#timeline").scroll_into_view_if_needed()
+        _shot(page, "10-story-timeline-framing")
+
+        line = page.locator("ul.brief > li").first
+        sentence = line.locator("span[dir=auto]").first.inner_text()
+        link = line.locator("a.citation[href*='?start=']").first
+        cited_text = link.get_attribute("title")
+        link.click()
+        page.wait_for_url("**/articles/*?start=*&end=*#cited")
+        cited = page.locator(".body mark.cite")
+        assert cited.count() >= 1 and sentence
+        assert " ".join("".join(cited.all_inner_texts()).split()) == " ".join((cited_text or "").split())
+        box = page.locator("#cited").bounding_box()
+        assert box is not None and 0 <= box["y"] < 900, "the cited span is scrolled into view"
+        _shot(page, "11-brief-citation")
     assert page.problems == []
 
 

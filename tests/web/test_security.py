@@ -145,22 +145,64 @@ def test_ingest_with_token(tmp_path: Any) -> None:
     assert "/api/ingest" in client.get("/openapi.json").json()["paths"]
 
 
-def test_stored_comparison_is_shown_cited_and_filterable(tmp_path: Any) -> None:
-    db = make_hostile_store(tmp_path / "compared.db")
+def _hostile_comparison() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """Every compare/brief section, shaped as docs/json-schema.md, carrying hostile strings."""
     a1, a2 = hostile_articles()[:2]
     q = a1.quotes[0]
     f = a2.figures[0]
     cite1 = {"article_id": a1.id, "start": q.start, "end": q.end, "text": q.text}
     cite2 = {"article_id": a2.id, "start": f.start, "end": f.end, "text": f.text}
+    head = {"article_id": a1.id, "start": 0, "end": 7, "text": "Council", "field": "headline"}
+    t0 = a1.text.index("on Tuesday")
+    when = {"article_id": a1.id, "start": t0, "end": t0 + 10, "text": "on Tuesday"}
+    sentence = {"article_id": a1.id, "start": 0, "end": t0 + 11, "text": a1.text[:t0 + 11]}
     comparison = {
         "facts": [{"id": "fact-1", "statement": "Fees <b>rise</b>", "support": [cite1, cite2],
-                   "independent_sources": 2, "status": "disputed", "asserted_by": "outlet", "outlets": []}],
+                   "independent_sources": 2, "status": "disputed", "asserted_by": "outlet", "outlets": []},
+                  {"id": "fact-2", "statement": f"Only {SCRIPT_TEXT}", "support": [cite2],
+                   "independent_sources": 1, "status": "single-source", "asserted_by": "outlet",
+                   "outlets": ["Coast Wire"]}],
         "conflicts": [{"id": "c-1", "kind": "figure", "about": "fee <script>rise</script>",
                        "sides": [{"claim": "5%", "asserted_by": "outlet", "citation": cite2, "value": 5.0},
                                  {"claim": "<img src=x onerror=alert(3)>", "asserted_by": "person:mara quist",
                                   "citation": cite1, "value": None}], "fact_ids": ["fact-1"]}],
-        "timeline": [{"date": "2031-05-06", "text": "<script>t</script>"}],
+        "quote_variants": [{"id": "qg-1", "speaker": "person:mara quist", "speaker_name": f"Mara {SCRIPT_TEXT}",
+                            "speakers": ["person:mara quist"], "attribution_differs": True, "fidelity": "altered",
+                            "articles": [a1.id, a2.id], "independent_sources": 2, "variants": [
+                                {"article_id": a1.id, "citation": cite1, "fidelity": "verbatim", "kind": "direct",
+                                 "speaker": "person:mara quist", "against": 0, "coverage": 1.0,
+                                 "diff": [{"op": "equal", "ref": ["We"], "variant": ["We"]}]},
+                                {"article_id": a2.id, "citation": cite2, "fidelity": "altered", "kind": "direct",
+                                 "speaker": None, "against": 0, "coverage": 0.5,
+                                 "diff": [{"op": "equal", "ref": ["We"], "variant": ["We"]},
+                                          {"op": "replace", "ref": ["reject"], "variant": ["<del>accept"]},
+                                          {"op": "insert", "ref": [], "variant": ["<ins onclick=x>"]}]}]}],
+        "exclusives": {"only_in": {"Coast Wire": ["fact-2"]}, "missing_from": {f"Evil{RLO}Gazette <b>": ["fact-1"]}},
+        "framing": [{"article_id": a1.id, "kind": "scare_quote", "cue": "Council", "citation": head,
+                     "note": "<b>no speaker</b>"}],
+        "timeline": [{"id": "ev-1", "date": "2031-05-06", "granularity": "day", "description": sentence,
+                      "articles": [a1.id], "inferred_anchor": True,
+                      "mentions": [{"article_id": a1.id, "ref": when, "sentence": sentence,
+                                    "value": "2031-05-06", "inferred_anchor": True}]}],
+        "brief": {"summary": [{"text": f"Summary {SCRIPT_TEXT}", "citations": [cite1, head]}],
+                  "disputed": [{"text": "d", "citations": [cite2]}],
+                  "timeline": [{"text": "t", "citations": [when], "date": "2031-05-06"}],
+                  "quoted": [{"speaker": "person:mara quist", "name": "Mara <i>Quist", "outlets": ["x"],
+                              "outlet_count": 1, "utterances": 1, "citations": [cite1]}],
+                  "hashtags": ["#PortVell"]},
+        "hashtags": ["#PortVell", "#<script>"],
+        "entity_links": {},
     }
+    return comparison, cite1, cite2
+
+
+SCRIPT_TEXT = "<script>alert('c')</script>"
+
+
+def test_stored_comparison_is_shown_cited_and_filterable(tmp_path: Any) -> None:
+    db = make_hostile_store(tmp_path / "compared.db")
+    a1, a2 = hostile_articles()[:2]
+    comparison, cite1, cite2 = _hostile_comparison()
     from storylens.store import open_store
 
     with open_store(db) as store:
@@ -171,13 +213,20 @@ def test_stored_comparison_is_shown_cited_and_filterable(tmp_path: Any) -> None:
     assert [s["id"] for s in client.get("/api/stories", params={"has_disputes": "true"}).json()["stories"]] == [
         "story-hostile"]
     body = client.get("/api/stories/story-hostile").json()
-    assert body["comparison"]["conflicts"][0]["sides"][1]["citation"]["url"] == (
-        f"/articles/{a1.id}?start={q.start}&end={q.end}#cited")
+    span1 = f"/articles/{a1.id}?start={cite1['start']}&end={cite1['end']}#cited"
+    assert body["comparison"]["conflicts"][0]["sides"][1]["citation"]["url"] == span1
+    assert body["comparison"]["brief"]["summary"][0]["citations"][0]["url"] == span1
+    assert body["comparison"]["brief"]["summary"][0]["citations"][1]["url"] == f"/articles/{a1.id}"  # headline
+    assert body["comparison"]["hashtags"] == ["#PortVell", "#<script>"]  # JSON keeps the text as stored
     assert not any("have not run" in n for n in body["notices"])
     page = client.get("/stories/story-hostile").text
     tags = _assert_inert(page)
     assert "fee &lt;script&gt;rise&lt;/script&gt;" in page and "Fees &lt;b&gt;rise&lt;/b&gt;" in page
+    assert "Summary &lt;script&gt;" in page and "Mara &lt;i&gt;Quist" in page and "#&lt;script&gt;" in page
+    assert "&lt;del&gt;accept" in page and "&lt;ins onclick=x&gt;" in page and "&lt;b&gt;no speaker" in page
+    assert page.count("<ins>") == 2 and page.count("<del>") == 1  # the diff's own markup only
     hrefs = [dict(attrs).get("href") for tag, attrs in tags if tag == "a"]
-    assert f"/articles/{a2.id}?start={f.start}&amp;end={f.end}#cited".replace("&amp;", "&") in hrefs
+    assert f"/articles/{a2.id}?start={cite2['start']}&end={cite2['end']}#cited" in hrefs
+    assert span1 in hrefs
     quiet = client.get("/api/stories/story-quiet").json()
     assert quiet["comparison"] is None and any("have not run" in n for n in quiet["notices"])

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -32,7 +33,8 @@ from .json_report import (
     write_text_atomic,
 )
 
-__all__ = ["CSP", "render_html", "write_html"]
+__all__ = ["CSP", "render_html", "write_html", "show", "show_line", "safe_href", "fact_grid", "GridCell",
+           "diff_segments", "cue_context", "citation_context", "FACT_ROWS_SHOWN"]
 
 log = logging.getLogger(__name__)
 
@@ -187,24 +189,115 @@ def _environment() -> Environment:
     )
     env.filters["show"] = show
     env.filters["show_line"] = show_line
+    env.globals["diff_segments"] = diff_segments
+    env.globals["citation_context"] = citation_context
     return env
 
 
-FACT_ROWS_SHOWN = 40  # facts per story in the outlet-by-fact grid (disputed and corroborated first)
+def _report_grid(story: dict[str, Any], views: dict[str, _ArticleView]) -> dict[str, Any]:
+    """The report's grid: one column per member article (its outlet as the header)."""
+    columns = [(views[i], [i]) for i in story.get("articles") or [] if i in views]
+    return fact_grid(story, columns, FACT_ROWS_SHOWN)
+
+
+FACT_ROWS_SHOWN = 40  # facts per story in the report's outlet-by-fact grid (disputed and corroborated first)
 _STATUS_ORDER = {"disputed": 0, "corroborated": 1, "single-source": 2}
 
 
-def _fact_grid(story: dict[str, Any], views: dict[str, _ArticleView]) -> dict[str, Any]:
-    """Outlets (one column per member article) by facts (rows): which article supports
-    which fact. Disputed and corroborated facts first, then single-source ones."""
-    columns = [views[i] for i in story.get("articles") or [] if i in views]
-    facts = sorted(story.get("facts") or [], key=lambda f: (_STATUS_ORDER.get(f["status"], 3),
-                                                             -f["independent_sources"]))
+@dataclass(frozen=True)
+class GridCell:
+    """One cell of the outlet-by-fact grid: ``supported`` (``citation`` is the supporting
+    span), ``conflicting`` (the column's account is one side of a conflict on this fact:
+    ``citation`` and ``claim`` are that side's) or ``absent`` (the column does not report it)."""
+
+    state: str
+    citation: dict[str, Any] | None = None
+    claim: str | None = None
+
+
+def fact_grid(story: dict[str, Any], columns: Sequence[tuple[Any, Sequence[str]]],
+              limit: int | None = None) -> dict[str, Any]:
+    """The outlet-by-fact grid of a compared story, shared by the HTML report and the web app.
+
+    ``columns`` are ``(header, article ids)`` pairs (one per article in the report, one per
+    outlet on the web); rows are the story's facts, disputed and corroborated first, at
+    most ``limit`` of them (``hidden`` says how many were left out). A cell is
+    ``conflicting`` when one of its articles is cited on a side of a conflict that
+    involves the fact, else ``supported`` when one of its articles supports the fact,
+    else ``absent``."""
+    sides: dict[str, dict[str, dict[str, Any]]] = {}
+    for conflict in story.get("conflicts") or []:
+        for fact_id in conflict.get("fact_ids") or []:
+            for side in conflict.get("sides") or []:
+                cite = side.get("citation") or {}
+                if cite.get("article_id"):
+                    sides.setdefault(fact_id, {}).setdefault(cite["article_id"], side)
+    ordered = sorted(story.get("facts") or [], key=lambda f: (_STATUS_ORDER.get(f["status"], 3),
+                                                              -f["independent_sources"]))
+    shown = ordered if limit is None else ordered[:limit]
     rows = []
-    for fact in facts[:FACT_ROWS_SHOWN]:
-        cited = {c["article_id"]: c for c in fact["support"]}
-        rows.append({"fact": fact, "cells": [cited.get(v.article.id) for v in columns]})
-    return {"columns": columns, "rows": rows, "hidden": max(0, len(facts) - FACT_ROWS_SHOWN)}
+    for fact in shown:
+        cited = {c["article_id"]: c for c in fact.get("support") or []}
+        disputed = sides.get(fact["id"], {})
+        cells = []
+        for _header, ids in columns:
+            side = next((disputed[i] for i in ids if i in disputed), None)
+            support = next((cited[i] for i in ids if i in cited), None)
+            if side is not None:
+                cells.append(GridCell("conflicting", side["citation"], side.get("claim")))
+            elif support is not None:
+                cells.append(GridCell("supported", support))
+            else:
+                cells.append(GridCell("absent"))
+        rows.append({"fact": fact, "cells": cells})
+    return {"columns": [header for header, _ids in columns], "rows": rows, "hidden": len(ordered) - len(shown)}
+
+
+def diff_segments(diff: Sequence[dict[str, Any]]) -> list[tuple[str, str]]:
+    """A quote variant's word diff as ``(kind, words)`` pieces to show in order: ``equal``
+    (in both), ``del`` (in the reference only), ``ins`` (in this variant only); a
+    replacement is a ``del`` followed by an ``ins``. The caller escapes the words."""
+    out: list[tuple[str, str]] = []
+    for op in diff:
+        ref, variant = " ".join(op.get("ref") or []), " ".join(op.get("variant") or [])
+        kind = op.get("op")
+        if kind == "equal":
+            out.append(("equal", variant))
+        elif kind == "insert":
+            out.append(("ins", variant))
+        elif kind == "delete":
+            out.append(("del", ref))
+        else:
+            out += [("del", ref), ("ins", variant)]
+    return [(k, w) for k, w in out if w]
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+def cue_context(text: str, start: int, end: int, width: int = 160) -> tuple[str, str, str]:
+    """The cue ``text[start:end]`` with the rest of its sentence around it, each side cut at
+    ``width`` characters ('…' where cut): ``(before, cue, after)``, unescaped."""
+    lo = max(0, start - width)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)]
+    left = breaks[-1] if breaks else lo
+    following = _SENTENCE_BREAK.search(text, end, min(len(text), end + width))
+    right = following.start() if following else min(len(text), end + width)
+    before = ("…" if left == lo and lo > 0 else "") + text[left:start]
+    after = text[end:right] + ("…" if not following and right < len(text) else "")
+    return before, text[start:end], after
+
+
+def citation_context(cite: dict[str, Any], article: Article | None) -> tuple[str, str, str] | None:
+    """:func:`cue_context` of a citation in its article (headline or text, per its
+    ``field``); None when the article is unknown or the span no longer matches it."""
+    if article is None:
+        return None
+    text = (article.headline or "") if cite.get("field") == "headline" else article.text
+    start, end = cite.get("start", -1), cite.get("end", -1)
+    if not 0 <= start < end <= len(text) or text[start:end] != cite.get("text"):
+        return None
+    return cue_context(text, start, end)
 
 
 def render_html(report: Report) -> str:
@@ -220,7 +313,7 @@ def render_html(report: Report) -> str:
         article_views={v.article.id: v for v in views},
         skipped=report.skipped,
         stories=report.stories,
-        grids={s["id"]: _fact_grid(s, {v.article.id: v for v in views}) for s in report.stories},
+        grids={s["id"]: _report_grid(s, {v.article.id: v for v in views}) for s in report.stories},
         csp=CSP,
     )
 

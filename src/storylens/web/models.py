@@ -15,7 +15,9 @@ __all__ = [
     "ErrorBody", "SpanOut", "EntityOut", "QuoteOut", "FigureOut", "TimeRefOut", "RemovedOut",
     "ArticleOut", "ArticleSummaryOut", "StoryEntityOut", "SyndicationGroupOut", "StoryOut",
     "StorySummaryOut", "StoryListOut", "CitationOut", "CitedQuoteOut", "CitedFigureOut",
-    "CitedTimeRefOut", "StoryPageOut", "CitedSpanOut", "ArticlePageOut", "ArticleListOut",
+    "CitedTimeRefOut", "SpanCitationOut", "FactOut", "ConflictSideOut", "ConflictOut", "DiffOpOut",
+    "QuoteVariantOut", "QuoteGroupOut", "ExclusivesOut", "FramingCueOut", "TimelineMentionOut",
+    "TimelineEventOut", "BriefLineOut", "BriefQuotedOut", "BriefOut", "ComparisonOut", "StoryPageOut", "CitedSpanOut", "ArticlePageOut", "ArticleListOut",
     "SearchHitOut", "SearchOut", "IngestArticleIn", "IngestIn", "SkippedOut", "IngestOut",
 ]
 
@@ -201,16 +203,162 @@ class CitedTimeRefOut(BaseModel):
     time_ref: TimeRefOut
 
 
+class SpanCitationOut(BaseModel):
+    """A citation of the compare and brief stages (docs/json-schema.md), plus where it opens."""
+
+    model_config = ConfigDict(extra="allow")
+    article_id: str
+    start: int
+    end: int
+    text: str
+    field: str | None = Field(default=None, description="'headline' when the span indexes the headline.")
+    outlet: str | None = Field(default=None, description=(
+        "The cited article's outlet (its file name when unknown, as in a fact's outlets)."))
+    url: str = Field(description="Opens the article with the span highlighted (its page, for a headline span).")
+
+
+class FactOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+    statement: str
+    support: list[SpanCitationOut]
+    independent_sources: int
+    status: str
+    asserted_by: str
+    outlets: list[str]
+
+
+class ConflictSideOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    claim: str
+    asserted_by: str
+    citation: SpanCitationOut
+    value: float | None = None
+
+
+class ConflictOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+    kind: str
+    about: str
+    sides: list[ConflictSideOut]
+    fact_ids: list[str]
+
+
+class DiffOpOut(BaseModel):
+    op: str
+    ref: list[str]
+    variant: list[str]
+
+
+class QuoteVariantOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    article_id: str
+    citation: SpanCitationOut
+    fidelity: str
+    kind: str
+    speaker: str | None = None
+    against: int | None = None
+    coverage: float | None = None
+    diff: list[DiffOpOut]
+
+
+class QuoteGroupOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+    speaker: str | None
+    speaker_name: str | None
+    speakers: list[str]
+    attribution_differs: bool
+    fidelity: str
+    articles: list[str]
+    independent_sources: int
+    variants: list[QuoteVariantOut]
+
+
+class ExclusivesOut(BaseModel):
+    only_in: dict[str, list[str]] = Field(description="Outlet -> ids of facts only it reports.")
+    missing_from: dict[str, list[str]] = Field(description="Outlet -> ids of corroborated facts it leaves out.")
+
+
+class FramingCueOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    article_id: str
+    kind: str
+    cue: str
+    citation: SpanCitationOut
+    neutral: str | None = None
+    note: str | None = None
+
+
+class TimelineMentionOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    article_id: str
+    ref: SpanCitationOut
+    sentence: SpanCitationOut
+    value: str
+    inferred_anchor: bool
+
+
+class TimelineEventOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+    date: str
+    granularity: str
+    description: SpanCitationOut
+    articles: list[str]
+    inferred_anchor: bool
+    mentions: list[TimelineMentionOut]
+
+
+class BriefLineOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    text: str
+    citations: list[SpanCitationOut]
+    date: str | None = None
+
+
+class BriefQuotedOut(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    speaker: str | None
+    name: str | None
+    outlets: list[str]
+    outlet_count: int
+    utterances: int
+    citations: list[SpanCitationOut]
+
+
+class BriefOut(BaseModel):
+    summary: list[BriefLineOut]
+    disputed: list[BriefLineOut]
+    timeline: list[BriefLineOut]
+    quoted: list[BriefQuotedOut]
+    hashtags: list[str]
+
+
+class ComparisonOut(BaseModel):
+    """The compare and brief stages' sections of a story, named as in docs/json-schema.md."""
+
+    facts: list[FactOut]
+    conflicts: list[ConflictOut]
+    quote_variants: list[QuoteGroupOut] = Field(default_factory=list)
+    exclusives: ExclusivesOut | None = None
+    framing: list[FramingCueOut] = Field(default_factory=list)
+    timeline: list[TimelineEventOut] = Field(default_factory=list)
+    brief: BriefOut | None = None
+    hashtags: list[str] = Field(default_factory=list)
+    entity_links: dict[str, str] = Field(default_factory=dict)
+
+
 class StoryPageOut(BaseModel):
     story: StoryOut
     articles: list[ArticleSummaryOut]
     quotes: list[CitedQuoteOut]
     figures: list[CitedFigureOut]
     time_refs: list[CitedTimeRefOut]
-    comparison: dict[str, Any] | None = Field(description=(
-        "What the compare and brief stages stored for this story (facts with their support, conflicts, "
-        "quote_variants, exclusives, framing, timeline, brief, hashtags); each fact and conflict citation "
-        "also carries the article's outlet and the URL that opens it at the span. null until they have run."))
+    comparison: ComparisonOut | None = Field(description=(
+        "What the compare and brief stages stored for this story; every citation in it also carries the "
+        "article's outlet and the URL that opens it at the span. null until they have run."))
     notices: list[str]
 
 

@@ -16,6 +16,7 @@ from starlette.responses import Response
 from ..store import Store
 from . import views
 from .cache import PageCache
+from .comparison_view import comparison_view
 from .errors import WebError
 from .highlight import Mark, article_marks, highlight_article, highlight_snippet
 from .params import ArticleId, Limit, Offset, OutletParam, SearchOffset, SearchPageQuery, SpanEnd, SpanStart, StoreDep, \
@@ -85,16 +86,14 @@ def _cached(request: Request, page: Callable[[], Response]) -> Response:
 
 
 def _render_story(request: Request, store: Store, story_id: str) -> Response:
-    data = views.story_page(store, story_id)
+    data, members = views.story_view(store, story_id)
     by_speaker = _quotes_by_speaker(data["quotes"], data["story"].get("entities", []))
     by_count = [(what, list(items)) for what, items in groupby(
         data["figures"], key=lambda c: c["figure"]["counts"] or "(not stated)")]
     by_time = [(value, list(items)) for value, items in groupby(
         data["time_refs"], key=lambda c: c["time_ref"]["value"])]
-    comparison = data["comparison"] or {}
-    extra = {k: comparison[k] for k in views.LATER_STAGE_FIELDS if comparison.get(k)}
     return render(request, "story.html.j2", data=data, story=data["story"], by_speaker=by_speaker,
-                  by_count=by_count, by_time=by_time, extra=extra, comparison=comparison,
+                  by_count=by_count, by_time=by_time, cmp=comparison_view(data["comparison"], members),
                   title=data["story"]["title"] or data["story"]["id"])
 
 

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import __version__
-from ..report.html_report import safe_href, show, show_line
+from ..report.html_report import diff_segments, safe_href, show, show_line
 from .queries import parse_time
 
 __all__ = ["environment", "render", "page_url"]
@@ -54,6 +54,7 @@ def environment() -> Environment:
     env.filters["when"] = _when
     env.filters["pathseg"] = lambda value: quote(str(value), safe="")
     env.globals["safe_href"] = safe_href
+    env.globals["diff_segments"] = diff_segments
     env.globals["page_url"] = page_url
     env.globals["version"] = __version__
     return env

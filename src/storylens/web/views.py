@@ -11,6 +11,7 @@ from urllib.parse import quote
 from ..errors import StoreError
 from ..model import Article
 from ..store import Store
+from .comparison_view import outlet_label
 from .errors import WebError
 from .highlight import snippet_text
 from .queries import (
@@ -24,7 +25,8 @@ from .queries import (
 )
 
 __all__ = ["MAX_OFFSET", "MAX_LIMIT", "MAX_SEARCH_WINDOW", "citation_url", "story_list", "story_page",
-           "article_page", "article_page_for", "group_members", "check_span", "article_list", "search", "get_article", "LATER_STAGE_FIELDS"]
+           "story_view", "article_page", "article_page_for", "group_members", "check_span", "article_list", "search",
+           "get_article"]
 
 logger = logging.getLogger(__name__)
 
@@ -32,11 +34,6 @@ MAX_LIMIT = 100
 MAX_OFFSET = 100_000
 #: Search ranks every match; offset + limit is capped so a request stays cheap.
 MAX_SEARCH_WINDOW = 1000
-
-#: Sections of a story's comparison (compare and brief stages) shown as stored, besides
-#: facts and conflicts, which the story page lays out itself.
-LATER_STAGE_FIELDS = ("quote_variants", "exclusives", "framing", "timeline", "brief", "hashtags")
-
 
 def citation_url(article_id: str, start: int, end: int) -> str:
     """The URL that opens an article with ``[start, end)`` highlighted and scrolled to."""
@@ -70,6 +67,11 @@ def _cite(article: Article, start: int, end: int) -> dict[str, Any]:
 
 
 def story_page(store: Store, story_id: str) -> dict[str, Any]:
+    return story_view(store, story_id)[0]
+
+
+def story_view(store: Store, story_id: str) -> tuple[dict[str, Any], list[Article]]:
+    """The story page's data (as the JSON API returns it) and the member articles."""
     story = store.get_story(story_id)
     if story is None:
         raise WebError(404, f"no story with id {story_id!r} in this store (see /api/stories)")
@@ -92,23 +94,33 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
         notices.append("The compare and brief stages have not run on this story, so it has no comparison "
                        "grid, disputed points, quote variants, timeline, framing cues or brief yet.")
     else:
-        by_id = {a.id: a for a in members}
-        for cite in _comparison_citations(comparison):
-            article = by_id.get(cite.get("article_id", ""))
-            cite["outlet"] = article.outlet if article else None
-            cite["url"] = (citation_url(cite["article_id"], cite["start"], cite["end"])
-                           if cite.get("field", "text") == "text" else f"/articles/{quote(cite['article_id'], safe='')}")
+        _link_citations(comparison, {a.id: a for a in members})
     summaries = [_article_summary(a) for a in members]
-    return {"story": story, "articles": summaries, "quotes": quotes, "figures": figures,
+    data = {"story": story, "articles": summaries, "quotes": quotes, "figures": figures,
             "time_refs": time_refs, "comparison": comparison, "notices": notices}
+    return data, members
 
 
-def _comparison_citations(comparison: dict[str, Any]) -> list[dict[str, Any]]:
-    """The citation objects of facts and conflicts (to add each one's outlet and URL)."""
-    out = [c for f in comparison.get("facts") or [] for c in f.get("support") or [] if isinstance(c, dict)]
-    out += [s["citation"] for c in comparison.get("conflicts") or [] for s in c.get("sides") or []
-            if isinstance(s.get("citation"), dict)]
-    return [c for c in out if {"article_id", "start", "end"} <= set(c)]
+_CITATION_KEYS = frozenset(("article_id", "start", "end", "text"))
+
+
+def _link_citations(node: Any, by_id: dict[str, Article]) -> None:
+    """Give every citation in the comparison (any object with article_id, start, end and
+    text) its article's outlet and the URL that opens the article at that span; a
+    headline span opens the article's page."""
+    if isinstance(node, list):
+        for item in node:
+            _link_citations(item, by_id)
+    elif isinstance(node, dict):
+        if _CITATION_KEYS <= node.keys() and isinstance(node["start"], int) and isinstance(node["end"], int):
+            article = by_id.get(node["article_id"])
+            node["outlet"] = outlet_label(article) if article else None
+            node["url"] = (citation_url(node["article_id"], node["start"], node["end"])
+                           if node.get("field", "text") == "text"
+                           else f"/articles/{quote(str(node['article_id']), safe='')}")
+            return
+        for value in node.values():
+            _link_citations(value, by_id)
 
 
 def _article_summary(a: Article) -> dict[str, Any]:
