@@ -15,6 +15,14 @@ articles of each event are compared on their own (as a story would be), and a pr
 fact with ≥ 2 independent sources matches a gold fact when, in at least two documents,
 it cites a span that overlaps one of the gold spans of that document.
 
+Quote groups (``evaluate_quotes``, gold ``data/newswcl50_quote_gold.json``, dev events 0,
+5 and 6, whole documents read): quotations of one utterance printed by two or more
+outlets, each variant as document id and offsets with a judged fidelity. A predicted
+group quoted in two or more documents matches a gold group when, in at least two
+documents, one of its variants overlaps one of the gold group's variants; fidelity is
+scored on every gold variant a matched group's variant overlaps (the label of that
+predicted variant against the judged one), and per group on the worst fidelity.
+
 Also reported: that no fact cites an article of another event when the events are
 compared one by one (``cross_event_facts``: must be 0), and, as a harder check, how many
 corroborated facts mix events when all documents are compared as one story
@@ -31,14 +39,17 @@ from pathlib import Path
 from typing import Any
 
 from ..compare.facts import align_facts
+from ..compare.quote_variants import QuoteGroup, group_quote_variants
 from ..model import Article, Fact
 from . import newswcl50
 
-__all__ = ["GOLD_PATH", "load_gold", "records_to_articles", "match", "evaluate"]
+__all__ = ["GOLD_PATH", "QUOTE_GOLD_PATH", "load_gold", "records_to_articles", "match", "evaluate", "evaluate_quotes",
+           "match_quotes"]
 
 log = logging.getLogger(__name__)
 
 GOLD_PATH = Path(__file__).parent / "data" / "newswcl50_compare_gold.json"
+QUOTE_GOLD_PATH = Path(__file__).parent / "data" / "newswcl50_quote_gold.json"
 
 
 def load_gold(path: Path | None = None) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
@@ -114,3 +125,61 @@ def evaluate(data: Path | None = None, split: str = "dev", limit: int | None = N
     out["corroborated_when_pooled"] = len(pooled)
     log.info("compare gold: P %.3f R %.3f", out["precision"], out["recall"])
     return out
+
+
+def _overlaps(doc: str, start: int, end: int, variants: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [v for v in variants if v["doc"] == doc and start < v["span"][1] and v["span"][0] < end]
+
+
+def match_quotes(group: QuoteGroup, gold: dict[str, Any]) -> bool:
+    """In at least two documents a variant of ``group`` overlaps one of ``gold``'s."""
+    docs = {v.citation.article_id for v in group.variants
+            if _overlaps(v.citation.article_id, v.citation.start, v.citation.end, gold["variants"])}
+    return len(docs) >= 2
+
+
+def evaluate_quotes(data: Path | None = None, split: str = "dev", gold_path: Path | None = None) -> dict[str, Any]:
+    """Precision and recall of cross-outlet quote groups against the quote gold, per event
+    and overall, with fidelity accuracy on matched groups (per variant and per group)."""
+    gold = json.loads((gold_path or QUOTE_GOLD_PATH).read_text(encoding="utf-8"))["events"]
+    records = [r for r in newswcl50.load_records(data, split, None) if str(r["topic"]) in gold]
+    by_event: dict[str, list[Article]] = defaultdict(list)
+    for a in records_to_articles(records):
+        by_event[str(a.story_id)].append(a)
+    out: dict[str, Any] = {"events": {}}
+    tp_pred = n_pred = tp_gold = n_gold = fid_ok = fid_n = grp_ok = grp_n = split = 0
+    confusion: dict[str, int] = defaultdict(int)
+    for ev, gold_groups in sorted(gold.items()):
+        predicted = [g for g in group_quote_variants(by_event.get(ev, [])) if len(set(g.articles)) >= 2]
+        good = [g for g in predicted if any(match_quotes(g, gg) for gg in gold_groups)]
+        found = [gg["id"] for gg in gold_groups if any(match_quotes(g, gg) for g in predicted)]
+        for gg in gold_groups:
+            matched = [g for g in predicted if match_quotes(g, gg)]
+            split += len(matched) > 1
+            for g in matched:
+                grp_n += 1
+                worst = min((v["fidelity"] for v in gg["variants"]), key=_FIDELITY_ORDER.index)
+                grp_ok += g.fidelity == worst
+                for v in g.variants:
+                    for gv in _overlaps(v.citation.article_id, v.citation.start, v.citation.end, gg["variants"]):
+                        fid_n += 1
+                        fid_ok += v.fidelity == gv["fidelity"]
+                        confusion[f"{gv['fidelity']}->{v.fidelity}"] += 1
+        out["events"][ev] = {"predicted": len(predicted), "predicted_matching": len(good), "gold": len(gold_groups),
+                             "gold_found": len(found), "missed": [g["id"] for g in gold_groups if g["id"] not in found],
+                             "unmatched_predicted": [[(v.citation.article_id, v.citation.start, v.citation.end)
+                                                      for v in g.variants] for g in predicted if g not in good]}
+        tp_pred, n_pred = tp_pred + len(good), n_pred + len(predicted)
+        tp_gold, n_gold = tp_gold + len(found), n_gold + len(gold_groups)
+    out["precision"] = round(tp_pred / n_pred, 4) if n_pred else 0.0
+    out["recall"] = round(tp_gold / n_gold, 4) if n_gold else 0.0
+    out["gold_split"] = split  # gold groups whose utterance the prediction splits into several groups
+    out["fidelity_accuracy"] = round(fid_ok / fid_n, 4) if fid_n else 0.0
+    out["fidelity_variants"] = fid_n
+    out["group_fidelity_accuracy"] = round(grp_ok / grp_n, 4) if grp_n else 0.0
+    out["fidelity_confusion"] = dict(sorted(confusion.items()))
+    log.info("quote gold: P %.3f R %.3f", out["precision"], out["recall"])
+    return out
+
+
+_FIDELITY_ORDER = ("paraphrase", "altered", "minor", "verbatim")
