@@ -147,7 +147,9 @@ def test_story_comparison_and_brief_citation(examples_app: FastAPI, page: Any) -
         line = page.locator("ul.brief > li").first
         sentence = line.locator("span[dir=auto]").first.inner_text()
         link = line.locator("a.citation[href*='?start=']").first
-        cited_text = link.get_attribute("title")
+        href = link.get_attribute("href") or ""
+        api = href.split("#")[0].replace("/articles/", "/api/articles/", 1)
+        cited_text = page.request.get(base + api).json()["citation"]["text"]
         link.click()
         page.wait_for_url("**/articles/*?start=*&end=*#cited")
         cited = page.locator(".body mark.cite")

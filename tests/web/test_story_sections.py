@@ -11,7 +11,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from storylens.report.html_report import cue_context, diff_segments, fact_grid
+from storylens.report.html_report import FACT_ROWS_SHOWN, cue_context, diff_segments, fact_grid
 
 SECTION_IDS = ("brief", "disputes", "facts", "quote-variants", "timeline", "framing", "exclusives")
 
@@ -70,6 +70,9 @@ def test_every_section_is_rendered_and_the_raw_dump_is_gone(examples: TestClient
             assert f'<mark class="cue">{cue["cue"]}</mark>' in text
         for outlet, fact_ids in cmp["exclusives"]["only_in"].items():
             assert f"{outlet}</span>: {len(fact_ids)} fact" in text
+        for fact_ids in cmp["exclusives"]["missing_from"].values():
+            for fact_id in fact_ids:  # each left-out fact links to its row of the grid
+                assert f'href="#{fact_id}"' in page and fact_id in parser.ids
 
 
 def test_grid_cells_open_the_supporting_span(examples: TestClient) -> None:
@@ -81,7 +84,12 @@ def test_grid_cells_open_the_supporting_span(examples: TestClient) -> None:
         assert header.count('class="outlet-col"') == len({o for f in cmp["facts"] for o in f["outlets"]} |
                                                          set(cmp["exclusives"]["only_in"]))
         rows = page[page.index('<table class="grid">'):].split("</table>")[0].count("<tr class=")
-        assert rows == len(cmp["facts"])
+        shared = sum(1 for f in cmp["facts"] if f["status"] != "single-source")
+        assert rows == min(len(cmp["facts"]), max(FACT_ROWS_SHOWN, shared))  # every shared fact has a row
+        if rows < len(cmp["facts"]):
+            assert f"{len(cmp['facts']) - rows} more single-source facts" in page
+        only_here = {i for ids in cmp["exclusives"]["only_in"].values() for i in ids}
+        assert {f["id"] for f in cmp["facts"] if f["status"] == "single-source"} <= only_here  # listed there
         parser = _Links()
         parser.feed(page)
         supported = [href for href, where in parser.links if where == "td.cell supported"]

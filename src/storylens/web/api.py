@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from . import views
 from .models import (
@@ -37,8 +37,9 @@ router = APIRouter(prefix="/api", responses=ERROR_RESPONSES)
 
 
 @router.get("/stories", response_model=StoryListOut, summary="Stories, most covered or newest first")
-def list_stories(store: StoreDep, flt: StoryFilterDep, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
-    return views.story_list(store, flt, limit, offset)
+def list_stories(request: Request, store: StoreDep, flt: StoryFilterDep, limit: Limit = 20,
+                 offset: Offset = 0) -> dict[str, Any]:
+    return views.story_list(store, flt, limit, offset, request.app.state.page_cache)
 
 
 @router.get("/stories/{story_id}", response_model=StoryPageOut,

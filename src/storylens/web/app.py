@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
@@ -23,7 +24,7 @@ from .ingest import ingest_router, read_only_router
 from .render import render
 from .security import MAX_BODY_BYTES, SecurityHeadersMiddleware
 
-__all__ = ["create_app", "serve"]
+__all__ = ["create_app", "serve", "server_options", "app_from_environment"]
 
 logger = logging.getLogger(__name__)
 
@@ -114,12 +115,49 @@ def create_app(store_location: str, *, allow_ingest: bool = False, ingest_token:
     return app
 
 
+def server_options() -> dict[str, str]:
+    """uvicorn's fast event loop and HTTP parser (uvloop, httptools) when installed, else
+    its pure-Python defaults."""
+    import importlib.util
+
+    options = {}
+    if importlib.util.find_spec("uvloop") is not None:
+        options["loop"] = "uvloop"
+    if importlib.util.find_spec("httptools") is not None:
+        options["http"] = "httptools"
+    return options
+
+
+#: Environment variables that ``app_from_environment`` reads (uvicorn's worker processes
+#: build their own app from them).
+ENV_DB, ENV_ALLOW_INGEST, ENV_TOKEN = "STORYLENS_SERVE_DB", "STORYLENS_SERVE_ALLOW_INGEST", "STORYLENS_TOKEN"
+
+
+def app_from_environment() -> FastAPI:
+    """The app over the store named by STORYLENS_SERVE_DB (a factory for worker processes)."""
+    db = os.environ.get(ENV_DB)
+    if not db:
+        raise ValueError(f"{ENV_DB} is not set: it names the store to serve")
+    return create_app(db, allow_ingest=os.environ.get(ENV_ALLOW_INGEST) == "1",
+                      ingest_token=os.environ.get(ENV_TOKEN))
+
+
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False,
-          token: str | None = None) -> None:
-    """Run the app with uvicorn until interrupted (blocking)."""
+          token: str | None = None, workers: int = 1, log_level: str = "info") -> None:
+    """Run the app with uvicorn until interrupted (blocking); ``workers`` > 1 runs that
+    many processes, each with its own app, store connection and page cache."""
     import uvicorn
 
-    app = create_app(db, allow_ingest=allow_ingest, ingest_token=token)
     if host not in ("127.0.0.1", "localhost", "::1"):
         logger.warning("serving on %s: other machines can reach this server", host)
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    options: dict[str, Any] = dict(host=host, port=port, log_level=log_level, server_header=False,
+                                   access_log=log_level == "info", **server_options())
+    if workers > 1:
+        create_app(db, allow_ingest=allow_ingest, ingest_token=token).state.store.close()  # fail early
+        os.environ[ENV_DB] = db
+        os.environ[ENV_ALLOW_INGEST] = "1" if allow_ingest else "0"
+        if token:
+            os.environ[ENV_TOKEN] = token
+        uvicorn.run("storylens.web.app:app_from_environment", factory=True, workers=workers, **options)
+    else:
+        uvicorn.run(create_app(db, allow_ingest=allow_ingest, ingest_token=token), **options)

@@ -14,24 +14,54 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from starlette.responses import Response
 
 __all__ = ["PageCache"]
 
 Version = tuple[tuple[int, int], ...]
+T = TypeVar("T")
 
 
 class PageCache:
-    """An LRU of successful responses (status 200) keyed by request path and query."""
+    """An LRU of successful responses (status 200) keyed by request path and query, and a
+    small LRU of computed values (the filtered story listings) under the same rule."""
 
-    def __init__(self, store_file: str, max_pages: int = 512) -> None:
+    def __init__(self, store_file: str, max_pages: int = 512, max_values: int = 64) -> None:
         path = Path(store_file)
         self._files = (path, path.with_name(path.name + "-wal")) if path.is_file() else ()
         self._max = max_pages
+        self._max_values = max_values
         self._pages: OrderedDict[str, tuple[bytes, int, dict[str, str], str | None]] = OrderedDict()
+        self._values: OrderedDict[str, Any] = OrderedDict()
         self._version: Version | None = None
         self._lock = threading.Lock()
+
+    def _renew(self, version: Version) -> None:
+        """Empty both caches when the store changed (caller holds the lock)."""
+        if version != self._version:
+            self._pages.clear()
+            self._values.clear()
+            self._version = version
+
+    def get_or_compute(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``'s value, kept until the store changes. Callers must not mutate it."""
+        version = self._current_version()
+        if version is None:
+            return compute()
+        with self._lock:
+            self._renew(version)
+            if key in self._values:
+                self._values.move_to_end(key)
+                return cast(T, self._values[key])
+        value = compute()
+        with self._lock:
+            if self._version == version:
+                self._values[key] = value
+                while len(self._values) > self._max_values:
+                    self._values.popitem(last=False)
+        return value
 
     def _current_version(self) -> Version | None:
         if not self._files:
@@ -51,9 +81,7 @@ class PageCache:
         if version is None:
             return render()
         with self._lock:
-            if version != self._version:
-                self._pages.clear()
-                self._version = version
+            self._renew(version)
             hit = self._pages.get(key)
             if hit is not None:
                 self._pages.move_to_end(key)

@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from ..model import Article
-from ..report.html_report import citation_context, fact_grid
+from ..report.html_report import FACT_ROWS_SHOWN, citation_context, fact_grid
 from ..report.json_report import source_name
 
 __all__ = ["outlet_label", "comparison_view"]
@@ -33,9 +33,10 @@ def _columns(members: list[Article]) -> list[tuple[dict[str, Any], list[str]]]:
     return [({"outlet": label, "articles": len(found)}, found) for label, found in ids.items()]
 
 
-def _exclusives(comparison: dict[str, Any], members: list[Article]) -> list[dict[str, Any]]:
-    """Per outlet: the facts only it reports (cited in its own article) and the
-    corroborated facts it leaves out (cited where others report them)."""
+def _exclusives(comparison: dict[str, Any], members: list[Article],
+                rows: dict[str, int]) -> list[dict[str, Any]]:
+    """Per outlet: the facts only it reports (cited in its own article), and the numbers
+    of the grid rows of the corroborated facts it leaves out."""
     facts = {f["id"]: f for f in comparison.get("facts") or []}
     label_of = {a.id: outlet_label(a) for a in members}
     found = comparison.get("exclusives") or {}
@@ -48,8 +49,7 @@ def _exclusives(comparison: dict[str, Any], members: list[Article]) -> list[dict
             if fact:
                 cites = [c for c in fact.get("support") or [] if label_of.get(c["article_id"]) == outlet]
                 own.append({"fact": fact, "citations": cites or fact.get("support") or []})
-        left_out = [{"fact": facts[i], "citations": facts[i].get("support") or []}
-                    for i in missing.get(outlet, []) if i in facts]
+        left_out = sorted({(rows[i], i) for i in missing.get(outlet, []) if i in rows})
         out.append({"outlet": outlet, "only_in": own, "missing_from": left_out})
     return out
 
@@ -78,21 +78,30 @@ def _quote_groups(comparison: dict[str, Any]) -> tuple[list[dict[str, Any]], int
 
 
 def comparison_view(comparison: dict[str, Any] | None, members: list[Article]) -> dict[str, Any] | None:
-    """The compare and brief sections of a story page, or None when they have not run."""
+    """The compare and brief sections of a story page, or None when they have not run.
+
+    The grid shows every disputed and corroborated fact and single-source ones up to
+    FACT_ROWS_SHOWN rows in all; every single-source fact is also listed under its
+    outlet's exclusives, which name the corroborated facts an outlet leaves out by their
+    grid row (the page stays small: these lists repeat across outlets)."""
     if comparison is None:
         return None
     by_id = {a.id: a for a in members}
     framing = [{"cue": cue, "context": citation_context(cue["citation"], by_id.get(cue["article_id"]))}
                for cue in comparison.get("framing") or []]
     groups, single = _quote_groups(comparison)
+    facts = comparison.get("facts") or []
+    shared = sum(1 for f in facts if f.get("status") != "single-source")
+    grid = fact_grid(comparison, _columns(members), max(FACT_ROWS_SHOWN, shared))
+    rows = {row["fact"]["id"]: n for n, row in enumerate(grid["rows"], start=1)}
     return {
-        "grid": fact_grid(comparison, _columns(members)),
+        "grid": grid,
         "conflicts": comparison.get("conflicts") or [],
         "quote_groups": groups,
         "single_quotes": single,
         "timeline": _timeline(comparison),
         "framing": framing,
-        "exclusives": _exclusives(comparison, members),
+        "exclusives": _exclusives(comparison, members, rows),
         "brief": comparison.get("brief"),
         "hashtags": comparison.get("hashtags") or [],
         "numbers": {a.id: i for i, a in enumerate(members, start=1)},

@@ -67,7 +67,7 @@ def _quotes_by_speaker(quotes: list[dict[str, Any]],
 def stories_page(request: Request, store: StoreDep, flt: StoryFilterDep, limit: Limit = 20,
                  offset: Offset = 0) -> Response:
     def page() -> Response:
-        data = views.story_list(store, flt, limit, offset)
+        data = views.story_list(store, flt, limit, offset, request.app.state.page_cache)
         return render(request, "stories.html.j2", data=data, params=_filter_params(flt),
                       pages=_pages(data["total"], limit, offset), title="Stories")
 

@@ -16,12 +16,13 @@ from urllib.parse import quote, urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from .. import __version__
-from ..report.html_report import diff_segments, safe_href, show, show_line
+from ..report.html_report import GridCell, diff_segments, safe_href, show, show_line
 from .queries import parse_time
 
-__all__ = ["environment", "render", "page_url"]
+__all__ = ["environment", "render", "page_url", "cites", "grid_cells", "show_short"]
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,51 @@ def _when(value: str | None) -> str:
     if parsed is None:
         return ""
     return parsed.strftime("%Y-%m-%d %H:%M ") + (parsed.strftime("%z")[:3] + ":" + parsed.strftime("%z")[3:])
+
+
+@lru_cache(maxsize=8192)
+def _short_line(value: str) -> Markup:
+    return show_line(value)
+
+
+def show_short(value: object) -> Markup:
+    """``show_line``, remembered for short strings (outlet names, statuses, labels repeat
+    hundreds of times on a story page). Markup is immutable, so sharing it is safe."""
+    if type(value) is str and len(value) <= 80:
+        return _short_line(value)
+    return show_line(value)
+
+
+def cites(items: list[dict[str, Any]]) -> Markup:
+    """Citation links, each opening its article at the exact span (``url``), labelled with
+    the outlet. Built here rather than in a macro because a story page has hundreds; every
+    value is escaped (``escape`` for the URL, ``show_line`` for text)."""
+    links = []
+    for c in items:
+        outlet = c.get("outlet")
+        label = (f'<span class="outlet" dir="auto">{show_short(outlet)}</span>' if outlet
+                 else '<span class="outlet unknown">unknown outlet</span>')
+        note = ' <span class="muted">(headline)</span>' if c.get("field") == "headline" else ""
+        links.append(f'<a class="citation" href="{escape(c["url"])}">'
+                     f"{label}{note}</a>")
+    return Markup('<span class="cites">' + " · ".join(links) + "</span>")
+
+
+def grid_cells(cells: list[GridCell]) -> Markup:
+    """The cells of one row of the outlet-by-fact grid (a story page has hundreds): a
+    supported or conflicting cell links to its span; a conflicting one shows its claim."""
+    out = []
+    for cell in cells:
+        if cell.state == "supported" and cell.citation:
+            out.append(f'<td class="cell supported"><a href="{escape(cell.citation["url"])}" '
+                       'aria-label="reports it: open the passage">✓</a></td>')
+        elif cell.state == "conflicting" and cell.citation:
+            out.append(f'<td class="cell conflicting"><a href="{escape(cell.citation["url"])}" '
+                       'aria-label="reports it differently: open the passage">⚠</a> '
+                       f'<span class="claim" dir="auto">{show_line(cell.claim or "")}</span></td>')
+        else:
+            out.append('<td class="cell absent">—</td>')
+    return Markup("".join(out))
 
 
 def page_url(path: str, params: dict[str, Any]) -> str:
@@ -50,11 +96,13 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["show"] = show
-    env.filters["show_line"] = show_line
+    env.filters["show_line"] = show_short
     env.filters["when"] = _when
     env.filters["pathseg"] = lambda value: quote(str(value), safe="")
     env.globals["safe_href"] = safe_href
     env.globals["diff_segments"] = diff_segments
+    env.globals["cites"] = cites
+    env.globals["grid_cells"] = grid_cells
     env.globals["page_url"] = page_url
     env.globals["version"] = __version__
     return env

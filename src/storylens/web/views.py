@@ -5,12 +5,15 @@ outside the text, malformed search)."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
 from ..errors import StoreError
 from ..model import Article
 from ..store import Store
+from .cache import PageCache
 from .comparison_view import outlet_label
 from .errors import WebError
 from .highlight import snippet_text
@@ -37,11 +40,20 @@ MAX_SEARCH_WINDOW = 1000
 
 def citation_url(article_id: str, start: int, end: int) -> str:
     """The URL that opens an article with ``[start, end)`` highlighted and scrolled to."""
-    return f"/articles/{quote(article_id, safe='')}?start={start}&end={end}#cited"
+    return f"{_article_path(article_id)}?start={start}&end={end}#cited"
 
 
-def story_list(store: Store, flt: StoryFilter, limit: int, offset: int) -> dict[str, Any]:
-    found = story_summaries(store, flt)
+@lru_cache(maxsize=4096)
+def _article_path(article_id: str) -> str:
+    return f"/articles/{quote(article_id, safe='')}"
+
+
+def story_list(store: Store, flt: StoryFilter, limit: int, offset: int,
+               cache: PageCache | None = None) -> dict[str, Any]:
+    """One page of the filtered story list; the whole filtered listing is kept in
+    ``cache`` (until the store changes) so that other pages and offsets reuse it."""
+    found = (cache.get_or_compute(f"stories:{flt!r}", lambda: story_summaries(store, flt)) if cache
+             else story_summaries(store, flt))
     notices = []
     if store.count_stories() == 0:
         notices.append("This store has no stories yet: the clustering stage has not run on it "
@@ -101,26 +113,37 @@ def story_view(store: Store, story_id: str) -> tuple[dict[str, Any], list[Articl
     return data, members
 
 
-_CITATION_KEYS = frozenset(("article_id", "start", "end", "text"))
+def _citations(comparison: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every citation object in a comparison's sections (docs/json-schema.md)."""
+    for fact in comparison.get("facts") or []:
+        yield from fact.get("support") or []
+    for conflict in comparison.get("conflicts") or []:
+        yield from (side["citation"] for side in conflict.get("sides") or [])
+    for group in comparison.get("quote_variants") or []:
+        yield from (v["citation"] for v in group.get("variants") or [])
+    yield from (cue["citation"] for cue in comparison.get("framing") or [])
+    for event in comparison.get("timeline") or []:
+        yield event["description"]
+        for mention in event.get("mentions") or []:
+            yield mention["ref"]
+            yield mention["sentence"]
+    brief = comparison.get("brief") or {}
+    for part in ("summary", "disputed", "timeline", "quoted"):
+        for line in brief.get(part) or []:
+            yield from line.get("citations") or []
 
 
-def _link_citations(node: Any, by_id: dict[str, Article]) -> None:
-    """Give every citation in the comparison (any object with article_id, start, end and
-    text) its article's outlet and the URL that opens the article at that span; a
-    headline span opens the article's page."""
-    if isinstance(node, list):
-        for item in node:
-            _link_citations(item, by_id)
-    elif isinstance(node, dict):
-        if _CITATION_KEYS <= node.keys() and isinstance(node["start"], int) and isinstance(node["end"], int):
-            article = by_id.get(node["article_id"])
-            node["outlet"] = outlet_label(article) if article else None
-            node["url"] = (citation_url(node["article_id"], node["start"], node["end"])
-                           if node.get("field", "text") == "text"
-                           else f"/articles/{quote(str(node['article_id']), safe='')}")
-            return
-        for value in node.values():
-            _link_citations(value, by_id)
+def _link_citations(comparison: dict[str, Any], by_id: dict[str, Article]) -> None:
+    """Give every citation in the comparison its article's outlet and the URL that opens
+    the article at that span; a headline span opens the article's page."""
+    labels = {i: outlet_label(a) for i, a in by_id.items()}
+    for cite in _citations(comparison):
+        if not isinstance(cite, dict) or "article_id" not in cite:
+            continue
+        article_id = cite["article_id"]
+        cite["outlet"] = labels.get(article_id)
+        cite["url"] = (citation_url(article_id, cite["start"], cite["end"]) if cite.get("field", "text") == "text"
+                       else _article_path(str(article_id)))
 
 
 def _article_summary(a: Article) -> dict[str, Any]:
