@@ -233,5 +233,10 @@ def test_newswcl50_corroborated_facts_against_the_gold():
         pytest.skip(str(exc))
     scores = evaluate()
     assert scores["cross_event_facts"] == 0
-    # Floors a little under the first measurement (P .52, R .63), to catch regressions.
-    assert scores["recall"] >= 0.55 and scores["precision"] >= 0.45
+    # Tuning events 0 and 5 (the anchor rule was chosen on them): measured P .88 (15/17),
+    # R .72 (13/18); floors about two wrong facts under that, to catch regressions.
+    assert scores["precision"] >= 0.75 and scores["recall"] >= 0.60
+    # Held-out events 2 and 3 (annotated before the rule, never tuned on): P .68 (17/25),
+    # R .68 (13/19), the same before and after the rule; floors about three facts under.
+    assert scores["held_out"]["events"] == ["2", "3"]
+    assert scores["held_out"]["precision"] >= 0.55 and scores["held_out"]["recall"] >= 0.55

@@ -2,7 +2,9 @@
 
 Two statements of different articles say the same thing when their content-word stems
 overlap (a Dice coefficient weighted by how rare each stem is among the story's
-statements), helped by shared entity keys, shared figures (value and bound) and time
+statements) and they share an anchor beyond common vocabulary (two content stems, or
+one and an entity, a figure or a day; names and titles do not count as content), helped
+by shared entity keys, shared figures (value and bound) and time
 references that can be the same day. Candidate pairs come from blocking: each statement
 is indexed under its rarest stems, its entity keys, figure values and dates, and only
 statements sharing a key are scored, so the cost grows with the sizes of the posting
@@ -24,11 +26,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from storylens.compare.statements import Statement, outlet_name, statements_of
+from storylens.compare.statements import Statement, outlet_name, statements_of, terms
 from storylens.model import Article, Citation, Fact, TimeRef
 from storylens.stories import independent_sources
 
-__all__ = ["AlignConfig", "align_facts", "aligned_statements", "fact_id", "same_day"]
+__all__ = ["AlignConfig", "GENERIC_TERMS", "align_facts", "aligned_statements", "fact_id", "same_day"]
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +47,20 @@ class AlignConfig:
     time_weight: float = 0.12
     event_weight: float = 0.1  # a shared event concept ("~capture") about a shared entity
     name_factor: float = 0.0  # weight of a stem that is part of an entity's name
+    #: anchors a pair needs: shared content stems (not names, not ``GENERIC_TERMS``), plus
+    #: one for sharing an entity, a figure or a day; one common word ("expect", "world")
+    #: is vocabulary, not a claim
+    min_shared_terms: int = 2
     block_terms: int = 6  # rarest stems a statement is indexed under
     max_posting: int = 400
     min_terms: int = 3
+
+
+#: Stems too common in news to make two statements one claim on their own: titles
+#: ("President", "Prime Minister"), "likely", small counts and time-of-reference words.
+#: They still weigh in the lexical score; they are not counted as shared content.
+GENERIC_TERMS = terms("""president prime minister secretary chairman chair director leader mayor ambassador
+spokesman spokeswoman spokesperson official office sir likely possibly possible two last year week day time""")
 
 
 def fact_id(support: Iterable[Citation]) -> str:
@@ -111,15 +124,21 @@ class _Scorer:
         if lex < self.config.min_lexical:
             return 0.0
         c = self.config
+        shared_figure = bool(self.figs[id(a)] & self.figs[id(b)])
+        shared_day = any(same_day(x, y) for x in a.times for y in b.times)
+        content = (a.terms & b.terms) - a.name_terms - b.name_terms - GENERIC_TERMS
+        anchored = shared_figure or shared_day or bool(a.entities & b.entities)
+        if len(content) + anchored < c.min_shared_terms:
+            return 0.0
         score = lex
         shared_entities = a.entities & b.entities
         if shared_entities:
             score += c.entity_weight * len(shared_entities) / min(len(a.entities), len(b.entities))
             if any(t.startswith("~") for t in a.terms & b.terms):
                 score += c.event_weight
-        if self.figs[id(a)] & self.figs[id(b)]:
+        if shared_figure:
             score += c.figure_weight
-        if any(same_day(x, y) for x in a.times for y in b.times):
+        if shared_day:
             score += c.time_weight
         return score
 

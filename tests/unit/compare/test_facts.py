@@ -181,3 +181,25 @@ def test_exclusives_list_single_source_facts_and_missed_corroborated_ones():
 def test_citation_layout():
     assert Citation("a", 0, 3, "abc", field="headline").to_dict() == {
         "article_id": "a", "start": 0, "end": 3, "text": "abc", "field": "headline"}
+
+
+def _corroborated(ta: str, tb: str, config: AlignConfig | None = None) -> list:  # type: ignore[type-arg]
+    a = article("a", ta, outlet="Dornhill Gazette")
+    b = article("b", tb, outlet="Valley Post")
+    return [f for f in align_facts([a, b], config) if f.independent_sources == 2]
+
+
+def test_one_shared_common_word_or_a_shared_title_is_not_one_claim():
+    # Short sentences that share one ordinary word, or only a title, say different things.
+    one_word = ("Here is what to expect.", "Nobody had expected the Vell to rise so fast.")
+    title = ("The prime minister came too.", "The prime minister will chair a cabinet meeting.")
+    for ta, tb in (one_word, title):
+        assert _corroborated(ta, tb) == []
+        # the rule, not the lexical score, is what keeps them apart
+        assert _corroborated(ta, tb, AlignConfig(min_shared_terms=0)) != []
+
+
+def test_two_shared_content_words_still_align_a_paraphrase():
+    found = _corroborated("Volunteers stacked sandbacks along the levee overnight.",
+                          "Overnight, volunteers stacked sandbags on the levee.")
+    assert len(found) == 1
