@@ -16,7 +16,7 @@ from sqlalchemy import Column, Connection, Integer, PrimaryKeyConstraint, String
 
 from .schema import articles, metadata
 
-__all__ = ["stories", "story_entities", "replace_stories", "load_stories", "count_stories"]
+__all__ = ["stories", "story_entities", "replace_stories", "story_rows", "load_stories", "count_stories"]
 
 stories = Table(
     "stories",
@@ -76,17 +76,44 @@ def count_stories(conn: Connection) -> int:
     return int(conn.execute(select(func.count()).select_from(stories)).scalar_one())
 
 
+def story_rows(conn: Connection, *, story_id: str | None = None, outlet: str | None = None,
+               limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Stored story rows, most covered first, then newest by stored time, then id: the one
+    story listing that ``load_stories`` and the web app's filtered list build on.
+
+    ``outlet`` keeps the stories with an article from exactly that outlet. Each row has
+    the summary fields (``id``, ``title``, ``lead``, ``first_published``,
+    ``last_published``, ``article_count``, ``outlet_count``, ``independent_sources``,
+    ``outlets``) and ``syndication_groups``, JSON fields parsed.
+    """
+    s = stories.c
+    stmt = select(stories)
+    if story_id is not None:
+        stmt = stmt.where(s.id == story_id)
+    if outlet is not None:  # narrowed in SQL, matched exactly below (the JSON array is text)
+        stmt = stmt.where(s.outlets.contains(json.dumps(outlet, ensure_ascii=False), autoescape=True))
+    stmt = stmt.order_by(s.independent_sources.desc(), s.article_count.desc(), s.last_published.is_(None),
+                         s.last_published.desc(), s.id)
+    if outlet is None and limit is not None:
+        stmt = stmt.limit(limit).offset(offset)
+    out = []
+    for r in conn.execute(stmt).mappings():
+        outlets = json.loads(r["outlets"])
+        if outlet is not None and outlet not in outlets:
+            continue
+        out.append({"id": r["id"], "title": r["title"], "lead": r["lead"], "first_published": r["first_published"],
+                    "last_published": r["last_published"], "article_count": r["article_count"],
+                    "outlet_count": r["outlet_count"], "independent_sources": r["independent_sources"],
+                    "outlets": outlets, "syndication_groups": json.loads(r["syndication_groups"])})
+    if outlet is not None and limit is not None:
+        out = out[offset:offset + limit]
+    return out
+
+
 def load_stories(conn: Connection, *, limit: int = 50, offset: int = 0, story_id: str | None = None,
                  outlet: str | None = None) -> list[dict[str, Any]]:
     """Stories, most covered first then newest, as JSON-report story dicts."""
-    stmt = select(stories)
-    if story_id is not None:
-        stmt = stmt.where(stories.c.id == story_id)
-    if outlet is not None:
-        stmt = stmt.where(stories.c.outlets.like(f'%{json.dumps(outlet, ensure_ascii=False)}%'))
-    stmt = stmt.order_by(stories.c.independent_sources.desc(), stories.c.article_count.desc(),
-                         stories.c.last_published.is_(None), stories.c.last_published.desc(), stories.c.id)
-    rows = conn.execute(stmt.limit(limit).offset(offset)).mappings().all()
+    rows = story_rows(conn, story_id=story_id, outlet=outlet, limit=limit, offset=offset)
     if not rows:
         return []
     ids = [r["id"] for r in rows]
@@ -101,7 +128,7 @@ def load_stories(conn: Connection, *, limit: int = 50, offset: int = 0, story_id
     return [
         {"id": r["id"], "title": r["title"], "lead": r["lead"], "articles": members[r["id"]],
          "entities": entities[r["id"]], "first_published": r["first_published"],
-         "last_published": r["last_published"], "outlets": json.loads(r["outlets"]),
-         "independent_sources": r["independent_sources"], "syndication_groups": json.loads(r["syndication_groups"])}
+         "last_published": r["last_published"], "outlets": r["outlets"],
+         "independent_sources": r["independent_sources"], "syndication_groups": r["syndication_groups"]}
         for r in rows
     ]

@@ -11,10 +11,12 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .queries import ArticleSummary, StorySummary
+
 __all__ = [
     "ErrorBody", "SpanOut", "EntityOut", "QuoteOut", "FigureOut", "TimeRefOut", "RemovedOut",
-    "ArticleOut", "ArticleSummaryOut", "StoryEntityOut", "SyndicationGroupOut", "StoryOut",
-    "StorySummaryOut", "StoryListOut", "CitationOut", "CitedQuoteOut", "CitedFigureOut",
+    "ArticleOut", "StoryEntityOut", "SyndicationGroupOut", "StoryOut",
+    "StoryListOut", "CitationOut", "CitedQuoteOut", "CitedFigureOut",
     "CitedTimeRefOut", "SpanCitationOut", "FactOut", "ConflictSideOut", "ConflictOut", "DiffOpOut",
     "QuoteVariantOut", "QuoteGroupOut", "ExclusivesOut", "FramingCueOut", "TimelineMentionOut",
     "TimelineEventOut", "BriefLineOut", "BriefQuotedOut", "BriefOut", "ComparisonOut", "StoryPageOut", "CitedSpanOut", "ArticlePageOut", "ArticleListOut",
@@ -114,17 +116,6 @@ class ArticleOut(BaseModel):
     time_refs: list[TimeRefOut]
 
 
-class ArticleSummaryOut(BaseModel):
-    id: str
-    outlet: str | None
-    headline: str | None
-    published: str | None
-    url: str | None
-    story_id: str | None
-    duplicate_of: str | None
-    syndication_group: str | None
-
-
 class StoryEntityOut(BaseModel):
     key: str
     name: str
@@ -155,25 +146,12 @@ class StoryOut(BaseModel):
     syndication_groups: list[SyndicationGroupOut]
 
 
-class StorySummaryOut(BaseModel):
-    id: str
-    title: str | None
-    lead: str
-    first_published: str | None
-    last_published: str | None
-    article_count: int
-    outlet_count: int
-    independent_sources: int
-    outlets: list[str]
-    disputes: int | None = Field(description="Disputed points (compare stage); null until that stage has run.")
-
-
 class StoryListOut(BaseModel):
     total: int
     limit: int
     offset: int
     sort: str
-    stories: list[StorySummaryOut]
+    stories: list[StorySummary]
     notices: list[str]
 
 
@@ -352,7 +330,7 @@ class ComparisonOut(BaseModel):
 
 class StoryPageOut(BaseModel):
     story: StoryOut
-    articles: list[ArticleSummaryOut]
+    articles: list[ArticleSummary]
     quotes: list[CitedQuoteOut]
     figures: list[CitedFigureOut]
     time_refs: list[CitedTimeRefOut]
@@ -372,15 +350,15 @@ class ArticlePageOut(BaseModel):
     article: ArticleOut
     citation: CitedSpanOut | None
     syndication_group: SyndicationGroupOut | None
-    duplicate_of: ArticleSummaryOut | None
-    duplicates: list[ArticleSummaryOut]
+    duplicate_of: ArticleSummary | None
+    duplicates: list[ArticleSummary]
 
 
 class ArticleListOut(BaseModel):
     total: int
     limit: int
     offset: int
-    articles: list[ArticleSummaryOut]
+    articles: list[ArticleSummary]
 
 
 class SearchHitOut(BaseModel):

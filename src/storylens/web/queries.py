@@ -13,13 +13,13 @@ offsets, which do not compare correctly as strings.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Any
+from typing import Annotated, Any
 
+from pydantic import Field
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 
@@ -28,7 +28,7 @@ from ..model import Article
 from ..store import Store
 from ..store.schema import articles
 from ..store.comparisons import conflicts, facts, story_sections
-from ..store.stories import stories
+from ..store.stories import story_rows
 
 __all__ = ["StoryFilter", "StorySummary", "ArticleSummary", "story_summaries", "article_summaries",
            "duplicates_of", "count_articles", "dispute_counts", "load_articles", "parse_time", "SORTS"]
@@ -71,6 +71,9 @@ class StoryFilter:
 
 @dataclass(frozen=True)
 class StorySummary:
+    """One story of the story list: the record the web app builds and the JSON API's
+    ``stories[]`` item (its OpenAPI schema is generated from this class)."""
+
     id: str
     title: str | None
     lead: str
@@ -80,7 +83,8 @@ class StorySummary:
     outlet_count: int
     independent_sources: int
     outlets: list[str]
-    disputes: int | None  # conflicts found by the compare stage; None: it has not run on this story
+    disputes: Annotated[int | None, Field(description=(
+        "Disputed points (compare stage); null until that stage has run."))]
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -122,27 +126,19 @@ def _overlaps(s: StorySummary, since: date | None, until: date | None) -> bool:
 
 
 def story_summaries(store: Store, flt: StoryFilter) -> list[StorySummary]:
-    """Every story matching ``flt``, in its sort order (the caller paginates)."""
+    """Every story matching ``flt``, in its sort order (the caller paginates). The rows
+    come from the store's one story listing (``story_rows``, which matches the outlet)."""
     if flt.sort not in SORTS:
         raise ValueError(f"unknown sort {flt.sort!r}; use one of {', '.join(SORTS)}")
-    s = stories.c
-    stmt = select(s.id, s.title, s.lead, s.first_published, s.last_published, s.article_count,
-                  s.outlet_count, s.independent_sources, s.outlets)
-    if flt.outlet is not None:
-        # Narrow in SQL, confirm exactly below (the JSON array is matched as text).
-        stmt = stmt.where(s.outlets.contains(json.dumps(flt.outlet, ensure_ascii=False)))
+    try:
+        with store.engine.connect() as conn:
+            rows = story_rows(conn, outlet=flt.outlet)
+    except DBAPIError as exc:
+        raise StoreError(f"cannot read store {store.where}: {exc.orig or exc}") from exc
     disputes = dispute_counts(store)
     out: list[StorySummary] = []
-    for r in _run(store, stmt):
-        outlets = json.loads(r["outlets"] or "[]")
-        if flt.outlet is not None and flt.outlet not in outlets:
-            continue
-        summary = StorySummary(
-            id=r["id"], title=r["title"], lead=r["lead"], first_published=r["first_published"],
-            last_published=r["last_published"], article_count=r["article_count"],
-            outlet_count=r["outlet_count"], independent_sources=r["independent_sources"],
-            outlets=outlets, disputes=disputes.get(r["id"]),
-        )
+    for r in rows:
+        summary = StorySummary(**{k: r[k] for k in _SUMMARY_FIELDS}, disputes=disputes.get(r["id"]))
         if (flt.since or flt.until) and not _overlaps(summary, flt.since, flt.until):
             continue
         if flt.has_disputes is not None and bool(summary.disputes) != flt.has_disputes:
@@ -157,6 +153,9 @@ def story_summaries(store: Store, flt: StoryFilter) -> list[StorySummary]:
     if flt.sort == "covered":
         out.sort(key=lambda x: (x.independent_sources, x.article_count), reverse=True)
     return out
+
+
+_SUMMARY_FIELDS = tuple(f.name for f in fields(StorySummary) if f.name != "disputes")
 
 
 def dispute_counts(store: Store) -> dict[str, int]:
