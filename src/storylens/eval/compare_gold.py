@@ -43,8 +43,8 @@ from ..compare.quote_variants import QuoteGroup, group_quote_variants
 from ..model import Article, Fact
 from . import newswcl50
 
-__all__ = ["GOLD_PATH", "QUOTE_GOLD_PATH", "load_gold", "held_out_events", "records_to_articles", "match", "evaluate", "evaluate_quotes",
-           "match_quotes"]
+__all__ = ["GOLD_PATH", "QUOTE_GOLD_PATH", "load_gold", "held_out_events", "records_to_articles", "match",
+           "evaluate", "evaluate_quotes", "match_quotes"]
 
 log = logging.getLogger(__name__)
 
