@@ -39,6 +39,7 @@ def test_the_gazetteer_knows_containment_and_ambiguity():
     assert any(compatible(x, y) for x in resolve("Caracas") for y in resolve("Venezuela"))
     assert any(compatible(x, y) for x in resolve("Miami") for y in resolve("Florida"))
     assert not any(compatible(x, y) for x in resolve("Lyon") for y in resolve("Marseille"))
+    assert any(compatible(x, y) for x in resolve("Miami") for y in resolve("Hialeah"))  # one metropolitan area
     assert {p.country for p in resolve("Washington")} >= {"US", "GB"}  # several readings
     assert resolve("Dornhill") == ()
     assert resolve("White House") == ()  # an institution, not the towns the gazetteer knows by that name
