@@ -2,9 +2,10 @@
 article summaries by id.
 
 They are written in portable SQLAlchemy Core over the store's own table definitions
-(``storylens.store.schema`` and ``storylens.store.stories``), so they run on any backend
-the store supports. Everything else goes through ``Store`` (get_story, get_article,
-list_articles, search).
+(``storylens.store.schema``, ``storylens.store.comparisons``), so they run on any backend
+the store supports; story rows come from the store's one listing
+(``storylens.store.stories.story_rows``). Everything else goes through ``Store``
+(get_story, get_article, list_articles, search).
 
 Story filters: the date range and sort order are applied in Python on the story
 summaries (one small row per story) because stored times keep their original UTC
