@@ -8,9 +8,9 @@
   an event concept (``~release``, ``~evacuate``...; see ``statements.terms``).
   Vote tallies ("voted 6-1" vs "five to two") are compared as tallies.
 * ``date``: aligned statements (one fact) whose one day each is not the same day.
-* ``place``: aligned statements that put one event in places that cannot both be right
-  (a gazetteer decides; a city inside the other side's country is no conflict; see
-  ``storylens.compare.places``).
+* ``place``: two statements saying the same thing that put the event in places that
+  cannot both be right (a gazetteer decides; a city inside the other side's country is
+  no conflict; see ``storylens.compare.places``).
 * ``attribution``: one quotation (word overlap) given to two different persons.
 * ``hedging``: a fact one outlet states in its own voice and another hedges ("claims",
   "alleged", "according to").
@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from storylens.cluster.features import fold
 from storylens.compare.facts import same_day
-from storylens.compare.places import place_conflict
+from storylens.compare.places import find_place_conflicts
 from storylens.compare.statements import Statement, concept_of, statements_of, terms, word_stem
 from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, Figure
 
@@ -271,15 +271,14 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact]) -> list[C
                 close = len(sa.terms & sb.terms) / max(1, len(sa.terms | sb.terms)) >= _SAME_EVENT_JACCARD
                 if "X" not in values and "W" not in values and close and not same_day(da[0], db[0]):
                     out.append(Conflict("", "date", fact.statement, [_side(da[0].text, sa), _side(db[0].text, sb)]))
-                place_sides = place_conflict(a, sa, b, sb) if close else None
-                if place_sides:
-                    out.append(Conflict("", "place", fact.statement, place_sides))
                 for flat, hedged in ((sa, sb), (sb, sa)):
                     if (flat.asserted_by == "outlet" and not (flat.quoted or flat.hedged or flat.scare)
                             and hedged.hedged):
                         out.append(Conflict("", "hedging", fact.statement,
                                             [_side(flat.citation.text, flat), _side(hedged.citation.text, hedged)]))
 
+    for sides in find_place_conflicts(articles, sts, _source):
+        out.append(Conflict("", "place", f"where: {sides[0].citation.text}", sides))
     out.extend(_attribution_conflicts(articles, sts))
 
     unique: dict[str, Conflict] = {}

@@ -30,7 +30,7 @@ from storylens.compare.statements import Statement, outlet_name, statements_of, 
 from storylens.model import Article, Citation, Fact, TimeRef
 from storylens.stories import independent_sources
 
-__all__ = ["AlignConfig", "GENERIC_TERMS", "align_facts", "aligned_statements", "fact_id", "same_day"]
+__all__ = ["AlignConfig", "GENERIC_TERMS", "align_facts", "aligned_statements", "fact_id", "make_scorer", "same_day"]
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +141,12 @@ class _Scorer:
         if shared_day:
             score += c.time_weight
         return score
+
+
+def make_scorer(statements: list[Statement], config: AlignConfig | None = None) -> _Scorer:
+    """The pair scorer alignment uses (``score(a, b)``, ``lexical(a, b)``), with stem
+    rarity taken over ``statements`` (a story's)."""
+    return _Scorer(statements, config or AlignConfig())
 
 
 def _candidates(statements: list[Statement], scorer: _Scorer, config: AlignConfig) -> set[tuple[int, int]]:

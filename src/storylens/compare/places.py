@@ -19,9 +19,11 @@ statements (one fact) of different independent sources conflict only when:
 * each names the event's place after a locative preposition ("in", "at", "near"), so an
   origin ("from X") or a destination ("to X") is never read as where something happened;
 * every place either statement names, resolved, is incompatible with every place the
-  other names; and neither *article* mentions anywhere a place compatible with the other
-  side's place: an article that names both places knows of both (two rallies, a trip
-  from one to the other), so its sentence is not a different account of the same place.
+  other names; and neither *article* names anywhere the other side's place (or a place
+  inside it, or in its metropolitan area): an article that names both places knows of
+  both (two rallies, a trip from one to the other), so its sentence is not a different
+  account of the same place. Naming a region that contains it (the country) does not
+  count: every article of a border story names the country.
 
 Unknown names (not in the gazetteer) never conflict. Pure apart from the gazetteer.
 """
@@ -35,14 +37,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storylens.cluster.features import fold
-from storylens.compare.facts import same_day
+from collections.abc import Callable, Sequence
+
+from storylens.compare.facts import GENERIC_TERMS, AlignConfig, make_scorer, same_day
 from storylens.compare.statements import Statement
 from storylens.model import Article, ConflictSide
 
-__all__ = ["Place", "resolve", "compatible", "place_conflict"]
+__all__ = ["Place", "resolve", "compatible", "place_conflict", "find_place_conflicts", "MIN_SHARED_CONTENT"]
 
 log = logging.getLogger(__name__)
 
+#: Content stems (not names, not ``facts.GENERIC_TERMS``) two statements must share to be
+#: read as one event, on top of the alignment score: stricter than alignment's two.
+MIN_SHARED_CONTENT = 3
 #: Two cities whose centres are closer than this are one metropolitan area.
 _METRO_KM = 40.0
 #: A locative preposition right before the name, optionally with an article or a
@@ -147,6 +154,13 @@ def _any_compatible(xs: tuple[Place, ...], ys: tuple[Place, ...]) -> bool:
     return any(compatible(x, y) for x in xs for y in ys)
 
 
+def _names_it(xs: tuple[Place, ...], ys: tuple[Place, ...]) -> bool:
+    """A reading of ``xs`` is ``ys``'s place or inside it (not merely a region containing
+    it: an article that names the United States has not named Houston)."""
+    return any(x == y or _within(x, y) or (x.kind == y.kind == "city" and _km(x, y) < _METRO_KM)
+               for x in xs for y in ys)
+
+
 @dataclass(frozen=True)
 class _Named:
     text: str
@@ -194,9 +208,40 @@ def place_conflict(a: Article, sa: Statement, b: Article, sb: Statement) -> list
         return None
     if any(_any_compatible(x.readings, y.readings) for x in pa for y in pb):
         return None
-    if any(_any_compatible(r, y.readings) for r in _all_places(a) for y in lb):
+    if any(_names_it(r, y.readings) for r in _all_places(a) for y in lb):
         return None
-    if any(_any_compatible(r, x.readings) for r in _all_places(b) for x in la):
+    if any(_names_it(r, x.readings) for r in _all_places(b) for x in la):
         return None
     return [ConflictSide(la[0].text, sa.asserted_by, sa.citation),
             ConflictSide(lb[0].text, sb.asserted_by, sb.citation)]
+
+
+def find_place_conflicts(articles: Sequence[Article], statements: dict[str, list[Statement]],
+                         source: Callable[[Article], str]) -> list[list[ConflictSide]]:
+    """Place conflicts among all statements that name a place after a locative
+    preposition, paired across independent sources (``source``) when they say the same
+    thing: the alignment score reaches its threshold and they share
+    ``MIN_SHARED_CONTENT`` content stems. Not limited to aligned facts, whose one
+    statement per article is often not the sentence that gives the place."""
+    placed = []
+    for a in articles:
+        for st in statements[a.id]:
+            if st.citation.field == "text" and any(p.locative for p in _places_in(a, st.citation.start,
+                                                                                     st.citation.end)):
+                placed.append((a, st, st.terms - st.name_terms - GENERIC_TERMS))
+    if len(placed) < 2:
+        return []
+    config = AlignConfig()
+    scorer = make_scorer([st for a in articles for st in statements[a.id]], config)
+    out = []
+    for n, (a, sa, ca) in enumerate(placed):
+        for b, sb, cb in placed[n + 1:]:
+            if source(a) == source(b) or len(ca & cb) < MIN_SHARED_CONTENT:
+                continue
+            if scorer.score(sa, sb) < config.threshold:
+                continue
+            sides = place_conflict(a, sa, b, sb)
+            if sides:
+                out.append(sides)
+    log.debug("%d place conflicts among %d statements naming a place", len(out), len(placed))
+    return out
