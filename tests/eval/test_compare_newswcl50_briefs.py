@@ -1,5 +1,6 @@
 """Issue 5 on NewsWCL50 dev: compared event by event, every event's brief cites at least 3
-of its 5 outlets and no fact or brief line cites an article of another event.
+of its 5 outlets, no fact or brief line cites an article of another event, and no place
+conflict is reported (none exists in these articles).
 
 Reads ../shared/eval/newswcl50 at run time; skipped with a message when it is absent.
 """
@@ -46,3 +47,5 @@ def test_each_event_brief_cites_three_outlets_and_nothing_foreign():
         assert cited <= ids, f"event {event}: brief cites another event's article"
         for fact in comparison["facts"]:
             assert {c["article_id"] for c in fact["support"]} <= ids
+        # No event is placed in two places by its outlets: any place conflict is a false dispute.
+        assert [c for c in comparison["conflicts"] if c["kind"] == "place"] == [], f"event {event}"

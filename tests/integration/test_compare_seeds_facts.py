@@ -175,6 +175,14 @@ def _norm(text: str) -> str:
     return re.sub(r"[\s\"“”'‘’]+", " ", text).strip().lower()
 
 
+def test_no_place_conflict_where_none_exists(seeds, examples):
+    # Neither the seeds nor the examples place one event in two places: a place conflict
+    # here would be a false dispute.
+    assert [c for c in seeds["conflicts"] if c.kind == "place"] == []
+    for _, _, conflicts in examples[2].values():
+        assert [c for c in conflicts if c.kind == "place"] == []
+
+
 def test_examples_figure_conflicts_are_found(examples):
     expected, by_path, stories = examples
     for item in expected["figure_conflicts"]:

@@ -46,7 +46,7 @@ from ..model import Article, Fact
 from . import newswcl50
 
 __all__ = ["GOLD_PATH", "QUOTE_GOLD_PATH", "load_gold", "held_out_events", "records_to_articles", "match",
-           "evaluate", "evaluate_quotes", "match_quotes"]
+           "evaluate", "evaluate_quotes", "match_quotes", "place_conflict_check"]
 
 log = logging.getLogger(__name__)
 
@@ -195,3 +195,41 @@ def evaluate_quotes(data: Path | None = None, split: str = "dev", gold_path: Pat
     out["fidelity_confusion"] = dict(sorted(confusion.items()))
     log.info("quote gold: P %.3f R %.3f", out["precision"], out["recall"])
     return out
+
+
+def place_conflict_check(data: Path | None = None, split: str = "dev") -> dict[str, Any]:
+    """Place conflicts on NewsWCL50, event by event: how many the real articles give (no
+    true one is known, so each is a false dispute), and how many of a set of injected
+    errors are found. An injection replaces, in one article, every occurrence of a place
+    name that follows "in"/"at"/"near" there and that another article of the event also
+    names, with a far place of another country (a city with "Lisbon", anything else with
+    "Portugal"); it is found when a place conflict cites that article."""
+    import re
+
+    from ..compare import compare_story
+    from ..compare.places import resolve
+
+    by_event: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in newswcl50.load_records(data, split, None):
+        by_event[str(r["topic"])].append(r)
+    natural = tried = found = elsewhere = 0
+    for records in by_event.values():
+        articles = records_to_articles(records)
+        natural += sum(c["kind"] == "place" for c in compare_story(articles)["conflicts"])
+        names = {a.id: {a.text[m.start:m.end] for e in a.entities if e.kind == "place" for m in e.mentions}
+                 for a in articles}
+        for a in articles:
+            for name in sorted(names[a.id]):
+                readings = resolve(name)
+                if (not readings or any(p.country == "PT" for p in readings)
+                        or not re.search(rf"\b(?:in|at|near)\s+(?:the\s+)?{re.escape(name)}\b", a.text)
+                        or not any(name in names[b.id] for b in articles if b.id != a.id)):
+                    continue
+                far = "Lisbon" if all(p.kind == "city" for p in readings) else "Portugal"
+                changed = [dict(r, text=re.sub(rf"\b{re.escape(name)}\b", far, r["text"])) if r["id"] == a.id else r
+                           for r in records]
+                places = [c for c in compare_story(records_to_articles(changed))["conflicts"] if c["kind"] == "place"]
+                hit = sum(any(s["citation"]["article_id"] == a.id for s in c["sides"]) for c in places)
+                tried, found, elsewhere = tried + 1, found + (hit > 0), elsewhere + len(places) - hit
+    return {"place_conflicts": natural, "injections": tried, "injections_found": found,
+            "other_place_conflicts_when_injected": elsewhere}
