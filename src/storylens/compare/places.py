@@ -33,12 +33,11 @@ from __future__ import annotations
 import logging
 import math
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from storylens.cluster.features import fold
-from collections.abc import Callable, Sequence
-
 from storylens.compare.facts import GENERIC_TERMS, AlignConfig, make_scorer, same_day
 from storylens.compare.statements import Statement
 from storylens.model import Article, ConflictSide
