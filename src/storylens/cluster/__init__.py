@@ -53,8 +53,10 @@ def cluster_features(features: Sequence[ArticleFeatures], config: ClusterConfig 
     ordered = sorted(features, key=lambda f: _time_key(f.published, f.id))
     if prime:
         clusterer.prime(ordered)
-    assignment = {f.id: clusterer.add(f) for f in ordered}
-    return assignment, clusterer.stories()
+    for f in ordered:
+        clusterer.add(f)
+    stories = clusterer.stories()
+    return {a: s.id for s in stories for a in s.articles}, stories
 
 
 def cluster_articles(articles: Sequence[Article], docs: Sequence["Doc"],

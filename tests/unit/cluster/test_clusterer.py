@@ -81,7 +81,7 @@ def test_a_story_idle_longer_than_the_window_is_retired():
 
 
 def test_time_decay_keeps_a_similar_article_weeks_later_apart_inside_a_long_window():
-    config = replace(ClusterConfig(), window=timedelta(days=60), cohesion=0.0)
+    config = replace(ClusterConfig(), window=timedelta(days=60))
     near, _ = cluster_features(feats(QUARRY, step_hours=2), config)
     far, _ = cluster_features(feats(QUARRY, step_hours=24 * 20), config)
     assert len(set(near.values())) == 1
@@ -130,3 +130,24 @@ def test_work_per_article_is_bounded_and_the_index_shrinks_with_the_window():
     gold = {f.id: int(f.id[1:]) // 4 for f in stream}
     scores = cluster_scores(gold, {s_id: s.id for s in clusterer.stories() for s_id in s.articles})
     assert scores["bcubed_f1"] >= 0.95
+
+
+def test_an_article_bridging_two_partial_stories_merges_them_under_the_older_id():
+    # a1 and a2 describe one event in words they do not share (two partial stories);
+    # a3 uses both vocabularies, joins one of them, and the average link between the two
+    # stories (the mean over all article pairs) then passes the threshold: they merge.
+    def art(id, words, hours):
+        return text_features(id, None, " ".join(words), T0 + timedelta(hours=hours))
+
+    left = "sluice gate winch flooded pumphouse turbine".split()
+    right = "evacuees gymnasium blankets shuttle volunteers shelter".split()
+    others = [art(f"x{i}", [f"w{i}k{k}" for k in range(6)] + ["sluice"] * (i == 0), 0.5 + i) for i in range(6)]
+    stream = [art("a1", left, 0), art("a2", right, 1), *others, art("a3", left + right, 9)]
+    clusterer = StoryClusterer()
+    clusterer.prime(stream)
+    placed = {f.id: clusterer.add(f) for f in stream}
+    assert placed["a2"] == "story-a2"  # nothing in common with a1 yet
+    stories = {s.id: s for s in clusterer.stories()}
+    assert sorted(stories["story-a1"].articles) == ["a1", "a2", "a3"]
+    assert "story-a2" not in stories
+    assert all(len(stories[f"story-x{i}"].articles) == 1 for i in range(6))
