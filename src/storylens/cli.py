@@ -233,7 +233,10 @@ def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None, p
 
 def _regroup_stories(ctx: _Context, store: Any) -> None:
     """Group every stored article into stories again (stories use the store's articles
-    together, so a new article can join or merge stories) and save them."""
+    together, so a new article can join or merge stories) and save them; compare again
+    only the stories whose articles changed (a story's comparison depends on nothing
+    else), and drop the comparisons of stories that no longer exist."""
+    from .compare import SECTIONS, compare_stories
     from .stories import group_into_stories
 
     ctx.stage("grouping stored articles into stories")
@@ -241,16 +244,18 @@ def _regroup_stories(ctx: _Context, store: Any) -> None:
     page = 500
     while batch := store.list_articles(limit=page, offset=len(stored)):
         stored.extend(batch)
+    compared_before = store.story_members()
     stories = group_into_stories(stored)
     links = {a.id: {"story_id": a.story_id, "duplicate_of": a.duplicate_of, "syndication_group": a.syndication_group}
              for a in stored}
     store.replace_stories(stories, links)
-    from .compare import SECTIONS, compare_stories
-
-    ctx.stage(f"comparing the articles of {len(stories)} stories")
-    for story_id, error in compare_stories(stored, stories).items():
+    changed = [s for s in stories if compared_before.get(s["id"]) != frozenset(s["articles"])]
+    store.delete_comparisons(set(compared_before) - {s["id"] for s in stories})
+    ctx.stage(f"comparing the articles of {len(changed)} new or changed stories "
+              f"({len(stories) - len(changed)} unchanged kept)")
+    for story_id, error in compare_stories(stored, changed).items():
         ctx.err.print(f"[yellow]comparison failed[/] {escape(story_id)}: {escape(error)}")
-    for story in stories:
+    for story in changed:
         store.replace_comparison(story["id"], {k: story[k] for k in SECTIONS})
 
 

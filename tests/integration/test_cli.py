@@ -113,3 +113,39 @@ def test_eval_prints_one_json_object_of_metrics_or_a_clear_error(tmp_path):
     assert {"value_f1", "value_unit_f1", "value_change_f1"} <= set(metrics)
     assert all(0 <= metrics[k] <= 1 for k in ("value_f1", "value_unit_f1", "value_change_f1"))
     assert run("eval", "nosuchset").exit_code == 2
+
+
+def test_a_second_ingest_compares_again_only_the_stories_it_changed(tmp_path):
+    import shutil
+
+    from storylens.store import open_store
+
+    examples = Path(__file__).parents[2] / "examples"
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    # story A's page dumps first; story B's pages and one more story-A page later
+    for name in ("norland-courier-greymoor-evacuation.txt", "kessel-valley-today-evacuated.txt"):
+        shutil.copy(examples / "pages" / name, first / name)
+    for name in ("tavrin-herald-trb-surprise.html", "atlantic-ledger-tavrin-rates.html",
+                 "kalesh-morning-star-borrowers.txt"):
+        shutil.copy(examples / "pages" / name, second / name)
+    db = tmp_path / "s.db"
+    assert run("ingest", first, "--db", db).exit_code == 0
+    with open_store(str(db)) as store:
+        (story_a,) = store.list_stories()
+        before = store.get_comparison(story_a["id"])
+    result = run("ingest", second, "--db", db)
+    assert result.exit_code == 0
+    with open_store(str(db)) as store:
+        members = store.story_members()  # every story compared and stored
+        later = len(members) - 1
+        assert later >= 1 and members[story_a["id"]] == frozenset(story_a["articles"])
+        assert store.get_comparison(story_a["id"]) == before
+    assert f"{later} new or changed stories (1 unchanged kept)" in result.stderr.replace("\n", " ")
+
+    shutil.copy(examples / "pages" / "radio-kessel-lindby-returns.txt", second / "radio.txt")
+    result = run("ingest", second, "--db", db)
+    assert f"1 new or changed stories ({later} unchanged kept)" in result.stderr.replace("\n", " ")
+    with open_store(str(db)) as store:
+        assert len(store.story_members()[story_a["id"]]) == 3

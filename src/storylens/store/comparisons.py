@@ -13,6 +13,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from collections.abc import Iterable
+
 from sqlalchemy import Column, Connection, Integer, PrimaryKeyConstraint, String, Table, Text, delete, insert, select
 
 from .schema import metadata
@@ -102,6 +104,20 @@ def replace_comparison(conn: Connection, story_id: str, comparison: dict[str, An
                         (story_sections, section_rows)):
         if rows:
             conn.execute(insert(table), rows)
+
+
+def compared_story_ids(conn: Connection) -> set[str]:
+    """Ids of the stories that have a stored comparison."""
+    return {r[0] for r in conn.execute(select(story_sections.c.story_id).distinct())}
+
+
+def delete_comparisons(conn: Connection, story_ids: Iterable[str]) -> None:
+    """Delete the stored comparisons of these stories (e.g. stories that no longer exist)."""
+    ids = list(story_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for table in _TABLES:
+            conn.execute(delete(table).where(table.c.story_id.in_(chunk)))
 
 
 def load_comparison(conn: Connection, story_id: str) -> dict[str, Any] | None:

@@ -25,7 +25,7 @@ from ..errors import StoreError
 from ..model import Article, RemovedLine, Skipped
 from . import schema as sch
 from .extraction_tables import insert_extractions, load_extractions
-from .comparisons import load_comparison, replace_comparison
+from .comparisons import compared_story_ids, delete_comparisons, load_comparison, replace_comparison
 from .stories import count_stories, load_stories, replace_stories
 from .sqlite import BEGIN_OPTION, MEMORY, check_location, sqlite_engine
 
@@ -362,6 +362,24 @@ class Store:
         """Store a story's comparison (compare_story's sections), replacing the previous one atomically."""
         with self._write() as conn:
             replace_comparison(conn, story_id, comparison)
+
+    def story_members(self) -> dict[str, frozenset[str]]:
+        """Each stored story's member article ids, for stories that have a stored
+        comparison (what ``ingest`` needs to re-compare only stories that changed)."""
+        with self._read() as conn:
+            compared = compared_story_ids(conn)
+            rows = conn.execute(select(sch.articles.c.id, sch.articles.c.story_id)
+                                .where(sch.articles.c.story_id.is_not(None))).all()
+        members: dict[str, set[str]] = {}
+        for article_id, story_id in rows:
+            if story_id in compared:
+                members.setdefault(story_id, set()).add(article_id)
+        return {k: frozenset(v) for k, v in members.items()}
+
+    def delete_comparisons(self, story_ids: Iterable[str]) -> None:
+        """Delete the stored comparisons of these stories, in one transaction."""
+        with self._write() as conn:
+            delete_comparisons(conn, story_ids)
 
     def get_comparison(self, story_id: str) -> dict[str, Any] | None:
         with self._read() as conn:
