@@ -68,6 +68,11 @@ def test_every_section_is_rendered_and_the_raw_dump_is_gone(examples: TestClient
             assert f'<time datetime="{event["date"]}">' in page
         for cue in cmp["framing"]:
             assert f'<mark class="cue">{cue["cue"]}</mark>' in text
+            c = cue["citation"]
+            article = examples.get(f"/api/articles/{cue['article_id']}").json()["article"]
+            source = article["headline"] if c.get("field") == "headline" else article["text"]
+            before, cue_text, after = cue_context(source, c["start"], c["end"])
+            assert f'{before}<mark class="cue">{cue_text}</mark>{after}' in text  # in context, spaces kept
         for outlet, fact_ids in cmp["exclusives"]["only_in"].items():
             assert f"{outlet}</span>: {len(fact_ids)} fact" in text
         for fact_ids in cmp["exclusives"]["missing_from"].values():
