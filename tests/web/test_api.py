@@ -88,6 +88,21 @@ def test_story_page_cites_exact_spans(examples: TestClient) -> None:
             assert opened["citation"]["text"] == cited[key]["text"]
 
 
+def test_story_records_page_and_its_json_twin(examples: TestClient) -> None:
+    story_id = examples.get("/api/stories").json()["stories"][0]["id"]
+    story = examples.get(f"/api/stories/{story_id}").json()
+    records = examples.get(f"/api/stories/{story_id}/records").json()
+    assert records["story_id"] == story_id
+    for kind in ("quotes", "figures", "time_refs"):
+        assert records[kind] == story[kind] and records[kind]
+    page = examples.get(f"/stories/{story_id}/records").text
+    for cited in records["quotes"]:
+        assert f'href="{cited["citation"]["url"]}"'.replace("&", "&amp;") in page
+    assert f'href="/stories/{story_id}/records"' in examples.get(f"/stories/{story_id}").text
+    assert "no story" in _error(examples.get("/api/stories/story-nope/records"), 404)
+    assert examples.get("/stories/story-nope/records").status_code == 404
+
+
 def test_article_page_fields_and_links(examples: TestClient) -> None:
     listed = examples.get("/api/articles", params={"limit": 100}).json()["articles"]
     assert len(listed) == 12

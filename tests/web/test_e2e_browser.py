@@ -81,6 +81,9 @@ def test_browse_story_follow_citation_and_search(examples_app: FastAPI, page: An
         _shot(page, "02-story")
         _shot(page, "02-story-full", full_page=True)
 
+        page.locator("a[href$='/records']").first.click()
+        page.wait_for_url("**/stories/story-*/records")
+        assert page.locator("section.speaker").count() >= 1
         link = page.locator("section.speaker a.citation").first
         quote_text = link.locator("xpath=ancestor::li[1]//q").inner_text()
         link.click()

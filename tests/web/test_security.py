@@ -46,7 +46,7 @@ def _ids(client: TestClient) -> tuple[str, str, str]:
 
 def test_every_hostile_page_is_inert(hostile: TestClient) -> None:
     a1, a2, story = _ids(hostile)
-    urls = ["/", "/stories", "/articles", f"/stories/{story}", f"/articles/{a1}", f"/articles/{a2}",
+    urls = ["/", "/stories", "/articles", f"/stories/{story}", f"/stories/{story}/records", f"/articles/{a1}", f"/articles/{a2}",
             f"/articles/{a1}?start=0&end=60", "/search?q=script", "/search?q=alert", "/search?q=onerror",
             "/stories?outlet=%3Cscript%3E", "/search?q=%3Cscript%3Ealert(1)%3C/script%3E"]
     for url in urls:

@@ -15,6 +15,7 @@ from .models import (
     SearchOut,
     StoryListOut,
     StoryPageOut,
+    StoryRecordsOut,
 )
 from .params import ArticleId, Limit, Offset, OutletParam, SearchOffset, SearchQuery, SpanEnd, SpanStart, StoreDep, \
     StoryFilterDep, StoryId
@@ -46,6 +47,14 @@ def list_stories(request: Request, store: StoreDep, flt: StoryFilterDep, limit: 
             summary="A story with its articles and their cited quotes, figures and time references")
 def get_story(store: StoreDep, story_id: StoryId) -> dict[str, Any]:
     return views.story_page(store, story_id)
+
+
+@router.get("/stories/{story_id}/records", response_model=StoryRecordsOut,
+            summary="Every quote, figure and time reference of a story's articles, each cited")
+def get_story_records(store: StoreDep, story_id: StoryId) -> dict[str, Any]:
+    data = views.story_records(store, story_id)
+    return {"story_id": data["story"]["id"], "quotes": data["quotes"], "figures": data["figures"],
+            "time_refs": data["time_refs"]}
 
 
 @router.get("/articles", response_model=ArticleListOut, summary="Articles, newest first")

@@ -19,7 +19,7 @@ __all__ = [
     "StoryListOut", "CitationOut", "CitedQuoteOut", "CitedFigureOut",
     "CitedTimeRefOut", "SpanCitationOut", "FactOut", "ConflictSideOut", "ConflictOut", "DiffOpOut",
     "QuoteVariantOut", "QuoteGroupOut", "ExclusivesOut", "FramingCueOut", "TimelineMentionOut",
-    "TimelineEventOut", "BriefLineOut", "BriefQuotedOut", "BriefOut", "ComparisonOut", "StoryPageOut", "CitedSpanOut", "ArticlePageOut", "ArticleListOut",
+    "TimelineEventOut", "BriefLineOut", "BriefQuotedOut", "BriefOut", "ComparisonOut", "StoryPageOut", "StoryRecordsOut", "CitedSpanOut", "ArticlePageOut", "ArticleListOut",
     "SearchHitOut", "SearchOut", "IngestArticleIn", "IngestIn", "SkippedOut", "IngestOut",
 ]
 
@@ -338,6 +338,15 @@ class StoryPageOut(BaseModel):
         "What the compare and brief stages stored for this story; every citation in it also carries the "
         "article's outlet and the URL that opens it at the span. null until they have run."))
     notices: list[str]
+
+
+class StoryRecordsOut(BaseModel):
+    """The records page of a story: its articles' quotes, figures and time references."""
+
+    story_id: str
+    quotes: list[CitedQuoteOut]
+    figures: list[CitedFigureOut]
+    time_refs: list[CitedTimeRefOut]
 
 
 class CitedSpanOut(BaseModel):

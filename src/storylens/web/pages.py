@@ -87,14 +87,25 @@ def _cached(request: Request, page: Callable[[], Response]) -> Response:
 
 def _render_story(request: Request, store: Store, story_id: str) -> Response:
     data, members = views.story_view(store, story_id)
-    by_speaker = _quotes_by_speaker(data["quotes"], data["story"].get("entities", []))
-    by_count = [(what, list(items)) for what, items in groupby(
-        data["figures"], key=lambda c: c["figure"]["counts"] or "(not stated)")]
-    by_time = [(value, list(items)) for value, items in groupby(
-        data["time_refs"], key=lambda c: c["time_ref"]["value"])]
-    return render(request, "story.html.j2", data=data, story=data["story"], by_speaker=by_speaker,
-                  by_count=by_count, by_time=by_time, cmp=comparison_view(data["comparison"], members),
+    return render(request, "story.html.j2", data=data, story=data["story"],
+                  cmp=comparison_view(data["comparison"], members),
                   title=data["story"]["title"] or data["story"]["id"])
+
+
+@router.get("/stories/{story_id}/records")
+def story_records_page(request: Request, store: StoreDep, story_id: StoryId) -> Response:
+    def page() -> Response:
+        data = views.story_records(store, story_id)
+        by_speaker = _quotes_by_speaker(data["quotes"], data["story"].get("entities", []))
+        by_count = [(what, list(items)) for what, items in groupby(
+            data["figures"], key=lambda c: c["figure"]["counts"] or "(not stated)")]
+        by_time = [(value, list(items)) for value, items in groupby(
+            data["time_refs"], key=lambda c: c["time_ref"]["value"])]
+        story = data["story"]
+        return render(request, "story_records.html.j2", story=story, by_speaker=by_speaker, by_count=by_count,
+                      by_time=by_time, title=f"Quotes, figures and times: {story['title'] or story['id']}")
+
+    return _cached(request, page)
 
 
 @router.get("/articles")

@@ -28,7 +28,7 @@ from .queries import (
 )
 
 __all__ = ["MAX_OFFSET", "MAX_LIMIT", "MAX_SEARCH_WINDOW", "citation_url", "story_list", "story_page",
-           "story_view", "article_page", "article_page_for", "group_members", "check_span", "article_list", "search",
+           "story_view", "story_records", "article_page", "article_page_for", "group_members", "check_span", "article_list", "search",
            "get_article"]
 
 logger = logging.getLogger(__name__)
@@ -84,21 +84,7 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
 
 def story_view(store: Store, story_id: str) -> tuple[dict[str, Any], list[Article]]:
     """The story page's data (as the JSON API returns it) and the member articles."""
-    story = store.get_story(story_id)
-    if story is None:
-        raise WebError(404, f"no story with id {story_id!r} in this store (see /api/stories)")
-    members = load_articles(store, story["articles"])
-    if len(members) != len(story["articles"]):
-        logger.warning("story %s lists %d articles that are not in the store", story_id,
-                       len(story["articles"]) - len(members))
-    quotes, figures, time_refs = [], [], []
-    for a in members:
-        quotes += [{"citation": _cite(a, q.start, q.end), "quote": q.to_dict()} for q in a.quotes]
-        figures += [{"citation": _cite(a, f.start, f.end), "figure": f.to_dict()} for f in a.figures]
-        time_refs += [{"citation": _cite(a, t.start, t.end), "time_ref": t.to_dict()} for t in a.time_refs]
-    quotes.sort(key=lambda c: ((c["quote"]["speaker_entity"] or c["quote"]["speaker"] or "~").casefold()))
-    figures.sort(key=lambda c: ((c["figure"]["counts"] or "~"), c["figure"]["unit"] or ""))
-    time_refs.sort(key=lambda c: c["time_ref"]["value"])
+    story, members = _story_and_members(store, story_id)
     get_comparison = getattr(store, "get_comparison", None)
     comparison = get_comparison(story_id) if callable(get_comparison) else None
     notices = []
@@ -108,9 +94,40 @@ def story_view(store: Store, story_id: str) -> tuple[dict[str, Any], list[Articl
     else:
         _link_citations(comparison, {a.id: a for a in members})
     summaries = [_article_summary(a) for a in members]
-    data = {"story": story, "articles": summaries, "quotes": quotes, "figures": figures,
-            "time_refs": time_refs, "comparison": comparison, "notices": notices}
+    data = {"story": story, "articles": summaries, **_records(members), "comparison": comparison,
+            "notices": notices}
     return data, members
+
+
+def story_records(store: Store, story_id: str) -> dict[str, Any]:
+    """Every quote, figure and time reference of a story's articles, each cited."""
+    story, members = _story_and_members(store, story_id)
+    return {"story": story, **_records(members)}
+
+
+def _story_and_members(store: Store, story_id: str) -> tuple[dict[str, Any], list[Article]]:
+    story = store.get_story(story_id)
+    if story is None:
+        raise WebError(404, f"no story with id {story_id!r} in this store (see /api/stories)")
+    members = load_articles(store, story["articles"])
+    if len(members) != len(story["articles"]):
+        logger.warning("story %s lists %d articles that are not in the store", story_id,
+                       len(story["articles"]) - len(members))
+    return story, members
+
+
+def _records(members: list[Article]) -> dict[str, list[dict[str, Any]]]:
+    """The articles' quotes (by speaker), figures (by what they count) and time references
+    (by value), each with the citation that opens it."""
+    quotes, figures, time_refs = [], [], []
+    for a in members:
+        quotes += [{"citation": _cite(a, q.start, q.end), "quote": q.to_dict()} for q in a.quotes]
+        figures += [{"citation": _cite(a, f.start, f.end), "figure": f.to_dict()} for f in a.figures]
+        time_refs += [{"citation": _cite(a, t.start, t.end), "time_ref": t.to_dict()} for t in a.time_refs]
+    quotes.sort(key=lambda c: ((c["quote"]["speaker_entity"] or c["quote"]["speaker"] or "~").casefold()))
+    figures.sort(key=lambda c: ((c["figure"]["counts"] or "~"), c["figure"]["unit"] or ""))
+    time_refs.sort(key=lambda c: c["time_ref"]["value"])
+    return {"quotes": quotes, "figures": figures, "time_refs": time_refs}
 
 
 def _citations(comparison: dict[str, Any]) -> Iterator[dict[str, Any]]:
