@@ -16,7 +16,11 @@
   "alleged", "according to").
 
 Only articles of different independent sources are compared (a syndication group or a
-duplicate is one account). ``find_conflicts`` marks every fact a conflict involves as
+duplicate is one account). The disagreeing pairs are then joined into one ``Conflict``
+per disagreement: the same kind, the same thing in dispute, and a side in common, so a
+figure repeated by near-copies and many outlets is one conflict whose sides are every
+article asserting each claim (each side with its own citation), not one conflict per
+pair of articles. ``find_conflicts`` marks every fact a conflict involves as
 ``disputed``. Pure: nothing here reads disk or network.
 """
 
@@ -81,6 +85,21 @@ class _Mention:
     noun: str = ""
 
 
+@dataclass(frozen=True)
+class _Edge:
+    """Two sides that disagree. ``scope``: what is in dispute within the kind (a counted
+    class, a vote, a fact), so that pairs are joined into one conflict only within it."""
+
+    kind: str
+    scope: str
+    about: str
+    a: ConflictSide
+    b: ConflictSide
+    #: Which claim each side makes, where its text does not say it alone ("7-2" and
+    #: "seven to two"; the flat "0" before the hedged "1"); sides are ordered by it first.
+    claims: tuple[str, str] = ("", "")
+
+
 def _source(a: Article) -> str:
     return a.syndication_group or a.duplicate_of or a.id
 
@@ -90,7 +109,9 @@ def _key(c: Citation) -> tuple[str, str, int, int]:
 
 
 def _conflict_id(kind: str, sides: list[ConflictSide]) -> str:
-    raw = kind + "|" + "|".join(sorted("%s:%s:%d:%d" % _key(s.citation) for s in sides))
+    """A hash of the kind and every side's citation and claim: the same articles give
+    the same id whatever their order."""
+    raw = kind + "|" + "|".join(sorted("%s:%s:%d:%d" % _key(s.citation) + ":" + s.claim for s in sides))
     return "conflict-" + hashlib.sha1(raw.encode()).hexdigest()[:16]
 
 
@@ -181,9 +202,11 @@ def _disagree(a: _Mention, b: _Mention) -> bool:
     return a.high < b.low or b.high < a.low
 
 
-def _figure_conflicts(articles: Sequence[Article], sts: dict[str, list[Statement]]) -> list[list[_Mention]]:
+def _figure_edges(articles: Sequence[Article], sts: dict[str, list[Statement]]) -> list[_Edge]:
+    """One edge per pair of articles of different sources and counted class: their
+    best-matching mentions of one thing in one event, when the figures disagree."""
     mentions = {a.id: _mentions(a, sts[a.id]) for a in articles}
-    edges: list[tuple[_Mention, _Mention]] = []
+    edges: list[_Edge] = []
     for i, a in enumerate(articles):
         for b in articles[i + 1:]:
             if _source(a) == _source(b):
@@ -197,18 +220,12 @@ def _figure_conflicts(articles: Sequence[Article], sts: dict[str, list[Statement
                     score = len(ma.context & mb.context) / union
                     if ma.klass not in best or score > best[ma.klass][0]:
                         best[ma.klass] = (score, ma, mb)
-            for _, ma, mb in best.values():
+            for klass, (_, ma, mb) in best.items():
                 if _disagree(ma, mb):
-                    edges.append((ma, mb))
-    groups: list[list[_Mention]] = []
-    for ma, mb in edges:
-        for g in groups:
-            if g[0].klass == ma.klass and any(m is ma or m is mb for m in g):
-                g.extend(m for m in (ma, mb) if all(x is not m for x in g))
-                break
-        else:
-            groups.append([ma, mb])
-    return groups
+                    numeric = mb if ma.vague else ma
+                    edges.append(_Edge("figure", klass, f"how many {numeric.noun or numeric.klass}",
+                                       _side(ma.text, ma.statement, ma.value), _side(mb.text, mb.statement, mb.value)))
+    return edges
 
 
 def _tallies(article: Article, statements: list[Statement]) -> list[tuple[tuple[int, int], Statement, str]]:
@@ -232,24 +249,10 @@ def _side(claim: str, st: Statement, value: float | None = None) -> ConflictSide
     return ConflictSide(claim, st.asserted_by, st.citation, value)
 
 
-def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact]) -> list[Conflict]:
-    """Conflicts between the story's independent accounts; every fact citing a side's
-    statement gets ``status = "disputed"`` (the facts are updated in place)."""
-    sts = {a.id: statements_of(a) for a in articles}
-    by_id = {a.id: a for a in articles}
-    fact_of: dict[tuple[str, str, int, int], Fact] = {}
-    for fact in facts:
-        for c in fact.support:
-            fact_of[_key(c)] = fact
-    st_of = {_key(st.citation): st for a in articles for st in sts[a.id]}
-    out: list[Conflict] = []
-
-    for group in _figure_conflicts(articles, sts):
-        sides = [_side(m.text, m.statement, m.value) for m in group]
-        numeric = next((m for m in group if not m.vague), group[0])
-        out.append(Conflict("", "figure", f"how many {numeric.noun or numeric.klass}", sides))
-
+def _tally_edges(articles: Sequence[Article], sts: dict[str, list[Statement]]) -> list[_Edge]:
+    """Tallies of one vote (the same number of votes cast) that differ."""
     tallies = {a.id: _tallies(a, sts[a.id]) for a in articles}
+    edges = []
     for i, a in enumerate(articles):
         for b in articles[i + 1:]:
             if _source(a) == _source(b):
@@ -257,8 +260,16 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact]) -> list[C
             for ta, sa, xa in tallies[a.id]:
                 for tb, sb, xb in tallies[b.id]:
                     if ta != tb and sum(ta) == sum(tb):
-                        out.append(Conflict("", "figure", "vote tally", [_side(xa, sa), _side(xb, sb)]))
+                        edges.append(_Edge("figure", f"tally of {sum(ta)}", "vote tally", _side(xa, sa),
+                                           _side(xb, sb), ("%d-%d" % ta, "%d-%d" % tb)))
+    return edges
 
+
+def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
+                st_of: dict[tuple[str, str, int, int], Statement]) -> list[_Edge]:
+    """Date and hedging disagreements between the statements of one fact."""
+    by_id = {a.id: a for a in articles}
+    edges = []
     for fact in facts:
         support = [(by_id[c.article_id], st_of[_key(c)]) for c in fact.support if _key(c) in st_of]
         for n, (a, sa) in enumerate(support):
@@ -270,43 +281,129 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact]) -> list[C
                 values = da[0].value + db[0].value if len(da) == 1 and len(db) == 1 else "X"
                 close = len(sa.terms & sb.terms) / max(1, len(sa.terms | sb.terms)) >= _SAME_EVENT_JACCARD
                 if "X" not in values and "W" not in values and close and not same_day(da[0], db[0]):
-                    out.append(Conflict("", "date", fact.statement, [_side(da[0].text, sa), _side(db[0].text, sb)]))
+                    edges.append(_Edge("date", fact.id, fact.statement, _side(da[0].text, sa), _side(db[0].text, sb)))
                 for flat, hedged in ((sa, sb), (sb, sa)):
                     if (flat.asserted_by == "outlet" and not (flat.quoted or flat.hedged or flat.scare)
                             and hedged.hedged):
-                        out.append(Conflict("", "hedging", fact.statement,
-                                            [_side(flat.citation.text, flat), _side(hedged.citation.text, hedged)]))
+                        edges.append(_Edge("hedging", fact.id, fact.statement, _side(flat.citation.text, flat),
+                                           _side(hedged.citation.text, hedged), ("0", "1")))
+    return edges
 
-    for sides in find_place_conflicts(articles, sts, _source):
-        out.append(Conflict("", "place", f"where: {sides[0].citation.text}", sides))
-    out.extend(_attribution_conflicts(articles, sts))
 
-    unique: dict[str, Conflict] = {}
-    for c in out:
-        c.id = _conflict_id(c.kind, c.sides)
-        ids = []
-        for s in c.sides:
+def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact]) -> list[Conflict]:
+    """One conflict per disagreement in the story (see :func:`_consolidate`); every fact
+    citing a side's statement gets ``status = "disputed"`` unless independent sources
+    agree on that side and no rival side is among its statements (the facts are updated
+    in place)."""
+    sts = {a.id: statements_of(a) for a in articles}
+    st_of = {_key(st.citation): st for a in articles for st in sts[a.id]}
+    edges = _figure_edges(articles, sts) + _tally_edges(articles, sts) + _fact_edges(articles, facts, st_of)
+    edges += [_Edge("place", "", f"where: {a.citation.text}", a, b)
+              for a, b in find_place_conflicts(articles, sts, _source)]
+    edges += _attribution_edges(articles, sts)
+    fact_of: dict[tuple[str, str, int, int], Fact] = {}
+    for fact in facts:
+        for c in fact.support:
+            fact_of[_key(c)] = fact
+    out = _consolidate(edges, {a.id: n for n, a in enumerate(articles)})
+    for conflict, rivals in out:
+        ids: list[str] = []
+        for s, against in zip(conflict.sides, rivals):
             f = fact_of.get(_key(s.citation))
-            if f is None or f.id in ids or _agreed_side(f, s, c):
+            if f is None or f.id in ids or _agreed_side(f, against):
                 continue
             ids.append(f.id)
             f.status = "disputed"
-        c.fact_ids = ids
-        unique.setdefault(c.id, c)
-    log.debug("%d conflicts among %d articles", len(unique), len(articles))
-    return list(unique.values())
+        conflict.fact_ids = ids
+    log.debug("%d conflicts (%d disagreeing pairs) among %d articles", len(out), len(edges), len(articles))
+    return [c for c, _ in out]
 
 
-def _agreed_side(fact: Fact, side: ConflictSide, conflict: Conflict) -> bool:
-    """True when independent sources agree on this side of the conflict and no other side
-    is among the fact's statements: the fact (e.g. what a leader claimed, reported alike by
-    two outlets) stays corroborated; the conflict records the account that disagrees."""
+_NodeKey = tuple[str, str, str, int, int, str]
+#: A side in one scope: (scope, (kind, article id, field, start, end, claim)).
+_Node = tuple[str, _NodeKey]
+
+
+def _node_key(kind: str, side: ConflictSide) -> _NodeKey:
+    return (kind, *_key(side.citation), side.claim)
+
+
+def _claim_key(claim: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(claim)))
+
+
+def _consolidate(edges: Sequence[_Edge], order: dict[str, int]) -> list[tuple[Conflict, list[list[Citation]]]]:
+    """One conflict per disagreement: the disagreeing pairs (``edges``) of one kind and
+    one thing in dispute (``scope``: the counted class, the vote, the fact) joined where
+    they share a side, so every article asserting a claim in dispute is one side of the
+    same conflict, however many outlets and copies repeat it. Sides are ordered by claim
+    (``_Edge.claims``, else figures by value before vague claims, else the claim's
+    words), then by article; conflicts by their first disagreeing pair.
+    Also returns, side by side, the citations of the sides each one disagrees with."""
+    parent: dict[_Node, _Node] = {}
+
+    def find(x: _Node) -> _Node:
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    sides: dict[_Node, ConflictSide] = {}
+    claim: dict[_Node, str] = {}
+    rivals: dict[_Node, list[Citation]] = {}
+    for e in edges:
+        a, b = (e.scope, _node_key(e.kind, e.a)), (e.scope, _node_key(e.kind, e.b))
+        for node, side, group in ((a, e.a, e.claims[0]), (b, e.b, e.claims[1])):
+            if node not in parent:
+                parent[node], sides[node] = node, side
+                claim[node] = group or ("" if side.value is not None else _claim_key(side.claim))
+        rivals.setdefault(a, []).append(e.b.citation)
+        rivals.setdefault(b, []).append(e.a.citation)
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+    members: dict[_Node, list[_Node]] = {}
+    for node in parent:
+        members.setdefault(find(node), []).append(node)
+    first: dict[_Node, tuple[int, str]] = {}
+    for n, e in enumerate(edges):  # a disagreement is about what its first disagreeing pair is about
+        first.setdefault(find((e.scope, _node_key(e.kind, e.a))), (n, e.about))
+
+    def rank(node: _Node) -> tuple[str, float, int, int]:
+        s = sides[node]
+        return (claim[node], s.value or 0.0, order.get(s.citation.article_id, len(order)), s.citation.start)
+
+    out = []
+    for root in sorted(members, key=lambda r: first[r][0]):
+        nodes = sorted(members[root], key=rank)
+        kind = root[1][0]
+        ordered = [sides[n] for n in nodes]
+        out.append((Conflict(_conflict_id(kind, ordered), kind, first[root][1], ordered), [rivals[n] for n in nodes]))
+    return out
+
+
+def _agreed_side(fact: Fact, rivals: Sequence[Citation]) -> bool:
+    """True when independent sources agree on this side of the conflict and none of the
+    sides it disagrees with is among the fact's statements: the fact (e.g. what a leader
+    claimed, reported alike by two outlets) stays corroborated; the conflict records the
+    accounts that disagree."""
     cited = {_key(c) for c in fact.support}
-    others = [o for o in conflict.sides if o is not side]
-    return fact.independent_sources >= 2 and not any(_key(o.citation) in cited for o in others)
+    return fact.independent_sources >= 2 and not any(_key(r) in cited for r in rivals)
 
 
-def _attribution_conflicts(articles: Sequence[Article], sts: dict[str, list[Statement]]) -> list[Conflict]:
+def _same_speaker(a: str, b: str) -> bool:
+    """One key is the other's surname alone ("person:trump", "person:donald trump"): not
+    two speakers (the story's entity links usually join them; when they cannot, because
+    two people share the surname, the bare surname cannot say which one is meant)."""
+    na, nb = a.split(":", 1)[-1], b.split(":", 1)[-1]
+    short, full = sorted((na, nb), key=len)
+    return short == full or (" " not in short and full.split()[-1] == short)
+
+
+def _attribution_edges(articles: Sequence[Article], sts: dict[str, list[Statement]]) -> list[_Edge]:
+    """One quotation (word overlap) given to two different persons."""
     quotes = []
     for a in articles:
         for q in a.quotes:
@@ -319,10 +416,10 @@ def _attribution_conflicts(articles: Sequence[Article], sts: dict[str, list[Stat
     out = []
     for i, (a, qa, wa, sa) in enumerate(quotes):
         for b, qb, wb, sb in quotes[i + 1:]:
-            if _source(a) == _source(b) or qa.speaker_entity == qb.speaker_entity:
+            if _source(a) == _source(b) or _same_speaker(qa.speaker_entity or "", qb.speaker_entity or ""):
                 continue
             if len(wa & wb) / len(wa | wb) >= 0.6:
-                out.append(Conflict("", "attribution", qa.text,
-                                    [ConflictSide(qa.text, qa.speaker_entity or "", sa.citation),
-                                     ConflictSide(qb.text, qb.speaker_entity or "", sb.citation)]))
+                ka, kb = qa.speaker_entity or "", qb.speaker_entity or ""
+                out.append(_Edge("attribution", "", qa.text, ConflictSide(qa.text, ka, sa.citation),
+                                 ConflictSide(qb.text, kb, sb.citation), (ka, kb)))
     return out

@@ -101,9 +101,9 @@ def test_vote_tallies_that_differ_conflict():
     b = article("b", "Harwick's council voted 8-1 to close the library on Monday.", outlet="Post")
     c = article("c", "The Harwick council voted 7-2 for closing the library.", outlet="Radio")
     _, conflicts = _run(a, b, c)
-    tallies = [c for c in conflicts if c.about == "vote tally"]
-    pairs = sorted(tuple(sorted(s.citation.article_id for s in t.sides)) for t in tallies)
-    assert pairs == [("a", "b"), ("b", "c")]
+    # One vote, two tallies: one conflict; "seven to two" and "7-2" are one claim, side by side.
+    (tally,) = [c for c in conflicts if c.about == "vote tally"]
+    assert [s.citation.article_id for s in tally.sides] == ["a", "c", "b"]
 
 
 def test_a_flat_claim_that_another_outlet_hedges():
@@ -142,3 +142,84 @@ def test_the_same_event_on_different_days():
     assert len(dates) == 1 and sorted(s.claim for s in dates[0].sides) == ["Monday", "Wednesday"]
     b2 = article("b", tb.replace("Wednesday", "Monday"), outlet="Post", times=[("Monday", "XXXX-XX-28")])
     assert [c for c in _run(a, b2)[1] if c.kind == "date"] == []
+
+
+# -- one conflict per disagreement, however many articles repeat each claim
+
+
+def _count(id, text, figure, value, outlet, group=None):
+    return article(id, text, outlet=outlet, group=group, entities={"place:dornhill": ["Dornhill"]},
+                   figures=[{"text": figure, "value": value, "bound": "~" if figure.lower().startswith("about") else ">=",
+                             "counts": figure.split()[-1].rstrip("s")}])
+
+
+GAZETTE = "Authorities ordered at least 1,200 people to leave their homes in Dornhill on Tuesday."
+POST = "The civil defence agency said about 900 residents of Dornhill had been evacuated."
+RADIO = "About 900 residents of Dornhill were evacuated on Tuesday, the civil defence agency said."
+
+
+def test_three_outlets_giving_two_counts_are_one_conflict_with_three_sides():
+    a = _count("a", GAZETTE, "at least 1,200 people", 1200.0, "Gazette")
+    b = _count("b", POST, "about 900 residents", 900.0, "Post")
+    c = _count("c", RADIO, "About 900 residents", 900.0, "Radio")
+    facts, conflicts = _run(a, b, c)
+    (fig,) = [x for x in conflicts if x.kind == "figure"]
+    # Every article asserting a claim is a side with its own citation, grouped by claim.
+    assert [(s.citation.article_id, s.value) for s in fig.sides] == [("b", 900.0), ("c", 900.0), ("a", 1200.0)]
+    assert [s.citation.text for s in fig.sides] == [POST, RADIO, GAZETTE]
+    assert fig.about == "how many people"
+    # The id does not depend on the order the articles come in.
+    _, again = _run(c, a, b)
+    assert [x.id for x in again if x.kind == "figure"] == [fig.id]
+
+
+def test_agency_copies_and_a_rival_are_one_conflict():
+    wire = "Authorities ordered at least 1,200 people to leave their homes in Dornhill on Tuesday, Harbor Wire said."
+    a1 = _count("a1", wire, "at least 1,200 people", 1200.0, "Harbor Wire", group="syn-1")
+    a2 = _count("a2", wire, "at least 1,200 people", 1200.0, "Courier", group="syn-1")
+    b = _count("b", POST, "about 900 residents", 900.0, "Post")
+    _, conflicts = _run(a1, a2, b)
+    (fig,) = [x for x in conflicts if x.kind == "figure"]
+    assert [s.citation.article_id for s in fig.sides] == ["b", "a1", "a2"]
+    assert len({s.citation.article_id for s in fig.sides}) == 3
+
+
+def test_two_unrelated_disagreements_are_two_conflicts():
+    power_a = " By Friday 300 households had returned to their farms in the valley."
+    power_b = " By Friday about 120 households had returned to their farms in the valley, the council said."
+    a = article("a", GAZETTE + power_a, outlet="Gazette", entities={"place:dornhill": ["Dornhill"]},
+                figures=[{"text": "at least 1,200 people", "value": 1200.0, "bound": ">=", "counts": "people"},
+                         {"text": "300 households", "value": 300.0, "counts": "households"}])
+    b = article("b", POST + power_b, outlet="Post", entities={"place:dornhill": ["Dornhill"]},
+                figures=[{"text": "about 900 residents", "value": 900.0, "bound": "~", "counts": "resident"},
+                         {"text": "about 120 households", "value": 120.0, "bound": "~", "counts": "households"}])
+    c = article("c", RADIO + power_b.replace("the council", "a spokesman"), outlet="Radio",
+                entities={"place:dornhill": ["Dornhill"]},
+                figures=[{"text": "About 900 residents", "value": 900.0, "bound": "~", "counts": "resident"},
+                         {"text": "about 120 households", "value": 120.0, "bound": "~", "counts": "households"}])
+    _, conflicts = _run(a, b, c)
+    figs = sorted((x for x in conflicts if x.kind == "figure"), key=lambda x: x.about)
+    assert [x.about for x in figs] == ["how many households", "how many people"]
+    assert [[s.value for s in x.sides] for x in figs] == [[120.0, 120.0, 300.0], [900.0, 900.0, 1200.0]]
+    assert len({x.id for x in figs}) == 2
+
+
+def test_a_claim_hedged_by_one_of_three_outlets_is_one_conflict():
+    flat = "The Vell bridge is safe to reopen after the flood."
+    a = article("a", flat, outlet="Gazette")
+    b = article("b", "The Vell bridge is safe to reopen after the flood, and traffic resumes today.", outlet="Radio")
+    c = article("c", "The roads ministry claims the Vell bridge is safe to reopen after the flood.", outlet="Post")
+    _, conflicts = _run(a, b, c)
+    (hedge,) = [x for x in conflicts if x.kind == "hedging"]
+    assert [s.citation.article_id for s in hedge.sides] == ["a", "b", "c"]  # the flat claims first
+
+
+def test_a_bare_surname_is_not_a_second_speaker():
+    quote = "We will rebuild every house on the river before the winter comes"
+    a = article("a", f"\"{quote},\" Mayor Ilse Marrow said.", outlet="Gazette",
+                quotes=[{"text": quote, "speaker_entity": "person:ilse marrow"}])
+    b = article("b", f"\"{quote},\" Marrow said.", outlet="Post",
+                quotes=[{"text": quote, "speaker_entity": "person:marrow"}])
+    assert [c for c in _run(a, b)[1] if c.kind == "attribution"] == []
+    b.quotes[0].speaker_entity = "person:jan marrow"  # another Marrow: a different speaker
+    assert len([c for c in _run(a, b)[1] if c.kind == "attribution"]) == 1
