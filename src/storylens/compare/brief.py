@@ -6,8 +6,9 @@
   ``disputed``. Ordered as the article covering most of them tells them. When no fact
   has two independent sources, the single-source facts of the first article are used.
 - ``disputed``: one sentence per conflict, from a template: "Who says CLAIM; who says
-  CLAIM." (who: the quoted speaker with the outlet, or the outlet in its own voice),
-  citing each side.
+  CLAIM." (who: the quoted speaker with the outlets, or the outlets in their own voice;
+  the sides making one claim in one voice are said once, naming up to
+  :data:`MAX_NAMED_OUTLETS` outlets and counting the rest), citing every side.
 - ``timeline``: one line per dated event: the date and the event's sentence, citing
   every mention.
 - ``quoted``: who is quoted, in how many outlets and utterances.
@@ -17,6 +18,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,6 +35,8 @@ __all__ = ["BriefSentence", "QuotedSpeaker", "Brief", "build_brief", "MAX_SUMMAR
 log = logging.getLogger(__name__)
 
 MAX_SUMMARY = 6
+#: Outlets named for one claim of a disputed point (every side is still cited).
+MAX_NAMED_OUTLETS = 4
 
 
 @dataclass
@@ -119,17 +123,36 @@ def _summary(facts: Sequence[Fact], order: dict[str, int]) -> list[BriefSentence
 def _disputed(conflicts: Sequence[Conflict], by_id: dict[str, Article], names: dict[str, str]) -> list[BriefSentence]:
     out = []
     for conflict in conflicts:
-        parts, cites = [], []
+        # Sides making one claim in one voice are said once, naming every outlet.
+        claims: dict[tuple[str, str], tuple[str, list[str], list[Citation]]] = {}
         for side in conflict.sides:
             article = by_id.get(side.citation.article_id)
             outlet = outlet_name(article) if article else side.citation.article_id
-            who = outlet if side.asserted_by in ("outlet", "", None) else \
-                f"{names.get(side.asserted_by, side.asserted_by)} (per {outlet})"
-            parts.append(f"{who} says {side.claim.strip()}")
-            cites.append(side.citation)
+            voice = "outlet" if side.asserted_by in ("outlet", "", None) else side.asserted_by
+            claim = claims.setdefault((voice, " ".join(re.findall(r"\w+", side.claim.casefold()))),
+                                      (side.claim.strip(), [], []))
+            if outlet not in claim[1]:
+                claim[1].append(outlet)
+            claim[2].append(side.citation)
+        parts, cites = [], []
+        for (voice, _), (text, outlets, citations) in claims.items():
+            listed = _listing(outlets)
+            if voice == "outlet":
+                parts.append(f"{listed} {'say' if len(outlets) > 1 else 'says'} {text}")
+            else:
+                parts.append(f"{names.get(voice, voice)} (per {listed}) says {text}")
+            cites.extend(citations)
         if len(parts) >= 2:
             out.append(BriefSentence("; ".join(parts) + ".", cites))
     return out
+
+
+def _listing(outlets: Sequence[str]) -> str:
+    """"A", "A and B", "A, B and C"; past :data:`MAX_NAMED_OUTLETS`, "A, B, C and 7 other outlets"."""
+    if len(outlets) > MAX_NAMED_OUTLETS:
+        rest = len(outlets) - MAX_NAMED_OUTLETS
+        return f"{', '.join(outlets[:MAX_NAMED_OUTLETS])} and {rest} other outlet{'s' if rest > 1 else ''}"
+    return outlets[0] if len(outlets) == 1 else f"{', '.join(outlets[:-1])} and {outlets[-1]}"
 
 
 def _timeline(events: Sequence[TimelineEvent]) -> list[BriefSentence]:

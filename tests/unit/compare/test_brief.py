@@ -83,6 +83,25 @@ def test_disputed_template_names_both_sides():
     assert [c.article_id for c in d.citations] == ["a", "b"]
 
 
+def test_disputed_says_each_claim_once_naming_every_outlet():
+    # A consolidated conflict: one claim made by several outlets, the other by a speaker
+    # quoted in two of them. Each claim is said once; every side is still cited.
+    copies = [_article(f"c{n}", A_TEXT, f"Copy {n}", f"c{n}.txt") for n in range(6)]
+    flat = [ConflictSide("About 300 crew members walked out", "outlet", _cite(a, "About 300 crew members walked out"),
+                         300) for a in (A, *copies)]
+    union = [ConflictSide("500 crew walked out", UNION, _cite(B, "500 crew walked out"), 500),
+             ConflictSide("500 crew walked out.", UNION, _cite(B, "500 crew walked out."), 500)]
+    conflict = Conflict("c1", "figure", "crew who walked out", flat[:3] + union)
+    arts = [A, B, *copies]
+    (d,) = build_brief(arts, [], [conflict], [], []).disputed
+    assert d.text == ("Vell Daily, Copy 0 and Copy 1 say About 300 crew members walked out; "
+                      "Mírta Oskarsdóttir (per blog-post.txt) says 500 crew walked out.")
+    assert [c.article_id for c in d.citations] == ["a", "c0", "c1", "b", "b"]
+    (d,) = build_brief(arts, [], [Conflict("c2", "figure", "crew", flat + union[:1])], [], []).disputed
+    assert d.text.startswith("Vell Daily, Copy 0, Copy 1, Copy 2 and 3 other outlets say About 300")
+    assert len(d.citations) == 8
+
+
 def test_quoted_and_timeline_and_hashtags():
     brief = _brief()
     (q,) = brief.quoted
