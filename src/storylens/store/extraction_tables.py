@@ -17,7 +17,8 @@ from sqlalchemy import Column, Connection, Float, Integer, PrimaryKeyConstraint,
 from ..model import Article, Entity, Figure, Quote, Span, TimeRef
 from .schema import _article_fk, metadata
 
-__all__ = ["entities", "entity_mentions", "quotes", "figures", "time_refs", "insert_extractions", "load_extractions"]
+__all__ = ["entities", "entity_mentions", "quotes", "figures", "time_refs", "insert_extractions", "load_extractions",
+           "attach_records"]
 
 _LOOKUP_CHUNK = 500
 
@@ -139,12 +140,29 @@ def load_extractions(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str
         for article_id, position, key, name, kind, aliases in conn.execute(stmt):
             out[article_id]["entities"].append(
                 Entity(key, name, kind, json.loads(aliases), mentions.get((article_id, position), [])))
-        for table, attribute, record in _RECORDS:
-            # Columns in the record's field order, so that rows build records positionally
-            # (a story page reads hundreds of these rows).
-            columns = [table.c[f.name] for f in dataclass_fields(record)]
-            stmt = (select(table.c.article_id, *columns).where(table.c.article_id.in_(chunk))
-                    .order_by(table.c.article_id, table.c.position))
-            for article_id, *values in conn.execute(stmt):
-                out[article_id][attribute].append(record(*values))
+        _read_records(conn, chunk, out)
     return out
+
+
+def attach_records(conn: Connection, articles: Sequence[Article]) -> None:
+    """Set each article's quotes, figures and time references from the store (what
+    ``load_extractions`` reads, without the entities and their mentions)."""
+    ids = [a.id for a in articles]
+    out: dict[str, dict[str, list[Any]]] = {i: {"quotes": [], "figures": [], "time_refs": []} for i in ids}
+    for start in range(0, len(ids), _LOOKUP_CHUNK):
+        _read_records(conn, ids[start : start + _LOOKUP_CHUNK], out)
+    for a in articles:
+        found = out[a.id]
+        a.quotes, a.figures, a.time_refs = found["quotes"], found["figures"], found["time_refs"]
+
+
+def _read_records(conn: Connection, chunk: list[str], out: dict[str, dict[str, list[Any]]]) -> None:
+    """Append the quotes, figures and time references of the articles in ``chunk`` to ``out``."""
+    for table, attribute, record in _RECORDS:
+        # Columns in the record's field order, so that rows build records positionally
+        # (a story page reads hundreds of these rows).
+        columns = [table.c[f.name] for f in dataclass_fields(record)]
+        stmt = (select(table.c.article_id, *columns).where(table.c.article_id.in_(chunk))
+                .order_by(table.c.article_id, table.c.position))
+        for article_id, *values in conn.execute(stmt):
+            out[article_id][attribute].append(record(*values))

@@ -24,7 +24,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from ..errors import StoreError
 from ..model import Article, RemovedLine, Skipped
 from . import schema as sch
-from .extraction_tables import insert_extractions, load_extractions
+from .extraction_tables import attach_records, insert_extractions, load_extractions
 from .comparisons import compared_story_ids, delete_comparisons, load_comparison, replace_comparison
 from .stories import count_stories, load_stories, replace_stories
 from .sqlite import BEGIN_OPTION, MEMORY, check_location, sqlite_engine
@@ -277,6 +277,21 @@ class Store:
             for chunk in _chunks(list(dict.fromkeys(article_ids)), _LOOKUP_CHUNK):
                 rows = conn.execute(select(a).where(a.c.id.in_(chunk))).mappings().all()
                 found.update((art.id, art) for art in self._assemble(conn, rows))
+        return [found[i] for i in article_ids if i in found]
+
+    def get_articles_light(self, article_ids: Sequence[str]) -> list[Article]:
+        """The stored articles among ``article_ids``, in the order given, with their text,
+        metadata, quotes, figures and time references only: entities (and their mentions),
+        credits, hashtags, removed lines and field provenance are left empty. For pages
+        that show many articles' records but not those (4 queries instead of 11)."""
+        a = sch.articles
+        found: dict[str, Article] = {}
+        with self._read() as conn:
+            for chunk in _chunks(list(dict.fromkeys(article_ids)), _LOOKUP_CHUNK):
+                for r in conn.execute(select(a).where(a.c.id.in_(chunk))).mappings():
+                    found[r["id"]] = Article.from_dict({k: v for k, v in r.items()
+                                                        if k not in ("published_utc", "ingested_at")})
+            attach_records(conn, list(found.values()))
         return [found[i] for i in article_ids if i in found]
 
     def list_articles(self, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[Article]:

@@ -65,9 +65,9 @@ def list_articles(store: StoreDep, outlet: OutletParam = None, limit: Limit = 20
 
 @router.get("/articles/{article_id}", response_model=ArticlePageOut,
             summary="An article; with start and end, the cited span too")
-def get_article(store: StoreDep, article_id: ArticleId, start: SpanStart = None,
+def get_article(request: Request, store: StoreDep, article_id: ArticleId, start: SpanStart = None,
                 end: SpanEnd = None) -> dict[str, Any]:
-    return views.article_page(store, article_id, start, end)
+    return views.article_page(store, article_id, start, end, request.app.state.page_cache)
 
 
 @router.get("/search", response_model=SearchOut, summary="Full-text search over headlines and text")

@@ -38,6 +38,11 @@ class PageCache:
         self._version: Version | None = None
         self._lock = threading.Lock()
 
+    @property
+    def active(self) -> bool:
+        """Whether anything is kept (the store is a file); else every value is recomputed."""
+        return bool(self._files)
+
     def _renew(self, version: Version) -> None:
         """Empty both caches when the store changed (caller holds the lock)."""
         if version != self._version:

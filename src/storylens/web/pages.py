@@ -120,7 +120,7 @@ def articles_page(request: Request, store: StoreDep, outlet: OutletParam = None,
 def article_page(request: Request, store: StoreDep, article_id: ArticleId, start: SpanStart = None,
                  end: SpanEnd = None) -> HTMLResponse:
     article = views.get_article(store, article_id)
-    data = views.article_page_for(store, article, start, end)
+    data = views.article_page_for(store, article, start, end, request.app.state.page_cache)
     marks = article_marks(article)
     cited = data["citation"]
     if cited:

@@ -22,7 +22,7 @@ from .. import __version__
 from ..report.html_report import GridCell, diff_segments, safe_href, show, show_line
 from .queries import parse_time
 
-__all__ = ["environment", "render", "page_url", "cites", "grid_cells", "show_short"]
+__all__ = ["environment", "render", "page_url", "cites", "grid_cells", "show_short", "diff_words", "row_links"]
 
 logger = logging.getLogger(__name__)
 
@@ -80,15 +80,42 @@ def grid_cells(cells: list[GridCell]) -> Markup:
     return Markup("".join(out))
 
 
+def diff_words(diff: list[dict[str, Any]]) -> Markup:
+    """A quote variant's word diff (``diff_segments``) as escaped words, deletions in
+    ``<del>`` and insertions in ``<ins>``, separated by spaces."""
+    out = []
+    for kind, words in diff_segments(diff):
+        shown = show_short(words)
+        out.append(f"<{kind}>{shown}</{kind}>" if kind in ("ins", "del") else str(shown))
+    return Markup(" ".join(out))
+
+
+def row_links(rows: list[tuple[int, str]]) -> Markup:
+    """Links to grid rows, ``(number, fact id)`` each: "3, 7, 12"."""
+    return Markup(", ".join(f'<a href="#{show_short(fact_id)}">{n}</a>' for n, fact_id in rows))
+
+
 def page_url(path: str, params: dict[str, Any]) -> str:
     """``path`` with the non-empty ``params`` as a query string (values are URL-encoded)."""
     kept = {k: v for k, v in params.items() if v not in (None, "", False)}
     return path + ("?" + urlencode(kept) if kept else "")
 
 
+class _Environment(Environment):
+    """Jinja's environment with ``value.key`` looking a dict's key up first (Jinja tries
+    the attribute first, which for a dict fails with an exception: a story page does
+    over a thousand such lookups). A key named like a dict method (``items``, ``get``)
+    still gives the method, as in plain Jinja."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute in obj and not hasattr(dict, attribute):
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(
+    env = _Environment(
         loader=PackageLoader("storylens.web", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
@@ -100,7 +127,8 @@ def environment() -> Environment:
     env.filters["when"] = _when
     env.filters["pathseg"] = lambda value: quote(str(value), safe="")
     env.globals["safe_href"] = safe_href
-    env.globals["diff_segments"] = diff_segments
+    env.globals["diff_words"] = diff_words
+    env.globals["row_links"] = row_links
     env.globals["cites"] = cites
     env.globals["grid_cells"] = grid_cells
     env.globals["page_url"] = page_url

@@ -23,6 +23,7 @@ from .queries import (
     article_summaries,
     count_articles,
     load_articles,
+    duplicate_index,
     duplicates_of,
     story_summaries,
 )
@@ -182,13 +183,16 @@ def check_span(article: Article, start: int | None, end: int | None) -> tuple[in
     return start, end
 
 
-def article_page(store: Store, article_id: str, start: int | None = None,
-                 end: int | None = None) -> dict[str, Any]:
-    return article_page_for(store, get_article(store, article_id), start, end)
+def article_page(store: Store, article_id: str, start: int | None = None, end: int | None = None,
+                 cache: PageCache | None = None) -> dict[str, Any]:
+    return article_page_for(store, get_article(store, article_id), start, end, cache)
 
 
-def article_page_for(store: Store, article: Article, start: int | None = None,
-                     end: int | None = None) -> dict[str, Any]:
+def article_page_for(store: Store, article: Article, start: int | None = None, end: int | None = None,
+                     cache: PageCache | None = None) -> dict[str, Any]:
+    """An article page's data. Its duplicates come from an index of every article's
+    duplicates kept in ``cache`` until the store changes (finding one article's reads the
+    whole articles table), else from that read."""
     span = check_span(article, start, end)
     group = None
     if article.syndication_group and article.story_id:
@@ -205,8 +209,14 @@ def article_page_for(store: Store, article: Article, start: int | None = None,
         "citation": {"start": span[0], "end": span[1], "text": article.text[span[0]:span[1]]} if span else None,
         "syndication_group": group,
         "duplicate_of": duplicate_of,
-        "duplicates": [d.to_dict() for d in duplicates_of(store, article.id)],
+        "duplicates": [d.to_dict() for d in _duplicates(store, article.id, cache)],
     }
+
+
+def _duplicates(store: Store, article_id: str, cache: PageCache | None) -> list[ArticleSummary]:
+    if cache is None or not cache.active:
+        return duplicates_of(store, article_id)
+    return cache.get_or_compute("duplicates", lambda: duplicate_index(store)).get(article_id, [])
 
 
 def group_members(store: Store, group: dict[str, Any] | None) -> list[dict[str, Any]]:

@@ -1,0 +1,152 @@
+"""What the faster story and article pages read and build: the store's light article
+read, the duplicates index kept until the store changes, and the template helpers that
+replace per-word Jinja loops (articles written here, fictional)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+from markupsafe import Markup
+
+from storylens.model import Article, Entity, Figure, Quote, RemovedLine, Span, TimeRef
+from storylens.store import open_store
+from storylens.web import create_app
+from storylens.web.queries import duplicate_index, duplicates_of, load_articles
+from storylens.web.render import diff_words, environment, row_links
+
+_TEXT = ("The Orsa ferry resumed its crossings on Monday, said harbour master Ilse Brandt. "
+         "\"We are back <b>on time</b>,\" she said. About 40 cars crossed.")
+
+
+def _article(article_id: str, outlet: str, published: str, duplicate_of: str | None = None) -> Article:
+    q0 = _TEXT.index("We are")
+    q1 = _TEXT.index(",\" she")
+    f0 = _TEXT.index("About 40 cars")
+    t0 = _TEXT.index("on Monday")
+    n0 = _TEXT.index("Ilse Brandt")
+    article = Article.from_dict({"id": article_id, "source": f"{article_id}.txt", "text": _TEXT, "outlet": outlet,
+                                 "headline": f"Ferry back ({outlet})", "published": published,
+                                 "credits": ["Photo: Nils Arp"], "hashtags": ["ferry"]})
+    article.duplicate_of = duplicate_of
+    article.removed = [RemovedLine("Share this", "share buttons", 4)]
+    article.entities = [Entity("ilse brandt", "Ilse Brandt", "person", ["Brandt"], [Span(n0, n0 + 11)])]
+    article.quotes = [Quote(_TEXT[q0:q1], q0, q1, "direct", speaker="she")]
+    article.figures = [Figure("About 40 cars", f0, f0 + 13, value=40.0, bound="approximate", unit="cars")]
+    article.time_refs = [TimeRef("on Monday", t0, t0 + 9, value="2031-05-05", granularity="day")]
+    return article
+
+
+def _store(path: str, articles: list[Article]) -> None:
+    with open_store(path) as store:
+        store.add_articles(articles)
+        links = {a.id: {"story_id": "story-f1", "duplicate_of": a.duplicate_of} for a in articles}
+        story = {"id": "story-f1", "title": "Ferry back", "lead": articles[0].id, "articles": [a.id for a in articles],
+                 "entities": [], "first_published": None, "last_published": None,
+                 "outlets": sorted({a.outlet or "" for a in articles}), "independent_sources": 1,
+                 "syndication_groups": []}
+        store.replace_stories([story], links)
+
+
+def test_light_read_has_the_records_and_leaves_the_rest_empty(tmp_path: Any) -> None:
+    db = str(tmp_path / "s.db")
+    _store(db, [_article("f1", "Vellmar Courier", "2031-05-05T09:00:00+02:00"),
+                _article("f2", "Orsa Post", "2031-05-05T10:00:00+02:00")])
+    with open_store(db) as store:
+        full = store.get_articles(["f2", "f1"])
+        light = store.get_articles_light(["f2", "missing", "f1"])
+        assert [a.id for a in light] == ["f2", "f1"]
+        for f, lt in zip(full, light):
+            assert f.entities and f.credits and f.hashtags and f.removed
+            assert (lt.entities, lt.credits, lt.hashtags, lt.removed, lt.inferred, lt.explicit) == ([], [], [], [], {}, {})
+            assert (lt.quotes, lt.figures, lt.time_refs) == (f.quotes, f.figures, f.time_refs)
+            assert (lt.text, lt.outlet, lt.headline, lt.published, lt.story_id) == (f.text, f.outlet, f.headline,
+                                                                                   f.published, f.story_id)
+        assert store.get_articles_light([]) == []
+
+
+def test_story_pages_use_the_light_read_when_the_store_has_one(tmp_path: Any) -> None:
+    db = str(tmp_path / "s.db")
+    _store(db, [_article("f1", "Vellmar Courier", "2031-05-05T09:00:00+02:00")])
+    used: list[str] = []
+    with open_store(db) as store:
+        class Both:
+            def get_articles(self, ids: list[str]) -> list[Article]:
+                used.append("full")
+                return store.get_articles(ids)
+
+            def get_articles_light(self, ids: list[str]) -> list[Article]:
+                used.append("light")
+                return store.get_articles_light(ids)
+
+        assert [a.id for a in load_articles(Both(), ["f1", "missing"])] == ["f1"]  # type: ignore[arg-type]
+    assert used == ["light"]
+    with TestClient(create_app(db)) as client:
+        page = client.get("/stories/story-f1")
+        assert page.status_code == 200 and "All 1 quote, 1 figure and 1 time reference" in page.text
+        records = client.get("/api/stories/story-f1/records").json()
+        assert [q["quote"]["text"] for q in records["quotes"]] == ["We are back <b>on time</b>"]
+
+
+def test_duplicates_come_from_an_index_kept_until_the_store_changes(tmp_path: Any, monkeypatch: Any) -> None:
+    from storylens.web import views
+
+    db = str(tmp_path / "s.db")
+    _store(db, [_article("f1", "Vellmar Courier", "2031-05-05T09:00:00+02:00"),
+                _article("f3", "Orsa Post", "2031-05-05T11:00:00+02:00", duplicate_of="f1"),
+                _article("f2", "Orsa Post", "2031-05-05T10:00:00+02:00", duplicate_of="f1")])
+    with open_store(db) as store:
+        index = duplicate_index(store)
+        assert index == {"f1": duplicates_of(store, "f1")}
+        assert [d.id for d in index["f1"]] == ["f2", "f3"]  # oldest first
+    built = []
+    monkeypatch.setattr(views, "duplicate_index", lambda store: built.append(1) or duplicate_index(store))
+    with TestClient(create_app(db)) as client:
+        assert [d["id"] for d in client.get("/api/articles/f1").json()["duplicates"]] == ["f2", "f3"]
+        assert client.get("/api/articles/f2").json()["duplicates"] == []
+        assert "f3" in client.get("/articles/f1").text
+        assert len(built) == 1
+        with open_store(db) as store:  # another process adds a duplicate of f2
+            store.add_articles([_article("f4", "Kell Times", "2031-05-05T12:00:00+02:00", duplicate_of="f2")])
+            store.replace_stories([], {"f4": {"story_id": None, "duplicate_of": "f2"}})
+        assert [d["id"] for d in client.get("/api/articles/f2").json()["duplicates"]] == ["f4"]
+        assert len(built) == 2
+
+
+def test_duplicates_without_a_file_store_are_read_per_article(monkeypatch: Any) -> None:
+    from storylens.web import views
+
+    class NoCache:
+        active = False
+
+    calls: list[str] = []
+    monkeypatch.setattr(views, "duplicates_of", lambda store, article_id: calls.append(article_id) or [])
+    monkeypatch.setattr(views, "duplicate_index", lambda store: calls.append("index") or {})
+    assert views._duplicates(object(), "f1", NoCache()) == []  # type: ignore[arg-type]
+    assert views._duplicates(object(), "f2", None) == []  # type: ignore[arg-type]
+    assert calls == ["f1", "f2"]
+
+
+def test_diff_words_and_row_links_escape_every_piece() -> None:
+    diff = [{"op": "equal", "ref": ["we", "are"], "variant": ["we", "are"]},
+            {"op": "replace", "ref": ["back"], "variant": ["<script>x</script>"]},
+            {"op": "delete", "ref": ["on", "time"], "variant": []},
+            {"op": "insert", "ref": [], "variant": ["late\u202e"]}]
+    html = diff_words(diff)
+    assert isinstance(html, Markup) and "<script>" not in html
+    assert html.startswith("we are <del>back</del> <ins>&lt;script&gt;x&lt;/script&gt;</ins> <del>on time</del> <ins>late")
+    assert html.endswith("</ins>") and "\u202e" not in html
+    links = row_links([(3, "fact-1"), (7, '"><img src=x onerror=alert(1)>')])
+    assert links.startswith('<a href="#fact-1">3</a>, <a href="#')
+    assert "<img" not in links and "&lt;img" in links
+
+
+def test_templates_read_dict_keys_and_dict_methods_as_jinja_does() -> None:
+    template = environment().from_string("{{ d.name }}|{{ d.items is callable }}|{{ d.missing is defined }}|"
+                                         "{{ o.name }}")
+
+    class Obj:
+        name = "attribute"
+
+    out = template.render(d={"name": "key <b>", "items": "shadowed"}, o=Obj())
+    assert out == "key &lt;b&gt;|True|False|attribute"
