@@ -352,8 +352,11 @@ def _highlight(snippet: str) -> Text:
 @click.option("--allow-ingest", is_flag=True, help="Enable POST /api/ingest (needs --token).")
 @click.option("--token", envvar="STORYLENS_INGEST_TOKEN", default=None,
               help="Bearer token required by POST /api/ingest (or $STORYLENS_INGEST_TOKEN).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes, each with its own store connection and page cache.")
 @_with_context
-def serve(ctx: _Context, db: str, host: str, port: int, allow_ingest: bool, token: str | None) -> None:
+def serve(ctx: _Context, db: str, host: str, port: int, allow_ingest: bool, token: str | None,
+          workers: int) -> None:
     """Serve the web app and JSON API over a store (read-only unless --allow-ingest)."""
     from .web import serve as serve_app
 
@@ -361,8 +364,9 @@ def serve(ctx: _Context, db: str, host: str, port: int, allow_ingest: bool, toke
         raise click.UsageError("--allow-ingest needs --token (or $STORYLENS_INGEST_TOKEN)")
     if "://" not in db and not Path(db).exists():
         raise click.ClickException(f"no store at {db} (create one with `storylens ingest PATH --db {db}`)")
-    ctx.err.print(f"serving {escape(db)} on http://{escape(host)}:{port}/ (Ctrl+C to stop)")
-    serve_app(db, host, port, allow_ingest, token)
+    processes = f", {workers} worker processes" if workers > 1 else ""
+    ctx.err.print(f"serving {escape(db)} on http://{escape(host)}:{port}/{processes} (Ctrl+C to stop)")
+    serve_app(db, host, port, allow_ingest, token, workers=workers)
 
 
 @main.command(name="eval")

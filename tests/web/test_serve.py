@@ -26,3 +26,22 @@ def test_worker_factory_reads_the_store_from_the_environment(examples_db: str,
         assert app.state.store.count_stories() >= 2 and app.state.allow_ingest is False
     finally:
         app.state.store.close()
+
+
+def test_serve_command_passes_workers_to_serve(examples_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    import storylens.web
+    from storylens.cli import main
+
+    calls: list[tuple[tuple[object, ...], dict[str, object]]] = []
+    monkeypatch.setattr(storylens.web, "serve", lambda *args, **kwargs: calls.append((args, kwargs)))
+    runner = CliRunner()
+    result = runner.invoke(main, ["serve", "--db", examples_db, "--port", "8123", "--workers", "3"])
+    assert result.exit_code == 0, result.output
+    assert calls[-1][0][:3] == (examples_db, "127.0.0.1", 8123) and calls[-1][1] == {"workers": 3}
+    assert "3 worker processes" in result.output
+    assert runner.invoke(main, ["serve", "--db", examples_db]).exit_code == 0
+    assert calls[-1][1] == {"workers": 1}
+    refused = runner.invoke(main, ["serve", "--db", examples_db, "--workers", "0"])
+    assert refused.exit_code == 2 and len(calls) == 2
