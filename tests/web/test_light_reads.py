@@ -150,3 +150,19 @@ def test_templates_read_dict_keys_and_dict_methods_as_jinja_does() -> None:
 
     out = template.render(d={"name": "key <b>", "items": "shadowed"}, o=Obj())
     assert out == "key &lt;b&gt;|True|False|attribute"
+
+
+def test_grid_row_escapes_the_fact_and_links_its_cells() -> None:
+    from storylens.report.html_report import GridCell
+
+    from storylens.web.render import grid_row
+
+    fact = {"id": 'f"1', "statement": "Boats <script>x</script> sank", "status": "disputed",
+            "asserted_by": "Mara <b>Quist</b>", "independent_sources": 2}
+    cells = [GridCell("supported", {"url": "/articles/a1?start=0&end=5#cited"}), GridCell("absent")]
+    row = grid_row(4, {"fact": fact, "cells": cells})
+    assert row.startswith('<tr class="status-disputed" id="f&#34;1"><td class="num">4</td>')
+    assert "<script>" not in row and "&lt;script&gt;" in row and "(Mara &lt;b&gt;Quist&lt;/b&gt;)" in row
+    assert 'href="/articles/a1?start=0&amp;end=5#cited"' in row and '<td class="cell absent">' in row
+    outlet_own = grid_row(1, {"fact": dict(fact, asserted_by="outlet"), "cells": []})
+    assert "attribution" not in outlet_own

@@ -22,7 +22,7 @@ from .. import __version__
 from ..report.html_report import GridCell, diff_segments, safe_href, show, show_line
 from .queries import parse_time
 
-__all__ = ["environment", "render", "page_url", "cites", "grid_cells", "show_short", "diff_words", "row_links"]
+__all__ = ["environment", "render", "page_url", "cites", "grid_cells", "grid_row", "show_short", "diff_words", "row_links"]
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +80,19 @@ def grid_cells(cells: list[GridCell]) -> Markup:
     return Markup("".join(out))
 
 
+def grid_row(number: int, row: dict[str, Any]) -> Markup:
+    """One row of the outlet-by-fact grid (a ``fact_grid`` row): number, statement (with
+    who asserts it when not the outlet), status, independent sources, then its cells."""
+    fact = row["fact"]
+    status = show_short(fact["status"])
+    by = fact["asserted_by"]
+    attribution = f' <span class="attribution">({show_short(by)})</span>' if by != "outlet" else ""
+    return Markup(f'<tr class="status-{status}" id="{show_short(fact["id"])}"><td class="num">{number}</td>'
+                  f'<td dir="auto">{show(fact["statement"])}{attribution}</td>\n'
+                  f'<td><span class="tag">{status}</span> <span class="muted" title="independent sources">'
+                  f'{escape(fact["independent_sources"])}</span></td>\n{grid_cells(row["cells"])}</tr>\n')
+
+
 def diff_words(diff: list[dict[str, Any]]) -> Markup:
     """A quote variant's word diff (``diff_segments``) as escaped words, deletions in
     ``<del>`` and insertions in ``<ins>``, separated by spaces."""
@@ -130,7 +143,7 @@ def environment() -> Environment:
     env.globals["diff_words"] = diff_words
     env.globals["row_links"] = row_links
     env.globals["cites"] = cites
-    env.globals["grid_cells"] = grid_cells
+    env.globals["grid_row"] = grid_row
     env.globals["page_url"] = page_url
     env.globals["version"] = __version__
     return env
