@@ -10,8 +10,10 @@ statements, its worst case. The five source documents go through the extractors 
 sentences it keeps, with their offsets shifted.
 
 Timed: ``align_facts``, ``find_conflicts`` and ``find_exclusives`` on the story (best of
-``--repeat`` runs). Memory: the peak of Python allocations during one comparison
-(tracemalloc, measured in a separate run so it does not slow the timed one).
+``--repeat`` runs). Counted: facts, corroborated facts, conflicts (one per
+disagreement) and their sides (one per article asserting a claim in dispute). Memory:
+the peak of Python allocations during one comparison (tracemalloc, measured in a
+separate run so it does not slow the timed one).
 
     .venv/bin/python bench/compare.py [--sizes 5 20 100] [--event 0] [--json]
 """
@@ -87,7 +89,7 @@ def compare(articles: list[Article]) -> dict[str, int]:
     conflicts = find_conflicts(articles, facts)
     find_exclusives(articles, facts)
     return {"facts": len(facts), "corroborated": sum(f.independent_sources >= 2 for f in facts),
-            "conflicts": len(conflicts)}
+            "conflicts": len(conflicts), "conflict_sides": sum(len(c.sides) for c in conflicts)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,10 +122,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(rows, indent=1))
     else:
         print(f"{'articles':>8} {'statements':>10} {'seconds':>8} {'ms/stmt':>8} {'peak MiB':>9} {'facts':>6} "
-              f"{'corrob.':>7} {'confl.':>6}")
+              f"{'corrob.':>7} {'confl.':>6} {'sides':>6}")
         for r in rows:
             print(f"{r['articles']:>8} {r['statements']:>10} {r['seconds']:>8} {r['ms_per_statement']:>8} "
-                  f"{r['peak_mib']:>9} {r['facts']:>6} {r['corroborated']:>7} {r['conflicts']:>6}")
+                  f"{r['peak_mib']:>9} {r['facts']:>6} {r['corroborated']:>7} {r['conflicts']:>6} "
+                  f"{r['conflict_sides']:>6}")
     return 0
 
 

@@ -416,10 +416,10 @@ def _attribution_edges(articles: Sequence[Article], sts: dict[str, list[Statemen
     out = []
     for i, (a, qa, wa, sa) in enumerate(quotes):
         for b, qb, wb, sb in quotes[i + 1:]:
-            if _source(a) == _source(b) or _same_speaker(qa.speaker_entity or "", qb.speaker_entity or ""):
+            ka, kb = qa.speaker_entity or "", qb.speaker_entity or ""
+            if ka == kb or _source(a) == _source(b):
                 continue
-            if len(wa & wb) / len(wa | wb) >= 0.6:
-                ka, kb = qa.speaker_entity or "", qb.speaker_entity or ""
+            if len(wa & wb) / len(wa | wb) >= 0.6 and not _same_speaker(ka, kb):
                 out.append(_Edge("attribution", "", qa.text, ConflictSide(qa.text, ka, sa.citation),
                                  ConflictSide(qb.text, kb, sb.citation), (ka, kb)))
     return out
