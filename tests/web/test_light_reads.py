@@ -166,3 +166,20 @@ def test_grid_row_escapes_the_fact_and_links_its_cells() -> None:
     assert 'href="/articles/a1?start=0&amp;end=5#cited"' in row and '<td class="cell absent">' in row
     outlet_own = grid_row(1, {"fact": dict(fact, asserted_by="outlet"), "cells": []})
     assert "attribution" not in outlet_own
+
+
+def test_quote_variants_show_the_reference_then_each_diff_escaped() -> None:
+    from storylens.web.render import quote_variants
+
+    ref = {"fidelity": "verbatim", "citation": {"url": "/articles/a1?start=1&end=9#cited", "outlet": "Orsa <i>Post</i>",
+                                                "text": "We are <b>back</b>"}}
+    other = {"fidelity": "altered", "citation": {"url": "/articles/a2?start=3&end=9#cited", "outlet": "Kell Times",
+                                                 "text": "We are late"},
+             "diff": [{"op": "equal", "ref": ["We", "are"], "variant": ["We", "are"]},
+                      {"op": "replace", "ref": ["<b>back</b>"], "variant": ["late"]}]}
+    html = quote_variants([ref, other])
+    first, second = html.split("</li>\n")[:2]
+    assert first.startswith('<li><span class="tag fidelity-verbatim">reference</span> <span class="cites">')
+    assert "Orsa &lt;i&gt;Post&lt;/i&gt;" in first and "<q dir=\"auto\">We are &lt;b&gt;back&lt;/b&gt;</q>" in first
+    assert second.startswith('<li><span class="tag fidelity-altered">altered</span>')
+    assert '<q class="diff" dir="auto">We are <del>&lt;b&gt;back&lt;/b&gt;</del> <ins>late</ins></q>' in second

@@ -22,7 +22,7 @@ from .. import __version__
 from ..report.html_report import GridCell, diff_segments, safe_href, show, show_line
 from .queries import parse_time
 
-__all__ = ["environment", "render", "page_url", "cites", "grid_cells", "grid_row", "show_short", "diff_words", "row_links"]
+__all__ = ["environment", "render", "page_url", "cites", "grid_cells", "grid_row", "show_short", "diff_words", "quote_variants", "row_links"]
 
 logger = logging.getLogger(__name__)
 
@@ -103,6 +103,19 @@ def diff_words(diff: list[dict[str, Any]]) -> Markup:
     return Markup(" ".join(out))
 
 
+def quote_variants(variants: list[dict[str, Any]]) -> Markup:
+    """The list items of a quote group's variants: the first is the reference (its text),
+    each other its fidelity and its word diff from the reference; each cited."""
+    out = []
+    for i, v in enumerate(variants):
+        fidelity = show_short(v["fidelity"])
+        words = (f'<q dir="auto">{show_short(v["citation"]["text"])}</q>' if i == 0
+                 else f'<q class="diff" dir="auto">{diff_words(v["diff"])}</q>')
+        out.append(f'<li><span class="tag fidelity-{fidelity}">{"reference" if i == 0 else fidelity}</span> '
+                   f'{cites([v["citation"]])}:\n{words}</li>\n')
+    return Markup("".join(out))
+
+
 def row_links(rows: list[tuple[int, str]]) -> Markup:
     """Links to grid rows, ``(number, fact id)`` each: "3, 7, 12"."""
     return Markup(", ".join(f'<a href="#{show_short(fact_id)}">{n}</a>' for n, fact_id in rows))
@@ -140,7 +153,7 @@ def environment() -> Environment:
     env.filters["when"] = _when
     env.filters["pathseg"] = lambda value: quote(str(value), safe="")
     env.globals["safe_href"] = safe_href
-    env.globals["diff_words"] = diff_words
+    env.globals["quote_variants"] = quote_variants
     env.globals["row_links"] = row_links
     env.globals["cites"] = cites
     env.globals["grid_row"] = grid_row
