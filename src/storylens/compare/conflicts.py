@@ -65,6 +65,8 @@ _WINDOW = 70
 #: Two aligned statements are about the same event for a date conflict when this share of
 #: their stems is common (a fact may align neighbouring events).
 _SAME_EVENT_JACCARD = 0.3
+#: Two quotations are one when this share of their words is common.
+_SAME_QUOTE_JACCARD = 0.6
 
 
 @dataclass
@@ -414,12 +416,33 @@ def _attribution_edges(articles: Sequence[Article], sts: dict[str, list[Statemen
                 if st is not None:
                     quotes.append((a, q, words, st))
     out = []
-    for i, (a, qa, wa, sa) in enumerate(quotes):
-        for b, qb, wb, sb in quotes[i + 1:]:
-            ka, kb = qa.speaker_entity or "", qb.speaker_entity or ""
-            if ka == kb or _source(a) == _source(b):
-                continue
-            if len(wa & wb) / len(wa | wb) >= 0.6 and not _same_speaker(ka, kb):
-                out.append(_Edge("attribution", "", qa.text, ConflictSide(qa.text, ka, sa.citation),
-                                 ConflictSide(qb.text, kb, sb.citation), (ka, kb)))
+    for i, j in _overlapping_pairs([words for _, _, words, _ in quotes], _SAME_QUOTE_JACCARD):
+        (a, qa, wa, sa), (b, qb, wb, sb) = quotes[i], quotes[j]
+        ka, kb = qa.speaker_entity or "", qb.speaker_entity or ""
+        if ka == kb or _source(a) == _source(b):
+            continue
+        if len(wa & wb) / len(wa | wb) >= _SAME_QUOTE_JACCARD and not _same_speaker(ka, kb):
+            out.append(_Edge("attribution", "", qa.text, ConflictSide(qa.text, ka, sa.citation),
+                             ConflictSide(qb.text, kb, sb.citation), (ka, kb)))
     return out
+
+
+def _overlapping_pairs(sets: Sequence[frozenset[str]], threshold: float) -> list[tuple[int, int]]:
+    """Every pair ``(i, j)``, ``i < j``, that can reach ``threshold`` Jaccard similarity,
+    in order, without comparing all pairs (prefix filtering: with words ordered rarest
+    first, two sets that similar share a word among the first ``len - ceil(threshold *
+    len) + 1`` words of each). A superset of the pairs that reach it; the caller checks."""
+    df: dict[str, int] = {}
+    for words in sets:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    index: dict[str, list[int]] = {}
+    pairs: set[tuple[int, int]] = set()
+    for j, words in enumerate(sets):
+        ordered = sorted(words, key=lambda w: (df[w], w))
+        prefix = ordered[:len(ordered) - math.ceil(threshold * len(ordered) - 1e-9) + 1]
+        for w in prefix:
+            for i in index.get(w, ()):
+                pairs.add((i, j))
+            index.setdefault(w, []).append(j)
+    return sorted(pairs)

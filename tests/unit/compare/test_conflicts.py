@@ -174,7 +174,8 @@ def test_three_outlets_giving_two_counts_are_one_conflict_with_three_sides():
 
 
 def test_agency_copies_and_a_rival_are_one_conflict():
-    wire = "Authorities ordered at least 1,200 people to leave their homes in Dornhill on Tuesday, Harbor Wire said."
+    wire = ("Authorities ordered at least 1,200 people to leave their homes in Dornhill on Tuesday, "
+            "Harbor Wire said.")
     a1 = _count("a1", wire, "at least 1,200 people", 1200.0, "Harbor Wire", group="syn-1")
     a2 = _count("a2", wire, "at least 1,200 people", 1200.0, "Courier", group="syn-1")
     b = _count("b", POST, "about 900 residents", 900.0, "Post")
@@ -223,3 +224,22 @@ def test_a_bare_surname_is_not_a_second_speaker():
     assert [c for c in _run(a, b)[1] if c.kind == "attribution"] == []
     b.quotes[0].speaker_entity = "person:jan marrow"  # another Marrow: a different speaker
     assert len([c for c in _run(a, b)[1] if c.kind == "attribution"]) == 1
+
+
+def test_quote_pairs_are_found_without_comparing_all_pairs_and_none_is_lost():
+    import random
+
+    from storylens.compare.conflicts import _overlapping_pairs
+
+    rng = random.Random(7)
+    vocab = [f"w{n}" for n in range(40)]
+    sets = [frozenset(rng.sample(vocab[: rng.randint(12, 40)], rng.randint(6, 12))) for _ in range(150)]
+    sets += [frozenset(sorted(s)[:-1]) | {"extra"} for s in sets[:30]]  # near-copies
+    for threshold in (0.6, 0.3, 0.8):
+        brute = [(i, j) for i in range(len(sets)) for j in range(i + 1, len(sets))
+                 if len(sets[i] & sets[j]) / len(sets[i] | sets[j]) >= threshold]
+        found = _overlapping_pairs(sets, threshold)
+        assert set(brute) <= set(found) and found == sorted(found)
+        assert brute  # the check is not vacuous
+        if threshold >= 0.6:
+            assert len(found) < len(sets) * (len(sets) - 1) // 4  # most pairs never compared
