@@ -243,3 +243,13 @@ def test_quote_pairs_are_found_without_comparing_all_pairs_and_none_is_lost():
         assert brute  # the check is not vacuous
         if threshold >= 0.6:
             assert len(found) < len(sets) * (len(sets) - 1) // 4  # most pairs never compared
+
+
+def test_one_date_dispute_across_three_outlets_is_one_conflict():
+    text = "The Harwick council closed the old library on {} after a fire inspection."
+    a = article("a", text.format("Monday"), times=[("Monday", "2031-04-28")])
+    b = article("b", text.format("Wednesday"), outlet="Post", times=[("Wednesday", "2031-04-30")])
+    c = article("c", text.format("Monday"), outlet="Radio", times=[("Monday", "2031-04-28")])
+    (date,) = [x for x in _run(a, b, c)[1] if x.kind == "date"]
+    assert [(s.citation.article_id, s.claim) for s in date.sides] == [("a", "Monday"), ("c", "Monday"),
+                                                                        ("b", "Wednesday")]

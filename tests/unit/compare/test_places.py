@@ -57,6 +57,15 @@ def test_two_outlets_placing_one_blast_in_different_cities_conflict():
     assert disputed and all(f.status == "disputed" for f in disputed)
 
 
+def test_three_outlets_and_two_places_are_one_place_conflict():
+    a = _blast("a", "Lyon", "fire officials", outlet="Rhone Daily")
+    b = _blast("b", "Marseille", "firefighters", outlet="Coast Post")
+    c = _blast("c", "Lyon", "the police", outlet="Radio Rhone")
+    (conflict,) = _place_conflicts(a, b, c)[1]
+    assert [(s.citation.article_id, s.claim) for s in conflict.sides] == [("a", "Lyon"), ("c", "Lyon"),
+                                                                            ("b", "Marseille")]
+
+
 def test_a_city_inside_the_country_or_state_the_other_names_is_no_conflict():
     a = _blast("a", "Lyon", "fire officials", outlet="Rhone Daily")
     b = _blast("b", "France", "firefighters", outlet="Coast Post")
