@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import gc
 import importlib.util
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
-from storylens.web.app import ENV_DB, app_from_environment, server_options
+from storylens.web.app import ENV_DB, GC_THRESHOLD, app_from_environment, serve, server_options
+
+
+@pytest.fixture(autouse=True)
+def _restore_gc() -> Iterator[None]:
+    """serve() and the worker factory tune the collector for the process: undo it."""
+    threshold = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
 
 
 def test_server_options_use_uvloop_and_httptools_when_installed() -> None:
@@ -45,3 +57,21 @@ def test_serve_command_passes_workers_to_serve(examples_db: str, monkeypatch: py
     assert calls[-1][1] == {"workers": 1}
     refused = runner.invoke(main, ["serve", "--db", examples_db, "--workers", "0"])
     assert refused.exit_code == 2 and len(calls) == 2
+
+
+def test_serve_tunes_the_garbage_collector_once_the_app_is_built(examples_db: str,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    gc.unfreeze()
+    gc.set_threshold(700, 10, 10)
+    seen: list[tuple[Any, int, int]] = []
+
+    def fake_run(app: Any, **options: Any) -> None:
+        seen.append((app, gc.get_threshold()[0], gc.get_freeze_count()))
+        app.state.store.close()
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    serve(examples_db, port=8124, log_level="warning")
+    app, threshold, frozen = seen[0]
+    assert app.state.store.where.endswith("examples.db") and threshold == GC_THRESHOLD and frozen > 1000

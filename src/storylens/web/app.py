@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from collections.abc import AsyncIterator
@@ -24,7 +25,7 @@ from .ingest import ingest_router, read_only_router
 from .render import render
 from .security import MAX_BODY_BYTES, SecurityHeadersMiddleware
 
-__all__ = ["create_app", "serve", "server_options", "app_from_environment"]
+__all__ = ["create_app", "serve", "server_options", "app_from_environment", "tune_gc", "GC_THRESHOLD"]
 
 logger = logging.getLogger(__name__)
 
@@ -128,6 +129,22 @@ def server_options() -> dict[str, str]:
     return options
 
 
+#: Young-generation threshold of the garbage collector while serving (Python's default: 700).
+GC_THRESHOLD = 10_000
+
+
+def tune_gc() -> None:
+    """Fewer garbage collections while serving. A story page builds thousands of
+    short-lived containers, which set off a young-generation collection several times
+    per request with the default threshold (about 1.3 ms of its ~11 ms of CPU on the bench
+    store); nearly all are freed by reference counting anyway. The objects that exist
+    once the app is built (modules, routes, templates) are moved out of the collector's
+    sight (``gc.freeze``), so the older-generation collections that still run scan less."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
+
+
 #: Environment variables that ``app_from_environment`` reads (uvicorn's worker processes
 #: build their own app from them).
 ENV_DB, ENV_ALLOW_INGEST, ENV_TOKEN = "STORYLENS_SERVE_DB", "STORYLENS_SERVE_ALLOW_INGEST", "STORYLENS_TOKEN"
@@ -138,8 +155,10 @@ def app_from_environment() -> FastAPI:
     db = os.environ.get(ENV_DB)
     if not db:
         raise ValueError(f"{ENV_DB} is not set: it names the store to serve")
-    return create_app(db, allow_ingest=os.environ.get(ENV_ALLOW_INGEST) == "1",
-                      ingest_token=os.environ.get(ENV_TOKEN))
+    app = create_app(db, allow_ingest=os.environ.get(ENV_ALLOW_INGEST) == "1",
+                     ingest_token=os.environ.get(ENV_TOKEN))
+    tune_gc()
+    return app
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False,
@@ -160,4 +179,6 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool
             os.environ[ENV_TOKEN] = token
         uvicorn.run("storylens.web.app:app_from_environment", factory=True, workers=workers, **options)
     else:
-        uvicorn.run(create_app(db, allow_ingest=allow_ingest, ingest_token=token), **options)
+        app = create_app(db, allow_ingest=allow_ingest, ingest_token=token)
+        tune_gc()
+        uvicorn.run(app, **options)
