@@ -9,7 +9,8 @@ statements, its worst case. The five source documents go through the extractors 
 (not timed); a rewrite keeps the entities, quotes, figures and time references of the
 sentences it keeps, with their offsets shifted.
 
-Timed: ``align_facts``, ``find_conflicts`` and ``find_exclusives`` on the story (best of
+Timed: splitting into statements, ``align_facts``, ``find_conflicts`` and
+``find_exclusives`` on the story, as ``compare_story`` calls them (best of
 ``--repeat`` runs). Counted: facts, corroborated facts, conflicts (one per
 disagreement) and their sides (one per article asserting a claim in dispute). Memory:
 the peak of Python allocations during one comparison (tracemalloc, measured in a
@@ -32,7 +33,7 @@ from typing import Any
 from storylens.compare.conflicts import find_conflicts
 from storylens.compare.exclusives import find_exclusives
 from storylens.compare.facts import align_facts
-from storylens.compare.statements import _sentence_spans
+from storylens.compare.statements import _sentence_spans, statements_of
 from storylens.eval import newswcl50
 from storylens.eval.compare_gold import records_to_articles
 from storylens.model import Article, Span
@@ -85,8 +86,9 @@ def build_story(sources: list[Article], size: int, seed: int) -> list[Article]:
 
 
 def compare(articles: list[Article]) -> dict[str, int]:
-    facts = align_facts(articles)
-    conflicts = find_conflicts(articles, facts)
+    split = {a.id: statements_of(a) for a in articles}  # as compare_story: split once
+    facts = align_facts(articles, split=split)
+    conflicts = find_conflicts(articles, facts, split)
     find_exclusives(articles, facts)
     return {"facts": len(facts), "corroborated": sum(f.independent_sources >= 2 for f in facts),
             "conflicts": len(conflicts), "conflict_sides": sum(len(c.sides) for c in conflicts)}

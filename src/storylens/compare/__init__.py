@@ -35,12 +35,14 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .facts import align_facts
     from .framing import find_framing
     from .quote_variants import group_quote_variants
+    from .statements import statements_of
     from .timeline import build_timeline
 
     links = link_entities(articles)
     articles = [with_linked_keys(a, links) for a in articles]
-    facts = align_facts(articles)
-    conflicts = find_conflicts(articles, facts)
+    split = {a.id: statements_of(a) for a in articles}  # split once, read by both
+    facts = align_facts(articles, split=split)
+    conflicts = find_conflicts(articles, facts, split)
     quote_groups = group_quote_variants(articles, originals)
     timeline = build_timeline(articles)
     brief = build_brief(articles, facts, conflicts, quote_groups, timeline)

@@ -30,7 +30,7 @@ import hashlib
 import logging
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from storylens.cluster.features import fold
@@ -292,12 +292,13 @@ def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
     return edges
 
 
-def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact]) -> list[Conflict]:
+def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact],
+                   split: Mapping[str, Sequence[Statement]] | None = None) -> list[Conflict]:
     """One conflict per disagreement in the story (see :func:`_consolidate`); every fact
     citing a side's statement gets ``status = "disputed"`` unless independent sources
     agree on that side and no rival side is among its statements (the facts are updated
-    in place)."""
-    sts = {a.id: statements_of(a) for a in articles}
+    in place). ``split``: each article's ``statements_of``, when the caller has them."""
+    sts = {a.id: list(split[a.id]) if split is not None else statements_of(a) for a in articles}
     st_of = {_key(st.citation): st for a in articles for st in sts[a.id]}
     edges = _figure_edges(articles, sts) + _tally_edges(articles, sts) + _fact_edges(articles, facts, st_of)
     edges += [_Edge("place", "", f"where: {a.citation.text}", a, b)

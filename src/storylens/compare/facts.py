@@ -23,7 +23,7 @@ import hashlib
 import logging
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storylens.compare.statements import Statement, outlet_name, statements_of, terms
@@ -169,12 +169,14 @@ def _candidates(statements: list[Statement], scorer: _Scorer, config: AlignConfi
     return pairs
 
 
-def aligned_statements(articles: Sequence[Article],
-                       config: AlignConfig | None = None) -> tuple[list[Statement], list[list[int]], _Scorer]:
+def aligned_statements(articles: Sequence[Article], config: AlignConfig | None = None,
+                       split: Mapping[str, Sequence[Statement]] | None = None,
+                       ) -> tuple[list[Statement], list[list[int]], _Scorer]:
     """The story's statements and the groups of aligned statement indexes (one statement
-    per article in a group; singletons included)."""
+    per article in a group; singletons included). ``split``: each article's
+    ``statements_of``, when the caller has them already."""
     config = config or AlignConfig()
-    statements = [st for a in articles for st in statements_of(a)]
+    statements = [st for a in articles for st in (split[a.id] if split is not None else statements_of(a))]
     scorer = _Scorer(statements, config)
     scored = []
     for i, j in _candidates(statements, scorer, config):
@@ -205,13 +207,14 @@ def aligned_statements(articles: Sequence[Article],
     return statements, groups, scorer
 
 
-def align_facts(articles: Sequence[Article], config: AlignConfig | None = None) -> list[Fact]:
+def align_facts(articles: Sequence[Article], config: AlignConfig | None = None,
+                split: Mapping[str, Sequence[Statement]] | None = None) -> list[Fact]:
     """Facts of one story: corroborated ones first (most independent sources), then in
     order of first appearance. ``status`` is ``corroborated`` or ``single-source`` here;
-    ``find_conflicts`` sets ``disputed``."""
+    ``find_conflicts`` sets ``disputed``. ``split``: as for :func:`aligned_statements`."""
     config = config or AlignConfig()
     by_id = {a.id: a for a in articles}
-    statements, groups, scorer = aligned_statements(articles, config)
+    statements, groups, scorer = aligned_statements(articles, config, split)
     facts = []
     order = {a.id: n for n, a in enumerate(articles)}
     for group in groups:

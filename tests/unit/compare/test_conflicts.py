@@ -253,3 +253,16 @@ def test_one_date_dispute_across_three_outlets_is_one_conflict():
     (date,) = [x for x in _run(a, b, c)[1] if x.kind == "date"]
     assert [(s.citation.article_id, s.claim) for s in date.sides] == [("a", "Monday"), ("c", "Monday"),
                                                                         ("b", "Wednesday")]
+
+
+def test_statements_split_once_by_the_caller_give_the_same_comparison():
+    from storylens.compare.statements import statements_of
+
+    arts = [_count("a", GAZETTE, "at least 1,200 people", 1200.0, "Gazette"),
+            _count("b", POST, "about 900 residents", 900.0, "Post"),
+            _count("c", RADIO, "About 900 residents", 900.0, "Radio")]
+    split = {a.id: statements_of(a) for a in arts}
+    facts = align_facts(arts, split=split)
+    assert [f.to_dict() for f in facts] == [f.to_dict() for f in align_facts(arts)]
+    conflicts = find_conflicts(arts, facts, split)
+    assert conflicts and [c.to_dict() for c in conflicts] == [c.to_dict() for c in _run(*arts)[1]]
