@@ -204,6 +204,14 @@ def _disagree(a: _Mention, b: _Mention) -> bool:
     return a.high < b.low or b.high < a.low
 
 
+def _as_written(m: _Mention) -> str:
+    """The counted noun as the figure writes it ("households" for the extracted
+    "household" in "146 households"), else as extracted."""
+    noun = m.noun or m.klass
+    word = next((w for w in re.findall(r"[\w’'-]+", m.text) if fold(w).startswith(fold(noun))), None)
+    return word if word and " " not in noun else noun
+
+
 def _figure_edges(articles: Sequence[Article], sts: dict[str, list[Statement]]) -> list[_Edge]:
     """One edge per pair of articles of different sources and counted class: their
     best-matching mentions of one thing in one event, when the figures disagree."""
@@ -225,7 +233,7 @@ def _figure_edges(articles: Sequence[Article], sts: dict[str, list[Statement]]) 
             for klass, (_, ma, mb) in best.items():
                 if _disagree(ma, mb):
                     numeric = mb if ma.vague else ma
-                    edges.append(_Edge("figure", klass, f"how many {numeric.noun or numeric.klass}",
+                    edges.append(_Edge("figure", klass, f"how many {_as_written(numeric)}",
                                        _side(ma.text, ma.statement, ma.value), _side(mb.text, mb.statement, mb.value)))
     return edges
 

@@ -266,3 +266,12 @@ def test_statements_split_once_by_the_caller_give_the_same_comparison():
     assert [f.to_dict() for f in facts] == [f.to_dict() for f in align_facts(arts)]
     conflicts = find_conflicts(arts, facts, split)
     assert conflicts and [c.to_dict() for c in conflicts] == [c.to_dict() for c in _run(*arts)[1]]
+
+
+def test_what_is_counted_reads_as_the_figure_writes_it():
+    a = article("a", "By Friday 300 households had returned to their farms in Dornhill.", outlet="Gazette",
+                figures=[{"text": "300 households", "value": 300.0, "counts": "household"}])
+    b = article("b", "By Friday about 120 households had returned to their farms in Dornhill.", outlet="Post",
+                figures=[{"text": "about 120 households", "value": 120.0, "bound": "~", "counts": "household"}])
+    (fig,) = [x for x in _run(a, b)[1] if x.kind == "figure"]
+    assert fig.about == "how many households"
