@@ -319,8 +319,8 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact],
     out = _consolidate(edges, {a.id: n for n, a in enumerate(articles)})
     for conflict, rivals in out:
         ids: list[str] = []
-        for s, against in zip(conflict.sides, rivals):
-            f = fact_of.get(_key(s.citation))
+        for cited, against in rivals:
+            f = fact_of.get(_key(cited))
             if f is None or f.id in ids or _agreed_side(f, against):
                 continue
             ids.append(f.id)
@@ -343,14 +343,17 @@ def _claim_key(claim: str) -> str:
     return " ".join(re.findall(r"\w+", fold(claim)))
 
 
-def _consolidate(edges: Sequence[_Edge], order: dict[str, int]) -> list[tuple[Conflict, list[list[Citation]]]]:
+def _consolidate(edges: Sequence[_Edge], order: dict[str, int],
+                 ) -> list[tuple[Conflict, list[tuple[Citation, list[Citation]]]]]:
     """One conflict per disagreement: the disagreeing pairs (``edges``) of one kind and
     one thing in dispute (``scope``: the counted class, the vote, the fact) joined where
     they share a side, so every article asserting a claim in dispute is one side of the
-    same conflict, however many outlets and copies repeat it. Sides are ordered by claim
+    same conflict, however many outlets and copies repeat it. A figure an article repeats
+    (its lede and a later sentence, each matched with a different rival) is one claim:
+    joined, and shown once, where the article first gives it. Sides are ordered by claim
     (``_Edge.claims``, else figures by value before vague claims, else the claim's
-    words), then by article; conflicts by their first disagreeing pair.
-    Also returns, side by side, the citations of the sides each one disagrees with."""
+    words), then by article; conflicts by their first disagreeing pair. Also returns,
+    for every side (shown or not), its citation and those of the sides it disagrees with."""
     parent: dict[_Node, _Node] = {}
 
     def find(x: _Node) -> _Node:
@@ -375,6 +378,14 @@ def _consolidate(edges: Sequence[_Edge], order: dict[str, int]) -> list[tuple[Co
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[rb] = ra
+    repeated: dict[tuple[str, str, str, float], _Node] = {}
+    for node in list(parent):
+        if node[1][0] == "figure":
+            s = sides[node]
+            same = repeated.setdefault((node[0], s.citation.article_id, claim[node], s.value or 0.0), node)
+            ra, rb = find(same), find(node)
+            if ra != rb:
+                parent[rb] = ra
     members: dict[_Node, list[_Node]] = {}
     for node in parent:
         members.setdefault(find(node), []).append(node)
@@ -390,8 +401,15 @@ def _consolidate(edges: Sequence[_Edge], order: dict[str, int]) -> list[tuple[Co
     for root in sorted(members, key=lambda r: first[r][0]):
         nodes = sorted(members[root], key=rank)
         kind = root[1][0]
-        ordered = [sides[n] for n in nodes]
-        out.append((Conflict(_conflict_id(kind, ordered), kind, first[root][1], ordered), [rivals[n] for n in nodes]))
+        seen: set[tuple[str, str, float]] = set()
+        ordered = []
+        for n in nodes:
+            said = (sides[n].citation.article_id, claim[n], sides[n].value or 0.0)
+            if kind != "figure" or said not in seen:
+                seen.add(said)
+                ordered.append(sides[n])
+        out.append((Conflict(_conflict_id(kind, ordered), kind, first[root][1], ordered),
+                    [(sides[n].citation, rivals[n]) for n in nodes]))
     return out
 
 

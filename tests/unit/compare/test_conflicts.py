@@ -7,10 +7,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from test_facts import article, check_spans  # noqa: E402
+from test_facts import article, at, check_spans  # noqa: E402
 
 from storylens.compare.conflicts import find_conflicts  # noqa: E402
 from storylens.compare.facts import align_facts  # noqa: E402
+from storylens.model import Figure  # noqa: E402
 
 
 def _run(*arts):
@@ -148,9 +149,9 @@ def test_the_same_event_on_different_days():
 
 
 def _count(id, text, figure, value, outlet, group=None):
+    bound = "~" if figure.lower().startswith("about") else ">="
     return article(id, text, outlet=outlet, group=group, entities={"place:dornhill": ["Dornhill"]},
-                   figures=[{"text": figure, "value": value, "bound": "~" if figure.lower().startswith("about") else ">=",
-                             "counts": figure.split()[-1].rstrip("s")}])
+                   figures=[{"text": figure, "value": value, "bound": bound, "counts": figure.split()[-1].rstrip("s")}])
 
 
 GAZETTE = "Authorities ordered at least 1,200 people to leave their homes in Dornhill on Tuesday."
@@ -275,3 +276,22 @@ def test_what_is_counted_reads_as_the_figure_writes_it():
                 figures=[{"text": "about 120 households", "value": 120.0, "bound": "~", "counts": "household"}])
     (fig,) = [x for x in _run(a, b)[1] if x.kind == "figure"]
     assert fig.about == "how many households"
+
+
+def test_a_figure_an_article_repeats_is_one_claim_of_one_conflict():
+    # The Gazette gives its count twice; each rival's sentence matches a different one.
+    ta = ("Authorities ordered at least 1,200 people to leave their homes in Dornhill on Tuesday. "
+          "The bakery on the square stayed open. "
+          "Police said the 1,200 people evacuated from the riverside streets were sheltering in the school gym.")
+    a = article("a", ta, outlet="Gazette", entities={"place:dornhill": ["Dornhill"]},
+                figures=[{"text": "at least 1,200 people", "value": 1200.0, "bound": ">=", "counts": "people"}])
+    s, e = at(ta, "1,200 people", nth=1)
+    a.figures.append(Figure(ta[s:e], s, e, value=1200.0, counts="people"))
+    b = _count("b", "About 900 residents left their homes in Dornhill on Tuesday, authorities said.",
+               "About 900 residents", 900.0, "Post")
+    c = _count("c", "About 900 residents evacuated from the riverside streets were sheltering in the school gym, "
+                    "police said.", "About 900 residents", 900.0, "Radio")
+    _, conflicts = _run(a, b, c)
+    (fig,) = [x for x in conflicts if x.kind == "figure"]
+    assert [(s.citation.article_id, s.value) for s in fig.sides] == [("b", 900.0), ("c", 900.0), ("a", 1200.0)]
+    assert fig.sides[-1].citation.start == 0  # shown where the Gazette first gives it
