@@ -15,7 +15,8 @@
    from the scheduled time, so queueing delay counts (no coordinated omission). Each
    step is bounded in requests and seconds; a request taking over 5 s counts as failed.
    Every step continues where the endpoint's previous one stopped, so story pages keep
-   cycling through all 1,000 stories (more than the page cache keeps: all misses).
+   cycling through all 1,000 stories, each pass with its own query parameter (``COLD``):
+   all misses, with any number of workers.
    The generator and the server share this machine's CPU cores (2 on the reference
    machine), so the numbers are a floor for a server with cores of its own.
 
@@ -139,6 +140,19 @@ class _Conn:
         return status
 
 
+#: Endpoints measured cold. From the second pass through their paths on, each path gets a
+#: query parameter the page ignores (``?pass=N``), and the one-at-a-time requests get
+#: ``?alone``, so no request repeats a page-cache key: every request is a miss whatever
+#: the number of workers (2 workers' caches hold 1,024 pages, more than the 1,000 stories).
+COLD = ("story page",)
+
+
+def _nth_path(endpoint: str, paths: list[str], n: int) -> str:
+    """The ``n``-th request's path when cycling through ``paths``."""
+    path, lap = paths[n % len(paths)], n // len(paths)
+    return f"{path}?pass={lap}" if lap and endpoint in COLD else path
+
+
 async def _step(base: str, endpoint: str, paths: list[str], rate: float, seconds: float,
                 first: int = 0) -> StepResult:
     """Send ``rate * seconds`` requests at fixed times, cycling through ``paths`` from
@@ -183,7 +197,7 @@ async def _step(base: str, endpoint: str, paths: list[str], rate: float, seconds
         if in_flight >= MAX_IN_FLIGHT:
             failed += 1  # the generator refuses to pile up more: count it as a failure
             continue
-        tasks.append(asyncio.create_task(one(paths[(first + i) % len(paths)], scheduled)))
+        tasks.append(asyncio.create_task(one(_nth_path(endpoint, paths, first + i), scheduled)))
     await asyncio.gather(*tasks)
     elapsed = time.perf_counter() - start
     for conn in opened:
@@ -220,7 +234,7 @@ def _paths(db: Path, rng: random.Random) -> dict[str, list[str]]:
 #: What the page cache holds during each endpoint's steps (it keeps 512 pages per worker).
 CACHE_STATE = {
     "story list": "warm (45 distinct pages, all cached after the warm-up)",
-    "story page": "cold (1,000 stories cycled in turn: every request a miss)",
+    "story page": "cold (1,000 stories cycled in turn, a query parameter per pass: every request a miss)",
     "API story list": "summaries cached per filter (warm), each page built per request",
 }
 
@@ -284,7 +298,10 @@ def run(db: Path, rates: list[float], seconds: float, goal_seconds: float, worke
     try:
         for endpoint, urls in paths.items():
             _measured_step(base, proc.pid, endpoint, urls, 10, 2.0, cursor)  # warm-up
-            alone = _service_time(base, (urls[cursor[endpoint]:] + urls)[:len(urls)])
+            alone_urls = (urls[cursor[endpoint]:] + urls)[:len(urls)]
+            if endpoint in COLD:
+                alone_urls = [f"{u}?alone" for u in alone_urls]
+            alone = _service_time(base, alone_urls)
             at_goal, server_cpu, gen_cpu = _measured_step(base, proc.pid, endpoint, urls, GOAL_RATE, goal_seconds,
                                                           cursor)
             best = None
