@@ -283,7 +283,7 @@ class Store:
         """The stored articles among ``article_ids``, in the order given, with their text,
         metadata, quotes, figures and time references only: entities (and their mentions),
         credits, hashtags, removed lines and field provenance are left empty. For pages
-        that show many articles' records but not those (4 queries instead of 11)."""
+        that show many articles' records but not those (4 queries instead of 10)."""
         a = sch.articles
         found: dict[str, Article] = {}
         with self._read() as conn:
