@@ -415,13 +415,18 @@ class Store:
             raise ValueError(f"limit must be at least 1, got {limit}")
         fts = sch.FTS_TABLE
         weights = ", ".join(str(w) for w in _BM25_WEIGHTS)
+        # The best matches are chosen on the index alone first: snippets and the articles
+        # table are then read for those rows only (a query of common words matches most
+        # articles; ranking them all with snippets and joined rows took twice as long).
         stmt = text(
             f"SELECT {fts}.article_id AS article_id, a.headline AS headline, a.outlet AS outlet, "
             f"a.published AS published, "
             f"snippet({fts}, -1, :start, :end, :ellipsis, :tokens) AS snippet "
             f"FROM {fts} JOIN articles AS a ON a.id = {fts}.article_id "
-            f"WHERE {fts} MATCH :query "
-            f"ORDER BY bm25({fts}, {weights}), a.id LIMIT :limit"
+            f"WHERE {fts} MATCH :query AND {fts}.rowid IN ("
+            f"SELECT rowid FROM {fts} WHERE {fts} MATCH :query "
+            f"ORDER BY bm25({fts}, {weights}), article_id LIMIT :limit) "
+            f"ORDER BY bm25({fts}, {weights}), a.id"
         )
         params = {
             "start": SNIPPET_START, "end": SNIPPET_END, "ellipsis": _SNIPPET_ELLIPSIS,

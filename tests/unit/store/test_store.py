@@ -228,6 +228,21 @@ def test_search_ranks_headline_and_frequent_matches_first(store: Store) -> None:
     assert store.search("volcano") == []
 
 
+def test_a_limited_search_returns_the_top_of_the_full_ranking_with_ties_broken_by_id(store: Store) -> None:
+    # 30 articles mentioning "harbour" 1-3 times (many tie): any limit gives the head of
+    # the complete ranking, in the same order, each hit with its snippet.
+    store.add_articles([
+        make_article(f"a{i:02d}", text=" ".join(["The harbour"] * (1 + i % 3)) + f" reopened on day {i}.")
+        for i in reversed(range(30))  # stored in the reverse of id order
+    ])
+    full = [h.article_id for h in store.search("harbour", limit=100)]
+    assert len(full) == 30
+    for limit in (1, 5, 11, 29):
+        hits = store.search("harbour", limit=limit)
+        assert [h.article_id for h in hits] == full[:limit]
+        assert all(SNIPPET_START in h.snippet for h in hits)
+
+
 def test_search_phrase_and_metadata(store: Store) -> None:
     article = full_article()
     store.add_articles([article, make_article("other", text="The lighthouse keeper retired.")])
