@@ -230,7 +230,8 @@ def test_search_ranks_headline_and_frequent_matches_first(store: Store) -> None:
 
 def test_a_limited_search_returns_the_top_of_the_full_ranking_with_ties_broken_by_id(store: Store) -> None:
     # 30 articles mentioning "harbour" 1-3 times (many tie): any limit gives the head of
-    # the complete ranking, in the same order, each hit with its snippet.
+    # the complete ranking, in the same order (ties in storage order), each hit with its
+    # snippet.
     store.add_articles([
         make_article(f"a{i:02d}", text=" ".join(["The harbour"] * (1 + i % 3)) + f" reopened on day {i}.")
         for i in reversed(range(30))  # stored in the reverse of id order
