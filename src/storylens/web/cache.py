@@ -22,6 +22,7 @@ __all__ = ["PageCache"]
 
 Version = tuple[tuple[int, int], ...]
 T = TypeVar("T")
+_MISSING = object()
 
 
 class PageCache:
@@ -55,18 +56,31 @@ class PageCache:
         version = self._current_version()
         if version is None:
             return compute()
+        hit = self._lookup(self._values, key, version)
+        if hit is not _MISSING:
+            return cast(T, hit)
+        value = compute()
+        self._keep(self._values, self._max_values, key, value, version)
+        return value
+
+    def _lookup(self, table: OrderedDict[str, Any], key: str, version: Version) -> Any:
+        """The entry kept under ``key`` (``_MISSING`` if none), after emptying both caches
+        if the store changed."""
         with self._lock:
             self._renew(version)
-            if key in self._values:
-                self._values.move_to_end(key)
-                return cast(T, self._values[key])
-        value = compute()
+            hit = table.get(key, _MISSING)
+            if hit is not _MISSING:
+                table.move_to_end(key)
+            return hit
+
+    def _keep(self, table: OrderedDict[str, Any], limit: int, key: str, value: Any, version: Version) -> None:
+        """Keep ``value`` unless the store changed while it was computed; drop the least
+        recently used entries beyond ``limit``."""
         with self._lock:
             if self._version == version:
-                self._values[key] = value
-                while len(self._values) > self._max_values:
-                    self._values.popitem(last=False)
-        return value
+                table[key] = value
+                while len(table) > limit:
+                    table.popitem(last=False)
 
     def _current_version(self) -> Version | None:
         if not self._files:
@@ -85,20 +99,12 @@ class PageCache:
         version = self._current_version()
         if version is None:
             return render()
-        with self._lock:
-            self._renew(version)
-            hit = self._pages.get(key)
-            if hit is not None:
-                self._pages.move_to_end(key)
-        if hit is not None:
+        hit = self._lookup(self._pages, key, version)
+        if hit is not _MISSING:
             body, status, headers, media_type = hit
             return Response(body, status_code=status, headers=headers, media_type=media_type)
         response = render()
         if response.status_code == 200:
             entry = (bytes(response.body), response.status_code, dict(response.headers), response.media_type)
-            with self._lock:
-                if self._version == version:
-                    self._pages[key] = entry
-                    while len(self._pages) > self._max:
-                        self._pages.popitem(last=False)
+            self._keep(self._pages, self._max, key, entry, version)
         return response
