@@ -153,6 +153,19 @@ def _normalise(vec: dict[str, float]) -> dict[str, float]:
     return {t: w / ((ne if t.startswith(_ENT) else nw) or 1.0) for t, w in vec.items()}
 
 
+def _split_dot(items: Iterable[tuple[str, float]], other: dict[str, float]) -> tuple[float, float]:
+    """The dot product of ``items`` with ``other``, as its word part and its entity part."""
+    words = ents = 0.0
+    for t, w in items:
+        c = other.get(t)
+        if c is not None:
+            if t.startswith(_ENT):
+                ents += w * c
+            else:
+                words += w * c
+    return words, ents
+
+
 def _utc(t: datetime | None) -> datetime | None:
     if t is None:
         return None
@@ -259,21 +272,14 @@ class StoryClusterer:
         near: list[str] = []  # stories this article links to: the only possible merges
         for sid in candidates:
             live = self._live[sid]
-            centroid = live.centroid
-            dot_w = dot_e = 0.0
-            for t, w in query:
-                c = centroid.get(t)
-                if c is not None:
-                    if t.startswith(_ENT):
-                        dot_e += w * c
-                    else:
-                        dot_w += w * c
+            dot_w, dot_e = _split_dot(query, live.centroid)
             n = len(live.story.articles)
             if has_entities and live.entity_norm > 0:
                 score = ((1.0 - cfg.entity_share) * dot_w + cfg.entity_share * dot_e) / n
             else:
                 score = dot_w / n
-            score *= self._decay(published, live.story)
+            story = live.story
+            score *= self._decay(published, published, story.first_published, story.last_published)
             if score >= cfg.merge_probe * cfg.threshold:
                 near.append(sid)
             if score >= cfg.threshold and score > best_score:
@@ -290,27 +296,12 @@ class StoryClusterer:
         articles (sums of unit vectors make it one sparse dot product), decayed by the gap
         between their time spans."""
         small, large = (a, b) if len(a.centroid) <= len(b.centroid) else (b, a)
-        dot_w = dot_e = 0.0
-        for t, w in small.centroid.items():
-            c = large.centroid.get(t)
-            if c is not None:
-                if t.startswith(_ENT):
-                    dot_e += w * c
-                else:
-                    dot_w += w * c
+        dot_w, dot_e = _split_dot(small.centroid.items(), large.centroid)
         pairs = len(a.story.articles) * len(b.story.articles)
         es = self.config.entity_share if a.entity_norm > 0 and b.entity_norm > 0 else 0.0
         score = ((1.0 - es) * dot_w + es * dot_e) / pairs
-        return score * self._span_decay(a.story, b.story)
-
-    def _span_decay(self, a: Story, b: Story) -> float:
-        if None in (a.first_published, a.last_published, b.first_published, b.last_published):
-            return 1.0
-        assert a.first_published and a.last_published and b.first_published and b.last_published
-        gap = max((b.first_published - a.last_published).total_seconds(),
-                  (a.first_published - b.last_published).total_seconds(), 0.0) / 86400.0
-        cfg = self.config
-        return math.exp(-max(0.0, gap - cfg.grace_days) / cfg.decay_days)
+        sa, sb = a.story, b.story
+        return score * self._decay(sa.first_published, sa.last_published, sb.first_published, sb.last_published)
 
     def _merge_around(self, sid: str, candidates: list[str]) -> str:
         """Merge the story ``sid`` with the candidate story whose average link to it is
@@ -366,13 +357,13 @@ class StoryClusterer:
         self._live[keep.id] = self._live.pop(keep.id)
         return keep.id
 
-    def _decay(self, t: datetime | None, story: Story) -> float:
-        if t is None or story.first_published is None or story.last_published is None:
+    def _decay(self, a_first: datetime | None, a_last: datetime | None,
+               b_first: datetime | None, b_last: datetime | None) -> float:
+        """``exp(-max(0, gap_days - grace_days) / decay_days)`` for the gap between two time
+        spans (an article's is one instant); 1 when either is undated or they overlap."""
+        if a_first is None or a_last is None or b_first is None or b_last is None:
             return 1.0
-        if story.first_published <= t <= story.last_published:
-            return 1.0
-        gap = min(abs((t - story.first_published).total_seconds()),
-                  abs((t - story.last_published).total_seconds())) / 86400.0
+        gap = max((b_first - a_last).total_seconds(), (a_first - b_last).total_seconds(), 0.0) / 86400.0
         cfg = self.config
         return math.exp(-max(0.0, gap - cfg.grace_days) / cfg.decay_days)
 
