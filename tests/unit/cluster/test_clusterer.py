@@ -151,3 +151,68 @@ def test_an_article_bridging_two_partial_stories_merges_them_under_the_older_id(
     assert sorted(stories["story-a1"].articles) == ["a1", "a2", "a3"]
     assert "story-a2" not in stories
     assert all(len(stories[f"story-x{i}"].articles) == 1 for i in range(6))
+
+
+# Two look-alike events: ferries grounded outside one harbour, told in the same words,
+# with different ships, people and causes (like ECB+'s "same topic, different event").
+_HARBOUR = [
+    "The ferry ran aground off Corran harbour and the coastguard brought every passenger ashore.",
+    "Passengers were taken off the stranded ferry near Corran harbour by coastguard lifeboats.",
+    "A ferry on the Corran crossing struck rocks outside the harbour; the coastguard led the rescue.",
+    "Coastguard crews rescued passengers from a ferry grounded at the mouth of Corran harbour.",
+    "The Corran harbour ferry grounded on rocks and lifeboats carried its passengers to the quay.",
+    "Lifeboats and coastguard teams evacuated a grounded ferry outside Corran harbour.",
+]
+_KITTIWAKE = [
+    "The Kittiwake, captained by Hamish Greer, had 41 people aboard in thick fog.",
+    "Captain Hamish Greer said fog hid the reef as the Kittiwake turned for the quay.",
+    "All 41 aboard the Kittiwake were safe, and Greer praised the volunteer crews.",
+    "The Kittiwake's owner, Tolsta Shipping, grounded its other vessel pending checks on Greer's route.",
+    "Fog was thick when the Kittiwake hit the reef, Tolsta Shipping confirmed.",
+    "Greer, 58, has skippered the Kittiwake for Tolsta Shipping for a decade.",
+]
+_SOLAN = [
+    "The Solan, with 212 on board, lost steering in a winter gale, operator Eilean Lines said.",
+    "Eilean Lines blamed a steering failure on the Solan during the gale.",
+    "Chief officer Morag Innes radioed for help when the Solan's steering failed in the gale.",
+    "Morag Innes kept the 212 passengers of the Solan below deck until the lifeboats arrived.",
+    "The gale drove the Solan onto the rocks after its steering jammed, Innes told investigators.",
+]
+_ELSEWHERE = [
+    "Bakers in Pellow held a bread festival with a competition for the best rye loaf.",
+    "A council vote in Amberly approved new cycle lanes along the market street.",
+    "The Wexby library reopened after a roof repair funded by local donations.",
+    "Amberly rovers won the county cup final with a late penalty.",
+]
+
+
+def _lookalike_events():
+    def reports(first, event, prefix, n):
+        return [text_features(f"{prefix}{i}", None, " ".join((_HARBOUR[(first + i) % 6], _HARBOUR[(first + i + 1) % 6],
+                                                               event[i % len(event)])))
+                for i in range(n)]
+    other = [text_features(f"z{i}", None, text) for i, text in enumerate(_ELSEWHERE)]
+    return reports(0, _KITTIWAKE, "k", 6) + reports(3, _SOLAN, "s", 5) + other  # undated: id order
+
+
+def test_the_cohesion_bar_keeps_two_look_alike_events_apart():
+    stream = _lookalike_events()
+    _, stories = cluster_features(stream)
+    groups = sorted(sorted(s.articles) for s in stories if len(s.articles) > 1)
+    assert groups == [[f"k{i}" for i in range(6)], [f"s{i}" for i in range(5)]]
+    # a fixed threshold alone (this one, or the higher .175 used before the bar) merges them
+    for threshold in (0.14, 0.175):
+        config = replace(ClusterConfig(), threshold=threshold, cohesion_ratio=0.0)
+        _, stories = cluster_features(stream, config)
+        assert any(len(s.articles) == 11 for s in stories)
+
+
+def test_wire_copies_do_not_raise_the_bar_against_an_independent_report():
+    # five copies of one report would make the story look perfectly cohesive; each link
+    # counts at most cohesion_pair_cap, so an independent report of the event still joins
+    copies = [text_features(f"c{i}", *QUARRY[0], T0 + timedelta(minutes=i)) for i in range(5)]
+    stream = copies + feats(QUARRY[1:], start=T0 + timedelta(hours=3), prefix="q")
+    _, stories = cluster_features(stream)
+    assert [sorted(s.articles) for s in stories] == [["c0", "c1", "c2", "c3", "c4", "q0", "q1"]]
+    _, stories = cluster_features(stream, replace(ClusterConfig(), cohesion_pair_cap=1.0))
+    assert len(stories) > 1
