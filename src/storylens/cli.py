@@ -223,8 +223,7 @@ def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None, p
                 present += 1
         flush()
         store.add_skipped(skipped)
-        if added:
-            _regroup_stories(ctx, store)
+        _regroup_stories(ctx, store)  # also picks up articles an interrupted run stored ungrouped
         ctx.out.print(f"{added} added, {present} already in {escape(db)}, {len(skipped)} skipped; "
                       f"{store.count_stories()} stories")
     if added + present == 0:
@@ -232,28 +231,32 @@ def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None, p
 
 
 def _regroup_stories(ctx: _Context, store: Any) -> None:
-    """Group every stored article into stories again (stories use the store's articles
-    together, so a new article can join or merge stories) and save them; compare again
-    only the stories whose articles changed (a story's comparison depends on nothing
-    else), and drop the comparisons of stories that no longer exist."""
+    """Group the new articles into stories together with the stored stories they can
+    still join (a new article can join or merge those), and save them in place of those;
+    stories closed before the new articles' time stay as they are, so the work grows with
+    the new articles and the open stories, not with the store. Compare again only the
+    stories whose articles changed (a story's comparison depends on nothing else), and
+    drop the comparisons of stories that no longer exist."""
+    from .cluster import ClusterConfig
     from .compare import SECTIONS, compare_stories
     from .stories import group_into_stories
 
-    ctx.stage("grouping stored articles into stories")
-    stored: list[Article] = []
-    page = 500
-    while batch := store.list_articles(limit=page, offset=len(stored)):
-        stored.extend(batch)
-    compared_before = store.story_members()
-    stories = group_into_stories(stored)
+    ids = store.open_story_article_ids(ClusterConfig().window)
+    if not ids:
+        return
+    ctx.stage(f"grouping {len(ids)} new or open-story articles into stories")
+    articles = store.get_articles(ids)
+    regrouped = {a.story_id for a in articles if a.story_id}
+    compared_before = store.story_members(regrouped)
+    stories = group_into_stories(articles)
     links = {a.id: {"story_id": a.story_id, "duplicate_of": a.duplicate_of, "syndication_group": a.syndication_group}
-             for a in stored}
-    store.replace_stories(stories, links)
+             for a in articles}
+    store.replace_stories(stories, links, replacing=regrouped)
     changed = [s for s in stories if compared_before.get(s["id"]) != frozenset(s["articles"])]
     store.delete_comparisons(set(compared_before) - {s["id"] for s in stories})
     ctx.stage(f"comparing the articles of {len(changed)} new or changed stories "
               f"({len(stories) - len(changed)} unchanged kept)")
-    for story_id, error in compare_stories(stored, changed).items():
+    for story_id, error in compare_stories(articles, changed).items():
         ctx.err.print(f"[yellow]comparison failed[/] {escape(story_id)}: {escape(error)}")
     for story in changed:
         store.replace_comparison(story["id"], {k: story[k] for k in SECTIONS})

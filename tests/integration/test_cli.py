@@ -149,3 +149,63 @@ def test_a_second_ingest_compares_again_only_the_stories_it_changed(tmp_path):
     assert f"1 new or changed stories ({later} unchanged kept)" in result.stderr.replace("\n", " ")
     with open_store(str(db)) as store:
         assert len(store.story_members()[story_a["id"]]) == 3
+
+
+def _jsonl(path, records):
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+_BRIDGE = ("Engineers closed the Halvard suspension bridge over the Brenne river after inspectors found a cracked "
+           "cable anchor, county roads chief Ilse Dormand said. Traffic to Brenne quay is diverted through Osk.")
+_FESTIVAL = ("The Lumen kite festival on Saltmere beach drew twelve thousand visitors, organiser Pietro Vasco said, "
+             "with a record-breaking dragon kite flown by the Saltmere kite club on Sunday afternoon.")
+
+
+def test_ingest_regroups_only_the_new_articles_and_the_stories_they_can_still_join(tmp_path):
+    from storylens.store import open_store
+
+    march = [{"id": f"b{i}", "outlet": f"Outlet {i}", "headline": f"Halvard bridge closed ({i})",
+              "published": f"2026-03-0{i + 1}T08:00:00Z", "text": _BRIDGE + f" Report {i}."} for i in range(3)]
+    _jsonl(tmp_path / "march.jsonl", march)
+    db = tmp_path / "s.db"
+    assert run("ingest", tmp_path / "march.jsonl", "--db", db).exit_code == 0
+    with open_store(str(db)) as store:
+        (bridge,) = store.list_stories()
+        compared = store.get_comparison(bridge["id"])
+    april = [{"id": f"k{i}", "outlet": f"Outlet {i}", "headline": f"Kite festival record ({i})",
+              "published": f"2026-04-1{i}T08:00:00Z", "text": _FESTIVAL + f" Report {i}."} for i in range(3)]
+    _jsonl(tmp_path / "april.jsonl", april)
+    result = run("ingest", tmp_path / "april.jsonl", "--db", db)
+    assert result.exit_code == 0, result.output
+    # the bridge story ended more than a week before the April articles: closed, not re-read
+    assert "grouping 3 new or open-story articles" in result.stderr.replace("\n", " ")
+    with open_store(str(db)) as store:
+        stories = {s["id"]: s for s in store.list_stories()}
+        assert len(stories) == 2 and stories[bridge["id"]]["articles"] == bridge["articles"]
+        assert store.get_comparison(bridge["id"]) == compared
+    # one more April article: the open festival story is regrouped with it, not the bridge
+    _jsonl(tmp_path / "late.jsonl", [{**april[0], "id": "k9", "published": "2026-04-14T08:00:00Z",
+                                      "text": _FESTIVAL + " A late report."}])
+    result = run("ingest", tmp_path / "late.jsonl", "--db", db)
+    assert "grouping 4 new or open-story articles" in result.stderr.replace("\n", " ")
+    with open_store(str(db)) as store:
+        assert sorted(len(s["articles"]) for s in store.list_stories()) == [3, 4]
+
+
+def test_an_ingest_that_adds_nothing_still_groups_articles_left_ungrouped(tmp_path):
+    # as after a run killed between storing articles and grouping them
+    from storylens.store import open_store
+
+    records = [{"id": f"b{i}", "headline": f"Halvard bridge closed ({i})", "published": f"2026-03-0{i + 1}T08:00:00Z",
+                "text": _BRIDGE + f" Report {i}."} for i in range(2)]
+    _jsonl(tmp_path / "a.jsonl", records)
+    db = tmp_path / "s.db"
+    assert run("ingest", tmp_path / "a.jsonl", "--db", db).exit_code == 0
+    with open_store(str(db)) as store:
+        ids = [a.id for a in store.list_articles()]
+        store.replace_stories([], {i: {"story_id": None} for i in ids})
+        assert store.count_stories() == 0
+    result = run("ingest", tmp_path / "a.jsonl", "--db", db)
+    assert "0 added, 2 already in" in result.output.replace("\n", " ")
+    with open_store(str(db)) as store:
+        assert [sorted(s["articles"]) for s in store.list_stories()] == [sorted(ids)]

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -26,7 +26,7 @@ from ..model import Article, RemovedLine, Skipped
 from . import schema as sch
 from .extraction_tables import attach_records, insert_extractions, load_extractions
 from .comparisons import compared_story_ids, delete_comparisons, load_comparison, replace_comparison
-from .stories import count_stories, load_stories, replace_stories
+from .stories import count_stories, load_stories, open_story_article_ids, replace_stories
 from .sqlite import BEGIN_OPTION, MEMORY, check_location, sqlite_engine
 
 __all__ = ["AddResult", "SearchHit", "Store", "open_store", "SNIPPET_START", "SNIPPET_END"]
@@ -354,10 +354,18 @@ class Store:
     # -- stories ----------------------------------------------------------------------
 
     def replace_stories(self, story_dicts: Sequence[dict[str, Any]],
-                        article_links: dict[str, dict[str, str | None]]) -> None:
-        """Replace all stored stories and set the member articles' links, in one transaction."""
+                        article_links: dict[str, dict[str, str | None]],
+                        replacing: Iterable[str] | None = None) -> None:
+        """Replace the stored stories named in ``replacing`` (all of them when None) by
+        ``story_dicts`` and set the member articles' links, in one transaction."""
         with self._write() as conn:
-            replace_stories(conn, story_dicts, article_links)
+            replace_stories(conn, story_dicts, article_links, replacing)
+
+    def open_story_article_ids(self, window: timedelta) -> list[str]:
+        """Articles not in a story yet and the members of the stories they could join
+        (see ``store.stories.open_story_article_ids``)."""
+        with self._read() as conn:
+            return open_story_article_ids(conn, window)
 
     def list_stories(self, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[dict[str, Any]]:
         """Stories (JSON-report layout), most independent sources first, then newest."""
@@ -378,13 +386,18 @@ class Store:
         with self._write() as conn:
             replace_comparison(conn, story_id, comparison)
 
-    def story_members(self) -> dict[str, frozenset[str]]:
-        """Each stored story's member article ids, for stories that have a stored
-        comparison (what ``ingest`` needs to re-compare only stories that changed)."""
+    def story_members(self, story_ids: Iterable[str] | None = None) -> dict[str, frozenset[str]]:
+        """Each stored story's member article ids (of the stories in ``story_ids``, or
+        all), for stories that have a stored comparison (what ``ingest`` needs to
+        re-compare only stories that changed)."""
+        a = sch.articles.c
         with self._read() as conn:
             compared = compared_story_ids(conn)
-            rows = conn.execute(select(sch.articles.c.id, sch.articles.c.story_id)
-                                .where(sch.articles.c.story_id.is_not(None))).all()
+            if story_ids is not None:
+                compared &= set(story_ids)
+            rows = []
+            for chunk in _chunks(sorted(compared), _LOOKUP_CHUNK):
+                rows += conn.execute(select(a.id, a.story_id).where(a.story_id.in_(chunk))).all()
         members: dict[str, set[str]] = {}
         for article_id, story_id in rows:
             if story_id in compared:

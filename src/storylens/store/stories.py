@@ -2,21 +2,27 @@
 ``story_id`` / ``duplicate_of`` / ``syndication_group`` on the ``articles`` row.
 
 Story dicts have the layout of the JSON report's ``stories[]`` (docs/json-schema.md).
-Saving a set of stories replaces every stored story (clustering runs over the whole
-store), inside the caller's transaction.
+Saving a set of stories replaces the stored stories they were regrouped from (or every
+stored story), inside the caller's transaction. ``open_story_article_ids`` says which
+articles a regrouping after an ingest must see: the new ones and the stories they can
+still join.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Column, Connection, Integer, PrimaryKeyConstraint, String, Table, Text, delete, func, insert, select, update
 
 from .schema import articles, metadata
 
-__all__ = ["stories", "story_entities", "replace_stories", "story_rows", "load_stories", "count_stories"]
+__all__ = ["stories", "story_entities", "replace_stories", "open_story_article_ids", "story_rows", "load_stories",
+           "count_stories"]
+
+_CHUNK = 500  # ids per IN (...) list
 
 stories = Table(
     "stories",
@@ -46,11 +52,20 @@ story_entities = Table(
 
 
 def replace_stories(conn: Connection, story_dicts: Sequence[dict[str, Any]],
-                    article_links: dict[str, dict[str, str | None]]) -> None:
-    """Store ``story_dicts`` in place of all stored stories, and set each article's links
-    (``{article id: {"story_id": ..., "duplicate_of": ..., "syndication_group": ...}}``)."""
-    conn.execute(delete(story_entities))
-    conn.execute(delete(stories))
+                    article_links: dict[str, dict[str, str | None]],
+                    replacing: Iterable[str] | None = None) -> None:
+    """Store ``story_dicts`` in place of the stored stories ``replacing`` names (all stored
+    stories when it is None), and set each article's links (``{article id: {"story_id":
+    ..., "duplicate_of": ..., "syndication_group": ...}}``)."""
+    if replacing is None:
+        conn.execute(delete(story_entities))
+        conn.execute(delete(stories))
+    else:
+        gone = sorted(set(replacing) | {s["id"] for s in story_dicts})
+        for i in range(0, len(gone), _CHUNK):
+            chunk = gone[i:i + _CHUNK]
+            conn.execute(delete(story_entities).where(story_entities.c.story_id.in_(chunk)))
+            conn.execute(delete(stories).where(stories.c.id.in_(chunk)))
     if story_dicts:
         conn.execute(insert(stories), [_story_row(s) for s in story_dicts])
         rows = [{"story_id": s["id"], "position": i, "key": e["key"], "name": e["name"], "articles": e["articles"]}
@@ -59,6 +74,34 @@ def replace_stories(conn: Connection, story_dicts: Sequence[dict[str, Any]],
             conn.execute(insert(story_entities), rows)
     for article_id, links in article_links.items():
         conn.execute(update(articles).where(articles.c.id == article_id).values(**links))
+
+
+def open_story_article_ids(conn: Connection, window: timedelta) -> list[str]:
+    """The articles a regrouping must see after new articles were stored: every article
+    without a story yet, and every member of a story that one of them could still join.
+
+    The online clusterer retires a story once the stream's time has moved ``window``
+    past its newest article, so a story whose newest dated article is more than
+    ``window`` older than the earliest new article is closed: it is left as it is. An
+    undated new article is placed after every dated one (at the newest stored time);
+    a story without any dated article is always open. Empty when nothing is new."""
+    a = articles.c
+    new = a.story_id.is_(None)
+    newest_new, undated_new = conn.execute(
+        select(func.min(a.published_utc), func.count().filter(a.published_utc.is_(None))).where(new)).one()
+    if newest_new is None and not undated_new:
+        return []
+    earliest = newest_new
+    if undated_new:
+        newest_stored = conn.execute(select(func.max(a.published_utc))).scalar_one()
+        earliest = min(x for x in (newest_new, newest_stored) if x is not None) if newest_stored else None
+    open_stories = select(a.story_id).where(a.story_id.is_not(None)).group_by(a.story_id)
+    if earliest is not None:
+        cutoff = (datetime.fromisoformat(earliest.rstrip("Z")) - window).isoformat(timespec="microseconds") + "Z"
+        latest = func.max(a.published_utc)
+        open_stories = open_stories.having(latest.is_(None) | (latest >= cutoff))
+    stmt = select(a.id).where(new | a.story_id.in_(open_stories)).order_by(a.id)
+    return list(conn.execute(stmt).scalars())
 
 
 def _story_row(story: dict[str, Any]) -> dict[str, Any]:
