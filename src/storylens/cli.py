@@ -231,34 +231,23 @@ def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None, p
 
 
 def _regroup_stories(ctx: _Context, store: Any) -> None:
-    """Group the new articles into stories together with the stored stories they can
-    still join (a new article can join or merge those), and save them in place of those;
-    stories closed before the new articles' time stay as they are, so the work grows with
-    the new articles and the open stories, not with the store. Compare again only the
-    stories whose articles changed (a story's comparison depends on nothing else), and
-    drop the comparisons of stories that no longer exist."""
+    """Group the new articles into stories with the stored stories they can still join
+    (``stories.regroup_store``); compare again only the stories whose articles changed
+    (a story's comparison depends on nothing else)."""
     from .cluster import ClusterConfig
     from .compare import SECTIONS, compare_stories
-    from .stories import group_into_stories
+    from .stories import regroup_store
 
-    ids = store.open_story_article_ids(ClusterConfig().window)
-    if not ids:
+    ctx.stage("grouping new articles into stories")
+    result = regroup_store(store, ClusterConfig().window)
+    if not result.articles:
         return
-    ctx.stage(f"grouping {len(ids)} new or open-story articles into stories")
-    articles = store.get_articles(ids)
-    regrouped = {a.story_id for a in articles if a.story_id}
-    compared_before = store.story_members(regrouped)
-    stories = group_into_stories(articles)
-    links = {a.id: {"story_id": a.story_id, "duplicate_of": a.duplicate_of, "syndication_group": a.syndication_group}
-             for a in articles}
-    store.replace_stories(stories, links, replacing=regrouped)
-    changed = [s for s in stories if compared_before.get(s["id"]) != frozenset(s["articles"])]
-    store.delete_comparisons(set(compared_before) - {s["id"] for s in stories})
-    ctx.stage(f"comparing the articles of {len(changed)} new or changed stories "
-              f"({len(stories) - len(changed)} unchanged kept)")
-    for story_id, error in compare_stories(articles, changed).items():
+    ctx.stage(f"grouped {len(result.articles)} new or open-story articles into {len(result.stories)} stories; "
+              f"comparing the articles of {len(result.changed)} new or changed stories "
+              f"({len(result.stories) - len(result.changed)} unchanged kept)")
+    for story_id, error in compare_stories(result.articles, result.changed).items():
         ctx.err.print(f"[yellow]comparison failed[/] {escape(story_id)}: {escape(error)}")
-    for story in changed:
+    for story in result.changed:
         store.replace_comparison(story["id"], {k: story[k] for k in SECTIONS})
 
 

@@ -5,11 +5,16 @@ syndication groups, and how many independent sources it has.
 Independent sources: articles of one syndication group count once; a duplicate counts
 with what it duplicates; every other article counts once (an article whose outlet is
 unknown is its own source).
+
+``regroup_store`` does the grouping step of ``ingest``: the new articles together with
+the stored stories they can still join.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from .cluster import cluster_features
@@ -17,7 +22,7 @@ from .cluster.features import ArticleFeatures, text_features
 from .dedupe import find_copies
 from .model import Article
 
-__all__ = ["group_into_stories", "independent_sources"]
+__all__ = ["group_into_stories", "independent_sources", "regroup_store", "Regrouped"]
 
 
 def independent_sources(members: Sequence[Article]) -> int:
@@ -57,3 +62,40 @@ def group_into_stories(articles: Sequence[Article],
         out.append(record)
     out.sort(key=lambda s: (-s["independent_sources"], -len(s["articles"]), s["id"]))
     return out
+
+
+@dataclass
+class Regrouped:
+    """What ``regroup_store`` did: the ``articles`` it read and grouped, the ``stories``
+    they now form (saved), those whose members differ from the stored comparison's
+    (``changed``: to compare again), and the stories that no longer exist (``gone``:
+    their comparisons were deleted)."""
+
+    articles: list[Article]
+    stories: list[dict[str, Any]]
+    changed: list[dict[str, Any]]
+    gone: set[str]
+
+
+def regroup_store(store: Any, window: timedelta | None) -> Regrouped:
+    """Group the store's new articles (those without a story) together with the stored
+    stories they can still join, and save the result in place of those stories.
+
+    A story whose newest article is more than ``window`` older than the new articles is
+    closed and left as it is (the clusterer would have retired it); ``window=None``
+    regroups every stored article (what ``ingest`` did before, kept for the benchmark).
+    The work grows with the new articles and the open stories, not with the store."""
+    ids = store.open_story_article_ids(window)
+    if not ids:
+        return Regrouped([], [], [], set())
+    articles = store.get_articles(ids)
+    regrouped = {a.story_id for a in articles if a.story_id}
+    compared_before = store.story_members(regrouped)
+    stories = group_into_stories(articles)
+    links = {a.id: {"story_id": a.story_id, "duplicate_of": a.duplicate_of, "syndication_group": a.syndication_group}
+             for a in articles}
+    store.replace_stories(stories, links, replacing=regrouped)
+    gone = set(compared_before) - {s["id"] for s in stories}
+    store.delete_comparisons(gone)
+    changed = [s for s in stories if compared_before.get(s["id"]) != frozenset(s["articles"])]
+    return Regrouped(articles, stories, changed, gone)

@@ -178,7 +178,7 @@ def test_ingest_regroups_only_the_new_articles_and_the_stories_they_can_still_jo
     result = run("ingest", tmp_path / "april.jsonl", "--db", db)
     assert result.exit_code == 0, result.output
     # the bridge story ended more than a week before the April articles: closed, not re-read
-    assert "grouping 3 new or open-story articles" in result.stderr.replace("\n", " ")
+    assert "grouped 3 new or open-story articles" in result.stderr.replace("\n", " ")
     with open_store(str(db)) as store:
         stories = {s["id"]: s for s in store.list_stories()}
         assert len(stories) == 2 and stories[bridge["id"]]["articles"] == bridge["articles"]
@@ -187,7 +187,7 @@ def test_ingest_regroups_only_the_new_articles_and_the_stories_they_can_still_jo
     _jsonl(tmp_path / "late.jsonl", [{**april[0], "id": "k9", "published": "2026-04-14T08:00:00Z",
                                       "text": _FESTIVAL + " A late report."}])
     result = run("ingest", tmp_path / "late.jsonl", "--db", db)
-    assert "grouping 4 new or open-story articles" in result.stderr.replace("\n", " ")
+    assert "grouped 4 new or open-story articles" in result.stderr.replace("\n", " ")
     with open_store(str(db)) as store:
         assert sorted(len(s["articles"]) for s in store.list_stories()) == [3, 4]
 

@@ -361,7 +361,7 @@ class Store:
         with self._write() as conn:
             replace_stories(conn, story_dicts, article_links, replacing)
 
-    def open_story_article_ids(self, window: timedelta) -> list[str]:
+    def open_story_article_ids(self, window: timedelta | None) -> list[str]:
         """Articles not in a story yet and the members of the stories they could join
         (see ``store.stories.open_story_article_ids``)."""
         with self._read() as conn:

@@ -76,7 +76,7 @@ def replace_stories(conn: Connection, story_dicts: Sequence[dict[str, Any]],
         conn.execute(update(articles).where(articles.c.id == article_id).values(**links))
 
 
-def open_story_article_ids(conn: Connection, window: timedelta) -> list[str]:
+def open_story_article_ids(conn: Connection, window: timedelta | None) -> list[str]:
     """The articles a regrouping must see after new articles were stored: every article
     without a story yet, and every member of a story that one of them could still join.
 
@@ -84,19 +84,20 @@ def open_story_article_ids(conn: Connection, window: timedelta) -> list[str]:
     past its newest article, so a story whose newest dated article is more than
     ``window`` older than the earliest new article is closed: it is left as it is. An
     undated new article is placed after every dated one (at the newest stored time);
-    a story without any dated article is always open. Empty when nothing is new."""
+    a story without any dated article is always open; with ``window=None`` every story
+    is. Empty when nothing is new."""
     a = articles.c
     new = a.story_id.is_(None)
-    newest_new, undated_new = conn.execute(
+    earliest_new, undated_new = conn.execute(
         select(func.min(a.published_utc), func.count().filter(a.published_utc.is_(None))).where(new)).one()
-    if newest_new is None and not undated_new:
+    if earliest_new is None and not undated_new:
         return []
-    earliest = newest_new
+    earliest = earliest_new
     if undated_new:
         newest_stored = conn.execute(select(func.max(a.published_utc))).scalar_one()
-        earliest = min(x for x in (newest_new, newest_stored) if x is not None) if newest_stored else None
+        earliest = min(x for x in (earliest_new, newest_stored) if x is not None) if newest_stored else None
     open_stories = select(a.story_id).where(a.story_id.is_not(None)).group_by(a.story_id)
-    if earliest is not None:
+    if earliest is not None and window is not None:
         cutoff = (datetime.fromisoformat(earliest.rstrip("Z")) - window).isoformat(timespec="microseconds") + "Z"
         latest = func.max(a.published_utc)
         open_stories = open_stories.having(latest.is_(None) | (latest >= cutoff))

@@ -64,3 +64,12 @@ def test_replacing_some_stories_leaves_the_others():
         store.replace_stories([story("story-b", ["b", "c"])], {"c": {"story_id": "story-b"}},
                               replacing={"story-b", "story-c"})
         assert {s["id"]: s["articles"] for s in store.list_stories()} == {"story-a": ["a"], "story-b": ["b", "c"]}
+
+
+def test_without_a_window_every_story_is_open():
+    with open_store(":memory:") as store:
+        store.add_articles([article("a", T0), article("b", T0 + timedelta(days=20))])
+        put_in_stories(store, {"story-a": ["a"], "story-b": ["b"]})
+        store.add_articles([article("new", T0 + timedelta(days=40))])
+        assert store.open_story_article_ids(None) == ["a", "b", "new"]
+        assert store.open_story_article_ids(WEEK) == ["new"]
