@@ -244,7 +244,8 @@ def _regroup_stories(ctx: _Context, store: Any) -> None:
         return
     ctx.stage(f"grouped {len(result.articles)} new or open-story articles into {len(result.stories)} stories; "
               f"comparing the articles of {len(result.changed)} new or changed stories "
-              f"({len(result.stories) - len(result.changed)} unchanged kept)")
+              f"({len(result.stories) - len(result.changed)} unchanged kept"
+              + (f"; comparisons of {len(result.gone)} merged or vanished stories dropped)" if result.gone else ")"))
     for story_id, error in compare_stories(result.articles, result.changed).items():
         ctx.err.print(f"[yellow]comparison failed[/] {escape(story_id)}: {escape(error)}")
     for story in result.changed:
