@@ -4,9 +4,9 @@ Per article the work is bounded by constants of ``ClusterConfig``, not by how ma
 articles or stories came before:
 
 1. **Vector.** Lemma counts of body and title (title terms count ``title_weight`` extra)
-   and entity keys (as ``§key`` terms, weighted ``entity_weight``), sublinear tf times an
+   and entity keys (as ``§key`` terms), tf (binary by default, else sublinear) times an
    IDF (document frequencies counted online, optionally primed from a batch or a
-   background corpus), L2-normalised.
+   background corpus); the word part and the entity part are L2-normalised separately.
 2. **Candidates by blocking.** The article's ``blocking_terms`` highest-weighted terms and
    its ``blocking_entities`` entity keys are looked up in an inverted index from key to
    the stories that used it; each posting list keeps only the ``max_postings`` most
@@ -26,7 +26,8 @@ articles or stories came before:
    DUI arrest at the same club, a quake on the same coast years later) share enough
    words to pass a fixed threshold, but less with each other than within themselves.
    Cohesion is kept as a running sum over the story's pairs: an article joining with
-   mean similarity ``s`` to ``n`` members adds ``n x min(s, cohesion_pair_cap)``; the cap
+   (time-decayed) mean similarity ``s`` to ``n`` members adds
+   ``n x min(s, cohesion_pair_cap)``, a merge adds the pairs across the two; the cap
    stops copies and near-duplicates (wire copies score near 1) from making an event
    look tighter than its independent reports are.
 4. **Merge.** The article's story is then merged with the candidate story whose average
