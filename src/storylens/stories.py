@@ -15,12 +15,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cluster import cluster_features
 from .cluster.features import ArticleFeatures, text_features
 from .dedupe import find_copies
 from .model import Article
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __all__ = ["group_into_stories", "independent_sources", "regroup_store", "Regrouped"]
 
@@ -77,7 +80,7 @@ class Regrouped:
     gone: set[str]
 
 
-def regroup_store(store: Any, window: timedelta | None) -> Regrouped:
+def regroup_store(store: "Store", window: timedelta | None) -> Regrouped:
     """Group the store's new articles (those without a story) together with the stored
     stories they can still join, and save the result in place of those stories.
 

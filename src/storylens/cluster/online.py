@@ -304,9 +304,7 @@ class StoryClusterer:
             sid = self._start(features, stored, index_keys, published)
         else:
             sid = best_id
-            live = self._live[sid]
-            live.pair_sum += len(live.story.articles) * min(best_score, cfg.cohesion_pair_cap)
-            self._join(live, features, stored, index_keys, published)
+            self._join(self._live[sid], features, stored, index_keys, published, link=best_score)
         return self._merge_around(sid, near)
 
     def _bar(self, *stories: _Live) -> float:
@@ -357,11 +355,11 @@ class StoryClusterer:
         """Fold the younger of two live stories into the older (``link``: their average
         link); returns the survivor's id."""
         a, b = self._live[a_id], self._live[b_id]
-        cross = len(a.story.articles) * len(b.story.articles) * min(link, self.config.cohesion_pair_cap)
-        a.pair_sum = b.pair_sum = a.pair_sum + b.pair_sum + cross
         if b.created < a.created:
             a, b = b, a
         keep, gone = a.story, b.story
+        cross_pairs = len(keep.articles) * len(gone.articles)
+        a.pair_sum += b.pair_sum + cross_pairs * min(link, self.config.cohesion_pair_cap)
         keep.articles.extend(gone.articles)
         if keep.title is None:
             keep.title = gone.title
@@ -412,9 +410,13 @@ class StoryClusterer:
             self._retire(next(iter(self._live)))
         return sid
 
-    def _join(self, live: _Live, f: ArticleFeatures, vec: dict[str, float], keys: list[str], t: datetime | None) -> None:
+    def _join(self, live: _Live, f: ArticleFeatures, vec: dict[str, float], keys: list[str], t: datetime | None,
+              link: float = 0.0) -> None:
+        """Add an article to a story; ``link`` is its average link to the story's articles
+        (what it adds to the story's pair sum, capped)."""
         cfg = self.config
         story = live.story
+        live.pair_sum += len(story.articles) * min(link, cfg.cohesion_pair_cap)
         story.articles.append(f.id)
         if story.title is None and f.headline:
             story.title = f.headline

@@ -399,9 +399,8 @@ class Store:
             for chunk in _chunks(sorted(compared), _LOOKUP_CHUNK):
                 rows += conn.execute(select(a.id, a.story_id).where(a.story_id.in_(chunk))).all()
         members: dict[str, set[str]] = {}
-        for article_id, story_id in rows:
-            if story_id in compared:
-                members.setdefault(story_id, set()).add(article_id)
+        for article_id, story_id in rows:  # only compared stories were read
+            members.setdefault(story_id, set()).add(article_id)
         return {k: frozenset(v) for k, v in members.items()}
 
     def delete_comparisons(self, story_ids: Iterable[str]) -> None:
