@@ -449,7 +449,10 @@ class StoryClusterer:
     # -- retirement ------------------------------------------------------------------
     def _retire_idle(self) -> None:
         assert self._now is not None
-        cutoff = self._now - self.config.window
+        try:
+            cutoff = self._now - self.config.window
+        except OverflowError:  # "now" within a window of year 1: nothing can be older
+            return
         while self._expiry and self._expiry[0][0] < cutoff:
             last, _, sid = heapq.heappop(self._expiry)
             live = self._live.get(sid)

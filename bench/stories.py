@@ -1,0 +1,244 @@
+"""Story grouping measured through the user's path: ``storylens analyze`` on JSONL files.
+
+The evaluation sets (``../shared/eval/{ecbplus,gva,newswcl50}/dev.jsonl``, read at run
+time, never copied) are written as JSONL a user could give ``analyze``: ``url``
+``https://example.org/<sha1 of the document id>`` (no topic, outlet or event in it, no
+``id`` field), ``headline``, ``text`` and, where the set has them, ``published`` and
+``outlet`` (GVA's host names). The lines are shuffled (one seed per order), never sorted
+by id or url. Each file goes through the real CLI::
+
+    storylens analyze FILE --out DIR --format json
+
+and the stories of ``report.json`` (each story's ``articles``) are scored against the
+gold ``cluster`` (report articles are mapped back to gold documents by url): BCubed and
+pairwise P/R/F1 over every document, singletons included, and whether every order gave
+the same stories (members and ids).
+
+Commands::
+
+    .venv/bin/python bench/stories.py cli [--datasets ecbplus gva newswcl50] [--orders 5] [--json]
+    .venv/bin/python bench/stories.py weekly [--month 2014-01]   # ingest --db in weekly batches vs analyze
+    .venv/bin/python bench/stories.py capture [--datasets ...]   # tuning cache (see below)
+    .venv/bin/python bench/stories.py tune [--datasets ...]      # regroup the cached features
+
+``capture`` and ``tune`` are for tuning only (the recorded numbers come from ``cli``):
+``capture`` runs ``storylens.pipeline.analyze`` once per set and keeps the features its
+extraction pass hands to the grouping step (``/tmp/storylens-bench-stories``), ``tune``
+re-runs only the clustering on them, in several shuffled orders of the input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import pickle
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = Path(tempfile.gettempdir()) / "storylens-bench-stories"
+DATASETS = ("ecbplus", "gva", "newswcl50")
+SEED = 20261205
+
+
+def _records(dataset: str) -> list[dict[str, Any]]:
+    from storylens.eval.data import MissingDataError, shared_dir
+
+    try:
+        folder = shared_dir(f"eval/{dataset}/dev.jsonl") / "eval" / dataset
+    except MissingDataError as exc:
+        sys.exit(f"bench/stories.py needs the shared evaluation data: {exc}")
+    with (folder / "dev.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def topic_free_url(doc_id: str) -> str:
+    return "https://example.org/" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()
+
+
+def user_line(dataset: str, record: dict[str, Any]) -> dict[str, Any]:
+    """What a user would give ``analyze`` for one gold document (no id, no topic)."""
+    text = record["text"]
+    title = record.get("title")
+    if dataset == "ecbplus":
+        first, _, rest = text.partition("\n")
+        if first.lstrip().lower().startswith("http"):  # a few open with their web address
+            text = rest
+            title = text.partition("\n")[0] or None
+    line: dict[str, Any] = {"url": topic_free_url(record["id"]), "headline": title, "text": text}
+    if record.get("published"):
+        line["published"] = record["published"]
+    if dataset == "gva" and record.get("outlet"):
+        line["outlet"] = record["outlet"]
+    return line
+
+
+def write_jsonl(dataset: str, records: Sequence[dict[str, Any]], seed: int, path: Path) -> None:
+    lines = [user_line(dataset, r) for r in records]
+    random.Random(seed).shuffle(lines)
+    with path.open("w", encoding="utf-8") as fh:
+        for line in lines:
+            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def gold_by_url(records: Sequence[dict[str, Any]]) -> dict[str, str]:
+    return {topic_free_url(r["id"]): r["cluster"] for r in records}
+
+
+def score_report(report: dict[str, Any], gold: dict[str, str]) -> dict[str, Any]:
+    """Scores of a report.json against gold clusters keyed by url. A gold document with no
+    article in the report counts as a singleton of its own (and is reported as missing)."""
+    from storylens.cluster import cluster_scores
+
+    url_of = {a["id"]: a.get("url") for a in report["articles"]}
+    predicted: dict[str, str] = {}
+    for story in report["stories"]:
+        for aid in story["articles"]:
+            url = url_of.get(aid)
+            if url in gold and url not in predicted:
+                predicted[url] = story["id"]
+    missing = [u for u in gold if u not in predicted]
+    for u in missing:
+        predicted[u] = "missing:" + u
+    scores: dict[str, Any] = dict(cluster_scores(gold, predicted))
+    scores["missing"] = len(missing)
+    scores["stories"] = len(report["stories"])
+    return scores
+
+
+def _partition(report: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
+    """The stories as (id, sorted member urls): what must not depend on input order."""
+    url_of = {a["id"]: a.get("url") or a["id"] for a in report["articles"]}
+    return sorted((s["id"], tuple(sorted(url_of[a] for a in s["articles"]))) for s in report["stories"])
+
+
+def run_cli(dataset: str, orders: int, work: Path) -> dict[str, Any]:
+    records = _records(dataset)
+    gold = gold_by_url(records)
+    runs, partitions = [], []
+    for k in range(orders):
+        path = work / f"{dataset}-{k}.jsonl"
+        out = work / f"{dataset}-{k}-report"
+        write_jsonl(dataset, records, SEED + k, path)
+        cmd = [str(ROOT / ".venv/bin/storylens"), "analyze", str(path), "--out", str(out), "--format", "json", "-q"]
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True)
+        seconds = time.perf_counter() - t0
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        scores = score_report(report, gold)
+        scores["seconds"] = round(seconds, 1)
+        scores["order_seed"] = SEED + k
+        runs.append(scores)
+        partitions.append(_partition(report))
+        print(f"{dataset} order {k}: " + ", ".join(f"{k_}={v:.3f}" if isinstance(v, float) else f"{k_}={v}"
+                                                   for k_, v in scores.items()), file=sys.stderr)
+    same = all(p == partitions[0] for p in partitions)
+    return {"dataset": dataset, "documents": len(records), "orders": orders, "same_stories_every_order": same,
+            "runs": runs, "command": "storylens analyze FILE --out DIR --format json"}
+
+
+# -- tuning helpers (not the recorded numbers) ------------------------------------------
+def capture(dataset: str) -> Path:
+    """Run ``storylens.pipeline.analyze`` once (no comparison) and keep what the grouping
+    step receives: the articles' ids, urls and publication times, and their features."""
+    from datetime import datetime, timezone
+
+    import storylens.pipeline as pipeline
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    records = _records(dataset)
+    path = CACHE / f"{dataset}.jsonl"
+    write_jsonl(dataset, records, SEED, path)
+    seen: dict[str, Any] = {}
+    original = pipeline.group_into_stories
+
+    def spy(articles, features=None):  # type: ignore[no-untyped-def]
+        seen["articles"] = [(a.id, a.url, a.published) for a in articles]
+        seen["features"] = dict(features or {})
+        return original(articles, features)
+
+    pipeline.group_into_stories = spy  # type: ignore[assignment]
+    try:
+        t0 = time.perf_counter()
+        pipeline.analyze([path], fetched_at=datetime.now(timezone.utc), compare=False)
+        print(f"{dataset}: analyze without comparison {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    finally:
+        pipeline.group_into_stories = original  # type: ignore[assignment]
+    out = CACHE / f"{dataset}.pkl"
+    with out.open("wb") as fh:
+        pickle.dump({"articles": seen["articles"], "features": seen["features"], "gold": gold_by_url(records)}, fh)
+    return out
+
+
+def load_capture(dataset: str) -> dict[str, Any]:
+    with (CACHE / f"{dataset}.pkl").open("rb") as fh:
+        return pickle.load(fh)
+
+
+def regroup_scores(data: dict[str, Any], config: Any = None, orders: int = 3) -> dict[str, Any]:
+    """Cluster the cached features in ``orders`` shuffled input orders; mean scores and
+    whether every order gave the same stories."""
+    from storylens.cluster import cluster_features, cluster_scores
+
+    feats = [data["features"][aid] for aid, _, _ in data["articles"]]
+    url_of = {aid: url for aid, url, _ in data["articles"]}
+    gold = data["gold"]
+    rows, parts = [], []
+    for k in range(orders):
+        order = list(feats)
+        random.Random(SEED + 100 + k).shuffle(order)
+        assignment, _ = cluster_features(order, config) if config is not None else cluster_features(order)
+        predicted = {url_of[a]: s for a, s in assignment.items() if url_of[a] in gold}
+        for u in gold:
+            predicted.setdefault(u, "missing:" + u)
+        rows.append(cluster_scores(gold, predicted))
+        parts.append(sorted(assignment.items()))
+    mean = {k: sum(r[k] for r in rows) / len(rows) for k in rows[0]}
+    mean["same_every_order"] = all(p == parts[0] for p in parts)
+    return mean
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("mode", choices=("cli", "capture", "tune", "weekly"))
+    parser.add_argument("--datasets", nargs="+", default=list(DATASETS), choices=DATASETS)
+    parser.add_argument("--orders", type=int, default=5)
+    parser.add_argument("--month", default=None, help="GVA month for 'weekly' (YYYY-MM)")
+    parser.add_argument("--work", type=Path, default=None, help="folder for the JSONL files and reports")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    if args.mode == "capture":
+        for d in args.datasets:
+            print(capture(d))
+        return 0
+    if args.mode == "tune":
+        for d in args.datasets:
+            scores = regroup_scores(load_capture(d), orders=args.orders)
+            print(d, json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in scores.items()}))
+        return 0
+    work = args.work or Path(tempfile.mkdtemp(prefix="storylens-stories-"))
+    work.mkdir(parents=True, exist_ok=True)
+    if args.mode == "weekly":
+        result: Any = weekly(args.month, work)
+    else:
+        result = [run_cli(d, args.orders, work) for d in args.datasets]
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(json.dumps(result))
+    return 0
+
+
+def weekly(month: str | None, work: Path) -> dict[str, Any]:
+    raise SystemExit("weekly: not written yet")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
