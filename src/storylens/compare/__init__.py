@@ -6,6 +6,10 @@ sections the JSON report adds to each story (docs/json-schema.md): ``facts``,
 ``conflicts``, ``quote_variants``, ``exclusives``, ``framing``, ``timeline``, ``brief``,
 ``hashtags``, ``entity_links`` (surname-only person keys linked to the full name the
 story gives; the comparison uses the linked keys, the articles keep their own). It is pure: it reads the articles and returns plain data.
+
+The result depends on the set of articles, never on the order they come in: they are
+put in one canonical order first (:func:`canonical_order`: by publication time, undated
+last, then by id), and every step after that breaks its ties by that order.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import Any
 
 from ..model import Article
 
-__all__ = ["SECTIONS", "compare_story", "compare_stories"]
+__all__ = ["SECTIONS", "canonical_order", "compare_story", "compare_stories"]
 
 log = logging.getLogger(__name__)
 
@@ -24,10 +28,18 @@ SECTIONS = ("facts", "conflicts", "quote_variants", "exclusives", "framing", "ti
             "entity_links")
 
 
+def canonical_order(articles: Sequence[Article]) -> list[Article]:
+    """The articles by publication time (undated ones last), then by id: the one order
+    the comparison reads them in, whatever order they were given in."""
+    return sorted(articles, key=lambda a: (a.published is None,
+                                           a.published.timestamp() if a.published is not None else 0.0, a.id))
+
+
 def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) -> dict[str, Any]:
-    """Every comparison section for one story's articles (in any order). ``originals``
-    are the ids of agency originals (a syndication group's ``original``): they are the
-    reference version of the quotes they carry."""
+    """Every comparison section for one story's articles (in any order: the result is
+    the same for every order of the same articles). ``originals`` are the ids of agency
+    originals (a syndication group's ``original``): they are the reference version of
+    the quotes they carry."""
     from .brief import build_brief
     from .entity_links import link_entities, with_linked_keys
     from .conflicts import find_conflicts
@@ -38,6 +50,8 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .statements import statements_of
     from .timeline import build_timeline
 
+    articles = canonical_order(articles)
+    originals = sorted(set(originals))
     links = link_entities(articles)
     articles = [with_linked_keys(a, links) for a in articles]
     split = {a.id: statements_of(a) for a in articles}  # split once, read by both

@@ -221,16 +221,19 @@ def _figure_edges(articles: Sequence[Article], sts: dict[str, list[Statement]]) 
         for b in articles[i + 1:]:
             if _source(a) == _source(b):
                 continue
-            best: dict[str, tuple[float, _Mention, _Mention]] = {}
+            # The best pair per pair of counted classes (unordered, so that which
+            # article comes first cannot change which mentions are compared).
+            best: dict[tuple[str, str], tuple[float, _Mention, _Mention]] = {}
             for ma in mentions[a.id]:
                 for mb in mentions[b.id]:
                     if not (_same_thing(ma, mb) and _same_event(ma, mb)):
                         continue
                     union = len(ma.context | mb.context) or 1
                     score = len(ma.context & mb.context) / union
-                    if ma.klass not in best or score > best[ma.klass][0]:
-                        best[ma.klass] = (score, ma, mb)
-            for klass, (_, ma, mb) in best.items():
+                    pair = (min(ma.klass, mb.klass), max(ma.klass, mb.klass))
+                    if pair not in best or score > best[pair][0]:
+                        best[pair] = (score, ma, mb)
+            for (klass, _), (_, ma, mb) in sorted(best.items(), key=lambda kv: kv[0]):
                 if _disagree(ma, mb):
                     numeric = mb if ma.vague else ma
                     edges.append(_Edge("figure", klass, f"how many {_as_written(numeric)}",
