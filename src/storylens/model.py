@@ -9,8 +9,10 @@ Every datetime is timezone-aware. Every span is (start, end) into ``Article.text
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import PurePath
 from typing import Any
 
 __all__ = [
@@ -35,9 +37,18 @@ ID_LENGTH = 16
 METADATA_FIELDS = ("outlet", "url", "headline", "published", "updated", "language", "byline")
 
 
-def content_id(data: bytes) -> str:
-    """Content-hash id: the first 16 hex digits of the SHA-256 of the raw bytes."""
-    return hashlib.sha256(data).hexdigest()[:ID_LENGTH]
+def content_id(data: bytes, provenance: str = "") -> str:
+    """Content-hash id: the first 16 hex digits of the SHA-256 of the raw bytes; with a
+    ``provenance`` (see ``RawDocument.provenance``), of the provenance and that hash, so
+    that one text from two outlets (or two records) makes two ids."""
+    digest = hashlib.sha256(data).hexdigest()
+    if not provenance:
+        return digest[:ID_LENGTH]
+    return hashlib.sha256(f"{provenance}\n{digest}".encode("utf-8", "surrogatepass")).hexdigest()[:ID_LENGTH]
+
+
+#: The record part of a source ("#line-12", "#entry-3", "#record-7", "#item-2").
+_RECORD = re.compile(r"#([a-z]+-\d+)$")
 
 
 @dataclass(frozen=True)
@@ -64,8 +75,27 @@ class RawDocument:
     metadata_origin: dict[str, str] = field(default_factory=dict)
 
     @property
+    def provenance(self) -> str:
+        """What besides the bytes makes this document one article: its URL when known,
+        else the outlet stated for it, else its file name and record position. The file
+        name, not the path, so that a file read through its folder, from another working
+        directory or after the corpus moved keeps its id (re-ingesting is idempotent)."""
+        url = (self.url or "").strip()
+        if url:
+            return f"url {url}"
+        outlet = " ".join((self.metadata.get("outlet") or "").split()).casefold()
+        if outlet:
+            return f"outlet {outlet}"
+        record = _RECORD.search(self.source)
+        path = self.source[: record.start()] if record else self.source
+        name = PurePath(path).name or path
+        return f"file {name}#{record.group(1)}" if record else f"file {name}"
+
+    @property
     def id(self) -> str:
-        return content_id(self.data)
+        """``content_id`` of the bytes with the provenance: the same text from two
+        outlets, two URLs or two records is two articles (dedupe marks them as copies)."""
+        return content_id(self.data, self.provenance)
 
 
 @dataclass(frozen=True)

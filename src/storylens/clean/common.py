@@ -91,17 +91,27 @@ def apply_explicit_metadata(article: Article, raw: RawDocument) -> Article:
     ``article.inferred`` keeps, for each field the cleaner filled, how it was inferred;
     a field the user stated moves to ``article.explicit`` with where it was stated.
     """
+    from ..ingest.metadata import USER_STATED
+    from .dates import HARD_RANGE, check_date, note_rejected
+
     for key, value in raw.metadata.items():
         if not value:
             continue
         origin = raw.metadata_origin.get(key, "metadata")
         if key in ("published", "updated"):
-            parsed = parse_datetime(value)
-            if parsed is None:
+            check = check_date(value, raw.fetched_at)
+            if check.value is None:
                 article.explicit[key] = f"{origin}: {value!r} is not a date; ignored"
+                note_rejected(article.inferred, key, origin, value, "not a date")
                 continue
-            setattr(article, key, parsed[0])
-            if not parsed[1]:
+            if check.rejected:
+                stated = origin.startswith(USER_STATED) and HARD_RANGE[0] <= check.value < HARD_RANGE[1]
+                if not stated:  # a record's own field: the cleaner's date (if any) stays
+                    note_rejected(article.inferred, key, origin, value, check.rejected)
+                    continue
+                origin += f" (implausible: {check.rejected}; kept because stated explicitly)"
+            setattr(article, key, check.value)
+            if not check.zone_known:
                 origin += " (no time zone given; UTC assumed)"
         elif key in ("outlet", "url", "headline", "language", "byline"):
             setattr(article, key, value)

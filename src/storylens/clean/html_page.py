@@ -13,7 +13,6 @@ import codecs
 import json
 import logging
 import re
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -25,7 +24,8 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Article, RawDocument, RemovedLine
-from .common import detect_language, outlet_from_url, parse_datetime
+from .common import detect_language, outlet_from_url
+from .dates import FUTURE_SLACK, check_date, earliest_date, note_rejected
 
 __all__ = ["EXTRACT_OPTIONS", "MAX_REMOVED_LINES", "REMOVED_REASON", "clean_html", "decode_html", "visible_lines"]
 
@@ -194,12 +194,20 @@ def _hidden(el: Any) -> bool:
 
 @dataclass
 class _Meta:
+    """The first value offered for each field wins; every date offered is kept as a
+    candidate, in order, so that the next is tried when one is implausible."""
+
     values: dict[str, str] = field(default_factory=dict)
     how: dict[str, str] = field(default_factory=dict)
+    dates: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def offer(self, key: str, value: str | None, how: str) -> None:
         value = _norm(value or "")
-        if value and key not in self.values:
+        if not value:
+            return
+        if key in ("published", "updated"):
+            self.dates.setdefault(key, []).append((value, how))
+        if key not in self.values:
             self.values[key] = value
             self.how[key] = how
 
@@ -256,7 +264,7 @@ def _json_ld(root: lxml.html.HtmlElement, meta: _Meta) -> None:
             continue
         try:
             data = json.loads(script.text, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than any real metadata
             log.debug("unreadable JSON-LD block skipped")
             continue
         nodes.extend(_ld_nodes(data))
@@ -317,16 +325,16 @@ def _language(root: lxml.html.HtmlElement) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _set_date(article: Article, key: str, text: str, how: str) -> bool:
-    with warnings.catch_warnings():  # dateutil warns about unknown zone names; we note the assumption
-        warnings.simplefilter("ignore")
-        parsed = parse_datetime(text)
-    if parsed is None:
-        log.debug("%s: %s %r is not a date", article.source, how, text)
+def _set_date(article: Article, key: str, text: str, how: str, fetched_at: datetime) -> bool:
+    """Use ``text`` for ``key`` when it is a plausible date (``dates.check_date``); else
+    note why not in ``inferred`` and return False, so that the next source is tried."""
+    check = check_date(text, fetched_at)
+    if not check.usable or check.value is None:
+        note_rejected(article.inferred, key, how, text, check.rejected or "not a date")
+        log.debug("%s: %s %r not used: %s", article.source, how, text, check.rejected)
         return False
-    value, zone_known = parsed
-    setattr(article, key, value)
-    article.inferred[key] = how if zone_known else f"{how} (no time zone given; UTC assumed)"
+    setattr(article, key, check.value)
+    article.inferred[key] = how if check.zone_known else f"{how} (no time zone given; UTC assumed)"
     return True
 
 
@@ -334,6 +342,7 @@ def _htmldate(html: str, original: bool, url: str | None, fetched_at: datetime) 
     from htmldate import find_date
 
     try:
+        latest = fetched_at + FUTURE_SLACK
         # The free-text search is kept for the original date only: for the latest date it
         # mostly finds unrelated dates, and on some long pages it costs seconds.
         return find_date(
@@ -341,7 +350,8 @@ def _htmldate(html: str, original: bool, url: str | None, fetched_at: datetime) 
             original_date=original,
             extensive_search=original,
             url=url,
-            max_date=fetched_at.strftime("%Y-%m-%d"),
+            min_date=earliest_date().strftime("%Y-%m-%d"),
+            max_date=latest.strftime("%Y-%m-%d"),
         )
     except Exception:  # htmldate is a heuristic helper: never let it stop a page
         log.debug("htmldate failed", exc_info=True)
@@ -429,17 +439,18 @@ def clean_html(raw: RawDocument) -> Article:
             article.inferred["outlet"] = f"domain of url {article.url}"
 
     for key in ("published", "updated"):
-        if key in meta.values:
-            _set_date(article, key, meta.values[key], meta.how[key])
+        for value, how in meta.dates.get(key, []):
+            if _set_date(article, key, value, how, raw.fetched_at):
+                break
     if article.published is None and not fragment:
         found = _htmldate(text, True, article.url, raw.fetched_at)
         if found:
-            _set_date(article, "published", found, "htmldate (original date)")
+            _set_date(article, "published", found, "htmldate (original date)", raw.fetched_at)
     if article.updated is None and not fragment:
         found = _htmldate(text, False, article.url, raw.fetched_at)
         # htmldate's latest date is only an update when it is a later day than publication.
         if found and (article.published is None or found > article.published.strftime("%Y-%m-%d")):
-            _set_date(article, "updated", found, "htmldate (latest date on the page)")
+            _set_date(article, "updated", found, "htmldate (latest date on the page)", raw.fetched_at)
     if article.updated is not None and article.updated == article.published:
         article.updated = None  # "modified" equal to "published": not an update
         article.inferred.pop("updated", None)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ..errors import InputError
 from ..model import Article, RawDocument, RemovedLine
 from .boilerplate import classify_lines
+from .dates import implausible, note_rejected
 from .structured import (
     Timestamp,
     choose_published,
@@ -218,7 +219,14 @@ def clean_page_text(raw: RawDocument, text: str, page_furniture: bool = True) ->
 
     dateline = take_dateline(paragraphs, removed, line=numbered[kept[0]][0])
 
-    published, updated, rule = choose_published(stamps)
+    usable: list[Timestamp] = []
+    for stamp in stamps:
+        why = implausible(stamp.value, raw.fetched_at)
+        if why is None:
+            usable.append(stamp)
+        else:
+            note_rejected(inferred, "published", "the page header's timestamp", stamp.text, why)
+    published, updated, rule = choose_published(usable)
     outlet = None
     if owner:
         outlet = owner

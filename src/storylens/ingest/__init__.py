@@ -123,14 +123,29 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 
 def _expand(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
+    """Every file under ``paths``, each once (a file given alone and through its folder,
+    or under two spellings of its path, is read once)."""
+    given: set[Path] = set()
+
+    def first_time(path: Path) -> bool:
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: keep the spelling
+            key = path.absolute()
+        if key in given:
+            log.debug("%s given more than once; read once", path)
+            return False
+        given.add(key)
+        return True
+
     for path in paths:
         if path.is_dir():
             files = [f for f in _walk(path) if not _is_sidecar(f)]
             if not any(reader_for(f) for f in files):
                 yield Skipped(str(path), f"no readable files in this folder (readable: {', '.join(READERS)})")
-            yield from files
+            yield from (f for f in files if first_time(f))
         elif path.exists():
-            if not _is_sidecar(path):
+            if not _is_sidecar(path) and first_time(path):
                 yield path
         else:
             yield Skipped(str(path), "no such file or folder")
@@ -156,10 +171,28 @@ def _with_metadata(
     return dataclasses.replace(doc, metadata=metadata, metadata_origin=origin, url=metadata.get("url", doc.url))
 
 
+def _once(doc: RawDocument, first_source: dict[str, str]) -> RawDocument | Skipped:
+    """The document, or a Skipped when an earlier record of the run is the same article."""
+    first = first_source.setdefault(doc.id, doc.source)
+    if first == doc.source:
+        return doc
+    what = doc.provenance.split(" ", 1)[0]
+    same = {"url": "URL", "outlet": "outlet", "file": "file name and record position"}.get(what, what)
+    return Skipped(doc.source, f"the same article as {first} (same {same} and the same text); read once")
+
+
 def iter_documents(
     paths: Iterable[Path], fetched_at: datetime, manifest: Manifest | None = None
 ) -> Iterator[RawDocument | Skipped]:
-    """Every document under ``paths``; each unusable input becomes one Skipped."""
+    """Every document under ``paths``; each unusable input becomes one Skipped.
+
+    Every input record ends as exactly one of the two: a record whose id another record
+    of the run already has (the same URL, or outlet, or file name and position, with the
+    same bytes: one article given twice) is a Skipped naming the first.
+    """
+    first_source: dict[str, str] = {}
+    if manifest is not None:
+        yield from manifest.problems
     for item in _expand(paths):
         if isinstance(item, Skipped):
             yield item
@@ -179,7 +212,7 @@ def iter_documents(
                 yield Skipped(exc.source, exc.reason + "; the article was read without it")
         try:
             for doc in reader(path, fetched_at):
-                yield doc if isinstance(doc, Skipped) else _with_metadata(doc, sidecar, manifest)
+                yield doc if isinstance(doc, Skipped) else _once(_with_metadata(doc, sidecar, manifest), first_source)
         except FileNotFoundError:
             yield Skipped(str(path), "the file vanished before it could be read")
         except PermissionError:

@@ -59,7 +59,10 @@ def _date(entry: Any, key: str) -> str | None:
             return parsed[0].isoformat()
     struct = dict.get(entry, f"{key}_parsed")
     if isinstance(struct, time.struct_time):
-        return datetime.fromtimestamp(calendar.timegm(struct), tz=timezone.utc).isoformat()
+        try:
+            return datetime.fromtimestamp(calendar.timegm(struct), tz=timezone.utc).isoformat()
+        except (OverflowError, OSError, ValueError):  # a year datetime cannot hold
+            return None
     return None
 
 

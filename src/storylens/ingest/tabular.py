@@ -73,8 +73,9 @@ def _as_text(field: str, value: Any) -> str | None:
         return str(value)
     if isinstance(value, dict):
         value = value.get("name")
-    if isinstance(value, list):
-        parts = [_as_text(field, v) for v in value]
+    if isinstance(value, list):  # one level only: ["A", {"name": "B"}]; deeper nesting is not metadata
+        items = [v.get("name") if isinstance(v, dict) else v for v in value]
+        parts = [_as_text(field, v) for v in items if not isinstance(v, (list, dict))]
         joined = ", ".join(p for p in parts if p)
         return joined or None
     if isinstance(value, str):
@@ -146,6 +147,12 @@ def read_jsonl(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skipp
                 value = json.loads(line)
             except json.JSONDecodeError as exc:
                 yield Skipped(source, f"line {n} is not valid JSON ({exc.msg} at column {exc.colno})")
+                continue
+            except RecursionError:
+                yield Skipped(source, f"line {n} is JSON nested too deep to be an article record")
+                continue
+            except ValueError as exc:  # e.g. an integer of more digits than Python converts
+                yield Skipped(source, f"line {n} is not usable JSON ({exc})")
                 continue
             if not isinstance(value, dict):
                 yield Skipped(source, f"line {n} is a JSON {type(value).__name__}, not an object with named fields")

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..clean.common import parse_datetime
+from ..clean.dates import check_date
 from ..model import RawDocument, Skipped
 
 __all__ = ["MAX_PAYLOAD_BYTES", "read_warc"]
@@ -70,9 +70,16 @@ def _printable(exc: BaseException) -> str:
 
 
 def _date(record: Any, fallback: datetime) -> datetime:
+    """The record's WARC-Date (when it was fetched), unless it is implausible for a fetch
+    that happened before this run (``clean.dates``): then the run's own time."""
     text = record.rec_headers.get_header("WARC-Date")
-    parsed = parse_datetime(text) if text else None
-    return parsed[0] if parsed else fallback
+    if not text:
+        return fallback
+    check = check_date(text, fallback)
+    if not check.usable or check.value is None:
+        log.debug("WARC-Date %r not used: %s", text, check.rejected)
+        return fallback
+    return check.value
 
 
 def read_warc(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skipped]:

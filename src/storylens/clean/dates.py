@@ -1,0 +1,109 @@
+"""Which dates may be used as an article's publication or update time: the one rule.
+
+A date from any source (JSON-LD, OpenGraph, a feed, htmldate, a page dump's header, a
+JSONL/CSV column, a sidecar or manifest) is *implausible* when it is before the earliest
+plausible date (default 1980-01-01; ``STORYLENS_EARLIEST_DATE=YYYY-MM-DD`` changes it) or
+later than the time the page was fetched plus one day. A date that is not a date at all
+is *unparseable*. Either way the cleaner does not use it: it tries the next source and
+notes in ``Article.inferred["<field>_rejected"]`` which value was rejected and why
+(``note_rejected``). A date the user stated explicitly (sidecar, manifest) is kept and
+flagged, unless it lies outside ``HARD_RANGE``, beyond which later stages could not even
+compute with it (a window of days or years around it would leave datetime's range).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+
+from .common import parse_datetime
+
+__all__ = [
+    "EARLIEST_ENV",
+    "DEFAULT_EARLIEST",
+    "FUTURE_SLACK",
+    "HARD_RANGE",
+    "DateCheck",
+    "earliest_date",
+    "implausible",
+    "check_date",
+    "note_rejected",
+]
+
+log = logging.getLogger(__name__)
+
+EARLIEST_ENV = "STORYLENS_EARLIEST_DATE"
+DEFAULT_EARLIEST = date(1980, 1, 1)
+#: A publication time may be this much later than the fetch time (clocks and zones differ).
+FUTURE_SLACK = timedelta(days=1)
+#: No date outside these years is ever used, not even one stated explicitly.
+HARD_RANGE = (datetime(1000, 1, 1, tzinfo=timezone.utc), datetime(9000, 1, 1, tzinfo=timezone.utc))
+_NOTE_CHARS = 80
+
+
+def earliest_date() -> datetime:
+    """The earliest plausible publication date (``STORYLENS_EARLIEST_DATE`` or 1980-01-01)."""
+    text = os.environ.get(EARLIEST_ENV, "").strip()
+    day = DEFAULT_EARLIEST
+    if text:
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            log.warning("%s=%r is not a date (YYYY-MM-DD); %s is used", EARLIEST_ENV, text, DEFAULT_EARLIEST)
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+
+
+def implausible(value: datetime, fetched_at: datetime) -> str | None:
+    """Why ``value`` cannot be a publication time of a page fetched at ``fetched_at``,
+    or None when it can. Never raises."""
+    try:
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        if not HARD_RANGE[0] <= value < HARD_RANGE[1]:
+            return f"outside the years {HARD_RANGE[0].year}-{HARD_RANGE[1].year - 1}"
+        earliest = earliest_date()
+        if value < earliest:
+            return f"before {earliest:%Y-%m-%d}, the earliest plausible date ({EARLIEST_ENV} changes it)"
+        if fetched_at.tzinfo is None:
+            fetched_at = fetched_at.replace(tzinfo=timezone.utc)
+        if value > fetched_at + FUTURE_SLACK:
+            return f"later than the fetch time ({fetched_at:%Y-%m-%d %H:%M %Z}) plus one day"
+    except (OverflowError, ValueError):
+        return "outside the range of dates"
+    return None
+
+
+@dataclass(frozen=True)
+class DateCheck:
+    """What became of one date text: ``value`` (with ``zone_known``) when it may be used;
+    else ``rejected`` says why, and ``value`` holds the parsed date if there was one."""
+
+    value: datetime | None
+    zone_known: bool = False
+    rejected: str | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.value is not None and self.rejected is None
+
+
+def check_date(text: str, fetched_at: datetime) -> DateCheck:
+    """Parse ``text`` and apply the plausibility rule. Never raises."""
+    with warnings.catch_warnings():  # dateutil warns about unknown zone names; we note the assumption
+        warnings.simplefilter("ignore")
+        parsed = parse_datetime(text)
+    if parsed is None:
+        return DateCheck(None, rejected="not a date")
+    value, zone_known = parsed
+    return DateCheck(value, zone_known, implausible(value, fetched_at))
+
+
+def note_rejected(inferred: dict[str, str], key: str, how: str, text: str, why: str) -> None:
+    """Record in ``inferred["<key>_rejected"]`` that ``how`` gave ``text``, not used: ``why``."""
+    shown = text if len(text) <= _NOTE_CHARS else text[:_NOTE_CHARS] + "..."
+    entry = f"{how} {shown!r}: {why}"
+    slot = f"{key}_rejected"
+    inferred[slot] = f"{inferred[slot]}; {entry}" if slot in inferred else entry
