@@ -47,6 +47,7 @@ def run_mode(mode: str, processes: int, count: int) -> dict[str, object]:
     from storylens.extract import extract_articles
     from storylens.extract.nlp import load_nlp
     from storylens.model import Article
+    from storylens.runners import make_runner
 
     texts = load_texts(count)
     nlp = load_nlp()
@@ -58,7 +59,9 @@ def run_mode(mode: str, processes: int, count: int) -> dict[str, object]:
     else:
         articles = [Article(id=str(i), source=f"bench#{i}", text=t, paragraphs=[t], published=published)
                     for i, t in enumerate(texts)]
-        extract_articles(articles, n_process=processes, batch_size=32)
+        chunks = [articles[i:i + 32] for i in range(0, len(articles), 32)]
+        for _done in make_runner(processes).map(extract_articles, chunks):
+            pass
     elapsed = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

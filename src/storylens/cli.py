@@ -21,7 +21,7 @@ from rich.text import Text
 from . import __version__
 from .errors import InputError, StorylensError
 from .ingest.metadata import Manifest, load_manifest
-from .model import Article, Skipped
+from .model import Skipped
 from .report.terminal import print_story
 
 __all__ = ["main"]
@@ -171,20 +171,6 @@ def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str,
         sys.exit(EXIT_NOTHING_ANALYSED)
 
 
-def _extract(ctx: _Context, articles: list[Article], processes: int) -> None:
-    """The NLP pass over a batch; failures are reported per article, never fatal."""
-    from .extract import extract_articles
-
-    if not articles:
-        return
-    ctx.stage(f"extracting entities, quotes, figures and dates from {len(articles)} articles")
-    try:
-        failures = extract_articles(articles, n_process=processes).failures
-    except StorylensError as exc:
-        raise click.ClickException(str(exc)) from exc
-    ctx.extraction_failures(failures)
-
-
 @main.command()
 @_paths_argument
 @_db_option
@@ -193,63 +179,29 @@ def _extract(ctx: _Context, articles: list[Article], processes: int) -> None:
 @_with_context
 def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None, processes: int) -> None:
     """Clean the articles under PATHS and add them to the store (idempotent, resumable)."""
-    from .pipeline import iter_articles
+    from .pipeline import ingest as ingest_documents, read_inputs
 
     now = datetime.now(timezone.utc)
     with _open(db) as store:
-        added = present = 0
-        batch: list[Article] = []
-        skipped: list[Skipped] = []
-
-        def flush() -> None:
-            nonlocal added, present
-            _extract(ctx, batch, processes)
-            result = store.add_articles(batch)
-            added += result.added
-            present += result.already_present
-            batch.clear()
-
-        items = iter_articles(paths, fetched_at=now, manifest=_manifest(meta),
-                              should_clean=lambda raw: not store.has_article(raw.id))
-        for item in _progress(ctx, items, "Ingesting"):
-            if isinstance(item, Article):
-                batch.append(item)
-                if len(batch) >= 50:
-                    flush()
-            elif isinstance(item, Skipped):
-                ctx.skipped(item)
-                skipped.append(item)
-            else:
-                present += 1
-        flush()
-        store.add_skipped(skipped)
-        _regroup_stories(ctx, store)  # also picks up articles an interrupted run stored ungrouped
-        ctx.out.print(f"{added} added, {present} already in {escape(db)}, {len(skipped)} skipped; "
-                      f"{store.count_stories()} stories")
-    if added + present == 0:
+        try:
+            result = ingest_documents(store, read_inputs(paths, fetched_at=now, manifest=_manifest(meta)),
+                                      n_process=processes, progress=lambda items: _progress(ctx, items, "Ingesting"),
+                                      on_skipped=ctx.skipped, on_stage=ctx.stage)
+        except StorylensError as exc:
+            raise click.ClickException(str(exc)) from exc
+        ctx.extraction_failures(result.extraction_failures)
+        for story_id, error in result.comparison_failures.items():
+            ctx.err.print(f"[yellow]comparison failed[/] {escape(story_id)}: {escape(error)}")
+        if result.regrouped_articles:
+            ctx.stage(f"grouped {result.regrouped_articles} new or open-story articles into {result.stories} stories; "
+                      f"compared {result.compared} new or changed stories "
+                      f"({result.stories - result.compared} unchanged kept"
+                      + (f"; comparisons of {result.comparisons_dropped} merged or vanished stories dropped)"
+                         if result.comparisons_dropped else ")"))
+        ctx.out.print(f"{result.added} added, {result.already_present} already in {escape(db)}, "
+                      f"{len(result.skipped)} skipped; {store.count_stories()} stories")
+    if result.added + result.already_present == 0:
         sys.exit(EXIT_NOTHING_ANALYSED)
-
-
-def _regroup_stories(ctx: _Context, store: Any) -> None:
-    """Group the new articles into stories with the stored stories they can still join
-    (``stories.regroup_store``); compare again only the stories whose articles changed
-    (a story's comparison depends on nothing else)."""
-    from .cluster import ClusterConfig
-    from .compare import SECTIONS, compare_stories
-    from .stories import regroup_store
-
-    ctx.stage("grouping new articles into stories")
-    result = regroup_store(store, ClusterConfig().window)
-    if not result.articles:
-        return
-    ctx.stage(f"grouped {len(result.articles)} new or open-story articles into {len(result.stories)} stories; "
-              f"comparing the articles of {len(result.changed)} new or changed stories "
-              f"({len(result.stories) - len(result.changed)} unchanged kept"
-              + (f"; comparisons of {len(result.gone)} merged or vanished stories dropped)" if result.gone else ")"))
-    for story_id, error in compare_stories(result.articles, result.changed).items():
-        ctx.err.print(f"[yellow]comparison failed[/] {escape(story_id)}: {escape(error)}")
-    for story in result.changed:
-        store.replace_comparison(story["id"], {k: story[k] for k in SECTIONS})
 
 
 @main.command()

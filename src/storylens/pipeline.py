@@ -1,38 +1,135 @@
-"""The stages wired together for a batch of inputs (used by the CLI and the Python API)."""
+"""The one pipeline every entry point runs: sources -> clean -> extract -> group -> compare -> sink.
+
+* ``analyze(paths)`` (``storylens analyze``, the Python API, the evaluations of story
+  grouping and comparison): every input read, cleaned and extracted, grouped into
+  stories, compared; the result is returned for the reports.
+* ``ingest(store, documents)`` (``storylens ingest``, ``POST /api/ingest``): the same
+  stages; articles the store already holds are not cleaned again; new articles and
+  their clustering features are stored in batches (each one transaction), then grouped
+  with the stored stories they can still join (``stories.regroup_store``), and the
+  stories that changed are compared again and stored.
+
+The per-article stages (clean, extract) are mapped over chunks of raw documents through
+a runner (``storylens.runners``): in this process, or in worker processes; results come
+back in input order, and nothing after them depends on the order anyway (grouping and
+comparison are order-free). Reading stays in this process (it is I/O and cheap).
+
+Failures are per item: a document that cannot be read or cleaned becomes ``Skipped``
+with the reason; an extractor that fails on one article leaves that field empty and is
+reported in ``extraction_failures``; a story whose comparison fails keeps empty sections
+and is reported in ``comparison_failures``. The run goes on in every case.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
-from datetime import datetime
-from pathlib import Path
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import datetime
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .clean import clean_document
+from .cluster.features import ArticleFeatures
 from .ingest import iter_documents
 from .ingest.metadata import Manifest
 from .model import Article, RawDocument, Skipped
+from .runners import Runner, SerialRunner
 from .stories import group_into_stories
 
-__all__ = ["iter_articles", "Analysis", "analyze"]
+if TYPE_CHECKING:
+    from .store import Store
+
+__all__ = ["CHUNK_SIZE", "read_inputs", "process_documents", "Processed", "Analysis", "analyze",
+           "analyze_documents", "Ingested", "ingest"]
+
+log = logging.getLogger(__name__)
+
+#: Raw documents handed to a runner at a time (also the store's commit unit in ``ingest``).
+CHUNK_SIZE = 32
+
+Progress = Callable[[Iterator[Any]], Iterator[Any]]
 
 
-def iter_articles(
-    paths: Iterable[Path],
-    *,
-    fetched_at: datetime,
-    manifest: Manifest | None = None,
-    should_clean: Callable[[RawDocument], bool] | None = None,
-) -> Iterator[Article | Skipped | RawDocument]:
-    """Ingest and clean. Yields Articles and Skipped; a raw document that ``should_clean``
-    rejects (e.g. already stored) is yielded as the RawDocument itself, uncleaned."""
-    for item in iter_documents(paths, fetched_at, manifest):
-        if isinstance(item, Skipped):
-            yield item
-        elif should_clean is not None and not should_clean(item):
-            yield item
+def read_inputs(paths: Iterable[Path], *, fetched_at: datetime,
+                manifest: Manifest | None = None) -> Iterator[RawDocument | Skipped]:
+    """The source stage for files and folders: raw documents with provenance, or the
+    reason an input could not be read."""
+    return iter_documents(paths, fetched_at, manifest)
+
+
+@dataclass
+class Processed:
+    """What the per-article stages made of one chunk: cleaned (and extracted) articles
+    with their clustering features, the inputs that were skipped, and per article the
+    extractors that failed."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    features: dict[str, ArticleFeatures] = field(default_factory=dict)
+    extraction_failures: dict[str, list[str]] = field(default_factory=dict)
+
+
+def process_documents(chunk: tuple[list[RawDocument], bool]) -> Processed:
+    """Clean every raw document of the chunk and, when asked, run the NLP pass over the
+    cleaned articles (entities, quotes, figures, time references, clustering features).
+    Runs in a runner's worker: takes and returns picklable values only."""
+    documents, extract = chunk
+    out = Processed()
+    for raw in documents:
+        item = clean_document(raw)
+        if isinstance(item, Article):
+            out.articles.append(item)
         else:
-            yield clean_document(item)
+            out.skipped.append(item)
+    if extract and out.articles:
+        _extract_isolated(out)
+    return out
+
+
+def _extract_isolated(out: Processed) -> None:
+    """The NLP pass over a chunk; if the pass itself fails (not one extractor: those are
+    isolated inside), each article is retried alone, and one that fails again keeps its
+    cleaned text with empty extraction fields, reported as failed."""
+    from .extract import extract_articles
+
+    try:
+        extraction = extract_articles(out.articles)
+    except Exception:
+        log.exception("the NLP pass failed on a chunk of %d articles; retrying them one by one", len(out.articles))
+        for article in out.articles:
+            try:
+                single = extract_articles([article])
+            except Exception as exc:
+                log.exception("the NLP pass failed on %s", article.source)
+                out.extraction_failures[article.id] = [f"NLP pass ({type(exc).__name__}: {exc})"]
+                continue
+            out.features.update(single.features)
+            out.extraction_failures.update(single.failures)
+        return
+    out.features.update(extraction.features)
+    out.extraction_failures.update(extraction.failures)
+
+
+def _chunks(items: Iterable[RawDocument], extract: bool) -> Iterator[tuple[list[RawDocument], bool]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, CHUNK_SIZE)):
+        yield chunk, extract
+
+
+def _split_sources(items: Iterable[RawDocument | Skipped], skipped: list[Skipped],
+                   on_skipped: Callable[[Skipped], None] | None,
+                   keep: Callable[[RawDocument], bool]) -> Iterator[RawDocument]:
+    """Raw documents to process; Skipped items go to ``skipped`` as they pass; documents
+    ``keep`` refuses (already seen or stored) are dropped here."""
+    for item in items:
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            if on_skipped:
+                on_skipped(item)
+        elif keep(item):
+            yield item
 
 
 @dataclass
@@ -48,49 +145,56 @@ class Analysis:
     comparison_failures: dict[str, str] = field(default_factory=dict)
 
 
-def analyze(
-    paths: Iterable[Path],
-    *,
-    fetched_at: datetime,
-    manifest: Manifest | None = None,
-    extract: bool = True,
-    compare: bool = True,
-    n_process: int = 1,
-    progress: Callable[[Iterator[Any]], Iterator[Any]] | None = None,
-    on_skipped: Callable[[Skipped], None] | None = None,
-    on_stage: Callable[[str], None] | None = None,
-) -> Analysis:
+def analyze(paths: Iterable[Path], *, fetched_at: datetime, manifest: Manifest | None = None,
+            **options: Any) -> Analysis:
     """Every article under ``paths``: cleaned; with ``extract``, with entities, quotes,
     figures and time references; grouped into stories (agency copies and duplicates
     marked); with ``compare``, each story's facts, conflicts, quote variants, framing,
-    timeline and brief. Also every input that was skipped.
+    timeline and brief. Also every input that was skipped. ``options`` are those of
+    ``analyze_documents``."""
+    return analyze_documents(read_inputs(paths, fetched_at=fetched_at, manifest=manifest), **options)
 
-    ``progress`` wraps the reading iterator (a progress bar), ``on_skipped`` hears of each
-    skipped input as it happens, ``on_stage`` of each later stage as it starts.
-    """
+
+def analyze_documents(
+    documents: Iterable[RawDocument | Skipped],
+    *,
+    extract: bool = True,
+    compare: bool = True,
+    n_process: int = 1,
+    runner: Runner | None = None,
+    progress: Progress | None = None,
+    on_skipped: Callable[[Skipped], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
+) -> Analysis:
+    """``analyze`` over raw documents from any source. ``runner`` maps the per-article
+    stages (default: a process pool of ``n_process`` workers, or this process).
+    ``progress`` wraps the reading iterator (a progress bar), ``on_skipped`` hears of
+    each skipped input as it happens, ``on_stage`` of each later stage as it starts."""
+    from .runners import make_runner
+
+    runner = runner or make_runner(n_process)
     result = Analysis([], [])
     seen: set[str] = set()
-    items: Iterator[Any] = iter_articles(paths, fetched_at=fetched_at, manifest=manifest)
-    for item in progress(items) if progress else items:
-        if isinstance(item, Article):
-            if item.id in seen:  # the same bytes given twice (e.g. a file and its folder)
-                continue
-            seen.add(item.id)
-            result.articles.append(item)
-        elif isinstance(item, Skipped):
-            result.skipped.append(item)
+
+    def first_time(raw: RawDocument) -> bool:  # the same input given twice (a file and its folder)
+        if raw.id in seen:
+            return False
+        seen.add(raw.id)
+        return True
+
+    items = progress(iter(documents)) if progress else documents
+    raws = _split_sources(items, result.skipped, on_skipped, first_time)
+    features: dict[str, ArticleFeatures] = {}
+    for done in runner.map(process_documents, _chunks(raws, extract)):
+        result.articles.extend(done.articles)
+        result.skipped.extend(done.skipped)
+        for item in done.skipped:
             if on_skipped:
                 on_skipped(item)
-    features = {}
-    if extract and result.articles:
-        from .extract import extract_articles
-
-        if on_stage:
-            on_stage(f"extracting entities, quotes, figures and dates from {len(result.articles)} articles")
-        extraction = extract_articles(result.articles, n_process=n_process)
-        features, result.extraction_failures = extraction.features, extraction.failures
+        features.update(done.features)
+        result.extraction_failures.update(done.extraction_failures)
     if on_stage and result.articles:
-        on_stage("grouping articles into stories")
+        on_stage(f"grouping {len(result.articles)} articles into stories")
     result.stories = group_into_stories(result.articles, features)
     if compare and result.stories:
         from .compare import compare_stories
@@ -99,3 +203,96 @@ def analyze(
             on_stage(f"comparing the articles of {len(result.stories)} stories")
         result.comparison_failures = compare_stories(result.articles, result.stories)
     return result
+
+
+@dataclass
+class Ingested:
+    """What ``ingest`` did: articles added, inputs the store already held, the ids of
+    both (in input order), inputs skipped (with reasons), the extractors that failed per article, how many stored articles
+    were regrouped into how many stories, how many were compared again, stories whose
+    comparison was dropped (merged or vanished) or failed."""
+
+    added: int = 0
+    already_present: int = 0
+    article_ids: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    extraction_failures: dict[str, list[str]] = field(default_factory=dict)
+    regrouped_articles: int = 0
+    stories: int = 0
+    compared: int = 0
+    comparisons_dropped: int = 0
+    comparison_failures: dict[str, str] = field(default_factory=dict)
+
+
+def ingest(
+    store: "Store",
+    documents: Iterable[RawDocument | Skipped],
+    *,
+    extract: bool = True,
+    n_process: int = 1,
+    runner: Runner | None = None,
+    progress: Progress | None = None,
+    on_skipped: Callable[[Skipped], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
+) -> Ingested:
+    """Add the documents' articles to ``store`` and bring its stories and comparisons up
+    to date, with the same stages as ``analyze``. Idempotent: a document the store holds
+    is counted as present and not processed again. Each chunk is committed as it is done,
+    so an interrupted ingest keeps what was committed and a rerun picks up from there
+    (it also groups the articles an interrupted run stored but did not group)."""
+    from .runners import make_runner
+
+    runner = runner or make_runner(n_process)
+    result = Ingested()
+    seen: set[str] = set()
+    order: list[str] = []
+    stored: set[str] = set()
+
+    def new_to_store(raw: RawDocument) -> bool:
+        order.append(raw.id)
+        if raw.id in seen or store.has_article(raw.id):
+            result.already_present += 1
+            stored.add(raw.id)
+            return False
+        seen.add(raw.id)
+        return True
+
+    items = progress(iter(documents)) if progress else documents
+    raws = _split_sources(items, result.skipped, on_skipped, new_to_store)
+    for done in runner.map(process_documents, _chunks(raws, extract)):
+        added = store.add_articles(done.articles, features=done.features)
+        result.added += added.added
+        stored.update(a.id for a in done.articles)
+        result.already_present += added.already_present
+        result.skipped.extend(done.skipped)
+        for item in done.skipped:
+            if on_skipped:
+                on_skipped(item)
+        result.extraction_failures.update(done.extraction_failures)
+    store.add_skipped(result.skipped)
+    result.article_ids = list(dict.fromkeys(i for i in order if i in stored))
+    _regroup_and_compare(store, result, on_stage)
+    return result
+
+
+def _regroup_and_compare(store: "Store", result: Ingested, on_stage: Callable[[str], None] | None) -> None:
+    """Group the store's ungrouped articles with the stories they can still join, then
+    compare again only the stories whose members changed (a story's comparison depends
+    on nothing else) and store those comparisons."""
+    from .cluster import ClusterConfig
+    from .compare import SECTIONS, compare_stories
+    from .stories import regroup_store
+
+    if on_stage:
+        on_stage("grouping new articles into stories")
+    regrouped = regroup_store(store, ClusterConfig().window)
+    result.regrouped_articles, result.stories = len(regrouped.articles), len(regrouped.stories)
+    result.comparisons_dropped = len(regrouped.gone)
+    if not regrouped.changed:
+        return
+    if on_stage:
+        on_stage(f"comparing the articles of {len(regrouped.changed)} new or changed stories")
+    result.comparison_failures = compare_stories(regrouped.articles, regrouped.changed)
+    for story in regrouped.changed:
+        store.replace_comparison(story["id"], {k: story[k] for k in SECTIONS})
+    result.compared = len(regrouped.changed)

@@ -94,7 +94,7 @@ def regroup_store(store: "Store", window: timedelta | None) -> Regrouped:
     articles = store.get_articles(ids)
     regrouped = {a.story_id for a in articles if a.story_id}
     compared_before = store.story_members(regrouped)
-    stories = group_into_stories(articles)
+    stories = group_into_stories(articles, store.get_features(articles))
     links = {a.id: {"story_id": a.story_id, "duplicate_of": a.duplicate_of, "syndication_group": a.syndication_group}
              for a in articles}
     store.replace_stories(stories, links, replacing=regrouped)

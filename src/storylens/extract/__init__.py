@@ -9,10 +9,9 @@ leaves that field empty; it never stops the batch.
 from __future__ import annotations
 
 import logging
-import sys
 from dataclasses import dataclass, field
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..cluster.features import ArticleFeatures, article_features
 from ..model import Article
@@ -60,30 +59,13 @@ def extract_from_doc(article: Article, doc: "Doc") -> list[str]:
     return failed
 
 
-def extract_articles(articles: Sequence[Article], *, n_process: int = 1, batch_size: int = 32) -> Extraction:
-    """Run the pipeline over every article's text and fill each article in place.
-
-    With ``n_process`` > 1, worker processes each load the model once and return only the
-    extracted records and features (small), not spaCy Docs, so extraction runs in parallel.
-    """
+def extract_articles(articles: Sequence[Article], *, batch_size: int = 32) -> Extraction:
+    """Run the pipeline over every article's text in this process and fill each article
+    in place. (Parallel runs map this over chunks through a runner: ``storylens.runners``.)"""
     result = Extraction()
-    if n_process <= 1 or len(articles) < 2 * batch_size:
-        nlp = load_nlp()
-        for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size)):
-            _record(result, article, extract_from_doc(article, doc), article_features(article, doc))
-        return result
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    chunks = [list(articles[i : i + batch_size]) for i in range(0, len(articles), batch_size)]
-    context = multiprocessing.get_context("spawn" if sys.platform != "linux" else "fork")
-    jobs = [[(a.id, a.text, a.headline, a.published) for a in c] for c in chunks]
-    with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
-        for chunk, results in zip(chunks, pool.map(_extract_chunk, jobs)):
-            for article, (done, failed, features) in zip(chunk, results):
-                article.entities, article.quotes = done.entities, done.quotes
-                article.figures, article.time_refs = done.figures, done.time_refs
-                _record(result, article, failed, features)
+    nlp = load_nlp()
+    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size)):
+        _record(result, article, extract_from_doc(article, doc), article_features(article, doc))
     return result
 
 
@@ -91,14 +73,3 @@ def _record(result: Extraction, article: Article, failed: list[str], features: A
     result.features[article.id] = features
     if failed:
         result.failures[article.id] = failed
-
-
-def _extract_chunk(items: list[tuple[str, str, str | None, Any]]) -> list[tuple[Article, list[str], ArticleFeatures]]:
-    """Worker side: parse and extract a chunk; return each article's records and features."""
-    nlp = load_nlp()
-    out = []
-    for (article_id, text, headline, published), doc in zip(items, nlp.pipe(t for _, t, _, _ in items)):
-        article = Article(id=article_id, source="", text=text, paragraphs=[], headline=headline, published=published)
-        failed = extract_from_doc(article, doc)
-        out.append((article, failed, article_features(article, doc)))
-    return out

@@ -65,11 +65,19 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-CURRENT_SCHEMA_VERSION = 1
+CURRENT_SCHEMA_VERSION = 2
+
+
+def _add_article_terms(conn: Connection) -> None:
+    """Version 2: the clustering features of each article (``store.terms``)."""
+    from .terms import article_terms
+
+    article_terms.create(conn)
+
 
 #: version -> function that upgrades a database from ``version - 1`` to ``version``.
 #: Each runs inside the single transaction of the upgrade.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_article_terms}
 
 metadata = MetaData()
 

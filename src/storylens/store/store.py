@@ -8,7 +8,7 @@ FTS5.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -21,10 +21,12 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
+from ..cluster.features import ArticleFeatures
 from ..errors import StoreError
 from ..model import Article, RemovedLine, Skipped
 from . import schema as sch
 from .extraction_tables import attach_records, insert_extractions, load_extractions
+from .terms import insert_terms, load_terms
 from .comparisons import compared_story_ids, delete_comparisons, load_comparison, replace_comparison
 from .stories import count_stories, load_stories, open_story_article_ids, replace_stories
 from .sqlite import BEGIN_OPTION, MEMORY, check_location, sqlite_engine
@@ -167,8 +169,10 @@ class Store:
 
     # -- writing ----------------------------------------------------------------------
 
-    def add_articles(self, articles: Iterable[Article], batch_size: int = 100) -> AddResult:
-        """Add articles not yet stored (by id); each batch is one transaction.
+    def add_articles(self, articles: Iterable[Article], batch_size: int = 100,
+                     features: Mapping[str, ArticleFeatures] | None = None) -> AddResult:
+        """Add articles not yet stored (by id), with their clustering ``features`` where
+        given (``ArticleFeatures`` by article id); each batch is one transaction.
 
         Re-adding an article that is already stored changes nothing. If the process
         dies, every batch already committed is complete and the current batch is
@@ -188,6 +192,7 @@ class Store:
                         existing.add(article.id)  # also skips a repeat inside the batch
                         new.append(article)
                 self._insert_articles(conn, new)
+                insert_terms(conn, new, features or {})
             added += len(new)
             logger.debug("committed batch: %d added, %d already present", len(new), len(batch) - len(new))
         logger.info("added %d articles to %s (%d already present)", added, self._where, present)
@@ -278,6 +283,12 @@ class Store:
                 rows = conn.execute(select(a).where(a.c.id.in_(chunk))).mappings().all()
                 found.update((art.id, art) for art in self._assemble(conn, rows))
         return [found[i] for i in article_ids if i in found]
+
+    def get_features(self, articles: Sequence[Article]) -> dict[str, ArticleFeatures]:
+        """The stored clustering features of these articles, by id (articles stored
+        without them are absent)."""
+        with self._read() as conn:
+            return load_terms(conn, articles)
 
     def get_articles_light(self, article_ids: Sequence[str]) -> list[Article]:
         """The stored articles among ``article_ids``, in the order given, with their text,

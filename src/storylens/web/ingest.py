@@ -2,9 +2,10 @@
 started with ingest allowed and a token; the request must carry
 ``Authorization: Bearer <token>``.
 
-Each article is cleaned like a JSONL record with a ``text`` column (kind ``plain``;
-the other fields are explicit metadata) and added to the store. Stories and the NLP
-records are not rebuilt here: run ``storylens ingest`` for the full pipeline.
+Each article is read like a JSONL record with a ``text`` column (kind ``plain``; the
+other fields are explicit metadata) and goes through the pipeline ``storylens ingest``
+runs (``pipeline.ingest``): cleaned, extracted, stored, grouped into the stored stories
+and compared.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from fastapi import APIRouter, Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.responses import JSONResponse
 
-from ..clean import clean_document
-from ..model import Article, RawDocument, Skipped
+from ..model import RawDocument
+from ..pipeline import ingest as ingest_documents
 from .errors import WebError
 from .models import ErrorBody, IngestIn, IngestOut, SkippedOut
 from .params import StoreDep
@@ -46,26 +47,19 @@ def ingest_router(token: str) -> APIRouter:
             raise WebError(401, "a valid token is required: send 'Authorization: Bearer <token>' with the "
                                 "token the server was started with", _REALM)
         now = datetime.now(timezone.utc)
-        cleaned: list[Article] = []
-        skipped: list[Skipped] = []
+        documents: list[RawDocument] = []
         for n, item in enumerate(body.articles, start=1):
             source = f"{_SOURCE}#item-{n}"
             metadata = {k: v for k, v in item.model_dump(exclude={"text"}).items() if v}
             raw = RawDocument(source=source, data=item.text.replace("\r\n", "\n").encode("utf-8"), kind="plain",
                               fetched_at=now, url=metadata.get("url"), metadata=metadata,
                               metadata_origin={k: f"POST /api/ingest item {n}" for k in metadata})
-            result = clean_document(raw)
-            if isinstance(result, Article):
-                cleaned.append(result)
-            else:
-                skipped.append(result)
-        added = store.add_articles(cleaned)
-        if skipped:
-            store.add_skipped(skipped)
-        logger.info("ingest over HTTP: %d added, %d present, %d skipped", added.added, added.already_present,
-                    len(skipped))
-        return IngestOut(added=added.added, already_present=added.already_present, ids=[a.id for a in cleaned],
-                         skipped=[SkippedOut(source=s.source, reason=s.reason) for s in skipped])
+            documents.append(raw)
+        result = ingest_documents(store, documents)
+        logger.info("ingest over HTTP: %d added, %d present, %d skipped", result.added, result.already_present,
+                    len(result.skipped))
+        return IngestOut(added=result.added, already_present=result.already_present, ids=result.article_ids,
+                         skipped=[SkippedOut(source=s.source, reason=s.reason) for s in result.skipped])
 
     return router
 

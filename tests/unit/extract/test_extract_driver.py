@@ -1,9 +1,12 @@
-"""The extraction driver: one pass per article, same results in one process or several."""
+"""The extraction driver: one pass per article, same results in one process or several
+(the pipeline's per-article stage through the serial runner and a process pool)."""
 
 from datetime import datetime, timedelta, timezone
 
 from storylens.extract import extract_articles
-from storylens.model import Article
+from storylens.model import Article, RawDocument
+from storylens.pipeline import process_documents
+from storylens.runners import ProcessPoolRunner, SerialRunner
 
 CET = timezone(timedelta(hours=1))
 TEXTS = [
@@ -22,11 +25,9 @@ def make_articles() -> list[Article]:
 
 
 def test_single_and_multi_process_give_the_same_records():
-    one, two = make_articles(), make_articles()
-    single, multi = extract_articles(one), extract_articles(two, n_process=2, batch_size=2)
-    assert single.failures == {} and multi.failures == {}
-    assert [a.to_dict() for a in one] == [a.to_dict() for a in two]
-    assert single.features == multi.features and set(single.features) == {a.id for a in one}
+    one = make_articles()
+    single = extract_articles(one)
+    assert single.failures == {} and set(single.features) == {a.id for a in one}
     first = one[0]
     assert any(e.key == "person:renee duchatel" for e in first.entities)
     assert any(f.value == 1200 and f.bound == ">=" for f in first.figures)
@@ -35,3 +36,20 @@ def test_single_and_multi_process_give_the_same_records():
     for article in one:
         for item in [*article.quotes, *article.figures, *article.time_refs]:
             assert article.text[item.start:item.end] == item.text
+
+
+def raw_documents() -> list[RawDocument]:
+    fetched = datetime(2026, 3, 10, tzinfo=timezone.utc)
+    return [RawDocument(source=f"t#{i}", data=t.encode(), kind="plain", fetched_at=fetched,
+                        metadata={"published": "2026-03-09T18:30:00+01:00"}, metadata_origin={"published": "test"})
+            for i, t in enumerate(TEXTS)]
+
+
+def test_serial_and_process_pool_runners_give_the_same_records_in_input_order():
+    chunks = [(raw_documents()[i:i + 2], True) for i in range(0, len(TEXTS), 2)]
+    serial = list(SerialRunner().map(process_documents, chunks))
+    pooled = list(ProcessPoolRunner(2).map(process_documents, chunks))
+    assert [a.to_dict() for p in serial for a in p.articles] == [a.to_dict() for p in pooled for a in p.articles]
+    assert [a.source for p in pooled for a in p.articles] == [f"t#{i}" for i in range(len(TEXTS))]
+    assert [p.features for p in serial] == [p.features for p in pooled]
+    assert all(p.extraction_failures == {} and p.skipped == [] for p in pooled)

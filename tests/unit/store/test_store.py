@@ -360,17 +360,32 @@ def test_migration_hook_runs_pending_migrations(db_path: Path, monkeypatch: pyte
     open_store(db_path).close()
     ran: list[int] = []
 
-    def to_v2(conn: Connection) -> None:
-        ran.append(2)
+    current = store_schema.CURRENT_SCHEMA_VERSION
+
+    def to_next(conn: Connection) -> None:
+        ran.append(current + 1)
         conn.exec_driver_sql("CREATE TABLE extra (x INTEGER)")
 
-    monkeypatch.setattr(store_schema, "CURRENT_SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store_schema, "MIGRATIONS", {2: to_v2})
+    monkeypatch.setattr(store_schema, "CURRENT_SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(store_schema, "MIGRATIONS", {current + 1: to_next})
     open_store(db_path).close()
-    assert ran == [2]
-    assert raw_rows(db_path, "SELECT version FROM schema_version") == [(2,)]
+    assert ran == [current + 1]
+    assert raw_rows(db_path, "SELECT version FROM schema_version") == [(current + 1,)]
     open_store(db_path).close()  # already current: nothing runs again
-    assert ran == [2]
+    assert ran == [current + 1]
+
+
+def test_version_1_store_gains_the_clustering_features_table(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        store.add_articles([full_article()])
+    with sqlite3.connect(db_path) as conn:  # what a store written before version 2 looks like
+        conn.execute("DROP TABLE article_terms")
+        conn.execute("UPDATE schema_version SET version = 1")
+    with open_store(db_path) as store:
+        assert store.count_articles() == 1
+        assert store.get_features(store.get_articles([full_article().id])) == {}
+    assert raw_rows(db_path, "SELECT version FROM schema_version") == [(store_schema.CURRENT_SCHEMA_VERSION,)]
+    assert raw_rows(db_path, "SELECT count(*) FROM article_terms") == [(0,)]
 
 
 def test_failed_migration_leaves_store_untouched(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -380,11 +395,12 @@ def test_failed_migration_leaves_store_untouched(db_path: Path, monkeypatch: pyt
         conn.exec_driver_sql("CREATE TABLE half_done (x INTEGER)")
         raise RuntimeError("migration bug")
 
-    monkeypatch.setattr(store_schema, "CURRENT_SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store_schema, "MIGRATIONS", {2: broken})
+    current = store_schema.CURRENT_SCHEMA_VERSION
+    monkeypatch.setattr(store_schema, "CURRENT_SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(store_schema, "MIGRATIONS", {current + 1: broken})
     with pytest.raises(RuntimeError):
         open_store(db_path)
-    assert raw_rows(db_path, "SELECT version FROM schema_version") == [(1,)]
+    assert raw_rows(db_path, "SELECT version FROM schema_version") == [(current,)]
     assert raw_rows(db_path, "SELECT name FROM sqlite_master WHERE name = 'half_done'") == []
 
 

@@ -1,0 +1,66 @@
+"""Runners: how the per-article stages (clean, extract) are mapped over chunks of input.
+
+The pipeline hands a runner a picklable function and an iterable of chunks; the runner
+yields one result per chunk, **in the order of the chunks**, so results never depend on
+which worker finished first. ``SerialRunner`` runs in this process; ``ProcessPoolRunner``
+in N worker processes (each loads the spaCy model once and keeps it). A runner for a
+cluster (Dask) needs only the same ``map`` method.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Protocol, TypeVar
+
+__all__ = ["Runner", "SerialRunner", "ProcessPoolRunner", "make_runner"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Runner(Protocol):
+    """Maps ``func`` over ``chunks`` and yields the results in the chunks' order."""
+
+    workers: int
+
+    def map(self, func: Callable[[T], R], chunks: Iterable[T]) -> Iterator[R]: ...
+
+
+class SerialRunner:
+    """Every chunk in this process, one after the other."""
+
+    workers = 1
+
+    def map(self, func: Callable[[T], R], chunks: Iterable[T]) -> Iterator[R]:
+        for chunk in chunks:
+            yield func(chunk)
+
+
+class ProcessPoolRunner:
+    """Chunks spread over ``workers`` processes; at most ``2 x workers`` chunks in flight,
+    so memory stays bounded however long the input is."""
+
+    def __init__(self, workers: int) -> None:
+        if workers < 1:
+            raise ValueError(f"a process pool needs at least 1 worker, got {workers}")
+        self.workers = workers
+
+    def map(self, func: Callable[[T], R], chunks: Iterable[T]) -> Iterator[R]:
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        with ProcessPoolExecutor(max_workers=self.workers, mp_context=context) as pool:
+            pending: deque[Future[R]] = deque()
+            for chunk in chunks:
+                pending.append(pool.submit(func, chunk))
+                if len(pending) >= 2 * self.workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+
+
+def make_runner(processes: int) -> Runner:
+    """The local runner for ``--processes N``."""
+    return SerialRunner() if processes <= 1 else ProcessPoolRunner(processes)
