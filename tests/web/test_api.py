@@ -34,7 +34,7 @@ def test_story_list_counts_and_fields(examples: TestClient) -> None:
 
 def test_story_list_newest_first(examples: TestClient) -> None:
     stories = examples.get("/api/stories", params={"sort": "newest"}).json()["stories"]
-    from storylens.web.queries import parse_time
+    from storylens.store.listing import parse_time
 
     lasts = [parse_time(s["last_published"]) for s in stories]
     assert lasts == sorted(lasts, reverse=True)  # type: ignore[type-var]
@@ -210,21 +210,3 @@ def test_page_errors_are_html_with_the_same_status(examples: TestClient) -> None
     _error(as_json, 404)
     assert examples.get("/stories", params={"limit": 1000}).status_code == 422
 
-
-def test_story_page_uses_a_batched_read_when_the_store_has_one(examples_db: str) -> None:
-    from storylens.web.queries import load_articles
-
-    app = create_app(examples_db)
-    store = app.state.store
-    ids = [a.id for a in store.list_articles(limit=3)]
-    calls: list[list[str]] = []
-
-    class Batched:
-        def get_articles(self, wanted: list[str]) -> list[Any]:
-            calls.append(wanted)
-            found = [store.get_article(i) for i in reversed(wanted)]  # any order back
-            return [a for a in found if a is not None]
-
-    assert [a.id for a in load_articles(Batched(), ids + ["0" * 16])] == ids  # type: ignore[arg-type]
-    assert calls == [ids + ["0" * 16]]
-    assert [a.id for a in load_articles(store, ["0" * 16] + ids)] == ids

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from markupsafe import Markup
 
 from storylens.model import Article, Entity, Figure, Quote, RemovedLine, Span, TimeRef
 from storylens.store import open_store
 from storylens.web import create_app
-from storylens.web.queries import duplicate_index, duplicates_of, load_articles
 from storylens.web.render import diff_words, environment, row_links
 
 _TEXT = ("The Orsa ferry resumed its crossings on Monday, said harbour master Ilse Brandt. "
@@ -65,28 +65,23 @@ def test_light_read_has_the_records_and_leaves_the_rest_empty(tmp_path: Any) -> 
         assert store.get_articles_light([]) == []
 
 
-def test_story_pages_use_the_light_read_when_the_store_has_one(tmp_path: Any) -> None:
+def test_story_pages_read_their_articles_in_one_light_read(tmp_path: Any, monkeypatch: Any) -> None:
     db = str(tmp_path / "s.db")
-    _store(db, [_article("f1", "Vellmar Courier", "2031-05-05T09:00:00+02:00")])
-    used: list[str] = []
-    with open_store(db) as store:
-        class Both:
-            def get_articles(self, ids: list[str]) -> list[Article]:
-                used.append("full")
-                return store.get_articles(ids)
-
-            def get_articles_light(self, ids: list[str]) -> list[Article]:
-                used.append("light")
-                return store.get_articles_light(ids)
-
-        assert [a.id for a in load_articles(Both(), ["f1", "missing"])] == ["f1"]  # type: ignore[arg-type]
-    assert used == ["light"]
-    with TestClient(create_app(db)) as client:
+    _store(db, [_article("f1", "Vellmar Courier", "2031-05-05T09:00:00+02:00"),
+                _article("f2", "Orsa Post", "2031-05-05T10:00:00+02:00")])
+    app = create_app(db)
+    store = app.state.store
+    light = store.get_articles_light
+    calls: list[list[str]] = []
+    monkeypatch.setattr(store, "get_articles_light", lambda ids: calls.append(list(ids)) or light(ids))
+    for slower in ("get_article", "get_articles"):
+        monkeypatch.setattr(store, slower, lambda *a, name=slower: pytest.fail(f"story pages must not call {name}"))
+    with TestClient(app) as client:
         page = client.get("/stories/story-f1")
-        assert page.status_code == 200 and "All 1 quote, 1 figure and 1 time reference" in page.text
+        assert page.status_code == 200 and "All 2 quotes, 2 figures and 2 time references" in page.text
         records = client.get("/api/stories/story-f1/records").json()
-        assert [q["quote"]["text"] for q in records["quotes"]] == ["We are back <b>on time</b>"]
-
+        assert [q["quote"]["text"] for q in records["quotes"]] == ["We are back <b>on time</b>"] * 2
+    assert calls == [["f1", "f2"], ["f1", "f2"]]
 
 def test_duplicates_come_from_an_index_kept_until_the_store_changes(tmp_path: Any, monkeypatch: Any) -> None:
     from storylens.web import views
@@ -96,12 +91,15 @@ def test_duplicates_come_from_an_index_kept_until_the_store_changes(tmp_path: An
                 _article("f3", "Orsa Post", "2031-05-05T11:00:00+02:00", duplicate_of="f1"),
                 _article("f2", "Orsa Post", "2031-05-05T10:00:00+02:00", duplicate_of="f1")])
     with open_store(db) as store:
-        index = duplicate_index(store)
-        assert index == {"f1": duplicates_of(store, "f1")}
+        index = store.duplicate_index()
+        assert index == {"f1": store.duplicates_of("f1")}
         assert [d.id for d in index["f1"]] == ["f2", "f3"]  # oldest first
     built = []
-    monkeypatch.setattr(views, "duplicate_index", lambda store: built.append(1) or duplicate_index(store))
-    with TestClient(create_app(db)) as client:
+    app = create_app(db)
+    store = app.state.store
+    index_of = store.duplicate_index
+    monkeypatch.setattr(store, "duplicate_index", lambda: built.append(1) or index_of())
+    with TestClient(app) as client:
         assert [d["id"] for d in client.get("/api/articles/f1").json()["duplicates"]] == ["f2", "f3"]
         assert client.get("/api/articles/f2").json()["duplicates"] == []
         assert "f3" in client.get("/articles/f1").text
@@ -113,17 +111,25 @@ def test_duplicates_come_from_an_index_kept_until_the_store_changes(tmp_path: An
         assert len(built) == 2
 
 
-def test_duplicates_without_a_file_store_are_read_per_article(monkeypatch: Any) -> None:
+def test_duplicates_without_a_file_store_are_read_per_article() -> None:
     from storylens.web import views
 
     class NoCache:
         active = False
 
     calls: list[str] = []
-    monkeypatch.setattr(views, "duplicates_of", lambda store, article_id: calls.append(article_id) or [])
-    monkeypatch.setattr(views, "duplicate_index", lambda store: calls.append("index") or {})
-    assert views._duplicates(object(), "f1", NoCache()) == []  # type: ignore[arg-type]
-    assert views._duplicates(object(), "f2", None) == []  # type: ignore[arg-type]
+
+    class Reads:
+        def duplicates_of(self, article_id: str) -> list[Any]:
+            calls.append(article_id)
+            return []
+
+        def duplicate_index(self) -> dict[str, Any]:
+            calls.append("index")
+            return {}
+
+    assert views._duplicates(Reads(), "f1", NoCache()) == []  # type: ignore[arg-type]
+    assert views._duplicates(Reads(), "f2", None) == []  # type: ignore[arg-type]
     assert calls == ["f1", "f2"]
 
 

@@ -45,17 +45,16 @@ def test_story_page_is_cached_until_the_store_changes(tmp_path):
 
 
 def test_api_story_list_reuses_the_listing_until_the_store_changes(tmp_path, monkeypatch):
-    from storylens.web import views
-
     db = str(tmp_path / "s.db")
     text = "The Orsa ferry resumed its crossings on Monday after the flood."
     with open_store(db) as store:
         store.add_articles([Article(id="c1", source="c1.txt", text=text, paragraphs=[text], outlet="Vellmar Courier")])
         store.replace_stories([_story("Ferry back in service")], {"c1": {"story_id": "story-c1"}})
     computed = []
-    original = views.story_summaries
-    monkeypatch.setattr(views, "story_summaries", lambda store, flt: computed.append(flt) or original(store, flt))
-    with TestClient(create_app(db)) as client:
+    app = create_app(db)
+    original = app.state.store.list_story_summaries
+    monkeypatch.setattr(app.state.store, "list_story_summaries", lambda flt: computed.append(flt) or original(flt))
+    with TestClient(app) as client:
         assert client.get("/api/stories").json()["stories"][0]["title"] == "Ferry back in service"
         assert client.get("/api/stories", params={"offset": 1}).json()["total"] == 1
         assert client.get("/stories").status_code == 200

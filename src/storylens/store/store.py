@@ -30,6 +30,8 @@ from .terms import insert_terms, load_terms
 from .comparisons import compared_story_ids, delete_comparisons, load_comparison, replace_comparison
 from .stories import count_stories, load_stories, open_story_article_ids, replace_stories
 from .sqlite import BEGIN_OPTION, MEMORY, check_location, sqlite_engine
+from . import listing
+from .listing import ArticleSummary, SearchBudget, SearchTooCostly, StoryFilter, StorySummary
 
 __all__ = ["AddResult", "SearchHit", "Store", "open_store", "SNIPPET_START", "SNIPPET_END"]
 
@@ -316,9 +318,26 @@ class Store:
         with self._read() as conn:
             return self._assemble(conn, conn.execute(stmt).mappings().all())
 
-    def count_articles(self) -> int:
+    def count_articles(self, outlet: str | None = None) -> int:
+        """How many articles the store holds (from ``outlet`` only, when given)."""
         with self._read() as conn:
-            return int(conn.execute(select(func.count()).select_from(sch.articles)).scalar_one())
+            return listing.count_articles(conn, outlet)
+
+    def article_summaries(self, article_ids: Sequence[str]) -> dict[str, ArticleSummary]:
+        """Headline, outlet, time and links of these articles, by id (missing ids left out)."""
+        with self._read() as conn:
+            return listing.article_summaries(conn, article_ids)
+
+    def duplicates_of(self, article_id: str) -> list[ArticleSummary]:
+        """The articles marked as duplicates of ``article_id``, oldest first (reads the
+        whole articles table; ``duplicate_index`` does that once for every article)."""
+        with self._read() as conn:
+            return listing.duplicates_of(conn, article_id)
+
+    def duplicate_index(self) -> dict[str, list[ArticleSummary]]:
+        """``duplicates_of`` for every article that has duplicates, in one read."""
+        with self._read() as conn:
+            return listing.duplicate_index(conn)
 
     def list_skipped(self) -> list[Skipped]:
         """Skipped inputs, most recently seen first."""
@@ -392,6 +411,12 @@ class Store:
         with self._read() as conn:
             return count_stories(conn)
 
+    def list_story_summaries(self, flt: StoryFilter) -> list[StorySummary]:
+        """Every story matching ``flt`` as a summary row, in its sort order (see
+        ``store.listing.story_summaries``); the caller paginates."""
+        with self._read() as conn:
+            return listing.story_summaries(conn, flt)
+
     def replace_comparison(self, story_id: str, comparison: dict[str, Any]) -> None:
         """Store a story's comparison (compare_story's sections), replacing the previous one atomically."""
         with self._write() as conn:
@@ -425,17 +450,20 @@ class Store:
 
     # -- search -----------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, budget: SearchBudget | None = None) -> list[SearchHit]:
         """Full-text search over headlines and text (FTS5 query syntax), best first.
 
         Words are ANDed; use double quotes for phrases, ``OR``/``NOT`` between terms,
         ``word*`` for prefixes. Accents are ignored when matching. See ``SearchHit``
-        for how to display the snippet safely.
+        for how to display the snippet safely. With a ``budget``, a query with too many
+        words or prefixes, or one that runs past its time, raises SearchTooCostly.
         """
         if not query or not query.strip():
             raise StoreError("empty search query: give at least one word to search for")
         if limit < 1:
             raise ValueError(f"limit must be at least 1, got {limit}")
+        if budget is not None:
+            listing.check_search_terms(query, budget)
         fts = sch.FTS_TABLE
         weights = ", ".join(str(w) for w in _BM25_WEIGHTS)
         # The best matches are chosen on the index alone first (equal scores in the order
@@ -456,12 +484,17 @@ class Store:
             "start": SNIPPET_START, "end": SNIPPET_END, "ellipsis": _SNIPPET_ELLIPSIS,
             "tokens": _SNIPPET_TOKENS, "query": query, "limit": limit,
         }
+        deadline = listing.SearchDeadline(budget)
         self._check_open()
         try:
-            with self._engine.begin() as conn:
+            with self._engine.begin() as conn, deadline.applied(conn):
                 rows = conn.execute(stmt, params).all()
         except DBAPIError as exc:
             message = _db_message(exc)
+            if deadline.stopped and budget is not None:
+                raise SearchTooCostly(
+                    f"search too costly: it ran past its {budget.seconds:g} s and was stopped; use more "
+                    "specific words, and fewer or longer prefixes (word*)") from exc
             if _is_query_error(message):
                 raise StoreError(
                     f"invalid search query {query!r}: {message}; use quotes for phrases "

@@ -12,9 +12,8 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .. import __version__
 from ..store import open_store
@@ -22,8 +21,9 @@ from .cache import PageCache
 from . import api, pages
 from .errors import install_error_handlers
 from .ingest import ingest_router, read_only_router
+from .middleware import BodyLimitMiddleware, HeadAsGetMiddleware
 from .render import render
-from .security import MAX_BODY_BYTES, SecurityHeadersMiddleware
+from .security import SecurityHeadersMiddleware
 
 __all__ = ["create_app", "serve", "server_options", "app_from_environment", "tune_gc", "GC_THRESHOLD"]
 
@@ -35,24 +35,6 @@ Every page of the web app has a JSON twin under `/api/`. Lists take `limit` and 
 Every error is `{"status": <int>, "message": <str>}`. Field names are those of the JSON
 report (docs/json-schema.md). Spans are start/end character offsets into an article's `text`.
 """
-
-
-class BodyLimitMiddleware:
-    """Refuse request bodies larger than MAX_BODY_BYTES before reading them."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            for key, value in scope.get("headers", []):
-                if key == b"content-length" and value.isdigit() and int(value) > MAX_BODY_BYTES:
-                    response = JSONResponse(
-                        {"status": 413, "message": f"request body too large: at most {MAX_BODY_BYTES} bytes"},
-                        status_code=413)
-                    await response(scope, receive, send)
-                    return
-        await self.app(scope, receive, send)
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
@@ -110,6 +92,7 @@ def create_app(store_location: str, *, allow_ingest: bool = False, ingest_token:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(files("storylens.web") / "static")), name="static")
     app.add_middleware(BodyLimitMiddleware)
+    app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(SecurityHeadersMiddleware)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     logger.info("web app over %s (%s)", store.where, "ingest allowed" if allow_ingest else "read-only")

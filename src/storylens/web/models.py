@@ -7,11 +7,14 @@ brief) add them, never rename.
 
 from __future__ import annotations
 
+from datetime import timezone
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .queries import ArticleSummary, StorySummary
+from ..clean.common import parse_datetime
+
+from ..store.listing import ArticleSummary, StorySummary
 
 __all__ = [
     "ErrorBody", "SpanOut", "EntityOut", "QuoteOut", "FigureOut", "TimeRefOut", "RemovedOut",
@@ -386,6 +389,10 @@ class SearchOut(BaseModel):
     hits: list[SearchHitOut]
 
 
+_TIME_HELP = ("A date or date-time (ISO 8601 or as written on a page); one that is not a date is ignored "
+              "(and recorded as such), one outside the years 1 to 9999 in UTC is refused.")
+
+
 class IngestArticleIn(BaseModel):
     """One article to add: its extracted text and what is known about it (explicit metadata)."""
 
@@ -394,10 +401,21 @@ class IngestArticleIn(BaseModel):
     headline: str | None = Field(default=None, max_length=2000)
     outlet: str | None = Field(default=None, max_length=500)
     url: str | None = Field(default=None, max_length=4000)
-    published: str | None = Field(default=None, max_length=100)
-    updated: str | None = Field(default=None, max_length=100)
+    published: str | None = Field(default=None, max_length=100, description=_TIME_HELP)
+    updated: str | None = Field(default=None, max_length=100, description=_TIME_HELP)
     language: str | None = Field(default=None, max_length=20)
     byline: str | None = Field(default=None, max_length=500)
+
+    @field_validator("published", "updated")
+    @classmethod
+    def _placeable_in_utc(cls, value: str | None) -> str | None:
+        parsed = parse_datetime(value) if value else None
+        if parsed is not None:
+            try:
+                parsed[0].astimezone(timezone.utc)
+            except OverflowError:
+                raise ValueError(f"{value!r} falls outside the years 1 to 9999 once converted to UTC") from None
+        return value
 
 
 class IngestIn(BaseModel):

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 from starlette.responses import Response
 
 from ..store import Store
+from ..store.listing import StoryFilter
 from . import views
 from .cache import PageCache
 from .comparison_view import comparison_view
@@ -21,7 +22,6 @@ from .errors import WebError
 from .highlight import Mark, article_marks, highlight_article, highlight_snippet
 from .params import ArticleId, Limit, Offset, OutletParam, SearchOffset, SearchPageQuery, SpanEnd, SpanStart, StoreDep, \
     StoryFilterDep, StoryId
-from .queries import StoryFilter
 from .render import render
 
 __all__ = ["router"]

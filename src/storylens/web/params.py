@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import Depends, Path, Query, Request
 
 from ..store import Store
-from .queries import StoryFilter
+from ..store.listing import StoryFilter
 from .views import MAX_LIMIT, MAX_OFFSET, MAX_SEARCH_WINDOW
 
 __all__ = ["Limit", "Offset", "SearchOffset", "ArticleId", "StoryId", "SpanStart", "SpanEnd", "SearchQuery", "SearchPageQuery", "StoreDep",

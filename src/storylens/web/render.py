@@ -20,7 +20,7 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..report.html_report import GridCell, diff_segments, safe_href, show, show_line
-from .queries import parse_time
+from ..store.listing import parse_time
 
 __all__ = ["environment", "render", "page_url", "cites", "grid_cells", "grid_row", "show_short", "diff_words", "quote_variants", "row_links"]
 

@@ -13,20 +13,11 @@ from urllib.parse import quote
 from ..errors import StoreError
 from ..model import Article
 from ..store import Store
+from ..store.listing import ArticleSummary, SearchBudget, SearchTooCostly, StoryFilter
 from .cache import PageCache
 from .comparison_view import outlet_label
 from .errors import WebError
 from .highlight import snippet_text
-from .queries import (
-    ArticleSummary,
-    StoryFilter,
-    article_summaries,
-    count_articles,
-    load_articles,
-    duplicate_index,
-    duplicates_of,
-    story_summaries,
-)
 
 __all__ = ["MAX_OFFSET", "MAX_LIMIT", "MAX_SEARCH_WINDOW", "citation_url", "story_list", "story_page",
            "story_view", "story_records", "article_page", "article_page_for", "group_members", "check_span", "article_list", "search",
@@ -38,6 +29,9 @@ MAX_LIMIT = 100
 MAX_OFFSET = 100_000
 #: Search ranks every match; offset + limit is capped so a request stays cheap.
 MAX_SEARCH_WINDOW = 1000
+#: What one search may cost (words, prefixes, seconds) before it is refused with a 400.
+SEARCH_BUDGET = SearchBudget()
+
 
 def citation_url(article_id: str, start: int, end: int) -> str:
     """The URL that opens an article with ``[start, end)`` highlighted and scrolled to."""
@@ -53,8 +47,8 @@ def story_list(store: Store, flt: StoryFilter, limit: int, offset: int,
                cache: PageCache | None = None) -> dict[str, Any]:
     """One page of the filtered story list; the whole filtered listing is kept in
     ``cache`` (until the store changes) so that other pages and offsets reuse it."""
-    found = (cache.get_or_compute(f"stories:{flt!r}", lambda: story_summaries(store, flt)) if cache
-             else story_summaries(store, flt))
+    found = (cache.get_or_compute(f"stories:{flt!r}", lambda: store.list_story_summaries(flt)) if cache
+             else store.list_story_summaries(flt))
     notices = []
     if store.count_stories() == 0:
         notices.append("This store has no stories yet: the clustering stage has not run on it "
@@ -86,8 +80,7 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
 def story_view(store: Store, story_id: str) -> tuple[dict[str, Any], list[Article]]:
     """The story page's data (as the JSON API returns it) and the member articles."""
     story, members = _story_and_members(store, story_id)
-    get_comparison = getattr(store, "get_comparison", None)
-    comparison = get_comparison(story_id) if callable(get_comparison) else None
+    comparison = store.get_comparison(story_id)
     notices = []
     if comparison is None:
         notices.append("The compare and brief stages have not run on this story, so it has no comparison "
@@ -110,7 +103,7 @@ def _story_and_members(store: Store, story_id: str) -> tuple[dict[str, Any], lis
     story = store.get_story(story_id)
     if story is None:
         raise WebError(404, f"no story with id {story_id!r} in this store (see /api/stories)")
-    members = load_articles(store, story["articles"])
+    members = store.get_articles_light(story["articles"])
     if len(members) != len(story["articles"]):
         logger.warning("story %s lists %d articles that are not in the store", story_id,
                        len(story["articles"]) - len(members))
@@ -202,7 +195,7 @@ def article_page_for(store: Store, article: Article, start: int | None = None, e
                 group = g
     duplicate_of = None
     if article.duplicate_of:
-        found = article_summaries(store, [article.duplicate_of]).get(article.duplicate_of)
+        found = store.article_summaries([article.duplicate_of]).get(article.duplicate_of)
         duplicate_of = found.to_dict() if found else None
     return {
         "article": article.to_dict(),
@@ -215,19 +208,19 @@ def article_page_for(store: Store, article: Article, start: int | None = None, e
 
 def _duplicates(store: Store, article_id: str, cache: PageCache | None) -> list[ArticleSummary]:
     if cache is None or not cache.active:
-        return duplicates_of(store, article_id)
-    return cache.get_or_compute("duplicates", lambda: duplicate_index(store)).get(article_id, [])
+        return store.duplicates_of(article_id)
+    return cache.get_or_compute("duplicates", store.duplicate_index).get(article_id, [])
 
 
 def group_members(store: Store, group: dict[str, Any] | None) -> list[dict[str, Any]]:
     if not group:
         return []
-    found = article_summaries(store, group.get("members", []))
+    found = store.article_summaries(group.get("members", []))
     return [found[i].to_dict() for i in group.get("members", []) if i in found]
 
 
 def article_list(store: Store, outlet: str | None, limit: int, offset: int) -> dict[str, Any]:
-    total = count_articles(store, outlet)
+    total = store.count_articles(outlet)
     listed = store.list_articles(limit=limit, offset=offset, outlet=outlet)
     return {"total": total, "limit": limit, "offset": offset, "articles": [_article_summary(x) for x in listed]}
 
@@ -239,7 +232,9 @@ def search(store: Store, query: str, limit: int, offset: int) -> dict[str, Any]:
         raise WebError(422, f"search results are available up to result {MAX_SEARCH_WINDOW}; "
                             "use a narrower query or a smaller offset")
     try:
-        hits = store.search(query, limit=offset + limit)
+        hits = store.search(query, limit=offset + limit, budget=SEARCH_BUDGET)
+    except SearchTooCostly as exc:
+        raise WebError(400, str(exc)) from exc
     except StoreError as exc:
         message = str(exc)
         if message.startswith(("invalid search query", "empty search query")):
