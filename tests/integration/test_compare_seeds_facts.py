@@ -1,5 +1,6 @@
 """Facts, conflicts and exclusives on the two seed articles (one story) and on the examples
-corpus (issue 5, "Must hold").
+corpus (issue 5, "Must hold"), as ``storylens.pipeline.analyze`` (what ``storylens
+analyze`` runs) reports them: the story's comparison sections, read back as records.
 
 The seeds are read at run time from ../shared (skipped with a message when absent). No
 seed text is copied here: facts are found by entity keys, figure values, time values and
@@ -15,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from storylens.compare.conflicts import find_conflicts
-from storylens.compare.exclusives import find_exclusives
-from storylens.compare.facts import align_facts
+from types import SimpleNamespace
+from typing import Any
+
 from storylens.compare.statements import outlet_name
 from storylens.eval.data import MissingDataError, shared_dir
 from storylens.model import Article, Citation, Fact
@@ -34,9 +35,22 @@ def _check_spans(articles: list[Article], citations: list[Citation]) -> None:
         assert source is not None and source[c.start:c.end] == c.text
 
 
-def _compare(articles: list[Article]):  # type: ignore[no-untyped-def]
-    facts = align_facts(articles)
-    conflicts = find_conflicts(articles, facts)
+def as_records(value: Any) -> Any:
+    """A comparison section (plain JSON data) as attribute records: citations as
+    :class:`Citation`, other objects as namespaces, recursively."""
+    if isinstance(value, list):
+        return [as_records(v) for v in value]
+    if isinstance(value, dict):
+        if {"article_id", "start", "end", "text"} <= set(value) and set(value) <= {"article_id", "start", "end",
+                                                                                   "text", "field"}:
+            return Citation(**value)
+        return SimpleNamespace(**{k: as_records(v) for k, v in value.items()})
+    return value
+
+
+def _compare(articles: list[Article], story: dict[str, Any]):  # type: ignore[no-untyped-def]
+    """The story's facts and conflicts as records, their citations checked against the text."""
+    facts, conflicts = as_records(story["facts"]), as_records(story["conflicts"])
     _check_spans(articles, [c for f in facts for c in f.support])
     _check_spans(articles, [s.citation for c in conflicts for s in c.sides])
     return facts, conflicts
@@ -51,11 +65,13 @@ def seeds():  # type: ignore[no-untyped-def]
         folder = shared_dir("corpus/seeds") / "corpus" / "seeds"
     except MissingDataError as exc:
         pytest.skip(str(exc))
-    result = analyze([folder], fetched_at=datetime.now(timezone.utc), compare=False)
+    result = analyze([folder], fetched_at=datetime.now(timezone.utc))
     arts = sorted(result.articles, key=lambda a: Path(a.source).name)
-    assert len(arts) == 2
-    facts, conflicts = _compare(arts)
-    return {"paper": arts[0], "agency": arts[1], "articles": arts, "facts": facts, "conflicts": conflicts}
+    assert len(arts) == 2 and len(result.stories) == 1
+    story = result.stories[0]
+    facts, conflicts = _compare(arts, story)
+    return {"paper": arts[0], "agency": arts[1], "articles": arts, "facts": facts, "conflicts": conflicts,
+            "exclusives": story["exclusives"]}
 
 
 def _in(article: Article, c: Citation, records: list) -> list:  # type: ignore[type-arg]
@@ -143,7 +159,7 @@ def test_single_source_facts_on_each_side(seeds):
 
 def test_exclusives_name_the_outlets_as_facts_do(seeds):
     paper, agency = seeds["paper"], seeds["agency"]
-    ex = find_exclusives(seeds["articles"], seeds["facts"])
+    ex = seeds["exclusives"]
     names = {outlet_name(paper), outlet_name(agency)}
     assert set(ex["only_in"]) == names == set(ex["missing_from"])
     petro = _single(seeds, paper, lambda c: _mentions(paper, c, "person:gustavo petro"))
@@ -158,7 +174,7 @@ def test_exclusives_name_the_outlets_as_facts_do(seeds):
 @pytest.fixture(scope="module")
 def examples():  # type: ignore[no-untyped-def]
     expected = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))
-    result = analyze([EXAMPLES], fetched_at=datetime.now(timezone.utc), compare=False)
+    result = analyze([EXAMPLES], fetched_at=datetime.now(timezone.utc))
 
     def path_of(a: Article) -> str:
         return a.source.replace("\\", "/").split("examples/", 1)[-1]
@@ -167,7 +183,8 @@ def examples():  # type: ignore[no-untyped-def]
     out = {}
     for key, paths in expected["stories"].items():
         arts = [by_path[p] for p in paths]
-        out[key] = (arts, *_compare(arts))
+        (story,) = [s for s in result.stories if set(s["articles"]) == {a.id for a in arts}]
+        out[key] = (arts, *_compare(arts, story))
     return expected, by_path, out
 
 

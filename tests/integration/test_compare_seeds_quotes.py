@@ -1,5 +1,7 @@
 """Quote variants, framing, timeline and brief on the seeds (read from ../shared at run
-time; skipped without it) and on the bundled examples corpus (examples/expected.json).
+time; skipped without it) and on the bundled examples corpus (examples/expected.json), as
+``storylens.pipeline.analyze`` (what ``storylens analyze`` runs) reports them: each
+story's comparison sections, read back as records.
 
 No seed text is copied here: quotes are found by speaker key and a few lowercase words.
 """
@@ -12,11 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from storylens.compare.brief import build_brief
-from storylens.compare.framing import find_framing
-from storylens.compare.quote_variants import group_quote_variants
+from test_compare_seeds_facts import as_records
+
 from storylens.compare.textspans import words
-from storylens.compare.timeline import build_timeline
 from storylens.eval.data import MissingDataError, shared_dir
 from storylens.extract.entities_names import entity_key
 from storylens.model import Article, Citation
@@ -37,21 +37,27 @@ def _check_citation(c: Citation, by_id: dict[str, Article]) -> None:
 
 
 @pytest.fixture(scope="module")
-def seeds() -> list[Article]:
+def seeds() -> tuple[list[Article], dict]:
     try:
         root = shared_dir("corpus/seeds") / "corpus" / "seeds"
     except MissingDataError as exc:
         pytest.skip(f"seed corpus not available: {exc}")
     result = analyze([root], fetched_at=datetime.now(timezone.utc))
-    assert len(result.articles) == 2
-    return sorted(result.articles, key=lambda a: a.source)  # 000_ newspaper, 003_ agency
+    assert len(result.articles) == 2 and len(result.stories) == 1
+    # 000_ newspaper, 003_ agency
+    return sorted(result.articles, key=lambda a: a.source), result.stories[0]
 
 
 @pytest.fixture(scope="module")
-def examples() -> tuple[list[Article], dict]:
+def examples() -> tuple[list[Article], dict, dict]:
     result = analyze([EXAMPLES], fetched_at=datetime.now(timezone.utc))
     expected = json.loads((EXAMPLES / "expected.json").read_text(encoding="utf-8"))
-    return result.articles, expected
+    paths = _by_path(result.articles)
+    stories = {}
+    for key, members in expected["stories"].items():
+        ids = {paths[p].id for p in members}
+        (stories[key],) = [s for s in result.stories if set(s["articles"]) == ids]
+    return result.articles, expected, stories
 
 
 def _by_path(articles: list[Article]) -> dict[str, Article]:
@@ -74,9 +80,9 @@ def _variants_with(groups, *keywords):
 
 
 def test_seed_quote_groups(seeds):
-    newspaper, agency = seeds
-    groups = group_quote_variants(seeds)
-    by_id = {a.id: a for a in seeds}
+    (newspaper, agency), story = seeds
+    groups = as_records(story["quote_variants"])
+    by_id = {a.id: a for a in seeds[0]}
     for g in groups:
         for v in g.variants:
             _check_citation(v.citation, by_id)
@@ -118,9 +124,9 @@ def test_seed_quote_groups(seeds):
 
 
 def test_seed_framing(seeds):
-    newspaper, agency = seeds
-    cues = find_framing(seeds)
-    by_id = {a.id: a for a in seeds}
+    (newspaper, agency), story = seeds
+    cues = as_records(story["framing"])
+    by_id = {a.id: a for a in seeds[0]}
     for c in cues:
         _check_citation(c.citation, by_id)
     assert any(c.article_id == newspaper.id and c.kind == "attribution" and c.cue == "has claimed" for c in cues)
@@ -130,13 +136,13 @@ def test_seed_framing(seeds):
 
 
 def test_seed_timeline_raid_cited_by_both(seeds):
-    newspaper, agency = seeds
+    (newspaper, agency), story = seeds
     assert newspaper.published is None and agency.published is not None
-    events = build_timeline(seeds)
+    events = as_records(story["timeline"])
     (raid,) = [e for e in events if e.date == "2026-01-03"]
     assert set(raid.articles) == {newspaper.id, agency.id}
     assert raid.inferred_anchor
-    by_id = {a.id: a for a in seeds}
+    by_id = {a.id: a for a in seeds[0]}
     for e in events:
         _check_citation(e.description, by_id)
         for m in e.mentions:
@@ -145,24 +151,15 @@ def test_seed_timeline_raid_cited_by_both(seeds):
 
 
 def test_seed_brief_cites_everything(seeds):
-    try:
-        from storylens.compare.facts import align_facts
-        facts = align_facts(seeds)
-    except ImportError:
-        facts = []
-    try:
-        from storylens.compare.conflicts import find_conflicts
-        conflicts = find_conflicts(seeds, facts)
-    except ImportError:
-        conflicts = []
-    brief = build_brief(seeds, facts, conflicts, group_quote_variants(seeds), build_timeline(seeds))
-    by_id = {a.id: a for a in seeds}
+    articles, story = seeds
+    brief = as_records(story["brief"])
+    by_id = {a.id: a for a in articles}
     for part in (brief.summary, brief.disputed, brief.timeline):
         for sentence in part:
             assert sentence.citations
             for c in sentence.citations:
                 _check_citation(c, by_id)
-    if facts:
+    if story["facts"]:
         assert brief.summary
         assert all({c.article_id for c in s.citations} == set(by_id) for s in brief.summary)
     assert "#DonaldTrump" in brief.hashtags and len(brief.hashtags) <= 8
@@ -173,13 +170,14 @@ def test_seed_brief_cites_everything(seeds):
 
 
 def test_examples_altered_quote(examples):
-    articles, expected = examples
+    articles, expected, stories = examples
     paths = _by_path(articles)
     for case in expected["altered_quotes"]:
         members = [paths[p] for p in case["verbatim_in"] + case["altered_in"]]
-        groups = group_quote_variants(members)
+        (story,) = [s for s in stories.values() if {a.id for a in members} <= set(s["articles"])]
+        groups = as_records(story["quote_variants"])
         speaker = entity_key(case["speaker"], "person")
-        (group,) = [g for g in groups if g.speaker == speaker and len(g.articles) == len(members)]
+        (group,) = [g for g in groups if g.speaker == speaker and {a.id for a in members} <= set(g.articles)]
         by_article: dict[str, list] = {}
         for v in group.variants:
             by_article.setdefault(v.article_id, []).append(v)
@@ -191,24 +189,22 @@ def test_examples_altered_quote(examples):
             (v,) = by_article[paths[p].id]
             assert v.fidelity == "altered"
             assert _norm(v.citation.text) == _norm(case["altered"])
-            assert any(op["op"] != "equal" for op in v.diff)
+            assert any(op.op != "equal" for op in v.diff)
 
 
 def test_examples_verbatim_counter_example_not_altered(examples):
-    articles, expected = examples
-    story_b = [a for a in articles if a.source.split("examples/", 1)[-1] in expected["stories"]["B"]]
-    groups = group_quote_variants(story_b)
+    articles, expected, stories = examples
+    groups = as_records(stories["B"]["quote_variants"])
     (price,) = [g for g, _ in _variants_with(groups, "price stability is not a luxury")]
     assert len(price.articles) >= 3 and price.fidelity == "verbatim"
 
 
 def test_examples_relative_dates_merge_into_one_event(examples):
-    articles, expected = examples
+    articles, expected, stories = examples
     paths = _by_path(articles)
     checked = 0
     for story, members in expected["stories"].items():
-        arts = [paths[p] for p in members]
-        events = build_timeline(arts)
+        events = as_records(stories[story]["timeline"])
         by_date = {e.date: e for e in events if e.granularity == "day"}
         wanted: dict[str, set[str]] = {}
         for ref in expected["time_refs"]:
@@ -226,5 +222,5 @@ def test_examples_relative_dates_merge_into_one_event(examples):
         for day, ids in wanted.items():
             assert day in by_date, (story, day)
             assert ids <= set(by_date[day].articles), (story, day)
-    assert {"2026-03-07", "2026-03-08"} <= {e.date for e in build_timeline([paths[p] for p in expected["stories"]["A"]])}
+    assert {"2026-03-07", "2026-03-08"} <= {e.date for e in as_records(stories["A"]["timeline"])}
     assert checked >= 0.8 * len(expected["time_refs"])
