@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
@@ -30,6 +31,10 @@ ZONE_OFFSETS: dict[str, float] = {
 }
 _TZINFOS = {name: timezone(timedelta(hours=hours)) for name, hours in ZONE_OFFSETS.items()}
 
+#: A date written on a page or in metadata is never longer than this (longer text is not
+#: given to dateutil, whose time grows with it).
+MAX_DATE_CHARS = 200
+
 # "+5:30" / "+530" / "+05" -> "+05:30" / "+05:30" / "+05:00" so that parsers read them.
 _SHORT_OFFSET = re.compile(r"(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?) ?([+-])(\d{1,2}):?(\d{2})?\b")
 
@@ -49,15 +54,17 @@ def parse_datetime(text: str, default_tz: timezone | None = None) -> tuple[datet
     the caller can record that the zone was assumed. Returns None if it is not a date.
     """
     text = text.strip()
-    if not text:
+    if not text or len(text) > MAX_DATE_CHARS:
         return None
     candidate = _normalise_offset(text)
     try:
         value = datetime.fromisoformat(candidate.replace("Z", "+00:00"))
     except ValueError:
         try:
-            value = date_parser.parse(candidate, tzinfos=_TZINFOS, fuzzy=False)
-        except (ValueError, OverflowError, TypeError):
+            with warnings.catch_warnings():  # unknown zone names: the caller notes the assumption
+                warnings.simplefilter("ignore")
+                value = date_parser.parse(candidate, tzinfos=_TZINFOS, fuzzy=False)
+        except Exception:  # a heuristic parser: whatever it raises, the text is not a date
             return None
     if value.tzinfo is None:
         return value.replace(tzinfo=default_tz or timezone.utc), False

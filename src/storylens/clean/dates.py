@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import os
-import warnings
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
@@ -92,9 +91,7 @@ class DateCheck:
 
 def check_date(text: str, fetched_at: datetime) -> DateCheck:
     """Parse ``text`` and apply the plausibility rule. Never raises."""
-    with warnings.catch_warnings():  # dateutil warns about unknown zone names; we note the assumption
-        warnings.simplefilter("ignore")
-        parsed = parse_datetime(text)
+    parsed = parse_datetime(text)
     if parsed is None:
         return DateCheck(None, rejected="not a date")
     value, zone_known = parsed

@@ -177,15 +177,24 @@ def read_opml(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skippe
         yield Skipped(str(path), f"not a readable OPML file ({exc}); check that it is complete XML")
         return
     urls: list[str] = []
+    entities: list[str] = []
     for el in root.iter():
+        if isinstance(el, etree._Entity):  # an external entity: never expanded (it could read any file)
+            entities.append(el.text or "&?;")
+            continue
         if not isinstance(el.tag, str) or etree.QName(el).localname.lower() != "outline":
             continue
         attrs = {str(k).lower(): str(v) for k, v in el.attrib.items()}
         value = attrs.get("xmlurl", "").strip()
         if value and value not in urls:
             urls.append(value)
+    if entities:
+        names = ", ".join(dict.fromkeys(entities))
+        yield Skipped(f"{path}#entities", f"the OPML file refers to external entities ({names}); they are not "
+                                          "expanded, for safety, so any feeds listed inside them were not read")
     if not urls:
-        yield Skipped(str(path), "the OPML file lists no feeds (no outline with an xmlUrl)")
+        if not entities:
+            yield Skipped(str(path), "the OPML file lists no feeds (no outline with an xmlUrl)")
         return
     read: set[Path] = set()
     for n, url in enumerate(urls, start=1):

@@ -1,7 +1,10 @@
 """WARC files (.warc, .warc.gz; e.g. Common Crawl CC-NEWS), streamed record by record.
 
-Each ``response`` record with status 200 and an HTML content type becomes one
-RawDocument; other records are counted and ignored. Memory stays bounded whatever the
+Each ``response`` record with status 200 and an HTML content type (or none, and a
+payload that starts as HTML) becomes one RawDocument; a response without HTTP headers, or
+without a content type and not HTML, is one Skipped; the other responses (redirects,
+errors, images) are counted in one Skipped per file (``PATH#not-pages``); requests and
+metadata records are not inputs and are ignored. Memory stays bounded whatever the
 file size: one record's payload at a time, at most ``MAX_PAYLOAD_BYTES``. A file cut off
 or corrupt part-way keeps what was read and ends with one Skipped naming the record.
 """
@@ -47,19 +50,28 @@ def _is_archive(head: bytes) -> bool:
     return head.startswith(b"WARC/") or head.startswith(b"filedesc://")
 
 
-def _html_response(record: Any) -> str | None:
-    """Why the record is not an HTML page with status 200, or None when it is one."""
+#: The start of a payload served without a Content-Type that makes it an HTML page.
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|p|div)[\s>/]",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def _html_response(record: Any) -> tuple[str, bool] | None:
+    """Why the record is not an HTML page with status 200, or None when it is one; the
+    flag says whether the record is an input a user would miss (reported one by one) or
+    one of the ordinary others of a crawl (requests, images, redirects: counted)."""
     if record.rec_type != "response":
-        return f"{record.rec_type or 'unknown'} record"
+        return f"{record.rec_type or 'unknown'} record", False
     headers = record.http_headers
     if headers is None:
-        return "response without HTTP headers"
+        return "a response record without HTTP headers", True
     status = headers.get_statuscode()
     if status != "200":
-        return f"HTTP status {status}"
-    content_type = (headers.get_header("Content-Type") or "").lower()
+        return f"HTTP status {status}", False
+    content_type = (headers.get_header("Content-Type") or "").strip().lower()
+    if not content_type:
+        return "no content type", True  # decided by the payload itself
     if "html" not in content_type:
-        return f"content type {content_type.split(';')[0].strip() or 'missing'}"
+        return f"content type {content_type.split(';')[0].strip()}", False
     return None
 
 
@@ -103,18 +115,25 @@ def read_warc(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skippe
             for record in iterator:
                 n += 1
                 last = record
-                why_not = _html_response(record)
-                if why_not is not None:
-                    ignored[why_not] += 1
-                    log.debug("%s record %d ignored: %s", path, n, why_not)
-                    continue
                 source = f"{path}#record-{n}"
+                why_not = _html_response(record)
+                if why_not is not None and not why_not[1]:
+                    ignored[why_not[0]] += 1
+                    log.debug("%s record %d ignored: %s", path, n, why_not[0])
+                    continue
+                if why_not is not None and why_not[0] != "no content type":
+                    yield Skipped(source, f"{why_not[0]}: not read")
+                    continue
                 payload = record.content_stream().read(MAX_PAYLOAD_BYTES + 1)
                 if len(payload) > MAX_PAYLOAD_BYTES:
                     yield Skipped(source, f"HTML payload larger than {MAX_PAYLOAD_BYTES // 2**20} MiB; not a news page")
                     continue
                 if record.raw_stream.limit > 0:  # the record ends before its declared length
                     break
+                if why_not is not None and not _HTML_START.match(payload[:4096]):
+                    yield Skipped(source, "a response without a Content-Type whose payload does not start as "
+                                          "HTML: not read")
+                    continue
                 target = record.rec_headers.get_header("WARC-Target-URI") or None
                 pages += 1
                 yield RawDocument(
@@ -142,3 +161,8 @@ def read_warc(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skippe
                 f"WARC file is cut off in record {where} (truncated download?); the {pages} pages before it were read",
             )
     log.debug("%s: %d records, %d HTML pages, ignored: %s", path, n, pages, dict(ignored))
+    responses = {why: count for why, count in ignored.items() if not why.endswith(" record")}
+    if responses:
+        listed = ", ".join(f"{count} with {why}" for why, count in sorted(responses.items()))
+        yield Skipped(f"{path}#not-pages", f"{sum(responses.values())} response records are not HTML pages "
+                                           f"with status 200 and were not read: {listed}")

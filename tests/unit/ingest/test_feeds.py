@@ -156,3 +156,25 @@ def test_broken_opml(tmp_path: Path) -> None:
     opml.write_text("<opml><body><outline xmlUrl='a.rss'>")
     (item,) = list(read_opml(opml, FETCHED))
     assert isinstance(item, Skipped) and item.source == str(opml) and "not a readable OPML" in item.reason
+
+
+def test_opml_external_entity_is_not_expanded_and_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "listed.xml").write_text('<outline xmlUrl="hidden.rss"/>')
+    opml = tmp_path / "feeds.opml"
+    opml.write_text('<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY more SYSTEM "listed.xml">]>'
+                    '<opml><body>&more;<outline xmlUrl="https://quillmouth-post.example/rss"/></body></opml>')
+    entities, remote = read_opml(opml, FETCHED)
+    assert entities.source == f"{opml}#entities" and "&more;" in entities.reason and "not expanded" in entities.reason
+    assert remote.source == f"{opml}#outline-1"
+
+
+def test_feed_dates_a_datetime_cannot_hold_do_not_stop_the_feed(tmp_path: Path) -> None:
+    words = " ".join(["The ferry ran again after the strike ended."] * 40)
+    path = tmp_path / "odd.rss"
+    path.write_text(
+        '<rss version="2.0"><channel><title>Skarholm Radio</title>'
+        f'<item><title>One</title><pubDate>Mon, 01 Jan 0001 00:00:00 GMT</pubDate><description>{words}</description></item>'
+        f'<item><title>Two</title><pubDate>0001-01-02T00:00:00</pubDate><description>{words} Two.</description></item>'
+        '</channel></rss>')
+    docs = list(read_feed(path, FETCHED))
+    assert [type(d) for d in docs] == [RawDocument, RawDocument]

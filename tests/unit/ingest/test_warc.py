@@ -57,8 +57,10 @@ def test_reads_html_responses_only(tmp_path: Path, gz: bool) -> None:
     if gz:
         assert path.read_bytes()[:2] == b"\x1f\x8b"
     items = list(read_warc(path, FETCHED))
-    assert all(isinstance(i, RawDocument) for i in items), items
-    docs = [i for i in items if isinstance(i, RawDocument)]
+    *docs, summary = items
+    assert all(isinstance(i, RawDocument) for i in docs), items
+    assert summary == Skipped(f"{path}#not-pages", "2 response records are not HTML pages with status 200 and "
+                                                   "were not read: 1 with HTTP status 404, 1 with content type image/png")
     assert [d.url for d in docs] == ["https://gazette.example/a", "https://gazette.example/b"]
     # Records are numbered in the file, warcinfo first: the pages are records 2 and 6.
     assert [d.source for d in docs] == [f"{path}#record-2", f"{path}#record-6"]
@@ -118,3 +120,27 @@ def test_streams_lazily(tmp_path: Path) -> None:
     reader = read_warc(path, FETCHED)
     first = next(reader)
     assert isinstance(first, RawDocument) and first.url == "https://gazette.example/0"
+
+
+def test_response_without_content_type_is_read_when_html_and_reported_when_not(tmp_path: Path) -> None:
+    path = tmp_path / "bare.warc"
+    write_warc(path, False, [
+        ("https://gazette.example/a", "200 OK", "", page(1)),
+        ("https://gazette.example/blob", "200 OK", "", b"\x00\x01binary payload"),
+    ])
+    first, second = read_warc(path, FETCHED)
+    assert isinstance(first, RawDocument) and first.url == "https://gazette.example/a"
+    assert isinstance(second, Skipped) and second.source == f"{path}#record-3"
+    assert "without a Content-Type" in second.reason
+
+
+def test_implausible_warc_date_falls_back_to_the_run_time(tmp_path: Path) -> None:
+    path = tmp_path / "dated.warc"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            "https://gazette.example/a", "response", payload=io.BytesIO(page(1)), http_headers=headers,
+            warc_headers_dict={"WARC-Date": "0001-01-02T00:00:00Z"}))
+    (doc,) = read_warc(path, FETCHED)
+    assert doc.fetched_at == FETCHED
