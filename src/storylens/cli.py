@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .config import LoadedSettings, SettingsError, describe, load_settings
 from .errors import InputError, StorylensError
 from .ingest.metadata import Manifest, load_manifest
 from .model import Skipped
@@ -34,9 +35,11 @@ T = TypeVar("T")
 
 
 class _Context:
-    def __init__(self, quiet: bool, verbose: int) -> None:
+    def __init__(self, quiet: bool, verbose: int, loaded: LoadedSettings) -> None:
         self.quiet = quiet
         self.verbose = verbose
+        self.loaded = loaded
+        self.settings = loaded.settings
         self.out = Console(highlight=False, quiet=quiet)
         self.err = Console(stderr=True, highlight=False)
 
@@ -80,27 +83,63 @@ def _manifest(meta: Path | None) -> Manifest | None:
         raise click.UsageError(str(exc)) from exc
 
 
+_config_option = click.option(
+    "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+    help="Settings file (TOML; default $STORYLENS_CONFIG). See docs/settings.md.")
+_set_option = click.option(
+    "--set", "assignments", multiple=True, metavar="SECTION.NAME=VALUE",
+    help="Override one setting (repeatable), e.g. --set cluster.threshold=0.2.")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="storylens")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", count=True, help="More detail (-vv for debug logging).")
+@_config_option
+@_set_option
 @click.pass_context
-def main(click_ctx: click.Context, quiet: bool, verbose: int) -> None:
+def main(click_ctx: click.Context, quiet: bool, verbose: int, config_file: Path | None,
+         assignments: tuple[str, ...]) -> None:
     """Storylens: compare many outlets' coverage of the same events."""
-    click_ctx.obj = (quiet, verbose)
+    click_ctx.obj = (quiet, verbose, config_file, assignments)
+
+
+def _load_settings(config_file: Path | None, assignments: Iterable[str], flags: dict[str, Any]) -> LoadedSettings:
+    """Defaults < file < environment < --set < the flags of single settings."""
+    overrides: dict[str, Any] = {}
+    for assignment in assignments:
+        key, equals, value = assignment.partition("=")
+        if not equals:
+            raise click.BadParameter(f"{assignment!r} should be SECTION.NAME=VALUE", param_hint="--set")
+        overrides[key.strip()] = value.strip()
+    overrides.update({k: v for k, v in flags.items() if v is not None})
+    try:
+        return load_settings(config_file, overrides=overrides)
+    except SettingsError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+#: Command flags that set one setting: flag parameter -> setting.
+_SETTING_FLAGS = {"processes": "pipeline.processes"}
 
 
 def _with_context(func: Callable[..., None]) -> Callable[..., None]:
-    """Give a command -q/-v of its own (before or after its arguments) and a _Context."""
+    """Give a command -q/-v, --config and --set of its own (before or after its
+    arguments) and a _Context with the effective settings."""
 
     @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
     @click.option("-v", "--verbose", count=True, help="More detail (-vv for debug logging).")
+    @_config_option
+    @_set_option
     @functools.wraps(func)
-    def wrapper(*args: Any, quiet: bool, verbose: int, **kwargs: Any) -> None:
-        group_quiet, group_verbose = click.get_current_context().find_root().obj or (False, 0)
-        quiet, verbose = quiet or group_quiet, max(verbose, group_verbose)
+    def wrapper(*args: Any, quiet: bool, verbose: int, config_file: Path | None, assignments: tuple[str, ...],
+                **kwargs: Any) -> None:
+        group = click.get_current_context().find_root().obj or (False, 0, None, ())
+        quiet, verbose = quiet or group[0], max(verbose, group[1])
         _setup_logging(quiet, verbose)
-        func(_Context(quiet, verbose), *args, **kwargs)
+        flags = {setting: kwargs.get(name) for name, setting in _SETTING_FLAGS.items()}
+        loaded = _load_settings(config_file or group[2], (*group[3], *assignments), flags)
+        func(_Context(quiet, verbose, loaded), *args, **kwargs)
 
     return wrapper
 
@@ -111,8 +150,9 @@ _meta_option = click.option(
     help="Manifest CSV with a path column and any of outlet, url, published, language, headline, byline.",
 )
 _processes_option = click.option(
-    "--processes", default=1, show_default=True, type=click.IntRange(1, 64),
-    help="Worker processes for the NLP pass (e.g. the number of cores).",
+    "--processes", default=None, type=click.IntRange(1, 64),
+    help="Worker processes for cleaning and the NLP pass, e.g. the number of cores "
+         "(setting pipeline.processes, default 1).",
 )
 _db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file (or sqlite:/// URL).")
 
@@ -127,7 +167,7 @@ _db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="S
 @_processes_option
 @_with_context
 def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str, meta: Path | None,
-            processes: int) -> None:
+            processes: int | None) -> None:
     """Read every article under PATHS (files and folders, recursive), clean it, write a report."""
     from .pipeline import analyze as analyze_inputs
     from .report import Report, print_summary, write_html, write_json, write_markdown
@@ -139,7 +179,7 @@ def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str,
                                  param_hint="--format")
     now = datetime.now(timezone.utc)
     try:
-        result = analyze_inputs(paths, fetched_at=now, manifest=_manifest(meta), n_process=processes,
+        result = analyze_inputs(paths, fetched_at=now, manifest=_manifest(meta), settings=ctx.settings,
                                 progress=lambda items: _progress(ctx, items, "Reading"),
                                 on_skipped=ctx.skipped, on_stage=ctx.stage)
     except StorylensError as exc:
@@ -177,7 +217,7 @@ def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str,
 @_meta_option
 @_processes_option
 @_with_context
-def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None, processes: int) -> None:
+def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None, processes: int | None) -> None:
     """Clean the articles under PATHS and add them to the store (idempotent, resumable)."""
     from .pipeline import ingest as ingest_documents, read_inputs
 
@@ -185,7 +225,8 @@ def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None, p
     with _open(db) as store:
         try:
             result = ingest_documents(store, read_inputs(paths, fetched_at=now, manifest=_manifest(meta)),
-                                      n_process=processes, progress=lambda items: _progress(ctx, items, "Ingesting"),
+                                      settings=ctx.settings,
+                                      progress=lambda items: _progress(ctx, items, "Ingesting"),
                                       on_skipped=ctx.skipped, on_stage=ctx.stage)
         except StorylensError as exc:
             raise click.ClickException(str(exc)) from exc
@@ -312,6 +353,25 @@ def serve(ctx: _Context, db: str, host: str, port: int, allow_ingest: bool, toke
     processes = f", {workers} worker processes" if workers > 1 else ""
     ctx.err.print(f"serving {escape(db)} on http://{escape(host)}:{port}/{processes} (Ctrl+C to stop)")
     serve_app(db, host, port, allow_ingest, token, workers=workers)
+
+
+@main.command(name="config")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object {setting: {value, origin}}.")
+@_with_context
+def show_config(ctx: _Context, as_json: bool) -> None:
+    """Print the effective settings and where each value came from (docs/settings.md)."""
+    rows = describe(ctx.loaded)
+    if as_json:
+        import json
+
+        click.echo(json.dumps({k: {"value": v, "origin": o} for k, v, o in rows}, indent=2))
+        return
+    table = Table(title="Storylens settings", show_lines=False)
+    for column in ("setting", "value", "from"):
+        table.add_column(column)
+    for key, value, origin in rows:
+        table.add_row(escape(key), escape(value), escape(origin))
+    ctx.out.print(table)
 
 
 @main.command(name="eval")

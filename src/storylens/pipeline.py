@@ -32,22 +32,20 @@ from typing import TYPE_CHECKING, Any
 
 from .clean import clean_document
 from .cluster.features import ArticleFeatures
+from .config import Settings
 from .ingest import iter_documents
 from .ingest.metadata import Manifest
 from .model import Article, RawDocument, Skipped
-from .runners import Runner, SerialRunner
+from .runners import Runner
 from .stories import group_into_stories
 
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["CHUNK_SIZE", "read_inputs", "process_documents", "Processed", "Analysis", "analyze",
+__all__ = ["read_inputs", "process_documents", "Processed", "Analysis", "analyze",
            "analyze_documents", "Ingested", "ingest"]
 
 log = logging.getLogger(__name__)
-
-#: Raw documents handed to a runner at a time (also the store's commit unit in ``ingest``).
-CHUNK_SIZE = 32
 
 Progress = Callable[[Iterator[Any]], Iterator[Any]]
 
@@ -112,9 +110,9 @@ def _extract_isolated(out: Processed) -> None:
     out.extraction_failures.update(extraction.failures)
 
 
-def _chunks(items: Iterable[RawDocument], extract: bool) -> Iterator[tuple[list[RawDocument], bool]]:
+def _chunks(items: Iterable[RawDocument], extract: bool, size: int) -> Iterator[tuple[list[RawDocument], bool]]:
     iterator = iter(items)
-    while chunk := list(islice(iterator, CHUNK_SIZE)):
+    while chunk := list(islice(iterator, max(1, size))):
         yield chunk, extract
 
 
@@ -160,19 +158,21 @@ def analyze_documents(
     *,
     extract: bool = True,
     compare: bool = True,
-    n_process: int = 1,
+    settings: Settings | None = None,
+    n_process: int | None = None,
     runner: Runner | None = None,
     progress: Progress | None = None,
     on_skipped: Callable[[Skipped], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
 ) -> Analysis:
-    """``analyze`` over raw documents from any source. ``runner`` maps the per-article
-    stages (default: a process pool of ``n_process`` workers, or this process).
-    ``progress`` wraps the reading iterator (a progress bar), ``on_skipped`` hears of
-    each skipped input as it happens, ``on_stage`` of each later stage as it starts."""
-    from .runners import make_runner
-
-    runner = runner or make_runner(n_process)
+    """``analyze`` over raw documents from any source, with ``settings`` (default: the
+    defaults). ``runner`` maps the per-article stages (default: a process pool of
+    ``n_process`` workers, else ``settings.pipeline.processes``; one runs in this
+    process). ``progress`` wraps the reading iterator (a progress bar), ``on_skipped``
+    hears of each skipped input as it happens, ``on_stage`` of each later stage as it
+    starts."""
+    settings = settings or Settings()
+    runner = runner or _runner(settings, n_process)
     result = Analysis([], [])
     seen: set[str] = set()
 
@@ -185,7 +185,7 @@ def analyze_documents(
     items = progress(iter(documents)) if progress else documents
     raws = _split_sources(items, result.skipped, on_skipped, first_time)
     features: dict[str, ArticleFeatures] = {}
-    for done in runner.map(process_documents, _chunks(raws, extract)):
+    for done in runner.map(process_documents, _chunks(raws, extract, settings.pipeline.chunk_size)):
         result.articles.extend(done.articles)
         result.skipped.extend(done.skipped)
         for item in done.skipped:
@@ -195,7 +195,7 @@ def analyze_documents(
         result.extraction_failures.update(done.extraction_failures)
     if on_stage and result.articles:
         on_stage(f"grouping {len(result.articles)} articles into stories")
-    result.stories = group_into_stories(result.articles, features)
+    result.stories = group_into_stories(result.articles, features, settings.cluster)
     if compare and result.stories:
         from .compare import compare_stories
 
@@ -229,7 +229,8 @@ def ingest(
     documents: Iterable[RawDocument | Skipped],
     *,
     extract: bool = True,
-    n_process: int = 1,
+    settings: Settings | None = None,
+    n_process: int | None = None,
     runner: Runner | None = None,
     progress: Progress | None = None,
     on_skipped: Callable[[Skipped], None] | None = None,
@@ -239,10 +240,10 @@ def ingest(
     to date, with the same stages as ``analyze``. Idempotent: a document the store holds
     is counted as present and not processed again. Each chunk is committed as it is done,
     so an interrupted ingest keeps what was committed and a rerun picks up from there
-    (it also groups the articles an interrupted run stored but did not group)."""
-    from .runners import make_runner
-
-    runner = runner or make_runner(n_process)
+    (it also groups the articles an interrupted run stored but did not group). The
+    options are those of ``analyze_documents``."""
+    settings = settings or Settings()
+    runner = runner or _runner(settings, n_process)
     result = Ingested()
     seen: set[str] = set()
     order: list[str] = []
@@ -259,7 +260,7 @@ def ingest(
 
     items = progress(iter(documents)) if progress else documents
     raws = _split_sources(items, result.skipped, on_skipped, new_to_store)
-    for done in runner.map(process_documents, _chunks(raws, extract)):
+    for done in runner.map(process_documents, _chunks(raws, extract, settings.pipeline.chunk_size)):
         added = store.add_articles(done.articles, features=done.features)
         result.added += added.added
         stored.update(a.id for a in done.articles)
@@ -271,21 +272,27 @@ def ingest(
         result.extraction_failures.update(done.extraction_failures)
     store.add_skipped(result.skipped)
     result.article_ids = list(dict.fromkeys(i for i in order if i in stored))
-    _regroup_and_compare(store, result, on_stage)
+    _regroup_and_compare(store, result, settings, on_stage)
     return result
 
 
-def _regroup_and_compare(store: "Store", result: Ingested, on_stage: Callable[[str], None] | None) -> None:
+def _runner(settings: Settings, n_process: int | None) -> Runner:
+    from .runners import make_runner
+
+    return make_runner(n_process if n_process is not None else settings.pipeline.processes)
+
+
+def _regroup_and_compare(store: "Store", result: Ingested, settings: Settings,
+                         on_stage: Callable[[str], None] | None) -> None:
     """Group the store's ungrouped articles with the stories they can still join, then
     compare again only the stories whose members changed (a story's comparison depends
     on nothing else) and store those comparisons."""
-    from .cluster import ClusterConfig
     from .compare import SECTIONS, compare_stories
     from .stories import regroup_store
 
     if on_stage:
         on_stage("grouping new articles into stories")
-    regrouped = regroup_store(store, ClusterConfig().window)
+    regrouped = regroup_store(store, settings.cluster.window, settings.cluster)
     result.regrouped_articles, result.stories = len(regrouped.articles), len(regrouped.stories)
     result.comparisons_dropped = len(regrouped.gone)
     if not regrouped.changed:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from .cluster import cluster_features
+from .cluster import BatchConfig, cluster_features
 from .cluster.features import ArticleFeatures, text_features
 from .dedupe import find_copies
 from .model import Article
@@ -36,20 +36,21 @@ def independent_sources(members: Sequence[Article]) -> int:
     return len(sources)
 
 
-def group_into_stories(articles: Sequence[Article],
-                       features: dict[str, ArticleFeatures] | None = None) -> list[dict[str, Any]]:
+def group_into_stories(articles: Sequence[Article], features: dict[str, ArticleFeatures] | None = None,
+                       config: BatchConfig | None = None) -> list[dict[str, Any]]:
     """Set ``duplicate_of``, ``syndication_group`` and ``story_id`` on every article and
     return the stories (JSON-report layout, docs/json-schema.md), most covered first.
 
     ``features`` are the articles' clustering features from the NLP pass; an article
-    without them gets features from the cheap tokenizer (``text_features``).
+    without them gets features from the cheap tokenizer (``text_features``). ``config``:
+    the clustering settings (``Settings.cluster``; default: the defaults).
     """
     if not articles:
         return []
     copies = find_copies(articles)
     features = features or {}
     feats = [features.get(a.id) or text_features(a.id, a.headline, a.text, a.published) for a in articles]
-    assignment, stories = cluster_features(feats)
+    assignment, stories = cluster_features(feats, config)
     by_id = {a.id: a for a in articles}
     for article in articles:
         article.story_id = assignment[article.id]
@@ -80,7 +81,7 @@ class Regrouped:
     gone: set[str]
 
 
-def regroup_store(store: "Store", window: timedelta | None) -> Regrouped:
+def regroup_store(store: "Store", window: timedelta | None, config: BatchConfig | None = None) -> Regrouped:
     """Group the store's new articles (those without a story) together with the stored
     stories they can still join, and save the result in place of those stories.
 
@@ -94,7 +95,7 @@ def regroup_store(store: "Store", window: timedelta | None) -> Regrouped:
     articles = store.get_articles(ids)
     regrouped = {a.story_id for a in articles if a.story_id}
     compared_before = store.story_members(regrouped)
-    stories = group_into_stories(articles, store.get_features(articles))
+    stories = group_into_stories(articles, store.get_features(articles), config)
     links = {a.id: {"story_id": a.story_id, "duplicate_of": a.duplicate_of, "syndication_group": a.syndication_group}
              for a in articles}
     store.replace_stories(stories, links, replacing=regrouped)
