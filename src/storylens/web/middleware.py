@@ -14,10 +14,11 @@ __all__ = ["BodyLimitMiddleware", "BodyTooLarge", "HeadAsGetMiddleware"]
 
 
 class BodyTooLarge(StarletteHTTPException):
-    """Raised while a request body is read, once it has passed the limit."""
+    """Raised while a request body is read, once it has passed the limit. The answer
+    closes the connection, so that the server stops reading the rest of the body."""
 
     def __init__(self, limit: int) -> None:
-        super().__init__(413, f"request body too large: at most {limit} bytes")
+        super().__init__(413, f"request body too large: at most {limit} bytes", headers={"Connection": "close"})
 
 
 class BodyLimitMiddleware:
@@ -69,7 +70,7 @@ class BodyLimitMiddleware:
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         error = BodyTooLarge(self.limit)
         response = JSONResponse({"status": error.status_code, "message": error.detail},
-                                status_code=error.status_code)
+                                status_code=error.status_code, headers=error.headers)
         await response(scope, receive, send)
 
 

@@ -390,7 +390,8 @@ class SearchOut(BaseModel):
 
 
 _TIME_HELP = ("A date or date-time (ISO 8601 or as written on a page); one that is not a date is ignored "
-              "(and recorded as such), one outside the years 1 to 9999 in UTC is refused.")
+              "(and recorded as such), one that cannot be placed in UTC (an offset of 24 hours or more, "
+              "outside the years 1 to 9999) is refused.")
 
 
 class IngestArticleIn(BaseModel):
@@ -415,6 +416,8 @@ class IngestArticleIn(BaseModel):
                 parsed[0].astimezone(timezone.utc)
             except OverflowError:
                 raise ValueError(f"{value!r} falls outside the years 1 to 9999 once converted to UTC") from None
+            except ValueError:  # dateutil accepts offsets of a day or more, which Python cannot apply
+                raise ValueError(f"{value!r} has a UTC offset of 24 hours or more") from None
         return value
 
 
