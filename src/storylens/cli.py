@@ -381,9 +381,12 @@ def show_config(ctx: _Context, as_json: bool) -> None:
               help="Another copy of the same format (e.g. a test split) instead of ../shared/eval.")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Score only the first N documents.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object of metrics.")
+@click.option("--per-event", is_flag=True,
+              help="compare: the figures of every event, with each false and missed pair.")
 @_with_context
-def evaluate(ctx: _Context, dataset: str, split: str, data: Path | None, limit: int | None, as_json: bool) -> None:
-    """Score Storylens on a public benchmark (pages, polnear, tempeval3, newsquant, ecbplus, newswcl50, compare-gold)."""
+def evaluate(ctx: _Context, dataset: str, split: str, data: Path | None, limit: int | None, as_json: bool,
+             per_event: bool) -> None:
+    """Score Storylens on a public benchmark (pages, polnear, tempeval3, newsquant, ecbplus, newswcl50, compare)."""
     import json
 
     from .eval import DATASETS, scorer
@@ -392,6 +395,19 @@ def evaluate(ctx: _Context, dataset: str, split: str, data: Path | None, limit: 
     if dataset not in DATASETS:
         raise click.BadParameter(f"unknown dataset {dataset!r}; choose from {', '.join(DATASETS)}",
                                  param_hint="DATASET")
+    if dataset == "compare":  # the comparison gold: figures as grouped and as one story, errors per event
+        from .eval.compare import evaluate_detailed, text_lines
+
+        try:
+            detailed = evaluate_detailed(data, split, limit, per_event=per_event)
+        except (MissingDataError, ValueError) as exc:
+            raise click.ClickException(str(exc)) from exc
+        if as_json:
+            click.echo(json.dumps(detailed, sort_keys=True, ensure_ascii=False))
+        else:
+            for line in text_lines(detailed):
+                ctx.out.print(line, markup=False, highlight=False, soft_wrap=True)
+        return
     try:
         evaluate_dataset = scorer(dataset)
     except ImportError as exc:

@@ -20,7 +20,7 @@ DATASETS = {
     "newsquant": "newsquant",
     "ecbplus": "ecbplus",
     "newswcl50": "newswcl50",
-    "compare-gold": "compare_gold",
+    "compare": "compare",
 }
 
 

@@ -41,7 +41,7 @@ from typing import Any
 from .data import MissingDataError, shared_dir
 
 __all__ = ["EventResult", "gold_files", "event_records", "write_event_jsonl", "analyze_event", "score_report",
-           "aggregate", "evaluate_events", "evaluate", "FETCHED_AT"]
+           "aggregate", "evaluate_events", "evaluate", "evaluate_detailed", "text_lines", "FETCHED_AT"]
 
 log = logging.getLogger(__name__)
 
@@ -455,13 +455,64 @@ def evaluate_events(data: Path | None = None, split: str = "dev", limit: int | N
     return results
 
 
+def _rounded(scores: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in scores.items()}
+
+
+def evaluate_detailed(data: Path | None = None, split: str = "dev", limit: int | None = None, *,
+                      per_event: bool = False, reports_dir: Path | None = None) -> dict[str, Any]:
+    """``grouped``: the aggregate figures on the stories as grouped; ``one_story``: with
+    each event forced into one story; with ``per_event``, ``events``: per event, both
+    figures and the false and missed pairs (as grouped). Reports are written under
+    ``reports_dir/<event>/`` (and ``reports_dir/one_story/<event>/``) when given."""
+    grouped = evaluate_events(data, split, limit, reports_dir=reports_dir)
+    forced = evaluate_events(data, split, limit, one_story=True,
+                             reports_dir=reports_dir / "one_story" if reports_dir else None)
+    out: dict[str, Any] = {"split": split, "grouped": _rounded(aggregate([r.scores for r in grouped])),
+                           "one_story": _rounded(aggregate([r.scores for r in forced]))}
+    if per_event:
+        out["events"] = {g.event: {"grouped": _rounded(g.scores), "one_story": _rounded(f.scores), "errors": g.errors}
+                         for g, f in zip(grouped, forced)}
+    return out
+
+
 def evaluate(data: Path | None = None, split: str = "dev", limit: int | None = None) -> dict[str, Any]:
     """The aggregate figures as grouped, and (``one_story.*``) with each event forced
     into one story."""
-    grouped = evaluate_events(data, split, limit)
-    forced = evaluate_events(data, split, limit, one_story=True)
-    out: dict[str, Any] = {k: round(v, 4) if isinstance(v, float) else v
-                           for k, v in aggregate([r.scores for r in grouped]).items()}
-    out.update({f"one_story.{k}": round(v, 4) if isinstance(v, float) else v
-                for k, v in aggregate([r.scores for r in forced]).items()})
+    detailed = evaluate_detailed(data, split, limit)
+    out: dict[str, Any] = dict(detailed["grouped"])
+    out.update({f"one_story.{k}": v for k, v in detailed["one_story"].items()})
     return out
+
+
+#: The figures ``text_lines`` shows, in order.
+HEADLINE = ("claim_pair_precision", "claim_pair_recall", "conflict_pair_precision", "conflict_pair_recall",
+            "conflicts_gold", "conflicts_found", "conflicts_system", "brief_support_precision",
+            "brief_central_recall", "brief_disputed_recall", "quote_pair_precision", "quote_pair_recall",
+            "quote_fidelity_accuracy", "timeline_date_accuracy", "timeline_recall")
+
+
+def text_lines(result: dict[str, Any]) -> list[str]:
+    """``evaluate_detailed``'s result as plain lines for a terminal."""
+    def table(rows: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> list[str]:
+        out = [f"{'metric':<26} {'as grouped':>11} {'one story':>10}"]
+        for name, g, f in rows:
+            out.append(f"{name:<26} {_fmt(g.get(name)):>11} {_fmt(f.get(name)):>10}")
+        return out
+
+    lines = [f"compare ({result['split']}, {result['grouped'].get('events', 0)} events)"]
+    lines += table([(k, result["grouped"], result["one_story"]) for k in HEADLINE])
+    for event, r in (result.get("events") or {}).items():
+        lines += ["", f"== {event}"]
+        lines += table([(k, r["grouped"], r["one_story"]) for k in HEADLINE if k in r["grouped"]])
+        for kind, items in r["errors"].items():
+            if items:
+                lines.append(f"-- {kind.replace('_', ' ')} ({len(items)})")
+                lines += [f"   {item}" for item in items]
+    return lines
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return "" if value is None else str(value)

@@ -1,4 +1,6 @@
-"""Corroborated facts on NewsWCL50 dev against a small hand-built gold.
+"""Corroborated facts on NewsWCL50 dev against a small hand-built gold (a regression
+check in the suite and for ``bench/compare.py``'s articles; ``storylens eval compare``,
+``storylens.eval.compare``, scores the comparison on the real-event gold instead).
 
 The gold (``data/newswcl50_compare_gold.json``) lists, for dev events 0 (Pompeo's visit
 to North Korea) and 5 (Trump's UK visit announced), the events alignment is tuned on, and

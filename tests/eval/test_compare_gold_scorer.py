@@ -1,0 +1,76 @@
+"""``storylens eval compare`` scores the comparison gold (``shared/eval/compare/dev``)
+with the same definitions as the reference scorer ``shared/tools/score_compare.py``: the
+reports it writes, scored by that script (run as a subprocess, nothing imported from it),
+give the same figures on every dev event and overall, as grouped and with each event
+forced into one story. Also the floors the comparison must keep on dev.
+
+Skipped with a message when the shared folder is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from storylens.eval.compare import evaluate_detailed, text_lines
+from storylens.eval.data import MissingDataError, shared_dir
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory):  # type: ignore[no-untyped-def]
+    try:
+        gold = shared_dir("eval/compare/dev") / "eval" / "compare" / "dev"
+        script = shared_dir("tools/score_compare.py") / "tools" / "score_compare.py"
+        shared_dir("eval/gva/dev.jsonl")
+        shared_dir("eval/basil/dev.jsonl")
+    except MissingDataError as exc:
+        pytest.skip(f"the comparison gold, its articles or the reference scorer are not on this machine: {exc}")
+    reports = tmp_path_factory.mktemp("compare-reports")
+    result = evaluate_detailed(split="dev", per_event=True, reports_dir=reports)
+    print("\n".join(text_lines(result)))  # every false and missed pair, for reading (pytest -s)
+    return gold, script, reports, result
+
+
+def _reference(script: Path, gold: Path, reports: Path) -> tuple[dict[str, dict], dict]:
+    """score_compare.py's per-event rows and its overall figures (rounded to 3 places)."""
+    out = subprocess.run([sys.executable, str(script), str(gold), str(reports)], capture_output=True, text=True,
+                         check=True).stdout
+    head, _, tail = out.partition("ALL ")
+    rows = {}
+    for line in head.splitlines():
+        event, _, data = line.partition(" ")
+        rows[event] = json.loads(data)
+    return rows, json.loads(tail)
+
+
+def _same(ours: dict, theirs: dict, where: str) -> None:
+    """Equal up to the rounding of each side (theirs to 3 places, ours to 4)."""
+    assert set(theirs) <= set(ours), where
+    for key, value in theirs.items():
+        assert abs(ours[key] - value) <= 0.00055, f"{where}: {key}: {ours[key]} vs {value}"
+
+
+@pytest.mark.parametrize("mode", ["grouped", "one_story"])
+def test_the_same_figures_as_the_reference_scorer(scored, mode):
+    gold, script, reports, result = scored
+    rows, overall = _reference(script, gold, reports / "one_story" if mode == "one_story" else reports)
+    assert set(rows) == set(result["events"]) and len(rows) == len(list(gold.glob("*.json")))
+    for event, row in rows.items():
+        _same(result["events"][event][mode], row, f"{event} ({mode})")
+    _same(result[mode], overall, f"all events ({mode})")
+
+
+def test_errors_are_listed_for_every_event(scored):
+    _, _, _, result = scored
+    for event, r in result["events"].items():
+        errors = r["errors"]
+        assert len(errors["false_conflict_pairs"]) == r["grouped"]["conflict_pairs_system"] - r["grouped"][
+            "conflict_pairs_correct"], event
+        assert len(errors["missed_conflict_pairs"]) == r["grouped"]["conflict_pairs_gold"] - r["grouped"][
+            "conflict_pairs_gold_found"], event
+        assert len(errors["false_quote_pairs"]) == r["grouped"]["quote_pairs_system"] - r["grouped"][
+            "quote_pairs_correct"], event
