@@ -1,9 +1,11 @@
-"""cluster: online story clustering over lemmas, entity keys and time.
+"""cluster: story clustering over lemmas, entity keys and time.
 
-``StoryClusterer(config).add(features) -> story id`` places one article at a time (in
-time order) with bounded work per article; ``cluster_articles(articles, docs)`` runs a
-batch and sets ``Article.story_id``. See ``online`` for the algorithm and
-``storylens.eval.ecbplus`` for how the thresholds were chosen.
+``cluster_features(features)`` groups a batch (``analyze``, the grouping step of
+``ingest``) with the order-free batch clusterer (``batch``: average-link agglomeration
+with a cohesion bar and time decay); ``StoryClusterer(config).add(features) -> story
+id`` (``online``) places one article at a time with bounded work per article, for
+streams. ``cluster_articles(articles, docs)`` runs a batch and sets
+``Article.story_id``. ``storylens.eval.ecbplus`` says how the settings were chosen.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from ..model import Article
+from .batch import BatchConfig, batch_cluster
 from .features import ArticleFeatures, article_features, text_features
 from .metrics import cluster_scores
 from .online import ClusterConfig, Story, StoryClusterer, StoryEntity
@@ -25,6 +28,8 @@ __all__ = [
     "ArticleFeatures",
     "article_features",
     "text_features",
+    "BatchConfig",
+    "batch_cluster",
     "ClusterConfig",
     "Story",
     "StoryEntity",
@@ -45,10 +50,16 @@ def _time_key(published: datetime | None, id: str) -> tuple[bool, datetime, str]
     return (published is None, published or _FAR, id)
 
 
-def cluster_features(features: Sequence[ArticleFeatures], config: ClusterConfig | None = None,
+def cluster_features(features: Sequence[ArticleFeatures], config: BatchConfig | ClusterConfig | None = None,
                      *, prime: bool = True) -> tuple[dict[str, str], list[Story]]:
-    """Cluster a batch: sorted by published time (undated last, then id), IDF primed from
-    the batch itself when ``prime``. Returns ``{article id: story id}`` and the stories."""
+    """Group a batch into stories; returns ``{article id: story id}`` and the stories.
+
+    By default (or with a ``BatchConfig``) the batch clusterer (``batch``): the same
+    stories and ids for any order of ``features``. With a ``ClusterConfig``, the online
+    clusterer fed in time order (undated last, then id), its IDF primed from the batch
+    when ``prime`` (kept to compare the two and for ``bench/cluster.py``)."""
+    if not isinstance(config, ClusterConfig):
+        return batch_cluster(features, config)
     clusterer = StoryClusterer(config)
     ordered = sorted(features, key=lambda f: _time_key(f.published, f.id))
     if prime:

@@ -62,6 +62,7 @@ class ArticleFeatures:
     published: datetime | None = None
     headline: str | None = None
     names: dict[str, str] | None = None
+    outlet: str | None = None
 
 
 def fold(text: str) -> str:
@@ -138,12 +139,13 @@ def _cheap_entities(text: str) -> tuple[Counter[str], dict[str, str]]:
     return counts, names
 
 
-def text_features(id: str, title: str | None, body: str, published: datetime | None = None) -> ArticleFeatures:
+def text_features(id: str, title: str | None, body: str, published: datetime | None = None,
+                  outlet: str | None = None) -> ArticleFeatures:
     """Features without spaCy (regex tokens, ``cheap_lemma``, capitalised runs as entities)."""
     ents, names = _cheap_entities(body if not title else title + "\n" + body)
     _resolve_surnames(ents, names)
     return ArticleFeatures(id, dict(_cheap_terms(title or "")), dict(_cheap_terms(body)), dict(ents),
-                           published, title, names)
+                           published, title, names, outlet)
 
 
 def article_features(article: Article, doc: "Doc", *, title: str | None = None) -> ArticleFeatures:
@@ -186,7 +188,7 @@ def article_features(article: Article, doc: "Doc", *, title: str | None = None) 
             names.setdefault(key, span.text)
         _resolve_surnames(entities, names)
     return ArticleFeatures(article.id, dict(title_terms), dict(body), dict(entities),
-                           article.published, headline, names)
+                           article.published, headline, names, article.outlet)
 
 
 def _resolve_surnames(entities: Counter[str], names: dict[str, str]) -> None:

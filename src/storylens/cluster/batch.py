@@ -1,0 +1,365 @@
+"""Batch story clustering: the same stories for the same articles, whatever their order.
+
+``analyze`` (and the grouping step of ``ingest``) knows its whole batch, so it need not
+decide article by article as ``StoryClusterer`` does. Here:
+
+1. **Canonical order.** The articles are sorted by publication time (UTC; undated last),
+   then id; a repeated id is kept once. Nothing below reads the input order, and ties
+   are broken by this order, so any permutation of the input gives the same stories
+   with the same ids.
+2. **Vectors** as in ``online``: lemma terms of body and title (title terms count
+   ``title_weight`` extra) and entity keys, binary tf x IDF counted over the batch, the
+   word and entity parts L2-normalised separately.
+3. **Similarities.** Article pairs: ``(1 - entity_share) x word cosine + entity_share x
+   entity cosine`` (the word cosine alone when either has no entity), as sparse matrix
+   products in row blocks. Dated articles are compared only within ``pair_days`` of one
+   another; each article keeps its ``max_neighbours`` most similar others at
+   ``min_link`` or more (a pair left out counts as 0 in an average), so memory grows
+   with the batch, not its square.
+4. **Average-link agglomeration with the cohesion bar.** Every article starts as its own
+   story; repeatedly the two stories with the highest average link (the mean
+   similarity over all pairs of their articles, times the time decay
+   ``exp(-max(0, gap_days - grace_days) / decay_days)`` for the gap between their time
+   spans) are merged, as long as that link reaches the bar: ``threshold``, raised for a
+   story of ``cohesion_min_articles`` or more to ``cohesion_ratio`` x its cohesion (the
+   mean similarity between its articles, each merge's link counted at most
+   ``cohesion_pair_cap``). A pair under its bar is passed over (it can come back only as
+   part of a larger story). Two look-alike events of one topic share enough words to
+   pass a fixed threshold but less with each other than within themselves: the bar,
+   relative to the stories, keeps them apart (see ``online`` for the measurements that
+   led to it).
+5. **Stories.** Members in canonical order; the story id is ``story-`` + the id of its
+   canonical-first member (the earliest published; for undated stories the smallest
+   id); ``title`` the headline of the first member that has one; ``active`` is False for
+   a story whose newest article is more than ``window`` older than the batch's newest.
+
+Time arithmetic is done on float days since 1970 (no datetime overflow for any year
+1-9999, naive times read as UTC).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from .features import ArticleFeatures
+from .online import Story, StoryEntity
+
+__all__ = ["BatchConfig", "batch_cluster", "canonical_order"]
+
+_ENT = "§"
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class BatchConfig:
+    """Settings of ``batch_cluster`` (see the module docstring). The similarity settings
+    were chosen on dev data only (ECB+, GVA and NewsWCL50 dev through ``analyze``, the
+    examples corpus, the seeds): ``storylens.eval.ecbplus`` and docs/benchmarks.md."""
+
+    threshold: float = 0.14
+    cohesion_ratio: float = 0.7
+    cohesion_min_articles: int = 5
+    cohesion_pair_cap: float = 0.35
+    cohesion_prior: float | None = 0.2
+    cohesion_prior_weight: float = 3.0
+    cohesion_combine: str = "mean"
+    entity_share: float = 0.3
+    title_weight: float = 1.0
+    binary_tf: bool = True
+    min_df: int = 1
+    decay_days: float = 5.0
+    grace_days: float = 5.0
+    decay_floor: float = 0.5
+    window: timedelta = timedelta(days=7)
+    min_link: float = 0.02
+    furniture_min_articles: int = 4
+    furniture_share: float = 0.5
+    max_neighbours: int = 200
+    pair_days: float = 3650.0
+    block_rows: int = 512
+    story_entities: int = 8
+
+
+def _utc(t: datetime) -> datetime:
+    return t if t.tzinfo is not None else t.replace(tzinfo=timezone.utc)
+
+
+def _days(t: datetime | None) -> float | None:
+    """Days since 1970-01-01 UTC (aware subtraction cannot overflow; naive is UTC)."""
+    if t is None:
+        return None
+    try:
+        return (_utc(t) - _EPOCH).total_seconds() / 86400.0
+    except (OverflowError, TypeError, ValueError):  # a tzinfo that misbehaves
+        return None
+
+
+def canonical_order(features: Sequence[ArticleFeatures]) -> list[ArticleFeatures]:
+    """The batch sorted by (undated, time, id), one entry per id (for a repeated id the one
+    whose content sorts first), independent of the input order."""
+    def key(f: ArticleFeatures) -> tuple[bool, float, str]:
+        d = _days(f.published)
+        return (d is None, d if d is not None else 0.0, f.id)
+
+    def content(f: ArticleFeatures) -> str:
+        return repr((sorted(f.title.items()), sorted(f.body.items()), sorted(f.entities.items()), f.headline))
+
+    out: dict[str, ArticleFeatures] = {}
+    ordered = sorted(features, key=key)
+    for f in ordered:
+        if f.id in out:
+            if content(f) < content(out[f.id]):
+                out[f.id] = f
+        else:
+            out[f.id] = f
+    return sorted(out.values(), key=key)
+
+
+def _matrices(feats: Sequence[ArticleFeatures], cfg: BatchConfig):  # type: ignore[no-untyped-def]
+    """The word part and the entity part of every article's vector, as CSR matrices with
+    L2-normalised rows."""
+    import numpy as np
+    from scipy import sparse
+
+    df: Counter[str] = Counter()
+    for f in feats:
+        df.update(set(f.body) | set(f.title) | {_ENT + k for k in f.entities})
+    n = len(feats)
+    furniture = _furniture(feats, cfg)
+    tf = (lambda c: 1.0) if cfg.binary_tf else (lambda c: 1.0 + math.log(max(c, 1)))
+    vocab: dict[str, int] = {}
+    parts = {False: ([], [], []), True: ([], [], [])}  # is entity -> rows, cols, values
+    for row, f in enumerate(feats):
+        raw: dict[str, float] = {}
+        for t, c in f.body.items():
+            raw[t] = tf(c)
+        for t, c in f.title.items():
+            raw[t] = raw.get(t, 0.0) + cfg.title_weight * tf(c)
+        for k, c in f.entities.items():
+            raw[_ENT + k] = tf(c)
+        own = furniture.get(f.outlet) if f.outlet else None
+        for t, w in raw.items():
+            d = df[t]
+            if d < cfg.min_df or w <= 0 or (own and t in own):
+                continue
+            rows, cols, vals = parts[t.startswith(_ENT)]
+            rows.append(row)
+            cols.append(vocab.setdefault(t, len(vocab)))
+            vals.append(w * (math.log((n + 1) / (d + 1)) + 1.0))
+    out = []
+    for is_ent in (False, True):
+        rows, cols, vals = parts[is_ent]
+        m = sparse.csr_matrix((np.asarray(vals, dtype=np.float64), (rows, cols)), shape=(n, max(len(vocab), 1)))
+        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        out.append(sparse.diags(1.0 / norms) @ m)
+    return out[0].tocsr(), out[1].tocsr()
+
+
+def _furniture(feats: Sequence[ArticleFeatures], cfg: BatchConfig) -> dict[str, set[str]]:
+    """Per outlet with ``furniture_min_articles`` or more articles in the batch, the terms
+    in at least ``furniture_share`` of them (and in 3 or more): the page furniture and
+    boilerplate of that outlet's pages ("A friend wanted you to see this item"), which
+    would make its articles about different events look alike. They are left out of
+    that outlet's vectors."""
+    by_outlet: dict[str, list[ArticleFeatures]] = {}
+    for f in feats:
+        if f.outlet:
+            by_outlet.setdefault(f.outlet, []).append(f)
+    out: dict[str, set[str]] = {}
+    for outlet, members in by_outlet.items():
+        if len(members) < max(2, cfg.furniture_min_articles):
+            continue
+        counts: Counter[str] = Counter()
+        for f in members:
+            counts.update(set(f.body) | set(f.title) | {_ENT + k for k in f.entities})
+        need = max(3.0, cfg.furniture_share * len(members))
+        terms = {t for t, c in counts.items() if c >= need}
+        if terms:
+            out[outlet] = terms
+    return out
+
+
+def _decay(cfg: BatchConfig, a: tuple[float, float] | None, b: tuple[float, float] | None) -> float:
+    if a is None or b is None:
+        return 1.0
+    gap = max(b[0] - a[1], a[0] - b[1], 0.0)
+    if gap <= cfg.grace_days:
+        return 1.0
+    f = cfg.decay_floor
+    return f + (1.0 - f) * math.exp(-(gap - cfg.grace_days) / max(cfg.decay_days, 1e-9))
+
+
+def _neighbours(feats: Sequence[ArticleFeatures], days: Sequence[float | None],
+                cfg: BatchConfig) -> list[dict[int, float]]:
+    """For each article, its most similar others (symmetric): index -> similarity."""
+    import numpy as np
+
+    n = len(feats)
+    words, ents = _matrices(feats, cfg)
+    has_ent = np.asarray(ents.getnnz(axis=1) > 0)
+    t = np.array([d if d is not None else np.nan for d in days], dtype=np.float64)
+    dated = ~np.isnan(t)
+    nb: list[dict[int, float]] = [{} for _ in range(n)]
+    wt, et = words.T.tocsc(), ents.T.tocsc()
+    es = cfg.entity_share
+    k = max(1, cfg.max_neighbours)
+    for start in range(0, n, max(1, cfg.block_rows)):
+        stop = min(n, start + cfg.block_rows)
+        sw = (words[start:stop] @ wt).toarray()
+        se = (ents[start:stop] @ et).toarray()
+        both = np.outer(has_ent[start:stop], has_ent)
+        sim = np.where(both, (1.0 - es) * sw + es * se, sw)
+        rank = sim.copy()
+        # time: dated pairs farther apart than pair_days are not compared; the others are
+        # ranked by their decayed similarity, so a large stream keeps near neighbours
+        bt = t[start:stop]
+        gap = np.abs(bt[:, None] - t[None, :])
+        both_dated = np.outer(dated[start:stop], dated)
+        gap = np.where(both_dated, gap, 0.0)
+        f = cfg.decay_floor
+        factor = f + (1.0 - f) * np.exp(-np.maximum(0.0, gap - cfg.grace_days) / max(cfg.decay_days, 1e-9))
+        rank = np.where(gap > cfg.pair_days, -1.0, rank * factor)
+        for r in range(stop - start):
+            i = start + r
+            rank[r, i] = -1.0
+            row_rank = rank[r]
+            cand = np.nonzero((row_rank >= 0) & (sim[r] >= cfg.min_link))[0]
+            if len(cand) > k:
+                part = np.argpartition(-row_rank[cand], k - 1)[:k]
+                cand = cand[part]
+            for j in cand.tolist():
+                s = float(sim[r, j])
+                nb[i][j] = s
+                nb[j][i] = s
+    return nb
+
+
+@dataclass
+class _Group:
+    members: list[int]
+    span: tuple[float, float] | None
+    pair_sum: float = 0.0
+    version: int = 0
+
+
+def batch_cluster(features: Sequence[ArticleFeatures],
+                  config: BatchConfig | None = None) -> tuple[dict[str, str], list[Story]]:
+    """Cluster a batch (see the module docstring). Returns ``{article id: story id}`` and
+    the stories (by first publication time, undated last, then id)."""
+    cfg = config or BatchConfig()
+    feats = canonical_order(features)
+    n = len(feats)
+    if n == 0:
+        return {}, []
+    days = [_days(f.published) for f in feats]
+    nb = _neighbours(feats, days, cfg) if n > 1 else [{}]
+
+    groups: dict[int, _Group] = {i: _Group([i], (d, d) if d is not None else None) for i, d in enumerate(days)}
+    links: dict[int, dict[int, float]] = {i: dict(nb[i]) for i in range(n)}  # group -> group -> similarity sum
+
+    def cohesion(g: _Group) -> float | None:
+        m = len(g.members)
+        if cfg.cohesion_prior is not None:  # shrunk toward a prior: every story has a bar
+            return (g.pair_sum + cfg.cohesion_prior_weight * cfg.cohesion_prior) / (
+                m * (m - 1) / 2 + cfg.cohesion_prior_weight)
+        if m < max(2, cfg.cohesion_min_articles):
+            return None
+        return g.pair_sum / (m * (m - 1) / 2)
+
+    def bar(a: _Group, b: _Group) -> float:
+        c = [x for x in (cohesion(a), cohesion(b)) if x is not None]
+        if not c:
+            return cfg.threshold
+        pick = {"min": min, "max": max, "mean": lambda v: sum(v) / len(v)}[cfg.cohesion_combine]
+        return max(cfg.threshold, cfg.cohesion_ratio * pick(c))
+
+    def link(a: int, b: int) -> float:
+        ga, gb = groups[a], groups[b]
+        return links[a][b] / (len(ga.members) * len(gb.members)) * _decay(cfg, ga.span, gb.span)
+
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(a: int, b: int) -> None:
+        if a > b:
+            a, b = b, a
+        score = link(a, b)
+        if score >= cfg.threshold:
+            heapq.heappush(heap, (-score, a, b, groups[a].version, groups[b].version))
+
+    for a in range(n):
+        for b in links[a]:
+            if a < b:
+                push(a, b)
+    while heap:
+        neg, a, b, va, vb = heapq.heappop(heap)
+        ga, gb = groups.get(a), groups.get(b)
+        if ga is None or gb is None or ga.version != va or gb.version != vb:
+            continue
+        score = -neg
+        if score < bar(ga, gb):
+            continue
+        # merge b into a (a is the lower index: the canonical-earlier first member)
+        ga.pair_sum += gb.pair_sum + len(ga.members) * len(gb.members) * min(score, cfg.cohesion_pair_cap)
+        ga.members.extend(gb.members)
+        if gb.span is not None:
+            ga.span = gb.span if ga.span is None else (min(ga.span[0], gb.span[0]), max(ga.span[1], gb.span[1]))
+        ga.version += 1
+        del groups[b]
+        lb = links.pop(b)
+        la = links[a]
+        la.pop(b, None)
+        for c, s in lb.items():
+            if c == a:
+                continue
+            la[c] = la.get(c, 0.0) + s
+            lc = links[c]
+            lc[a] = lc.get(a, 0.0) + lc.pop(b)
+        for c in la:
+            push(a, c)
+
+    return _stories(feats, days, groups, cfg)
+
+
+def _stories(feats: Sequence[ArticleFeatures], days: Sequence[float | None], groups: dict[int, _Group],
+             cfg: BatchConfig) -> tuple[dict[str, str], list[Story]]:
+    latest = max((d for d in days if d is not None), default=None)
+    window_days = cfg.window.total_seconds() / 86400.0
+    assignment: dict[str, str] = {}
+    stories: list[tuple[tuple[bool, float, str], Story]] = []
+    for g in groups.values():
+        members = sorted(g.members)
+        lead = feats[members[0]]
+        sid = "story-" + lead.id
+        ids = [feats[i].id for i in members]
+        title = next((feats[i].headline for i in members if feats[i].headline), None)
+        counts: Counter[str] = Counter()
+        names: dict[str, str] = {}
+        for i in members:
+            f = feats[i]
+            counts.update(f.entities.keys())
+            for k in f.entities:
+                if f.names and k in f.names:
+                    names.setdefault(k, f.names[k])
+        top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[: cfg.story_entities]
+        dated = [i for i in members if days[i] is not None]
+        first = min(dated, key=lambda i: days[i]) if dated else None  # type: ignore[arg-type,return-value]
+        last = max(dated, key=lambda i: days[i]) if dated else None  # type: ignore[arg-type,return-value]
+        active = True
+        if last is not None and latest is not None:
+            active = latest - days[last] <= window_days  # type: ignore[operator]
+        story = Story(sid, lead.id, title, ids, [StoryEntity(k, names.get(k, k), c) for k, c in top],
+                      _utc(feats[first].published) if first is not None else None,  # type: ignore[arg-type]
+                      _utc(feats[last].published) if last is not None else None,  # type: ignore[arg-type]
+                      active)
+        for aid in ids:
+            assignment[aid] = sid
+        d0 = days[first] if first is not None else None
+        stories.append(((d0 is None, d0 or 0.0, sid), story))
+    stories.sort(key=lambda kv: kv[0])
+    return assignment, [s for _, s in stories]
