@@ -27,7 +27,8 @@ logger = logging.getLogger(__name__)
 #: Documented on every endpoint: the one error shape.
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody, "description": what}
-    for code, what in ((400, "Malformed request, e.g. a search query with FTS5 syntax errors"),
+    for code, what in ((400, "Malformed request, e.g. a search query with FTS5 syntax errors or over the "
+                             "search's cost budget (too many words or prefixes, or too long to run)"),
                        (404, "No such story or article"),
                        (422, "A parameter is out of bounds or malformed"),
                        (500, "Internal error"),

@@ -23,7 +23,8 @@ from .errors import install_error_handlers
 from .ingest import ingest_router, read_only_router
 from .middleware import BodyLimitMiddleware, HeadAsGetMiddleware
 from .render import render
-from .security import SecurityHeadersMiddleware
+from .security import MAX_BODY_BYTES, SecurityHeadersMiddleware
+from .views import SEARCH_BUDGET
 
 __all__ = ["create_app", "serve", "server_options", "app_from_environment", "tune_gc", "GC_THRESHOLD"]
 
@@ -34,6 +35,9 @@ _DESCRIPTION = """Browse the stories and articles of a Storylens store.
 Every page of the web app has a JSON twin under `/api/`. Lists take `limit` and `offset`.
 Every error is `{"status": <int>, "message": <str>}`. Field names are those of the JSON
 report (docs/json-schema.md). Spans are start/end character offsets into an article's `text`.
+""" + f"""`HEAD` is answered wherever `GET` is. A search may have at most {SEARCH_BUDGET.max_terms} words, at
+most {SEARCH_BUDGET.max_prefixes} of them prefixes (`word*`), and {SEARCH_BUDGET.seconds:g} s of the database's time;
+past that it is answered 400. Request bodies are limited to {MAX_BODY_BYTES} bytes, however they are sent (413).
 """
 
 
