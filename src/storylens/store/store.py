@@ -8,7 +8,8 @@ FTS5.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import os
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -31,16 +32,13 @@ from .comparisons import compared_story_ids, delete_comparisons, load_comparison
 from .stories import count_stories, load_stories, open_story_article_ids, replace_stories
 from .sqlite import BEGIN_OPTION, MEMORY, check_location, sqlite_engine
 from . import listing
+from .base import SNIPPET_END, SNIPPET_START, AddResult, SearchHit
 from .listing import ArticleSummary, SearchBudget, SearchTooCostly, StoryFilter, StorySummary
 
-__all__ = ["AddResult", "SearchHit", "Store", "open_store", "SNIPPET_START", "SNIPPET_END"]
+__all__ = ["SQLiteStore", "open_store"]
 
 logger = logging.getLogger(__name__)
 
-#: Markers around matched terms in ``SearchHit.snippet``: Unicode private-use characters,
-#: which article text does not contain (unlike brackets: "Washington DC [US]").
-SNIPPET_START = "\ue000"
-SNIPPET_END = "\ue001"
 _SNIPPET_ELLIPSIS = "…"
 _SNIPPET_TOKENS = 24
 # bm25 weights per FTS column: headline, text, article_id (unindexed).
@@ -49,29 +47,6 @@ _BM25_WEIGHTS = (4.0, 1.0, 0.0)
 _LOOKUP_CHUNK = 500
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class AddResult:
-    added: int
-    already_present: int
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    """One search result.
-
-    ``snippet`` is raw article text with each matched term wrapped in ``SNIPPET_START``
-    and ``SNIPPET_END`` (U+E000, U+E001) and ``…`` where text was cut. It is NOT safe
-    to show as HTML or terminal markup: the caller must escape it first, then replace
-    the markers with its own highlighting.
-    """
-
-    article_id: str
-    headline: str | None
-    outlet: str | None
-    published: datetime | None
-    snippet: str
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -106,14 +81,16 @@ def _db_message(exc: DBAPIError) -> str:
     return str(exc.orig) if exc.orig is not None else str(exc)
 
 
-class Store:
-    """An open article store. Use ``open_store()`` to get one; close it when done."""
+class SQLiteStore:
+    """An open SQLite article store (the ``Store`` protocol of ``store.base``). Use
+    ``open_store()`` to get one; close it when done."""
 
     def __init__(self, engine: Engine, where: str) -> None:
         self._engine = engine
         self._writer = engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
         self._where = where
         self._closed = False
+        self._writes = 0
 
     @property
     def engine(self) -> Engine:
@@ -125,6 +102,21 @@ class Store:
         """The file path (or ``:memory:``) this store lives in."""
         return self._where
 
+    def version(self) -> Hashable:
+        """Changes whenever the store changes, whichever process wrote: the size and
+        modification time of the file and its write-ahead log; for an in-memory store, a
+        count of this object's write transactions."""
+        if self._where == MEMORY:
+            return self._writes
+        found = []
+        for path in (self._where, self._where + "-wal"):
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            found.append((stat.st_size, stat.st_mtime_ns))
+        return tuple(found)
+
     # -- life cycle -------------------------------------------------------------------
 
     def close(self) -> None:
@@ -132,7 +124,7 @@ class Store:
             self._closed = True
             self._engine.dispose()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> SQLiteStore:
         return self
 
     def __exit__(
@@ -158,6 +150,7 @@ class Store:
         try:
             with self._writer.begin() as conn:
                 yield conn
+            self._writes += 1
         except DBAPIError as exc:
             raise StoreError(
                 f"cannot write to store {self._where}: {_db_message(exc)} "
@@ -585,7 +578,7 @@ def _resolve(location: str | Path) -> str | Path:
     return Path(url.database).expanduser()
 
 
-def open_store(location: str | Path) -> Store:
+def open_store(location: str | Path) -> SQLiteStore:
     """Open (creating if needed) the store at a file path or ``sqlite:///path`` URL.
 
     ``sqlite://`` or ``:memory:`` gives a private in-memory store. Raises StoreError,
@@ -596,7 +589,7 @@ def open_store(location: str | Path) -> Store:
     if isinstance(target, Path):
         check_location(target)
     engine = sqlite_engine(target)
-    store = Store(engine, where)
+    store = SQLiteStore(engine, where)
     try:
         with store._write() as conn:
             before = sch.ensure_schema(conn, where)

@@ -1,0 +1,135 @@
+"""What the pipeline, the CLI and the web app need from a store: the ``Store`` protocol.
+
+``SQLiteStore`` (``store.store``) implements it today; another backend (PostgreSQL)
+implements the same methods and passes the same tests. Nothing outside ``store/``
+runs SQL or reaches past these methods. The tables a backend keeps, as a stable
+interface for people who query the database directly, are in ``docs/store.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from types import TracebackType
+from typing import Any, Protocol
+
+from ..cluster.features import ArticleFeatures
+from ..model import Article, Skipped
+from .listing import ArticleSummary, SearchBudget, StoryFilter, StorySummary
+
+__all__ = ["Store", "AddResult", "SearchHit", "SNIPPET_START", "SNIPPET_END"]
+
+#: Markers around matched terms in ``SearchHit.snippet``: Unicode private-use characters,
+#: which article text does not contain (unlike brackets: "Washington DC [US]").
+SNIPPET_START = "\ue000"
+SNIPPET_END = "\ue001"
+
+
+@dataclass(frozen=True)
+class AddResult:
+    added: int
+    already_present: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result.
+
+    ``snippet`` is raw article text with each matched term wrapped in ``SNIPPET_START``
+    and ``SNIPPET_END`` (U+E000, U+E001) and ``…`` where text was cut. It is NOT safe
+    to show as HTML or terminal markup: the caller must escape it first, then replace
+    the markers with its own highlighting.
+    """
+
+    article_id: str
+    headline: str | None
+    outlet: str | None
+    published: datetime | None
+    snippet: str
+
+
+class Store(Protocol):
+    """An open article store; a context manager that closes it."""
+
+    @property
+    def where(self) -> str:
+        """Where the store lives, for messages (a file path; a URL without its password)."""
+        ...
+
+    def version(self) -> Hashable:
+        """A value that changes whenever the store changes, whichever process wrote."""
+        ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None: ...
+
+    # -- articles and skipped inputs
+
+    def add_articles(self, articles: Iterable[Article], batch_size: int = 100,
+                     features: Mapping[str, ArticleFeatures] | None = None) -> AddResult:
+        """Add the articles not yet stored (by id) with their clustering features; each
+        batch one transaction."""
+        ...
+
+    def add_skipped(self, items: Iterable[Skipped]) -> int: ...
+
+    def has_article(self, article_id: str) -> bool: ...
+
+    def get_article(self, article_id: str) -> Article | None: ...
+
+    def get_articles(self, article_ids: Sequence[str]) -> list[Article]:
+        """Full articles (every child record), in the order given."""
+        ...
+
+    def get_articles_light(self, article_ids: Sequence[str]) -> list[Article]:
+        """Articles with text, metadata, quotes, figures and time references only."""
+        ...
+
+    def get_features(self, articles: Sequence[Article]) -> dict[str, ArticleFeatures]: ...
+
+    def list_articles(self, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[Article]: ...
+
+    def count_articles(self, outlet: str | None = None) -> int: ...
+
+    def article_summaries(self, article_ids: Sequence[str]) -> dict[str, ArticleSummary]: ...
+
+    def duplicates_of(self, article_id: str) -> list[ArticleSummary]: ...
+
+    def duplicate_index(self) -> dict[str, list[ArticleSummary]]: ...
+
+    def list_skipped(self) -> list[Skipped]: ...
+
+    # -- stories and comparisons
+
+    def replace_stories(self, story_dicts: Sequence[dict[str, Any]],
+                        article_links: dict[str, dict[str, str | None]],
+                        replacing: Iterable[str] | None = None) -> None: ...
+
+    def open_story_article_ids(self, window: timedelta | None) -> list[str]: ...
+
+    def list_stories(self, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[dict[str, Any]]: ...
+
+    def list_story_summaries(self, flt: StoryFilter) -> list[StorySummary]: ...
+
+    def get_story(self, story_id: str) -> dict[str, Any] | None: ...
+
+    def count_stories(self) -> int: ...
+
+    def story_members(self, story_ids: Iterable[str] | None = None) -> dict[str, frozenset[str]]: ...
+
+    def replace_comparison(self, story_id: str, comparison: dict[str, Any]) -> None: ...
+
+    def delete_comparisons(self, story_ids: Iterable[str]) -> None: ...
+
+    def get_comparison(self, story_id: str) -> dict[str, Any] | None: ...
+
+    # -- search
+
+    def search(self, query: str, limit: int = 20, budget: SearchBudget | None = None) -> list[SearchHit]:
+        """Full-text search (words, "phrases", OR, NOT, prefix*), best first."""
+        ...
