@@ -30,7 +30,6 @@ re-runs only the clustering on them, in several shuffled orders of the input.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import pickle
 import random
@@ -59,58 +58,22 @@ def _records(dataset: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def topic_free_url(doc_id: str) -> str:
-    return "https://example.org/" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()
-
-
-def user_line(dataset: str, record: dict[str, Any]) -> dict[str, Any]:
-    """What a user would give ``analyze`` for one gold document (no id, no topic)."""
-    text = record["text"]
-    title = record.get("title")
-    if dataset == "ecbplus":
-        first, _, rest = text.partition("\n")
-        if first.lstrip().lower().startswith("http"):  # a few open with their web address
-            text = rest
-            title = text.partition("\n")[0] or None
-    line: dict[str, Any] = {"url": topic_free_url(record["id"]), "headline": title, "text": text}
-    if record.get("published"):
-        line["published"] = record["published"]
-    if dataset == "gva" and record.get("outlet"):
-        line["outlet"] = record["outlet"]
-    return line
-
-
 def write_jsonl(dataset: str, records: Sequence[dict[str, Any]], seed: int, path: Path) -> None:
-    lines = [user_line(dataset, r) for r in records]
-    random.Random(seed).shuffle(lines)
-    with path.open("w", encoding="utf-8") as fh:
-        for line in lines:
-            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+    from storylens.eval.ecbplus import write_user_jsonl
+
+    write_user_jsonl(records, path, dataset, seed)
 
 
 def gold_by_url(records: Sequence[dict[str, Any]]) -> dict[str, str]:
+    from storylens.eval.ecbplus import topic_free_url
+
     return {topic_free_url(r["id"]): r["cluster"] for r in records}
 
 
-def score_report(report: dict[str, Any], gold: dict[str, str]) -> dict[str, Any]:
-    """Scores of a report.json against gold clusters keyed by url. A gold document with no
-    article in the report counts as a singleton of its own (and is reported as missing)."""
-    from storylens.cluster import cluster_scores
+def score_report(report: dict[str, Any], records: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    from storylens.eval.ecbplus import score_stories
 
-    url_of = {a["id"]: a.get("url") for a in report["articles"]}
-    predicted: dict[str, str] = {}
-    for story in report["stories"]:
-        for aid in story["articles"]:
-            url = url_of.get(aid)
-            if url in gold and url not in predicted:
-                predicted[url] = story["id"]
-    missing = [u for u in gold if u not in predicted]
-    for u in missing:
-        predicted[u] = "missing:" + u
-    scores: dict[str, Any] = dict(cluster_scores(gold, predicted))
-    scores["missing"] = len(missing)
-    scores["stories"] = len(report["stories"])
-    return scores
+    return score_stories(records, report["articles"], report["stories"])
 
 
 def _partition(report: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
@@ -121,7 +84,6 @@ def _partition(report: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
 
 def run_cli(dataset: str, orders: int, work: Path) -> dict[str, Any]:
     records = _records(dataset)
-    gold = gold_by_url(records)
     runs, partitions = [], []
     for k in range(orders):
         path = work / f"{dataset}-{k}.jsonl"
@@ -132,7 +94,7 @@ def run_cli(dataset: str, orders: int, work: Path) -> dict[str, Any]:
         subprocess.run(cmd, check=True)
         seconds = time.perf_counter() - t0
         report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-        scores = score_report(report, gold)
+        scores = score_report(report, records)
         scores["seconds"] = round(seconds, 1)
         scores["order_seed"] = SEED + k
         runs.append(scores)

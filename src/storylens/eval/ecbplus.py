@@ -145,3 +145,77 @@ def evaluate(data: Path | None = None, split: str = "dev", limit: int | None = N
     records = load_records(data, split, limit)
     scores = score_features(records, record_features(records, lemmas))
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()}
+
+
+# -- story grouping through ``analyze`` (the user's path) -------------------------------
+def topic_free_url(doc_id: str) -> str:
+    """``https://example.org/<sha1 of the document id>``: a url that says nothing of the
+    topic, event or outlet (the gold ids of ECB+ name the topic)."""
+    import hashlib
+
+    return "https://example.org/" + hashlib.sha1(doc_id.encode("utf-8")).hexdigest()
+
+
+def user_line(record: dict[str, Any], dataset: str = "ecbplus") -> dict[str, Any]:
+    """What a user would give ``storylens analyze`` for one gold document: url (topic-free),
+    headline, text and, where the set has them, publication date and outlet; no id."""
+    if dataset == "ecbplus":
+        title, text = _title_body(record)
+    else:
+        title, text = record.get("title"), record["text"]
+    line: dict[str, Any] = {"url": topic_free_url(record["id"]), "headline": title, "text": text}
+    if record.get("published"):
+        line["published"] = record["published"]
+    if record.get("outlet"):
+        line["outlet"] = record["outlet"]
+    return line
+
+
+def write_user_jsonl(records: Sequence[dict[str, Any]], path: Path, dataset: str = "ecbplus",
+                     seed: int = 0) -> None:
+    """The records as ``user_line`` JSON lines, shuffled with ``seed`` (never sorted by id)."""
+    import random
+
+    lines = [user_line(r, dataset) for r in records]
+    random.Random(seed).shuffle(lines)
+    with path.open("w", encoding="utf-8") as fh:
+        for line in lines:
+            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def score_stories(records: Sequence[dict[str, Any]], articles: Sequence[dict[str, Any]],
+                  stories: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """BCubed and pairwise scores of ``analyze``'s stories (report layout: each story's
+    ``articles`` ids; each article's ``id`` and ``url``) against the gold ``cluster``,
+    articles mapped to gold documents by their topic-free url. A gold document with no
+    article counts as a singleton of its own and is counted in ``missing``."""
+    gold = {topic_free_url(r["id"]): r["cluster"] for r in records}
+    url_of = {a["id"]: a.get("url") for a in articles}
+    predicted: dict[str, str] = {}
+    for story in stories:
+        for aid in story["articles"]:
+            url = url_of.get(aid)
+            if url in gold and url not in predicted:
+                predicted[url] = story["id"]
+    missing = [u for u in gold if u not in predicted]
+    for u in missing:
+        predicted[u] = "missing:" + u
+    scores: dict[str, Any] = dict(cluster_scores(gold, predicted))
+    scores["missing"] = len(missing)
+    scores["stories"] = len(stories)
+    return scores
+
+
+def analyze_scores(records: Sequence[dict[str, Any]], folder: Path, dataset: str = "ecbplus",
+                   seed: int = 0, compare: bool = False) -> dict[str, Any]:
+    """Write the records as a user's JSONL (``write_user_jsonl``) under ``folder``, run
+    ``storylens.pipeline.analyze`` on it and score its stories (``score_stories``)."""
+    from datetime import datetime, timezone
+
+    from ..pipeline import analyze
+
+    path = folder / f"{dataset}-{seed}.jsonl"
+    write_user_jsonl(records, path, dataset, seed)
+    result = analyze([path], fetched_at=datetime.now(timezone.utc), compare=compare)
+    articles = [{"id": a.id, "url": a.url} for a in result.articles]
+    return score_stories(records, articles, result.stories)
