@@ -184,7 +184,7 @@ def examples():  # type: ignore[no-untyped-def]
     for key, paths in expected["stories"].items():
         arts = [by_path[p] for p in paths]
         (story,) = [s for s in result.stories if set(s["articles"]) == {a.id for a in arts}]
-        out[key] = (arts, *_compare(arts, story))
+        out[key] = (arts, *_compare(arts, story), as_records(story["framing"]))
     return expected, by_path, out
 
 
@@ -196,14 +196,14 @@ def test_no_place_conflict_where_none_exists(seeds, examples):
     # Neither the seeds nor the examples place one event in two places: a place conflict
     # here would be a false dispute.
     assert [c for c in seeds["conflicts"] if c.kind == "place"] == []
-    for _, _, conflicts in examples[2].values():
+    for _, _, conflicts, _ in examples[2].values():
         assert [c for c in conflicts if c.kind == "place"] == []
 
 
 def test_examples_figure_conflicts_are_found(examples):
     expected, by_path, stories = examples
     for item in expected["figure_conflicts"]:
-        _, _, conflicts = stories[item["story"]]
+        _, _, conflicts, _ = stories[item["story"]]
         wanted = {by_path[p].id: _norm(v) for p, v in item["values"].items()}
         found = [c for c in conflicts if c.kind == "figure"
                  and all(_norm(wanted.get(s.citation.article_id, "")) in _norm(s.claim)
@@ -215,24 +215,25 @@ def test_examples_figure_conflicts_are_found(examples):
         assert set(wanted) <= {s.citation.article_id for s in found[0].sides}, item["what"]
 
 
-def test_examples_hedged_claims_are_hedging_conflicts(examples):
+def test_examples_hedged_claims_are_framing_not_disputes(examples):
+    # A claim one outlet states flatly and another hedges: the accounts agree, so it is no
+    # conflict and its facts are not disputed; the hedged statement is a framing cue that
+    # names the flat outlet.
     expected, by_path, stories = examples
     for item in expected["hedged_claims"]:
-        _, _, conflicts = stories[item["story"]]
-        hedged_id, flat_id = by_path[item["hedged_in"]].id, by_path[item["flat_in"]].id
-        found = [c for c in conflicts if c.kind == "hedging"
-                 and any(s.citation.article_id == flat_id and s.asserted_by == "outlet"
-                         and (_norm(s.citation.text) in _norm(item["flat"]) or _norm(item["flat"]) in _norm(s.citation.text))
-                         for s in c.sides)
-                 and any(s.citation.article_id == hedged_id and _norm(item["hedged"])[:60] in _norm(s.citation.text)
-                         for s in c.sides)]
+        _, facts, conflicts, framing = stories[item["story"]]
+        hedged_id, flat = by_path[item["hedged_in"]].id, by_path[item["flat_in"]]
+        assert all(c.kind != "hedging" for c in conflicts)
+        found = [c for c in framing if c.kind == "hedged_claim" and c.article_id == hedged_id
+                 and _norm(item["hedged"])[:60] in _norm(c.citation.text)]
         assert found, item["hedged"]
+        assert all(outlet_name(flat) in c.note for c in found)
 
 
 def test_examples_agency_copies_count_once(examples):
     expected, by_path, stories = examples
     group = {by_path[p].id for p in expected["syndication_groups"][0]}
-    _, facts, _ = stories["A"]
+    _, facts, _, _ = stories["A"]
     copied = [f for f in facts if {c.article_id for c in f.support} == group]
     assert copied and all(f.independent_sources == 1 for f in copied)
 

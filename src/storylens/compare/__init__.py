@@ -45,7 +45,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .conflicts import find_conflicts
     from .exclusives import find_exclusives
     from .facts import align_facts
-    from .framing import find_framing
+    from .framing import find_framing, find_hedged_claims
     from .quote_variants import group_quote_variants
     from .statements import statements_of
     from .timeline import build_timeline
@@ -65,7 +65,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
         "conflicts": [c.to_dict() for c in conflicts],
         "quote_variants": [g.to_dict() for g in quote_groups],
         "exclusives": find_exclusives(articles, facts),
-        "framing": [cue.to_dict() for cue in find_framing(articles)],
+        "framing": [cue.to_dict() for cue in find_framing(articles) + find_hedged_claims(articles, facts, split)],
         "timeline": [event.to_dict() for event in timeline],
         "brief": brief.to_dict(),
         "hashtags": list(brief.hashtags),

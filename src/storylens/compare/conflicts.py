@@ -12,8 +12,10 @@
   cannot both be right (a gazetteer decides; a city inside the other side's country is
   no conflict; see ``storylens.compare.places``).
 * ``attribution``: one quotation (word overlap) given to two different persons.
-* ``hedging``: a fact one outlet states in its own voice and another hedges ("claims",
-  "alleged", "according to").
+
+A fact one outlet states in its own voice and another hedges ("claims", "alleged",
+"according to") is no conflict: the accounts agree, the wording frames it differently
+(a ``hedged_claim`` framing cue, ``storylens.compare.framing``).
 
 Only articles of different independent sources are compared (a syndication group or a
 duplicate is one account). The disagreeing pairs are then joined into one ``Conflict``
@@ -35,6 +37,7 @@ from dataclasses import dataclass
 
 from storylens.cluster.features import fold
 from storylens.compare.facts import same_day
+from storylens.compare.measures import event_noun, measure_of
 from storylens.compare.places import find_place_conflicts
 from storylens.compare.statements import Statement, concept_of, statements_of, terms, word_stem
 from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, Figure
@@ -85,6 +88,8 @@ class _Mention:
     context: frozenset[str]
     value: float | None
     noun: str = ""
+    #: what the count measures (shot, killed, evacuated...; ``measures.measure_of``)
+    measure: str | None = None
 
 
 @dataclass(frozen=True)
@@ -163,9 +168,10 @@ def _mentions(article: Article, statements: list[Statement]) -> list[_Mention]:
             if span is None and not f.vague:
                 continue
             ctx = _context(article, st, f.start, f.end, first)
+            measure = measure_of(article.text, f.start, f.end, f.end, st.citation.start, st.citation.end, thing)
             out.append(_Mention(article, st, f.text, f.start, f.end, thing, THING_CLASSES.get(thing, thing),
                                 *(span or (0.0, math.inf)), vague=span is None, implied_min=None,
-                                context=ctx, value=f.value, noun=f.counts or ""))
+                                context=ctx, value=f.value, noun=f.counts or "", measure=measure))
         for m in _VAGUE.finditer(article.text, st.citation.start, st.citation.end):
             if any(f.start <= m.start() < f.end or m.start() <= f.start < m.end() for f in st.figures):
                 continue
@@ -174,16 +180,32 @@ def _mentions(article: Article, statements: list[Statement]) -> list[_Mention]:
                 continue
             many = (m.group("many") or "").lower()
             ctx = _context(article, st, m.start(), m.end(), first)
+            noun_end = next((m.start("rest") + w.end() for w in re.finditer(r"[\w’'-]+", m.group("rest"))
+                             if word_stem(w.group()) == thing), m.end())
+            measure = measure_of(article.text, m.start(), m.end("q"), noun_end, st.citation.start, st.citation.end,
+                                 thing)
             out.append(_Mention(article, st, m.group("q").strip(), m.start("q"), m.end("q"), thing,
                                 THING_CLASSES.get(thing, thing), 0.0, math.inf, True, _IMPLIED_MIN.get(many),
-                                ctx, None, m.group("rest").strip()))
+                                ctx, None, m.group("rest").strip(), measure))
     return out
 
 
 def _same_thing(a: _Mention, b: _Mention) -> bool:
+    """One counted class, or an event counted on one side ("about a dozen releases") of
+    the things counted on the other ("large numbers of prisoners"), each named in the
+    other's statement. Two plain nouns of different classes ("five people" and "a dozen
+    gunshots" in one sentence) are different things."""
     if a.klass and a.klass == b.klass:
         return True
+    if not (event_noun(a.thing) or event_noun(b.thing)):
+        return False
     return concept_of(a.thing) in b.statement.terms and concept_of(b.thing) in a.statement.terms
+
+
+def _same_measure(a: _Mention, b: _Mention) -> bool:
+    """Both counts measured by one predicate (shot / killed / wounded / evacuated...):
+    "five people were shot" and "six people were wounded" can both be true."""
+    return a.measure is not None and a.measure == b.measure
 
 
 def _same_event(a: _Mention, b: _Mention) -> bool:
@@ -226,7 +248,7 @@ def _figure_edges(articles: Sequence[Article], sts: dict[str, list[Statement]]) 
             best: dict[tuple[str, str], tuple[float, _Mention, _Mention]] = {}
             for ma in mentions[a.id]:
                 for mb in mentions[b.id]:
-                    if not (_same_thing(ma, mb) and _same_event(ma, mb)):
+                    if not (_same_thing(ma, mb) and _same_measure(ma, mb) and _same_event(ma, mb)):
                         continue
                     union = len(ma.context | mb.context) or 1
                     score = len(ma.context & mb.context) / union
@@ -280,7 +302,7 @@ def _tally_edges(articles: Sequence[Article], sts: dict[str, list[Statement]]) -
 
 def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
                 st_of: dict[tuple[str, str, int, int], Statement]) -> list[_Edge]:
-    """Date and hedging disagreements between the statements of one fact."""
+    """Date disagreements between the statements of one fact."""
     by_id = {a.id: a for a in articles}
     edges = []
     for fact in facts:
@@ -295,11 +317,6 @@ def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
                 close = len(sa.terms & sb.terms) / max(1, len(sa.terms | sb.terms)) >= _SAME_EVENT_JACCARD
                 if "X" not in values and "W" not in values and close and not same_day(da[0], db[0]):
                     edges.append(_Edge("date", fact.id, fact.statement, _side(da[0].text, sa), _side(db[0].text, sb)))
-                for flat, hedged in ((sa, sb), (sb, sa)):
-                    if (flat.asserted_by == "outlet" and not (flat.quoted or flat.hedged or flat.scare)
-                            and hedged.hedged):
-                        edges.append(_Edge("hedging", fact.id, fact.statement, _side(flat.citation.text, flat),
-                                           _side(hedged.citation.text, hedged), ("0", "1")))
     return edges
 
 

@@ -9,7 +9,11 @@ Kinds:
 - ``scare_quote``: a quoted span of 1 to 3 words that is not someone's quoted words:
   either it sits inside a longer quotation (the speaker's own scare quotes), or its
   sentence has no speech verb (:data:`SPEECH_CUES`, plus the article's own quote cues);
-- ``loaded_term``: a term from :data:`LOADED_TERMS`, given with a neutral counterpart.
+- ``loaded_term``: a term from :data:`LOADED_TERMS`, given with a neutral counterpart;
+- ``hedged_claim`` (across articles, :func:`find_hedged_claims`): a statement one outlet
+  hedges ("claims", "allegedly", "according to") that an independent outlet states in
+  its own voice, with no attribution; ``note`` names the outlets that state it flatly.
+  Hedged against unhedged wording is framing, not a dispute: the accounts agree.
 
 Hedges, claim words and loaded terms inside a quotation of more than three words are a
 speaker's words, not the outlet's framing, and are left out.
@@ -19,14 +23,14 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from storylens.compare.textspans import quoted_spans, sentence_around, sentence_spans, words
-from storylens.model import Article, Citation
+from storylens.model import Article, Citation, Fact
 
-__all__ = ["FramingCue", "find_framing", "framing_in_text", "HEDGES", "CLAIM_WORDS", "LOADED_TERMS", "SPEECH_CUES"]
+__all__ = ["FramingCue", "find_framing", "find_hedged_claims", "framing_in_text", "HEDGES", "CLAIM_WORDS", "LOADED_TERMS", "SPEECH_CUES"]
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +54,10 @@ SPEECH_CUES = ("said", "says", "say", "told", "tells", "announced", "announces",
                "called", "calls", "calling", "claimed", "claims", "insisted", "argued", "warned", "asserted",
                "declared", "according", "saying", "explained", "urged", "invoked", "invoking", "dubbed", "labelled",
                "labeled", "termed", "read", "reads", "stressed", "emphasised", "emphasized", "tweeted", "replied")
+#: verbs that put a statement in a source's mouth besides the speech cues ("relatives
+#: have identified", "police confirmed"): such a statement is attributed, not flat
+_ATTRIBUTED = ("identified", "identify", "identifies", "confirmed", "confirms", "confirm", "reported", "reports",
+               "believe", "believes", "believed", "alleges", "accused", "accuses", "testified", "revealed")
 _AUX = re.compile(r"(?:\b(?:has|have|had|is|are|was|were)\s+)$", re.I)
 
 
@@ -153,4 +161,51 @@ def find_framing(articles: Sequence[Article]) -> list[FramingCue]:
             out.extend(framing_in_text(article.id, article.headline, "headline", cues))
         out.extend(framing_in_text(article.id, article.text, "text", cues))
     log.debug("%d framing cues in %d articles", len(out), len(articles))
+    return out
+
+
+def find_hedged_claims(articles: Sequence[Article], facts: Sequence[Fact],
+                       split: Mapping[str, Sequence[Any]]) -> list[FramingCue]:
+    """One ``hedged_claim`` cue per hedged statement of a fact that an independent outlet
+    states flatly: in its own voice, not quoted, not hedged, no scare quotes and no
+    speech or attribution verb in the sentence ("police said", "according to family
+    members" are attributed, not flat). ``split``: each article's
+    ``statements.statements_of``. In article order, then text order."""
+    from storylens.compare.statements import HEDGE_CUES, outlet_name
+
+    by_id = {a.id: a for a in articles}
+    order = {a.id: n for n, a in enumerate(articles)}
+    st_of = {(st.citation.article_id, st.citation.field, st.citation.start, st.citation.end): st
+             for a in articles for st in split[a.id]}
+    speech = set(SPEECH_CUES) | set(_ATTRIBUTED)
+
+    def source(a: Article) -> str:
+        return a.syndication_group or a.duplicate_of or a.id
+
+    def flat(st: Any) -> bool:
+        return (st.asserted_by == "outlet" and not (st.quoted or st.hedged or st.scare)
+                and not {w.norm for w in words(st.citation.text)} & speech)
+
+    found: dict[tuple[str, str, int, int], tuple[Any, set[str]]] = {}
+    for fact in facts:
+        sts = [st_of[k] for c in fact.support
+               if (k := (c.article_id, c.field, c.start, c.end)) in st_of]
+        flats = [st for st in sts if flat(st)]
+        for st in sts:
+            cue = HEDGE_CUES.search(st.citation.text)
+            if cue is None or not st.hedged:
+                continue
+            mine = source(by_id[st.citation.article_id])
+            outlets = {outlet_name(by_id[f.citation.article_id]) for f in flats
+                       if source(by_id[f.citation.article_id]) != mine}
+            if outlets:
+                key = (st.citation.article_id, st.citation.field, st.citation.start, st.citation.end)
+                found.setdefault(key, (st, set()))[1].update(outlets)
+    out = []
+    for key in sorted(found, key=lambda k: (order[k[0]], k[1] != "headline", k[2], k[3])):
+        st, outlets = found[key]
+        cue = HEDGE_CUES.search(st.citation.text)
+        assert cue is not None
+        out.append(FramingCue(st.citation.article_id, "hedged_claim", cue.group(), st.citation,
+                              note="stated without hedging by " + ", ".join(sorted(outlets))))
     return out

@@ -107,18 +107,34 @@ def test_vote_tallies_that_differ_conflict():
     assert [s.citation.article_id for s in tally.sides] == ["a", "c", "b"]
 
 
-def test_a_flat_claim_that_another_outlet_hedges():
+def _hedged(*arts):
+    from storylens.compare.framing import find_hedged_claims
+    from storylens.compare.statements import statements_of
+
+    facts, conflicts = _run(*arts)
+    return find_hedged_claims(list(arts), facts, {a.id: statements_of(a) for a in arts}), conflicts
+
+
+def test_a_flat_claim_that_another_outlet_hedges_is_framing_not_a_dispute():
     a = article("a", "The Vell bridge is safe to reopen after the flood.", outlet="Gazette")
     b = article("b", "The roads ministry claims the Vell bridge is safe to reopen after the flood.", outlet="Post")
-    _, conflicts = _run(a, b)
-    hedges = [c for c in conflicts if c.kind == "hedging"]
-    assert len(hedges) == 1
-    flat, hedged = hedges[0].sides
-    assert flat.citation.article_id == "a" and flat.asserted_by == "outlet"
-    assert hedged.citation.article_id == "b"
+    cues, conflicts = _hedged(a, b)
+    assert conflicts == []  # the accounts agree; the wording frames it
+    (cue,) = cues
+    assert cue.kind == "hedged_claim" and cue.article_id == "b" and cue.cue == "claims"
+    assert cue.citation.text == b.text and cue.note == "stated without hedging by Gazette"
     # Both hedged, or the flat one only quoting: nothing to report.
     c = article("c", "The Vell bridge is allegedly safe to reopen after the flood.", outlet="Radio")
-    assert [x for x in _run(b, c)[1] if x.kind == "hedging"] == []
+    assert _hedged(b, c)[0] == []
+
+
+def test_an_attributed_account_is_not_a_flat_one():
+    a = article("a", "Relatives have identified the two men who died in the Vell crash as Oskar Trell and Ivo Marn.",
+                outlet="Gazette")
+    b = article("b", "The two men who died in the Vell crash were Oskar Trell and Ivo Marn, according to relatives.",
+                outlet="Post")
+    cues, conflicts = _hedged(a, b)
+    assert cues == [] and conflicts == []
 
 
 def test_one_quote_given_to_two_speakers():
@@ -206,14 +222,44 @@ def test_two_unrelated_disagreements_are_two_conflicts():
     assert len({x.id for x in figs}) == 2
 
 
-def test_a_claim_hedged_by_one_of_three_outlets_is_one_conflict():
+def test_a_claim_hedged_by_one_of_three_outlets_names_both_flat_outlets():
     flat = "The Vell bridge is safe to reopen after the flood."
     a = article("a", flat, outlet="Gazette")
     b = article("b", "The Vell bridge is safe to reopen after the flood, and traffic resumes today.", outlet="Radio")
     c = article("c", "The roads ministry claims the Vell bridge is safe to reopen after the flood.", outlet="Post")
-    _, conflicts = _run(a, b, c)
-    (hedge,) = [x for x in conflicts if x.kind == "hedging"]
-    assert [s.citation.article_id for s in hedge.sides] == ["a", "b", "c"]  # the flat claims first
+    cues, conflicts = _hedged(a, b, c)
+    assert conflicts == []
+    assert [(x.article_id, x.note) for x in cues] == [("c", "stated without hedging by Gazette, Radio")]
+
+
+def test_counts_of_different_measures_do_not_conflict():
+    # Five injured and six wounded (by gunfire, one of them also counted among the
+    # injured) can both be true; five injured and seven injured cannot.
+    a = article("a", "Five people were injured near the Dornhill ferry terminal on Sunday, police said.",
+                outlet="Gazette",
+                figures=[{"text": "Five people", "value": 5.0, "counts": "people"}],
+                entities={"place:dornhill": ["Dornhill"]})
+    b = article("b", "Six people were wounded near the Dornhill ferry terminal on Sunday, police said.",
+                outlet="Post", figures=[{"text": "Six people", "value": 6.0, "counts": "people"}],
+                entities={"place:dornhill": ["Dornhill"]})
+    c = article("c", "Seven people were injured near the Dornhill ferry terminal on Sunday, police said.",
+                outlet="Radio", figures=[{"text": "Seven people", "value": 7.0, "counts": "people"}],
+                entities={"place:dornhill": ["Dornhill"]})
+    assert [x for x in _run(a, b)[1] if x.kind == "figure"] == []
+    (fig,) = [x for x in _run(a, b, c)[1] if x.kind == "figure"]
+    assert {s.citation.article_id for s in fig.sides} == {"a", "c"}
+
+
+def test_two_counted_nouns_of_one_sentence_are_different_things():
+    # People against shots: each noun is in the other's sentence, but neither counts an
+    # event of the other.
+    a = article("a", "Five people were shot in Dornhill on Sunday after gunshots were fired into a crowd.",
+                outlet="Gazette", figures=[{"text": "Five people", "value": 5.0, "counts": "people"}],
+                entities={"place:dornhill": ["Dornhill"]})
+    b = article("b", "Police said people were shot in Dornhill on Sunday when a dozen gunshots were fired.",
+                outlet="Post", figures=[{"text": "a dozen gunshots", "value": 12.0, "counts": "gunshots"}],
+                entities={"place:dornhill": ["Dornhill"]})
+    assert [x for x in _run(a, b)[1] if x.kind == "figure"] == []
 
 
 def test_a_bare_surname_is_not_a_second_speaker():

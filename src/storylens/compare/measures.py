@@ -1,0 +1,91 @@
+"""What a count measures: the predicate that governs a counted noun.
+
+"Five people were shot", "six people ... were wounded", "found six people with gunshot
+wounds", "ordered 1,200 people to leave their homes", "releasing large numbers of
+prisoners": the same counted class (people, prisoners) measured by different predicates
+(shot, wounded, evacuated, released). Two counts of one class disagree only when they
+measure the same thing; five shot and six wounded can both be true.
+
+:func:`measure_of` reads the words after the counted noun (passive and relative clauses:
+"were shot", "who were killed", "with gunshot wounds"), then those just before the figure
+(active voice: "killing two", "released 12 prisoners"), within the statement, and returns
+the first measure it finds, or ``None``. The classes are stricter than the alignment's
+concepts (``statements.terms``): "wounded" and "injured", often different counts in one
+report, are two measures here. An event noun counted itself ("about a dozen releases",
+"three deaths") is its own measure. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storylens.cluster.features import fold
+from storylens.compare.statements import concept_of, word_stem
+
+__all__ = ["MEASURES", "measure_of", "event_noun"]
+
+#: Stems (as ``statements.word_stem`` makes them) to the measure they name.
+MEASURES = {
+    "shot": "shot", "shoot": "shot",
+    "kill": "killed", "dead": "killed", "died": "killed", "die": "killed", "death": "killed",
+    "fatalit": "killed", "murder": "killed", "slain": "killed",
+    "wound": "wounded",
+    "injur": "injured", "injury": "injured", "hurt": "injured",
+    "evacuat": "evacuated", "evacue": "evacuated", "fled": "evacuated", "flee": "evacuated",
+    "displac": "evacuated",
+    "releas": "released", "freed": "released", "free": "released",
+    "arrest": "arrested", "detain": "arrested", "detention": "arrested",
+    "return": "returned",
+    "hospitaliz": "hospitalised", "hospitalis": "hospitalised",
+    "missing": "missing", "rescu": "rescued",
+}
+#: Phrases that name a measure in several words (matched on folded text).
+_PHRASES = [
+    (re.compile(r"^(?:to )?(?:leav(?:e|es|ing)|left) (?:their|his|her|the) homes?\b"), "evacuated"),
+    (re.compile(r"^(?:had |have |has )?(?:already )?(?:went|gone|go|goes|going|head(?:ed|ing|s)?|came|come) "
+                r"(?:back )?home\b"), "returned"),
+    (re.compile(r"^set free\b"), "released"),
+    (re.compile(r"^(?:were |was |been )?(?:taken|transported|rushed|airlifted) to (?:an? |the )?(?:[\w.'’-]+ ){0,3}"
+                r"(?:hospitals?|medical cent(?:er|re)s?|trauma cent(?:er|re)s?)\b"), "hospitalised"),
+    (re.compile(r"^(?:were |was |been )?treated (?:at|in) (?:an? |the )?(?:[\w.'’-]+ ){0,3}"
+                r"(?:hospitals?|medical cent(?:er|re)s?)\b"), "hospitalised"),
+]
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_AFTER = 12
+_BEFORE = 4
+
+
+def _measure_of_word(word: str) -> str | None:
+    stem = word_stem(word)
+    return MEASURES.get(stem) or MEASURES.get(fold(word))
+
+
+def _scan(text: str, words: list[re.Match[str]]) -> str | None:
+    for m in words:
+        rest = fold(text[m.start():m.start() + 120])
+        for pattern, measure in _PHRASES:
+            if pattern.match(rest):
+                return measure
+        found = _measure_of_word(m.group())
+        if found:
+            return found
+    return None
+
+
+def event_noun(stem: str) -> bool:
+    """A counted noun that is itself an event ("releases", "deaths", "evacuations"): it
+    counts the things the event befalls."""
+    return stem in MEASURES and concept_of(stem).startswith("~")
+
+
+def measure_of(text: str, start: int, end: int, noun_end: int, lo: int, hi: int, thing: str = "") -> str | None:
+    """The measure of the count at ``text[start:end]`` (the figure; its counted noun ends
+    at ``noun_end``) inside the statement ``text[lo:hi]``; None when no predicate says."""
+    if thing and event_noun(thing):
+        return MEASURES[thing]
+    after = list(_WORD.finditer(text, max(end, noun_end), hi))[:_AFTER]
+    found = _scan(text, after)
+    if found:
+        return found
+    before = list(_WORD.finditer(text, lo, start))[-_BEFORE:]
+    return _scan(text, list(reversed(before)))

@@ -1,0 +1,37 @@
+"""What a count measures, on fictional sentences written for these tests."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storylens.compare.measures import event_noun, measure_of
+
+
+def _measure(text: str, figure: str, thing: str = "") -> str | None:
+    m = re.search(re.escape(figure), text)
+    assert m is not None
+    return measure_of(text, m.start(), m.end(), m.end(), 0, len(text), thing)
+
+
+@pytest.mark.parametrize("text, figure, measure", [
+    ("Four people were shot outside the Velm arcade and a boy was hurt.", "Four people", "shot"),
+    ("Three fishermen, including the captain of the Arla, were wounded on Friday.", "Three fishermen", "wounded"),
+    ("Crews found two hikers with burns and other injuries near Tolk.", "two hikers", "injured"),
+    ("Officials ordered about 300 people to leave their homes in Sarn.", "about 300 people", "evacuated"),
+    ("About 80 residents of Sarn had been evacuated by noon.", "About 80 residents", "evacuated"),
+    ("Volunteers counted 60 families that had gone home by Monday.", "60 families", "returned"),
+    ("Two climbers were taken to Orrin General Hospital for treatment.", "Two climbers", "hospitalised"),
+    ("The junta is releasing dozens of detainees this week.", "dozens of detainees", "released"),
+    ("The storm killed three farmers near Edde.", "three farmers", "killed"),
+    ("Nine lanterns hung over the Velm square.", "Nine lanterns", None),
+])
+def test_the_predicate_that_governs_a_count(text, figure, measure):
+    assert _measure(text, figure) == measure
+
+
+def test_an_event_noun_is_its_own_measure():
+    assert event_noun("releas") and event_noun("death") and not event_noun("shot") and not event_noun("peopl")
+    text = "Monitors confirmed only eight releases so far."
+    assert _measure(text, "eight releases", "releas") == "released"
