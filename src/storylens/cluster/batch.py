@@ -209,8 +209,9 @@ def _neighbours(feats: Sequence[ArticleFeatures], days: Sequence[float | None],
     wt, et = words.T.tocsc(), ents.T.tocsc()
     es = cfg.entity_share
     k = max(1, cfg.max_neighbours)
-    for start in range(0, n, max(1, cfg.block_rows)):
-        stop = min(n, start + cfg.block_rows)
+    rows = max(16, min(cfg.block_rows, 5_000_000 // max(n, 1)))  # a block's arrays stay ~40 MB
+    for start in range(0, n, rows):
+        stop = min(n, start + rows)
         sw = (words[start:stop] @ wt).toarray()
         se = (ents[start:stop] @ et).toarray()
         both = np.outer(has_ent[start:stop], has_ent)
