@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -149,9 +150,26 @@ def make_scorer(statements: list[Statement], config: AlignConfig | None = None) 
     return _Scorer(statements, config or AlignConfig())
 
 
+#: An embedded post's signature line ("Ann Lee (@annlee) August 20, 2015"): page furniture,
+#: never a claim.
+_POST_SIGNATURE = re.compile(r"^[^()\n]{0,80}\(@\w+\)\s*(?:\w+\.?\s+\d{1,2},\s+\d{4})?\s*$")
+
+
+#: A label introducing what follows ("Quick Facts:", "Related:"): no claim of its own.
+_LABEL = re.compile(r"^\W*(?:[\w’'-]+\s+){0,2}[\w’'-]+\s*:\s*$")
+
+
+def can_align(st: Statement) -> bool:
+    """Whether a statement can be one side of a shared fact: not a label ("Quick Facts:")
+    nor an embedded post's signature line."""
+    return not (_LABEL.match(st.citation.text) or _POST_SIGNATURE.match(st.citation.text))
+
+
 def _candidates(statements: list[Statement], scorer: _Scorer, config: AlignConfig) -> set[tuple[int, int]]:
     postings: dict[str, list[int]] = defaultdict(list)
     for i, st in enumerate(statements):
+        if not can_align(st):
+            continue
         rare = sorted(st.terms, key=lambda t: (-scorer.idf[t], t))[:config.block_terms]
         keys = {"t:" + t for t in rare} | {"e:" + e for e in st.entities}
         keys |= {"f:" + f for f in scorer.figs[id(st)]} | {"d:" + d for d in _time_keys(st)}

@@ -203,3 +203,13 @@ def test_two_shared_content_words_still_align_a_paraphrase():
     found = _corroborated("Volunteers stacked sandbacks along the levee overnight.",
                           "Overnight, volunteers stacked sandbags on the levee.")
     assert len(found) == 1
+
+
+def test_labels_and_embedded_post_signatures_are_no_shared_fact():
+    text_a = ("Quick Facts:\n\nA ferry ran aground off Velm on Sunday, the coast guard said.\n\n"
+              "Ona Brisk (@onabrisk) May 3, 2026")
+    text_b = ("Quick Facts:\n\nA ferry ran aground off Velm on Sunday, according to the coast guard.\n\n"
+              "Pell Arno (@pellarno) May 3, 2026")
+    facts = align_facts([article("a", text_a, outlet="Gazette"), article("b", text_b, outlet="Post")])
+    shared = [f for f in facts if len({c.article_id for c in f.support}) == 2]
+    assert [f.support[0].text for f in shared] == ["A ferry ran aground off Velm on Sunday, the coast guard said."]
