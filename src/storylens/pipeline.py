@@ -23,6 +23,7 @@ and is reported in ``comparison_failures``. The run goes on in every case.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -60,13 +61,14 @@ def read_inputs(paths: Iterable[Path], *, fetched_at: datetime,
 @dataclass
 class Processed:
     """What the per-article stages made of one chunk: cleaned (and extracted) articles
-    with their clustering features, the inputs that were skipped, and per article the
-    extractors that failed."""
+    with their clustering features, the inputs that were skipped, per article the
+    extractors that failed, and the CPU seconds each stage took (``stage_cpu``)."""
 
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     features: dict[str, ArticleFeatures] = field(default_factory=dict)
     extraction_failures: dict[str, list[str]] = field(default_factory=dict)
+    stage_cpu: dict[str, float] = field(default_factory=dict)
 
 
 def process_documents(chunk: tuple[list[RawDocument], bool]) -> Processed:
@@ -75,15 +77,23 @@ def process_documents(chunk: tuple[list[RawDocument], bool]) -> Processed:
     Runs in a runner's worker: takes and returns picklable values only."""
     documents, extract = chunk
     out = Processed()
+    started = time.process_time()
     for raw in documents:
         item = clean_document(raw)
         if isinstance(item, Article):
             out.articles.append(item)
         else:
             out.skipped.append(item)
+    cleaned = time.process_time()
+    out.stage_cpu["clean"] = cleaned - started
     if extract and out.articles:
         _extract_isolated(out)
+        out.stage_cpu["extract"] = time.process_time() - cleaned
     return out
+
+
+def _add_cpu(total: dict[str, float], stage: str, seconds: float) -> None:
+    total[stage] = total.get(stage, 0.0) + seconds
 
 
 def _extract_isolated(out: Processed) -> None:
@@ -133,14 +143,16 @@ def _split_sources(items: Iterable[RawDocument | Skipped], skipped: list[Skipped
 @dataclass
 class Analysis:
     """One run's result: the cleaned articles (with their extraction fields and story
-    links), the inputs that were skipped, the stories (JSON-report layout), and for each
-    article where an extractor failed, which ones (logged; the run went on)."""
+    links), the inputs that were skipped, the stories (JSON-report layout), for each
+    article where an extractor failed, which ones (logged; the run went on), and the CPU
+    seconds of each stage (``clean`` and ``extract`` summed over the workers)."""
 
     articles: list[Article]
     skipped: list[Skipped]
     stories: list[dict[str, Any]] = field(default_factory=list)
     extraction_failures: dict[str, list[str]] = field(default_factory=dict)
     comparison_failures: dict[str, str] = field(default_factory=dict)
+    stage_cpu: dict[str, float] = field(default_factory=dict)
 
 
 def analyze(paths: Iterable[Path], *, fetched_at: datetime, manifest: Manifest | None = None,
@@ -193,15 +205,21 @@ def analyze_documents(
                 on_skipped(item)
         features.update(done.features)
         result.extraction_failures.update(done.extraction_failures)
+        for stage, seconds in done.stage_cpu.items():
+            _add_cpu(result.stage_cpu, stage, seconds)
     if on_stage and result.articles:
         on_stage(f"grouping {len(result.articles)} articles into stories")
+    started = time.process_time()
     result.stories = group_into_stories(result.articles, features, settings.cluster)
+    grouped = time.process_time()
+    result.stage_cpu["group"] = grouped - started
     if compare and result.stories:
         from .compare import compare_stories
 
         if on_stage:
             on_stage(f"comparing the articles of {len(result.stories)} stories")
         result.comparison_failures = compare_stories(result.articles, result.stories)
+        result.stage_cpu["compare"] = time.process_time() - grouped
     return result
 
 
@@ -222,6 +240,7 @@ class Ingested:
     compared: int = 0
     comparisons_dropped: int = 0
     comparison_failures: dict[str, str] = field(default_factory=dict)
+    stage_cpu: dict[str, float] = field(default_factory=dict)
 
 
 def ingest(
@@ -270,6 +289,8 @@ def ingest(
             if on_skipped:
                 on_skipped(item)
         result.extraction_failures.update(done.extraction_failures)
+        for stage, seconds in done.stage_cpu.items():
+            _add_cpu(result.stage_cpu, stage, seconds)
     store.add_skipped(result.skipped)
     result.article_ids = list(dict.fromkeys(i for i in order if i in stored))
     _regroup_and_compare(store, result, settings, on_stage)
@@ -292,7 +313,10 @@ def _regroup_and_compare(store: "Store", result: Ingested, settings: Settings,
 
     if on_stage:
         on_stage("grouping new articles into stories")
+    started = time.process_time()
     regrouped = regroup_store(store, settings.cluster.window, settings.cluster)
+    grouped = time.process_time()
+    result.stage_cpu["group"] = grouped - started
     result.regrouped_articles, result.stories = len(regrouped.articles), len(regrouped.stories)
     result.comparisons_dropped = len(regrouped.gone)
     if not regrouped.changed:
@@ -303,3 +327,4 @@ def _regroup_and_compare(store: "Store", result: Ingested, settings: Settings,
     for story in regrouped.changed:
         store.replace_comparison(story["id"], {k: story[k] for k in SECTIONS})
     result.compared = len(regrouped.changed)
+    result.stage_cpu["compare"] = time.process_time() - grouped

@@ -42,6 +42,7 @@ from .entities_names import (
     is_role_word, name_bounds,
 )
 from .entities_roles import Role, attached_roles, role_mentions
+from .nlp import text_of
 
 __all__ = ["entity_key", "extract_entities"]
 
@@ -113,7 +114,7 @@ def _candidate(doc: Doc, ent: SpacySpan) -> _Mention | None:
         log.debug("dropped %s span %r: only a title", label, ent.text)
         return None
     start, end = ent.start_char + bounds[0], ent.start_char + bounds[1]
-    text = doc.text[start:end]
+    text = text_of(doc)[start:end]
     acronym = None
     if kind == "org" and "(" in ent.text:
         inner = ent.text[ent.text.index("(") + 1:].strip(" )")

@@ -39,6 +39,7 @@ from ..model import Figure
 from . import figures_context as fc
 from .figures_lexicon import SCALES, TIME_UNITS
 from .figures_numbers import Core, find_cores
+from .nlp import ents_of, text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -86,7 +87,7 @@ class _Quantity:
 
 def extract_figures(doc: "Doc") -> list[Figure]:
     """Every quantity in ``doc`` as a Figure, in text order."""
-    text = doc.text
+    text = text_of(doc)
     cores = find_cores(text)
     figures: list[Figure] = []
     i = 0
@@ -269,7 +270,7 @@ def _token_at(doc: "Doc", char: int) -> "Token | None":
 
 
 def _token_after(doc: "Doc", char: int) -> "Token | None":
-    text = doc.text
+    text = text_of(doc)
     pos = char
     while pos < len(text) and text[pos] in " \t-":
         pos += 1
@@ -284,10 +285,10 @@ def _token_after(doc: "Doc", char: int) -> "Token | None":
 
 
 def _in_entity(doc: "Doc", start: int, end: int, labels: frozenset[str]) -> bool:
-    for ent in doc.ents:
-        if ent.start_char <= start and end <= ent.end_char and ent.label_ in labels:
+    for ent_start, ent_end, label in ents_of(doc):
+        if ent_start <= start and end <= ent_end and label in labels:
             return True
-        if ent.start_char > end:
+        if ent_start > end:
             break
     return False
 
@@ -385,7 +386,7 @@ def _age(doc: "Doc", q: _Quantity) -> bool:
 
 
 def _finish(doc: "Doc", q: _Quantity, ranged: bool = False) -> Figure | None:
-    text = doc.text
+    text = text_of(doc)
     bound = "="
     if q.sign == "~":
         bound = "~"
@@ -476,7 +477,7 @@ def _sentence_start(doc: "Doc", char: int) -> int:
 
 
 def _vague_figure(doc: "Doc", core: Core) -> Figure | None:
-    text = doc.text
+    text = text_of(doc)
     found = _counted(doc, core.end)
     if found is None:
         return None

@@ -19,8 +19,10 @@ from ..errors import StorylensError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
-__all__ = ["MODEL_PACKAGE", "MODEL_VERSION", "MODEL_FILE_SHA256", "ModelError", "model_path", "verify_model", "load_nlp"]
+__all__ = ["MODEL_PACKAGE", "MODEL_VERSION", "MODEL_FILE_SHA256", "ModelError", "model_path", "verify_model", "load_nlp",
+           "text_of", "ents_of"]
 
 log = logging.getLogger(__name__)
 
@@ -83,3 +85,25 @@ def load_nlp() -> "Language":
     verify_model(root)
     log.debug("loading spaCy model from %s", root)
     return spacy.load(root)
+
+
+_TEXT_KEY = "storylens.text"
+_ENTS_KEY = "storylens.ents"
+
+
+def text_of(doc: "Doc") -> str:
+    """``doc.text``, cached on the doc: spaCy rebuilds ``Doc.text`` from every token on
+    each access, and the extractors read it thousands of times per article."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
+
+
+def ents_of(doc: "Doc") -> tuple[tuple[int, int, str], ...]:
+    """``(start_char, end_char, label)`` of each of ``doc.ents``, cached on the doc
+    (``Doc.ents`` builds new spans on each access)."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = tuple((e.start_char, e.end_char, e.label_) for e in doc.ents)
+    return tuple(ents)

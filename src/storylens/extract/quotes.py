@@ -38,6 +38,7 @@ from .quotes_lexicon import CUE_LEMMAS, MESSAGE_CUE_LEMMAS, SPEECH_LEMMAS, WRITT
 from .quotes_marks import QuoteSpan, find_quote_spans
 from .quotes_medium import find_medium
 from .quotes_speaker import MentionIndex, resolve_speaker, speaker_span, subject_of
+from .nlp import text_of
 
 __all__ = ["extract_quotes"]
 
@@ -241,7 +242,7 @@ def _indirect(tok: Token, text: str, spans: list[QuoteSpan], used: set[int]) -> 
 
 
 def _according_to(doc: Doc, spans: list[QuoteSpan], used: set[int]) -> list[tuple[_Attribution, Token]]:
-    text = doc.text
+    text = text_of(doc)
     found: list[tuple[_Attribution, Token]] = []
     for tok in doc:
         if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
@@ -281,7 +282,7 @@ def _subject_mentions(doc: Doc, entities: list[Entity]) -> set[int]:
 
 def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     """Quotes and reported speech in ``doc`` with speakers resolved against ``entities``."""
-    text = doc.text
+    text = text_of(doc)
     spans = find_quote_spans(text)
     used: set[int] = set()
     attributions: list[_Attribution] = []
@@ -369,7 +370,7 @@ def _lead_in(doc: Doc, index: int, spans: list[QuoteSpan]) -> tuple[int, int, st
     span = spans[index]
     if len(_group_members(index, spans)) > 1:
         return None
-    text = doc.text
+    text = text_of(doc)
     token = doc.char_span(span.outer_start, span.outer_start + 1, alignment_mode="expand")
     if token is None or len(token) == 0:
         return None
@@ -414,7 +415,7 @@ def _cued_later(span: QuoteSpan, cues: list[tuple[Token, Token]], text: str) -> 
 
 def _records(doc: Doc, entities: list[Entity], attributions: list[_Attribution],
              spans: list[QuoteSpan], used: set[int]) -> list[Quote]:
-    text = doc.text
+    text = text_of(doc)
     index = MentionIndex(entities)
     subjects = _subject_mentions(doc, entities)
     quotes: list[Quote] = []

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from ..model import Entity
 from .quotes_lexicon import MEDIA_NOUNS, OUTLET_WORDS
+from .nlp import text_of
 
 __all__ = ["find_medium"]
 
@@ -50,7 +51,7 @@ def _told_outlet(cue: Token, org_spans: list[tuple[int, int]]) -> str | None:
         start, end = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
         is_org = any(s < end and start < e for s, e in org_spans) or child.ent_type_ == "ORG"
         if (is_org or child.pos_ == "PROPN") and _outlet_name(name):
-            return child.doc.text[start:end]
+            return text_of(child.doc)[start:end]
     return None
 
 

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity
 from .quotes_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, POSSESSIVE_PRONOUNS, RELATIVE_PRONOUNS
+from .nlp import text_of
 
 __all__ = ["subject_of", "speaker_span", "resolve_speaker", "MentionIndex"]
 
@@ -50,7 +51,7 @@ def speaker_span(subject: Token, blocked: list[tuple[int, int]]) -> tuple[int, i
         if b_start < end and start < b_end:  # the parse swallowed quoted text: head noun phrase only
             start, end = _head_phrase(subject)
             break
-    text = doc.text
+    text = text_of(doc)
     head = subject.idx
     cut = text.rfind("\n", start, head)  # never across a paragraph break
     if cut >= 0:
@@ -141,12 +142,12 @@ def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: Menti
     if lower in PERSON_PRONOUNS | POSSESSIVE_PRONOUNS and lower != "i":
         gender = "m" if lower in ("he", "his") else "f"
         if previous is not None and 0 <= start - previous[0] <= SPEAKER_CONTINUITY_CHARS \
-                and previous[1].kind == "person" and index.gender_ok(previous[1], doc.text, gender):
+                and previous[1].kind == "person" and index.gender_ok(previous[1], text_of(doc), gender):
             return previous[1].key
-        ent = index.preceding(start, ("person",), doc.text, gender, subjects)
+        ent = index.preceding(start, ("person",), text_of(doc), gender, subjects)
         return ent.key if ent else None
     if lower in PLURAL_PRONOUNS:
-        ent = index.preceding(start, ("org",), doc.text, None, subjects)
+        ent = index.preceding(start, ("org",), text_of(doc), None, subjects)
         return ent.key if ent else None
     head = (subject.idx, subject.idx + len(subject.text))
     ent = index.overlapping(start, end, head)

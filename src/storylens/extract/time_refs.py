@@ -30,6 +30,7 @@ from ..model import TimeRef
 from .time_refs_calendar import Tense
 from .time_refs_patterns import RULES
 from .time_refs_resolve import Context, resolve
+from .nlp import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -169,7 +170,7 @@ def _keep(doc: "Doc", span: "Span", name: str, groups: dict[str, str | None], te
 
 def extract_time_refs(doc: "Doc", anchor: datetime | None) -> list[TimeRef]:
     """Time expressions of ``doc`` with TIMEX3 values, resolved against ``anchor``'s local date."""
-    text = doc.text
+    text = text_of(doc)
     anchor_day: date | None = anchor.date() if anchor is not None else None
     anchor_iso = anchor_day.isoformat() if anchor_day is not None else None
     sentence_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
