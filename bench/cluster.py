@@ -24,6 +24,7 @@ above the same similarity threshold. Reported as articles/s and as the ratio to
 Storylens on the same stream, with its BCubed F1.
 
     .venv/bin/python bench/cluster.py [--sizes 10000 50000 100000] [--json]
+    .venv/bin/python bench/cluster.py --batch-sizes 2000 5000 10000 --batch-only --json
 """
 
 from __future__ import annotations
@@ -233,6 +234,27 @@ def run_baseline(n: int, rate: float, threshold: float | None = None, block: int
             "bcubed_f1": round(scores["bcubed_f1"], 4)}
 
 
+def run_batch(n: int, rate: float, threshold: float | None = None) -> dict[str, object]:
+    """The batch clusterer (what ``analyze`` and ``ingest``'s regroup use) on the first
+    ``n`` articles of the same stream, as one batch."""
+    from dataclasses import replace
+
+    from storylens.cluster import BatchConfig, batch_cluster, cluster_scores, text_features
+
+    arts = list(write(generate(n, rate), _sources()))
+    feats = [text_features(a.id, a.title, a.body, a.published) for a in arts]
+    config = BatchConfig() if threshold is None else replace(BatchConfig(), threshold=threshold)
+    t = time.perf_counter()
+    assignment, stories = batch_cluster(feats, config)
+    timed = time.perf_counter() - t
+    scores = cluster_scores({a.id: a.event for a in arts}, assignment)
+    return {"articles": n, "days": round(n / rate, 1), "articles_per_s": round(n / timed, 1),
+            "cluster_seconds": round(timed, 2),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "stories": len(stories), "bcubed_p": round(scores["bcubed_p"], 4),
+            "bcubed_r": round(scores["bcubed_r"], 4), "bcubed_f1": round(scores["bcubed_f1"], 4)}
+
+
 def _child(args: list[str]) -> dict[str, object]:
     out = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True)
     result: dict[str, object] = json.loads(out.stdout)
@@ -246,21 +268,28 @@ def main() -> None:
     parser.add_argument("--baseline-size", type=int, default=10_000)
     parser.add_argument("--threshold", type=float, help="similarity threshold (default: ClusterConfig's)")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--child", choices=["size", "baseline"], help=argparse.SUPPRESS)
+    parser.add_argument("--batch-sizes", type=int, nargs="*", default=[],
+                        help="also time the batch clusterer (analyze's) on the first N articles, as one batch")
+    parser.add_argument("--batch-only", action="store_true", help="only the --batch-sizes runs")
+    parser.add_argument("--child", choices=["size", "baseline", "batch"], help=argparse.SUPPRESS)
     parser.add_argument("--n", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        fn = run_size if args.child == "size" else run_baseline
+        fn = {"size": run_size, "baseline": run_baseline, "batch": run_batch}[args.child]
         print(json.dumps(fn(args.n, args.rate, args.threshold)))
         return
     extra = ["--rate", str(args.rate)] + (["--threshold", str(args.threshold)] if args.threshold is not None else [])
+    batch_rows = [_child(["--child", "batch", "--n", str(n), *extra]) for n in args.batch_sizes]
+    if args.batch_only:
+        print(json.dumps({"batch": batch_rows}, indent=2 if args.json else None))
+        return
     rows = [_child(["--child", "size", "--n", str(n), *extra]) for n in args.sizes]
     base = _child(["--child", "baseline", "--n", str(args.baseline_size), *extra])
     same = next((r for r in rows if r["articles"] == args.baseline_size), None)
     ratio = round(float(same["articles_per_s"]) / float(base["articles_per_s"]), 2) if same else None
     result = {"machine": f"{platform.processor() or platform.machine()}, Python {platform.python_version()}",
               "rate_per_day": args.rate, "threshold": _config(args.threshold).threshold, "storylens": rows, "all_pairs_baseline": base,
-              "speed_ratio_storylens_over_baseline": ratio}
+              "speed_ratio_storylens_over_baseline": ratio, "batch": batch_rows}
     if args.json:
         print(json.dumps(result, indent=2))
         return

@@ -198,8 +198,65 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _run(cmd: list[str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True)
+    return round(time.perf_counter() - t0, 1)
+
+
 def weekly(month: str | None, work: Path) -> dict[str, Any]:
-    raise SystemExit("weekly: not written yet")
+    """One GVA dev month: ``storylens ingest --db`` in weekly batches (days 1-7, 8-14,
+    15-21, 22-end, each file shuffled) against one ``storylens analyze`` of the whole
+    month; BCubed F1 between the two partitions (analyze's as the reference) and of each
+    against the gold incidents."""
+    import sqlite3
+    from collections import defaultdict
+
+    from storylens.cluster import cluster_scores
+    from storylens.eval.ecbplus import score_stories, topic_free_url, write_user_jsonl
+
+    month = month or "2015-07"
+    records = [r for r in _records("gva") if str(r.get("published", "")).startswith(month)]
+    if not records:
+        raise SystemExit(f"no GVA dev article published in {month}")
+    exe = str(ROOT / ".venv/bin/storylens")
+    whole = work / f"gva-{month}.jsonl"
+    write_user_jsonl(records, whole, "gva", SEED)
+    report_dir = work / f"gva-{month}-report"
+    analyze_s = _run([exe, "analyze", str(whole), "--out", str(report_dir), "--format", "json", "-q"])
+    report = json.loads((report_dir / "report.json").read_text(encoding="utf-8"))
+    url_of = {a["id"]: a.get("url") for a in report["articles"]}
+    by_analyze = {url_of[a]: s["id"] for s in report["stories"] for a in s["articles"] if url_of.get(a)}
+
+    weeks: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for r in records:
+        day = int(str(r["published"])[8:10])
+        weeks[min((day - 1) // 7, 3)].append(r)
+    db = work / f"gva-{month}.db"
+    if db.exists():
+        db.unlink()
+    ingest_s = []
+    for k in sorted(weeks):
+        path = work / f"gva-{month}-week{k + 1}.jsonl"
+        write_user_jsonl(weeks[k], path, "gva", SEED + k)
+        ingest_s.append(_run([exe, "ingest", str(path), "--db", str(db), "-q"]))
+    with sqlite3.connect(db) as con:
+        rows = con.execute("select url, story_id from articles").fetchall()
+    by_ingest = {url: sid for url, sid in rows if url}
+    common = sorted(set(by_analyze) & set(by_ingest))
+    between = cluster_scores({u: by_analyze[u] for u in common}, {u: by_ingest[u] for u in common})
+    gold = {topic_free_url(r["id"]): r["cluster"] for r in records}
+    ingest_stories: dict[str, list[str]] = defaultdict(list)
+    for url, sid in by_ingest.items():
+        ingest_stories[sid].append(url)
+    ingest_vs_gold = score_stories(records, [{"id": u, "url": u} for u in by_ingest],
+                                   [{"id": sid, "articles": urls} for sid, urls in ingest_stories.items()])
+    return {"month": month, "articles": len(records), "weeks": [len(weeks[k]) for k in sorted(weeks)],
+            "compared": len(common), "analyze_seconds": analyze_s, "ingest_seconds": ingest_s,
+            "between_partitions": between, "analyze_vs_gold": score_report(report, records),
+            "ingest_vs_gold": ingest_vs_gold,
+            "commands": ["storylens analyze MONTH.jsonl --out DIR --format json",
+                         "storylens ingest WEEK_k.jsonl --db DB  (k = 1..4, in order)"]}
 
 
 if __name__ == "__main__":
