@@ -12,6 +12,8 @@
   cannot both be right (a gazetteer decides; a city inside the other side's country is
   no conflict; see ``storylens.compare.places``).
 * ``attribution``: one quotation (word overlap) given to two different persons.
+* details whose referent is fixed within a story (``storylens.compare.details``): the
+  block of a street (``place``), how far along a pregnancy was (``figure``).
 
 A fact one outlet states in its own voice and another hedges ("claims", "alleged",
 "according to") is no conflict: the accounts agree, the wording frames it differently
@@ -36,6 +38,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from storylens.cluster.features import fold
+from storylens.compare.details import find_detail_conflicts
 from storylens.compare.facts import same_day
 from storylens.compare.measures import event_noun, measure_of
 from storylens.compare.places import find_place_conflicts
@@ -332,6 +335,7 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact],
     edges += [_Edge("place", "", f"where: {a.citation.text}", a, b)
               for a, b in find_place_conflicts(articles, sts, _source)]
     edges += _attribution_edges(articles, sts)
+    edges += [_Edge(d.kind, d.scope, d.about, d.a, d.b, d.claims) for d in find_detail_conflicts(articles, sts, _source)]
     fact_of: dict[tuple[str, str, int, int], Fact] = {}
     for fact in facts:
         for c in fact.support:

@@ -1,0 +1,130 @@
+"""Details of one event that independent accounts give differently, read from patterns
+whose referent is fixed within a story:
+
+* ``place``: the block of a street ("the 5300 block of Noon Road" vs "the 5000 block of
+  Noon Road"): one street, two blocks, when each article gives that street one block
+  (an article naming two blocks of it may be naming two places);
+* ``figure``: how far along a pregnancy was ("four months pregnant" vs "five months
+  pregnant"), in one unit, when each article gives one value.
+
+Each returns the disagreeing pairs of sides across articles of different independent
+sources (``source``), each side citing the statement that gives it. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from storylens.cluster.features import fold
+from storylens.compare.statements import Statement
+from storylens.model import Article, ConflictSide
+
+__all__ = ["DetailPair", "find_detail_conflicts"]
+
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_STREET_TYPES = {"road": "rd", "rd": "rd", "street": "st", "st": "st", "avenue": "ave", "ave": "ave", "av": "ave",
+                 "boulevard": "blvd", "blvd": "blvd", "drive": "dr", "dr": "dr", "lane": "ln", "ln": "ln",
+                 "court": "ct", "ct": "ct", "place": "pl", "pl": "pl", "terrace": "ter", "highway": "hwy",
+                 "hwy": "hwy", "parkway": "pkwy", "pkwy": "pkwy", "way": "way", "circle": "cir", "cir": "cir"}
+_BLOCK = re.compile(r"\b(\d{1,3}(?:,\d{3})|\d{2,5})\s+block\s+of\s+"
+                    r"((?:(?:North|South|East|West|[NSEW]\.?)\s+)?[A-Z0-9][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+_PREGNANT = re.compile(r"\b(\d{1,2}|[a-z]+)[\s-]+(month|week)s?[\s-]+pregnant\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DetailPair:
+    """Two sides that disagree on one detail (``scope``), with the claim each makes."""
+
+    kind: str
+    scope: str
+    about: str
+    a: ConflictSide
+    b: ConflictSide
+    claims: tuple[str, str]
+
+
+def _street(name: str) -> tuple[str, str]:
+    """(key, name as written) of a street, cut after its type word ("Noon Road Sunday"
+    is Noon Road; "Noon Rd." and "Noon Road" are one key)."""
+    written = name.split()
+    for n, w in enumerate(written):
+        if fold(w).strip(".'’") in _STREET_TYPES and n > 0:
+            written = written[:n + 1]
+            break
+    words = [fold(w).strip(".'’") for w in written]
+    return " ".join(_STREET_TYPES.get(w, w) for w in words if w), " ".join(written).rstrip(".,")
+
+
+def _statement_at(statements: Sequence[Statement], pos: int) -> Statement | None:
+    return next((st for st in statements if st.citation.field == "text"
+                 and st.citation.start <= pos < st.citation.end), None)
+
+
+def _blocks(article: Article, statements: Sequence[Statement]) -> dict[str, dict[str, list[tuple[str, Statement]]]]:
+    """Street -> block number -> (the words, the statement) as the article gives them."""
+    out: dict[str, dict[str, list[tuple[str, Statement]]]] = {}
+    for m in _BLOCK.finditer(article.text):
+        st = _statement_at(statements, m.start())
+        if st is None:
+            continue
+        number = m.group(1).replace(",", "")
+        key, name = _street(m.group(2))
+        out.setdefault(key, {}).setdefault(number, []).append((f"{number} block of {name}", st))
+    return out
+
+
+def _pregnancies(article: Article, statements: Sequence[Statement]) -> dict[str, dict[str, list[tuple[str, Statement]]]]:
+    """Unit -> value -> (the words, the statement)."""
+    out: dict[str, dict[str, list[tuple[str, Statement]]]] = {}
+    for m in _PREGNANT.finditer(article.text):
+        raw = m.group(1).lower()
+        value = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+        st = _statement_at(statements, m.start())
+        if value is None or st is None:
+            continue
+        unit = m.group(2).lower()
+        out.setdefault(unit, {}).setdefault(str(value), []).append((f"{value} {unit}s pregnant", st))
+    return out
+
+
+def _pairs(articles: Sequence[Article], found: dict[str, dict[str, dict[str, list[tuple[str, Statement]]]]],
+           source: Callable[[Article], str], kind: str, scope: str, about: Callable[[str], str],
+           claim: Callable[[str, str], str]) -> list[DetailPair]:
+    out = []
+    for i, a in enumerate(articles):
+        for b in articles[i + 1:]:
+            if source(a) == source(b):
+                continue
+            for key in sorted(found[a.id].keys() & found[b.id].keys()):
+                va, vb = found[a.id][key], found[b.id][key]
+                if len(va) != 1 or len(vb) != 1 or va.keys() == vb.keys():
+                    continue  # several values in one article: perhaps several referents
+                (xa, [(text_a, sa), *_]), = va.items()
+                (xb, [(text_b, sb), *_]), = vb.items()
+                out.append(DetailPair(kind, f"{scope} {key}", about(key),
+                                      ConflictSide(text_a, sa.asserted_by, sa.citation),
+                                      ConflictSide(text_b, sb.asserted_by, sb.citation),
+                                      (claim(xa, key), claim(xb, key))))
+    # One wording per claim across the story (the first article's), so sides that make one
+    # claim read alike.
+    wording: dict[str, str] = {}
+    for pair in out:
+        for side, c in ((pair.a, pair.claims[0]), (pair.b, pair.claims[1])):
+            wording.setdefault(c, side.claim)
+    return [DetailPair(p.kind, p.scope, p.about, replace(p.a, claim=wording[p.claims[0]]),
+                       replace(p.b, claim=wording[p.claims[1]]), p.claims) for p in out]
+
+
+def find_detail_conflicts(articles: Sequence[Article], statements: dict[str, list[Statement]],
+                          source: Callable[[Article], str]) -> list[DetailPair]:
+    """Street blocks and pregnancy durations that independent accounts give differently."""
+    blocks = {a.id: _blocks(a, statements[a.id]) for a in articles}
+    pregnancies = {a.id: _pregnancies(a, statements[a.id]) for a in articles}
+    return (_pairs(articles, blocks, source, "place", "block of", lambda k: f"which block of {k}",
+                   lambda x, k: f"{x} block of {k}")
+            + _pairs(articles, pregnancies, source, "figure", "pregnant", lambda k: f"how many {k}s pregnant",
+                     lambda x, k: f"{x} {k}s"))

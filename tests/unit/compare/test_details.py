@@ -1,0 +1,53 @@
+"""Street blocks and pregnancy durations that accounts give differently (fictional)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from test_facts import article  # noqa: E402
+
+from storylens.compare.conflicts import find_conflicts  # noqa: E402
+from storylens.compare.facts import align_facts  # noqa: E402
+
+
+def _conflicts(*arts):
+    return find_conflicts(list(arts), align_facts(list(arts)))
+
+
+def test_one_street_two_blocks_is_a_place_conflict():
+    a = article("a", "A realtor found the bodies in the 4700 block of Larch Road Sunday evening.", outlet="Gazette")
+    b = article("b", "The victims were found at a home in the 4100 block of Larch Rd. in Velm.", outlet="Post")
+    c = article("c", "Deputies were called to the 4700 block of Larch Road on Sunday.", outlet="Radio")
+    (conflict,) = _conflicts(a, b, c)
+    assert conflict.kind == "place"
+    assert sorted((s.citation.article_id, s.claim) for s in conflict.sides) == [
+        ("a", "4700 block of Larch Road"), ("b", "4100 block of Larch Rd"), ("c", "4700 block of Larch Road")]
+
+
+def test_two_blocks_in_one_article_or_other_streets_are_no_conflict():
+    a = article("a", "Shots were fired in the 4700 block of Larch Road; the car was found in the 900 block of "
+                     "Larch Road.", outlet="Gazette")
+    b = article("b", "Shots were fired in the 4100 block of Larch Road on Sunday.", outlet="Post")
+    c = article("c", "Shots were fired in the 4100 block of Fenn Street on Sunday.", outlet="Radio")
+    assert _conflicts(a, b) == []
+    assert _conflicts(b, c) == []
+
+
+def test_how_far_along_a_pregnancy_was():
+    a = article("a", "The four-months pregnant woman was standing outside the Velm library.", outlet="Gazette")
+    b = article("b", "Ona Brisk, who was five months pregnant, was hit twice.", outlet="Post")
+    c = article("c", "Ona Brisk was 5 months pregnant, her aunt said.", outlet="Radio")
+    d = article("d", "Ona Brisk was 20 weeks pregnant.", outlet="Courier")
+    (conflict,) = _conflicts(a, b, c, d)  # weeks and months are not compared
+    assert conflict.kind == "figure"
+    assert [(s.citation.article_id, s.claim) for s in conflict.sides] == [
+        ("a", "4 months pregnant"), ("b", "5 months pregnant"), ("c", "5 months pregnant")]
+
+
+def test_one_source_is_not_a_dispute():
+    a = article("a", "She was four months pregnant.", outlet="Gazette", group="g")
+    b = article("b", "She was five months pregnant.", outlet="Post", group="g")
+    assert _conflicts(a, b) == []
