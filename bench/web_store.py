@@ -136,7 +136,7 @@ def build_store(path: Path, n_articles: int = N_ARTICLES, n_stories: int = N_STO
     n = 0
     started = time.perf_counter()
     with open_store(path) as store:
-        for s, size in enumerate(sizes):
+        for _s, size in enumerate(sizes):
             topic, place = rng.choice(TOPICS), rng.choice(PLACES)
             people = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(3)]
             start = base + timedelta(hours=rng.randrange(24 * 365))
@@ -188,7 +188,7 @@ def synthetic_comparison(rng: random.Random, members: list[Any]) -> dict[str, An
     members = [a for a in members if sents[a.id]] or members[:0]
     outlet = {a.id: a.outlet or a.source for a in members}
     facts: list[dict[str, Any]] = []
-    for k in range(min(60, 5 * len(members) + 3) if members else 0):
+    for _k in range(min(60, 5 * len(members) + 3) if members else 0):
         first = rng.choice(members)
         others = rng.sample(members, min(len(members), rng.randint(1, 3))) if rng.random() < 0.5 else [first]
         chosen = {a.id: a for a in [first, *others]}
@@ -259,7 +259,7 @@ def add_comparisons(path: Path) -> None:
     with open_store(path) as store:
         stories = store.list_stories(limit=N_STORIES * 10)
         todo = [s for s in stories if store.get_comparison(s["id"]) is None]
-        for i, story in enumerate(todo):
+        for story in todo:
             rng = random.Random(f"{SEED}-{story['id']}")
             store.replace_comparison(story["id"], synthetic_comparison(rng, store.get_articles(story["articles"])))
     if todo:

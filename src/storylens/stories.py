@@ -58,7 +58,7 @@ def group_into_stories(articles: Sequence[Article], features: dict[str, ArticleF
     for story in stories:
         members = [by_id[i] for i in story.articles]
         groups = {a.syndication_group for a in members if a.syndication_group}
-        record = story.to_dict()
+        record: dict[str, Any] = story.to_dict()
         record.pop("active", None)
         record["outlets"] = sorted({a.outlet for a in members if a.outlet})
         record["independent_sources"] = independent_sources(members)

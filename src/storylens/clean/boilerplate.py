@@ -161,7 +161,7 @@ def _runs(lines: list[_Line], test: Callable[[int], bool]) -> list[tuple[int, in
             start = i
         elif not ok and start is not None:
             runs.append((start, i))
-            start: int | None = None
+            start = None
     return runs
 
 

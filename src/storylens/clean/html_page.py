@@ -455,10 +455,10 @@ def clean_html(raw: RawDocument) -> Article:
         article.updated = None  # "modified" equal to "published": not an update
         article.inferred.pop("updated", None)
 
-    article.language, how = _language(root)
+    article.language, language_how = _language(root)
     if article.language is None:
         article.language = detect_language(article.text)
-        how = "detected from the body text (py3langid)" if article.language else None
-    if how:
-        article.inferred["language"] = how
+        language_how = "detected from the body text (py3langid)" if article.language else None
+    if language_how:
+        article.inferred["language"] = language_how
     return article

@@ -181,7 +181,7 @@ def predict(sentences: list[Sentence], batch_size: int = 64) -> list[list[Item]]
 
     nlp = load_nlp()
     out: list[list[Item]] = []
-    for sentence, doc in zip(sentences, nlp.pipe((s.text for s in sentences), batch_size=batch_size, n_process=1)):
+    for _sentence, doc in zip(sentences, nlp.pipe((s.text for s in sentences), batch_size=batch_size, n_process=1)):
         items = [item for fig in extract_figures(doc) if (item := _prediction(fig, doc.text)) is not None]
         out.append(items)
     return out

@@ -7,6 +7,8 @@ collapsing whitespace, as the eval README states.
 
 from __future__ import annotations
 
+import functools
+
 import gzip
 import importlib.util
 import json
@@ -108,6 +110,10 @@ def page_input(page: Page, kind: str) -> bytes:
     return (page.html if kind == "html" else visible_text(page.html)).encode("utf-8")
 
 
+def _cleaned(page: Page, *, kind: str, now: datetime) -> str | None:
+    return cleaned_body(page, page_input(page, kind), kind, now)
+
+
 def cleaned_body(page: Page, data: bytes, kind: str, fetched_at: datetime) -> str | None:
     """The body Storylens' cleaner gives for ``data`` (see ``page_input``); None if skipped."""
     from ..clean import clean_document
@@ -127,6 +133,6 @@ def evaluate(data: Path | None = None, split: str = "dev", limit: int | None = N
     now = datetime.now(timezone.utc)
     out: dict[str, float] = {"documents": len(pages)}
     for kind, prefix in (("text", "dump"), ("html", "html")):
-        scores = score_bodies(pages, lambda p: cleaned_body(p, page_input(p, kind), kind, now))
+        scores = score_bodies(pages, functools.partial(_cleaned, kind=kind, now=now))
         out.update({f"{prefix}_precision": scores.precision, f"{prefix}_recall": scores.recall, f"{prefix}_f1": scores.f1})
     return out

@@ -256,7 +256,7 @@ def evaluate(data: Path | None = None, split: str = "dev", limit: int | None = N
 
     annotations = 0
     texts = (text for _name, text, _gold in documents)
-    for (name, text, by_annotator), doc in zip(documents, nlp.pipe(texts, batch_size=8, n_process=1)):
+    for (name, _text, by_annotator), doc in zip(documents, nlp.pipe(texts, batch_size=8, n_process=1)):
         pred = predicted_attributions(extract_quotes(doc, []), doc)
         pred_speech = [a for a in pred if a.lemma in SPEECH_CUES]
         weight = 1.0 / len(by_annotator)

@@ -57,6 +57,8 @@ def model_path() -> Path:
         package = importlib.import_module(MODEL_PACKAGE)
     except ImportError as exc:
         raise ModelError(f"the spaCy model package {MODEL_PACKAGE} is not installed ({_REINSTALL})") from exc
+    if package.__file__ is None:
+        raise ModelError(f"the spaCy model package {MODEL_PACKAGE} has no files ({_REINSTALL})")
     root = Path(package.__file__).parent / f"{MODEL_PACKAGE}-{MODEL_VERSION}"
     if not root.is_dir():
         raise ModelError(f"{MODEL_PACKAGE} {MODEL_VERSION} not found under {root.parent} ({_REINSTALL})")

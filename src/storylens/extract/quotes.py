@@ -298,9 +298,10 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
             continue
         if tok.lemma_ not in CUE_LEMMAS | MESSAGE_CUE_LEMMAS or tok.pos_ != "VERB":
             continue
-        subject = subject_of(tok)
-        if subject is None or _inside(subject.idx, spans):
+        found = subject_of(tok)
+        if found is None or _inside(found.idx, spans):
             continue
+        subject = found
         message = _message_speaker(subject)
         if message is not None:
             subject, message_media[tok.i] = message

@@ -34,8 +34,7 @@ SPEECH_LEMMAS = frozenset({
     "caution", "observe", "continue", "retort", "quip", "joke", "boast", "charge",
     "counter", "suggest", "urge", "tout", "proclaim", "speculate", "conclude", "agree",
     "answer", "exclaim", "shout", "scream", "chant", "recount", "describe", "reiterate",
-    "repeat", "disclose", "indicate", "signal", "accuse", "lament", "acknowledge",
-    "blast", "criticize", "criticise",
+    "repeat", "disclose", "indicate", "signal", "accuse", "lament", "blast", "criticize", "criticise",
 })
 
 REPORT_LEMMAS = frozenset({"show", "find", "estimate", "project", "conclude", "learn", "reveal"})

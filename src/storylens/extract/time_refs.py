@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _FUTURE_FRAMES = {"expect", "plan", "schedule", "due", "set", "intend", "aim", "hope", "prepare", "go"}
 _MAY_CONTEXT = {"in", "since", "until", "till", "by", "through", "during", "before", "after", "early", "late",
-                "mid", "last", "next", "this", "of", "from", "to", "on", "since", "between", "and"}
+                "mid", "last", "next", "this", "of", "from", "to", "on", "between", "and"}
 _NUMERIC_ENTS = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
 #: Words that are time references in some sentences but far more often not ("once", "earlier")
 #: or that TimeML leaves untagged ("previously": 3 of 23 tagged in TimeBank/AQUAINT).

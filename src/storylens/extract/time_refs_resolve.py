@@ -333,7 +333,7 @@ def resolve(rule: str, g: dict[str, str | None], text: str, anchor: date | None,
     """(value, granularity) for a match of ``rule`` with groups ``g``, or None to drop it."""
     if rule in ("iso_date", "numeric_date", "month_day_year", "day_month_year"):
         year = _year(g.get("year"))
-        month = int(g["month"]) if (g["month"] or "").isdigit() else _month(g["month"] or "")
+        month = int(g["month"] or "") if (g["month"] or "").isdigit() else _month(g["month"] or "")
         day = _day(g["day"] or "")
         if year is None and anchor is not None:
             year = month_day_year(anchor, month, day, tense)
@@ -344,14 +344,14 @@ def resolve(rule: str, g: dict[str, str | None], text: str, anchor: date | None,
     if rule == "time_day":
         clock = _clock(g["time"] or "")
         if g.get("weekday"):
-            day = _weekday({"weekday": g["weekday"]}, anchor, tense)
+            on_day = _weekday({"weekday": g["weekday"]}, anchor, tense)
         elif g.get("deictic"):
-            day = _deictic({"word": g["deictic"]}, anchor)
+            on_day = _deictic({"word": g["deictic"]}, anchor)
         else:
-            day = resolve("month_day_year", g, text, anchor, tense, context)
-        if day is None or clock is None:
+            on_day = resolve("month_day_year", g, text, anchor, tense, context)
+        if on_day is None or clock is None:
             return None
-        return day[0] + "T" + clock, "time"
+        return on_day[0] + "T" + clock, "time"
     if rule in ("month_year", "month"):
         month = _month(g["month"] or "")
         year = _year(g.get("year"))
@@ -409,15 +409,15 @@ def resolve(rule: str, g: dict[str, str | None], text: str, anchor: date | None,
     if rule == "ref":
         return _ref(g["word"] or "")
     if rule == "year_quarter":
-        year = g["year"] or ""
+        year_text = g["year"] or ""
         if g.get("ord"):
-            return f"{year}-Q{ORDINALS[(g['ord'] or '').lower()]}", "quarter"
+            return f"{year_text}-Q{ORDINALS[(g['ord'] or '').lower()]}", "quarter"
         compared = context.compared()
         if compared and re.fullmatch(r"\d{4}-Q\d", compared):
-            return f"{year}{compared[4:]}", "quarter"
+            return f"{year_text}{compared[4:]}", "quarter"
         if anchor is not None:
-            return f"{year}-Q{shift_quarter(*quarter_of(anchor), -1)[1]}", "quarter"
-        return year, "year"
+            return f"{year_text}-Q{shift_quarter(*quarter_of(anchor), -1)[1]}", "quarter"
+        return year_text, "year"
     if rule == "this_unit":
         unit = (g["unit"] or "").lower()
         if anchor is None:

@@ -137,9 +137,9 @@ def load_extractions(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str
         e = entities
         stmt = (select(e.c.article_id, e.c.position, e.c.key, e.c.name, e.c.kind, e.c.aliases)
                 .where(e.c.article_id.in_(chunk)).order_by(e.c.article_id, e.c.position))
-        for article_id, position, key, name, kind, aliases in conn.execute(stmt):
-            out[article_id]["entities"].append(
-                Entity(key, name, kind, json.loads(aliases), mentions.get((article_id, position), [])))
+        for row in conn.execute(stmt):
+            out[row.article_id]["entities"].append(Entity(row.key, row.name, row.kind, json.loads(row.aliases),
+                                                          mentions.get((row.article_id, row.position), [])))
         _read_records(conn, chunk, out)
     return out
 

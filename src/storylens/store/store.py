@@ -11,13 +11,12 @@ import logging
 import os
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Engine, Table, func, insert, select, text
+from sqlalchemy import Connection, Engine, Table, insert, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
@@ -424,7 +423,7 @@ class SQLiteStore:
             compared = compared_story_ids(conn)
             if story_ids is not None:
                 compared &= set(story_ids)
-            rows = []
+            rows: list[Any] = []
             for chunk in _chunks(sorted(compared), _LOOKUP_CHUNK):
                 rows += conn.execute(select(a.id, a.story_id).where(a.story_id.in_(chunk))).all()
         members: dict[str, set[str]] = {}
