@@ -14,13 +14,13 @@ Two sources give the same ``ArticleFeatures``:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..model import Article
+from ..text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -33,8 +33,6 @@ _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 _CAP_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*)"
 _CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+(?:(?:of|de|la|van|von|al|the|and)[ \t]+)?{_CAP_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s$")
-_NARROW = str.maketrans({"’": "'", "‘": "'", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ł": "l", "Ł": "l",
-                         "đ": "d", "Đ": "d", "ß": "ss", "–": "-", "—": "-"})
 
 #: English function words (a fixed list so both feature sources drop the same words).
 STOP_WORDS = frozenset("""
@@ -63,13 +61,6 @@ class ArticleFeatures:
     headline: str | None = None
     names: dict[str, str] | None = None
     outlet: str | None = None
-
-
-def fold(text: str) -> str:
-    """Case- and accent-fold: "Renée Duchâtel" -> "renee duchatel"."""
-    text = unicodedata.normalize("NFKD", text.translate(_NARROW))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    return " ".join(text.replace(".", "").split())
 
 
 def _entity_key(text: str) -> str:
@@ -158,7 +149,7 @@ def article_features(article: Article, doc: "Doc", *, title: str | None = None) 
     body: Counter[str] = Counter()
     lemma_of: dict[str, str] = {}
     for tok in doc:
-        if tok.is_punct or tok.is_space or not tok.pos_ in _CONTENT_POS:
+        if tok.is_punct or tok.is_space or tok.pos_ not in _CONTENT_POS:
             continue
         lemma = fold(tok.lemma_ or tok.text)
         if len(lemma) < 2 or lemma in STOP_WORDS or not any(ch.isalnum() for ch in lemma):

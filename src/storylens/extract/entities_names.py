@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
+
+from ..text import fold, narrow
 
 __all__ = [
     "KINDS",
@@ -106,27 +107,6 @@ PLACE_ALIASES = {
     "uae": "united arab emirates", "drc": "democratic republic of the congo",
 }
 
-_NARROW_MAP = str.maketrans({
-    "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ł": "l", "Ł": "l",
-    "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ı": "i", "’": "'", "‘": "'", "ʼ": "'", "`": "'",
-    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-",
-})
-_SPACES = re.compile(r"\s+")
-
-
-def fold(text: str) -> str:
-    """Accent-, case- and punctuation-fold a name: "Rodríguez" and "RODRIGUEZ" -> "rodriguez".
-
-    Full stops are dropped ("U.S.A." -> "usa", "Donald J. Trump" -> "donald j trump"),
-    apostrophes and dashes normalised, runs of white space collapsed.
-    """
-    text = text.translate(_NARROW_MAP)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.casefold().replace(".", "")
-    return _SPACES.sub(" ", text).strip()
-
-
 def fold_word(word: str) -> str:
     """Fold one token or word and take off a trailing full stop ("Dr." -> "dr")."""
     return fold(word).rstrip(".")
@@ -181,7 +161,7 @@ def name_bounds(text: str, kind: str) -> tuple[int, int] | None:
     if not words:
         return None
     start, end = words[0][0], words[-1][1]
-    last = text[words[-1][0]:end].translate(_NARROW_MAP)
+    last = narrow(text[words[-1][0]:end])
     if last in ("'s", "'") and len(words) > 1:
         end = words[-2][1]
     elif last.endswith("'s") and len(last) > 2:
@@ -219,7 +199,7 @@ def _strippable(words: list[str], last_title: int) -> bool:
     if fold_word(words[last_title].rstrip(",")) in _ANCHOR_TITLES:
         return True
     for word in words[:last_title]:
-        w = word.translate(_NARROW_MAP).rstrip(",")
+        w = narrow(word).rstrip(",")
         if not (is_title_word(w) or w.isupper() or w[:1].islower() or w.endswith("'s")):
             return False
     return True

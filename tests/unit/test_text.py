@@ -1,0 +1,21 @@
+"""One fold for every stage: extraction, story grouping and comparison key names alike."""
+
+from storylens.cluster import features
+from storylens.extract import entities_names
+from storylens.text import fold, narrow
+
+
+def test_one_fold_everywhere():
+    assert features.fold is fold and entities_names.fold is fold
+
+
+def test_fold_spells_out_letters_nfkd_keeps():
+    cases = {"Renée Duchâtel": "renee duchatel", "œuvre": "oeuvre", "Ærø": "aero", "Łódź": "lodz",
+             "Straße": "strasse", "U.S.A.": "usa", "O’Neil": "o'neil", "ﬁnal": "final", "Þór": "thor",
+             "  two\t\nspaces ": "two spaces", "Jean–Luc": "jean-luc"}
+    for raw, folded in cases.items():
+        assert fold(raw) == folded, raw
+
+
+def test_narrow_keeps_case_and_accents():
+    assert narrow("O’Neil’s café — Øresund") == "O'Neil's café - oresund"
