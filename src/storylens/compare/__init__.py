@@ -59,7 +59,9 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     conflicts = find_conflicts(articles, facts, split)
     quote_groups = group_quote_variants(articles, originals)
     timeline = build_timeline(articles)
-    brief = build_brief(articles, facts, conflicts, quote_groups, timeline)
+    voices = {(st.citation.article_id, st.citation.field, st.citation.start, st.citation.end): st.asserted_by
+              for sts in split.values() for st in sts}
+    brief = build_brief(articles, facts, conflicts, quote_groups, timeline, voices)
     return {
         "facts": [f.to_dict() for f in facts],
         "conflicts": [c.to_dict() for c in conflicts],

@@ -2,7 +2,10 @@
 
 - ``summary``: the supporting text of the best-corroborated facts (most independent
   sources first, at most :data:`MAX_SUMMARY`), each sentence an exact span of one
-  article and citing every article that supports it; facts in a conflict are left to
+  article's body and citing every article that supports it; only whole sentences that
+  stand alone (:func:`sayable`: no headline, no clause cut at a comma, no piece of a
+  quotation without its speaker); a quoted speaker's words that do not say whose they are
+  are given with the speaker ("Name: “...”"); facts in a conflict are left to
   ``disputed``. Ordered as the article covering most of them tells them. When no fact
   has two independent sources, the single-source facts of the first article are used.
 - ``disputed``: one sentence per conflict, from a template: "Who says CLAIM; who says
@@ -20,7 +23,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,7 +33,7 @@ from storylens.compare.statements import outlet_name
 from storylens.compare.timeline import TimelineEvent
 from storylens.model import Article, Citation, Conflict, Fact
 
-__all__ = ["BriefSentence", "QuotedSpeaker", "Brief", "build_brief", "MAX_SUMMARY"]
+__all__ = ["BriefSentence", "QuotedSpeaker", "Brief", "build_brief", "sayable", "MAX_SUMMARY"]
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +94,48 @@ def _names(articles: Sequence[Article]) -> dict[str, str]:
     return names
 
 
-def _summary(facts: Sequence[Fact], order: dict[str, int]) -> list[BriefSentence]:
-    usable = [f for f in facts if f.status != "disputed" and f.support]
+_OPENING_QUOTES = "\"“‘'"
+_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|according|stated|added|wrote|writes|posted|announced|noted|claim(?:s|ed)?"
+                     r"|explained|asked|replied|reported|testified|insisted|argued|warned|declared)\b", re.I)
+
+
+def sayable(text: str) -> bool:
+    """Whether a statement can stand alone in a summary: a whole sentence (it begins with
+    a capital or a digit and ends a sentence, not a clause cut at a comma or a
+    semicolon), and not a piece of someone's quotation without its speaker (it opens a
+    quotation, or leaves one open, and names no one saying it)."""
+    t = text.strip()
+    body = t.lstrip(_OPENING_QUOTES + "([—–- ")
+    if not body or not (body[0].isupper() or body[0].isdigit()):
+        return False
+    if not re.search(r"[.!?…][\"”’')\]]*$", t):
+        return False
+    quotes = t.count('"') % 2 or t.count("“") != t.count("”")
+    if (t[0] in _OPENING_QUOTES or quotes) and not _SPEECH.search(t):
+        return False
+    return True
+
+
+def _shown(f: Fact, lead: str | None) -> Citation | None:
+    """The citation a summary shows for a fact: a sayable sentence of the body, the lead
+    article's first; None when the fact has none (a headline, a clause, a fragment)."""
+    good = [c for c in f.support if c.field == "text" and sayable(c.text)]
+    own = [c for c in good if c.article_id == lead]
+    return (own or good or [None])[0]
+
+
+def _attributed(speaker: str | None, text: str, names: dict[str, str]) -> str:
+    """The sentence, with its speaker when it gives a quoted speaker's words and does
+    not say whose they are ("This is a smart gesture." from a leader's post)."""
+    if not speaker or speaker in ("outlet", "unknown speaker") or _SPEECH.search(text):
+        return text
+    name = names.get(speaker) or speaker.split(":", 1)[-1].title()
+    return f"{name}: “{text.strip(_OPENING_QUOTES + '”’')}”"
+
+
+def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str],
+             voices: Mapping[tuple[str, str, int, int], str]) -> list[BriefSentence]:
+    usable = [f for f in facts if f.status != "disputed" and f.support and _shown(f, None) is not None]
     corroborated = [f for f in usable if f.independent_sources >= 2]
     if corroborated:
         chosen = sorted(corroborated, key=lambda f: (-f.independent_sources, -len(f.support)))[:MAX_SUMMARY]
@@ -113,10 +156,10 @@ def _summary(facts: Sequence[Fact], order: dict[str, int]) -> list[BriefSentence
 
     out = []
     for f in sorted(chosen, key=position):
-        text_cites = [c for c in f.support if c.field == "text"] or f.support
-        own = [c for c in text_cites if c.article_id == lead]
-        shown = (own or text_cites)[0]
-        out.append(BriefSentence(shown.text.strip(), list(f.support)))
+        shown = _shown(f, lead)
+        assert shown is not None
+        voice = voices.get((shown.article_id, shown.field, shown.start, shown.end))
+        out.append(BriefSentence(_attributed(voice, shown.text.strip(), names), list(f.support)))
     return out
 
 
@@ -128,7 +171,7 @@ def _disputed(conflicts: Sequence[Conflict], by_id: dict[str, Article], names: d
         for side in conflict.sides:
             article = by_id.get(side.citation.article_id)
             outlet = outlet_name(article) if article else side.citation.article_id
-            voice = "outlet" if side.asserted_by in ("outlet", "", None) else side.asserted_by
+            voice = "outlet" if side.asserted_by in ("outlet", "unknown speaker", "", None) else side.asserted_by
             claim = claims.setdefault((voice, " ".join(re.findall(r"\w+", side.claim.casefold()))),
                                       (side.claim.strip(), [], []))
             if outlet not in claim[1]:
@@ -182,13 +225,16 @@ def _quoted(groups: Sequence[QuoteGroup], by_id: dict[str, Article], names: dict
 
 
 def build_brief(articles: Sequence[Article], facts: Sequence[Fact], conflicts: Sequence[Conflict],
-                quote_groups: Sequence[QuoteGroup], timeline: Sequence[TimelineEvent]) -> Brief:
-    """The story's brief (see the module docstring); every sentence cites its articles."""
+                quote_groups: Sequence[QuoteGroup], timeline: Sequence[TimelineEvent],
+                voices: Mapping[tuple[str, str, int, int], str] | None = None) -> Brief:
+    """The story's brief (see the module docstring); every sentence cites its articles.
+    ``voices``: who asserts each statement ((article id, field, start, end) -> the
+    statement's ``asserted_by``), so a quoted speaker's words are shown with the speaker."""
     by_id = {a.id: a for a in articles}
     order = {a.id: k for k, a in enumerate(articles)}
     names = _names(articles)
     brief = Brief(
-        summary=_summary(facts, order),
+        summary=_summary(facts, order, names, voices or {}),
         disputed=_disputed(conflicts, by_id, names),
         timeline=_timeline(timeline),
         quoted=_quoted(quote_groups, by_id, names),

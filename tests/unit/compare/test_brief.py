@@ -140,3 +140,47 @@ def test_hashtags_deduplicated_ordered_and_limited():
     assert tags == ["#USA", "#AnaLind", "#Kessel"]
     assert make_hashtags(arts, limit=2) == ["#USA", "#AnaLind"]
     assert len({t.casefold() for t in tags}) == len(tags)
+
+
+def test_only_whole_attributed_sentences_are_sayable():
+    from storylens.compare.brief import sayable
+
+    assert sayable("The ferry strike in Port Vell entered its sixth day on Friday.")
+    assert sayable('"We will sail when the contracts are signed," Oskarsdóttir told reporters.')
+    assert sayable("40 crew members walked out.")
+    assert not sayable("Ferries stayed in port as the strike entered its sixth day,")  # a clause cut at a comma
+    assert not sayable("but the union said it would talk;")
+    assert not sayable("and not a day before.")  # no capital: the rest of a sentence
+    assert not sayable('"We will sail when the contracts are signed and not a day before."')  # whose words?
+    assert not sayable("however, all ferries will stay in port,\" the post read")
+
+
+def test_a_summary_never_shows_a_headline_or_a_clause():
+    a = Article(id="a", source="a.txt", text="Ferries stayed in port, the union said;", paragraphs=[],
+                outlet="Vell Daily", headline="Ferries stay in port")
+    b = Article(id="b", source="b.txt", text="Ferries stayed in port on Friday.", paragraphs=[], outlet="Post",
+                headline="Strike goes on")
+    head = Fact("f1", "Ferries stay in port", [Citation("a", 0, 20, "Ferries stay in port", field="headline"),
+                                               Citation("b", 0, 14, "Strike goes on", field="headline")],
+                2, "corroborated")
+    clause = Fact("f2", "Ferries stayed in port,", [Citation("a", 0, 39, a.text),
+                                                    Citation("b", 0, 33, b.text)], 2, "corroborated")
+    brief = build_brief([a, b], [head, clause], [], [], [])
+    assert [s.text for s in brief.summary] == ["Ferries stayed in port on Friday."]
+    assert {c.article_id for c in brief.summary[0].citations} == {"a", "b"}
+
+
+def test_a_speakers_words_in_the_summary_name_the_speaker():
+    text = "This is a very fine day for the ferries."
+    a = Article(id="a", source="a.txt", text=text, paragraphs=[], outlet="Vell Daily",
+                entities=[Entity(UNION, "Mírta Oskarsdóttir", "person", mentions=[Span(0, 1)])])
+    b = Article(id="b", source="b.txt", text=text, paragraphs=[], outlet="Post")
+    fact = Fact("f1", text, [Citation("a", 0, len(text), text), Citation("b", 0, len(text), text)], 2,
+                "corroborated", asserted_by=UNION)
+    voices = {("a", "text", 0, len(text)): UNION, ("b", "text", 0, len(text)): "outlet"}
+    (sentence,) = build_brief([a, b], [fact], [], [], [], voices).summary
+    assert sentence.text == "Mírta Oskarsdóttir: “This is a very fine day for the ferries.”"
+    # The sentence shown is in the outlet's own voice: no speaker added.
+    voices[("a", "text", 0, len(text))] = "outlet"
+    (sentence,) = build_brief([a, b], [fact], [], [], [], voices).summary
+    assert sentence.text == text
