@@ -2,7 +2,8 @@
 
 - ``summary``: the supporting text of the best-corroborated facts (most independent
   sources first, at most :data:`MAX_SUMMARY`), each sentence an exact span of one
-  article's body and citing every article that supports it; only whole sentences that
+  article's body and citing every article that supports it, never one that states a
+  side of a conflict (that is shown as the dispute); only whole sentences that
   stand alone (:func:`sayable`: no headline, no clause cut at a comma, no piece of a
   quotation without its speaker); a quoted speaker's words that do not say whose they are
   are given with the speaker ("Name: “...”"); facts in a conflict are left to
@@ -127,15 +128,26 @@ def _shown(f: Fact, lead: str | None) -> Citation | None:
 def _attributed(speaker: str | None, text: str, names: dict[str, str]) -> str:
     """The sentence, with its speaker when it gives a quoted speaker's words and does
     not say whose they are ("This is a smart gesture." from a leader's post)."""
-    if not speaker or speaker in ("outlet", "unknown speaker") or _SPEECH.search(text):
-        return text
+    if not speaker or ":" not in speaker or _SPEECH.search(text):
+        return text  # the outlet's voice, or a speaker known only by a word ("Governor")
     name = names.get(speaker) or speaker.split(":", 1)[-1].title()
     return f"{name}: “{text.strip(_OPENING_QUOTES + '”’')}”"
 
 
+def _in_dispute(f: Fact, sides: dict[tuple[str, str], list[tuple[int, int]]]) -> bool:
+    """Whether a statement of the fact overlaps a side of a conflict: a sentence whose
+    figure is disputed is shown as the dispute, never as agreed."""
+    return any(s < c.end and c.start < e for c in f.support for s, e in sides.get((c.article_id, c.field), ()))
+
+
 def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str],
-             voices: Mapping[tuple[str, str, int, int], str]) -> list[BriefSentence]:
-    usable = [f for f in facts if f.status != "disputed" and f.support and _shown(f, None) is not None]
+             voices: Mapping[tuple[str, str, int, int], str], conflicts: Sequence[Conflict]) -> list[BriefSentence]:
+    sides: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for conflict in conflicts:
+        for side in conflict.sides:
+            sides[(side.citation.article_id, side.citation.field)].append((side.citation.start, side.citation.end))
+    usable = [f for f in facts if f.status != "disputed" and f.support and _shown(f, None) is not None
+              and not _in_dispute(f, sides)]
     corroborated = [f for f in usable if f.independent_sources >= 2]
     if corroborated:
         chosen = sorted(corroborated, key=lambda f: (-f.independent_sources, -len(f.support)))[:MAX_SUMMARY]
@@ -234,7 +246,7 @@ def build_brief(articles: Sequence[Article], facts: Sequence[Fact], conflicts: S
     order = {a.id: k for k, a in enumerate(articles)}
     names = _names(articles)
     brief = Brief(
-        summary=_summary(facts, order, names, voices or {}),
+        summary=_summary(facts, order, names, voices or {}, conflicts),
         disputed=_disputed(conflicts, by_id, names),
         timeline=_timeline(timeline),
         quoted=_quoted(quote_groups, by_id, names),

@@ -184,3 +184,17 @@ def test_a_speakers_words_in_the_summary_name_the_speaker():
     voices[("a", "text", 0, len(text))] = "outlet"
     (sentence,) = build_brief([a, b], [fact], [], [], [], voices).summary
     assert sentence.text == text
+
+
+def test_a_disputed_figure_is_never_in_the_summary_as_agreed():
+    ta = "About 300 crew members walked out on Friday."
+    tb = "About 300 crew members walked out on Friday, the union said."
+    a = Article(id="a", source="a.txt", text=ta, paragraphs=[], outlet="Vell Daily")
+    b = Article(id="b", source="b.txt", text=tb, paragraphs=[], outlet="Post")
+    fact = Fact("f1", ta, [Citation("a", 0, len(ta), ta), Citation("b", 0, len(tb), tb)], 2, "corroborated")
+    other = Conflict("c1", "figure", "how many crew", [
+        ConflictSide("About 300 crew members", "outlet", Citation("a", 0, 22, ta[:22]), 300.0),
+        ConflictSide("500 crew", "outlet", Citation("c", 0, 8, "500 crew"), 500.0)])
+    assert build_brief([a, b], [fact], [], [], []).summary
+    brief = build_brief([a, b], [fact], [other], [], [])
+    assert brief.summary == [] and len(brief.disputed) == 1
