@@ -2,7 +2,9 @@
 
 A date from any source (JSON-LD, OpenGraph, a feed, htmldate, a page dump's header, a
 JSONL/CSV column, a sidecar or manifest) is *implausible* when it is before the earliest
-plausible date (default 1980-01-01; ``STORYLENS_EARLIEST_DATE=YYYY-MM-DD`` changes it) or
+plausible date (``CleanConfig.earliest_date``, default 1980-01-01; the environment
+variable ``STORYLENS_CLEAN__EARLIEST_DATE=YYYY-MM-DD`` changes it, named as ``config.py``
+names settings) or
 later than the time the page was fetched plus one day. A date that is not a date at all
 is *unparseable*. Either way the cleaner does not use it: it tries the next source and
 notes in ``Article.inferred["<field>_rejected"]`` which value was rejected and why
@@ -21,6 +23,7 @@ from datetime import date, datetime, timedelta, timezone
 from .common import parse_datetime
 
 __all__ = [
+    "CleanConfig",
     "EARLIEST_ENV",
     "DEFAULT_EARLIEST",
     "FUTURE_SLACK",
@@ -34,8 +37,18 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-EARLIEST_ENV = "STORYLENS_EARLIEST_DATE"
+EARLIEST_ENV = "STORYLENS_CLEAN__EARLIEST_DATE"
 DEFAULT_EARLIEST = date(1980, 1, 1)
+
+
+@dataclass(frozen=True)
+class CleanConfig:
+    """Settings of the clean stage. ``earliest_date``: a publication date before it is
+    implausible (1980: before any news site; older dated archives state their dates
+    explicitly, and explicit dates are kept)."""
+
+    earliest_date: date = DEFAULT_EARLIEST
+
 #: A publication time may be this much later than the fetch time (clocks and zones differ).
 FUTURE_SLACK = timedelta(days=1)
 #: No date outside these years is ever used, not even one stated explicitly.
@@ -44,9 +57,9 @@ _NOTE_CHARS = 80
 
 
 def earliest_date() -> datetime:
-    """The earliest plausible publication date (``STORYLENS_EARLIEST_DATE`` or 1980-01-01)."""
+    """The earliest plausible publication date (``STORYLENS_CLEAN__EARLIEST_DATE`` or 1980-01-01)."""
     text = os.environ.get(EARLIEST_ENV, "").strip()
-    day = DEFAULT_EARLIEST
+    day = CleanConfig().earliest_date
     if text:
         try:
             day = date.fromisoformat(text)

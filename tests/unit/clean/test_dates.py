@@ -58,7 +58,7 @@ def test_future_and_pre_1980_dates_are_rejected_with_the_reason():
 
 def test_earliest_date_is_configurable(monkeypatch):
     assert implausible(datetime(1975, 6, 1, tzinfo=timezone.utc), FETCHED)
-    monkeypatch.setenv("STORYLENS_EARLIEST_DATE", "1970-01-01")
+    monkeypatch.setenv("STORYLENS_CLEAN__EARLIEST_DATE", "1970-01-01")
     assert implausible(datetime(1975, 6, 1, tzinfo=timezone.utc), FETCHED) is None
     assert implausible(datetime(1969, 12, 31, tzinfo=timezone.utc), FETCHED)
 
