@@ -66,13 +66,14 @@ def test_every_section_is_rendered_and_the_raw_dump_is_gone(examples: TestClient
             assert tag in text
         for event in cmp["timeline"]:
             assert f'<time datetime="{event["date"]}">' in page
-        for cue in cmp["framing"]:
-            assert f'<mark class="cue">{cue["cue"]}</mark>' in text
+        unmarked = re.sub(r'<mark class="cue">(.*?)</mark>', r"\1", text)
+        for cue in cmp["framing"]:  # the cue word marked, also inside a cited statement (hedged claims)
+            assert re.search(f'<mark class="cue">{re.escape(cue["cue"])}</mark>', text, re.IGNORECASE), cue
             c = cue["citation"]
             article = examples.get(f"/api/articles/{cue['article_id']}").json()["article"]
             source = article["headline"] if c.get("field") == "headline" else article["text"]
-            before, cue_text, after = cue_context(source, c["start"], c["end"])
-            assert f'{before}<mark class="cue">{cue_text}</mark>{after}' in text  # in context, spaces kept
+            before, cited, after = cue_context(source, c["start"], c["end"])
+            assert f"{before}{cited}{after}" in unmarked  # in context, spaces kept
         for outlet, fact_ids in cmp["exclusives"]["only_in"].items():
             assert f"{outlet}</span>: {len(fact_ids)} fact" in text
         for fact_ids in cmp["exclusives"]["missing_from"].values():
@@ -180,3 +181,23 @@ def test_diff_segments_and_cue_context() -> None:
     long = "x" * 400 + " claims " + "y" * 400
     before, cue, after = cue_context(long, 401, 407, width=20)
     assert before.startswith("…") and len(before) == 21 and cue == "claims" and after.endswith("…")
+
+
+def test_a_cue_citing_a_whole_statement_marks_its_cue_word() -> None:
+    from storylens.model import Article
+    from storylens.web.comparison_view import _cue_context
+
+    text = "The port reclaims land. The mayor Claims the <b>dam</b> is safe, engineers said."
+    article = Article(id="c1", source="c1.txt", text=text, paragraphs=[text])
+    start = text.index("The mayor")
+    end = text.index(", engineers")
+
+    def cue(word: str, s: int = start, e: int = end) -> dict[str, Any]:
+        return {"cue": word, "article_id": "c1", "citation": {"article_id": "c1", "start": s, "end": e,
+                                                              "text": text[s:e]}}
+
+    assert _cue_context(cue("claims"), article) == ("The mayor ", "Claims", " the <b>dam</b> is safe, engineers said.")
+    whole = text.index("reclaims")
+    assert _cue_context(cue("claims", whole, whole + 8), article) == ("The port ", "reclaims", " land.")
+    assert _cue_context(cue("says"), article) == ("", text[start:end], ", engineers said.")  # not there: the span
+    assert _cue_context(cue("claims"), None) is None

@@ -9,6 +9,7 @@ stay unescaped here: the template escapes every piece.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from ..model import Article
@@ -77,6 +78,22 @@ def _quote_groups(comparison: dict[str, Any]) -> tuple[list[dict[str, Any]], int
     return shared, len(groups) - len(shared)
 
 
+def _cue_context(cue: dict[str, Any], article: Article | None) -> tuple[str, str, str] | None:
+    """``(before, marked, after)``: the cited passage in its sentence, with the cue word
+    marked. A cue that cites a whole statement (a hedged claim: "... , according to
+    calculations by the Herald.") marks its cue word inside it, where the words are there
+    as a whole word; any other cue marks its cited span."""
+    context = citation_context(cue["citation"], article)
+    word = cue.get("cue") or ""
+    if context is None or not word or word == context[1]:
+        return context
+    before, cited, after = context
+    found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", cited, re.IGNORECASE)
+    if found is None:
+        return context
+    return before + cited[:found.start()], found.group(), cited[found.end():] + after
+
+
 def comparison_view(comparison: dict[str, Any] | None, members: list[Article]) -> dict[str, Any] | None:
     """The compare and brief sections of a story page, or None when they have not run.
 
@@ -87,7 +104,7 @@ def comparison_view(comparison: dict[str, Any] | None, members: list[Article]) -
     if comparison is None:
         return None
     by_id = {a.id: a for a in members}
-    framing = [{"cue": cue, "context": citation_context(cue["citation"], by_id.get(cue["article_id"]))}
+    framing = [{"cue": cue, "context": _cue_context(cue, by_id.get(cue["article_id"]))}
                for cue in comparison.get("framing") or []]
     groups, single = _quote_groups(comparison)
     facts = comparison.get("facts") or []
