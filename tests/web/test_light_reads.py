@@ -84,8 +84,6 @@ def test_story_pages_read_their_articles_in_one_light_read(tmp_path: Any, monkey
     assert calls == [["f1", "f2"], ["f1", "f2"]]
 
 def test_duplicates_come_from_an_index_kept_until_the_store_changes(tmp_path: Any, monkeypatch: Any) -> None:
-    from storylens.web import views
-
     db = str(tmp_path / "s.db")
     _store(db, [_article("f1", "Vellmar Courier", "2031-05-05T09:00:00+02:00"),
                 _article("f3", "Orsa Post", "2031-05-05T11:00:00+02:00", duplicate_of="f1"),
