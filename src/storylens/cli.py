@@ -374,6 +374,64 @@ def show_config(ctx: _Context, as_json: bool) -> None:
     ctx.out.print(table)
 
 
+@main.command(name="export")
+@_db_option
+@click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Export from a JSON report (storylens analyze --format json) instead of a store.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet"]), default="csv", show_default=True,
+              help="Table format (docs/export.md).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the tables (one file per table).")
+@click.option("--story", "story_id", default=None, help="Only this story (and its articles).")
+@click.option("--published-since", default=None, metavar="DATE",
+              help="Only stories with an article published at or after DATE (YYYY-MM-DD is midnight UTC).")
+@click.option("--ingested-since", default=None, metavar="DATE",
+              help="Only stories with an article ingested at or after DATE (store only).")
+@click.option("--datasette-metadata", "metadata_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write a Datasette metadata.json (table docs, canned queries) for the store to this file.")
+@_with_context
+def export(ctx: _Context, db: str, report_file: Path | None, fmt: str, out_dir: Path | None, story_id: str | None,
+           published_since: str | None, ingested_since: str | None, metadata_file: Path | None) -> None:
+    """Write stories, articles, facts, conflicts, quote variants, figures and time references as tables."""
+    import json
+
+    from .export import ExportFilter, bundles_from_report, bundles_from_store, datasette_metadata, parse_since, write_tables
+    from .report.json_report import write_text_atomic
+
+    db_given = click.get_current_context().get_parameter_source("db") is not click.core.ParameterSource.DEFAULT
+    if report_file is not None and db_given:
+        raise click.UsageError("give --db or --report, not both")
+    if out_dir is None and metadata_file is None:
+        raise click.UsageError("give --out DIR for the tables, or --datasette-metadata FILE (or both)")
+    since = {}
+    for name, value in (("--published-since", published_since), ("--ingested-since", ingested_since)):
+        try:
+            since[name] = parse_since(value) if value else None
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint=name) from exc
+    flt = ExportFilter(story=story_id, published_since=since["--published-since"],
+                       ingested_since=since["--ingested-since"])
+    if metadata_file is not None:
+        name = Path(db.split("///")[-1]).stem if "://" not in db or db.startswith("sqlite") else "storylens"
+        write_text_atomic(metadata_file, json.dumps(datasette_metadata(name or "storylens"), indent=2,
+                                                    ensure_ascii=False) + "\n")
+        ctx.out.print(f"wrote {escape(str(metadata_file))} (datasette {escape(db)} -m {escape(str(metadata_file))})")
+    if out_dir is None:
+        return
+    try:
+        if report_file is not None:
+            written = write_tables(bundles_from_report(report_file, flt), fmt, out_dir)
+        else:
+            with _open(db, must_exist=True) as store:
+                written = write_tables(bundles_from_store(store, flt), fmt, out_dir)
+    except StorylensError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise click.ClickException(f"cannot write the tables to {out_dir}: {exc.strerror or exc}") from exc
+    for path, rows in written.values():
+        ctx.out.print(f"{rows:>7} rows  {escape(str(path))}")
+
+
 @main.command(name="eval")
 @click.argument("dataset")
 @click.option("--split", default="dev", show_default=True, help="Which split of the dataset to score.")

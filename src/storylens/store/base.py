@@ -104,6 +104,10 @@ class Store(Protocol):
 
     def list_skipped(self) -> list[Skipped]: ...
 
+    def ingested_times(self) -> dict[str, datetime]:
+        """Every stored article's id with when it was stored (timezone-aware)."""
+        ...
+
     # -- stories and comparisons
 
     def replace_stories(self, story_dicts: Sequence[dict[str, Any]],

@@ -338,6 +338,13 @@ class SQLiteStore:
         with self._read() as conn:
             return [Skipped(source=r.source, reason=r.reason) for r in conn.execute(stmt)]
 
+    def ingested_times(self) -> dict[str, datetime]:
+        """Every stored article's id with when it was stored (``articles.ingested_at``)."""
+        a = sch.articles.c
+        with self._read() as conn:
+            rows = conn.execute(select(a.id, a.ingested_at)).all()
+        return {r.id: datetime.fromisoformat(r.ingested_at) for r in rows}
+
     @staticmethod
     def _assemble(conn: Connection, rows: Sequence[Any]) -> list[Article]:
         if not rows:

@@ -1,0 +1,153 @@
+"""Where exported rows come from: a store (through the ``Store`` protocol only) or a JSON
+report, both turned into ``Bundle``s of the report's layout, and the filters on them.
+
+A story is exported whole (every member article, fact, conflict and quote variant) when
+one of its articles passes every filter, so that the tables join without dangling ids;
+an article outside any story is exported when it passes them itself.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+from typing import Any
+
+from ..errors import StorylensError
+from ..store.base import Store
+from .tables import Bundle, utc_key
+
+__all__ = ["ExportError", "ExportFilter", "parse_since", "bundles_from_store", "bundles_from_report"]
+
+#: Articles read from the store per call (bounds memory on a large store).
+_CHUNK = 200
+
+
+class ExportError(StorylensError):
+    """An export that cannot run as asked (unknown story, a filter the source cannot apply)."""
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    story: str | None = None
+    published_since: datetime | None = None
+    ingested_since: datetime | None = None
+
+    def keeps(self, article: dict[str, Any], ingested: datetime | None) -> bool:
+        """Whether one article passes the time filters."""
+        if self.published_since is not None:
+            published = article.get("published")
+            if not published or _aware(datetime.fromisoformat(published)) < self.published_since:
+                return False
+        if self.ingested_since is not None and (ingested is None or ingested < self.ingested_since):
+            return False
+        return True
+
+
+def _aware(when: datetime) -> datetime:
+    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
+
+
+def parse_since(value: str) -> datetime:
+    """``YYYY-MM-DD`` (midnight UTC) or an ISO 8601 time (UTC when it has no offset)."""
+    text = value.strip()
+    try:
+        if len(text) == 10:
+            return datetime.combine(date.fromisoformat(text), time(0), tzinfo=timezone.utc)
+        return _aware(datetime.fromisoformat(text.replace("Z", "+00:00")))
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD) or an ISO 8601 time "
+                         "(e.g. 2026-03-14T08:00:00+01:00)") from exc
+
+
+def _story_order(story: dict[str, Any]) -> tuple[int, int, str]:
+    return (-int(story.get("independent_sources") or 0), -len(story.get("articles") or []), str(story["id"]))
+
+
+def _article_order(article: dict[str, Any]) -> tuple[bool, str, str]:
+    published = article.get("published")
+    return (not published, utc_key(published) or "", str(article["id"]))
+
+
+def _kept(bundle: Bundle, flt: ExportFilter) -> bool:
+    return any(flt.keeps(a, bundle.ingested_at.get(a["id"])) for a in bundle.articles)
+
+
+# -- from a store ---------------------------------------------------------------------
+
+def bundles_from_store(store: Store, flt: ExportFilter) -> Iterator[Bundle]:
+    """The stories (with their comparison) and the articles outside any story, story by
+    story, read through the ``Store`` protocol."""
+    times = store.ingested_times()
+    if flt.story is not None:
+        found = store.get_story(flt.story)
+        if found is None:
+            raise ExportError(f"no story {flt.story!r} in {store.where} "
+                              f"(list them with `storylens stories --db {store.where}`)")
+        stories = [found]
+    else:
+        stories = sorted(store.list_stories(limit=max(store.count_stories(), 1)), key=_story_order)
+    members: set[str] = set()
+    for story in stories:
+        ids = list(story["articles"])
+        members.update(ids)
+        articles = sorted((a.to_dict() for a in store.get_articles(ids)), key=_article_order)
+        bundle = Bundle(None, articles, {i: times.get(i) for i in ids})
+        if not _kept(bundle, flt):
+            continue
+        bundle.story = {**story, **(store.get_comparison(story["id"]) or {})}
+        yield bundle
+    if flt.story is not None:
+        return
+    loose = sorted(i for i in times if i not in members)
+    for start in range(0, len(loose), _CHUNK):
+        for article in store.get_articles(loose[start:start + _CHUNK]):
+            single = Bundle(None, [article.to_dict()], {article.id: times.get(article.id)})
+            if _kept(single, flt):
+                yield single
+
+
+# -- from a report --------------------------------------------------------------------
+
+def _load_report(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ExportError(f"cannot read the report {path}: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ExportError(f"{path} is not a Storylens JSON report (not valid UTF-8 JSON: {exc}); "
+                          "write one with `storylens analyze PATHS --format json`") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("articles"), list):
+        raise ExportError(f"{path} is not a Storylens JSON report (no `articles` list); "
+                          "write one with `storylens analyze PATHS --format json`")
+    return data
+
+
+def bundles_from_report(path: Path, flt: ExportFilter) -> Iterator[Bundle]:
+    """The same bundles from a JSON report (``docs/json-schema.md``). A report has no
+    ingest times, so ``ingested_since`` is refused."""
+    if flt.ingested_since is not None:
+        raise ExportError("--ingested-since needs a store: a JSON report records when it was generated, not when "
+                          "each article was ingested; export from the store (--db) or use --published-since")
+    data = _load_report(path)
+    by_id: dict[str, dict[str, Any]] = {a["id"]: a for a in data["articles"]}
+    stories: Sequence[dict[str, Any]] = data.get("stories") or []
+    if flt.story is not None:
+        stories = [s for s in stories if s.get("id") == flt.story]
+        if not stories:
+            raise ExportError(f"no story {flt.story!r} in the report {path}")
+    members: set[str] = set()
+    for story in sorted(stories, key=_story_order):
+        ids = [i for i in story.get("articles") or [] if i in by_id]
+        members.update(ids)
+        bundle = Bundle(dict(story), sorted((by_id[i] for i in ids), key=_article_order), dict.fromkeys(ids))
+        if _kept(bundle, flt):
+            yield bundle
+    if flt.story is not None:
+        return
+    for article_id in sorted(set(by_id) - members):
+        single = Bundle(None, [by_id[article_id]], {article_id: None})
+        if _kept(single, flt):
+            yield single
