@@ -25,7 +25,8 @@ per disagreement: the same kind, the same thing in dispute, and a side in common
 figure repeated by near-copies and many outlets is one conflict whose sides are every
 article asserting each claim (each side with its own citation), not one conflict per
 pair of articles. ``find_conflicts`` marks every fact a conflict involves as
-``disputed``. Pure: nothing here reads disk or network.
+``disputed``, and takes out of a fact the articles that state another side of a conflict
+over it (``facts.drop_contradicting``). Pure: nothing here reads disk or network.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from dataclasses import dataclass
 
 from storylens.cluster.features import fold
 from storylens.compare.details import find_detail_conflicts
-from storylens.compare.facts import same_day
+from storylens.compare.facts import drop_contradicting, same_day
 from storylens.compare.measures import event_noun, measure_of
 from storylens.compare.places import find_place_conflicts
 from storylens.compare.statements import Statement, concept_of, statements_of, terms, word_stem
@@ -336,11 +337,9 @@ def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact],
               for a, b in find_place_conflicts(articles, sts, _source)]
     edges += _attribution_edges(articles, sts)
     edges += [_Edge(d.kind, d.scope, d.about, d.a, d.b, d.claims) for d in find_detail_conflicts(articles, sts, _source)]
-    fact_of: dict[tuple[str, str, int, int], Fact] = {}
-    for fact in facts:
-        for c in fact.support:
-            fact_of[_key(c)] = fact
     out = _consolidate(edges, {a.id: n for n, a in enumerate(articles)})
+    drop_contradicting(facts, [c for c, _ in out], articles)
+    fact_of = {_key(c): fact for fact in facts for c in fact.support}
     for conflict, rivals in out:
         ids: list[str] = []
         for cited, against in rivals:

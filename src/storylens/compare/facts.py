@@ -28,10 +28,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from storylens.compare.statements import Statement, outlet_name, statements_of, terms
-from storylens.model import Article, Citation, Fact, TimeRef
+from storylens.model import Article, Citation, Conflict, Fact, TimeRef
 from storylens.stories import independent_sources
 
-__all__ = ["AlignConfig", "GENERIC_TERMS", "align_facts", "aligned_statements", "fact_id", "make_scorer", "same_day"]
+__all__ = ["AlignConfig", "GENERIC_TERMS", "align_facts", "aligned_statements", "drop_contradicting", "fact_id",
+           "make_scorer", "same_day"]
 
 log = logging.getLogger(__name__)
 
@@ -271,3 +272,45 @@ def _asserted_by(sts: list[Statement]) -> str:
     if counts.get("outlet", 0) >= counts.get("unknown speaker", 0):
         return "outlet"
     return "unknown speaker"
+
+
+def drop_contradicting(facts: list[Fact], conflicts: Sequence[Conflict], articles: Sequence[Article]) -> None:
+    """Corroboration only where it is true: a fact that states one side of a conflict
+    loses the citations of articles that state another side of it and not this one (an
+    outlet reporting "five to two" does not support "voted 6-1", whichever of its
+    sentences aligned). Sources, status, outlets and id are recomputed, in place."""
+    by_id = {a.id: a for a in articles}
+
+    def claim(side: object) -> str:
+        value = getattr(side, "value", None)
+        return f"{value:g}" if value is not None else " ".join(getattr(side, "claim", "").casefold().split())
+
+    def words(text: str) -> str:
+        return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+    for conflict in conflicts:
+        stated: dict[str, set[str]] = defaultdict(set)
+        for s in conflict.sides:
+            stated[s.citation.article_id].add(claim(s))
+        for n, fact in enumerate(facts):
+            cited = [s for s in conflict.sides if any(_same(c, s.citation) for c in fact.support)]
+            mine = {claim(s) for s in cited}
+            if len(mine) != 1:
+                continue
+            said = words(cited[0].claim).split(" of ", 1)[0] + " "  # "large numbers" of prisoners
+            # An article on another side still supports the fact where its own sentence
+            # states this side's claim too (a claim reported, then checked).
+            keep = [c for c in fact.support if not stated.get(c.article_id) or mine <= stated[c.article_id]
+                    or said in words(c.text)]
+            if len(keep) == len(fact.support):
+                continue
+            members = list({c.article_id: by_id[c.article_id] for c in keep if c.article_id in by_id}.values())
+            sources = independent_sources(members)
+            facts[n] = Fact(fact_id(keep), fact.statement if any(c.text == fact.statement for c in keep)
+                            else keep[0].text, keep, sources,
+                            "corroborated" if sources >= 2 else "single-source", fact.asserted_by,
+                            sorted({outlet_name(m) for m in members}))
+
+
+def _same(a: Citation, b: Citation) -> bool:
+    return (a.article_id, a.field, a.start, a.end) == (b.article_id, b.field, b.start, b.end)

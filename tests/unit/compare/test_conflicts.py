@@ -341,3 +341,15 @@ def test_a_figure_an_article_repeats_is_one_claim_of_one_conflict():
     (fig,) = [x for x in conflicts if x.kind == "figure"]
     assert [(s.citation.article_id, s.value) for s in fig.sides] == [("b", 900.0), ("c", 900.0), ("a", 1200.0)]
     assert fig.sides[-1].citation.start == 0  # shown where the Gazette first gives it
+
+
+def test_an_outlet_on_the_other_side_does_not_corroborate():
+    a = article("a", "The Vell council voted 6-1 to close the ferry pier on Monday.", outlet="Ledger")
+    b = article("b", "The Vell council voted to close the ferry pier on Monday. The vote was five to two, "
+                     "two members said.", outlet="Herald")
+    c = article("c", "On Monday the Vell council voted 6-1 to close the ferry pier.", outlet="Radio")
+    facts, conflicts = _run(a, b, c)
+    (tally,) = [x for x in conflicts if x.about == "vote tally"]
+    pier = [f for f in facts if any("6-1" in s.text for s in f.support)]
+    assert pier and all("b" not in {s.article_id for s in f.support} for f in pier)
+    assert {s.article_id for s in pier[0].support} == {"a", "c"} and pier[0].independent_sources == 2
