@@ -79,16 +79,20 @@ def _kept(bundle: Bundle, flt: ExportFilter) -> bool:
 
 def bundles_from_store(store: Store, flt: ExportFilter) -> Iterator[Bundle]:
     """The stories (with their comparison) and the articles outside any story, story by
-    story, read through the ``Store`` protocol."""
-    times = store.ingested_times()
+    story, read through the ``Store`` protocol. An unknown ``flt.story`` raises here,
+    before anything is read or written."""
     if flt.story is not None:
         found = store.get_story(flt.story)
         if found is None:
             raise ExportError(f"no story {flt.story!r} in {store.where} "
                               f"(list them with `storylens stories --db {store.where}`)")
-        stories = [found]
-    else:
-        stories = sorted(store.list_stories(limit=max(store.count_stories(), 1)), key=_story_order)
+        return _store_bundles(store, flt, [found])
+    return _store_bundles(store, flt, sorted(store.list_stories(limit=max(store.count_stories(), 1)),
+                                             key=_story_order))
+
+
+def _store_bundles(store: Store, flt: ExportFilter, stories: list[dict[str, Any]]) -> Iterator[Bundle]:
+    times = store.ingested_times()
     members: set[str] = set()
     for story in stories:
         ids = list(story["articles"])
@@ -127,17 +131,23 @@ def _load_report(path: Path) -> dict[str, Any]:
 
 def bundles_from_report(path: Path, flt: ExportFilter) -> Iterator[Bundle]:
     """The same bundles from a JSON report (``docs/json-schema.md``). A report has no
-    ingest times, so ``ingested_since`` is refused."""
+    ingest times, so ``ingested_since`` is refused; that, an unreadable report and an
+    unknown ``flt.story`` raise here, before anything is written."""
     if flt.ingested_since is not None:
         raise ExportError("--ingested-since needs a store: a JSON report records when it was generated, not when "
                           "each article was ingested; export from the store (--db) or use --published-since")
     data = _load_report(path)
-    by_id: dict[str, dict[str, Any]] = {a["id"]: a for a in data["articles"]}
     stories: Sequence[dict[str, Any]] = data.get("stories") or []
     if flt.story is not None:
         stories = [s for s in stories if s.get("id") == flt.story]
         if not stories:
             raise ExportError(f"no story {flt.story!r} in the report {path}")
+    return _report_bundles(data["articles"], stories, flt)
+
+
+def _report_bundles(articles: Sequence[dict[str, Any]], stories: Sequence[dict[str, Any]],
+                    flt: ExportFilter) -> Iterator[Bundle]:
+    by_id: dict[str, dict[str, Any]] = {a["id"]: a for a in articles}
     members: set[str] = set()
     for story in sorted(stories, key=_story_order):
         ids = [i for i in story.get("articles") or [] if i in by_id]
