@@ -74,3 +74,18 @@ def test_errors_are_listed_for_every_event(scored):
             "conflict_pairs_gold_found"], event
         assert len(errors["false_quote_pairs"]) == r["grouped"]["quote_pairs_system"] - r["grouped"][
             "quote_pairs_correct"], event
+
+
+def test_floors_on_dev(scored):
+    # Regression floors under the dev figures recorded in docs/benchmarks.md (dev is
+    # where the comparison is tuned: these guard against going back, they are not
+    # results). Precision first: no false dispute is the floor that matters most.
+    _, _, _, result = scored
+    grouped, one = result["grouped"], result["one_story"]
+    false_conflicts = sum(len(r["errors"]["false_conflict_pairs"]) for r in result["events"].values())
+    assert false_conflicts == 0
+    assert one["conflict_pair_precision"] >= 0.9 and one["conflicts_found"] >= 2
+    assert grouped["claim_pair_precision"] >= 0.70 and grouped["claim_pair_recall"] >= 0.20
+    assert one["brief_support_precision"] >= 0.60 and one["brief_central_recall"] >= 0.52
+    assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.50
+    assert grouped["timeline_date_accuracy"] >= 0.83 and grouped["timeline_recall"] >= 0.68
