@@ -46,10 +46,14 @@ class SettingsError(StorylensError):
 class PipelineSettings:
     """How the per-article stages are run. ``chunk_size``: raw documents handed to a
     worker at a time, also ``ingest``'s commit unit (32 keeps workers busy and a crash
-    loses at most one chunk). ``processes``: worker processes (``--processes``)."""
+    loses at most one chunk). ``processes``: worker processes (``--processes``).
+    ``max_article_chars``: a cleaned text longer than this is skipped, not parsed (the
+    NLP pass costs ~12 s and grows past 1 GB of memory per 100,000 characters on one
+    text; the longest news features run to ~60,000 characters)."""
 
     chunk_size: int = 32
     processes: int = 1
+    max_article_chars: int = 100_000
 
 
 @dataclass(frozen=True)

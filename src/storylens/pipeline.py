@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from .clean import clean_document
 from .cluster.features import ArticleFeatures
-from .config import Settings
+from .config import PipelineSettings, Settings
 from .ingest import iter_documents
 from .ingest.metadata import Manifest
 from .model import Article, RawDocument, Skipped
@@ -43,7 +43,7 @@ from .stories import group_into_stories
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["read_inputs", "process_documents", "Processed", "Analysis", "analyze",
+__all__ = ["read_inputs", "Chunk", "process_documents", "Processed", "Analysis", "analyze",
            "analyze_documents", "Ingested", "ingest"]
 
 log = logging.getLogger(__name__)
@@ -71,22 +71,36 @@ class Processed:
     stage_cpu: dict[str, float] = field(default_factory=dict)
 
 
-def process_documents(chunk: tuple[list[RawDocument], bool]) -> Processed:
+@dataclass(frozen=True)
+class Chunk:
+    """The per-article stages' input: raw documents, whether to run the NLP pass, and the
+    longest text one article may have (``PipelineSettings.max_article_chars``)."""
+
+    documents: list[RawDocument]
+    extract: bool = True
+    max_article_chars: int = PipelineSettings.max_article_chars
+
+
+def process_documents(chunk: Chunk) -> Processed:
     """Clean every raw document of the chunk and, when asked, run the NLP pass over the
     cleaned articles (entities, quotes, figures, time references, clustering features).
     Runs in a runner's worker: takes and returns picklable values only."""
-    documents, extract = chunk
     out = Processed()
     started = time.process_time()
-    for raw in documents:
+    for raw in chunk.documents:
         item = clean_document(raw)
+        if isinstance(item, Article) and len(item.text) > chunk.max_article_chars:
+            item = Skipped(raw.source, f"the article's text is {len(item.text):,} characters, more than the "
+                                       f"{chunk.max_article_chars:,} one article may have (a page of many articles, "
+                                       "or not an article?); split it, or raise the setting "
+                                       "pipeline.max_article_chars")
         if isinstance(item, Article):
             out.articles.append(item)
         else:
             out.skipped.append(item)
     cleaned = time.process_time()
     out.stage_cpu["clean"] = cleaned - started
-    if extract and out.articles:
+    if chunk.extract and out.articles:
         _extract_isolated(out)
         out.stage_cpu["extract"] = time.process_time() - cleaned
     return out
@@ -120,10 +134,10 @@ def _extract_isolated(out: Processed) -> None:
     out.extraction_failures.update(extraction.failures)
 
 
-def _chunks(items: Iterable[RawDocument], extract: bool, size: int) -> Iterator[tuple[list[RawDocument], bool]]:
+def _chunks(items: Iterable[RawDocument], extract: bool, settings: PipelineSettings) -> Iterator[Chunk]:
     iterator = iter(items)
-    while chunk := list(islice(iterator, max(1, size))):
-        yield chunk, extract
+    while documents := list(islice(iterator, max(1, settings.chunk_size))):
+        yield Chunk(documents, extract, settings.max_article_chars)
 
 
 def _split_sources(items: Iterable[RawDocument | Skipped], skipped: list[Skipped],
@@ -197,7 +211,7 @@ def analyze_documents(
     items = progress(iter(documents)) if progress else documents
     raws = _split_sources(items, result.skipped, on_skipped, first_time)
     features: dict[str, ArticleFeatures] = {}
-    for done in runner.map(process_documents, _chunks(raws, extract, settings.pipeline.chunk_size)):
+    for done in runner.map(process_documents, _chunks(raws, extract, settings.pipeline)):
         result.articles.extend(done.articles)
         result.skipped.extend(done.skipped)
         for item in done.skipped:
@@ -279,7 +293,7 @@ def ingest(
 
     items = progress(iter(documents)) if progress else documents
     raws = _split_sources(items, result.skipped, on_skipped, new_to_store)
-    for done in runner.map(process_documents, _chunks(raws, extract, settings.pipeline.chunk_size)):
+    for done in runner.map(process_documents, _chunks(raws, extract, settings.pipeline)):
         added = store.add_articles(done.articles, features=done.features)
         result.added += added.added
         stored.update(a.id for a in done.articles)

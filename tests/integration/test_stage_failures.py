@@ -111,3 +111,10 @@ def test_ingest_keeps_every_other_article_when_one_fails(tmp_path, monkeypatch):
 def _serial(monkeypatch):
     """Injected failures live in this process: keep the per-article stages here too."""
     monkeypatch.delenv("STORYLENS_PIPELINE__PROCESSES", raising=False)
+
+
+def test_an_overlong_text_is_skipped_with_the_setting_that_limits_it(tmp_path):
+    report, _ = analyze(tmp_path, "--set", "pipeline.max_article_chars=2200")
+    long = [s for s in report["skipped"] if "pipeline.max_article_chars" in s["reason"]]
+    assert long and all("characters, more than the 2,200" in s["reason"] for s in long)
+    assert report["articles"] and all(len(a["text"]) <= 2200 for a in report["articles"])

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta, timezone
 
 from storylens.extract import extract_articles
 from storylens.model import Article, RawDocument
-from storylens.pipeline import process_documents
+from storylens.pipeline import Chunk, process_documents
 from storylens.runners import ProcessPoolRunner, SerialRunner
 
 CET = timezone(timedelta(hours=1))
@@ -46,7 +46,7 @@ def raw_documents() -> list[RawDocument]:
 
 
 def test_serial_and_process_pool_runners_give_the_same_records_in_input_order():
-    chunks = [(raw_documents()[i:i + 2], True) for i in range(0, len(TEXTS), 2)]
+    chunks = [Chunk(raw_documents()[i:i + 2]) for i in range(0, len(TEXTS), 2)]
     serial = list(SerialRunner().map(process_documents, chunks))
     pooled = list(ProcessPoolRunner(2).map(process_documents, chunks))
     assert [a.to_dict() for p in serial for a in p.articles] == [a.to_dict() for p in pooled for a in p.articles]
