@@ -415,7 +415,8 @@ def export(ctx: _Context, db: str, report_file: Path | None, fmt: str, out_dir: 
         name = Path(db.split("///")[-1]).stem if "://" not in db or db.startswith("sqlite") else "storylens"
         write_text_atomic(metadata_file, json.dumps(datasette_metadata(name or "storylens"), indent=2,
                                                     ensure_ascii=False) + "\n")
-        ctx.out.print(f"wrote {escape(str(metadata_file))} (datasette {escape(db)} -m {escape(str(metadata_file))})")
+        served = escape(db) if report_file is None else "storylens.db"
+        ctx.out.print(f"wrote {escape(str(metadata_file))} (datasette {served} -m {escape(str(metadata_file))})")
     if out_dir is None:
         return
     try:
