@@ -117,7 +117,8 @@ def test_brief_citations_open_their_exact_span(examples: TestClient) -> None:
     for body in _stories(examples):
         brief = body["comparison"]["brief"]
         page = examples.get(f"/stories/{body['story']['id']}").text
-        brief_html = page[page.index('id="brief"'):page.index('id="disputes"')]
+        assert page.index('id="disputes"') < page.index('id="brief"') < page.index('id="articles"')  # disputes first
+        brief_html = page[page.index('id="brief"'):page.index('id="articles"')]
         assert len(brief["summary"]) >= 1
         for line in brief["summary"]:
             assert re.sub(r"\s+", " ", unescape(brief_html)).count(line["text"]) >= 1

@@ -8,31 +8,41 @@ only for ``http``/``https`` article URLs; anything else is shown as text.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from collections.abc import Sequence
 from typing import Any
-from urllib.parse import urlsplit
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from .. import __version__
 from ..model import Article
-from .json_report import (
-    Report,
-    hidden_char_label,
-    report_counts,
-    reveal_hidden,
-    single_line,
-    source_name,
-    write_text_atomic,
+from .json_report import Report, report_counts, single_line, source_name, write_text_atomic
+from .present import (
+    FACT_ROWS_SHOWN,
+    GridCell,
+    Names,
+    citation_context,
+    comparison_view,
+    cue_context,
+    diff_segments,
+    fact_grid,
+    iter_citations,
+    link_citations,
+    make_environment,
+    outlet_label,
+    safe_href,
+    show,
+    show_line,
 )
 
+# show, show_line, safe_href, fact_grid, GridCell, diff_segments, cue_context,
+# citation_context and FACT_ROWS_SHOWN live in storylens.report.present; re-exported here.
 __all__ = ["CSP", "render_html", "write_html", "show", "show_line", "safe_href", "fact_grid", "GridCell",
            "diff_segments", "cue_context", "citation_context", "FACT_ROWS_SHOWN"]
 
@@ -42,39 +52,6 @@ log = logging.getLogger(__name__)
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
-_NO_LINK_RE = re.compile(r"[\s\x00-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-
-
-def _hidden_marker(char: str) -> str:
-    return f'<span class="hc" title="{escape(hidden_char_label(char))}">⟨U+{ord(char):04X}⟩</span>'
-
-
-def show(value: object) -> Markup:
-    """Jinja filter: escape, then make hidden characters visible. Safe for any input."""
-    if value is None:
-        value = ""
-    # Markup only comes from the template itself (already escaped); anything else is
-    # treated as untrusted text.
-    escaped = str(value) if isinstance(value, Markup) else str(escape(str(value)))
-    return Markup(reveal_hidden(escaped, _hidden_marker))
-
-
-def show_line(value: object) -> Markup:
-    """Like :func:`show` for one-line fields: newlines and runs of spaces collapse."""
-    return show(single_line("" if value is None else str(value)))
-
-
-def safe_href(url: str | None) -> str | None:
-    """The URL if it is a plain absolute http(s) URL, else None (shown as text only)."""
-    if not url or _NO_LINK_RE.search(url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -179,131 +156,75 @@ def _view(article: Article, number: int) -> _ArticleView:
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("storylens.report", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["show"] = show
-    env.filters["show_line"] = show_line
-    env.globals["diff_segments"] = diff_segments
-    env.globals["citation_context"] = citation_context
-    return env
+    return make_environment("storylens.report")
 
 
-def _report_grid(story: dict[str, Any], views: dict[str, _ArticleView]) -> dict[str, Any]:
-    """The report's grid: one column per member article (its outlet as the header)."""
-    columns = [(views[i], [i]) for i in story.get("articles") or [] if i in views]
-    return fact_grid(story, columns, FACT_ROWS_SHOWN)
+def _span_id(cite: dict[str, Any]) -> str:
+    return f"c-{cite['article_id']}-{cite['start']}-{cite['end']}"
 
 
-FACT_ROWS_SHOWN = 40  # facts per story in the report's outlet-by-fact grid (disputed and corroborated first)
-_STATUS_ORDER = {"disputed": 0, "corroborated": 1, "single-source": 2}
+def _cite_url(cite: dict[str, Any]) -> str:
+    """A text citation opens its span in the article's body; a headline one the article."""
+    if cite.get("field", "text") == "text":
+        return "#" + _span_id(cite)
+    return f"#article-{cite['article_id']}"
 
 
-@dataclass(frozen=True)
-class GridCell:
-    """One cell of the outlet-by-fact grid: ``supported`` (``citation`` is the supporting
-    span), ``conflicting`` (the column's account is one side of a conflict on this fact:
-    ``citation`` and ``claim`` are that side's) or ``absent`` (the column does not report it)."""
-
-    state: str
-    citation: dict[str, Any] | None = None
-    claim: str | None = None
-
-
-def fact_grid(story: dict[str, Any], columns: Sequence[tuple[Any, Sequence[str]]],
-              limit: int | None = None) -> dict[str, Any]:
-    """The outlet-by-fact grid of a compared story, shared by the HTML report and the web app.
-
-    ``columns`` are ``(header, article ids)`` pairs (one per article in the report, one per
-    outlet on the web); rows are the story's facts, disputed and corroborated first, at
-    most ``limit`` of them (``hidden`` says how many were left out). A cell is
-    ``conflicting`` when one of its articles is cited on a side of a conflict that
-    involves the fact, else ``supported`` when one of its articles supports the fact,
-    else ``absent``."""
-    sides: dict[str, dict[str, dict[str, Any]]] = {}
-    for conflict in story.get("conflicts") or []:
-        for fact_id in conflict.get("fact_ids") or []:
-            for side in conflict.get("sides") or []:
-                cite = side.get("citation") or {}
-                if cite.get("article_id"):
-                    sides.setdefault(fact_id, {}).setdefault(cite["article_id"], side)
-    ordered = sorted(story.get("facts") or [], key=lambda f: (_STATUS_ORDER.get(f["status"], 3),
-                                                              -f["independent_sources"]))
-    shown = ordered if limit is None else ordered[:limit]
-    rows = []
-    for fact in shown:
-        cited = {c["article_id"]: c for c in fact.get("support") or []}
-        disputed = sides.get(fact["id"], {})
-        cells = []
-        for _header, ids in columns:
-            side = next((disputed[i] for i in ids if i in disputed), None)
-            support = next((cited[i] for i in ids if i in cited), None)
-            if side is not None:
-                cells.append(GridCell("conflicting", side["citation"], side.get("claim")))
-            elif support is not None:
-                cells.append(GridCell("supported", support))
-            else:
-                cells.append(GridCell("absent"))
-        rows.append({"fact": fact, "cells": cells})
-    return {"columns": [header for header, _ids in columns], "rows": rows, "hidden": len(ordered) - len(shown)}
-
-
-def diff_segments(diff: Sequence[dict[str, Any]]) -> list[tuple[str, str]]:
-    """A quote variant's word diff as ``(kind, words)`` pieces to show in order: ``equal``
-    (in both), ``del`` (in the reference only), ``ins`` (in this variant only); a
-    replacement is a ``del`` followed by an ``ins``. The caller escapes the words."""
-    out: list[tuple[str, str]] = []
-    for op in diff:
-        ref, variant = " ".join(op.get("ref") or []), " ".join(op.get("variant") or [])
-        kind = op.get("op")
-        if kind == "equal":
-            out.append(("equal", variant))
-        elif kind == "insert":
-            out.append(("ins", variant))
-        elif kind == "delete":
-            out.append(("del", ref))
-        else:
-            out += [("del", ref), ("ins", variant)]
-    return [(k, w) for k, w in out if w]
-
-
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n")
-
-
-def cue_context(text: str, start: int, end: int, width: int = 160) -> tuple[str, str, str]:
-    """The cue ``text[start:end]`` with the rest of its sentence around it, each side cut at
-    ``width`` characters ('…' where cut): ``(before, cue, after)``, unescaped."""
-    lo = max(0, start - width)
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, lo, start)]
-    left = breaks[-1] if breaks else lo
-    following = _SENTENCE_BREAK.search(text, end, min(len(text), end + width))
-    right = following.start() if following else min(len(text), end + width)
-    before = ("…" if left == lo and lo > 0 else "") + text[left:start]
-    after = text[end:right] + ("…" if not following and right < len(text) else "")
-    return before, text[start:end], after
-
-
-def citation_context(cite: dict[str, Any], article: Article | None) -> tuple[str, str, str] | None:
-    """:func:`cue_context` of a citation in its article (headline or text, per its
-    ``field``); None when the article is unknown or the span no longer matches it."""
-    if article is None:
+def _story_view(story: dict[str, Any], articles: dict[str, Article],
+                labels: dict[str, str]) -> dict[str, Any] | None:
+    """The story's comparison arranged by the shared presentation layer, its citations
+    linked to their spans in this file (the report's own story dicts are left as they are)."""
+    if not any(story.get(k) for k in ("facts", "conflicts", "quote_variants", "timeline", "framing", "brief")):
         return None
-    text = (article.headline or "") if cite.get("field") == "headline" else article.text
-    start, end = cite.get("start", -1), cite.get("end", -1)
-    if not 0 <= start < end <= len(text) or text[start:end] != cite.get("text"):
-        return None
-    return cue_context(text, start, end)
+    linked = copy.deepcopy(story)
+    link_citations(linked, labels, _cite_url)
+    members = [articles[i] for i in story.get("articles") or [] if i in articles]
+    return comparison_view(linked, members, Names.for_story(linked, members, linked))
+
+
+def _anchored_bodies(report: Report) -> dict[str, list[Markup]]:
+    """Each cited article's paragraphs with an anchor where every cited span starts, so a
+    citation opens the passage it cites. Articles whose text is not their paragraphs
+    joined (never seen) keep plain paragraphs."""
+    starts: dict[str, dict[int, list[str]]] = {}
+    for story in report.stories:
+        for cite in iter_citations(story):
+            if isinstance(cite, dict) and cite.get("field", "text") == "text" and "article_id" in cite:
+                ids = starts.setdefault(cite["article_id"], {}).setdefault(int(cite["start"]), [])
+                if _span_id(cite) not in ids:
+                    ids.append(_span_id(cite))
+    out = {}
+    for article in report.articles:
+        marks = starts.get(article.id)
+        if marks and "\n\n".join(article.paragraphs) == article.text:
+            out[article.id] = _anchored(article.text, marks)
+    return out
+
+
+def _anchored(text: str, marks: dict[int, list[str]]) -> list[Markup]:
+    """The text's paragraphs (split at blank lines), escaped, with the anchors of
+    ``marks`` (offset -> element ids) placed where their spans start."""
+    out = []
+    pos = 0
+    for para in text.split("\n\n"):
+        end = pos + len(para)
+        pieces, last = [], pos
+        for i in sorted(k for k in marks if pos <= k < end):
+            pieces.append(str(show(text[last:i])))
+            pieces += [f'<span class="anchor" id="{escape(a)}"></span>' for a in marks[i]]
+            last = i
+        pieces.append(str(show(text[last:end])))
+        out.append(Markup("".join(pieces)))
+        pos = end + 2
+    return out
 
 
 def render_html(report: Report) -> str:
     """The HTML report as a string."""
     template = _environment().get_template("report.html.j2")
     views = [_view(a, i) for i, a in enumerate(report.articles, start=1)]
+    articles = {a.id: a for a in report.articles}
+    labels = {a.id: outlet_label(a) for a in report.articles}
     return template.render(
         version=__version__,
         generated_at=report.generated_at.isoformat(),
@@ -313,7 +234,8 @@ def render_html(report: Report) -> str:
         article_views={v.article.id: v for v in views},
         skipped=report.skipped,
         stories=report.stories,
-        grids={s["id"]: _report_grid(s, {v.article.id: v for v in views}) for s in report.stories},
+        comparisons={s["id"]: _story_view(s, articles, labels) for s in report.stories},
+        bodies=_anchored_bodies(report),
         csp=CSP,
     )
 

@@ -88,7 +88,7 @@ def _cached(request: Request, page: Callable[[], Response]) -> Response:
 def _render_story(request: Request, store: Store, story_id: str) -> Response:
     data, members = views.story_view(store, story_id)
     return render(request, "story.html.j2", data=data, story=data["story"],
-                  cmp=comparison_view(data["comparison"], members),
+                  cmp=comparison_view(data["comparison"], members, data["story"]),
                   title=data["story"]["title"] or data["story"]["id"])
 
 

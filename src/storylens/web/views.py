@@ -5,17 +5,16 @@ outside the text, malformed search)."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
 from ..errors import StoreError
 from ..model import Article
+from ..report.present import link_citations, outlet_label
 from ..store import Store
 from ..store.listing import ArticleSummary, SearchBudget, SearchTooCostly, StoryFilter
 from .cache import PageCache
-from .comparison_view import outlet_label
 from .errors import WebError
 from .highlight import snippet_text
 
@@ -124,37 +123,15 @@ def _records(members: list[Article]) -> dict[str, list[dict[str, Any]]]:
     return {"quotes": quotes, "figures": figures, "time_refs": time_refs}
 
 
-def _citations(comparison: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    """Every citation object in a comparison's sections (docs/json-schema.md)."""
-    for fact in comparison.get("facts") or []:
-        yield from fact.get("support") or []
-    for conflict in comparison.get("conflicts") or []:
-        yield from (side["citation"] for side in conflict.get("sides") or [])
-    for group in comparison.get("quote_variants") or []:
-        yield from (v["citation"] for v in group.get("variants") or [])
-    yield from (cue["citation"] for cue in comparison.get("framing") or [])
-    for event in comparison.get("timeline") or []:
-        yield event["description"]
-        for mention in event.get("mentions") or []:
-            yield mention["ref"]
-            yield mention["sentence"]
-    brief = comparison.get("brief") or {}
-    for part in ("summary", "disputed", "timeline", "quoted"):
-        for line in brief.get(part) or []:
-            yield from line.get("citations") or []
-
-
 def _link_citations(comparison: dict[str, Any], by_id: dict[str, Article]) -> None:
     """Give every citation in the comparison its article's outlet and the URL that opens
     the article at that span; a headline span opens the article's page."""
-    labels = {i: outlet_label(a) for i, a in by_id.items()}
-    for cite in _citations(comparison):
-        if not isinstance(cite, dict) or "article_id" not in cite:
-            continue
-        article_id = cite["article_id"]
-        cite["outlet"] = labels.get(article_id)
-        cite["url"] = (citation_url(article_id, cite["start"], cite["end"]) if cite.get("field", "text") == "text"
-                       else _article_path(str(article_id)))
+    def url(cite: dict[str, Any]) -> str:
+        article_id = str(cite["article_id"])
+        return (citation_url(article_id, cite["start"], cite["end"]) if cite.get("field", "text") == "text"
+                else _article_path(article_id))
+
+    link_citations(comparison, {i: outlet_label(a) for i, a in by_id.items()}, url)
 
 
 def _article_summary(a: Article) -> dict[str, Any]:

@@ -1,0 +1,74 @@
+"""The outlet-by-fact grid of a compared story (the report and the story page)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ...model import Article
+from .names import outlet_label
+
+__all__ = ["FACT_ROWS_SHOWN", "GridCell", "fact_grid", "outlet_columns"]
+
+#: facts per story in the grid (disputed and corroborated first); a page shows at least
+#: every shared fact
+FACT_ROWS_SHOWN = 40
+_STATUS_ORDER = {"disputed": 0, "corroborated": 1, "single-source": 2}
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """One cell of the outlet-by-fact grid: ``supported`` (``citation`` is the supporting
+    span), ``conflicting`` (the column's account is one side of a conflict on this fact:
+    ``citation`` and ``claim`` are that side's) or ``absent`` (the column does not report it)."""
+
+    state: str
+    citation: dict[str, Any] | None = None
+    claim: str | None = None
+
+
+def outlet_columns(members: Sequence[Article]) -> list[tuple[dict[str, Any], list[str]]]:
+    """One grid column per outlet, in the order the story's articles first name them:
+    ``({"outlet": label, "articles": n}, article ids)``."""
+    ids: dict[str, list[str]] = {}
+    for a in members:
+        ids.setdefault(outlet_label(a), []).append(a.id)
+    return [({"outlet": label, "articles": len(found)}, found) for label, found in ids.items()]
+
+
+def fact_grid(story: dict[str, Any], columns: Sequence[tuple[Any, Sequence[str]]],
+              limit: int | None = None) -> dict[str, Any]:
+    """The outlet-by-fact grid of a compared story.
+
+    ``columns`` are ``(header, article ids)`` pairs (one per outlet); rows are the
+    story's facts, disputed and corroborated first, at most ``limit`` of them (``hidden``
+    says how many were left out). A cell is ``conflicting`` when one of its articles is
+    cited on a side of a conflict that involves the fact, else ``supported`` when one of
+    its articles supports the fact, else ``absent``."""
+    sides: dict[str, dict[str, dict[str, Any]]] = {}
+    for conflict in story.get("conflicts") or []:
+        for fact_id in conflict.get("fact_ids") or []:
+            for side in conflict.get("sides") or []:
+                cite = side.get("citation") or {}
+                if cite.get("article_id"):
+                    sides.setdefault(fact_id, {}).setdefault(cite["article_id"], side)
+    ordered = sorted(story.get("facts") or [], key=lambda f: (_STATUS_ORDER.get(f["status"], 3),
+                                                              -f["independent_sources"]))
+    shown = ordered if limit is None else ordered[:limit]
+    rows = []
+    for fact in shown:
+        cited = {c["article_id"]: c for c in fact.get("support") or []}
+        disputed = sides.get(fact["id"], {})
+        cells = []
+        for _header, ids in columns:
+            side = next((disputed[i] for i in ids if i in disputed), None)
+            support = next((cited[i] for i in ids if i in cited), None)
+            if side is not None:
+                cells.append(GridCell("conflicting", side["citation"], side.get("claim")))
+            elif support is not None:
+                cells.append(GridCell("supported", support))
+            else:
+                cells.append(GridCell("absent"))
+        rows.append({"fact": fact, "cells": cells})
+    return {"columns": [header for header, _ids in columns], "rows": rows, "hidden": len(ordered) - len(shown)}

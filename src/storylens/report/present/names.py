@@ -1,0 +1,89 @@
+"""Names to show for the keys the comparison records (``person:renee duchatel`` is
+shown as "Renée Duchâtel"): no internal key reaches a page.
+
+Names come from what the story itself says: the articles' entities (the report has
+them; the web app's light articles do not), the story's most-named entities, the
+quote groups' and the brief's speaker names, and the speakers the articles' quotes
+name. A key nothing names is shown as its words, capitalised."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ...model import Article
+from ..json_report import source_name
+
+__all__ = ["Names", "outlet_label", "is_key"]
+
+_KEY = re.compile(r"^[a-z][a-z_]*:\S")
+_NOT_A_NAME = {"the", "a", "an", "he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "one", "this",
+               "that", "officials", "police"}
+
+
+def outlet_label(article: Article) -> str:
+    """The name the compare stage gives an article's outlet (its file name when unknown)."""
+    return article.outlet or source_name(article.source)
+
+
+def is_key(value: str) -> bool:
+    """True for an entity key such as ``person:renee duchatel`` (lower-case kind, colon)."""
+    return bool(_KEY.match(value))
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    return bool(words) and text[:1].isupper() and words[0].casefold() not in _NOT_A_NAME
+
+
+class Names:
+    """Display names for a story's entity keys (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._names: dict[str, str] = {}
+
+    def add(self, key: str | None, name: str | None) -> None:
+        """Record ``name`` for ``key``; the longest name given for a key wins (a full name
+        over a surname), then the first."""
+        if not key or not name or is_key(name):
+            return
+        name = " ".join(name.split())
+        if len(name) > len(self._names.get(key, "")):
+            self._names[key] = name
+
+    @classmethod
+    def for_story(cls, comparison: dict[str, Any] | None, articles: Iterable[Article],
+                  story: dict[str, Any] | None = None) -> Names:
+        names = cls()
+        for article in articles:
+            for entity in article.entities:
+                names.add(entity.key, entity.name)
+            for quote in article.quotes:
+                if quote.speaker and _looks_like_name(quote.speaker):
+                    names.add(quote.speaker_entity, quote.speaker)
+        for entity in (story or {}).get("entities") or []:
+            names.add(entity.get("key"), entity.get("name"))
+        comparison = comparison or {}
+        for group in comparison.get("quote_variants") or []:
+            names.add(group.get("speaker"), group.get("speaker_name"))
+        for quoted in (comparison.get("brief") or {}).get("quoted") or []:
+            names.add(quoted.get("speaker"), quoted.get("name"))
+        for short, full in (comparison.get("entity_links") or {}).items():
+            names.add(short, names._names.get(full))
+        return names
+
+    def name(self, key: str) -> str:
+        """The name to show for an entity key; any other text is returned as it is."""
+        if not is_key(key):
+            return key
+        found = self._names.get(key)
+        if found:
+            return found
+        return key.split(":", 1)[1].title()
+
+    def who(self, asserted_by: str | None) -> str | None:
+        """Who asserts a statement, for a reader: None for the outlet's own voice."""
+        if not asserted_by or asserted_by == "outlet":
+            return None
+        return self.name(asserted_by)

@@ -1,0 +1,95 @@
+"""Quote variants across outlets: which groups to show, and each variant's word diff
+from its reference as pieces of the quoted text *as written* (punctuation and all)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ...compare.textspans import Word, words
+
+__all__ = ["diff_segments", "quote_pieces", "shared_quote_groups", "FIDELITY_RANK"]
+
+#: worst first, as the comparison orders fidelity
+FIDELITY_RANK = {"paraphrase": 0, "altered": 1, "minor": 2, "verbatim": 3}
+
+
+def shared_quote_groups(comparison: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
+    """Quote groups quoted by two articles or more, altered and paraphrased ones first;
+    and how many groups only one article quotes."""
+    groups = comparison.get("quote_variants") or []
+    shared = [g for g in groups if len(g.get("variants") or []) > 1]
+    shared.sort(key=lambda g: (FIDELITY_RANK.get(g["fidelity"], 4), -len(g["variants"])))
+    return shared, len(groups) - len(shared)
+
+
+def diff_segments(diff: Sequence[dict[str, Any]]) -> list[tuple[str, str]]:
+    """A quote variant's word diff as ``(kind, words)`` pieces to show in order: ``equal``
+    (in both), ``del`` (in the reference only), ``ins`` (in this variant only); a
+    replacement is a ``del`` followed by an ``ins``. The caller escapes the words."""
+    out: list[tuple[str, str]] = []
+    for op in diff:
+        ref, variant = " ".join(op.get("ref") or []), " ".join(op.get("variant") or [])
+        kind = op.get("op")
+        if kind == "equal":
+            out.append(("equal", variant))
+        elif kind == "insert":
+            out.append(("ins", variant))
+        elif kind == "delete":
+            out.append(("del", ref))
+        else:
+            out += [("del", ref), ("ins", variant)]
+    return [(k, w) for k, w in out if w]
+
+
+def _locate(text: str, wanted: list[str]) -> list[Word] | None:
+    """The run of ``text``'s words that reads ``wanted`` (the first such run), or None."""
+    found = words(text)
+    n = len(wanted)
+    if not n:
+        return None
+    texts = [w.text for w in found]
+    for i in range(len(found) - n + 1):
+        if texts[i:i + n] == wanted:
+            return found[i:i + n]
+    return None
+
+
+def _slice(text: str, run: list[Word], k: int, j: int, following: int) -> str:
+    """``run[k:j]`` as written: from its first word to the next word (``following`` when
+    it is the run's last), so the punctuation after each word comes with it."""
+    end = run[j].start if j < len(run) else following
+    return text[run[k].start:end]
+
+
+def quote_pieces(variant: dict[str, Any], reference: dict[str, Any] | None) -> list[tuple[str, str]]:
+    """A variant's diff from its reference as ``(kind, text)`` pieces that keep the
+    quotation's punctuation: ``equal`` and ``ins`` pieces are cut from the variant's
+    quoted text, ``del`` pieces from the reference's; a piece's text ends with the
+    space that follows it in the quote, if any. Where the words cannot be found in the
+    quoted texts (an old report), the pieces are :func:`diff_segments`' words."""
+    diff = variant.get("diff") or []
+    text = (variant.get("citation") or {}).get("text") or ""
+    ref_text = ((reference or {}).get("citation") or {}).get("text") or ""
+    mine = _locate(text, [w for op in diff for w in op.get("variant") or []])
+    theirs = _locate(ref_text, [w for op in diff for w in op.get("ref") or []])
+    if mine is None or (theirs is None and any(op.get("ref") and op.get("op") != "equal" for op in diff)):
+        return [(k, w + " ") for k, w in diff_segments(diff)]
+    theirs = theirs or []
+    ref_end = theirs[-1].end if theirs else 0
+    ref_after = len(ref_text) if not words(ref_text, ref_end) else words(ref_text, ref_end)[0].start
+    out: list[tuple[str, str]] = []
+    i = r = 0  # next word of the variant's run, of the reference's run
+    for op in diff:
+        nv, nr = len(op.get("variant") or []), len(op.get("ref") or [])
+        kind = op.get("op")
+        if kind != "equal" and nr:
+            space = " " if out and not out[-1][1][-1:].isspace() else ""
+            out.append(("del", space + _slice(ref_text, theirs, r, r + nr, ref_after).strip() + " "))
+        if nv:
+            out.append(("equal" if kind == "equal" else "ins", _slice(text, mine, i, i + nv, len(text))))
+        i, r = i + nv, r + nr
+    lead = text[:mine[0].start].lstrip()
+    if lead:
+        out.insert(0, ("equal", lead))
+    return [(k, w) for k, w in out if w.strip()]
