@@ -12,6 +12,13 @@ anchor (the earliest published time among the story's dated articles, or
 "XXXX-WXX-3") is *not* resolved that way: which Wednesday depends on the article's own
 date, which is unknown.
 
+Tense (articles with a published time): a weekday in a clause about the future ("is
+expected to be arraigned Wednesday", "will reopen on Monday") is the next such day after
+publication; a day or month given without its year that falls more than a week (a day)
+or in a later month after publication, in a sentence with nothing about the future or a
+schedule ("takes effect on April 1"), is the previous year's ("Sept. 11" in a May
+article).
+
 Events: one per resolved date (and granularity); every reference to that date is a
 mention citing its span and its sentence. The event's description is the sentence that
 shares most words with the other mentions' sentences (the most representative one).
@@ -164,6 +171,70 @@ def build_timeline(articles: Sequence[Article], stories_anchor: date | datetime 
     return events
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_REF = re.compile(r"^(?:(?:on|this|next|by|until|from)\s+)?(" + "|".join(_WEEKDAYS) + r")\b[\w\s.,:]*$",
+                          re.IGNORECASE)
+#: Words just before a time expression that put it ahead of the writing: "is expected to
+#: be arraigned Wednesday", "was scheduled to return Tuesday", "will meet on Friday",
+#: "schools would stay closed on Monday".
+_FUTURE = re.compile(r"\b(?:will|won[’']t|shall|would|(?:expected|scheduled|set|due|slated|planned|planning|plans?|"
+                     r"going|about)\s+to|upcoming|next|tomorrow)\b", re.IGNORECASE)
+_SCHEDULE = re.compile(r"\b(?:takes? effect|comes? into force|begins?|starts?|opens?|ends?|expires?|runs? until)\b",
+                       re.IGNORECASE)
+_YEAR_WRITTEN = re.compile(r"\b\d{4}\b|[’']\d{2}\b")
+_CUE_WINDOW = 80
+
+
+_PAST = re.compile(r"\b(?:was|were|had|did|said|says|told)\b", re.IGNORECASE)
+
+
+def _ahead(article: Article, ref: TimeRef) -> bool:
+    """Whether the words before the reference, in its clause (not across a quotation
+    mark or a comma), put it in the future, with no past verb after the cue ("the
+    families of the children who were shot Friday will be there")."""
+    if ref.text.lower().startswith("next "):
+        return True
+    start = max(0, ref.start - _CUE_WINDOW)
+    before = re.split(r"[.;!?]\s|[,\"“”]", article.text[start:ref.start])[-1]
+    cues = list(_FUTURE.finditer(before))
+    return bool(cues) and not _PAST.search(before, cues[-1].end())
+
+
+def _by_tense(iso: str, granularity: str, ref: TimeRef, article: Article, own: date) -> str:
+    """The date as tense and publication date place it: a weekday in a sentence about
+    the future is the next such day after publication ("is expected to be arraigned
+    Wednesday" in a Tuesday article is the next day, not six days before); a month or a
+    day given without its year that falls well after publication, in a sentence that is
+    not about the future, is last year's ("Sept. 11" in a May article)."""
+    ahead = _ahead(article, ref)
+    if granularity == "day" and (m := _WEEKDAY_REF.match(ref.text.strip())):
+        if ahead:
+            wanted = _WEEKDAYS.index(m.group(1).lower())
+            delta = (wanted - own.weekday()) % 7 or 7
+            return date.fromordinal(own.toordinal() + delta).isoformat()
+        return iso
+    if ahead or _YEAR_WRITTEN.search(ref.text) or granularity not in ("day", "month"):
+        return iso
+    sentence = re.split(r"(?<=[.!?])\s+", article.text[max(0, ref.start - 300):ref.start])[-1] + \
+        re.split(r"(?<=[.!?])\s", article.text[ref.start:ref.end + 300], maxsplit=1)[0]
+    if _FUTURE.search(sentence) or _SCHEDULE.search(sentence):
+        return iso  # a date ahead, whatever the clause ("a cut that takes effect on April 1")
+    year, month = int(iso[:4]), int(iso[5:7])
+    if year != own.year:
+        return iso
+    if granularity == "month" and month > own.month:
+        return f"{year - 1:04d}{iso[4:]}"
+    if granularity == "day":
+        try:
+            d = date.fromisoformat(iso)
+            earlier = d.replace(year=year - 1)
+        except ValueError:
+            return iso
+        if (d - own).days > 7:
+            return earlier.isoformat()
+    return iso
+
+
 def _resolve(ref: TimeRef, article: Article, anchor: date | None) -> tuple[str, str, bool] | None:
     if ref.granularity not in ("day", "time", "month", "year"):
         return None
@@ -172,4 +243,6 @@ def _resolve(ref: TimeRef, article: Article, anchor: date | None) -> tuple[str, 
     if resolved is None:
         return None
     iso, granularity, inferred = resolved
+    if own is not None:
+        iso = _by_tense(iso, granularity, ref, article, own)
     return iso, granularity, inferred and own is None

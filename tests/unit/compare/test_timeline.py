@@ -73,3 +73,37 @@ def test_to_dict_layout():
     d = build_timeline([DATED])[0].to_dict()
     assert set(d) == {"id", "date", "granularity", "description", "articles", "inferred_anchor", "mentions"}
     assert set(d["mentions"][0]) == {"article_id", "ref", "sentence", "value", "inferred_anchor"}
+
+
+def _dated(text: str, ref: str, value: str, published: datetime, granularity: str = "day") -> str:
+    from storylens.compare.timeline import build_timeline
+    from storylens.model import Article, TimeRef
+
+    start = text.index(ref)
+    a = Article(id="a", source="a.txt", text=text, paragraphs=[text], outlet="Vell Daily", published=published,
+                time_refs=[TimeRef(ref, start, start + len(ref), value, granularity)])
+    (event,) = build_timeline([a])
+    return event.date
+
+
+def test_a_weekday_in_a_clause_about_the_future_is_the_next_one():
+    tuesday = datetime(2031, 6, 3, 9, tzinfo=timezone.utc)  # a Tuesday
+    assert _dated("Ona Brisk is expected to be arraigned Wednesday in Velm.", "Wednesday", "2031-05-28",
+                  tuesday) == "2031-06-04"
+    assert _dated("Schools will stay closed on Monday, the mayor said.", "Monday", "2031-06-02",
+                  tuesday) == "2031-06-09"
+    # Past, or a future word in another clause or in a quotation: as extracted.
+    assert _dated("The pier was closed on Monday.", "Monday", "2031-06-02", tuesday) == "2031-06-02"
+    assert _dated('"It will not happen again," the mayor said Monday.', "Monday", "2031-06-02",
+                  tuesday) == "2031-06-02"
+    assert _dated("Their families will be there, as will the boys who were hurt Monday.", "Monday", "2031-06-02",
+                  tuesday) == "2031-06-02"
+
+
+def test_a_date_without_its_year_after_publication_is_last_years():
+    may = datetime(2031, 5, 15, tzinfo=timezone.utc)
+    assert _dated("The ferry sank on Sept. 11 off Velm.", "Sept. 11", "2031-09-11", may) == "2030-09-11"
+    assert _dated("The ferry sank in August off Velm.", "August", "2031-08", may, "month") == "2030-08"
+    assert _dated("The inquiry will report on Sept. 11.", "Sept. 11", "2031-09-11", may) == "2031-09-11"
+    assert _dated("The ferry sank on Sept. 11, 2031.", "Sept. 11, 2031", "2031-09-11", may) == "2031-09-11"
+    assert _dated("A duty cut takes effect on Sept. 11.", "Sept. 11", "2031-09-11", may) == "2031-09-11"
