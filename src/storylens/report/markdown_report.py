@@ -18,6 +18,7 @@ from typing import Any
 from .. import __version__
 from ..model import Article
 from .json_report import Report, report_counts, reveal_hidden, single_line, source_name, write_text_atomic
+from .markdown_story import comparison_lines
 
 __all__ = ["md_escape", "md_line", "render_markdown", "write_markdown"]
 
@@ -150,11 +151,13 @@ def _extracted_lines(article: Article) -> list[str]:
     return out
 
 
-def _story_lines(story: dict[str, Any], number: int, articles: dict[str, Article]) -> list[str]:
+def _story_lines(story: dict[str, Any], number: int, articles: dict[str, Article],
+                 ordered: list[Article]) -> list[str]:
     sources = story.get("independent_sources", len(story.get("articles") or []))
     out = [f"### {number}. {md_line(story.get('title') or '(untitled story)')}", "",
-           f"{_plural(len(story.get('articles') or []), 'article')}, {_plural(sources, 'independent source')}"
-           f" · {md_line(story.get('id'))}", ""]
+           f"{_plural(len(story.get('articles') or []), 'article')}, {_plural(sources, 'independent source')}",
+           "", *comparison_lines(story, ordered, md_line), "#### Articles", ""]
+    numbers = {a.id: i for i, a in enumerate(ordered, start=1)}
     for article_id in story.get("articles") or []:
         article = articles.get(article_id)
         if article is None:
@@ -162,14 +165,14 @@ def _story_lines(story: dict[str, Any], number: int, articles: dict[str, Article
             continue
         notes = []
         if article.syndication_group:
-            notes.append(f"agency copy {md_line(article.syndication_group)}")
+            notes.append("agency copy")
         if article.duplicate_of:
-            notes.append(f"duplicate of {md_line(article.duplicate_of)}")
+            notes.append(f"duplicate of \\[{numbers.get(article.duplicate_of, '?')}\\]")
         extra = f" ({'; '.join(notes)})" if notes else ""
-        out.append(f"- {_headline(article)} — {_outlet(article)}{extra}")
+        out.append(f"- \\[{numbers[article_id]}\\] {_headline(article)} — {_outlet(article)}{extra}")
     for group in story.get("syndication_groups") or []:
         agency = f" {md_line(group.get('agency'))}" if group.get("agency") else ""
-        out.append(f"- Agency copy {md_line(group.get('id'))}: {len(group.get('members') or [])} articles carry one"
+        out.append(f"- Agency copy: {len(group.get('members') or [])} articles carry one"
                    f"{agency} story and count as one source.")
     return out + [""]
 
@@ -196,7 +199,14 @@ def render_markdown(report: Report) -> str:
         out.append(f"{i}. {_headline(article)} — {_outlet(article)}")
     if not report.articles:
         out.append("No articles.")
-    out += ["", "## Articles", ""]
+    out += ["", "## Stories", ""]
+    if report.stories:
+        by_id = {a.id: a for a in report.articles}
+        for i, story in enumerate(report.stories, start=1):
+            out += _story_lines(story, i, by_id, report.articles)
+    else:
+        out += ["No stories: there were no articles to group.", ""]
+    out += ["## Articles", ""]
     for i, article in enumerate(report.articles, start=1):
         out += _article_lines(article, i)
     out += ["## Skipped inputs", ""]
@@ -204,13 +214,7 @@ def render_markdown(report: Report) -> str:
         out.append(f"- {md_line(s.source)}: {md_line(s.reason)}")
     if not report.skipped:
         out.append("No inputs were skipped.")
-    out += ["", "## Stories", ""]
-    if report.stories:
-        by_id = {a.id: a for a in report.articles}
-        for i, story in enumerate(report.stories, start=1):
-            out += _story_lines(story, i, by_id)
-    else:
-        out += ["No stories: there were no articles to group.", ""]
+    out.append("")
     out += [
         "---",
         "",

@@ -34,7 +34,8 @@ def is_key(value: str) -> bool:
 
 def _looks_like_name(text: str) -> bool:
     words = text.split()
-    return bool(words) and text[:1].isupper() and words[0].casefold() not in _NOT_A_NAME
+    return (bool(words) and len(words) <= 6 and text[:1].isupper() and "," not in text
+            and words[0].casefold() not in _NOT_A_NAME)
 
 
 class Names:
@@ -42,15 +43,18 @@ class Names:
 
     def __init__(self) -> None:
         self._names: dict[str, str] = {}
+        self._weak: dict[str, str] = {}
 
-    def add(self, key: str | None, name: str | None) -> None:
+    def add(self, key: str | None, name: str | None, weak: bool = False) -> None:
         """Record ``name`` for ``key``; the longest name given for a key wins (a full name
-        over a surname), then the first."""
+        over a surname), then the first. A ``weak`` name (how a quote names its speaker:
+        "Finance Minister Kharvel") is used only where no entity names the key."""
         if not key or not name or is_key(name):
             return
         name = " ".join(name.split())
-        if len(name) > len(self._names.get(key, "")):
-            self._names[key] = name
+        found = self._weak if weak else self._names
+        if len(name) > len(found.get(key, "")):
+            found[key] = name
 
     @classmethod
     def for_story(cls, comparison: dict[str, Any] | None, articles: Iterable[Article],
@@ -61,7 +65,7 @@ class Names:
                 names.add(entity.key, entity.name)
             for quote in article.quotes:
                 if quote.speaker and _looks_like_name(quote.speaker):
-                    names.add(quote.speaker_entity, quote.speaker)
+                    names.add(quote.speaker_entity, quote.speaker, weak=True)
         for entity in (story or {}).get("entities") or []:
             names.add(entity.get("key"), entity.get("name"))
         comparison = comparison or {}
@@ -70,14 +74,14 @@ class Names:
         for quoted in (comparison.get("brief") or {}).get("quoted") or []:
             names.add(quoted.get("speaker"), quoted.get("name"))
         for short, full in (comparison.get("entity_links") or {}).items():
-            names.add(short, names._names.get(full))
+            names.add(short, names._names.get(full) or names._weak.get(full))
         return names
 
     def name(self, key: str) -> str:
         """The name to show for an entity key; any other text is returned as it is."""
         if not is_key(key):
             return key
-        found = self._names.get(key)
+        found = self._names.get(key) or self._weak.get(key)
         if found:
             return found
         return key.split(":", 1)[1].title()

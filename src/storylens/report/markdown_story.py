@@ -1,0 +1,137 @@
+"""A compared story in the Markdown report: disputed points first (each once, its sides
+with who makes them and their sources), the brief, corroborated facts with their
+sources, single-source claims by outlet, quotes across outlets with fidelity and what
+changed, and the timeline. Sources are outlet names with the number of the article
+(``[4]``: article 4 under "Articles"). Arranged by :mod:`storylens.report.present`, so
+the Markdown and HTML reports say the same; every value goes through ``md_line``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ..model import Article
+from .present import Names, disputes, outlet_label, quote_pieces, shared_quote_groups
+
+__all__ = ["comparison_lines", "SINGLE_SOURCE_SHOWN"]
+
+#: single-source claims listed per story (the rest are in report.json)
+SINGLE_SOURCE_SHOWN = 30
+
+Escape = Callable[[str | None], str]
+
+
+class _Sources:
+    """``Outlet [n]`` for citations, n the article's number in the report."""
+
+    def __init__(self, articles: Sequence[Article], md_line: Escape) -> None:
+        self.numbers = {a.id: i for i, a in enumerate(articles, start=1)}
+        self.labels = {a.id: outlet_label(a) for a in articles}
+        self.md_line = md_line
+
+    def one(self, cite: dict[str, Any]) -> str:
+        article_id = cite.get("article_id", "")
+        label = self.md_line(self.labels.get(article_id, "unknown article"))
+        where = " headline" if cite.get("field") == "headline" else ""
+        return f"{label} \\[{self.numbers.get(article_id, '?')}{where}\\]"
+
+    def many(self, cites: Sequence[dict[str, Any]]) -> str:
+        seen: list[str] = []
+        for c in cites:
+            shown = self.one(c)
+            if shown not in seen:
+                seen.append(shown)
+        return " · ".join(seen)
+
+
+def _dispute_lines(comparison: dict[str, Any], names: Names, src: _Sources, md_line: Escape) -> list[str]:
+    points = disputes(comparison, names)
+    out = [f"#### Disputed points ({len(points)})", ""]
+    for d in points:
+        head = f"**{md_line(d['title'])}** ({md_line(d['label'])})" if d["title"] else f"**{md_line(d['label'])}**"
+        out.append(f"- {head}" + ("" if d["title"] else f": {md_line(d['about'])}"))
+        for side in d["sides"]:
+            who = ", ".join(md_line(w) for w in side["who"]) or "the outlet's own voice"
+            if side["who"] and side["own_voice"]:
+                who += "; and the outlet's own voice"
+            out.append(f"  - {md_line(side['claim'])} — {who} · {src.many(side['citations'])}")
+    if not points:
+        out.append("The outlets do not contradict one another on anything the compare stage checks.")
+    return out + [""]
+
+
+def _fact_lines(comparison: dict[str, Any], names: Names, src: _Sources, md_line: Escape) -> list[str]:
+    facts = comparison.get("facts") or []
+    agreed = [f for f in facts if f.get("status") == "corroborated"]
+    agreed.sort(key=lambda f: -int(f.get("independent_sources") or 0))
+    out = [f"#### Corroborated facts ({len(agreed)})", ""]
+    for f in agreed:
+        who = names.who(f.get("asserted_by"))
+        by = f" ({md_line(who)})" if who else ""
+        out.append(f"- {md_line(f['statement'])}{by} — {f['independent_sources']} independent sources: "
+                   f"{src.many(f.get('support') or [])}")
+    if not agreed:
+        out.append("No fact is reported by two independent sources.")
+    single = [f for f in facts if f.get("status") == "single-source"]
+    out += ["", f"#### Single-source claims ({len(single)})", ""]
+    for f in single[:SINGLE_SOURCE_SHOWN]:
+        who = names.who(f.get("asserted_by"))
+        by = f" ({md_line(who)})" if who else ""
+        out.append(f"- {md_line(f['statement'])}{by} — {src.many(f.get('support') or [])}")
+    if len(single) > SINGLE_SOURCE_SHOWN:
+        out.append(f"- … and {len(single) - SINGLE_SOURCE_SHOWN} more (in report.json)")
+    return out + [""]
+
+
+def _quote_lines(comparison: dict[str, Any], names: Names, src: _Sources, md_line: Escape) -> list[str]:
+    groups, single = shared_quote_groups(comparison)
+    out = [f"#### Quotes across outlets ({len(groups)})", ""]
+    for g in groups:
+        speaker = g.get("speaker_name") or (names.name(g["speaker"]) if g.get("speaker") else "unattributed")
+        extra = "; attributed to different speakers" if g.get("attribution_differs") else ""
+        out.append(f"- **{md_line(speaker)}** — {md_line(g['fidelity'])}{extra}")
+        variants = g.get("variants") or []
+        for i, v in enumerate(variants):
+            label = "reference" if i == 0 else md_line(v.get("fidelity"))
+            out.append(f"  - {label}, {src.one(v['citation'])}: “{md_line(v['citation']['text'])}”")
+            if i and v.get("fidelity") != "verbatim":
+                against = v.get("against", 0)
+                ref = variants[against] if isinstance(against, int) and 0 <= against < len(variants) else None
+                changes = [("−" if k == "del" else "+") + f"“{md_line(t.strip())}”"
+                           for k, t in quote_pieces(v, ref) if k != "equal"]
+                if changes:
+                    out.append(f"    - changed: {' '.join(changes)}")
+    if single:
+        out.append(f"- {single} more quoted by one article only")
+    return out + [""]
+
+
+def _timeline_lines(comparison: dict[str, Any], src: _Sources, md_line: Escape) -> list[str]:
+    events = comparison.get("timeline") or []
+    out = [f"#### Timeline ({len(events)})", ""]
+    for ev in events:
+        inferred = " (date inferred)" if ev.get("inferred_anchor") else ""
+        cites = [ev["description"], *(m["sentence"] for m in ev.get("mentions") or [])]
+        out.append(f"- **{md_line(ev.get('date'))}**{inferred} — {md_line(ev['description']['text'])} · "
+                   f"{src.many(cites)}")
+    return out + [""]
+
+
+def comparison_lines(story: dict[str, Any], articles: Sequence[Article], md_line: Escape) -> list[str]:
+    """The compare and brief sections of one story, as Markdown lines ([] when the story
+    was not compared)."""
+    if not any(story.get(k) for k in ("facts", "conflicts", "quote_variants", "timeline", "brief")):
+        return []
+    members = [a for a in articles if a.id in set(story.get("articles") or [])]
+    names = Names.for_story(story, members, story)
+    src = _Sources(articles, md_line)
+    out = _dispute_lines(story, names, src, md_line)
+    summary = (story.get("brief") or {}).get("summary") or []
+    if summary:
+        out += ["#### In brief", ""]
+        out += [f"- {md_line(line['text'])} — {src.many(line.get('citations') or [])}" for line in summary]
+        out.append("")
+    out += _fact_lines(story, names, src, md_line)
+    out += _quote_lines(story, names, src, md_line)
+    out += _timeline_lines(story, src, md_line)
+    return out

@@ -1,0 +1,111 @@
+"""The shared presentation layer (storylens.report.present) on texts written here:
+display names instead of keys, quote diffs that keep punctuation, each dispute once,
+the cue word marked inside a hedged claim, and one environment with shared macros."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from storylens.model import Article, Entity, Quote, Span
+from storylens.report.present import (Names, diff_pieces, disputes, framing_context, make_environment, quote_pieces,
+                                      quote_variants)
+from storylens.web.render import environment as web_environment
+
+
+def _cite(article_id: str, text: str, start: int = 0) -> dict[str, Any]:
+    return {"article_id": article_id, "start": start, "end": start + len(text), "text": text,
+            "url": f"#c-{article_id}", "outlet": f"Outlet {article_id}"}
+
+
+def test_names_come_from_the_story_and_never_show_a_key() -> None:
+    text = "Mayor Ilse Brandt said the ferry would run. Brandt added more."
+    article = Article(id="a1", source="a1.txt", text=text, paragraphs=[text],
+                      entities=[Entity("person:ilse brandt", "Ilse Brandt", "person", [], [Span(6, 17)])],
+                      quotes=[Quote("the ferry would run", 23, 42, "indirect", "Mayor Ilse Brandt, the harbour chief",
+                                    0, 17, "person:ilse brandt", "said"),
+                              Quote("x", 0, 1, "indirect", "Petra Arnesen", 0, 1, "person:petra arnesen", "said")])
+    names = Names.for_story({"entity_links": {"person:brandt": "person:ilse brandt"}}, [article])
+    assert names.name("person:ilse brandt") == "Ilse Brandt"  # the entity's name, not the quote's wording
+    assert names.name("person:brandt") == "Ilse Brandt"  # linked surname key
+    assert names.name("person:petra arnesen") == "Petra Arnesen"  # named by a quote only
+    assert names.name("org:kessel water authority") == "Kessel Water Authority"  # nothing names it
+    assert names.name("the harbour police") == "the harbour police"  # not a key: as written
+    assert names.who("outlet") is None and names.who(None) is None
+
+
+def test_quote_diff_keeps_the_quotes_punctuation() -> None:
+    ref_text = "We will not gamble with a single life in this valley. Nobody goes home,"
+    var_text = "We will not gamble with lives in this valley, and nobody goes home!"
+    ref = {"citation": _cite("a", ref_text), "fidelity": "verbatim", "diff": []}
+    variant = {"citation": _cite("b", var_text), "fidelity": "altered", "against": 0, "diff": [
+        {"op": "equal", "ref": ["We", "will", "not", "gamble", "with"], "variant": ["We", "will", "not", "gamble", "with"]},
+        {"op": "replace", "ref": ["a", "single", "life"], "variant": ["lives"]},
+        {"op": "equal", "ref": ["in", "this", "valley"], "variant": ["in", "this", "valley"]},
+        {"op": "insert", "ref": [], "variant": ["and"]},
+        {"op": "equal", "ref": ["Nobody", "goes", "home"], "variant": ["nobody", "goes", "home"]}]}
+    pieces = quote_pieces(variant, ref)
+    assert [k for k, _ in pieces] == ["equal", "del", "ins", "equal", "ins", "equal"]
+    assert "".join(t for k, t in pieces if k != "del") == var_text  # the variant exactly as written
+    assert pieces[1] == ("del", "a single life ")
+    html = diff_pieces(pieces)
+    assert html == ("We will not gamble with <del>a single life</del> <ins>lives</ins> in this valley, "
+                    "<ins>and</ins> nobody goes home!")
+    listed = quote_variants([ref, variant])
+    assert "valley, <ins>and</ins> nobody goes home!</q>" in listed and "Nobody goes home,</q>" in listed
+
+
+def test_quote_diff_falls_back_to_words_and_escapes() -> None:
+    ref = {"citation": _cite("a", "We are <b>back</b>")}
+    variant = {"citation": _cite("b", "We are late"), "diff": [
+        {"op": "equal", "ref": ["We", "are"], "variant": ["We", "are"]},
+        {"op": "replace", "ref": ["<b>back</b>"], "variant": ["late"]}]}
+    html = diff_pieces(quote_pieces(variant, ref))
+    assert isinstance(html, Markup) and html == "We are <del>&lt;b&gt;back&lt;/b&gt;</del> <ins>late</ins>"
+
+
+def test_each_dispute_once_with_its_sides_grouped_by_claim() -> None:
+    c = _cite
+    conflict = {"id": "c1", "kind": "figure", "about": "how many people", "fact_ids": ["f1"], "sides": [
+        {"claim": "about 900 residents", "asserted_by": "org:civil protection", "citation": c("m", "about 900 residents")},
+        {"claim": "at least 1,200 people", "asserted_by": "engineers", "citation": c("h", "at least 1,200 people")},
+        {"claim": "at least 1,200 people", "asserted_by": "engineers", "citation": c("k", "at least 1,200 people")},
+        {"claim": "\"At least 1,200 people\"", "asserted_by": "outlet", "citation": c("n", "x")}]}
+    again = dict(conflict, id="c2", kind="figure")
+    points = disputes({"conflicts": [conflict, again]}, Names())
+    assert len(points) == 1
+    (point,) = points
+    assert point["title"] == "how many people" and point["label"] == "figures differ"
+    first, second = point["sides"]
+    assert first["claim"] == "about 900 residents" and first["who"] == ["Civil Protection"]
+    assert second["who"] == ["engineers"] and second["own_voice"]
+    assert [x["article_id"] for x in second["citations"]] == ["h", "k", "n"]
+    long = dict(conflict, about="Since last Wednesday, when the central bank lifted its benchmark rate, " * 2)
+    assert disputes({"conflicts": [long]}, Names())[0]["title"] is None  # a whole statement is not a heading
+
+
+def test_hedged_claim_marks_its_cue_word_in_the_report_and_on_the_web() -> None:
+    text = "The port reclaims land. The mayor claims the dam is safe, engineers said."
+    article = Article(id="c1", source="c1.txt", text=text, paragraphs=[text])
+    start, end = text.index("The mayor"), text.index(", engineers")
+    cue = {"cue": "claims", "kind": "hedged_claim", "article_id": "c1",
+           "citation": {"article_id": "c1", "start": start, "end": end, "text": text[start:end]}}
+    assert framing_context(cue, article) == ("The mayor ", "claims", " the dam is safe, engineers said.")
+    cmp = {"framing": [{"cue": dict(cue, citation=dict(cue["citation"], url="#x", outlet="O")),
+                        "context": framing_context(cue, article)}]}
+    for env in (make_environment("storylens.report"), web_environment()):
+        html = env.from_string('{% import "_shared.html.j2" as s %}{{ s.framing(cmp) }}').render(cmp=cmp)
+        assert '<mark class="cue">claims</mark> the dam is safe' in html
+
+
+def test_report_and_web_render_one_shared_macro_identically() -> None:
+    cmp = {"disputes": disputes({"conflicts": [{"id": "c", "kind": "date", "about": "when <b>", "fact_ids": [],
+                                                "sides": [{"claim": "<i>Friday</i>", "asserted_by": "person:mara quist",
+                                                           "citation": _cite("a", "Friday")}]}]}, Names())}
+    template = '{% import "_shared.html.j2" as s %}{{ s.disputes(cmp) }}'
+    report = make_environment("storylens.report").from_string(template).render(cmp=cmp)
+    web = web_environment().from_string(template).render(cmp=cmp)
+    assert report == web
+    assert "when &lt;b&gt;" in web and "&lt;i&gt;Friday&lt;/i&gt;" in web and "Mara Quist" in web
+    assert "person:" not in web and 'href="#c-a"' in web
