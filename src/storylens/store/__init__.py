@@ -1,5 +1,6 @@
-"""Article store: the ``Store`` protocol (``store.base``) and its SQLite implementation
-(SQLAlchemy Core over SQLite: WAL, FTS5 search).
+"""Article store: the ``Store`` protocol (``store.base``) and its implementations in
+SQLAlchemy Core: SQLite (WAL, FTS5 search) and PostgreSQL (psycopg 3, tsvector search),
+chosen by ``open_store`` from the location (a path or a ``postgresql://`` URL).
 
 >>> with open_store("news.db") as store:          # doctest: +SKIP
 ...     store.add_articles(articles)
@@ -9,10 +10,12 @@
 from __future__ import annotations
 
 from .base import SNIPPET_END, SNIPPET_START, AddResult, SearchHit, Store
+from .common import SQLStore
 from .store import SQLiteStore, open_store
 
-__all__ = ["open_store", "Store", "SQLiteStore", "AddResult", "SearchHit", "SNIPPET_START", "SNIPPET_END"]
+__all__ = ["open_store", "Store", "SQLStore", "SQLiteStore", "AddResult", "SearchHit", "SNIPPET_START",
+           "SNIPPET_END"]
 
 
-def _implements_the_protocol(store: SQLiteStore) -> Store:
-    return store  # mypy checks that SQLiteStore is a Store
+def _implements_the_protocol(store: SQLStore) -> Store:
+    return store  # mypy checks that SQLiteStore and PostgresStore (SQLStores) are Stores

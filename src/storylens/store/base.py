@@ -1,7 +1,8 @@
 """What the pipeline, the CLI and the web app need from a store: the ``Store`` protocol.
 
-``SQLiteStore`` (``store.store``) implements it today; another backend (PostgreSQL)
-implements the same methods and passes the same tests. Nothing outside ``store/``
+``SQLiteStore`` (``store.store``) and ``PostgresStore`` (``store.postgres``) implement
+it, sharing their dialect-neutral code (``store.common.SQLStore``), and pass the same
+tests. Nothing outside ``store/``
 runs SQL or reaches past these methods. The tables a backend keeps, as a stable
 interface for people who query the database directly, are in ``docs/store.md``.
 """
@@ -9,6 +10,7 @@ interface for people who query the database directly, are in ``docs/store.md``.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import TracebackType
@@ -109,6 +111,12 @@ class Store(Protocol):
         ...
 
     # -- stories and comparisons
+
+    def regrouping(self) -> AbstractContextManager[None]:
+        """Hold while regrouping stories after an ingest (``stories.regroup_store``), so
+        that processes ingesting into one store at once regroup one at a time (a
+        PostgreSQL advisory lock; nothing on SQLite)."""
+        ...
 
     def replace_stories(self, story_dicts: Sequence[dict[str, Any]],
                         article_links: dict[str, dict[str, str | None]],

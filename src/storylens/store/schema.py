@@ -12,6 +12,9 @@ The tables are plain and named so that a person can browse them in Datasette:
   and how (one row per field and provenance).
 * ``skipped`` — inputs that could not be used, one row per source.
 * ``schema_version`` — a single integer.
+* ``store_writes`` (PostgreSQL only) — one row counting write transactions (the store's
+  version), and ``articles.search_vector`` with its GIN index instead of ``articles_fts``
+  (``store.pg_search``).
 * ``articles_fts`` — FTS5 index over ``headline`` and ``text`` (SQLite only), kept in
   sync with ``articles`` by triggers. It stores its own copy of the text and carries
   ``article_id`` as an UNINDEXED column rather than pointing at ``articles.rowid``:
@@ -60,6 +63,7 @@ __all__ = [
     "skipped",
     "schema_version",
     "FTS_TABLE",
+    "SortKey",
     "ensure_schema",
 ]
 
@@ -82,6 +86,12 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_article_terms}
 metadata = MetaData()
 
 
+#: A string column compared byte by byte on every backend: SQLite's default (BINARY);
+#: on PostgreSQL the "C" collation, so that ids and times sort as on SQLite whatever the
+#: database's locale.
+SortKey = String().with_variant(String(collation="C"), "postgresql")
+
+
 def _article_fk() -> ForeignKey:
     return ForeignKey("articles.id", ondelete="CASCADE")
 
@@ -89,14 +99,14 @@ def _article_fk() -> ForeignKey:
 articles = Table(
     "articles",
     metadata,
-    Column("id", String, primary_key=True),
+    Column("id", SortKey, primary_key=True),
     Column("source", Text, nullable=False),
     Column("url", Text),
     Column("outlet", Text),
     Column("headline", Text),
     Column("byline", Text),
     Column("published", String),
-    Column("published_utc", String),
+    Column("published_utc", SortKey),
     Column("updated", String),
     Column("dateline", Text),
     Column("language", String),
@@ -154,10 +164,10 @@ article_fields = Table(
 skipped = Table(
     "skipped",
     metadata,
-    Column("source", Text, primary_key=True),
+    Column("source", SortKey, primary_key=True),
     Column("reason", Text, nullable=False),
     Column("first_seen", String, nullable=False),
-    Column("last_seen", String, nullable=False),
+    Column("last_seen", SortKey, nullable=False),
     Column("times", Integer, nullable=False, server_default=text("1")),
 )
 
@@ -169,7 +179,7 @@ schema_version = Table(
 
 FTS_TABLE = "articles_fts"
 
-# FTS5 is SQLite-only; a PostgreSQL backend would use a tsvector column instead.
+# FTS5 is SQLite-only; the PostgreSQL store has a tsvector column instead (store.pg_search).
 _SQLITE_FTS_DDL = (
     f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
     "headline, text, article_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')",
@@ -189,6 +199,10 @@ def _create_current(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         for ddl in _SQLITE_FTS_DDL:
             conn.exec_driver_sql(ddl)
+    elif conn.dialect.name == "postgresql":
+        from .postgres import create_postgres_objects
+
+        create_postgres_objects(conn)
     conn.execute(schema_version.delete())
     conn.execute(schema_version.insert().values(version=CURRENT_SCHEMA_VERSION))
 
@@ -205,7 +219,7 @@ def ensure_schema(conn: Connection, where: str) -> int:
             raise StoreError(
                 f"{where} is a database but not a Storylens store (it has tables "
                 f"{', '.join(sorted(names))} and no schema_version); "
-                "point Storylens at a new file instead"
+                "point Storylens at a new file (or an empty PostgreSQL database) instead"
             )
         _create_current(conn)
         logger.info("created store schema version %d in %s", CURRENT_SCHEMA_VERSION, where)

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Column, Connection, Integer, PrimaryKeyConstraint, String, Table, Text, delete, func, insert, select, update
 
-from .schema import articles, metadata
+from .schema import SortKey, articles, metadata
 
 __all__ = ["stories", "story_entities", "replace_stories", "open_story_article_ids", "story_rows", "load_stories",
            "count_stories"]
@@ -27,11 +27,11 @@ _CHUNK = 500  # ids per IN (...) list
 stories = Table(
     "stories",
     metadata,
-    Column("id", String, primary_key=True),
+    Column("id", SortKey, primary_key=True),
     Column("title", Text),
     Column("lead", String, nullable=False),
     Column("first_published", String),
-    Column("last_published", String),
+    Column("last_published", SortKey),
     Column("article_count", Integer, nullable=False),
     Column("outlet_count", Integer, nullable=False),
     Column("independent_sources", Integer, nullable=False),

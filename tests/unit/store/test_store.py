@@ -1,4 +1,5 @@
-"""Unit tests for the article store (SQLite file databases under tmp_path)."""
+"""Unit tests for the article store, on a SQLite file under tmp_path and on a PostgreSQL
+database (``location``, conftest.py); the tests of SQLite files alone say so."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from storylens.errors import StoreError
 from storylens.model import Article, RemovedLine, Skipped
 from storylens.store import SNIPPET_END, SNIPPET_START, AddResult, SearchHit, Store, open_store
 from storylens.store import schema as store_schema
-from storylens.store import store as store_module
+from storylens.store import rows as rows_module
+
+from store_backends import is_postgres, raw_rows
 
 ALL_TABLES = (
     "articles",
@@ -27,6 +30,11 @@ ALL_TABLES = (
     "schema_version",
     "articles_fts",
 )
+
+
+def tables(location: object) -> tuple[str, ...]:
+    """ALL_TABLES on this backend (PostgreSQL has a tsvector column, not articles_fts)."""
+    return tuple(t for t in ALL_TABLES if t != "articles_fts") if is_postgres(location) else ALL_TABLES
 
 
 def tz(hours: float) -> timezone:
@@ -73,22 +81,19 @@ def full_article() -> Article:
 
 @pytest.fixture()
 def db_path(tmp_path: Path) -> Path:
+    """A SQLite file (for the tests of SQLite files alone)."""
     return tmp_path / "store.db"
 
 
 @pytest.fixture()
-def store(db_path: Path) -> Iterator[Store]:
-    with open_store(db_path) as s:
+def store(location: str) -> Iterator[Store]:
+    with open_store(location) as s:
         yield s
 
 
 def table_counts(conn: Connection) -> dict[str, int]:
-    return {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in ALL_TABLES}
-
-
-def raw_rows(db_path: Path, sql: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(db_path) as conn:
-        return conn.execute(sql).fetchall()
+    names = tables("postgresql://" if conn.dialect.name == "postgresql" else "")
+    return {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in names}
 
 
 # -- round trip ---------------------------------------------------------------------------
@@ -118,29 +123,29 @@ def test_missing_article(store: Store) -> None:
     assert store.has_article("present") is True
 
 
-def test_child_rows_are_plain_and_ordered(store: Store, db_path: Path) -> None:
+def test_child_rows_are_plain_and_ordered(store: Store, location: str) -> None:
     article = full_article()
     store.add_articles([article])
-    assert raw_rows(db_path, "SELECT position, credit FROM article_credits ORDER BY position") == [
+    assert raw_rows(location, "SELECT position, credit FROM article_credits ORDER BY position") == [
         (0, "Morag Finlay"), (1, "Additional reporting: Ian Bell"),
     ]
-    assert raw_rows(db_path, "SELECT line, text, reason FROM removed_lines ORDER BY position") == [
+    assert raw_rows(location, "SELECT line, text, reason FROM removed_lines ORDER BY position") == [
         (3, "Subscribe to our newsletter", "boilerplate"), (None, "Share this", "social"),
     ]
-    assert set(raw_rows(db_path, "SELECT field, provenance, how FROM article_fields")) == {
+    assert set(raw_rows(location, "SELECT field, provenance, how FROM article_fields")) == {
         ("published", "inferred", "meta article:published_time"),
         ("language", "inferred", "py3langid 0.99"),
         ("outlet", "explicit", "sidecar lighthouse.meta.json"),
         ("headline", "explicit", "manifest row 4"),
     }
-    [(published,)] = raw_rows(db_path, "SELECT published FROM articles")
+    [(published,)] = raw_rows(location, "SELECT published FROM articles")
     assert published == "2024-03-05T09:30:15.123456+05:30"
 
 
 # -- idempotence --------------------------------------------------------------------------
 
 
-def test_re_adding_changes_nothing(store: Store, db_path: Path) -> None:
+def test_re_adding_changes_nothing(store: Store, location: str) -> None:
     articles = [full_article()] + [
         make_article(f"id{i:014d}", credits=[f"Reporter {i}"], hashtags=["#x"], inferred={"outlet": "url"})
         for i in range(7)
@@ -148,16 +153,18 @@ def test_re_adding_changes_nothing(store: Store, db_path: Path) -> None:
     assert store.add_articles(articles, batch_size=3) == AddResult(added=8, already_present=0)
     with store.engine.connect() as conn:
         before = table_counts(conn)
-    snapshot_sql = "SELECT rowid, * FROM articles ORDER BY id"
-    rows_before = raw_rows(db_path, snapshot_sql)
-    credits_before = raw_rows(db_path, "SELECT rowid, * FROM article_credits ORDER BY rowid")
+    rowid = "ctid" if is_postgres(location) else "rowid"  # where each row is stored
+    snapshot_sql = f"SELECT {rowid}, * FROM articles ORDER BY id"
+    rows_before = raw_rows(location, snapshot_sql)
+    credits_sql = f"SELECT {rowid}, * FROM article_credits ORDER BY article_id, position"
+    credits_before = raw_rows(location, credits_sql)
 
     assert store.add_articles(reversed(articles), batch_size=2) == AddResult(added=0, already_present=8)
     with store.engine.connect() as conn:
         assert table_counts(conn) == before
-    assert raw_rows(db_path, snapshot_sql) == rows_before  # same rowids, same ingested_at
-    assert raw_rows(db_path, "SELECT rowid, * FROM article_credits ORDER BY rowid") == credits_before
-    assert before["articles"] == before["articles_fts"] == 8
+    assert raw_rows(location, snapshot_sql) == rows_before  # same rowids, same ingested_at
+    assert raw_rows(location, credits_sql) == credits_before
+    assert before["articles"] == before.get("articles_fts", 8) == 8
 
 
 def test_duplicate_inside_one_batch_is_added_once(store: Store) -> None:
@@ -294,13 +301,13 @@ def test_unicode_is_stored_and_searchable(store: Store) -> None:
 # -- skipped ------------------------------------------------------------------------------
 
 
-def test_skipped_upsert(store: Store, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_skipped_upsert(store: Store, location: str, monkeypatch: pytest.MonkeyPatch) -> None:
     clock = iter(["2024-01-01T00:00:00+00:00", "2024-01-02T00:00:00+00:00", "2024-01-03T00:00:00+00:00"])
-    monkeypatch.setattr(store_module, "_now", lambda: next(clock))
+    monkeypatch.setattr(rows_module, "now", lambda: next(clock))
     assert store.add_skipped([Skipped("in/a.bin", "binary file"), Skipped("in/b.txt", "empty text")]) == 2
     assert store.add_skipped([Skipped("in/a.bin", "binary file (not HTML)")]) == 1
     assert store.add_skipped([]) == 0
-    rows = raw_rows(db_path, "SELECT source, reason, first_seen, last_seen, times FROM skipped ORDER BY source")
+    rows = raw_rows(location, "SELECT source, reason, first_seen, last_seen, times FROM skipped ORDER BY source")
     assert rows == [
         ("in/a.bin", "binary file (not HTML)", "2024-01-01T00:00:00+00:00", "2024-01-02T00:00:00+00:00", 2),
         ("in/b.txt", "empty text", "2024-01-01T00:00:00+00:00", "2024-01-01T00:00:00+00:00", 1),
@@ -311,53 +318,72 @@ def test_skipped_upsert(store: Store, db_path: Path, monkeypatch: pytest.MonkeyP
     ]
 
 
-def test_skipped_same_source_twice_in_one_call(store: Store, db_path: Path) -> None:
+def test_skipped_same_source_twice_in_one_call(store: Store, location: str) -> None:
     store.add_skipped([Skipped("x", "first"), Skipped("x", "second")])
-    assert raw_rows(db_path, "SELECT reason, times FROM skipped") == [("second", 2)]
+    assert raw_rows(location, "SELECT reason, times FROM skipped") == [("second", 2)]
 
 
 # -- schema and opening -------------------------------------------------------------------
 
 
-def test_schema_tables_indexes_and_pragmas(store: Store, db_path: Path) -> None:
-    names = {n for (n,) in raw_rows(db_path, "SELECT name FROM sqlite_master WHERE type = 'table'")}
+def test_schema_tables_indexes_and_pragmas(db_path: Path) -> None:
+    open_store(db_path).close()
+    store = open_store(db_path)
+    names = {n for (n,) in raw_rows(str(db_path), "SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert set(ALL_TABLES) <= names
-    indexes = {n for (n,) in raw_rows(db_path, "SELECT name FROM sqlite_master WHERE type = 'index'")}
+    indexes = {n for (n,) in raw_rows(str(db_path), "SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert {"ix_articles_published", "ix_articles_outlet", "ix_articles_story_id"} <= indexes
-    columns = [r[1] for r in raw_rows(db_path, "PRAGMA table_info(articles)")]
+    columns = [r[1] for r in raw_rows(str(db_path), "PRAGMA table_info(articles)")]
     for column in ("id", "source", "url", "outlet", "headline", "byline", "published", "updated", "dateline",
                    "language", "text", "feed_notice", "story_id", "duplicate_of", "syndication_group",
                    "ingested_at"):
         assert column in columns
-    assert raw_rows(db_path, "SELECT version FROM schema_version") == [(store_schema.CURRENT_SCHEMA_VERSION,)]
+    assert raw_rows(str(db_path), "SELECT version FROM schema_version") == [(store_schema.CURRENT_SCHEMA_VERSION,)]
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar_one() > 0
+    store.close()
 
 
-def test_fts_follows_deletes_and_children_cascade(store: Store, db_path: Path) -> None:
+def test_postgresql_schema_tables_indexes_and_search_column(pg_database: str) -> None:
+    open_store(pg_database).close()
+    names = {n for (n,) in raw_rows(pg_database, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+    assert set(tables(pg_database)) | {"store_writes", "article_terms", "stories", "facts"} <= names
+    indexes = {n for (n,) in raw_rows(pg_database, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")}
+    assert {"ix_articles_published", "ix_articles_outlet", "ix_articles_story_id", "ix_articles_search"} <= indexes
+    [(method,)] = raw_rows(pg_database, "SELECT am.amname FROM pg_class c JOIN pg_am am ON am.oid = c.relam "
+                                        "WHERE c.relname = 'ix_articles_search'")
+    assert method == "gin"
+    assert raw_rows(pg_database, "SELECT extname FROM pg_extension WHERE extname = 'unaccent'") == [("unaccent",)]
+    assert raw_rows(pg_database, "SELECT version FROM schema_version") == [(store_schema.CURRENT_SCHEMA_VERSION,)]
+    [(collation,)] = raw_rows(pg_database, "SELECT collation_name FROM information_schema.columns "
+                                           "WHERE table_name = 'articles' AND column_name = 'id'")
+    assert collation == "C"  # ids sort byte by byte, as on SQLite
+
+
+def test_fts_follows_deletes_and_children_cascade(store: Store, location: str) -> None:
     store.add_articles([full_article()])
     with store.engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM articles")
-        assert table_counts(conn) == dict.fromkeys(ALL_TABLES, 0) | {"schema_version": 1}
+        assert table_counts(conn) == dict.fromkeys(tables(location), 0) | {"schema_version": 1}
     assert store.search("lighthouse") == []
 
 
-def test_reopen_existing_store(db_path: Path) -> None:
-    with open_store(db_path) as first:
+def test_reopen_existing_store(location: str) -> None:
+    with open_store(location) as first:
         first.add_articles([full_article()])
         first.add_skipped([Skipped("s", "r")])
-    with open_store(f"sqlite:///{db_path}") as again:
+    with open_store(location if is_postgres(location) else f"sqlite:///{location}") as again:
         assert again.count_articles() == 1
         assert again.get_article(full_article().id) is not None
         assert again.list_skipped() == [Skipped("s", "r")]
         assert again.add_articles([full_article()]) == AddResult(0, 1)
-    assert raw_rows(db_path, "SELECT count(*) FROM schema_version") == [(1,)]
+    assert raw_rows(location, "SELECT count(*) FROM schema_version") == [(1,)]
 
 
-def test_migration_hook_runs_pending_migrations(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    open_store(db_path).close()
+def test_migration_hook_runs_pending_migrations(location: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    open_store(location).close()
     ran: list[int] = []
 
     current = store_schema.CURRENT_SCHEMA_VERSION
@@ -368,28 +394,28 @@ def test_migration_hook_runs_pending_migrations(db_path: Path, monkeypatch: pyte
 
     monkeypatch.setattr(store_schema, "CURRENT_SCHEMA_VERSION", current + 1)
     monkeypatch.setattr(store_schema, "MIGRATIONS", {current + 1: to_next})
-    open_store(db_path).close()
+    open_store(location).close()
     assert ran == [current + 1]
-    assert raw_rows(db_path, "SELECT version FROM schema_version") == [(current + 1,)]
-    open_store(db_path).close()  # already current: nothing runs again
+    assert raw_rows(location, "SELECT version FROM schema_version") == [(current + 1,)]
+    open_store(location).close()  # already current: nothing runs again
     assert ran == [current + 1]
 
 
-def test_version_1_store_gains_the_clustering_features_table(db_path: Path) -> None:
-    with open_store(db_path) as store:
+def test_version_1_store_gains_the_clustering_features_table(location: str) -> None:
+    with open_store(location) as store:
         store.add_articles([full_article()])
-    with sqlite3.connect(db_path) as conn:  # what a store written before version 2 looks like
-        conn.execute("DROP TABLE article_terms")
-        conn.execute("UPDATE schema_version SET version = 1")
-    with open_store(db_path) as store:
+    # what a store written before version 2 looks like
+    raw_rows(location, "DROP TABLE article_terms")
+    raw_rows(location, "UPDATE schema_version SET version = 1")
+    with open_store(location) as store:
         assert store.count_articles() == 1
         assert store.get_features(store.get_articles([full_article().id])) == {}
-    assert raw_rows(db_path, "SELECT version FROM schema_version") == [(store_schema.CURRENT_SCHEMA_VERSION,)]
-    assert raw_rows(db_path, "SELECT count(*) FROM article_terms") == [(0,)]
+    assert raw_rows(location, "SELECT version FROM schema_version") == [(store_schema.CURRENT_SCHEMA_VERSION,)]
+    assert raw_rows(location, "SELECT count(*) FROM article_terms") == [(0,)]
 
 
-def test_failed_migration_leaves_store_untouched(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    open_store(db_path).close()
+def test_failed_migration_leaves_store_untouched(location: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    open_store(location).close()
 
     def broken(conn: Connection) -> None:
         conn.exec_driver_sql("CREATE TABLE half_done (x INTEGER)")
@@ -399,17 +425,17 @@ def test_failed_migration_leaves_store_untouched(db_path: Path, monkeypatch: pyt
     monkeypatch.setattr(store_schema, "CURRENT_SCHEMA_VERSION", current + 1)
     monkeypatch.setattr(store_schema, "MIGRATIONS", {current + 1: broken})
     with pytest.raises(RuntimeError):
-        open_store(db_path)
-    assert raw_rows(db_path, "SELECT version FROM schema_version") == [(current,)]
-    assert raw_rows(db_path, "SELECT name FROM sqlite_master WHERE name = 'half_done'") == []
+        open_store(location)
+    assert raw_rows(location, "SELECT version FROM schema_version") == [(current,)]
+    catalog = "pg_tables WHERE tablename" if is_postgres(location) else "sqlite_master WHERE name"
+    assert raw_rows(location, f"SELECT 1 FROM {catalog} = 'half_done'") == []
 
 
-def test_store_from_newer_version_is_refused(db_path: Path) -> None:
-    open_store(db_path).close()
-    with sqlite3.connect(db_path) as conn:
-        conn.execute("UPDATE schema_version SET version = 99")
+def test_store_from_newer_version_is_refused(location: str) -> None:
+    open_store(location).close()
+    raw_rows(location, "UPDATE schema_version SET version = 99")
     with pytest.raises(StoreError, match="upgrade Storylens"):
-        open_store(db_path)
+        open_store(location)
 
 
 def test_in_memory_store() -> None:
@@ -418,8 +444,8 @@ def test_in_memory_store() -> None:
         assert [h.article_id for h in s.search("ferry")] == ["mem"]
 
 
-def test_closed_store_refuses_work(db_path: Path) -> None:
-    with open_store(db_path) as s:
+def test_closed_store_refuses_work(location: str) -> None:
+    with open_store(location) as s:
         pass
     with pytest.raises(StoreError, match="closed"):
         s.count_articles()
@@ -468,11 +494,13 @@ def test_read_only_file(db_path: Path) -> None:
         db_path.chmod(0o644)
 
 
-@pytest.mark.parametrize("url", ["postgresql://user:secret@localhost/news", "postgresql+psycopg://localhost/news"])
-def test_postgresql_not_available_yet(url: str) -> None:
-    with pytest.raises(StoreError, match="PostgreSQL support is not available yet") as info:
+@pytest.mark.parametrize("url", ["postgresql://user:secret@127.0.0.1:1/news",
+                                 "postgresql+psycopg://user:secret@127.0.0.1:1/news?sslmode=disable"])
+def test_unreachable_postgresql_names_the_url_without_its_password(url: str) -> None:
+    with pytest.raises(StoreError, match=r"cannot open store postgresql://user:\*\*\*@127\.0\.0\.1:1/news") as info:
         open_store(url)
     assert "secret" not in str(info.value)
+    assert "~/.pgpass" in str(info.value)
 
 
 def test_unsupported_backend() -> None:
@@ -480,7 +508,7 @@ def test_unsupported_backend() -> None:
         open_store("mysql://localhost/news")
 
 
-def test_two_writers_on_one_file_do_not_collide(db_path: Path) -> None:
+def test_two_writers_on_one_store_do_not_collide(location: str) -> None:
     import threading
 
     articles = [make_article(f"conc{i:06d}", credits=["Desk"]) for i in range(300)]
@@ -489,12 +517,12 @@ def test_two_writers_on_one_file_do_not_collide(db_path: Path) -> None:
 
     def writer(order: list[Article]) -> None:
         try:
-            with open_store(db_path) as s:
+            with open_store(location) as s:
                 results.append(s.add_articles(order, batch_size=10))
         except BaseException as exc:  # reported below
             errors.append(exc)
 
-    open_store(db_path).close()
+    open_store(location).close()
     threads = [threading.Thread(target=writer, args=(list(o),)) for o in (articles, articles[::-1])]
     for t in threads:
         t.start()
@@ -503,4 +531,4 @@ def test_two_writers_on_one_file_do_not_collide(db_path: Path) -> None:
     assert errors == []
     assert sum(r.added for r in results) == 300
     assert sum(r.already_present for r in results) == 300
-    assert raw_rows(db_path, "SELECT count(*) FROM article_credits") == [(300,)]
+    assert raw_rows(location, "SELECT count(*) FROM article_credits") == [(300,)]
