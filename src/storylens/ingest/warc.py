@@ -166,3 +166,6 @@ def read_warc(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skippe
         listed = ", ".join(f"{count} with {why}" for why, count in sorted(responses.items()))
         yield Skipped(f"{path}#not-pages", f"{sum(responses.values())} response records are not HTML pages "
                                            f"with status 200 and were not read: {listed}")
+    elif n == sum(ignored.values()):  # nothing read, nothing reported: say what the file held
+        held = ", ".join(f"{count} {why}" for why, count in sorted(ignored.items())) or "no records"
+        yield Skipped(str(path), f"no HTML page responses in the WARC file ({held})")

@@ -144,3 +144,11 @@ def test_implausible_warc_date_falls_back_to_the_run_time(tmp_path: Path) -> Non
             warc_headers_dict={"WARC-Date": "0001-01-02T00:00:00Z"}))
     (doc,) = read_warc(path, FETCHED)
     assert doc.fetched_at == FETCHED
+
+
+def test_warc_without_any_response_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "requests.warc"
+    write_warc(path, False, [("https://gazette.example/a", "request", "", b"")])
+    (only,) = read_warc(path, FETCHED)
+    assert isinstance(only, Skipped) and only.source == str(path)
+    assert only.reason == "no HTML page responses in the WARC file (1 request record, 1 warcinfo record)"
