@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .json_report import Report, report_counts, reveal_hidden, single_line, source_name
+from .present import Names, disputes
 
 __all__ = ["print_summary", "print_story", "MAX_ARTICLE_ROWS", "MAX_SKIPPED_ROWS"]
 
@@ -116,7 +117,8 @@ def print_summary(
 
 def print_story(console: Console, story: dict[str, Any], comparison: dict[str, Any], sources: dict[str, str],
                 facts_only_counts: bool = False) -> None:
-    """One story for the terminal: the brief, the disputed points and the facts by status.
+    """One story for the terminal: the disputed points (each once, its sides with who makes
+    them and their sources), the brief and the facts by status.
     ``sources`` maps article ids to the outlet (or file) name shown in citations.
     ``facts_only_counts`` keeps the brief to its first lines (the report has the rest)."""
 
@@ -128,13 +130,19 @@ def print_story(console: Console, story: dict[str, Any], comparison: dict[str, A
     console.print(Text(f"{len(story['articles'])} articles, {story.get('independent_sources')} independent sources, "
                        f"outlets: {', '.join(story.get('outlets') or []) or '-'} · {story['id']}", style="dim"))
     brief = comparison.get("brief") or {}
+    points = disputes(comparison, Names.for_story(comparison, [], story))
+    if points:
+        console.print(Text(f"\nDisputed ({len(points)})", style="bold"))
+        for point in points:
+            heading = point["title"] or f"{point['label']}: {point['about']}"
+            console.print(Text("• " + reveal_hidden(heading)))
+            for side in point["sides"]:
+                who = ", ".join(side["who"]) or "the outlet's own voice"
+                console.print(Text(f"    {reveal_hidden(side['claim'])} — {reveal_hidden(who)}"
+                                   + cited(side["citations"])))
     if brief.get("summary"):
         console.print(Text("\nBrief", style="bold"))
         for line in brief["summary"][: 3 if facts_only_counts else None]:
-            console.print(Text("• " + reveal_hidden(line["text"]) + cited(line["citations"])))
-    if brief.get("disputed"):
-        console.print(Text("\nDisputed", style="bold"))
-        for line in brief["disputed"]:
             console.print(Text("• " + reveal_hidden(line["text"]) + cited(line["citations"])))
     facts = comparison.get("facts") or []
     if facts:

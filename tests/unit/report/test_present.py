@@ -109,3 +109,24 @@ def test_report_and_web_render_one_shared_macro_identically() -> None:
     assert report == web
     assert "when &lt;b&gt;" in web and "&lt;i&gt;Friday&lt;/i&gt;" in web and "Mara Quist" in web
     assert "person:" not in web and 'href="#c-a"' in web
+
+
+def test_terminal_story_prints_disputes_first_by_name() -> None:
+    from rich.console import Console
+
+    from storylens.report.terminal import print_story
+
+    cite = {"article_id": "a", "start": 0, "end": 3, "text": "abc"}
+    comparison = {"conflicts": [{"id": "c", "kind": "figure", "about": "how many boats", "fact_ids": [], "sides": [
+        {"claim": "40 boats", "asserted_by": "person:mara quist", "citation": cite},
+        {"claim": "40 boats", "asserted_by": "person:mara quist", "citation": dict(cite, article_id="b")},
+        {"claim": "[b]12[/b] boats", "asserted_by": "outlet", "citation": dict(cite, article_id="c")}]}],
+        "brief": {"summary": [{"text": "Boats sailed.", "citations": [cite]}]}}
+    story = {"id": "s", "title": "Boats", "articles": ["a", "b", "c"], "independent_sources": 3,
+             "entities": [{"key": "person:mara quist", "name": "Mara Quist", "articles": 2}]}
+    console = Console(record=True, width=200)
+    print_story(console, story, comparison, {"a": "Coast Wire", "b": "Port Post", "c": "Bay Times"})
+    out = console.export_text()
+    assert out.index("Disputed (1)") < out.index("Brief")
+    assert "40 boats — Mara Quist [Coast Wire, Port Post]" in out and out.count("40 boats") == 1
+    assert "[b]12[/b] boats — the outlet's own voice [Bay Times]" in out and "person:" not in out
