@@ -76,10 +76,10 @@ class BatchConfig:
     grace_days: float = 5.0
     decay_floor: float = 0.5
     window: timedelta = timedelta(days=7)
-    min_link: float = 0.02
+    min_link: float = 0.04
     furniture_min_articles: int = 4
     furniture_share: float = 0.5
-    max_neighbours: int = 200
+    max_neighbours: int = 50
     pair_days: float = 3650.0
     block_rows: int = 512
     story_entities: int = 8
@@ -195,9 +195,10 @@ def _decay(cfg: BatchConfig, a: tuple[float, float] | None, b: tuple[float, floa
     return f + (1.0 - f) * math.exp(-(gap - cfg.grace_days) / max(cfg.decay_days, 1e-9))
 
 
-def _neighbours(feats: Sequence[ArticleFeatures], days: Sequence[float | None],
-                cfg: BatchConfig) -> list[dict[int, float]]:
-    """For each article, its most similar others (symmetric): index -> similarity."""
+def _neighbours(feats: Sequence[ArticleFeatures], days: Sequence[float | None], cfg: BatchConfig):  # type: ignore[no-untyped-def]
+    """The article pairs kept (each article's ``max_neighbours`` most similar others at
+    ``min_link`` or more, ranked by their time-decayed similarity): arrays ``i < j`` and
+    the similarity of each pair (undecayed)."""
     import numpy as np
 
     n = len(feats)
@@ -205,40 +206,52 @@ def _neighbours(feats: Sequence[ArticleFeatures], days: Sequence[float | None],
     has_ent = np.asarray(ents.getnnz(axis=1) > 0)
     t = np.array([d if d is not None else np.nan for d in days], dtype=np.float64)
     dated = ~np.isnan(t)
-    nb: list[dict[int, float]] = [{} for _ in range(n)]
     wt, et = words.T.tocsc(), ents.T.tocsc()
     es = cfg.entity_share
     k = max(1, cfg.max_neighbours)
     rows = max(16, min(cfg.block_rows, 5_000_000 // max(n, 1)))  # a block's arrays stay ~40 MB
+    found_i, found_j, found_s = [], [], []
     for start in range(0, n, rows):
         stop = min(n, start + rows)
         sw = (words[start:stop] @ wt).toarray()
         se = (ents[start:stop] @ et).toarray()
-        both = np.outer(has_ent[start:stop], has_ent)
-        sim = np.where(both, (1.0 - es) * sw + es * se, sw)
-        rank = sim.copy()
+        sim = np.where(np.outer(has_ent[start:stop], has_ent), (1.0 - es) * sw + es * se, sw)
         # time: dated pairs farther apart than pair_days are not compared; the others are
         # ranked by their decayed similarity, so a large stream keeps near neighbours
-        bt = t[start:stop]
-        gap = np.abs(bt[:, None] - t[None, :])
-        both_dated = np.outer(dated[start:stop], dated)
-        gap = np.where(both_dated, gap, 0.0)
-        f = cfg.decay_floor
-        factor = f + (1.0 - f) * np.exp(-np.maximum(0.0, gap - cfg.grace_days) / max(cfg.decay_days, 1e-9))
-        rank = np.where(gap > cfg.pair_days, -1.0, rank * factor)
-        for r in range(stop - start):
-            i = start + r
-            rank[r, i] = -1.0
-            row_rank = rank[r]
-            cand = np.nonzero((row_rank >= 0) & (sim[r] >= cfg.min_link))[0]
-            if len(cand) > k:
-                part = np.argpartition(-row_rank[cand], k - 1)[:k]
-                cand = cand[part]
-            for j in cand.tolist():
-                s = float(sim[r, j])
-                nb[i][j] = s
-                nb[j][i] = s
-    return nb
+        gap = np.where(np.outer(dated[start:stop], dated), np.abs(t[start:stop, None] - t[None, :]), 0.0)
+        rank = sim * _decay_array(cfg, gap)
+        keep = (gap <= cfg.pair_days) & (sim >= cfg.min_link)
+        block = np.arange(stop - start)
+        keep[block, start + block] = False  # not with itself
+        rank = np.where(keep, rank, -1.0)
+        if n - 1 > k:
+            top = np.argpartition(-rank, k - 1, axis=1)[:, :k]
+            r_idx = np.repeat(block, k)
+            c_idx = top.ravel()
+            ok = keep[r_idx, c_idx]
+            r_idx, c_idx = r_idx[ok], c_idx[ok]
+        else:
+            r_idx, c_idx = np.nonzero(keep)
+        found_i.append(start + r_idx)
+        found_j.append(c_idx)
+        found_s.append(sim[r_idx, c_idx])
+    if not found_i:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    i = np.concatenate(found_i)
+    j = np.concatenate(found_j)
+    sims = np.concatenate(found_s)
+    lo, hi = np.minimum(i, j), np.maximum(i, j)
+    _, first = np.unique(lo * n + hi, return_index=True)
+    return lo[first], hi[first], sims[first]
+
+
+def _decay_array(cfg: BatchConfig, gap):  # type: ignore[no-untyped-def]
+    """``_decay`` of an array of gaps (days)."""
+    import numpy as np
+
+    f = cfg.decay_floor
+    return np.where(gap <= cfg.grace_days, 1.0,
+                    f + (1.0 - f) * np.exp(-np.maximum(0.0, gap - cfg.grace_days) / max(cfg.decay_days, 1e-9)))
 
 
 @dataclass
@@ -259,10 +272,22 @@ def batch_cluster(features: Sequence[ArticleFeatures],
     if n == 0:
         return {}, []
     days = [_days(f.published) for f in feats]
-    nb = _neighbours(feats, days, cfg) if n > 1 else [{}]
-
     groups: dict[int, _Group] = {i: _Group([i], (d, d) if d is not None else None) for i, d in enumerate(days)}
-    links: dict[int, dict[int, float]] = {i: dict(nb[i]) for i in range(n)}  # group -> group -> similarity sum
+    links: dict[int, dict[int, float]] = {i: {} for i in range(n)}  # group -> group -> similarity sum
+    heap: list[tuple[float, int, int, int, int]] = []
+    if n > 1:
+        import numpy as np
+
+        pi, pj, ps = _neighbours(feats, days, cfg)
+        for a, b, s in zip(pi.tolist(), pj.tolist(), ps.tolist()):
+            links[a][b] = s
+            links[b][a] = s
+        t = np.array([d if d is not None else np.nan for d in days], dtype=np.float64)
+        gap = np.abs(t[pi] - t[pj])
+        score = ps * _decay_array(cfg, np.where(np.isnan(gap), 0.0, gap))
+        ok = score >= cfg.threshold
+        heap = [(-float(sc), a, b, 0, 0) for sc, a, b in zip(score[ok].tolist(), pi[ok].tolist(), pj[ok].tolist())]
+        heapq.heapify(heap)
 
     def cohesion(g: _Group) -> float | None:
         m = len(g.members)
@@ -284,8 +309,6 @@ def batch_cluster(features: Sequence[ArticleFeatures],
         ga, gb = groups[a], groups[b]
         return links[a][b] / (len(ga.members) * len(gb.members)) * _decay(cfg, ga.span, gb.span)
 
-    heap: list[tuple[float, int, int, int, int]] = []
-
     def push(a: int, b: int) -> None:
         if a > b:
             a, b = b, a
@@ -293,10 +316,6 @@ def batch_cluster(features: Sequence[ArticleFeatures],
         if score >= cfg.threshold:
             heapq.heappush(heap, (-score, a, b, groups[a].version, groups[b].version))
 
-    for a in range(n):
-        for b in links[a]:
-            if a < b:
-                push(a, b)
     while heap:
         neg, a, b, va, vb = heapq.heappop(heap)
         ga, gb = groups.get(a), groups.get(b)
