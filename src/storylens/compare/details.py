@@ -5,7 +5,9 @@ whose referent is fixed within a story:
   Noon Road"): one street, two blocks, when each article gives that street one block
   (an article naming two blocks of it may be naming two places);
 * ``figure``: how far along a pregnancy was ("four months pregnant" vs "five months
-  pregnant"), in one unit, when each article gives one value.
+  pregnant"), in one unit, when each article gives one value;
+* ``identity``: one person's name with given name and surname swapped ("Fredrick
+  Marquise" vs "Marquise Frederick"; spellings a letter apart count as one word).
 
 Each returns the disagreeing pairs of sides across articles of different independent
 sources (``source``), each side citing the statement that gives it. Pure functions.
@@ -14,6 +16,7 @@ sources (``source``), each side citing the statement that gives it. Pure functio
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -109,22 +112,68 @@ def _pairs(articles: Sequence[Article], found: dict[str, dict[str, dict[str, lis
                                       ConflictSide(text_a, sa.asserted_by, sa.citation),
                                       ConflictSide(text_b, sb.asserted_by, sb.citation),
                                       (claim(xa, key), claim(xb, key))))
-    # One wording per claim across the story (the first article's), so sides that make one
-    # claim read alike.
-    wording: dict[str, str] = {}
-    for pair in out:
+    return out
+
+
+def _one_wording(pairs: list[DetailPair]) -> list[DetailPair]:
+    """One wording per claim across the story (the first article's), so the sides that
+    make one claim read alike ("Marquise Frederick" and "Marquise Fredericks" are one)."""
+    wording: dict[tuple[str, str], str] = {}
+    for pair in pairs:
         for side, c in ((pair.a, pair.claims[0]), (pair.b, pair.claims[1])):
-            wording.setdefault(c, side.claim)
-    return [DetailPair(p.kind, p.scope, p.about, replace(p.a, claim=wording[p.claims[0]]),
-                       replace(p.b, claim=wording[p.claims[1]]), p.claims) for p in out]
+            wording.setdefault((pair.scope, c), side.claim)
+    return [DetailPair(p.kind, p.scope, p.about, replace(p.a, claim=wording[(p.scope, p.claims[0])]),
+                       replace(p.b, claim=wording[(p.scope, p.claims[1])]), p.claims) for p in pairs]
+
+
+def _alike(a: str, b: str) -> bool:
+    """One word spelled alike: equal, or a letter or two apart ("Fredrick", "Frederick",
+    "Fredericks")."""
+    return a == b or (min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.85)
+
+
+def _names(article: Article, statements: Sequence[Statement]) -> list[tuple[list[str], str, Statement]]:
+    """Two-word person names: (folded words, as written, the statement of the first mention)."""
+    out = []
+    for e in article.entities:
+        words = e.key.split(":", 1)[-1].split()
+        if e.kind != "person" or len(words) != 2 or not e.mentions:
+            continue
+        first = min(e.mentions, key=lambda m: m.start)
+        st = _statement_at(statements, first.start)
+        if st is not None:
+            out.append((words, article.text[first.start:first.end], st))
+    return out
+
+
+def _name_swaps(articles: Sequence[Article], statements: dict[str, list[Statement]],
+                source: Callable[[Article], str]) -> list[DetailPair]:
+    names = {a.id: _names(a, statements[a.id]) for a in articles}
+    out = []
+    for i, a in enumerate(articles):
+        for b in articles[i + 1:]:
+            if source(a) == source(b):
+                continue
+            for (wa, written_a, sa) in names[a.id]:
+                for (wb, written_b, sb) in names[b.id]:
+                    swapped = _alike(wa[0], wb[1]) and _alike(wa[1], wb[0])
+                    if swapped and not (_alike(wa[0], wb[0]) and _alike(wa[1], wb[1])):
+                        key = " ".join(sorted(wa))
+                        out.append(DetailPair("identity", f"name {key}", f"the name of {written_a}",
+                                              ConflictSide(written_a, sa.asserted_by, sa.citation),
+                                              ConflictSide(written_b, sb.asserted_by, sb.citation),
+                                              (" ".join(wa), " ".join(reversed(wa)))))
+    return out
 
 
 def find_detail_conflicts(articles: Sequence[Article], statements: dict[str, list[Statement]],
                           source: Callable[[Article], str]) -> list[DetailPair]:
-    """Street blocks and pregnancy durations that independent accounts give differently."""
+    """Street blocks, pregnancy durations and swapped names that independent accounts
+    give differently."""
     blocks = {a.id: _blocks(a, statements[a.id]) for a in articles}
     pregnancies = {a.id: _pregnancies(a, statements[a.id]) for a in articles}
-    return (_pairs(articles, blocks, source, "place", "block of", lambda k: f"which block of {k}",
-                   lambda x, k: f"{x} block of {k}")
-            + _pairs(articles, pregnancies, source, "figure", "pregnant", lambda k: f"how many {k}s pregnant",
-                     lambda x, k: f"{x} {k}s"))
+    return _one_wording(_pairs(articles, blocks, source, "place", "block of", lambda k: f"which block of {k}",
+                               lambda x, k: f"{x} block of {k}")
+                        + _pairs(articles, pregnancies, source, "figure", "pregnant",
+                                 lambda k: f"how many {k}s pregnant", lambda x, k: f"{x} {k}s")
+                        + _name_swaps(articles, statements, source))

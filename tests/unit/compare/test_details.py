@@ -51,3 +51,21 @@ def test_one_source_is_not_a_dispute():
     a = article("a", "She was four months pregnant.", outlet="Gazette", group="g")
     b = article("b", "She was five months pregnant.", outlet="Post", group="g")
     assert _conflicts(a, b) == []
+
+
+def test_a_name_with_given_name_and_surname_swapped():
+    a = article("a", "Police are looking for Tobin Arlo, 19, after the Velm shooting.", outlet="Gazette",
+                entities={"person:tobin arlo": ["Tobin Arlo"]})
+    b = article("b", "Arlo Tobbin, 19, is wanted for the Velm shooting.", outlet="Post",
+                entities={"person:arlo tobbin": ["Arlo Tobbin"]})
+    c = article("c", "Arlo Tobin, 19, was arrested on Friday.", outlet="Radio",
+                entities={"person:arlo tobin": ["Arlo Tobin"]})
+    (conflict,) = _conflicts(a, b, c)
+    assert conflict.kind == "identity"
+    # One wording per claim (the first article's), the sides' citations as written.
+    assert sorted((s.citation.article_id, s.claim) for s in conflict.sides) == [
+        ("a", "Tobin Arlo"), ("b", "Arlo Tobbin"), ("c", "Arlo Tobbin")]
+    # Two people who share a surname, or one name spelled alike in the same order: no conflict.
+    d = article("d", "Arlo Tobin and Mara Tobin spoke.", outlet="Courier",
+                entities={"person:arlo tobin": ["Arlo Tobin"], "person:mara tobin": ["Mara Tobin"]})
+    assert _conflicts(b, c, d) == []
