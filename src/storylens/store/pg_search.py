@@ -14,7 +14,8 @@ SQLite FTS5, as the README documents it) into a ``tsquery``.
   with GIN (``ix_articles_search``).
 * Queries: words (ANDed), ``"phrases"`` (``""`` inside one is a quote), ``OR``,
   ``NOT`` (binary: ``a NOT b``), ``AND``, parentheses, ``word*`` and ``"phrase"*``
-  (prefix of the last word). Precedence as FTS5: NOT, then AND, then OR. What FTS5
+  (prefix of the last word). Precedence as FTS5: words and phrases side by side
+  (implicitly ANDed), then NOT, then AND, then OR. What FTS5
   rejects (an operator without operands, an unbalanced quote or parenthesis, a
   character outside a bare word) is rejected here too; FTS5's column filters
   (``headline:``), ``^`` and ``NEAR`` are not supported.
@@ -151,10 +152,8 @@ class _Parser:
 
     def and_expr(self) -> ColumnElement[object]:
         expr = self.not_expr()
-        while (t := self.peek()) is not None and (t.kind in ("word", "phrase", "open")
-                                                  or (t.kind == "op" and t.text == "AND")):
-            if t.kind == "op":
-                self.pos += 1
+        while (t := self.peek()) is not None and t.kind == "op" and t.text == "AND":
+            self.pos += 1
             expr = func.tsquery_and(expr, self.not_expr())
         return expr
 
@@ -166,28 +165,39 @@ class _Parser:
         return expr
 
     def primary(self) -> ColumnElement[object]:
+        """A parenthesised expression, or words and phrases side by side (ANDed: in
+        FTS5 such a sequence binds tighter than NOT, and only words and phrases may
+        stand side by side without an operator)."""
         t = self.peek()
         if t is None:
             raise _invalid(self.query, "syntax error at the end")
-        self.pos += 1
         if t.kind == "open":
+            self.pos += 1
             expr = self.or_expr()
             close = self.peek()
             if close is None or close.kind != "close":
                 raise _invalid(self.query, "unbalanced parenthesis")
             self.pos += 1
             return expr
+        if t.kind not in ("word", "phrase"):
+            raise _invalid(self.query, f'syntax error near "{t.text}"')
+        expr = self.term()
+        while (t := self.peek()) is not None and t.kind in ("word", "phrase"):
+            expr = func.tsquery_and(expr, self.term())
+        return expr
+
+    def term(self) -> ColumnElement[object]:
+        t = self.toks[self.pos]
+        self.pos += 1
         if t.kind == "word":
             return _prefix(t.text) if t.prefix else _phrase(t.text)
-        if t.kind == "phrase":
-            if not t.prefix:
-                return _phrase(t.text)
-            words = _BARE.findall(t.text)
-            if not words:
-                return _phrase(t.text)
-            head = t.text[:t.text.rindex(words[-1])]
-            return func.tsquery_phrase(_phrase(head), _prefix(words[-1])) if head.strip() else _prefix(words[-1])
-        raise _invalid(self.query, f'syntax error near "{t.text}"')
+        if not t.prefix:
+            return _phrase(t.text)
+        words = _BARE.findall(t.text)
+        if not words:
+            return _phrase(t.text)
+        head = t.text[:t.text.rindex(words[-1])]
+        return func.tsquery_phrase(_phrase(head), _prefix(words[-1])) if head.strip() else _prefix(words[-1])
 
 
 def _phrase(text: str) -> ColumnElement[object]:

@@ -17,8 +17,8 @@ def comparison(statement: str) -> dict:
             "entity_links": {"person:duchatel": "person:renee duchatel"}}
 
 
-def test_comparison_round_trip_and_replace(tmp_path):
-    with open_store(tmp_path / "s.db") as store:
+def test_comparison_round_trip_and_replace(location):
+    with open_store(location) as store:
         assert store.get_comparison("story-x") is None
         first = comparison("The dam released water.")
         store.replace_comparison("story-x", first)

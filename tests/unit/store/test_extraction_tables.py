@@ -1,6 +1,8 @@
 """Entities, quotes, figures and time references survive the store round trip."""
 
 from storylens.model import Article, Entity, Figure, Quote, Span, TimeRef
+from sqlalchemy import inspect
+
 from storylens.store import open_store
 
 TEXT = 'Governor Renée Duchâtel said on Saturday that "at least 1,200 people" had left Lindby.'
@@ -18,14 +20,14 @@ def make_article() -> Article:
     )
 
 
-def test_extractions_round_trip_and_are_browsable(tmp_path):
+def test_extractions_round_trip_and_are_browsable(location):
     article = make_article()
     assert TEXT[47:68] == "at least 1,200 people" and TEXT[9:23] == "Renée Duchâtel"
-    with open_store(tmp_path / "s.db") as store:
+    with open_store(location) as store:
         store.add_articles([article])
         assert store.get_article(article.id).to_dict() == article.to_dict()
         with store.engine.connect() as conn:
-            names = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+            names = set(inspect(conn).get_table_names())
             assert {"entities", "entity_mentions", "quotes", "figures", "time_refs"} <= names
             assert conn.exec_driver_sql("SELECT count(*) FROM entity_mentions").scalar_one() == 2
         store.add_articles([article])  # idempotent
@@ -33,10 +35,10 @@ def test_extractions_round_trip_and_are_browsable(tmp_path):
             assert conn.exec_driver_sql("SELECT count(*) FROM quotes").scalar_one() == 1
 
 
-def test_get_articles_reads_a_batch_in_the_order_given(tmp_path):
+def test_get_articles_reads_a_batch_in_the_order_given(location):
     first = make_article()
     second = Article(id="feedfacecafe0002", source="y.txt", text="Second.", paragraphs=["Second."])
-    with open_store(tmp_path / "s.db") as store:
+    with open_store(location) as store:
         store.add_articles([first, second])
         got = store.get_articles([second.id, "missing", first.id])
         assert [a.id for a in got] == [second.id, first.id]

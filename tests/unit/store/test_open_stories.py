@@ -27,15 +27,15 @@ def put_in_stories(store, groups: dict[str, list[str]]) -> None:
     store.replace_stories([story(sid, m) for sid, m in groups.items()], links)
 
 
-def test_nothing_new_means_nothing_to_regroup():
-    with open_store(":memory:") as store:
+def test_nothing_new_means_nothing_to_regroup(location):
+    with open_store(location) as store:
         store.add_articles([article("a1", T0)])
         put_in_stories(store, {"story-a1": ["a1"]})
         assert store.open_story_article_ids(WEEK) == []
 
 
-def test_a_story_older_than_the_window_before_the_new_articles_is_closed():
-    with open_store(":memory:") as store:
+def test_a_story_older_than_the_window_before_the_new_articles_is_closed(location):
+    with open_store(location) as store:
         store.add_articles([article("old1", T0), article("old2", T0 + timedelta(days=1)),
                             article("recent", T0 + timedelta(days=10)),
                             article("span1", T0 - timedelta(days=30)), article("span2", T0 + timedelta(days=12)),
@@ -49,16 +49,16 @@ def test_a_story_older_than_the_window_before_the_new_articles_is_closed():
         assert store.open_story_article_ids(WEEK) == ["new1", "new2", "recent", "span1", "span2", "undated"]
 
 
-def test_an_undated_new_article_counts_at_the_newest_stored_time():
-    with open_store(":memory:") as store:
+def test_an_undated_new_article_counts_at_the_newest_stored_time(location):
+    with open_store(location) as store:
         store.add_articles([article("a", T0), article("b", T0 + timedelta(days=20))])
         put_in_stories(store, {"story-a": ["a"], "story-b": ["b"]})
         store.add_articles([article("new", None)])
         assert store.open_story_article_ids(WEEK) == ["b", "new"]
 
 
-def test_replacing_some_stories_leaves_the_others():
-    with open_store(":memory:") as store:
+def test_replacing_some_stories_leaves_the_others(location):
+    with open_store(location) as store:
         store.add_articles([article(i, T0) for i in ("a", "b", "c")])
         put_in_stories(store, {"story-a": ["a"], "story-b": ["b"], "story-c": ["c"]})
         store.replace_stories([story("story-b", ["b", "c"])], {"c": {"story_id": "story-b"}},
@@ -66,8 +66,8 @@ def test_replacing_some_stories_leaves_the_others():
         assert {s["id"]: s["articles"] for s in store.list_stories()} == {"story-a": ["a"], "story-b": ["b", "c"]}
 
 
-def test_without_a_window_every_story_is_open():
-    with open_store(":memory:") as store:
+def test_without_a_window_every_story_is_open(location):
+    with open_store(location) as store:
         store.add_articles([article("a", T0), article("b", T0 + timedelta(days=20))])
         put_in_stories(store, {"story-a": ["a"], "story-b": ["b"]})
         store.add_articles([article("new", T0 + timedelta(days=40))])
