@@ -48,6 +48,10 @@ def test_disputes_come_first_each_once_with_their_sources(examples: TestClient) 
                 assert cite["outlet"] in sides
                 seen += 1
         assert "— outlet" not in _visible(section)
+        glance = _visible(page[page.index('<p class="glance">'):order[0]])
+        status = [f["status"] for f in cmp["facts"]]
+        assert (f"{len(cmp['conflicts'])} disputed point" in glance
+                and f"{status.count('corroborated')} fact" in glance and f"{status.count('single-source')} claim" in glance)
     assert seen >= 6
 
 

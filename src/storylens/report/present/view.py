@@ -151,8 +151,14 @@ def comparison_view(comparison: dict[str, Any] | None, members: Sequence[Article
     brief = comparison.get("brief")
     quoted = [dict(q, label=q.get("name") or names.name(q.get("speaker") or "") or "unnamed")
               for q in (brief or {}).get("quoted") or []]
+    points = disputes(comparison, names)
+    status = [f.get("status") for f in facts]
+    glance = {"disputes": len(points), "corroborated": status.count("corroborated"),
+              "single": status.count("single-source"), "quoted": len(groups),
+              "changed": sum(1 for g in groups if g.get("fidelity") in ("altered", "paraphrase"))}
     return {
-        "disputes": disputes(comparison, names),
+        "glance": glance,
+        "disputes": points,
         "grid": grid,
         "conflicts": comparison.get("conflicts") or [],
         "quote_groups": [dict(g, label=g.get("speaker_name") or (names.name(g["speaker"]) if g.get("speaker")
