@@ -1,6 +1,7 @@
 """Crash safety: SIGKILL a writer process part-way and check what it leaves behind.
 
-The test runs this file as a child process (see ``child_main``). The child adds
+On a SQLite file and on a PostgreSQL database (``location``, conftest.py). The test
+runs this file as a child process (see ``child_main``). The child adds
 articles from a generator in small batches and prints ``COMMITTED n`` when batch
 ``n - 1`` has been committed (it prints just before handing over the first article of
 batch ``n``, which add_articles only asks for after committing the previous batch).
@@ -26,6 +27,9 @@ import pytest
 import storylens
 from storylens.model import Article, RemovedLine
 from storylens.store import AddResult, open_store
+
+sys.path.insert(0, str(Path(__file__).parent))  # the child process imports store_backends too
+from store_backends import is_postgres, raw_rows  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX SIGKILL")
 
@@ -92,12 +96,12 @@ def child_main(db: str, mode: str) -> None:
     print("FINISHED", flush=True)
 
 
-def _run_child_and_kill(db: Path, mode: str, kill_on: str) -> tuple[int, list[str]]:
+def _run_child_and_kill(db: str, mode: str, kill_on: str) -> tuple[int, list[str]]:
     env = dict(os.environ)
     src = str(Path(storylens.__file__).resolve().parents[1])
     env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")
     proc = subprocess.Popen(
-        [sys.executable, __file__, str(db), mode],
+        [sys.executable, __file__, db, mode],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
     )
     lines: queue.Queue[str | None] = queue.Queue()
@@ -128,21 +132,30 @@ def _run_child_and_kill(db: Path, mode: str, kill_on: str) -> tuple[int, list[st
             proc.wait()
 
 
-def _check_consistent(db: Path, every: int = 1) -> set[str]:
+def _check_consistent(db: str, every: int = 1) -> set[str]:
     """Assert the store is intact and its articles complete; return its ids.
 
     Counts and orphans are checked for all articles; the full round trip and search for
     every ``every``-th one (all by default).
     """
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
-        present = {row[0] for row in conn.execute("SELECT id FROM articles")}
+    if is_postgres(db):
+        present = {row[0] for row in raw_rows(db, "SELECT id FROM articles")}
         for table, per_article in CHILD_TABLES.items():
-            assert conn.execute(f"SELECT count(*) FROM {table}").fetchone() == (per_article * len(present),)
-            orphans = conn.execute(f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)")
-            assert orphans.fetchone() == (0,)
-        assert conn.execute("SELECT count(*) FROM articles_fts").fetchone() == (len(present),)
+            assert raw_rows(db, f"SELECT count(*) FROM {table}") == [(per_article * len(present),)]
+            assert raw_rows(db, f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)") \
+                == [(0,)]
+        assert raw_rows(db, "SELECT count(*) FROM articles WHERE search_vector IS NULL") == [(0,)]
+    else:
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+            conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+            present = {row[0] for row in conn.execute("SELECT id FROM articles")}
+            for table, per_article in CHILD_TABLES.items():
+                assert conn.execute(f"SELECT count(*) FROM {table}").fetchone() == (per_article * len(present),)
+                orphans = conn.execute(
+                    f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)")
+                assert orphans.fetchone() == (0,)
+            assert conn.execute("SELECT count(*) FROM articles_fts").fetchone() == (len(present),)
     with open_store(db) as store:
         for article_id in sorted(present)[::every]:
             i = int(article_id[5:])
@@ -152,7 +165,7 @@ def _check_consistent(db: Path, every: int = 1) -> set[str]:
     return present
 
 
-def _complete_and_check(db: Path, total: int, present: set[str]) -> None:
+def _complete_and_check(db: str, total: int, present: set[str]) -> None:
     everything = [crash_article(i) for i in range(total)]
     with open_store(db) as store:
         assert store.add_articles(everything, batch_size=50) == AddResult(total - len(present), len(present))
@@ -161,8 +174,8 @@ def _complete_and_check(db: Path, total: int, present: set[str]) -> None:
     assert _check_consistent(db, every=37) == {a.id for a in everything}
 
 
-def test_kill_inside_a_transaction_loses_only_that_batch(tmp_path: Path) -> None:
-    db = tmp_path / "crash.db"
+def test_kill_inside_a_transaction_loses_only_that_batch(location: str) -> None:
+    db = location
     rc, seen = _run_child_and_kill(db, "stall", kill_on="STALLED")
     assert rc == -signal.SIGKILL
     assert f"COMMITTED {STALL_AFTER_BATCHES}" in seen
@@ -171,8 +184,8 @@ def test_kill_inside_a_transaction_loses_only_that_batch(tmp_path: Path) -> None
     _complete_and_check(db, STALL_TOTAL, present)
 
 
-def test_kill_at_an_arbitrary_point(tmp_path: Path) -> None:
-    db = tmp_path / "crash.db"
+def test_kill_at_an_arbitrary_point(location: str) -> None:
+    db = location
     rc, _ = _run_child_and_kill(db, "run", kill_on=f"COMMITTED {RUN_KILL_AFTER}")
     assert rc == -signal.SIGKILL
     present = _check_consistent(db)
