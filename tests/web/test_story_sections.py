@@ -11,7 +11,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from storylens.report.html_report import FACT_ROWS_SHOWN, cue_context, diff_segments, fact_grid
+from storylens.report.present import FACT_ROWS_SHOWN, cue_context, diff_segments, fact_grid
 
 SECTION_IDS = ("brief", "disputes", "facts", "quote-variants", "timeline", "framing", "exclusives")
 
@@ -186,7 +186,7 @@ def test_diff_segments_and_cue_context() -> None:
 
 def test_a_cue_citing_a_whole_statement_marks_its_cue_word() -> None:
     from storylens.model import Article
-    from storylens.web.comparison_view import _cue_context
+    from storylens.report.present import framing_context as _cue_context
 
     text = "The port reclaims land. The mayor Claims the <b>dam</b> is safe, engineers said."
     article = Article(id="c1", source="c1.txt", text=text, paragraphs=[text])

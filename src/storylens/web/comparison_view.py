@@ -11,12 +11,8 @@ from typing import Any
 from ..model import Article
 from ..report.present import Names, outlet_label
 from ..report.present import comparison_view as _comparison_view
-from ..report.present import framing_context
 
 __all__ = ["outlet_label", "comparison_view", "story_names"]
-
-# the web's cue marking is the shared behaviour now; kept under its old name for callers
-_cue_context = framing_context
 
 
 def story_names(story: dict[str, Any], comparison: dict[str, Any] | None, members: Sequence[Article]) -> Names:

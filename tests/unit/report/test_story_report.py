@@ -150,3 +150,13 @@ def test_markdown_carries_the_comparison(out: Path) -> None:
         for event in story["timeline"]:
             assert f"- **{event['date']}**" in block
     assert "changed: −“a single life” +“lives”" in plain  # the altered quote's words, as written
+
+
+def test_html_framing_marks_the_cue_word_inside_a_hedged_claim(out: Path) -> None:
+    report = _report(out)
+    page = (out / "report.html").read_text(encoding="utf-8")
+    hedged = [c for s in report["stories"] for c in s["framing"] if c["kind"] == "hedged_claim"]
+    assert hedged, "the examples hedge a claim another outlet states flatly"
+    for cue in hedged:
+        assert re.search(f'<mark class="cue">{re.escape(cue["cue"])}</mark>', unescape(page), re.IGNORECASE), cue
+        assert f'<mark class="cue">{cue["citation"]["text"]}</mark>' not in unescape(page)  # not the whole sentence
