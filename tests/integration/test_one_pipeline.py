@@ -77,3 +77,13 @@ def test_ingest_in_two_batches_then_again_changes_nothing(tmp_path):
     again = run("ingest", EXAMPLES, "--db", db)
     assert "0 added" in again.output
     assert_store_matches_report(db, report)
+
+
+def test_two_processes_give_what_one_gives(tmp_path):
+    inputs = (EXAMPLES,)
+    one = analyzed(tmp_path / "one", *inputs)
+    run("analyze", *inputs, "--out", tmp_path / "two", "--format", "json", "-q", "--processes", "2")
+    two = json.loads((tmp_path / "two" / "report.json").read_text())
+    for report in (one, two):
+        report.pop("generated_at", None)
+    assert json.dumps(one, sort_keys=True) == json.dumps(two, sort_keys=True)
