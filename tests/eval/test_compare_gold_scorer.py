@@ -84,7 +84,7 @@ def test_floors_on_dev(scored):
     grouped, one = result["grouped"], result["one_story"]
     false_conflicts = sum(len(r["errors"]["false_conflict_pairs"]) for r in result["events"].values())
     assert false_conflicts == 0
-    assert one["conflict_pair_precision"] >= 0.9 and one["conflicts_found"] >= 2
+    assert one["conflict_pair_precision"] >= 0.8 and one["conflicts_found"] >= 3
     assert grouped["claim_pair_precision"] >= 0.76 and grouped["claim_pair_recall"] >= 0.18
     assert one["brief_support_precision"] >= 0.65 and one["brief_central_recall"] >= 0.58
     assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.50
