@@ -433,6 +433,28 @@ def export(ctx: _Context, db: str, report_file: Path | None, fmt: str, out_dir: 
         ctx.out.print(f"{rows:>7} rows  {escape(str(path))}")
 
 
+@main.command(name="migrate")
+@click.option("--from", "source", required=True, help="The store to copy: a SQLite file (or any store URL).")
+@click.option("--to", "target", required=True,
+              help="An empty store to copy it into, e.g. postgresql://user@host/db (password from PGPASSWORD "
+                   "or ~/.pgpass, never on the command line).")
+@_with_context
+def migrate(ctx: _Context, source: str, target: str) -> None:
+    """Copy a store (articles with all their rows, skipped inputs, stories, comparisons) into an
+    empty one, e.g. a SQLite file into PostgreSQL, and verify every table's row count."""
+    from .store.migrate import copy_store
+
+    with _open(source, must_exist=True) as src, _open(target) as dst:
+        try:
+            counts = copy_store(src, dst)
+        except StorylensError as exc:
+            raise click.ClickException(str(exc)) from exc
+        ctx.out.print(f"copied {escape(src.where)} to {escape(dst.where)}: {counts.get('articles', 0)} articles, "
+                      f"{counts.get('skipped', 0)} skipped inputs, {counts.get('stories', 0)} stories, "
+                      f"{counts.get('facts', 0)} facts; {sum(counts.values())} rows in {len(counts)} tables, "
+                      "every count verified")
+
+
 @main.command(name="eval")
 @click.argument("dataset")
 @click.option("--split", default="dev", show_default=True, help="Which split of the dataset to score.")
