@@ -106,3 +106,16 @@ def test_hostile_keys_are_named_and_escaped(tmp_path: Path) -> None:
     assert "Mara &lt;img src=x onerror=&#34;alert(1)&#34;&gt;, Port Authority" in section  # story entity's name
     assert "in the outlet's own voice" in section and "person:" not in _visible(page)
     assert "(Mara &lt;img" in page[page.index('id="facts"'):]  # the grid names who asserts the fact
+
+
+def test_agency_copies_are_named_not_keyed(examples: TestClient) -> None:
+    grouped = 0
+    for body in _stories(examples):
+        page = examples.get(f"/stories/{body['story']['id']}").text
+        text = _visible(page)
+        for group in body["story"]["syndication_groups"]:
+            assert group["id"] not in text  # the group's id is not shown, its agency is
+            assert f"{group['agency']} copy: {len(group['members'])} articles, one source" in text
+            assert text.count(f"agency copy ({group['agency']})") == len(group["members"]) - (1 if group["original"] else 0)
+            grouped += 1
+    assert grouped >= 1
