@@ -89,7 +89,7 @@ def test_hedged_claim_marks_its_cue_word_in_the_report_and_on_the_web() -> None:
     text = "The port reclaims land. The mayor claims the dam is safe, engineers said."
     article = Article(id="c1", source="c1.txt", text=text, paragraphs=[text])
     start, end = text.index("The mayor"), text.index(", engineers")
-    cue = {"cue": "claims", "kind": "hedged_claim", "article_id": "c1",
+    cue: dict[str, Any] = {"cue": "claims", "kind": "hedged_claim", "article_id": "c1",
            "citation": {"article_id": "c1", "start": start, "end": end, "text": text[start:end]}}
     assert framing_context(cue, article) == ("The mayor ", "claims", " the dam is safe, engineers said.")
     cmp = {"framing": [{"cue": dict(cue, citation=dict(cue["citation"], url="#x", outlet="O")),

@@ -5,6 +5,7 @@ names instead of keys, each dispute once."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import Any
 from html.parser import HTMLParser
 
 from storylens.model import Article, Entity, Span
@@ -36,7 +37,7 @@ def _report() -> Report:
     s1 = text1.index("40 boats")
     cite1 = {"article_id": ODD_ID, "start": s1, "end": s1 + 8, "text": "40 boats"}
     cite2 = {"article_id": "b2", "start": 0, "end": 14, "text": "About 12 boats"}
-    story = {
+    story: dict[str, Any] = {
         "id": "story-x", "title": "Boats", "lead": ODD_ID, "articles": [ODD_ID, "b2"], "entities": [],
         "first_published": None, "last_published": None, "outlets": [], "independent_sources": 2,
         "syndication_groups": [],
@@ -63,8 +64,8 @@ def test_html_escapes_a_hostile_comparison_and_anchors_its_citations() -> None:
     for tag, attrs in parser.tags:
         assert tag in _TAGS, tag
         assert not any(name.startswith("on") for name in attrs)
-    ids = {a["id"] for _, a in parser.tags if a.get("id")}
-    hrefs = [a["href"] for t, a in parser.tags if t == "a" and a.get("href")]
+    ids = {str(a["id"]) for _, a in parser.tags if a.get("id")}
+    hrefs = [str(a["href"]) for t, a in parser.tags if t == "a" and a.get("href")]
     anchor = f"c-{ODD_ID}-{_report().stories[0]['conflicts'][0]['sides'][0]['citation']['start']}-"
     linked = [h for h in hrefs if h.startswith("#" + anchor)]
     assert linked and all(h[1:] in ids for h in linked)  # the link opens the span, however odd the id
