@@ -160,3 +160,12 @@ def test_html_framing_marks_the_cue_word_inside_a_hedged_claim(out: Path) -> Non
     for cue in hedged:
         assert re.search(f'<mark class="cue">{re.escape(cue["cue"])}</mark>', unescape(page), re.IGNORECASE), cue
         assert f'<mark class="cue">{cue["citation"]["text"]}</mark>' not in unescape(page)  # not the whole sentence
+
+
+def test_html_contents_lead_to_each_storys_disputes(out: Path) -> None:
+    report = _report(out)
+    page = (out / "report.html").read_text(encoding="utf-8")
+    toc = page[page.index('<nav class="toc"'):page.index("</nav>")]
+    for story in report["stories"]:
+        n = len(story["conflicts"])
+        assert f'<a href="#{story["id"]}-disputes">{n} disputed point{"" if n == 1 else "s"}</a>' in toc
