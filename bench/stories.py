@@ -213,7 +213,7 @@ def weekly(month: str | None, work: Path) -> dict[str, Any]:
     from collections import defaultdict
 
     from storylens.cluster import cluster_scores
-    from storylens.eval.ecbplus import score_stories, topic_free_url, write_user_jsonl
+    from storylens.eval.ecbplus import score_stories, write_user_jsonl
 
     month = month or "2015-07"
     records = [r for r in _records("gva") if str(r.get("published", "")).startswith(month)]
@@ -245,7 +245,6 @@ def weekly(month: str | None, work: Path) -> dict[str, Any]:
     by_ingest = {url: sid for url, sid in rows if url}
     common = sorted(set(by_analyze) & set(by_ingest))
     between = cluster_scores({u: by_analyze[u] for u in common}, {u: by_ingest[u] for u in common})
-    gold = {topic_free_url(r["id"]): r["cluster"] for r in records}
     ingest_stories: dict[str, list[str]] = defaultdict(list)
     for url, sid in by_ingest.items():
         ingest_stories[sid].append(url)

@@ -67,7 +67,7 @@ class BatchConfig:
     cohesion_pair_cap: float = 0.35
     cohesion_prior: float | None = 0.2
     cohesion_prior_weight: float = 3.0
-    cohesion_combine: str = "mean"
+    cohesion_combine: str = "mean"  # "min", "mean" or "max" of the two stories' cohesions
     entity_share: float = 0.3
     title_weight: float = 1.0
     binary_tf: bool = True
@@ -133,7 +133,7 @@ def _matrices(feats: Sequence[ArticleFeatures], cfg: BatchConfig):  # type: igno
     furniture = _furniture(feats, cfg)
     tf = (lambda c: 1.0) if cfg.binary_tf else (lambda c: 1.0 + math.log(max(c, 1)))
     vocab: dict[str, int] = {}
-    parts = {False: ([], [], []), True: ([], [], [])}  # is entity -> rows, cols, values
+    parts: dict[bool, tuple[list[int], list[int], list[float]]] = {False: ([], [], []), True: ([], [], [])}
     for row, f in enumerate(feats):
         raw: dict[str, float] = {}
         for t, c in f.body.items():
@@ -302,8 +302,13 @@ def batch_cluster(features: Sequence[ArticleFeatures],
         c = [x for x in (cohesion(a), cohesion(b)) if x is not None]
         if not c:
             return cfg.threshold
-        pick = {"min": min, "max": max, "mean": lambda v: sum(v) / len(v)}[cfg.cohesion_combine]
-        return max(cfg.threshold, cfg.cohesion_ratio * pick(c))
+        if cfg.cohesion_combine == "min":
+            combined = min(c)
+        elif cfg.cohesion_combine == "max":
+            combined = max(c)
+        else:  # "mean"
+            combined = sum(c) / len(c)
+        return max(cfg.threshold, cfg.cohesion_ratio * combined)
 
     def link(a: int, b: int) -> float:
         ga, gb = groups[a], groups[b]
