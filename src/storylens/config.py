@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from .clean.dates import CleanConfig
 from .cluster.batch import BatchConfig
 from .errors import StorylensError
 
@@ -61,6 +62,7 @@ class Settings:
     """Every section; ``Settings()`` is the defaults."""
 
     pipeline: PipelineSettings = field(default_factory=PipelineSettings)
+    clean: CleanConfig = field(default_factory=CleanConfig)
     cluster: BatchConfig = field(default_factory=BatchConfig)
 
 

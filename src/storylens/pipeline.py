@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from .clean import clean_document
 from .cluster.features import ArticleFeatures
+from .clean.dates import CleanConfig, clean_settings
 from .config import PipelineSettings, Settings
 from .ingest import iter_documents
 from .ingest.metadata import Manifest
@@ -79,6 +80,7 @@ class Chunk:
     documents: list[RawDocument]
     extract: bool = True
     max_article_chars: int = PipelineSettings.max_article_chars
+    clean: CleanConfig = field(default_factory=CleanConfig)
 
 
 def process_documents(chunk: Chunk) -> Processed:
@@ -88,7 +90,8 @@ def process_documents(chunk: Chunk) -> Processed:
     out = Processed()
     started = time.process_time()
     for raw in chunk.documents:
-        item = clean_document(raw)
+        with clean_settings(chunk.clean):
+            item = clean_document(raw)
         if isinstance(item, Article) and len(item.text) > chunk.max_article_chars:
             item = Skipped(raw.source, f"the article's text is {len(item.text):,} characters, more than the "
                                        f"{chunk.max_article_chars:,} one article may have (a page of many articles, "
@@ -134,10 +137,10 @@ def _extract_isolated(out: Processed) -> None:
     out.extraction_failures.update(extraction.failures)
 
 
-def _chunks(items: Iterable[RawDocument], extract: bool, settings: PipelineSettings) -> Iterator[Chunk]:
+def _chunks(items: Iterable[RawDocument], extract: bool, settings: Settings) -> Iterator[Chunk]:
     iterator = iter(items)
-    while documents := list(islice(iterator, max(1, settings.chunk_size))):
-        yield Chunk(documents, extract, settings.max_article_chars)
+    while documents := list(islice(iterator, max(1, settings.pipeline.chunk_size))):
+        yield Chunk(documents, extract, settings.pipeline.max_article_chars, settings.clean)
 
 
 def _split_sources(items: Iterable[RawDocument | Skipped], skipped: list[Skipped],
@@ -211,7 +214,9 @@ def analyze_documents(
     items = progress(iter(documents)) if progress else documents
     raws = _split_sources(items, result.skipped, on_skipped, first_time)
     features: dict[str, ArticleFeatures] = {}
-    for done in runner.map(process_documents, _chunks(raws, extract, settings.pipeline)):
+    with clean_settings(settings.clean):  # the readers check dates too
+        processed = list(runner.map(process_documents, _chunks(raws, extract, settings)))
+    for done in processed:
         result.articles.extend(done.articles)
         result.skipped.extend(done.skipped)
         for item in done.skipped:
@@ -293,7 +298,20 @@ def ingest(
 
     items = progress(iter(documents)) if progress else documents
     raws = _split_sources(items, result.skipped, on_skipped, new_to_store)
-    for done in runner.map(process_documents, _chunks(raws, extract, settings.pipeline)):
+    with clean_settings(settings.clean):  # the readers check dates too
+        _store_chunks(store, runner.map(process_documents, _chunks(raws, extract, settings)), result, on_skipped,
+                      stored)
+    store.add_skipped(result.skipped)
+    result.article_ids = list(dict.fromkeys(i for i in order if i in stored))
+    _regroup_and_compare(store, result, settings, on_stage)
+    return result
+
+
+def _store_chunks(store: "Store", chunks: Iterable[Processed], result: Ingested,
+                  on_skipped: Callable[[Skipped], None] | None, stored: set[str]) -> None:
+    """Commit each chunk's articles (with their features) as it comes back; their ids go
+    to ``stored``."""
+    for done in chunks:
         added = store.add_articles(done.articles, features=done.features)
         result.added += added.added
         stored.update(a.id for a in done.articles)
@@ -305,10 +323,6 @@ def ingest(
         result.extraction_failures.update(done.extraction_failures)
         for stage, seconds in done.stage_cpu.items():
             _add_cpu(result.stage_cpu, stage, seconds)
-    store.add_skipped(result.skipped)
-    result.article_ids = list(dict.fromkeys(i for i in order if i in stored))
-    _regroup_and_compare(store, result, settings, on_stage)
-    return result
 
 
 def _runner(settings: Settings, n_process: int | None) -> Runner:

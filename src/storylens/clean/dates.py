@@ -2,10 +2,8 @@
 
 A date from any source (JSON-LD, OpenGraph, a feed, htmldate, a page dump's header, a
 JSONL/CSV column, a sidecar or manifest) is *implausible* when it is before the earliest
-plausible date (``CleanConfig.earliest_date``, default 1980-01-01; the environment
-variable ``STORYLENS_CLEAN__EARLIEST_DATE=YYYY-MM-DD`` changes it, named as ``config.py``
-names settings) or
-later than the time the page was fetched plus one day. A date that is not a date at all
+plausible date (the setting ``clean.earliest_date``, default 1980-01-01: the pipeline
+passes ``CleanConfig`` in with ``clean_settings(config)`` for the run) or later than the time the page was fetched plus one day. A date that is not a date at all
 is *unparseable*. Either way the cleaner does not use it: it tries the next source and
 notes in ``Article.inferred["<field>_rejected"]`` which value was rejected and why
 (``note_rejected``). A date the user stated explicitly (sidecar, manifest) is kept and
@@ -16,7 +14,9 @@ compute with it (a window of days or years around it would leave datetime's rang
 from __future__ import annotations
 
 import logging
-import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
@@ -24,7 +24,7 @@ from .common import parse_datetime
 
 __all__ = [
     "CleanConfig",
-    "EARLIEST_ENV",
+    "clean_settings",
     "DEFAULT_EARLIEST",
     "FUTURE_SLACK",
     "HARD_RANGE",
@@ -37,7 +37,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-EARLIEST_ENV = "STORYLENS_CLEAN__EARLIEST_DATE"
 DEFAULT_EARLIEST = date(1980, 1, 1)
 
 
@@ -56,15 +55,23 @@ HARD_RANGE = (datetime(1000, 1, 1, tzinfo=timezone.utc), datetime(9000, 1, 1, tz
 _NOTE_CHARS = 80
 
 
+_CONFIG: ContextVar[CleanConfig | None] = ContextVar("storylens_clean_config", default=None)
+
+
+@contextmanager
+def clean_settings(config: CleanConfig) -> Iterator[None]:
+    """Read and clean with ``config`` inside the block (the pipeline's run, or one chunk
+    in a worker process)."""
+    token = _CONFIG.set(config)
+    try:
+        yield
+    finally:
+        _CONFIG.reset(token)
+
+
 def earliest_date() -> datetime:
-    """The earliest plausible publication date (``STORYLENS_CLEAN__EARLIEST_DATE`` or 1980-01-01)."""
-    text = os.environ.get(EARLIEST_ENV, "").strip()
-    day = CleanConfig().earliest_date
-    if text:
-        try:
-            day = date.fromisoformat(text)
-        except ValueError:
-            log.warning("%s=%r is not a date (YYYY-MM-DD); %s is used", EARLIEST_ENV, text, DEFAULT_EARLIEST)
+    """The earliest plausible publication date (``clean.earliest_date``)."""
+    day = (_CONFIG.get() or CleanConfig()).earliest_date
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
 
@@ -78,7 +85,7 @@ def implausible(value: datetime, fetched_at: datetime) -> str | None:
             return f"outside the years {HARD_RANGE[0].year}-{HARD_RANGE[1].year - 1}"
         earliest = earliest_date()
         if value < earliest:
-            return f"before {earliest:%Y-%m-%d}, the earliest plausible date ({EARLIEST_ENV} changes it)"
+            return f"before {earliest:%Y-%m-%d}, the earliest plausible date (the setting clean.earliest_date changes it)"
         if fetched_at.tzinfo is None:
             fetched_at = fetched_at.replace(tzinfo=timezone.utc)
         if value > fetched_at + FUTURE_SLACK:

@@ -4,7 +4,7 @@ a date the user stated is kept and flagged. The date parsers never raise."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from storylens.clean import clean_document
 from storylens.clean.common import parse_datetime
-from storylens.clean.dates import check_date, implausible
+from storylens.clean.dates import CleanConfig, check_date, clean_settings, implausible
 from storylens.clean.structured import find_timestamps, parse_byline_line
 from storylens.ingest import iter_documents
 from storylens.model import Article, RawDocument
@@ -56,11 +56,32 @@ def test_future_and_pre_1980_dates_are_rejected_with_the_reason():
     assert "later than the fetch time" in rejected and "before 1980-01-01" in rejected
 
 
-def test_earliest_date_is_configurable(monkeypatch):
+def test_earliest_date_is_configurable():
     assert implausible(datetime(1975, 6, 1, tzinfo=timezone.utc), FETCHED)
-    monkeypatch.setenv("STORYLENS_CLEAN__EARLIEST_DATE", "1970-01-01")
-    assert implausible(datetime(1975, 6, 1, tzinfo=timezone.utc), FETCHED) is None
-    assert implausible(datetime(1969, 12, 31, tzinfo=timezone.utc), FETCHED)
+    with clean_settings(CleanConfig(earliest_date=date(1970, 1, 1))):
+        assert implausible(datetime(1975, 6, 1, tzinfo=timezone.utc), FETCHED) is None
+        assert implausible(datetime(1969, 12, 31, tzinfo=timezone.utc), FETCHED)
+    assert implausible(datetime(1975, 6, 1, tzinfo=timezone.utc), FETCHED)
+
+
+def test_the_earliest_date_setting_reaches_the_readers_and_cleaners(tmp_path):
+    """Through the user's entry point: a 1975 JSONL date is rejected by default and used
+    with ``--set clean.earliest_date=1970-01-01`` (also in worker processes)."""
+    from click.testing import CliRunner
+
+    from storylens.cli import main
+
+    line = {"url": "https://example.org/archive/1", "outlet": "Archive Weekly", "published": "1975-06-01",
+            "headline": "Harbour bridge opens", "text": "The new harbour bridge opened to traffic on Sunday. " * 8}
+    (tmp_path / "a.jsonl").write_text(json.dumps(line) + "\n")
+    for extra, expected in (((), None), (("--set", "clean.earliest_date=1970-01-01"), "1975-06-01"),
+                            (("--set", "clean.earliest_date=1970-01-01", "--processes", "2"), "1975-06-01")):
+        out = tmp_path / f"out{len(extra)}"
+        result = CliRunner().invoke(main, ["analyze", str(tmp_path / "a.jsonl"), "--out", str(out), "--format", "json",
+                                           "-q", *extra], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        (article,) = json.loads((out / "report.json").read_text())["articles"]
+        assert (article["published"] or "")[:10] == (expected or ""), extra
 
 
 def test_page_dump_header_stamp_out_of_range_is_rejected():
