@@ -1,10 +1,12 @@
 """Stores for the web tests: the bundled examples corpus (through the real pipeline) and
-a small store of fictional hostile articles (web_fixtures.py)."""
+a small store of fictional hostile articles (web_fixtures.py), each on SQLite and on
+PostgreSQL."""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
@@ -17,16 +19,35 @@ from storylens.web import create_app
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
+#: Every web test that uses the stores below runs on a SQLite file and on a PostgreSQL
+#: database (on the session's server, tests/conftest.py; skipped without PostgreSQL).
+BACKENDS = ("sqlite", "postgresql")
+
+
+def _location(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, name: str) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path_factory.mktemp("web") / f"{name}.db")
+    return str(request.getfixturevalue("pg_server").new_database())
+
+
 @pytest.fixture(scope="session")
-def examples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+def examples_analysis() -> Any:
     """The examples corpus through the real pipeline (ingest, clean, extract, stories,
-    compare), stored as `storylens ingest` stores it."""
-    from storylens.compare import SECTIONS
+    compare), once for every backend."""
     from storylens.pipeline import analyze
 
-    result = analyze([EXAMPLES], fetched_at=datetime(2026, 4, 1, tzinfo=timezone.utc))
-    path = tmp_path_factory.mktemp("web") / "examples.db"
-    with open_store(path) as store:
+    return analyze([EXAMPLES], fetched_at=datetime(2026, 4, 1, tzinfo=timezone.utc))
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def examples_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                examples_analysis: Any) -> str:
+    """The examples corpus stored as `storylens ingest` stores it."""
+    from storylens.compare import SECTIONS
+
+    result = examples_analysis
+    location = _location(request, tmp_path_factory, "examples")
+    with open_store(location) as store:
         store.add_articles(result.articles)
         store.add_skipped(result.skipped)
         links = {a.id: {"story_id": a.story_id, "duplicate_of": a.duplicate_of,
@@ -34,12 +55,12 @@ def examples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
         store.replace_stories(result.stories, links)
         for story in result.stories:
             store.replace_comparison(story["id"], {k: story[k] for k in SECTIONS})
-    return str(path)
+    return location
 
 
-@pytest.fixture(scope="session")
-def hostile_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return make_hostile_store(tmp_path_factory.mktemp("web") / "hostile.db")
+@pytest.fixture(scope="session", params=BACKENDS)
+def hostile_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    return make_hostile_store(_location(request, tmp_path_factory, "hostile"))  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="session")

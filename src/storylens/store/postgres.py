@@ -26,8 +26,8 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (BigInteger, Column, Connection, Integer, MetaData, Table, create_engine, func, literal_column,
-                        select, text, update)
+from sqlalchemy import (BigInteger, Column, Connection, Integer, MetaData, Table, create_engine, event, func,
+                        literal_column, select, text, update)
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
@@ -188,6 +188,29 @@ def _snippet(body: str, snippet: str | None, headline: str | None, headline_snip
     return (_ELLIPSIS if _WORD.search(before) else "") + snippet + (_ELLIPSIS if _WORD.search(after) else "")
 
 
+def _nul_safe_dumpers() -> list[type]:
+    """psycopg's str dumpers (text and binary), replacing NUL, which PostgreSQL text
+    cannot hold, by U+FFFD: one character for one, so offsets into a text stay right, and
+    a looked-up id or word with a NUL finds nothing, as on SQLite, instead of failing."""
+    from psycopg.types import string
+
+    def safe(base: Any) -> type:
+        def dump(self: Any, obj: str) -> Any:
+            return base.dump(self, obj.replace("\x00", "\ufffd") if "\x00" in obj else obj)
+
+        return type(f"NulSafe{base.__name__}", (base,), {"dump": dump})
+
+    return [safe(string.StrDumperUnknown), safe(string.StrBinaryDumper)]
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    for dumper in _NUL_SAFE:
+        dbapi_connection.adapters.register_dumper(str, dumper)
+
+
+_NUL_SAFE = _nul_safe_dumpers()
+
+
 def _postgres_url(raw: str) -> URL:
     try:
         url = make_url(raw)
@@ -202,6 +225,7 @@ def open_postgres(location: str) -> PostgresStore:
     url = _postgres_url(location)
     where = url.set(drivername="postgresql").render_as_string(hide_password=True)
     engine = create_engine(url, pool_pre_ping=True)
+    event.listen(engine, "connect", _on_connect)
     store = PostgresStore(engine, where)
     try:
         with engine.begin() as conn:

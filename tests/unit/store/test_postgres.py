@@ -110,3 +110,13 @@ def test_the_password_is_never_shown(pg_database: str, tmp_path: Path) -> None:
         with pytest.raises(Exception) as info:
             store.count_articles()
         assert "s3cret-pw" not in str(info.value)
+
+
+def test_a_nul_character_is_stored_as_a_replacement_and_finds_nothing(pg_database: str) -> None:
+    text = "Before\x00after the tide."
+    with open_store(pg_database) as store:
+        store.add_articles([Article(id="nul1", source="nul.txt", text=text, paragraphs=[text], outlet="Post\x00")])
+        got = store.get_article("nul1")
+        assert got is not None and got.text == "Before\ufffdafter the tide." and len(got.text) == len(text)
+        assert store.get_article("nul1\x00") is None and store.list_articles(outlet="x\x00") == []
+        assert store.get_story("story\x00") is None and store.article_summaries(["a\x00"]) == {}
