@@ -137,6 +137,12 @@ def test_ingest_with_token(tmp_path: Any) -> None:
     stored = client.get(f"/api/articles/{result['ids'][0]}").json()["article"]
     assert stored["headline"] == "Vell ferry to stop" and stored["outlet"] == "Coast Wire"
     assert client.post("/api/ingest", json=body, headers=auth).json()["already_present"] == 1
+    anonymous = {"text": "The Vell ferry crews accepted the pay offer on Tuesday, the union said, and sailings "
+                         "resume on Wednesday morning after a two-day stoppage."}
+    first = client.post("/api/ingest", json={"articles": [anonymous]}, headers=auth).json()
+    again = client.post("/api/ingest", json={"articles": [article, anonymous]}, headers=auth).json()
+    assert first["added"] == 1 and again["added"] == 0 and again["already_present"] == 2
+    assert again["ids"][1] == first["ids"][0]  # no URL or outlet: known by its text, wherever it stands
     assert client.post("/api/ingest", json={"articles": []}, headers=auth).status_code == 422
     assert client.post("/api/ingest", json={"articles": [dict(article, extra=1)]}, headers=auth).status_code == 422
     big = client.post("/api/ingest", content=b"x", headers={**auth, "Content-Length": str(64 * 1024 * 1024),

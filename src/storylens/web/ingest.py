@@ -49,8 +49,10 @@ def ingest_router(token: str) -> APIRouter:
         now = datetime.now(timezone.utc)
         documents: list[RawDocument] = []
         for n, item in enumerate(body.articles, start=1):
-            source = f"{_SOURCE}#item-{n}"
             metadata = {k: v for k, v in item.model_dump(exclude={"text"}).items() if v}
+            # The id is the text's hash with its URL or outlet; an item with neither is
+            # known by its text alone (not its position), so posting it again is idempotent.
+            source = f"{_SOURCE}#item-{n}" if metadata.get("url") or metadata.get("outlet") else _SOURCE
             raw = RawDocument(source=source, data=item.text.replace("\r\n", "\n").encode("utf-8"), kind="plain",
                               fetched_at=now, url=metadata.get("url"), metadata=metadata,
                               metadata_origin={k: f"POST /api/ingest item {n}" for k in metadata})
