@@ -18,7 +18,8 @@ from .quotes import shared_quote_groups
 __all__ = ["comparison_view", "disputes", "iter_citations", "link_citations", "KIND_LABELS"]
 
 #: how a conflict's kind reads on the page
-KIND_LABELS = {"figure": "figures differ", "date": "dates differ", "place": "places differ",
+KIND_LABELS = {"figure": "figures differ", "date": "dates differ", "time": "times differ", "place": "places differ",
+               "identity": "names differ", "age": "ages differ", "role": "roles differ",
                "attribution": "attributed differently", "hedging": "stated flatly by one, hedged by another"}
 _QUOTE_MARKS = " \t\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 #: an ``about`` longer than this is a whole statement: shown under the heading, not as it
