@@ -30,6 +30,7 @@ from typing import Any
 
 from .clean.dates import CleanConfig
 from .cluster.batch import BatchConfig
+from .dedupe.copies import DedupeSettings
 from .errors import StorylensError
 
 __all__ = ["PipelineSettings", "Settings", "LoadedSettings", "SettingsError", "load_settings", "describe", "format_value",
@@ -63,6 +64,7 @@ class Settings:
 
     pipeline: PipelineSettings = field(default_factory=PipelineSettings)
     clean: CleanConfig = field(default_factory=CleanConfig)
+    dedupe: DedupeSettings = field(default_factory=DedupeSettings)
     cluster: BatchConfig = field(default_factory=BatchConfig)
 
 

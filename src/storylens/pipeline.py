@@ -229,7 +229,7 @@ def analyze_documents(
     if on_stage and result.articles:
         on_stage(f"grouping {len(result.articles)} articles into stories")
     started = time.process_time()
-    result.stories = group_into_stories(result.articles, features, settings.cluster)
+    result.stories = group_into_stories(result.articles, features, settings.cluster, settings.dedupe)
     grouped = time.process_time()
     result.stage_cpu["group"] = grouped - started
     if compare and result.stories:
@@ -342,7 +342,7 @@ def _regroup_and_compare(store: "Store", result: Ingested, settings: Settings,
     if on_stage:
         on_stage("grouping new articles into stories")
     started = time.process_time()
-    regrouped = regroup_store(store, settings.cluster.window, settings.cluster)
+    regrouped = regroup_store(store, settings.cluster.window, settings.cluster, settings.dedupe)
     grouped = time.process_time()
     result.stage_cpu["group"] = grouped - started
     result.regrouped_articles, result.stories = len(regrouped.articles), len(regrouped.stories)

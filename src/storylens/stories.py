@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .cluster import BatchConfig, cluster_features
 from .cluster.features import ArticleFeatures, text_features
-from .dedupe import find_copies
+from .dedupe import DedupeSettings, find_copies
 from .model import Article
 
 if TYPE_CHECKING:
@@ -37,17 +37,19 @@ def independent_sources(members: Sequence[Article]) -> int:
 
 
 def group_into_stories(articles: Sequence[Article], features: dict[str, ArticleFeatures] | None = None,
-                       config: BatchConfig | None = None) -> list[dict[str, Any]]:
+                       config: BatchConfig | None = None,
+                       dedupe: DedupeSettings | None = None) -> list[dict[str, Any]]:
     """Set ``duplicate_of``, ``syndication_group`` and ``story_id`` on every article and
     return the stories (JSON-report layout, docs/json-schema.md), most covered first.
 
     ``features`` are the articles' clustering features from the NLP pass; an article
-    without them gets features from the cheap tokenizer (``text_features``). ``config``:
-    the clustering settings (``Settings.cluster``; default: the defaults).
+    without them gets features from the cheap tokenizer (``text_features``). ``config``
+    and ``dedupe``: the clustering and copy-detection settings (``Settings.cluster`` and
+    ``Settings.dedupe``; default: the defaults).
     """
     if not articles:
         return []
-    copies = find_copies(articles)
+    copies = find_copies(articles, dedupe)
     features = features or {}
     feats = [features.get(a.id) or text_features(a.id, a.headline, a.text, a.published) for a in articles]
     assignment, stories = cluster_features(feats, config)
@@ -81,7 +83,8 @@ class Regrouped:
     gone: set[str]
 
 
-def regroup_store(store: "Store", window: timedelta | None, config: BatchConfig | None = None) -> Regrouped:
+def regroup_store(store: "Store", window: timedelta | None, config: BatchConfig | None = None,
+                  dedupe: DedupeSettings | None = None) -> Regrouped:
     """Group the store's new articles (those without a story) together with the stored
     stories they can still join, and save the result in place of those stories.
 
@@ -95,7 +98,7 @@ def regroup_store(store: "Store", window: timedelta | None, config: BatchConfig 
     articles = store.get_articles(ids)
     regrouped = {a.story_id for a in articles if a.story_id}
     compared_before = store.story_members(regrouped)
-    stories = group_into_stories(articles, store.get_features(articles), config)
+    stories = group_into_stories(articles, store.get_features(articles), config, dedupe)
     links = {a.id: {"story_id": a.story_id, "duplicate_of": a.duplicate_of, "syndication_group": a.syndication_group}
              for a in articles}
     store.replace_stories(stories, links, replacing=regrouped)

@@ -8,11 +8,9 @@ one independent source (an article outside any group is its own source).
 from __future__ import annotations
 
 from .copies import (
-    COPY_CONTAINMENT_ALONE,
-    COPY_CONTAINMENT_WITH_SIGNAL,
-    NEAR_DUPLICATE_JACCARD,
     CopyLink,
     CopyReport,
+    DedupeSettings,
     Duplicate,
     SyndicationGroup,
     find_copies,
@@ -24,7 +22,5 @@ __all__ = [
     "SyndicationGroup",
     "CopyLink",
     "Duplicate",
-    "NEAR_DUPLICATE_JACCARD",
-    "COPY_CONTAINMENT_WITH_SIGNAL",
-    "COPY_CONTAINMENT_ALONE",
+    "DedupeSettings",
 ]

@@ -6,18 +6,18 @@ Rules (all thresholds below; how they were chosen is written next to each):
   points (``duplicate_of``) at the earliest article: published time first, undated last,
   then id.
 * **Near-duplicate**: MinHash LSH over 5-word shingles finds candidates; the exact Jaccard
-  of the shingle sets must reach ``NEAR_DUPLICATE_JACCARD``. Near-duplicates also point at
+  of the shingle sets must reach ``DedupeSettings.near_duplicate_jaccard``. Near-duplicates also point at
   the earliest member of their connected group, and the Jaccard is kept in the report.
 * **Agency copy**: the same wire story republished by several outlets with their own
   headline, furniture, a trimmed ending or an added local paragraph. Candidates come from a
   containment LSH (datasketch ``MinHashLSHEnsemble``: the smaller text contained in the
   larger), checked with the exact shingle containment. A pair is a copy when the
-  containment reaches ``COPY_CONTAINMENT_WITH_SIGNAL`` and an agency signal is present (a
+  containment reaches ``copy_containment_with_signal`` and an agency signal is present (a
   feed notice, or a byline, credit or dateline of one naming the other's outlet or the
-  same agency as the other), or reaches ``COPY_CONTAINMENT_ALONE`` with no signal at all.
+  same agency as the other), or reaches ``copy_containment_alone`` with no signal at all.
   Groups are unions of copy pairs, except that two groups are never joined when some
   member of one shares almost nothing with some member of the other
-  (``CANNOT_LINK_CONTAINMENT``): a round-up quoting two wire stories of the same agency
+  (``cannot_link_containment``): a round-up quoting two wire stories of the same agency
   does not merge those stories.
 """
 
@@ -35,10 +35,7 @@ from ..model import Article
 from .shingles import NUM_PERM, Fingerprint, containment, fingerprint, fold_text, jaccard
 
 __all__ = [
-    "NEAR_DUPLICATE_JACCARD",
-    "COPY_CONTAINMENT_WITH_SIGNAL",
-    "COPY_CONTAINMENT_ALONE",
-    "CANNOT_LINK_CONTAINMENT",
+    "DedupeSettings",
     "KNOWN_AGENCIES",
     "Duplicate",
     "CopyLink",
@@ -49,26 +46,40 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-#: Near-duplicate: Jaccard of 5-word shingle sets. 0.9 keeps re-posts that differ by a
-#: corrected typo or a changed sentence (one edited sentence in a 20-sentence article
-#: costs ~5% of shingles on each side, J ~0.9) and excludes a wire copy with a paragraph
-#: trimmed or added (J 0.77-0.89 in examples/).
-NEAR_DUPLICATE_JACCARD = 0.9
-#: Agency copy with a stated agency signal: half of the smaller text's shingles found
-#: verbatim in the other. Chosen from measured containments: separately written articles
-#: about one event share a few quoted sentences (0.01-0.09 in examples/: Meridian Press vs
-#: the Harbor Wire original is 0.07); over all 420k pairs of the 924 real PolNeAR articles
-#: (../shared/eval/polnear) unrelated pairs top out at 0.21 (a standing editor's note
-#: appended to many articles of one outlet) and every pair above 0.5 is one article
-#: re-run or updated; a wire copy trimmed or extended in examples/ keeps 0.99-1.0.
-COPY_CONTAINMENT_WITH_SIGNAL = 0.5
-#: Without any signal the text alone must make the case: 80% of the smaller text verbatim.
-COPY_CONTAINMENT_ALONE = 0.8
-#: Two articles sharing less than this cannot end up in one group through a third one.
-CANNOT_LINK_CONTAINMENT = 0.2
-#: Candidate search of the containment LSH (below the verification thresholds, so that the
-#: LSH's estimation error loses no true pair).
-_LSH_CONTAINMENT = 0.35
+@dataclass(frozen=True)
+class DedupeSettings:
+    """Thresholds of duplicate and agency-copy detection (the setting section ``dedupe``).
+
+    ``near_duplicate_jaccard``: Jaccard of 5-word shingle sets for a near-duplicate. 0.9
+    keeps re-posts that differ by a corrected typo or a changed sentence (one edited
+    sentence in a 20-sentence article costs ~5% of shingles on each side, J ~0.9) and
+    excludes a wire copy with a paragraph trimmed or added (J 0.77-0.89 in examples/).
+
+    ``copy_containment_with_signal``: agency copy with a stated agency signal: half of the
+    smaller text's shingles found verbatim in the other. Chosen from measured
+    containments: separately written articles about one event share a few quoted
+    sentences (0.01-0.09 in examples/: Meridian Press vs the Harbor Wire original is
+    0.07); over all 420k pairs of the 924 real PolNeAR articles (../shared/eval/polnear)
+    unrelated pairs top out at 0.21 (a standing editor's note appended to many articles of
+    one outlet) and every pair above 0.5 is one article re-run or updated; a wire copy
+    trimmed or extended in examples/ keeps 0.99-1.0.
+
+    ``copy_containment_alone``: without any signal the text alone must make the case:
+    80% of the smaller text verbatim.
+
+    ``cannot_link_containment``: two articles sharing less than this cannot end up in one
+    group through a third one.
+
+    ``lsh_containment``: candidate search of the containment LSH (below the verification
+    thresholds, so that the LSH's estimation error loses no true pair).
+    """
+
+    near_duplicate_jaccard: float = 0.9
+    copy_containment_with_signal: float = 0.5
+    copy_containment_alone: float = 0.8
+    cannot_link_containment: float = 0.2
+    lsh_containment: float = 0.35
+
 
 #: Wire services recognised by name in a byline or credit even when no article of the
 #: batch comes from them (folded).
@@ -246,9 +257,10 @@ def _agency(members: list[Article], stated: dict[str, dict[str, tuple[str, str]]
     return written[best], original
 
 
-def find_copies(articles: Sequence[Article]) -> CopyReport:
+def find_copies(articles: Sequence[Article], cfg: DedupeSettings | None = None) -> CopyReport:
     """Set ``duplicate_of`` and ``syndication_group`` on every article of the batch (None
-    when it has neither) and return what was found."""
+    when it has neither) and return what was found, with the thresholds of ``cfg``."""
+    cfg = cfg or DedupeSettings()
     arts = sorted(articles, key=_order_key)
     by_id = {a.id: a for a in arts}
     prints: dict[str, Fingerprint] = {a.id: fingerprint(a.text or "") for a in arts}
@@ -264,12 +276,12 @@ def find_copies(articles: Sequence[Article]) -> CopyReport:
         first = first_by_digest.setdefault(prints[a.id].digest, a.id)
         if first != a.id:
             dup_groups.union(first, a.id)
-    lsh = MinHashLSH(threshold=NEAR_DUPLICATE_JACCARD - 0.1, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=cfg.near_duplicate_jaccard - 0.1, num_perm=NUM_PERM)
     near: dict[tuple[str, str], float] = {}
     for a in usable:
         for other in lsh.query(prints[a.id].minhash):
             j = jaccard(prints[a.id].shingles, prints[other].shingles)
-            if j >= NEAR_DUPLICATE_JACCARD:
+            if j >= cfg.near_duplicate_jaccard:
                 near[(other, a.id)] = j
                 dup_groups.union(other, a.id)
         lsh.insert(a.id, prints[a.id].minhash)
@@ -286,17 +298,17 @@ def find_copies(articles: Sequence[Article]) -> CopyReport:
             j = 1.0 if exact else jaccard(prints[m].shingles, prints[head].shingles)
             duplicates.append(Duplicate(m, head, round(j, 4), exact))
 
-    links = _copy_links(usable, prints)
-    groups = _group(usable, links, prints)
+    links = _copy_links(usable, prints, cfg)
+    groups = _group(usable, links, prints, cfg)
     log.debug("copies: %d duplicates, %d syndication groups over %d articles",
               len(duplicates), len(groups), len(arts))
     return CopyReport(duplicates, groups)
 
 
-def _copy_links(usable: list[Article], prints: dict[str, Fingerprint]) -> list[CopyLink]:
+def _copy_links(usable: list[Article], prints: dict[str, Fingerprint], cfg: DedupeSettings) -> list[CopyLink]:
     if len(usable) < 2:
         return []
-    ensemble = MinHashLSHEnsemble(threshold=_LSH_CONTAINMENT, num_perm=NUM_PERM, num_part=8)
+    ensemble = MinHashLSHEnsemble(threshold=cfg.lsh_containment, num_perm=NUM_PERM, num_part=8)
     ensemble.index((a.id, prints[a.id].minhash, len(prints[a.id].shingles)) for a in usable)
     by_id = {a.id: a for a in usable}
     stated = {a.id: _stated(a) for a in usable}
@@ -311,17 +323,18 @@ def _copy_links(usable: list[Article], prints: dict[str, Fingerprint]) -> list[C
             seen.add(pair)
             sa, sb = prints[pair[0]].shingles, prints[pair[1]].shingles
             c = containment(sa, sb)
-            if c < COPY_CONTAINMENT_WITH_SIGNAL:
+            if c < cfg.copy_containment_with_signal:
                 continue
             x, y = by_id[pair[0]], by_id[pair[1]]
             signals = _signals(x, y, stated[x.id], stated[y.id])
-            if c >= COPY_CONTAINMENT_ALONE or signals:
+            if c >= cfg.copy_containment_alone or signals:
                 links.append(CopyLink(pair[0], pair[1], c, jaccard(sa, sb), tuple(signals)))
     links.sort(key=lambda link: (-link.containment, link.a, link.b))
     return links
 
 
-def _group(usable: list[Article], links: list[CopyLink], prints: dict[str, Fingerprint]) -> list[SyndicationGroup]:
+def _group(usable: list[Article], links: list[CopyLink], prints: dict[str, Fingerprint],
+           cfg: DedupeSettings) -> list[SyndicationGroup]:
     groups = _Groups([a.id for a in usable])
     kept: list[CopyLink] = []
     for link in links:
@@ -329,7 +342,7 @@ def _group(usable: list[Article], links: list[CopyLink], prints: dict[str, Finge
         if ra == rb:
             kept.append(link)
             continue
-        if any(containment(prints[x].shingles, prints[y].shingles) < CANNOT_LINK_CONTAINMENT
+        if any(containment(prints[x].shingles, prints[y].shingles) < cfg.cannot_link_containment
                for x in groups.members[ra] for y in groups.members[rb]):
             log.debug("copy link %s-%s not followed: it would join unrelated texts", link.a, link.b)
             continue
@@ -339,7 +352,7 @@ def _group(usable: list[Article], links: list[CopyLink], prints: dict[str, Finge
     order = {a.id: i for i, a in enumerate(usable)}
     stated = {a.id: _stated(a) for a in usable}
     out: list[SyndicationGroup] = []
-    for root, members in groups.members.items():
+    for _root, members in groups.members.items():
         if len(members) < 2:
             continue
         members.sort(key=order.__getitem__)
