@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..model import Article
-from ..report.html_report import show
+from ..report.present import show
 from ..store import SNIPPET_END, SNIPPET_START
 
 __all__ = ["Mark", "article_marks", "highlight_article", "highlight_snippet", "snippet_text"]
