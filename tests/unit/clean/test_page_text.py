@@ -48,7 +48,7 @@ def test_agency_copy_dump_header_body_and_furniture():
 
 def test_every_input_line_is_kept_or_removed_with_a_reason():
     a = clean("agency_copy.txt")
-    lines = [" ".join(l.split()) for l in (DUMPS / "agency_copy.txt").read_text().splitlines() if l.strip()]
+    lines = [" ".join(raw.split()) for raw in (DUMPS / "agency_copy.txt").read_text().splitlines() if raw.strip()]
     body = a.text
     for line in lines:
         assert line in reasons(a) or line in body or any(line.endswith(p[:40]) for p in a.paragraphs) or \
