@@ -20,9 +20,10 @@ SQLite FTS5, as the README documents it) into a ``tsquery``.
   character outside a bare word) is rejected here too; FTS5's column filters
   (``headline:``), ``^`` and ``NEAR`` are not supported.
 
-Tokenizing differs slightly from SQLite's: PostgreSQL's parser keeps "well-known" as
-well as "well" and "known", and reads URLs, e-mail addresses and decimal numbers as
-one token each, so a query for a part of a URL finds it on SQLite only.
+Tokenizing differs slightly from SQLite's: ``<>&/@.`` are read as spaces first (see
+``MASKED``), so tags, entities, paths, URLs, e-mail addresses and decimal numbers
+split into words as on SQLite; PostgreSQL's parser still keeps "well-known" as well as
+"well" and "known" (a superset of SQLite's matches).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from sqlalchemy.types import UserDefinedType
 
 from ..errors import StoreError
 
-__all__ = ["CONFIG", "VECTOR_COLUMN", "create_search", "to_tsquery"]
+__all__ = ["CONFIG", "VECTOR_COLUMN", "MASKED_SQL", "create_search", "masked", "to_tsquery"]
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +46,19 @@ CONFIG = "storylens_search"
 VECTOR_COLUMN = "search_vector"
 
 _WORD_TYPES = "word, hword, hword_part, numword, numhword, hword_numpart"
+
+#: Characters read as spaces before parsing, as SQLite's tokenizer does: PostgreSQL's
+#: parser takes "<script>" for an XML tag and "&amp;" for an entity and indexes neither,
+#: and keeps "/path", "a@b.example", "news.example" and "3.5" whole, where SQLite finds
+#: each word in them. Replaced one for one, so a snippet maps back onto the text.
+MASKED = "<>&/@."
+MASKED_SQL = "'<>&/@.', '      '"
+_MASK = str.maketrans(MASKED, " " * len(MASKED))
+
+
+def masked(value: str) -> str:
+    """``value`` as the index parses it (``MASKED`` characters as spaces)."""
+    return value.translate(_MASK)
 
 
 class _RegConfig(UserDefinedType[str]):
@@ -77,8 +91,8 @@ def create_search(conn: Connection) -> bool:
                              "WITH unaccent, simple")
     conn.exec_driver_sql(
         f"ALTER TABLE articles ADD COLUMN {VECTOR_COLUMN} tsvector GENERATED ALWAYS AS ("
-        f"setweight(to_tsvector('{CONFIG}'::regconfig, coalesce(headline, '')), 'A') || "
-        f"setweight(to_tsvector('{CONFIG}'::regconfig, text), 'B')) STORED")
+        f"setweight(to_tsvector('{CONFIG}'::regconfig, translate(coalesce(headline, ''), {MASKED_SQL})), 'A') || "
+        f"setweight(to_tsvector('{CONFIG}'::regconfig, translate(text, {MASKED_SQL})), 'B')) STORED")
     conn.exec_driver_sql(f"CREATE INDEX ix_articles_search ON articles USING gin ({VECTOR_COLUMN})")
     return folded
 

@@ -39,7 +39,7 @@ from . import schema as sch
 from .base import SNIPPET_END, SNIPPET_START, SearchHit
 from .common import SQLStore, db_message
 from .listing import SearchBudget, SearchTooCostly
-from .pg_search import CONFIG, VECTOR_COLUMN, create_search, to_tsquery
+from .pg_search import CONFIG, MASKED, VECTOR_COLUMN, create_search, masked, to_tsquery
 from .rows import article_row, insert_children, now
 
 __all__ = ["PostgresStore", "open_postgres", "store_writes", "create_postgres_objects", "SCHEMA_LOCK", "REGROUP_LOCK"]
@@ -53,9 +53,10 @@ REGROUP_LOCK = 0x534C4E53_0002
 
 _SNIPPET_WORDS = 24
 _HEADLINE_OPTIONS = (f'StartSel="{SNIPPET_START}", StopSel="{SNIPPET_END}", MaxWords={_SNIPPET_WORDS}, '
-                     f"MinWords={_SNIPPET_WORDS // 2}, ShortWord=0, HighlightAll=false")
+                     f"MinWords={_SNIPPET_WORDS // 2}, ShortWord=0, HighlightAll=false, MaxFragments=1")
 _ELLIPSIS = "…"
 _WORD = re.compile(r"\w")
+_MASK_ARGS = (MASKED, " " * len(MASKED))
 # ts_rank weights for D, C, B (text), A (headline): the SQLite store's bm25 weights 1:4.
 _RANK_WEIGHTS = "{0, 0, 0.25, 1}"
 
@@ -149,8 +150,9 @@ class PostgresStore(SQLStore):
                .where(vector.op("@@")(q.c.query)).order_by(rank.desc(), a.c.id).limit(limit).cte("top"))
         config = text(f"'{CONFIG}'::regconfig")
         stmt = (select(a.c.id, a.c.headline, a.c.outlet, a.c.published, a.c.text,
-                       func.ts_headline(config, a.c.text, q.c.query, _HEADLINE_OPTIONS).label("snippet"),
-                       func.ts_headline(config, func.coalesce(a.c.headline, ""), q.c.query,
+                       func.ts_headline(config, func.translate(a.c.text, *_MASK_ARGS), q.c.query,
+                                        _HEADLINE_OPTIONS).label("snippet"),
+                       func.ts_headline(config, func.translate(func.coalesce(a.c.headline, ""), *_MASK_ARGS), q.c.query,
                                         _HEADLINE_OPTIONS).label("headline_snippet"))
                 .select_from(top).join(a, a.c.id == top.c.id).join(q, text("true"))
                 .order_by(top.c.rank.desc(), a.c.id))
@@ -175,17 +177,36 @@ class PostgresStore(SQLStore):
 
 def _snippet(body: str, snippet: str | None, headline: str | None, headline_snippet: str | None) -> str:
     """The text's highlighted fragment with ``…`` where text was cut; the headline's
-    when only the headline matched (as SQLite's snippet picks the matching column)."""
+    when only the headline matched (as SQLite's snippet picks the matching column).
+    ``ts_headline`` ran on the masked text (``pg_search.masked``): the fragment's
+    characters are taken back from the original."""
     if snippet and SNIPPET_START not in snippet and headline and headline_snippet \
             and SNIPPET_START in headline_snippet:
-        return headline_snippet
-    snippet = snippet or ""
+        return _unmask(headline, headline_snippet)[0]
+    restored, at, end = _unmask(body, snippet or "")
+    if at < 0 or end == at:
+        return restored
+    before, after = body[:at], body[end:]
+    # what was cut: "…"; only spaces and punctuation (the text's last "."): kept
+    return ((_ELLIPSIS if _WORD.search(before) else before.lstrip()) + restored
+            + (_ELLIPSIS if _WORD.search(after) else after.rstrip()))
+
+
+def _unmask(original: str, snippet: str) -> tuple[str, int, int]:
+    """``snippet`` (markers in a fragment of ``masked(original)``) with the original's
+    characters, and where the fragment starts and ends in ``original`` (-1 if not found)."""
     plain = snippet.replace(SNIPPET_START, "").replace(SNIPPET_END, "")
-    at = body.find(plain)
-    if at < 0 or not plain:
-        return snippet
-    before, after = body[:at], body[at + len(plain):]
-    return (_ELLIPSIS if _WORD.search(before) else "") + snippet + (_ELLIPSIS if _WORD.search(after) else "")
+    at = masked(original).find(plain) if plain else -1
+    if at < 0:
+        return snippet, -1, -1
+    out, i = [], at
+    for ch in snippet:
+        if ch in (SNIPPET_START, SNIPPET_END):
+            out.append(ch)
+        else:
+            out.append(original[i])
+            i += 1
+    return "".join(out), at, i
 
 
 def _nul_safe_dumpers() -> list[type]:

@@ -24,13 +24,15 @@ TEXTS = {
     "harbour": ("Harbour council votes", "The harbour council voted to repaint the lighthouse in spring."),
     "harbourmaster": (None, "Harbourmasters from three ports met the council about dredging."),
     "quote": (None, 'The mayor said the plan was "not negotiable" and left the harbour hall.'),
+    "markup": (None, "Someone pasted <script>alert(1)</script> into the Tom&Jerry fan page."),
+    "links": (None, "Read it at https://news.example/port-alder/ferry.html or mail desk@news.example by 3.5 pm."),
 }
 
 QUERIES = {
-    "ferry": {"ferry-strike", "ferry-late"},
+    "ferry": {"ferry-strike", "ferry-late", "links"},
     "ferry crews": {"ferry-strike"},
     "ferry AND fair": {"ferry-late"},
-    "ferry OR rates": {"ferry-strike", "ferry-late", "bank-rates"},
+    "ferry OR rates": {"ferry-strike", "ferry-late", "links", "bank-rates"},
     "bank NOT central": {"bank-river"},
     '"central bank"': {"bank-rates"},
     '"bank of vellmar"': {"bank-rates"},
@@ -38,15 +40,21 @@ QUERIES = {
     "harbour*": {"harbour", "harbourmaster", "quote"},
     "harbourm*": {"harbourmaster"},
     '"repaint the light"*': {"harbour"},
-    "(ferry OR harbour) NOT council": {"ferry-strike", "ferry-late", "quote"},
+    "(ferry OR harbour) NOT council": {"ferry-strike", "ferry-late", "links", "quote"},
     "council AND (harbour OR harbourmasters)": {"harbour", "harbourmaster"},
-    "ferry NOT fair games": {"ferry-strike"},  # side by side binds first: ferry NOT (fair games)
+    "ferry NOT fair games": {"ferry-strike", "links"},  # side by side binds first: ferry NOT (fair games)
     "ferry NOT fair NOT port": set(),
     "cafe": {"cafe"},
     "Café zurich": {"cafe"},
     "DUCHATEL": {"bank-rates"},
     "apres crue": {"cafe"},
     '"not negotiable"': {"quote"},
+    "script": {"markup"},
+    "jerry": {"markup"},
+    "alder": {"links", "ferry-strike"},
+    '"news example"': {"links"},
+    "html desk": {"links"},
+    '"3 5 pm"': {"links"},
     "volcano": set(),
     "ferry NOT ferry": set(),
 }
@@ -76,7 +84,7 @@ def test_the_same_query_finds_the_same_articles(store: Store, query: str) -> Non
 
 
 def test_a_headline_match_ranks_first_and_ties_are_stable(store: Store) -> None:
-    assert [h.article_id for h in store.search("ferry")] == ["ferry-strike", "ferry-late"]
+    assert [h.article_id for h in store.search("ferry")][0] == "ferry-strike"
     assert [h.article_id for h in store.search("ferry", limit=1)] == ["ferry-strike"]
 
 
@@ -89,6 +97,12 @@ def test_snippets_mark_matches_and_cut_with_an_ellipsis(location: str) -> None:
     assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
     assert f"{SNIPPET_START}lighthouse{SNIPPET_END} keeper" in hit.snippet
     assert len(hit.snippet.split()) < 40
+
+
+def test_snippets_keep_the_text_as_written(store: Store) -> None:
+    [hit] = store.search("script")
+    assert hit.snippet == f"Someone pasted <{SNIPPET_START}script{SNIPPET_END}>alert(1)</{SNIPPET_START}script" \
+        f"{SNIPPET_END}> into the Tom&Jerry fan page."
 
 
 @pytest.mark.parametrize("query", INVALID)
