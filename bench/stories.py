@@ -30,6 +30,7 @@ re-runs only the clustering on them, in several shuffled orders of the input.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import pickle
 import random
@@ -82,10 +83,10 @@ def _partition(report: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
     return sorted((s["id"], tuple(sorted(url_of[a] for a in s["articles"]))) for s in report["stories"])
 
 
-def run_cli(dataset: str, orders: int, work: Path) -> dict[str, Any]:
+def run_cli(dataset: str, orders: int, work: Path, first: int = 0) -> dict[str, Any]:
     records = _records(dataset)
     runs, partitions = [], []
-    for k in range(orders):
+    for k in range(first, first + orders):
         path = work / f"{dataset}-{k}.jsonl"
         out = work / f"{dataset}-{k}-report"
         write_jsonl(dataset, records, SEED + k, path)
@@ -97,8 +98,9 @@ def run_cli(dataset: str, orders: int, work: Path) -> dict[str, Any]:
         scores = score_report(report, records)
         scores["seconds"] = round(seconds, 1)
         scores["order_seed"] = SEED + k
-        runs.append(scores)
         partitions.append(_partition(report))
+        scores["stories_sha1"] = hashlib.sha1(json.dumps(partitions[-1]).encode()).hexdigest()[:12]
+        runs.append(scores)
         print(f"{dataset} order {k}: " + ", ".join(f"{k_}={v:.3f}" if isinstance(v, float) else f"{k_}={v}"
                                                    for k_, v in scores.items()), file=sys.stderr)
     same = all(p == partitions[0] for p in partitions)
@@ -172,6 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("mode", choices=("cli", "capture", "tune", "weekly"))
     parser.add_argument("--datasets", nargs="+", default=list(DATASETS), choices=DATASETS)
     parser.add_argument("--orders", type=int, default=5)
+    parser.add_argument("--first-order", type=int, default=0, help="start at this order (seed offset)")
     parser.add_argument("--month", default=None, help="GVA month for 'weekly' (YYYY-MM)")
     parser.add_argument("--work", type=Path, default=None, help="folder for the JSONL files and reports")
     parser.add_argument("--json", action="store_true")
@@ -190,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.mode == "weekly":
         result: Any = weekly(args.month, work)
     else:
-        result = [run_cli(d, args.orders, work) for d in args.datasets]
+        result = [run_cli(d, args.orders, work, args.first_order) for d in args.datasets]
     if args.json:
         print(json.dumps(result, indent=2))
     else:
