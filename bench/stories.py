@@ -210,8 +210,9 @@ def _run(cmd: list[str]) -> float:
 def weekly(month: str | None, work: Path) -> dict[str, Any]:
     """One GVA dev month: ``storylens ingest --db`` in weekly batches (days 1-7, 8-14,
     15-21, 22-end, each file shuffled) against one ``storylens analyze`` of the whole
-    month; BCubed F1 between the two partitions (analyze's as the reference) and of each
-    against the gold incidents."""
+    month and against one ``ingest`` of the whole month; BCubed F1 between the
+    partitions (the one-batch run as the reference) and of each against the gold
+    incidents."""
     import sqlite3
     from collections import defaultdict
 
@@ -243,11 +244,23 @@ def weekly(month: str | None, work: Path) -> dict[str, Any]:
         path = work / f"gva-{month}-week{k + 1}.jsonl"
         write_user_jsonl(weeks[k], path, "gva", SEED + k)
         ingest_s.append(_run([exe, "ingest", str(path), "--db", str(db), "-q"]))
-    with sqlite3.connect(db) as con:
-        rows = con.execute("select url, story_id from articles").fetchall()
-    by_ingest = {url: sid for url, sid in rows if url}
+    def stored(path: Path) -> dict[str, str]:
+        with sqlite3.connect(path) as con:
+            rows = con.execute("select url, story_id from articles").fetchall()
+        return {url: sid for url, sid in rows if url}
+
+    def agreement(reference: dict[str, str], other: dict[str, str]) -> dict[str, float]:
+        common = sorted(set(reference) & set(other))
+        return cluster_scores({u: reference[u] for u in common}, {u: other[u] for u in common})
+
+    by_ingest = stored(db)
+    one_db = work / f"gva-{month}-one.db"
+    if one_db.exists():
+        one_db.unlink()
+    one_s = _run([exe, "ingest", str(whole), "--db", str(one_db), "-q"])
+    by_one = stored(one_db)
     common = sorted(set(by_analyze) & set(by_ingest))
-    between = cluster_scores({u: by_analyze[u] for u in common}, {u: by_ingest[u] for u in common})
+    between = agreement(by_analyze, by_ingest)
     ingest_stories: dict[str, list[str]] = defaultdict(list)
     for url, sid in by_ingest.items():
         ingest_stories[sid].append(url)
@@ -255,10 +268,14 @@ def weekly(month: str | None, work: Path) -> dict[str, Any]:
                                    [{"id": sid, "articles": urls} for sid, urls in ingest_stories.items()])
     return {"month": month, "articles": len(records), "weeks": [len(weeks[k]) for k in sorted(weeks)],
             "compared": len(common), "analyze_seconds": analyze_s, "ingest_seconds": ingest_s,
-            "between_partitions": between, "analyze_vs_gold": score_report(report, records),
+            "between_partitions": between, "one_batch_ingest_seconds": one_s,
+            "weekly_vs_one_batch_ingest": agreement(by_one, by_ingest),
+            "one_batch_ingest_vs_analyze": agreement(by_analyze, by_one),
+            "analyze_vs_gold": score_report(report, records),
             "ingest_vs_gold": ingest_vs_gold,
             "commands": ["storylens analyze MONTH.jsonl --out DIR --format json",
-                         "storylens ingest WEEK_k.jsonl --db DB  (k = 1..4, in order)"]}
+                         "storylens ingest WEEK_k.jsonl --db DB  (k = 1..4, in order)",
+                         "storylens ingest MONTH.jsonl --db DB_ONE"]}
 
 
 if __name__ == "__main__":
