@@ -17,7 +17,8 @@ the same stories (members and ids).
 Commands::
 
     .venv/bin/python bench/stories.py cli [--datasets ecbplus gva newswcl50] [--orders 5] [--json]
-    .venv/bin/python bench/stories.py weekly [--month 2014-01]   # ingest --db in weekly batches vs analyze
+    .venv/bin/python bench/stories.py weekly [--month 2015-07]   # ingest --db in weekly batches vs analyze
+    .venv/bin/python bench/stories.py corpora [--orders 5]       # examples and seeds, files in shuffled orders
     .venv/bin/python bench/stories.py capture [--datasets ...]   # tuning cache (see below)
     .venv/bin/python bench/stories.py tune [--datasets ...]      # regroup the cached features
 
@@ -171,7 +172,7 @@ def regroup_scores(data: dict[str, Any], config: Any = None, orders: int = 3) ->
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=("cli", "capture", "tune", "weekly"))
+    parser.add_argument("mode", choices=("cli", "capture", "tune", "weekly", "corpora"))
     parser.add_argument("--datasets", nargs="+", default=list(DATASETS), choices=DATASETS)
     parser.add_argument("--orders", type=int, default=5)
     parser.add_argument("--first-order", type=int, default=0, help="start at this order (seed offset)")
@@ -192,6 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     if args.mode == "weekly":
         result: Any = weekly(args.month, work)
+    elif args.mode == "corpora":
+        result = corpora(args.orders, work)
     else:
         result = [run_cli(d, args.orders, work, args.first_order) for d in args.datasets]
     if args.json:
@@ -199,6 +202,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         print(json.dumps(result))
     return 0
+
+
+def corpora(orders: int, work: Path) -> list[dict[str, Any]]:
+    """The bundled examples (two stories) and the seeds (one story) through ``storylens
+    analyze``, their files given in ``orders`` shuffled orders: how many stories, and
+    whether every order gave the same stories (members by source, and ids)."""
+    from storylens.eval.data import MissingDataError, shared_dir
+
+    sets = {"examples": sorted(p for p in (ROOT / "examples").rglob("*")
+                               if p.is_file() and p.suffix in (".txt", ".html", ".rss", ".jsonl")
+                               and p.name != "README.md")}
+    try:
+        sets["seeds"] = sorted((shared_dir("corpus/seeds") / "corpus" / "seeds").glob("*.txt"))
+    except MissingDataError:
+        pass
+    out = []
+    for name, files in sets.items():
+        seen = []
+        for k in range(orders):
+            order = list(files)
+            random.Random(SEED + k).shuffle(order)
+            report_dir = work / f"{name}-{k}-report"
+            _run([str(ROOT / ".venv/bin/storylens"), "analyze", *map(str, order), "--out", str(report_dir),
+                  "--format", "json", "-q"])
+            report = json.loads((report_dir / "report.json").read_text(encoding="utf-8"))
+            source = {a["id"]: a.get("source") or a["id"] for a in report["articles"]}
+            seen.append(sorted((s["id"], tuple(sorted(source[a] for a in s["articles"]))) for s in report["stories"]))
+        out.append({"corpus": name, "files": len(files), "orders": orders,
+                    "stories": sorted({len(p) for p in seen}), "same_stories_every_order": all(p == seen[0] for p in seen),
+                    "members": [list(m) for _, m in seen[0]]})
+    return out
 
 
 def _run(cmd: list[str]) -> float:

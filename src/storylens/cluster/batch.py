@@ -9,25 +9,31 @@ decide article by article as ``StoryClusterer`` does. Here:
    with the same ids.
 2. **Vectors** as in ``online``: lemma terms of body and title (title terms count
    ``title_weight`` extra) and entity keys, binary tf x IDF counted over the batch, the
-   word and entity parts L2-normalised separately.
+   word and entity parts L2-normalised separately. Terms in ``furniture_share`` or more
+   of one outlet's articles (outlets with ``furniture_min_articles`` or more in the
+   batch) are that outlet's page furniture and are left out of its articles' vectors.
 3. **Similarities.** Article pairs: ``(1 - entity_share) x word cosine + entity_share x
    entity cosine`` (the word cosine alone when either has no entity), as sparse matrix
    products in row blocks. Dated articles are compared only within ``pair_days`` of one
    another; each article keeps its ``max_neighbours`` most similar others at
    ``min_link`` or more (a pair left out counts as 0 in an average), so memory grows
-   with the batch, not its square.
+   with the batch, not its square (the time does grow with its square).
 4. **Average-link agglomeration with the cohesion bar.** Every article starts as its own
    story; repeatedly the two stories with the highest average link (the mean
    similarity over all pairs of their articles, times the time decay
-   ``exp(-max(0, gap_days - grace_days) / decay_days)`` for the gap between their time
-   spans) are merged, as long as that link reaches the bar: ``threshold``, raised for a
-   story of ``cohesion_min_articles`` or more to ``cohesion_ratio`` x its cohesion (the
-   mean similarity between its articles, each merge's link counted at most
-   ``cohesion_pair_cap``). A pair under its bar is passed over (it can come back only as
-   part of a larger story). Two look-alike events of one topic share enough words to
-   pass a fixed threshold but less with each other than within themselves: the bar,
-   relative to the stories, keeps them apart (see ``online`` for the measurements that
-   led to it).
+   ``decay_floor + (1 - decay_floor) x exp(-(gap_days - grace_days) / decay_days)`` for
+   a gap between their time spans beyond ``grace_days``) are merged, as long as that
+   link reaches the bar: ``threshold``, or ``cohesion_ratio`` x the two stories'
+   cohesions combined (``cohesion_combine``: their mean by default) when that is higher.
+   A story's cohesion is the mean similarity between its articles (each merge's link
+   counted at most ``cohesion_pair_cap``), shrunk toward ``cohesion_prior`` with the
+   weight of ``cohesion_prior_weight`` pairs, so a single article has a bar too (with
+   ``cohesion_prior=None`` only stories of ``cohesion_min_articles`` or more have one).
+   A pair under its bar is passed over (it can come back only as part of a larger
+   story). Two look-alike events of one topic share enough words to pass a fixed
+   threshold but less with each other than within themselves: the bar, relative to the
+   stories, keeps them apart. The floor of the decay lets a follow-up months later
+   (an arrest, a trial) join when it is alike enough, at twice the similarity.
 5. **Stories.** Members in canonical order; the story id is ``story-`` + the id of its
    canonical-first member (the earliest published; for undated stories the smallest
    id); ``title`` the headline of the first member that has one; ``active`` is False for
