@@ -245,7 +245,9 @@ def open_postgres(location: str) -> PostgresStore:
     URL), creating or migrating its schema. The database itself must exist."""
     url = _postgres_url(location)
     where = url.set(drivername="postgresql").render_as_string(hide_password=True)
-    engine = create_engine(url, pool_pre_ping=True)
+    # No pool_pre_ping (a round trip per read): after a server restart the first read on
+    # a stale connection fails (a StoreError) and SQLAlchemy drops the whole pool.
+    engine = create_engine(url)
     event.listen(engine, "connect", _on_connect)
     store = PostgresStore(engine, where)
     try:
