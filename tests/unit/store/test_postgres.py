@@ -120,3 +120,18 @@ def test_a_nul_character_is_stored_as_a_replacement_and_finds_nothing(pg_databas
         assert got is not None and got.text == "Before\ufffdafter the tide." and len(got.text) == len(text)
         assert store.get_article("nul1\x00") is None and store.list_articles(outlet="x\x00") == []
         assert store.get_story("story\x00") is None and store.article_summaries(["a\x00"]) == {}
+
+
+def test_a_search_past_its_budget_is_stopped(pg_database: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy import literal_column
+
+    from storylens.store import postgres as postgres_module
+    from storylens.store.listing import SearchBudget, SearchTooCostly
+
+    with open_store(pg_database) as store:
+        store.add_articles([article(1)])
+        slow = literal_column("(SELECT to_tsquery('simple', 'ferry') FROM pg_sleep(0.4))")
+        monkeypatch.setattr(postgres_module, "to_tsquery", lambda query: slow)
+        with pytest.raises(SearchTooCostly, match="ran past its 0.05 s"):
+            store.search("ferry", budget=SearchBudget(seconds=0.05))
+        assert [h.article_id for h in store.search("ferry")] == [article(1).id]  # no budget: not stopped
