@@ -154,7 +154,22 @@ _processes_option = click.option(
     help="Worker processes for cleaning and the NLP pass, e.g. the number of cores "
          "(setting pipeline.processes, default 1).",
 )
-_db_option = click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file (or sqlite:/// URL).")
+_db_option = click.option("--db", default=DEFAULT_DB, show_default=True,
+                          help="The store: a SQLite file (or sqlite:/// URL) or a postgresql:// URL "
+                               "(libpq settings: PGPASSWORD, ~/.pgpass, ?sslmode=).")
+
+
+def _shown(db: str) -> str:
+    """The store location for messages: a URL without its password."""
+    if "://" not in db:
+        return db
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(db).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(the --db URL given)"
 
 
 @main.command()
@@ -239,7 +254,7 @@ def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None, p
                       f"({result.stories - result.compared} unchanged kept"
                       + (f"; comparisons of {result.comparisons_dropped} merged or vanished stories dropped)"
                          if result.comparisons_dropped else ")"))
-        ctx.out.print(f"{result.added} added, {result.already_present} already in {escape(db)}, "
+        ctx.out.print(f"{result.added} added, {result.already_present} already in {escape(_shown(db))}, "
                       f"{len(result.skipped)} skipped; {store.count_stories()} stories")
     if result.added + result.already_present == 0:
         sys.exit(EXIT_NOTHING_ANALYSED)
@@ -256,7 +271,7 @@ def stories(ctx: _Context, db: str, limit: int, offset: int, outlet: str | None)
     with _open(db, must_exist=True) as store:
         rows = store.list_stories(limit=limit, offset=offset, outlet=outlet)
         table = Table("story", "articles", "sources", "outlets", "dates", "title",
-                      title=f"{store.count_stories()} stories in {escape(db)}")
+                      title=f"{store.count_stories()} stories in {escape(_shown(db))}")
         for s in rows:
             dates = " – ".join(d[:10] for d in (s["first_published"], s["last_published"]) if d) or "-"
             table.add_row(s["id"], str(len(s["articles"])), str(s["independent_sources"]),
@@ -273,7 +288,8 @@ def show(ctx: _Context, story_id: str, db: str) -> None:
     with _open(db, must_exist=True) as store:
         story = store.get_story(story_id)
         if story is None:
-            raise click.ClickException(f"no story {story_id!r} in {db} (list them with `storylens stories --db {db}`)")
+            raise click.ClickException(f"no story {story_id!r} in {_shown(db)} "
+                                       f"(list them with `storylens stories --db {_shown(db)}`)")
         comparison = store.get_comparison(story_id) or {}
         titles = {a.id: (a.outlet or Path(a.source).name) for a in (store.get_article(i) for i in story["articles"]) if a}
     print_story(ctx.out, story, comparison, titles)
@@ -289,7 +305,7 @@ def articles(ctx: _Context, db: str, limit: int, offset: int, outlet: str | None
     """List the stored articles, newest first."""
     with _open(db, must_exist=True) as store:
         rows = store.list_articles(limit=limit, offset=offset, outlet=outlet)
-        table = Table("id", "published", "outlet", "headline", title=f"{store.count_articles()} articles in {escape(db)}")
+        table = Table("id", "published", "outlet", "headline", title=f"{store.count_articles()} articles in {escape(_shown(db))}")
         for a in rows:
             table.add_row(a.id, a.published.isoformat() if a.published else "-", escape(a.outlet or "-"),
                           escape(a.headline or f"({Path(a.source).name})"))
@@ -302,7 +318,7 @@ def articles(ctx: _Context, db: str, limit: int, offset: int, outlet: str | None
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
 @_with_context
 def search(ctx: _Context, query: str, db: str, limit: int) -> None:
-    """Full-text search over stored articles (SQLite FTS5 syntax: words, "phrases", OR, NOT)."""
+    """Full-text search over stored articles (words, "phrases", OR, NOT, prefix*; accents ignored)."""
     with _open(db, must_exist=True) as store:
         try:
             hits = store.search(query, limit=limit)
@@ -351,7 +367,7 @@ def serve(ctx: _Context, db: str, host: str, port: int, allow_ingest: bool, toke
     if "://" not in db and not Path(db).exists():
         raise click.ClickException(f"no store at {db} (create one with `storylens ingest PATH --db {db}`)")
     processes = f", {workers} worker processes" if workers > 1 else ""
-    ctx.err.print(f"serving {escape(db)} on http://{escape(host)}:{port}/{processes} (Ctrl+C to stop)")
+    ctx.err.print(f"serving {escape(_shown(db))} on http://{escape(host)}:{port}/{processes} (Ctrl+C to stop)")
     serve_app(db, host, port, allow_ingest, token, workers=workers)
 
 
@@ -415,7 +431,7 @@ def export(ctx: _Context, db: str, report_file: Path | None, fmt: str, out_dir: 
         name = Path(db.split("///")[-1]).stem if "://" not in db or db.startswith("sqlite") else "storylens"
         write_text_atomic(metadata_file, json.dumps(datasette_metadata(name or "storylens"), indent=2,
                                                     ensure_ascii=False) + "\n")
-        served = escape(db) if report_file is None else "storylens.db"
+        served = escape(_shown(db)) if report_file is None else "storylens.db"
         ctx.out.print(f"wrote {escape(str(metadata_file))} (datasette {served} -m {escape(str(metadata_file))})")
     if out_dir is None:
         return

@@ -382,7 +382,8 @@ class ConflictSide:
 class Conflict:
     """``kind``: ``figure`` (numbers for the same thing disagree, or a vague claim vs a
     count), ``date``, ``place``, ``attribution`` (different speakers for one quote) or
-    ``hedging`` (one outlet states flatly what another attributes or hedges)."""
+    ``identity`` (different names or details of one person). Hedged vs flat wording is
+    framing (a ``hedged_claim`` cue), never a conflict."""
 
     id: str
     kind: str

@@ -336,11 +336,17 @@ def _regroup_and_compare(store: "Store", result: Ingested, settings: Settings,
     """Group the store's ungrouped articles with the stories they can still join, then
     compare again only the stories whose members changed (a story's comparison depends
     on nothing else) and store those comparisons."""
+    if on_stage:
+        on_stage("grouping new articles into stories")
+    with store.regrouping():  # one process at a time regroups a shared store
+        _regroup_locked(store, result, settings, on_stage)
+
+
+def _regroup_locked(store: "Store", result: Ingested, settings: Settings,
+                    on_stage: Callable[[str], None] | None) -> None:
     from .compare import SECTIONS, compare_stories
     from .stories import regroup_store
 
-    if on_stage:
-        on_stage("grouping new articles into stories")
     started = time.process_time()
     regrouped = regroup_store(store, settings.cluster.window, settings.cluster, settings.dedupe)
     grouped = time.process_time()

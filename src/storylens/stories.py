@@ -51,7 +51,7 @@ def group_into_stories(articles: Sequence[Article], features: dict[str, ArticleF
         return []
     copies = find_copies(articles, dedupe)
     features = features or {}
-    feats = [features.get(a.id) or text_features(a.id, a.headline, a.text, a.published) for a in articles]
+    feats = [features.get(a.id) or text_features(a.id, a.headline, a.text, a.published, outlet=a.outlet) for a in articles]
     assignment, stories = cluster_features(feats, config)
     by_id = {a.id: a for a in articles}
     for article in articles:

@@ -109,26 +109,29 @@ def test_duplicates_come_from_an_index_kept_until_the_store_changes(tmp_path: An
         assert len(built) == 2
 
 
-def test_duplicates_without_a_file_store_are_read_per_article() -> None:
+def test_the_page_cache_follows_any_store_s_version() -> None:
+    """Keyed on ``Store.version()``, the cache works for stores that are not a file (in
+    memory here; PostgreSQL too) and empties when the store changes."""
+    from storylens.model import Skipped
     from storylens.web import views
-
-    class NoCache:
-        active = False
+    from storylens.web.cache import PageCache
 
     calls: list[str] = []
+    with open_store(":memory:") as store:
+        real_index = store.duplicate_index
 
-    class Reads:
-        def duplicates_of(self, article_id: str) -> list[Any]:
-            calls.append(article_id)
-            return []
-
-        def duplicate_index(self) -> dict[str, Any]:
+        def counted_index() -> dict[str, Any]:
             calls.append("index")
-            return {}
+            return real_index()
 
-    assert views._duplicates(Reads(), "f1", NoCache()) == []  # type: ignore[arg-type]
-    assert views._duplicates(Reads(), "f2", None) == []  # type: ignore[arg-type]
-    assert calls == ["f1", "f2"]
+        store.duplicate_index = counted_index  # type: ignore[method-assign]
+        cache = PageCache(store.version)
+        assert views._duplicates(store, "f1", cache) == []
+        assert views._duplicates(store, "f2", cache) == []
+        assert calls == ["index"]  # one read serves every article until the store changes
+        store.add_skipped([Skipped("x.txt", "empty file")])
+        assert views._duplicates(store, "f1", cache) == []
+        assert calls == ["index", "index"]
 
 
 def test_diff_words_and_row_links_escape_every_piece() -> None:

@@ -43,7 +43,7 @@ def insert_terms(conn: Connection, articles: Sequence[Article], features: Mappin
 
 def load_terms(conn: Connection, articles: Sequence[Article]) -> dict[str, ArticleFeatures]:
     """Stored features of these articles (those that have them), with each article's
-    publication time and headline."""
+    publication time, headline and outlet."""
     by_id = {a.id: a for a in articles}
     ids = list(by_id)
     t = article_terms
@@ -54,7 +54,7 @@ def load_terms(conn: Connection, articles: Sequence[Article]) -> dict[str, Artic
             article = by_id[row.article_id]
             out[row.article_id] = ArticleFeatures(row.article_id, json.loads(row.title), json.loads(row.body),
                                                   json.loads(row.entities), article.published, article.headline,
-                                                  json.loads(row.names))
+                                                  json.loads(row.names), article.outlet)
     return out
 
 

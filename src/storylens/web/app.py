@@ -80,7 +80,7 @@ def create_app(store_location: str, *, allow_ingest: bool = False, ingest_token:
     app = FastAPI(title="Storylens", version=__version__, description=_DESCRIPTION, docs_url=None,
                   redoc_url=None, lifespan=lifespan)
     app.state.store = store
-    app.state.page_cache = PageCache(store.where)
+    app.state.page_cache = PageCache(store.version)
     app.state.allow_ingest = allow_ingest
 
     def error_page(request: Request, status: int, message: str) -> Response:

@@ -1,26 +1,24 @@
 """Rendered pages cached until the store changes.
 
 The web app is read-only by default, so a page rendered once stays right until the
-store file changes. The store's version is the size and modification time of the SQLite
-file and its write-ahead log (a commit by any process, ``storylens ingest`` included,
-changes one of them); a different version empties the cache. Stores that are not a file
-(in memory, or a database URL) are never cached.
+store changes. The cache asks the store for its version (``Store.version()``: on SQLite
+the size and modification time of the file and its write-ahead log; on PostgreSQL a
+counter every write transaction bumps), so a commit by any process, ``storylens ingest``
+included, empties it; this works on every store.
 """
 
 from __future__ import annotations
 
-import os
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar, cast
 
 from starlette.responses import Response
 
 __all__ = ["PageCache"]
 
-Version = tuple[tuple[int, int], ...]
+Version = Hashable
 T = TypeVar("T")
 _MISSING = object()
 
@@ -29,20 +27,14 @@ class PageCache:
     """An LRU of successful responses (status 200) keyed by request path and query, and a
     small LRU of computed values (the filtered story listings) under the same rule."""
 
-    def __init__(self, store_file: str, max_pages: int = 512, max_values: int = 64) -> None:
-        path = Path(store_file)
-        self._files = (path, path.with_name(path.name + "-wal")) if path.is_file() else ()
+    def __init__(self, version: Callable[[], Hashable], max_pages: int = 512, max_values: int = 64) -> None:
+        self._store_version = version
         self._max = max_pages
         self._max_values = max_values
         self._pages: OrderedDict[str, tuple[bytes, int, dict[str, str], str | None]] = OrderedDict()
         self._values: OrderedDict[str, Any] = OrderedDict()
         self._version: Version | None = None
         self._lock = threading.Lock()
-
-    @property
-    def active(self) -> bool:
-        """Whether anything is kept (the store is a file); else every value is recomputed."""
-        return bool(self._files)
 
     def _renew(self, version: Version) -> None:
         """Empty both caches when the store changed (caller holds the lock)."""
@@ -83,17 +75,7 @@ class PageCache:
                     table.popitem(last=False)
 
     def _current_version(self) -> Version | None:
-        if not self._files:
-            return None
-        stamps = []
-        for file in self._files:
-            try:
-                st = os.stat(file)
-            except FileNotFoundError:
-                stamps.append((0, 0))
-                continue
-            stamps.append((st.st_size, st.st_mtime_ns))
-        return tuple(stamps)
+        return self._store_version()
 
     def get_or_render(self, key: str, render: Callable[[], Response]) -> Response:
         version = self._current_version()

@@ -184,7 +184,7 @@ def article_page_for(store: Store, article: Article, start: int | None = None, e
 
 
 def _duplicates(store: Store, article_id: str, cache: PageCache | None) -> list[ArticleSummary]:
-    if cache is None or not cache.active:
+    if cache is None:
         return store.duplicates_of(article_id)
     return cache.get_or_compute("duplicates", store.duplicate_index).get(article_id, [])
 
