@@ -21,6 +21,8 @@ demo: $(STAMP)
 	@echo "The report is in $(REPORT_DIR)/report.html (also report.json and report.md)"
 
 test: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -52,7 +52,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from .features import ArticleFeatures
+from .features import ArticleFeatures, tf_weight
 from .online import Story, StoryEntity
 
 __all__ = ["BatchConfig", "batch_cluster", "canonical_order"]
@@ -137,17 +137,17 @@ def _matrices(feats: Sequence[ArticleFeatures], cfg: BatchConfig):  # type: igno
         df.update(set(f.body) | set(f.title) | {_ENT + k for k in f.entities})
     n = len(feats)
     furniture = _furniture(feats, cfg)
-    tf = (lambda c: 1.0) if cfg.binary_tf else (lambda c: 1.0 + math.log(max(c, 1)))
+    binary = cfg.binary_tf
     vocab: dict[str, int] = {}
     parts: dict[bool, tuple[list[int], list[int], list[float]]] = {False: ([], [], []), True: ([], [], [])}
     for row, f in enumerate(feats):
         raw: dict[str, float] = {}
         for t, c in f.body.items():
-            raw[t] = tf(c)
+            raw[t] = tf_weight(c, binary)
         for t, c in f.title.items():
-            raw[t] = raw.get(t, 0.0) + cfg.title_weight * tf(c)
+            raw[t] = raw.get(t, 0.0) + cfg.title_weight * tf_weight(c, binary)
         for k, c in f.entities.items():
-            raw[_ENT + k] = tf(c)
+            raw[_ENT + k] = tf_weight(c, binary)
         own = furniture.get(f.outlet) if f.outlet else None
         for t, w in raw.items():
             d = df[t]

@@ -13,6 +13,7 @@ Two sources give the same ``ArticleFeatures``:
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -68,6 +69,11 @@ def _entity_key(text: str) -> str:
     if key.startswith("the "):
         key = key[4:]
     return key
+
+
+def tf_weight(count: float, binary: bool) -> float:
+    """A term's weight from its count in one article: 1 (``binary``) or 1 + log(count)."""
+    return 1.0 if binary else 1.0 + math.log(max(count, 1))
 
 
 def cheap_lemma(word: str) -> str:

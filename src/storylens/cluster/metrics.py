@@ -33,11 +33,14 @@ def cluster_scores(gold: Mapping[str, Hashable], predicted: Mapping[str, Hashabl
     # Each document of the cell (g, p) has |g & p| / |p| precision and |g & p| / |g| recall.
     bp = sum(c * c / psize[p] for (g, p), c in joint.items()) / n
     br = sum(c * c / gsize[g] for (g, p), c in joint.items()) / n
-    pairs = lambda k: k * (k - 1) // 2  # noqa: E731
-    together = sum(pairs(c) for c in joint.values())
-    pred_pairs = sum(pairs(c) for c in psize.values())
-    gold_pairs = sum(pairs(c) for c in gsize.values())
+    together = sum(_pairs(c) for c in joint.values())
+    pred_pairs = sum(_pairs(c) for c in psize.values())
+    gold_pairs = sum(_pairs(c) for c in gsize.values())
     pp = together / pred_pairs if pred_pairs else 1.0
     pr = together / gold_pairs if gold_pairs else 1.0
     return {"bcubed_p": bp, "bcubed_r": br, "bcubed_f1": _f1(bp, br),
             "pairwise_p": pp, "pairwise_r": pr, "pairwise_f1": _f1(pp, pr), "documents": n}
+
+
+def _pairs(k: int) -> int:
+    return k * (k - 1) // 2

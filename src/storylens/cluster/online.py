@@ -60,7 +60,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from .features import ArticleFeatures
+from .features import ArticleFeatures, tf_weight
 
 __all__ = ["ClusterConfig", "Story", "StoryEntity", "StoryClusterer"]
 
@@ -68,6 +68,10 @@ log = logging.getLogger(__name__)
 
 _ENT = "§"
 
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
 
 @dataclass(frozen=True)
 class ClusterConfig:
@@ -134,10 +138,9 @@ class Story:
     active: bool = True
 
     def to_dict(self) -> dict[str, object]:
-        iso = lambda d: d.isoformat() if d else None  # noqa: E731
         return {"id": self.id, "lead": self.lead, "title": self.title, "articles": list(self.articles),
                 "entities": [e.to_dict() for e in self.entities],
-                "first_published": iso(self.first_published), "last_published": iso(self.last_published),
+                "first_published": _iso(self.first_published), "last_published": _iso(self.last_published),
                 "active": self.active}
 
 
@@ -228,14 +231,14 @@ class StoryClusterer:
         """Words and entities as two separately L2-normalised parts of one sparse vector,
         over the terms with a document frequency of at least ``min_df``."""
         cfg = self.config
-        tf = (lambda n: 1.0) if cfg.binary_tf else (lambda n: 1.0 + math.log(n))
+        binary = cfg.binary_tf
         raw: dict[str, float] = {}
         for t, n in f.body.items():
-            raw[t] = tf(n)
+            raw[t] = tf_weight(n, binary)
         for t, n in f.title.items():
-            raw[t] = raw.get(t, 0.0) + cfg.title_weight * tf(n)
+            raw[t] = raw.get(t, 0.0) + cfg.title_weight * tf_weight(n, binary)
         for k, n in f.entities.items():
-            raw[_ENT + k] = tf(n)
+            raw[_ENT + k] = tf_weight(n, binary)
         p, df = cfg.idf_power, self._df
         vec = {t: w * self.idf(t) ** p for t, w in raw.items() if df.get(t, 0) >= min_df}
         return _normalise(vec)
@@ -369,12 +372,12 @@ class StoryClusterer:
         a.entity_counts.update(b.entity_counts)
         for k, name in b.names.items():
             a.names.setdefault(k, name)
-        for t in (gone.first_published, gone.last_published):
-            if t is not None:
-                if keep.first_published is None or t < keep.first_published:
-                    keep.first_published = t
-                if keep.last_published is None or t > keep.last_published:
-                    keep.last_published = t
+        for when in (gone.first_published, gone.last_published):
+            if when is not None:
+                if keep.first_published is None or when < keep.first_published:
+                    keep.first_published = when
+                if keep.last_published is None or when > keep.last_published:
+                    keep.last_published = when
         if keep.last_published is not None:
             heapq.heappush(self._expiry, (keep.last_published, next(self._tick), keep.id))
         del self._live[gone.id]

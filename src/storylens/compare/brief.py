@@ -122,7 +122,8 @@ def _shown(f: Fact, lead: str | None) -> Citation | None:
     article's first; None when the fact has none (a headline, a clause, a fragment)."""
     good = [c for c in f.support if c.field == "text" and sayable(c.text)]
     own = [c for c in good if c.article_id == lead]
-    return (own or good or [None])[0]
+    found = own or good
+    return found[0] if found else None
 
 
 def _attributed(speaker: str | None, text: str, names: dict[str, str]) -> str:

@@ -324,7 +324,7 @@ def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
     return edges
 
 
-def find_conflicts(articles: Sequence[Article], facts: Sequence[Fact],
+def find_conflicts(articles: Sequence[Article], facts: list[Fact],
                    split: Mapping[str, Sequence[Statement]] | None = None) -> list[Conflict]:
     """One conflict per disagreement in the story (see :func:`_consolidate`); every fact
     citing a side's statement gets ``status = "disputed"`` unless independent sources
@@ -423,16 +423,16 @@ def _consolidate(edges: Sequence[_Edge], order: dict[str, int],
     out = []
     for root in sorted(members, key=lambda r: first[r][0]):
         nodes = sorted(members[root], key=rank)
-        kind = root[1][0]
+        conflict_kind = root[1][0]
         seen: set[tuple[str, str, float]] = set()
         ordered = []
-        for n in nodes:
-            said = (sides[n].citation.article_id, claim[n], sides[n].value or 0.0)
-            if kind != "figure" or said not in seen:
+        for node in nodes:
+            said = (sides[node].citation.article_id, claim[node], sides[node].value or 0.0)
+            if conflict_kind != "figure" or said not in seen:
                 seen.add(said)
-                ordered.append(sides[n])
-        out.append((Conflict(_conflict_id(kind, ordered), kind, first[root][1], ordered),
-                    [(sides[n].citation, rivals[n]) for n in nodes]))
+                ordered.append(sides[node])
+        out.append((Conflict(_conflict_id(conflict_kind, ordered), conflict_kind, first[root][1], ordered),
+                    [(sides[node].citation, rivals[node]) for node in nodes]))
     return out
 
 

@@ -178,7 +178,7 @@ def _candidates(statements: list[Statement], scorer: _Scorer, config: AlignConfi
         for k in keys:
             postings[k].append(i)
     pairs: set[tuple[int, int]] = set()
-    for key, members in postings.items():
+    for members in postings.values():
         if len(members) < 2 or len(members) > config.max_posting:
             continue
         for x in range(len(members)):

@@ -158,12 +158,8 @@ def build_timeline(articles: Sequence[Article], stories_anchor: date | datetime 
     events = []
     for (iso, granularity), mentions in buckets.items():
         bags = [_content(m.sentence.text) for m in mentions]
-
-        def shared(k: int) -> int:
-            return sum(len(bags[k] & bags[j]) for j in range(len(bags)) if j != k and
-                       mentions[j].ref.article_id != mentions[k].ref.article_id)
-
-        best = max(range(len(mentions)), key=lambda k: (shared(k), -k))
+        shared = [_shared_words(k, bags, mentions) for k in range(len(mentions))]
+        best = max(range(len(mentions)), key=lambda k: (shared[k], -k))
         digest = hashlib.sha256(f"{iso}:{granularity}".encode()).hexdigest()[:10]
         events.append(TimelineEvent(f"ev-{digest}", iso, granularity, mentions[best].sentence, mentions))
     events.sort(key=lambda ev: (ev.date, _GRANULARITY_RANK[ev.granularity]))
@@ -246,3 +242,9 @@ def _resolve(ref: TimeRef, article: Article, anchor: date | None) -> tuple[str, 
     if own is not None:
         iso = _by_tense(iso, granularity, ref, article, own)
     return iso, granularity, inferred and own is None
+
+
+def _shared_words(k: int, bags: list[set[str]], mentions: list[TimelineMention]) -> int:
+    """Content words mention ``k``'s sentence shares with the other articles' mentions."""
+    return sum(len(bags[k] & bags[j]) for j in range(len(bags))
+               if j != k and mentions[j].ref.article_id != mentions[k].ref.article_id)

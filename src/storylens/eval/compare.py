@@ -52,6 +52,8 @@ _URL = "https://example.org/{}"
 
 Span = tuple[int, int]
 Mention = tuple[str | None, str, Span]  # gold article id, field, (start, end)
+#: A gold mention: always in an article of the event.
+GoldMention = tuple[str, str, tuple[int, int]]
 
 
 # -- data -------------------------------------------------------------------------------
@@ -195,7 +197,7 @@ def _cite(c: dict[str, Any], gid: dict[str, str]) -> Mention:
             (c.get("start", 0), c.get("end", 0)))
 
 
-def _gm(m: dict[str, Any]) -> Mention:
+def _gm(m: dict[str, Any]) -> GoldMention:
     return m["article"], "headline" if m.get("field") == "headline" else "text", (m["start"], m["end"])
 
 
@@ -246,7 +248,7 @@ def score_report(gold: dict[str, Any], report: dict[str, Any], event: str = "",
                 for i, ms in enumerate(claims):
                     if _hits(x, ms) and _hits(y, ms):
                         ok = True
-                        found.add((i, *sorted((x[0], y[0]))))  # type: ignore[type-var]
+                        found.add((i, *sorted((str(x[0]), str(y[0])))))
                 correct += ok
                 if not ok:
                     errors["false_claim_pairs"].append(f"{_short(cx.get('text', ''))}  <>  {_short(cy.get('text', ''))}")
@@ -265,28 +267,29 @@ def score_report(gold: dict[str, Any], report: dict[str, Any], event: str = "",
         for c in s.get("conflicts") or []:
             n_conflicts += 1
             sides = [(_cite(sd.get("citation") or {}, gid), sd.get("claim"), sd) for sd in c.get("sides") or []]
-            for x, y in combinations(sides, 2):
-                if x[0][0] == y[0][0] or x[1] == y[1]:
+            for u, v in combinations(sides, 2):
+                if u[0][0] == v[0][0] or u[1] == v[1]:
                     continue
                 sys_c += 1
                 ok = False
                 for i, gs in enumerate(gconf):
                     for p, q in combinations(gs, 2):
-                        if p[1] != q[1] and ((_hits(x[0], [p[0]]) and _hits(y[0], [q[0]]))
-                                             or (_hits(x[0], [q[0]]) and _hits(y[0], [p[0]]))):
+                        if p[1] != q[1] and ((_hits(u[0], [p[0]]) and _hits(v[0], [q[0]]))
+                                             or (_hits(u[0], [q[0]]) and _hits(v[0], [p[0]]))):
                             ok = True
-                            cfound.add((i, *sorted((x[0][0], y[0][0]))))  # type: ignore[type-var]
+                            cfound.add((i, *sorted((str(u[0][0]), str(v[0][0])))))
                 sys_c_ok += ok
                 if not ok:
                     errors["false_conflict_pairs"].append(
                         f"[{c.get('kind')}] {_short(c.get('about') or '', 60)}: "
-                        f"{_short((x[2].get('citation') or {}).get('text', ''))}  <>  "
-                        f"{_short((y[2].get('citation') or {}).get('text', ''))}")
-    for i, a, b in sorted(gold_cpairs - cfound):
-        g = gold["conflicts"][i]
+                        f"{_short((u[2].get('citation') or {}).get('text', ''))}  <>  "
+                        f"{_short((v[2].get('citation') or {}).get('text', ''))}")
+    for missed in sorted(gold_cpairs - cfound):
+        g, first, second = gold["conflicts"][missed[0]], missed[1], missed[2]
         claims_of = {sd["article"]: sd.get("claim") for sd in g["sides"]}
         errors["missed_conflict_pairs"].append(f"{g.get('id')} [{g.get('kind')}] {g.get('about')}: "
-                                               f"{claims_of.get(a)!r} ({a}) / {claims_of.get(b)!r} ({b})")
+                                               f"{claims_of.get(first)!r} ({first}) / "
+                                               f"{claims_of.get(second)!r} ({second})")
     out["conflicts_gold"], out["conflicts_system"], out["conflict_pairs_system"] = len(gconf), n_conflicts, sys_c
     out["conflict_pair_precision"] = sys_c_ok / sys_c if sys_c else (1.0 if not gconf else 0.0)
     out["conflict_pair_recall"] = len(cfound & gold_cpairs) / len(gold_cpairs) if gold_cpairs else 1.0
@@ -300,7 +303,7 @@ def score_report(gold: dict[str, Any], report: dict[str, Any], event: str = "",
 
 
 def _score_brief(out: dict[str, float], gold: dict[str, Any], stories: list[dict[str, Any]], gid: dict[str, str],
-                 claims: list[list[Mention]], gconf: list[list[tuple[Mention, Any]]]) -> None:
+                 claims: list[list[GoldMention]], gconf: list[list[tuple[GoldMention, Any]]]) -> None:
     sents = supported = 0
     central_hit: set[int] = set()
     disputed_hit: set[int] = set()
@@ -362,9 +365,9 @@ def _score_quotes(out: dict[str, float], errors: dict[str, list[str]], gold: dic
                         fid_n += 1
                         fid_ok += (fid == gf) or (fid in ("verbatim", "minor") and gf in ("verbatim", "minor"))
                         break
-    for i, a, b in sorted(gq_pairs - qfound):
-        q = gold["quotes"][i]
-        errors["missed_quote_pairs"].append(f"{q.get('id')} ({q.get('speaker')}): {a} / {b}")
+    for missed in sorted(gq_pairs - qfound):
+        q = gold["quotes"][missed[0]]
+        errors["missed_quote_pairs"].append(f"{q.get('id')} ({q.get('speaker')}): {missed[1]} / {missed[2]}")
     out["quote_pairs_system"], out["quote_pairs_correct"] = q_sys, q_ok
     out["quote_pairs_gold"], out["quote_pairs_gold_found"] = len(gq_pairs), len(qfound & gq_pairs)
     out["quote_fidelity_matched"], out["quote_fidelity_right"] = fid_n, fid_ok

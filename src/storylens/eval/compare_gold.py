@@ -126,11 +126,13 @@ def evaluate(data: Path | None = None, split: str = "dev", limit: int | None = N
                              "recall": round(len(found) / len(gold_facts), 4) if gold_facts else 0.0}
     held = set(held_out_events(gold_path))
     # "precision"/"recall": the tuning events; "held_out" and "all" beside them.
-    for name, keep in (("", lambda ev: ev not in held), ("held_out", lambda ev: ev in held), ("all", lambda ev: True)):
-        evs = [e for ev, e in out["events"].items() if keep(ev)]
+    subsets = (("", [ev for ev in out["events"] if ev not in held]),
+               ("held_out", [ev for ev in out["events"] if ev in held]), ("all", list(out["events"])))
+    for name, chosen in subsets:
+        evs = [out["events"][ev] for ev in chosen]
         tp_pred, n_pred = sum(e["predicted_matching"] for e in evs), sum(e["predicted"] for e in evs)
         tp_gold, n_gold = sum(e["gold_found"] for e in evs), sum(e["gold"] for e in evs)
-        scores = {"events": sorted(ev for ev in out["events"] if keep(ev)),
+        scores = {"events": sorted(chosen),
                   "precision": round(tp_pred / n_pred, 4) if n_pred else 0.0,
                   "recall": round(tp_gold / n_gold, 4) if n_gold else 0.0}
         if name:
@@ -164,7 +166,7 @@ def evaluate_quotes(data: Path | None = None, split: str = "dev", gold_path: Pat
     for a in records_to_articles(records):
         by_event[str(a.story_id)].append(a)
     out: dict[str, Any] = {"events": {}}
-    tp_pred = n_pred = tp_gold = n_gold = fid_ok = fid_n = grp_ok = grp_n = split = 0
+    tp_pred = n_pred = tp_gold = n_gold = fid_ok = fid_n = grp_ok = grp_n = split_groups = 0
     confusion: dict[str, int] = defaultdict(int)
     for ev, gold_groups in sorted(gold.items()):
         predicted = [g for g in group_quote_variants(by_event.get(ev, [])) if len(set(g.articles)) >= 2]
@@ -172,7 +174,7 @@ def evaluate_quotes(data: Path | None = None, split: str = "dev", gold_path: Pat
         found = [gg["id"] for gg in gold_groups if any(match_quotes(g, gg) for g in predicted)]
         for gg in gold_groups:
             matched = [g for g in predicted if match_quotes(g, gg)]
-            split += len(matched) > 1
+            split_groups += len(matched) > 1
             for g in matched:
                 grp_n += 1
                 worst = min((v["fidelity"] for v in gg["variants"]), key=FIDELITY_ORDER.index)
@@ -190,7 +192,7 @@ def evaluate_quotes(data: Path | None = None, split: str = "dev", gold_path: Pat
         tp_gold, n_gold = tp_gold + len(found), n_gold + len(gold_groups)
     out["precision"] = round(tp_pred / n_pred, 4) if n_pred else 0.0
     out["recall"] = round(tp_gold / n_gold, 4) if n_gold else 0.0
-    out["gold_split"] = split  # gold groups whose utterance the prediction splits into several groups
+    out["gold_split"] = split_groups  # gold groups whose utterance the prediction splits into several groups
     out["fidelity_accuracy"] = round(fid_ok / fid_n, 4) if fid_n else 0.0
     out["fidelity_variants"] = fid_n
     out["group_fidelity_accuracy"] = round(grp_ok / grp_n, 4) if grp_n else 0.0

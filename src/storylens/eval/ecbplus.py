@@ -136,7 +136,8 @@ def sweep(records: Sequence[dict[str, Any]], features: Sequence[ArticleFeatures]
     rows = []
     for values in itertools.product(*(grid[n] for n in names)):
         for th in thresholds:
-            config = replace(BatchConfig(), threshold=th, **dict(zip(names, values)))
+            overrides: dict[str, Any] = dict(zip(names, values))
+            config = replace(BatchConfig(), threshold=th, **overrides)
             row: dict[str, float] = {"threshold": th, **dict(zip(names, values))}
             row.update(score_features(records, features, config))
             rows.append(row)
