@@ -109,8 +109,17 @@ def process_documents(chunk: Chunk) -> Processed:
     return out
 
 
-def _add_cpu(total: dict[str, float], stage: str, seconds: float) -> None:
-    total[stage] = total.get(stage, 0.0) + seconds
+def _tally(done: Processed, skipped: list[Skipped], extraction_failures: dict[str, list[str]],
+           stage_cpu: dict[str, float], on_skipped: Callable[[Skipped], None] | None) -> None:
+    """Add a chunk's skipped inputs (telling ``on_skipped`` of each), extraction failures
+    and stage CPU to a run's totals (``analyze`` and ``ingest`` alike)."""
+    skipped.extend(done.skipped)
+    if on_skipped:
+        for item in done.skipped:
+            on_skipped(item)
+    extraction_failures.update(done.extraction_failures)
+    for stage, seconds in done.stage_cpu.items():
+        stage_cpu[stage] = stage_cpu.get(stage, 0.0) + seconds
 
 
 def _extract_isolated(out: Processed) -> None:
@@ -215,17 +224,10 @@ def analyze_documents(
     raws = _split_sources(items, result.skipped, on_skipped, first_time)
     features: dict[str, ArticleFeatures] = {}
     with clean_settings(settings.clean):  # the readers check dates too
-        processed = list(runner.map(process_documents, _chunks(raws, extract, settings)))
-    for done in processed:
-        result.articles.extend(done.articles)
-        result.skipped.extend(done.skipped)
-        for item in done.skipped:
-            if on_skipped:
-                on_skipped(item)
-        features.update(done.features)
-        result.extraction_failures.update(done.extraction_failures)
-        for stage, seconds in done.stage_cpu.items():
-            _add_cpu(result.stage_cpu, stage, seconds)
+        for done in runner.map(process_documents, _chunks(raws, extract, settings)):
+            result.articles.extend(done.articles)
+            features.update(done.features)
+            _tally(done, result.skipped, result.extraction_failures, result.stage_cpu, on_skipped)
     if on_stage and result.articles:
         on_stage(f"grouping {len(result.articles)} articles into stories")
     started = time.process_time()
@@ -245,9 +247,10 @@ def analyze_documents(
 @dataclass
 class Ingested:
     """What ``ingest`` did: articles added, inputs the store already held, the ids of
-    both (in input order), inputs skipped (with reasons), the extractors that failed per article, how many stored articles
-    were regrouped into how many stories, how many were compared again, stories whose
-    comparison was dropped (merged or vanished) or failed."""
+    both (in input order), inputs skipped (with reasons), the extractors that failed per
+    article, how many stored articles were regrouped into how many stories, how many were
+    compared again, stories whose comparison was dropped (merged or vanished) or failed,
+    and the CPU seconds of each stage."""
 
     added: int = 0
     already_present: int = 0
@@ -316,13 +319,7 @@ def _store_chunks(store: "Store", chunks: Iterable[Processed], result: Ingested,
         result.added += added.added
         stored.update(a.id for a in done.articles)
         result.already_present += added.already_present
-        result.skipped.extend(done.skipped)
-        for item in done.skipped:
-            if on_skipped:
-                on_skipped(item)
-        result.extraction_failures.update(done.extraction_failures)
-        for stage, seconds in done.stage_cpu.items():
-            _add_cpu(result.stage_cpu, stage, seconds)
+        _tally(done, result.skipped, result.extraction_failures, result.stage_cpu, on_skipped)
 
 
 def _runner(settings: Settings, n_process: int | None) -> Runner:

@@ -45,9 +45,7 @@ class PageCache:
 
     def get_or_compute(self, key: str, compute: Callable[[], T]) -> T:
         """``compute()``'s value, kept until the store changes. Callers must not mutate it."""
-        version = self._current_version()
-        if version is None:
-            return compute()
+        version = self._store_version()
         hit = self._lookup(self._values, key, version)
         if hit is not _MISSING:
             return cast(T, hit)
@@ -74,13 +72,8 @@ class PageCache:
                 while len(table) > limit:
                     table.popitem(last=False)
 
-    def _current_version(self) -> Version | None:
-        return self._store_version()
-
     def get_or_render(self, key: str, render: Callable[[], Response]) -> Response:
-        version = self._current_version()
-        if version is None:
-            return render()
+        version = self._store_version()
         hit = self._lookup(self._pages, key, version)
         if hit is not _MISSING:
             body, status, headers, media_type = hit
