@@ -121,7 +121,7 @@ FACTS = Table("facts", "one row per fact and supporting article (a fact × the o
 CONFLICT_SIDES = Table("conflict_sides", "one row per side of a conflict", (
     _c("story_id", "string", "The story."),
     _c("conflict_id", "string", "Stable id of the conflict."),
-    _c("kind", "string", "`figure`, `date`, `place`, `attribution` or `hedging`."),
+    _c("kind", "string", "`figure`, `date`, `place`, `attribution` or `identity`."),
     _c("about", "string", "What the sides disagree about."),
     _c("fact_ids", "list", "Facts this conflict makes disputed."),
     _c("side", "integer", "The side's place in the conflict (0, 1, …)."),
