@@ -32,6 +32,7 @@ from .clean.dates import CleanConfig
 from .cluster.batch import BatchConfig
 from .dedupe.copies import DedupeSettings
 from .errors import StorylensError
+from .fetch.settings import FetchSettings
 
 __all__ = ["PipelineSettings", "Settings", "LoadedSettings", "SettingsError", "load_settings", "describe", "format_value",
            "ENV_PREFIX", "CONFIG_ENV"]
@@ -66,6 +67,7 @@ class Settings:
     clean: CleanConfig = field(default_factory=CleanConfig)
     dedupe: DedupeSettings = field(default_factory=DedupeSettings)
     cluster: BatchConfig = field(default_factory=BatchConfig)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
 
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([dhms])\s*$")

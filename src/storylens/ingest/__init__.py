@@ -1,7 +1,10 @@
 """ingest: files and folders to RawDocuments (or Skipped with the reason), with provenance.
 
 Readers are chosen by file extension; folders are walked recursively in sorted order
-(hidden files skipped). Explicit metadata from a sidecar ``NAME.meta.json`` or a
+(hidden files skipped). An http(s) URL among the inputs is fetched (``fetch.Fetcher``)
+and read as a page, a feed, a sitemap or an OPML list (``ingest.remote``); so are the
+pages of summary-only feed entries and the remote feeds of an OPML list, when a fetcher
+is given (without one, each is a Skipped naming its URL). Explicit metadata from a sidecar ``NAME.meta.json`` or a
 ``--meta`` manifest is attached to each document; it wins over the record's own fields.
 """
 
@@ -12,10 +15,16 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..model import RawDocument, Skipped
+from .feeds import Link
 from .metadata import SIDECAR_SUFFIX, Manifest, read_sidecar, sidecar_path
+from .remote import expand, resolve_links
+
+if TYPE_CHECKING:
+    from ..fetch import Fetcher
 
 __all__ = ["READERS", "MAX_SINGLE_FILE_BYTES", "iter_documents", "reader_for"]
 
@@ -64,6 +73,24 @@ def _read_xml(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skippe
     return _read_opml(path, fetched_at) if b"<opml" in head else _read_feed(path, fetched_at)
 
 
+def _feed_links(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skipped | Link]:
+    from .feeds import feed_items
+
+    return feed_items(path.read_bytes(), str(path), path.name, fetched_at)
+
+
+def _opml_links(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skipped | Link]:
+    from .feeds import opml_items
+
+    return opml_items(path.read_bytes(), str(path), fetched_at, local_base=path)
+
+
+def _xml_links(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skipped | Link]:
+    with path.open("rb") as handle:
+        head = handle.read(2048).lower()
+    return _opml_links(path, fetched_at) if b"<opml" in head else _feed_links(path, fetched_at)
+
+
 def _read_warc(path: Path, fetched_at: datetime) -> Iterator[RawDocument | Skipped]:
     from .warc import read_warc
 
@@ -100,6 +127,12 @@ READERS: dict[str, Reader] = {
 }
 
 
+#: The readers of formats that link to other inputs, as used by ``iter_documents``: they
+#: yield a ``Link`` where ``READERS``' yield a Skipped naming the URL.
+_LINKING: dict[Reader, Callable[[Path, datetime], Iterator[RawDocument | Skipped | Link]]] = {
+    _read_feed: _feed_links, _read_opml: _opml_links, _read_xml: _xml_links}
+
+
 def reader_for(path: Path) -> Reader | None:
     name = path.name.lower()
     for suffix in sorted(READERS, key=len, reverse=True):
@@ -122,7 +155,7 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield child
 
 
-def _expand(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
+def _expand(paths: Iterable[Path | str]) -> Iterator[Path | str | Skipped]:
     """Every file under ``paths``, each once (a file given alone and through its folder,
     or under two spellings of its path, is read once)."""
     given: set[Path] = set()
@@ -138,7 +171,13 @@ def _expand(paths: Iterable[Path]) -> Iterator[Path | Skipped]:
         given.add(key)
         return True
 
-    for path in paths:
+    for given_path in paths:
+        if isinstance(given_path, str):
+            if _is_url(given_path):
+                yield given_path
+                continue
+            given_path = Path(given_path)
+        path = given_path
         if path.is_dir():
             files = [f for f in _walk(path) if not _is_sidecar(f)]
             if not any(reader_for(f) for f in files):
@@ -181,10 +220,32 @@ def _once(doc: RawDocument, first_source: dict[str, str]) -> RawDocument | Skipp
     return Skipped(doc.source, f"the same article as {first} (same {same} and the same text); read once")
 
 
+def _is_url(value: str) -> bool:
+    from ..fetch import is_url
+
+    return is_url(value)
+
+
+def _read_url(url: str, fetcher: "Fetcher | None") -> Iterator[RawDocument | Skipped]:
+    """The documents at ``url``: a page, or a feed's, a sitemap's or an OPML list's."""
+    if fetcher is None:
+        yield Skipped(url, "a URL, and this run fetches nothing (no fetcher given)")
+        return
+    got = fetcher.fetch(url)
+    if isinstance(got, Skipped):
+        yield got
+    elif got.not_modified:
+        log.info("%s unchanged since the last fetch (HTTP 304 Not Modified)", url)
+    else:
+        yield from resolve_links(expand(got, None, fetcher.settings.max_links), fetcher, 1)
+
+
 def iter_documents(
-    paths: Iterable[Path], fetched_at: datetime, manifest: Manifest | None = None
+    paths: Iterable[Path | str], fetched_at: datetime, manifest: Manifest | None = None,
+    fetcher: "Fetcher | None" = None,
 ) -> Iterator[RawDocument | Skipped]:
-    """Every document under ``paths``; each unusable input becomes one Skipped.
+    """Every document under ``paths`` (files, folders, and http(s) URLs given as strings,
+    fetched with ``fetcher``); each unusable input becomes one Skipped.
 
     Every input record ends as exactly one of the two: a record whose id another record
     of the run already has (the same URL, or outlet, or file name and position, with the
@@ -196,6 +257,10 @@ def iter_documents(
     for item in _expand(paths):
         if isinstance(item, Skipped):
             yield item
+            continue
+        if isinstance(item, str):
+            for doc in _read_url(item, fetcher):
+                yield doc if isinstance(doc, Skipped) else _once(_with_metadata(doc, None, manifest), first_source)
             continue
         path = item
         reader = reader_for(path)
@@ -211,7 +276,9 @@ def iter_documents(
             except InputError as exc:
                 yield Skipped(exc.source, exc.reason + "; the article was read without it")
         try:
-            for doc in reader(path, fetched_at):
+            linking = _LINKING.get(reader)
+            docs = resolve_links(linking(path, fetched_at), fetcher) if linking else reader(path, fetched_at)
+            for doc in docs:
                 yield doc if isinstance(doc, Skipped) else _once(_with_metadata(doc, sidecar, manifest), first_source)
         except FileNotFoundError:
             yield Skipped(str(path), "the file vanished before it could be read")

@@ -126,8 +126,8 @@ def test_opml_reads_local_feeds_and_reports_remote_ones() -> None:
     remote = [s for s in skipped if "remote-herald" in s.reason]
     assert len(remote) == 1
     assert remote[0].reason == (
-        "feed URL https://remote-herald.example/feed.xml not fetched: fetching feeds over the network "
-        "is `storylens watch`'s job, not available yet"
+        "feed URL https://remote-herald.example/feed.xml not fetched: give it to `storylens ingest` or "
+        "`storylens watch`, which fetch"
     )
     assert remote[0].source == f"{path}#outline-2"
     assert any(s.source.endswith("river_news.rss#entry-2") for s in skipped)
