@@ -32,6 +32,11 @@ STORE_TABLES: dict[str, tuple[str, dict[str, str]]] = {
                        {"article_id": _ARTICLE, "field": "", "provenance": "`inferred` or `explicit`", "how": ""}),
     "article_terms": ("The lemma and entity counts story grouping reads (JSON).",
                       {"article_id": _ARTICLE, "title": "", "body": "", "entities": "", "names": ""}),
+    "article_versions": ("Older versions of articles fetched again with changed text (the latest has no row).",
+                         {"article_id": "the older version", "url": "",
+                          "superseded_by": "the next version's article id", "superseded_at": ""}),
+    "fetch_validators": ("ETag / Last-Modified of fetched URLs, for conditional GETs.",
+                         {"url": "", "etag": "", "last_modified": "", "fetched_at": ""}),
     "skipped": ("Inputs that could not be used, with the reason.",
                 {"source": "", "reason": "", "first_seen": "", "last_seen": "", "times": ""}),
     "entities": ("People, organisations and places named in an article.", {

@@ -80,6 +80,19 @@ class Store(Protocol):
 
     def add_skipped(self, items: Iterable[Skipped]) -> int: ...
 
+    def save_fetch_validators(self, url: str, etag: str | None, last_modified: str | None,
+                              fetched_at: datetime) -> None:
+        """Keep a fetched URL's ETag / Last-Modified (``fetch.Validators``)."""
+        ...
+
+    def fetch_validators(self, url: str) -> tuple[str | None, str | None] | None: ...
+
+    def article_versions(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Of these articles, those that replaced an older version of their URL (a page
+        fetched again with changed text; ``store.versions``): ``versions``, ``previous``,
+        ``updated_at``."""
+        ...
+
     def has_article(self, article_id: str) -> bool: ...
 
     def get_article(self, article_id: str) -> Article | None: ...

@@ -29,6 +29,7 @@ from .listing import ArticleSummary, SearchBudget, StoryFilter, StorySummary
 from .rows import LOOKUP_CHUNK, assemble, chunks, insert_articles
 from .stories import count_stories, load_stories, open_story_article_ids, replace_stories
 from .terms import insert_terms, load_terms
+from .versions import fetch_validators, get_validators, supersede, validator_row, version_info
 
 __all__ = ["SQLStore", "db_message"]
 
@@ -162,6 +163,7 @@ class SQLStore(ABC):
             with self._write() as conn:
                 new = self._add_batch(conn, batch)
                 insert_terms(conn, new, features or {})
+                supersede(conn, new, rows_module.now())
             present += len(batch) - len(new)
             added += len(new)
             logger.debug("committed batch: %d added, %d already present", len(new), len(batch) - len(new))
@@ -215,7 +217,29 @@ class SQLStore(ABC):
             conn.execute(stmt, rows)
         return len(rows)
 
+    def save_fetch_validators(self, url: str, etag: str | None, last_modified: str | None,
+                              fetched_at: datetime) -> None:
+        """Keep the ETag / Last-Modified of a fetch of ``url`` for the next conditional GET."""
+        stmt = self._insert(fetch_validators)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[fetch_validators.c.url],
+            set_={"etag": stmt.excluded.etag, "last_modified": stmt.excluded.last_modified,
+                  "fetched_at": stmt.excluded.fetched_at})
+        with self._write() as conn:
+            conn.execute(stmt, [validator_row(url, etag, last_modified, fetched_at)])
+
     # -- reading ----------------------------------------------------------------------
+
+    def fetch_validators(self, url: str) -> tuple[str | None, str | None] | None:
+        """The ETag and Last-Modified kept from the last fetch of ``url``, if any."""
+        with self._read() as conn:
+            return get_validators(conn, url)
+
+    def article_versions(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """For each of these articles that replaced an older version of the same URL:
+        ``versions``, ``previous`` (older ids, oldest first), ``updated_at``."""
+        with self._read() as conn:
+            return version_info(conn, article_ids)
 
     def has_article(self, article_id: str) -> bool:
         with self._read() as conn:

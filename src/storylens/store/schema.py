@@ -11,6 +11,8 @@ The tables are plain and named so that a person can browse them in Datasette:
 * ``article_fields`` — which metadata fields were ``inferred`` and which ``explicit``,
   and how (one row per field and provenance).
 * ``skipped`` — inputs that could not be used, one row per source.
+* ``article_versions``, ``fetch_validators`` — older versions of articles fetched again
+  with changed text, and the ETag / Last-Modified of fetched URLs (``store.versions``).
 * ``schema_version`` — a single integer.
 * ``store_writes`` (PostgreSQL only) — one row counting write transactions (the store's
   version), and ``articles.search_vector`` with its GIN index instead of ``articles_fts``
@@ -69,7 +71,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-CURRENT_SCHEMA_VERSION = 2
+CURRENT_SCHEMA_VERSION = 3
 
 
 def _add_article_terms(conn: Connection) -> None:
@@ -79,9 +81,19 @@ def _add_article_terms(conn: Connection) -> None:
     article_terms.create(conn)
 
 
+def _add_live_sources(conn: Connection) -> None:
+    """Version 3: article versions and fetch validators (``store.versions``), and an index
+    on ``articles.url`` (a new version is found by its URL)."""
+    from .versions import article_versions, fetch_validators
+
+    article_versions.create(conn)
+    fetch_validators.create(conn)
+    next(i for i in articles.indexes if i.name == "ix_articles_url").create(conn)
+
+
 #: version -> function that upgrades a database from ``version - 1`` to ``version``.
 #: Each runs inside the single transaction of the upgrade.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_article_terms}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_article_terms, 3: _add_live_sources}
 
 metadata = MetaData()
 
@@ -119,6 +131,7 @@ articles = Table(
     Index("ix_articles_published", "published_utc"),
     Index("ix_articles_outlet", "outlet"),
     Index("ix_articles_story_id", "story_id"),
+    Index("ix_articles_url", "url"),
 )
 
 article_credits = Table(

@@ -86,8 +86,10 @@ def open_story_article_ids(conn: Connection, window: timedelta | None) -> list[s
     undated new article is placed after every dated one (at the newest stored time);
     a story without any dated article is always open; with ``window=None`` every story
     is. Empty when nothing is new."""
+    from .versions import superseded_ids
+
     a = articles.c
-    new = a.story_id.is_(None)
+    new = a.story_id.is_(None) & a.id.not_in(superseded_ids())
     earliest_new, undated_new = conn.execute(
         select(func.min(a.published_utc), func.count().filter(a.published_utc.is_(None))).where(new)).one()
     if earliest_new is None and not undated_new:
@@ -169,10 +171,17 @@ def load_stories(conn: Connection, *, limit: int = 50, offset: int = 0, story_id
     se = story_entities
     for r in conn.execute(select(se).where(se.c.story_id.in_(ids)).order_by(se.c.story_id, se.c.position)):
         entities[r.story_id].append({"key": r.key, "name": r.name, "articles": r.articles})
-    return [
-        {"id": r["id"], "title": r["title"], "lead": r["lead"], "articles": members[r["id"]],
-         "entities": entities[r["id"]], "first_published": r["first_published"],
-         "last_published": r["last_published"], "outlets": r["outlets"],
-         "independent_sources": r["independent_sources"], "syndication_groups": r["syndication_groups"]}
-        for r in rows
-    ]
+    from .versions import version_info
+
+    versions = version_info(conn, [i for m in members.values() for i in m])
+    out = []
+    for row in rows:
+        story = {"id": row["id"], "title": row["title"], "lead": row["lead"], "articles": members[row["id"]],
+                 "entities": entities[row["id"]], "first_published": row["first_published"],
+                 "last_published": row["last_published"], "outlets": row["outlets"],
+                 "independent_sources": row["independent_sources"], "syndication_groups": row["syndication_groups"]}
+        updated = {i: versions[i] for i in members[row["id"]] if i in versions}
+        if updated:  # articles fetched again with changed text: the latest version is a member
+            story["updated_articles"] = updated
+        out.append(story)
+    return out

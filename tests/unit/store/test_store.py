@@ -405,6 +405,7 @@ def test_version_1_store_gains_the_clustering_features_table(location: str) -> N
     with open_store(location) as store:
         store.add_articles([full_article()])
     # what a store written before version 2 looks like
+    _as_version_2(location)
     raw_rows(location, "DROP TABLE article_terms")
     raw_rows(location, "UPDATE schema_version SET version = 1")
     with open_store(location) as store:
@@ -412,6 +413,26 @@ def test_version_1_store_gains_the_clustering_features_table(location: str) -> N
         assert store.get_features(store.get_articles([full_article().id])) == {}
     assert raw_rows(location, "SELECT version FROM schema_version") == [(store_schema.CURRENT_SCHEMA_VERSION,)]
     assert raw_rows(location, "SELECT count(*) FROM article_terms") == [(0,)]
+
+
+def _as_version_2(location: str) -> None:
+    """Make a current store look like one written before version 3 (no live-source tables)."""
+    raw_rows(location, "DROP TABLE article_versions")
+    raw_rows(location, "DROP TABLE fetch_validators")
+    raw_rows(location, "DROP INDEX ix_articles_url")
+    raw_rows(location, "UPDATE schema_version SET version = 2")
+
+
+def test_version_2_store_gains_the_live_source_tables(location: str) -> None:
+    with open_store(location) as store:
+        store.add_articles([full_article()])
+    _as_version_2(location)
+    with open_store(location) as store:
+        assert store.count_articles() == 1
+        assert store.fetch_validators("https://example.org/a") is None
+        assert store.article_versions([full_article().id]) == {}
+    assert raw_rows(location, "SELECT version FROM schema_version") == [(store_schema.CURRENT_SCHEMA_VERSION,)]
+    assert raw_rows(location, "SELECT count(*) FROM article_versions") == [(0,)]
 
 
 def test_failed_migration_leaves_store_untouched(location: str, monkeypatch: pytest.MonkeyPatch) -> None:
