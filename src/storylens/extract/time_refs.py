@@ -44,6 +44,8 @@ _FUTURE_FRAMES = {"expect", "plan", "schedule", "due", "set", "intend", "aim", "
 _MAY_CONTEXT = {"in", "since", "until", "till", "by", "through", "during", "before", "after", "early", "late",
                 "mid", "last", "next", "this", "of", "from", "to", "on", "between", "and"}
 _NUMERIC_ENTS = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
+#: Words before a date that make it a noun's modifier ("the Sept. 10 cable", "his May 3 letter").
+_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "whose"}
 #: Words that are time references in some sentences but far more often not ("once", "earlier")
 #: or that TimeML leaves untagged ("previously": 3 of 23 tagged in TimeBank/AQUAINT).
 _UNSAFE_REFS = {"once", "earlier", "one day", "the moment", "any time", "eventually", "that time", "this time",
@@ -194,6 +196,7 @@ def extract_time_refs(doc: "Doc", anchor: datetime | None) -> list[TimeRef]:
             continue
         value, granularity = resolved
         context.previous.append((context.sentence, value))
+        context.set_narrative(value, modifier=span.start > 0 and doc[span.start - 1].lower_ in _DETERMINERS)
         refs.append(TimeRef(text=text[start:end], start=start, end=end, value=value,
                             granularity=granularity, anchor=anchor_iso))
     return refs

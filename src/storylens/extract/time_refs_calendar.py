@@ -95,14 +95,18 @@ def month_year(anchor: date, month: int, rel: str | None, tense: Tense) -> int:
     return anchor.year
 
 
-def month_day_year(anchor: date, month: int, day: int, tense: Tense) -> int:
-    """The year of a day named without one ("the 7 March vote", "Aug. 9")."""
+def month_day_year(anchor: date, month: int, day: int, tense: Tense, weekday: int | None = None) -> int:
+    """The year of a day named without one ("the 7 March vote", "Aug. 9"). With its
+    ``weekday`` ("Friday, Sept. 14"), only a year in which that day is that weekday, when
+    one of the three around the anchor is."""
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             candidates.append(date(year, month, day))
         except ValueError:
             continue
+    if weekday is not None and any(c.isoweekday() == weekday for c in candidates):
+        candidates = [c for c in candidates if c.isoweekday() == weekday]
     if not candidates:
         return anchor.year
     if tense == "past":

@@ -108,8 +108,9 @@ RULES: tuple[Rule, ...] = (
     _rule("numeric_date", r"(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4}|\d\d)", 8),
     _rule("time_day",
           rf"(?:(?i:around|about|at|shortly after|shortly before|before|after)\s+)?(?P<time>{_TIME_OF_DAY})"
-          rf",?\s+(?:(?i:on)\s+)?(?:(?P<weekday>{_WEEKDAY})|(?P<deictic>(?i:today|yesterday|tomorrow))"
-          rf"|(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:,?\s+(?P<year>{_YEAR}))?)", 7),
+          rf",?\s+(?:(?i:on)\s+)?(?:(?P<deictic>(?i:today|yesterday|tomorrow))"
+          rf"|(?=[A-Z])(?:(?P<weekday>{_WEEKDAY})(?:,?\s+(?={_MONTH}\s+\d)|(?![,\s]+{_MONTH}\s+\d)))?"
+          rf"(?:(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?![\d:])(?:,?\s+(?P<year>{_YEAR}))?)?)", 7),
     _rule("month_day_year",
           rf"(?:(?P<weekday>{_WEEKDAY}),?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?![\d:])(?:,?\s+(?P<year>{_YEAR}))?", 6),
     _rule("day_month_year",

@@ -48,12 +48,26 @@ _SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "
          "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y", "semiannually": "P6M", "hourly": "PT1H"}
 
 
+_FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
+
+
 @dataclass
 class Context:
-    """What earlier expressions of the same document resolved to (for "a year earlier")."""
+    """What earlier expressions of the same document resolved to (for "a year earlier" and
+    for the day a bare time of day is on)."""
 
     sentence: int = 0
     previous: list[tuple[int, str]] = field(default_factory=list)  # (sentence index, value)
+    #: The day the narrative is on, which a bare time of day takes: the last full date named
+    #: as when something happened, not as a modifier ("the Sept. 10 cable"); None before
+    #: the first (a bare time is then on the document's own date).
+    narrative: str | None = None
+
+    def set_narrative(self, value: str, modifier: bool) -> None:
+        """Record a resolved value: a full date that is not a noun's modifier moves the
+        narrative to its day (a narrative keeps its day until it names another)."""
+        if not modifier and _FULL_DAY.match(value):
+            self.narrative = value[:10]
 
     def compared(self, within: int = 2) -> str | None:
         """The period "a year earlier" is compared with: a quarter, month or day named in the
@@ -336,19 +350,20 @@ def resolve(rule: str, g: dict[str, str | None], text: str, anchor: date | None,
         month = int(g["month"] or "") if (g["month"] or "").isdigit() else _month(g["month"] or "")
         day = _day(g["day"] or "")
         if year is None and anchor is not None:
-            year = month_day_year(anchor, month, day, tense)
+            weekday = WEEKDAYS.get((g.get("weekday") or "").lower())
+            year = month_day_year(anchor, month, day, tense, weekday)
         value = _date(year, month, day)
         if value and rule == "iso_date" and g.get("hour"):
             value += f"T{g['hour']}:{g['minute']}"
         return _value(value) if value else None
     if rule == "time_day":
         clock = _clock(g["time"] or "")
-        if g.get("weekday"):
-            on_day = _weekday({"weekday": g["weekday"]}, anchor, tense)
-        elif g.get("deictic"):
-            on_day = _deictic({"word": g["deictic"]}, anchor)
-        else:
+        if g.get("month"):
             on_day = resolve("month_day_year", g, text, anchor, tense, context)
+        elif g.get("weekday"):
+            on_day = _weekday({"weekday": g["weekday"]}, anchor, tense)
+        else:
+            on_day = _deictic({"word": g["deictic"]}, anchor)
         if on_day is None or clock is None:
             return None
         return on_day[0] + "T" + clock, "time"
@@ -386,6 +401,8 @@ def resolve(rule: str, g: dict[str, str | None], text: str, anchor: date | None,
         clock = _clock(g["time"] or "")
         if clock is None:
             return None
+        if context.narrative is not None:  # "At 6:20 p.m.": on the day the narrative is on
+            return f"{context.narrative}T{clock}", "time"
         if anchor is None:
             return f"XXXX-XX-XXT{clock}", "time"
         return f"{day_value(anchor)}T{clock}", "time"

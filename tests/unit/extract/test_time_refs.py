@@ -113,3 +113,21 @@ def test_tense_decides_between_last_and_next_month_of_that_name() -> None:
 def test_ordinary_words_are_not_dates() -> None:
     text = "Jan Kavel may march with a 6-year-old girl and pay $5 a year; sales fell by three-quarters."
     assert refs(text) == []
+
+
+def test_a_weekday_with_a_day_of_the_month_picks_the_year_where_they_agree() -> None:
+    # 14 September is a Monday in 2026 only; in 2025 it was a Sunday, in 2027 a Tuesday.
+    ref = one("The Harlow inquiry began at 4:20 p.m. on Monday, Sept. 14, behind closed doors.", "Sept. 14")
+    assert (ref.text, ref.value) == ("4:20 p.m. on Monday, Sept. 14", "2026-09-14T16:20")
+    assert one("The ferry sank on Sunday, Sept. 14.", "Sept. 14").value == "2025-09-14"
+
+
+def test_a_bare_time_of_day_keeps_the_day_the_narrative_is_on() -> None:
+    found = refs("The Orla council met on Jan. 5, 2026. At 6:20 p.m., the mayor of Orla left the hall. "
+                 "At 7 p.m., her deputy read the Jan. 2 letter. At 9 p.m., the vote was held.")
+    assert [(r.text, r.value) for r in found if "p.m." in r.text] == [
+        ("6:20 p.m.", "2026-01-05T18:20"), ("7 p.m.", "2026-01-05T19:00"), ("9 p.m.", "2026-01-05T21:00")]
+
+
+def test_a_bare_time_of_day_with_no_date_before_it_is_on_the_articles_day() -> None:
+    assert one("At 8 a.m., ferries left the Dunmore quay.", "8 a.m.").value == "2026-03-13T08:00"
