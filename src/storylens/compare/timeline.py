@@ -22,6 +22,12 @@ article).
 Events: one per resolved date (and granularity); every reference to that date is a
 mention citing its span and its sentence. The event's description is the sentence that
 shares most words with the other mentions' sentences (the most representative one).
+
+Background: the story's own time starts at the earliest day, in the year before its
+first publication or later, that two or more articles date an event to (else at its
+first publication); an event that ends more than ``BACKGROUND_DAYS`` before that is
+``background`` (an earlier incident, "since 2019", the year a law was passed): shown, and
+marked as such.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from storylens.compare.textspans import sentence_around, sentence_spans, words
@@ -75,6 +81,7 @@ class TimelineEvent:
     granularity: str
     description: Citation
     mentions: list[TimelineMention] = field(default_factory=list)
+    background: bool = False
 
     @property
     def articles(self) -> list[str]:
@@ -87,7 +94,8 @@ class TimelineEvent:
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "date": self.date, "granularity": self.granularity,
                 "description": self.description.to_dict(), "articles": self.articles,
-                "inferred_anchor": self.inferred_anchor, "mentions": [m.to_dict() for m in self.mentions]}
+                "inferred_anchor": self.inferred_anchor, "background": self.background,
+                "mentions": [m.to_dict() for m in self.mentions]}
 
 
 def story_anchor(articles: Sequence[Article]) -> date | None:
@@ -163,8 +171,37 @@ def build_timeline(articles: Sequence[Article], stories_anchor: date | datetime 
         digest = hashlib.sha256(f"{iso}:{granularity}".encode()).hexdigest()[:10]
         events.append(TimelineEvent(f"ev-{digest}", iso, granularity, mentions[best].sentence, mentions))
     events.sort(key=lambda ev: (ev.date, _GRANULARITY_RANK[ev.granularity]))
+    _mark_background(events, articles)
     log.debug("%d timeline events from %d articles", len(events), len(articles))
     return events
+
+
+#: How long before the story's own time an event is background.
+BACKGROUND_DAYS = 14
+
+
+def _period_end(iso: str) -> date:
+    """The last day of an ISO day, month or year."""
+    if len(iso) == 10:
+        return date.fromisoformat(iso)
+    year = int(iso[:4])
+    if len(iso) == 7:
+        month = int(iso[5:7])
+        return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return date(year, 12, 31)
+
+
+def _mark_background(events: list[TimelineEvent], articles: Sequence[Article]) -> None:
+    """Mark the events before the story's own time as background (module docstring)."""
+    published = [a.published.date() for a in articles if a.published is not None]
+    shared = [date.fromisoformat(ev.date) for ev in events if ev.granularity == "day" and len(ev.articles) >= 2]
+    if published:
+        shared = [d for d in shared if (min(published) - d).days <= 366]
+    start = min(shared) if shared else min(published) if published else None
+    if start is None:
+        return
+    for ev in events:
+        ev.background = (start - _period_end(ev.date)).days > BACKGROUND_DAYS
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -111,6 +111,7 @@ def _timeline_lines(comparison: dict[str, Any], src: _Sources, md_line: Escape) 
     out = [f"#### Timeline ({len(events)})", ""]
     for ev in events:
         inferred = " (date inferred)" if ev.get("inferred_anchor") else ""
+        inferred += " (background)" if ev.get("background") else ""
         cites = [ev["description"], *(m["sentence"] for m in ev.get("mentions") or [])]
         out.append(f"- **{md_line(ev.get('date'))}**{inferred} — {md_line(ev['description']['text'])} · "
                    f"{src.many(cites)}")

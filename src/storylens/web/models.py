@@ -289,6 +289,7 @@ class TimelineEventOut(BaseModel):
     description: SpanCitationOut
     articles: list[str]
     inferred_anchor: bool
+    background: bool = False
     mentions: list[TimelineMentionOut]
 
 

@@ -71,7 +71,7 @@ def test_resolve_value():
 
 def test_to_dict_layout():
     d = build_timeline([DATED])[0].to_dict()
-    assert set(d) == {"id", "date", "granularity", "description", "articles", "inferred_anchor", "mentions"}
+    assert set(d) == {"id", "date", "granularity", "description", "articles", "inferred_anchor", "background", "mentions"}
     assert set(d["mentions"][0]) == {"article_id", "ref", "sentence", "value", "inferred_anchor"}
 
 
@@ -107,3 +107,30 @@ def test_a_date_without_its_year_after_publication_is_last_years():
     assert _dated("The inquiry will report on Sept. 11.", "Sept. 11", "2031-09-11", may) == "2031-09-11"
     assert _dated("The ferry sank on Sept. 11, 2031.", "Sept. 11, 2031", "2031-09-11", may) == "2031-09-11"
     assert _dated("A duty cut takes effect on Sept. 11.", "Sept. 11", "2031-09-11", may) == "2031-09-11"
+
+
+def test_events_well_before_the_storys_own_time_are_background():
+    first = _article(
+        "first",
+        "The Orla dam burst on Monday. It was built in 1987. A smaller leak in April was patched. "
+        "Engineers warned on 20 May that the wall was cracking.",
+        [("Monday", "2031-06-02", "day"), ("1987", "1987", "year"), ("April", "2031-04", "month"),
+         ("20 May", "2031-05-20", "day")],
+        published=datetime(2031, 6, 3, 8, tzinfo=timezone.utc))
+    second = _article(
+        "second",
+        "Water from the Orla dam flooded two villages on Monday.",
+        [("Monday", "2031-06-02", "day")],
+        published=datetime(2031, 6, 4, 8, tzinfo=timezone.utc))
+    events = {e.date: e for e in build_timeline([first, second])}
+    # the story's own time starts on 2 June, the day both articles date the burst to
+    assert {d: e.background for d, e in events.items()} == {
+        "1987": True, "2031-04": True, "2031-05-20": False, "2031-06-02": False}
+    assert events["1987"].to_dict()["background"] is True
+
+
+def test_a_single_article_story_starts_at_its_publication():
+    lone = _article("lone", "Ferries stopped on Friday. The line opened in 2009.",
+                    [("Friday", "2031-05-30", "day"), ("2009", "2009", "year")],
+                    published=datetime(2031, 6, 1, 8, tzinfo=timezone.utc))
+    assert [(e.date, e.background) for e in build_timeline([lone])] == [("2009", True), ("2031-05-30", False)]
