@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
@@ -24,6 +24,9 @@ from .errors import InputError, StorylensError
 from .ingest.metadata import Manifest, load_manifest
 from .model import Skipped
 from .report.terminal import print_story
+
+if TYPE_CHECKING:
+    from .fetch import Fetcher
 
 __all__ = ["main"]
 
@@ -50,6 +53,36 @@ class _Context:
     def stage(self, what: str) -> None:
         if not self.quiet:
             self.err.print(f"[dim]{escape(what)}…[/]")
+
+    def fetcher(self, db: str | None, store: Any = None) -> Fetcher:
+        """The fetcher for URLs among the inputs: the ``fetch`` settings, responses archived
+        in --archive (default next to a SQLite store), conditional GETs through ``store``."""
+        from .fetch import archive_folder, open_fetcher
+
+        archive = click.get_current_context().meta.get(_ARCHIVE_KEY) or archive_folder(db)
+        self._fetcher = open_fetcher(self.settings.fetch, archive, store)
+        return self._fetcher
+
+    def fetched(self) -> int:
+        """Close the fetcher and say what it did; how many URLs were unchanged (HTTP 304)."""
+        fetcher: Fetcher | None = getattr(self, "_fetcher", None)
+        if fetcher is None:
+            return 0
+        fetcher.close()
+        stats = fetcher.stats
+        if stats.requests and not self.quiet:
+            parts = [f"fetched {stats.fetched} URLs ({stats.requests} requests, {stats.bytes / 2**20:.1f} MiB)"]
+            if stats.not_modified:
+                parts.append(f"{stats.not_modified} unchanged since the last fetch (HTTP 304)")
+            if stats.failed:
+                parts.append(f"{stats.failed} failed (see the skipped lines)")
+            if stats.retries:
+                parts.append(f"{stats.retries} retries")
+            archive = fetcher.archive
+            if archive is not None and archive.path is not None:
+                parts.append(f"{archive.records} responses archived in {archive.path}")
+            self.err.print(escape("; ".join(parts)))
+        return stats.not_modified
 
     def extraction_failures(self, failures: dict[str, list[str]]) -> None:
         for article_id, failed in failures.items():
@@ -144,7 +177,36 @@ def _with_context(func: Callable[..., None]) -> Callable[..., None]:
     return wrapper
 
 
-_paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+_ARCHIVE_KEY = "storylens.archive"
+
+
+class _PathOrURL(click.ParamType[Path | str, Any]):
+    """A file or folder (a Path), or an http(s) URL (kept as a string: a Path would fold its //)."""
+
+    name = "path_or_url"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path | str:
+        from .fetch import is_url
+
+        text = str(value)
+        return text if is_url(text) else Path(text)
+
+
+def _remember_archive(click_ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+    click_ctx.meta[_ARCHIVE_KEY] = value
+
+
+def _paths_argument(func: Callable[..., None]) -> Callable[..., None]:
+    """PATHS (files, folders, http(s) URLs) and --archive DIR for what is fetched."""
+    func = click.option(
+        "--archive", type=click.Path(file_okay=False, path_type=Path), default=None, expose_value=False,
+        callback=_remember_archive,
+        help="Folder where every fetched response is kept as WARC (default: NAME-archive next to a SQLite "
+             "store NAME.db, else ./storylens-archive); `storylens analyze DIR/*.warc.gz` re-reads it offline.",
+    )(func)
+    return click.argument("paths", nargs=-1, required=True, type=_PathOrURL(), metavar="PATH|URL...")(func)
+
+
 _meta_option = click.option(
     "--meta", type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Manifest CSV with a path column and any of outlet, url, published, language, headline, byline.",
@@ -154,6 +216,7 @@ _processes_option = click.option(
     help="Worker processes for cleaning and the NLP pass, e.g. the number of cores "
          "(setting pipeline.processes, default 1).",
 )
+
 _db_option = click.option("--db", default=DEFAULT_DB, show_default=True,
                           help="The store: a SQLite file (or sqlite:/// URL) or a postgresql:// URL "
                                "(libpq settings: PGPASSWORD, ~/.pgpass, ?sslmode=).")
@@ -196,9 +259,10 @@ def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str,
     try:
         result = analyze_inputs(paths, fetched_at=now, manifest=_manifest(meta), settings=ctx.settings,
                                 progress=lambda items: _progress(ctx, items, "Reading"),
-                                on_skipped=ctx.skipped, on_stage=ctx.stage)
+                                on_skipped=ctx.skipped, on_stage=ctx.stage, fetcher=ctx.fetcher(None))
     except StorylensError as exc:
         raise click.ClickException(str(exc)) from exc
+    ctx.fetched()
     ctx.extraction_failures(result.extraction_failures)
     articles = result.articles
     report = Report(articles=articles, skipped=result.skipped, stories=result.stories, generated_at=now,
@@ -239,12 +303,14 @@ def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None, p
     now = datetime.now(timezone.utc)
     with _open(db) as store:
         try:
-            result = ingest_documents(store, read_inputs(paths, fetched_at=now, manifest=_manifest(meta)),
+            result = ingest_documents(store, read_inputs(paths, fetched_at=now, manifest=_manifest(meta),
+                                                         fetcher=ctx.fetcher(db, store)),
                                       settings=ctx.settings,
                                       progress=lambda items: _progress(ctx, items, "Ingesting"),
                                       on_skipped=ctx.skipped, on_stage=ctx.stage)
         except StorylensError as exc:
             raise click.ClickException(str(exc)) from exc
+        unchanged = ctx.fetched()
         ctx.extraction_failures(result.extraction_failures)
         for story_id, error in result.comparison_failures.items():
             ctx.err.print(f"[yellow]comparison failed[/] {escape(story_id)}: {escape(error)}")
@@ -256,7 +322,7 @@ def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None, p
                          if result.comparisons_dropped else ")"))
         ctx.out.print(f"{result.added} added, {result.already_present} already in {escape(_shown(db))}, "
                       f"{len(result.skipped)} skipped; {store.count_stories()} stories")
-    if result.added + result.already_present == 0:
+    if result.added + result.already_present + unchanged == 0:
         sys.exit(EXIT_NOTHING_ANALYSED)
 
 
@@ -369,6 +435,62 @@ def serve(ctx: _Context, db: str, host: str, port: int, allow_ingest: bool, toke
     processes = f", {workers} worker processes" if workers > 1 else ""
     ctx.err.print(f"serving {escape(_shown(db))} on http://{escape(host)}:{port}/{processes} (Ctrl+C to stop)")
     serve_app(db, host, port, allow_ingest, token, workers=workers)
+
+
+def _every(_ctx: click.Context, _param: click.Parameter, value: str) -> float:
+    from .config import parse_duration
+
+    duration = parse_duration(value)
+    if duration is None or duration.total_seconds() <= 0:
+        raise click.BadParameter(f"{value!r} is not a duration such as 15m, 1h or 30s")
+    return duration.total_seconds()
+
+
+@main.command()
+@_paths_argument
+@_db_option
+@click.option("--every", default="15m", show_default=True, callback=_every, metavar="DURATION",
+              help="Time between the starts of two rounds (15m, 1h, 30s).")
+@click.option("--once", is_flag=True, help="One round, then exit.")
+@_with_context
+def watch(ctx: _Context, paths: tuple[Path | str, ...], db: str, every: float, once: bool) -> None:
+    """Poll FEEDS (feed URLs, OPML lists, feed files) and ingest new entries as they appear, fetching
+    the page of summary-only entries, until Ctrl-C (which finishes the current round)."""
+    import signal
+    import threading
+
+    from .pipeline import Ingested
+    from .watch import watch as watch_feeds
+
+    stop = threading.Event()
+
+    def on_interrupt(_signum: int, _frame: Any) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        ctx.err.print("stopping after this round (Ctrl-C again to stop at once)…")
+
+    def on_round(number: int, result: Ingested) -> None:
+        when = datetime.now(timezone.utc).strftime("%H:%M:%S UTC")
+        ctx.out.print(f"round {number} ({when}): {result.added} added, {result.already_present} already stored, "
+                      f"{len(result.skipped)} skipped")
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        with _open(db) as store:
+            try:
+                total = watch_feeds(store, paths, fetcher=ctx.fetcher(db, store), every=every, once=once, stop=stop,
+                                    on_round=on_round, settings=ctx.settings, on_skipped=ctx.skipped,
+                                    on_stage=ctx.stage)
+            except StorylensError as exc:
+                raise click.ClickException(str(exc)) from exc
+            finally:
+                ctx.fetched()
+            ctx.out.print(f"watched {total.rounds} rounds: {total.added} added, {total.already_present} already "
+                          f"stored, {len(total.skipped)} skipped; {store.count_stories()} stories in "
+                          f"{escape(_shown(db))}")
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @main.command(name="config")

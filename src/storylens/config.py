@@ -35,7 +35,7 @@ from .errors import StorylensError
 from .fetch.settings import FetchSettings
 
 __all__ = ["PipelineSettings", "Settings", "LoadedSettings", "SettingsError", "load_settings", "describe", "format_value",
-           "ENV_PREFIX", "CONFIG_ENV"]
+           "parse_duration", "ENV_PREFIX", "CONFIG_ENV"]
 
 ENV_PREFIX = "STORYLENS_"
 CONFIG_ENV = "STORYLENS_CONFIG"
@@ -72,6 +72,12 @@ class Settings:
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([dhms])\s*$")
 _UNITS = {"d": "days", "h": "hours", "m": "minutes", "s": "seconds"}
+
+
+def parse_duration(text: str) -> timedelta | None:
+    """``7d``, ``36h``, ``15m``, ``30s`` (or ``1.5h``) as a timedelta; None if not one."""
+    found = _DURATION.match(text)
+    return timedelta(**{_UNITS[found.group(2)]: float(found.group(1))}) if found else None
 
 
 def format_value(value: Any) -> str:
@@ -124,10 +130,10 @@ def _coerce(name: str, kind: Any, value: Any, origin: str) -> Any:
     if kind is timedelta:
         if isinstance(value, timedelta):
             return value
-        found = _DURATION.match(str(value))
-        if not found:
+        duration = parse_duration(str(value))
+        if duration is None:
             raise bad("a duration such as 7d, 36h, 15m or 30s")
-        return timedelta(**{_UNITS[found.group(2)]: float(found.group(1))})
+        return duration
     if kind is date:
         if isinstance(value, date):
             return value

@@ -42,6 +42,7 @@ from .runners import Runner
 from .stories import group_into_stories
 
 if TYPE_CHECKING:
+    from .fetch import Fetcher
     from .store import Store
 
 __all__ = ["read_inputs", "Chunk", "process_documents", "Processed", "Analysis", "analyze",
@@ -52,11 +53,13 @@ log = logging.getLogger(__name__)
 Progress = Callable[[Iterator[Any]], Iterator[Any]]
 
 
-def read_inputs(paths: Iterable[Path], *, fetched_at: datetime,
-                manifest: Manifest | None = None) -> Iterator[RawDocument | Skipped]:
-    """The source stage for files and folders: raw documents with provenance, or the
-    reason an input could not be read."""
-    return iter_documents(paths, fetched_at, manifest)
+def read_inputs(paths: Iterable[Path | str], *, fetched_at: datetime, manifest: Manifest | None = None,
+                fetcher: Fetcher | None = None) -> Iterator[RawDocument | Skipped]:
+    """The source stage for files, folders and http(s) URLs (strings; fetched, with the
+    pages of summary-only feed entries and the remote feeds of OPML lists, by ``fetcher``,
+    see ``storylens.fetch``): raw documents with provenance, or the reason an input could
+    not be read."""
+    return iter_documents(paths, fetched_at, manifest, fetcher)
 
 
 @dataclass
@@ -181,14 +184,14 @@ class Analysis:
     stage_cpu: dict[str, float] = field(default_factory=dict)
 
 
-def analyze(paths: Iterable[Path], *, fetched_at: datetime, manifest: Manifest | None = None,
-            **options: Any) -> Analysis:
+def analyze(paths: Iterable[Path | str], *, fetched_at: datetime, manifest: Manifest | None = None,
+            fetcher: Fetcher | None = None, **options: Any) -> Analysis:
     """Every article under ``paths``: cleaned; with ``extract``, with entities, quotes,
     figures and time references; grouped into stories (agency copies and duplicates
     marked); with ``compare``, each story's facts, conflicts, quote variants, framing,
     timeline and brief. Also every input that was skipped. ``options`` are those of
     ``analyze_documents``."""
-    return analyze_documents(read_inputs(paths, fetched_at=fetched_at, manifest=manifest), **options)
+    return analyze_documents(read_inputs(paths, fetched_at=fetched_at, manifest=manifest, fetcher=fetcher), **options)
 
 
 def analyze_documents(

@@ -17,7 +17,7 @@ from .client import ACCEPTED_TYPES, Fetched, Fetcher, FetchStats, Validators, is
 from .settings import FetchSettings
 
 __all__ = ["ACCEPTED_TYPES", "DEFAULT_ARCHIVE", "Fetched", "Fetcher", "FetchSettings", "FetchStats", "Validators",
-           "WarcArchive", "archive_folder", "is_url", "user_agent"]
+           "WarcArchive", "archive_folder", "is_url", "open_fetcher", "user_agent"]
 
 #: Where fetched responses are archived when there is no SQLite file to put them next to.
 DEFAULT_ARCHIVE = Path("storylens-archive")
@@ -32,3 +32,10 @@ def archive_folder(db: str | None) -> Path:
     if not path.name or path.name == ":memory:":
         return DEFAULT_ARCHIVE
     return path.with_name(f"{path.stem}-archive")
+
+
+def open_fetcher(settings: FetchSettings, archive: Path | None, validators: Validators | None = None) -> Fetcher:
+    """A fetcher with these settings, archiving every response in the folder ``archive``
+    (none: nothing archived) and, with ``validators`` (a store), making conditional GETs.
+    Nothing is opened until the first fetch."""
+    return Fetcher(settings, WarcArchive(archive) if archive is not None else None, validators)
