@@ -138,7 +138,9 @@ def feed_items(data: bytes, where: str, name: str, fetched_at: datetime,
 
     # A stream, not a path or URL (or bare bytes, which feedparser tries as a file name):
     # feedparser must never open anything itself, let alone go to the network.
-    headers = {"content-location": base_url} if base_url else None
+    # The feed's URL resolves relative links; no charset from the HTTP header: the feed's
+    # own XML declaration says how it is encoded (a wrong header is common).
+    headers = {"content-location": base_url, "content-type": "application/xml"} if base_url else None
     parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=True, sanitize_html=True,
                               response_headers=headers)
     entries = list(parsed.entries)
