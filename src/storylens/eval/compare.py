@@ -41,7 +41,8 @@ from typing import Any
 from .data import MissingDataError, shared_dir
 
 __all__ = ["EventResult", "gold_files", "event_records", "write_event_jsonl", "analyze_event", "score_report",
-           "aggregate", "evaluate_events", "evaluate", "evaluate_detailed", "text_lines", "FETCHED_AT"]
+           "aggregate", "evaluate_events", "evaluate", "evaluate_detailed", "text_lines", "FETCHED_AT",
+           "HELDOUT"]
 
 log = logging.getLogger(__name__)
 
@@ -59,9 +60,18 @@ GoldMention = tuple[str, str, tuple[int, int]]
 # -- data -------------------------------------------------------------------------------
 
 
+#: The held-out gold packaged with Storylens (split ``heldout``): offsets only, into the
+#: ``title``/``text`` of the records in ``shared/eval/<source>/dev.jsonl``.
+HELDOUT = Path(__file__).parent / "data" / "compare_gold" / "heldout"
+
+
 def gold_files(data: Path | None = None, split: str = "dev") -> list[Path]:
-    """The gold files of a split (``data``: a folder of gold files instead)."""
-    folder = data if data is not None else shared_dir(f"{_FOLDER}/{split}") / _FOLDER / split
+    """The gold files of a split (``data``: a folder of gold files instead; split
+    ``heldout``: the packaged held-out gold)."""
+    if data is None and split == "heldout":
+        folder = HELDOUT
+    else:
+        folder = data if data is not None else shared_dir(f"{_FOLDER}/{split}") / _FOLDER / split
     files = sorted(Path(folder).glob("*.json"))
     if not files:
         raise MissingDataError(f"no comparison gold files (*.json) in {folder}")

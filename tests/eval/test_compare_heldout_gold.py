@@ -1,0 +1,138 @@
+"""The held-out comparison gold packaged in ``storylens/eval/data/compare_gold/heldout``
+(offsets only, annotated by ``shared/eval/compare/GUIDELINE.md``): every file is well
+formed and carries no article text; with the shared data present, every mention's
+offsets lie inside its article's ``text`` (or ``title`` for headlines) and cover a
+non-empty span, ``storylens eval compare --split heldout`` finds the files, and our
+scorer gives the same figures as the reference scorer (``shared/tools/score_compare.py``,
+given the raw texts through its ``load(..., raw_texts=...)``) on a report built from
+the gold itself, on every held-out event.
+
+The checks that need the article texts are skipped with a message when the shared
+folder is absent.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storylens.eval.compare import HELDOUT, event_records, gold_files, score_report
+from storylens.eval.data import MissingDataError, shared_dir
+
+FILES = sorted(HELDOUT.glob("*.json"))
+GROUPS = (("claims", "mentions"), ("conflicts", "sides"), ("near_misses", "mentions"), ("quotes", "variants"),
+          ("timeline", "mentions"))
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _load(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _mentions(gold: dict[str, Any]) -> list[dict[str, Any]]:
+    return [m for key, inner in GROUPS for item in gold.get(key, []) for m in item[inner]]
+
+
+def _records(gold: dict[str, Any], path: Path) -> dict[str, dict[str, Any]]:
+    try:
+        shared_dir(f"eval/{gold['source']}/dev.jsonl")
+        return {r["id"]: r for r in event_records(gold, path, "heldout")}
+    except MissingDataError as exc:
+        pytest.skip(f"the held-out events' articles (shared/eval/{gold['source']}) are not on this machine: {exc}")
+
+
+def test_the_split_resolves_to_the_packaged_folder() -> None:
+    assert len(FILES) >= 5
+    assert gold_files(split="heldout") == FILES
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_well_formed_and_offsets_only(path: Path) -> None:
+    gold = _load(path)
+    assert gold["event"] == path.stem and gold["source"] in ("gva", "basil")
+    assert '"quote"' not in path.read_text(encoding="utf-8")  # no article text in the project
+    articles = set(gold["articles"])
+    assert 3 <= len(articles) == len(gold["articles"])
+    for m in _mentions(gold):
+        assert m["article"] in articles and m.get("field", "text") in ("text", "headline"), m
+        assert isinstance(m["start"], int) and isinstance(m["end"], int) and 0 <= m["start"] < m["end"], m
+    for c in gold["claims"]:
+        assert len({m["article"] for m in c["mentions"]}) >= 2, c["id"]
+        assert c["asserted_by"] and isinstance(c["central"], bool), c["id"]
+    assert 3 <= sum(c["central"] for c in gold["claims"]) <= 6
+    for x in gold["conflicts"]:
+        assert x["kind"] in ("figure", "date", "place", "identity", "claim_vs_verification", "other"), x["id"]
+        assert len({s["claim"] for s in x["sides"]}) >= 2 and len({s["article"] for s in x["sides"]}) >= 2, x["id"]
+    for n in gold["near_misses"]:
+        assert n["why"] and n["mentions"]
+    for q in gold["quotes"]:
+        assert len({v["article"] for v in q["variants"]}) >= 2, q["id"]
+        assert all(v["fidelity"] in ("verbatim", "minor", "altered") for v in q["variants"]), q["id"]
+    for t in gold["timeline"]:
+        assert DATE.match(t["date"]) and t["what"] and t["mentions"], t
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_offsets_lie_inside_the_articles(path: Path) -> None:
+    gold = _load(path)
+    records = _records(gold, path)
+    for m in _mentions(gold):
+        r = records[m["article"]]
+        field = (r.get("title") or "") if m.get("field") == "headline" else r["text"]
+        assert m["end"] <= len(field), m
+        span = field[m["start"]:m["end"]]
+        assert span.strip() == span and span, m  # a trimmed, non-empty span
+
+
+def _report(gold: dict[str, Any], records: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """A report.json whose citations are the gold's own spans: one story with a fact per
+    claim, a conflict per gold conflict, a quote group per gold quote and the timeline."""
+    def cite(m: dict[str, Any]) -> dict[str, Any]:
+        return {"article_id": "r-" + m["article"], "field": m.get("field", "text"), "start": m["start"],
+                "end": m["end"]}
+
+    story = {
+        "facts": [{"status": "corroborated", "support": [cite(m) for m in c["mentions"]]} for c in gold["claims"]],
+        "conflicts": [{"sides": [{"citation": cite(s), "claim": s["claim"]} for s in x["sides"]]}
+                      for x in gold["conflicts"]],
+        "quote_variants": [{"variants": [{"citation": cite(v), "fidelity": v["fidelity"]} for v in q["variants"]]}
+                           for q in gold["quotes"]],
+        "timeline": [{"date": t["date"], "mentions": [{"ref": cite(m)} for m in t["mentions"]]}
+                     for t in gold["timeline"]],
+        "brief": {"summary": [{"citations": [cite(m) for m in c["mentions"]]} for c in gold["claims"] if c["central"]],
+                  "disputed": [{"citations": [cite(s) for s in x["sides"]]} for x in gold["conflicts"]]},
+    }
+    articles = [{"id": "r-" + i, "url": f"https://example.org/{i}", "headline": records[i].get("title") or "",
+                 "text": records[i]["text"]} for i in gold["articles"]]
+    return {"articles": articles, "stories": [story]}
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_our_scorer_agrees_with_the_reference_on_the_gold_itself(path: Path, tmp_path: Path) -> None:
+    gold = _load(path)
+    records = _records(gold, path)
+    try:
+        script = shared_dir("tools/score_compare.py") / "tools" / "score_compare.py"
+    except MissingDataError as exc:
+        pytest.skip(f"the reference scorer is not on this machine: {exc}")
+    spec = importlib.util.spec_from_file_location("score_compare", script)
+    assert spec is not None and spec.loader is not None
+    reference = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reference)
+    report = _report(gold, records)
+    (tmp_path / "report.json").write_text(json.dumps(report), encoding="utf-8")
+    raw = {i: (r.get("title") or "", r["text"]) for i, r in records.items()}
+    theirs = reference.score(*reference.load(str(path), str(tmp_path / "report.json"), raw_texts=raw))
+    ours = score_report(gold, report, path.stem, raw).scores
+    for key, value in theirs.items():
+        assert ours[key] == pytest.approx(value), key
+    # the report is the gold: every gold pair is found, and nothing else is counted wrong
+    assert ours["claim_pair_recall"] == 1.0 and ours["quote_pair_recall"] == 1.0
+    assert ours["conflict_pair_recall"] == 1.0 and ours["conflict_pair_precision"] == 1.0
+    assert ours["quote_fidelity_accuracy"] == 1.0 and ours["timeline_recall"] == 1.0
