@@ -136,3 +136,34 @@ def test_our_scorer_agrees_with_the_reference_on_the_gold_itself(path: Path, tmp
     assert ours["claim_pair_recall"] == 1.0 and ours["quote_pair_recall"] == 1.0
     assert ours["conflict_pair_recall"] == 1.0 and ours["conflict_pair_precision"] == 1.0
     assert ours["quote_fidelity_accuracy"] == 1.0 and ours["timeline_recall"] == 1.0
+
+
+def test_eval_compare_on_heldout_agrees_with_the_reference(tmp_path: Path) -> None:
+    """``storylens eval compare --split heldout``'s figures per event (as grouped and as
+    one story) are the reference scorer's on the reports it wrote, given the raw texts."""
+    from storylens.eval.compare import evaluate_detailed
+
+    try:
+        script = shared_dir("tools/score_compare.py") / "tools" / "score_compare.py"
+        for source in ("gva", "basil"):
+            shared_dir(f"eval/{source}/dev.jsonl")
+    except MissingDataError as exc:
+        pytest.skip(f"the held-out events' articles or the reference scorer are not on this machine: {exc}")
+    spec = importlib.util.spec_from_file_location("score_compare", script)
+    assert spec is not None and spec.loader is not None
+    reference = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reference)
+    result = evaluate_detailed(split="heldout", per_event=True, reports_dir=tmp_path)
+    assert set(result["events"]) == {p.stem for p in FILES}
+    for mode, root in (("grouped", tmp_path), ("one_story", tmp_path / "one_story")):
+        rows = []
+        for path in FILES:
+            gold = _load(path)
+            raw = {i: (r.get("title") or "", r["text"]) for i, r in _records(gold, path).items()}
+            row = reference.score(*reference.load(str(path), str(root / path.stem / "report.json"), raw_texts=raw))
+            rows.append(row)
+            ours = result["events"][path.stem][mode]
+            for key, value in row.items():
+                assert ours[key] == pytest.approx(value, abs=6e-5), f"{path.stem} ({mode}): {key}"
+        for key, value in reference.aggregate(rows).items():
+            assert result[mode][key] == pytest.approx(value, abs=6e-5), f"all events ({mode}): {key}"
