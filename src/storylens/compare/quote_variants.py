@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from storylens.compare.textspans import Word, quoted_spans, words
+from storylens.compare.textspans import QuotedSpan, Word, quoted_spans, sentence_around, sentence_spans, words
 from storylens.model import Article, Citation
 from storylens.stories import independent_sources
 
@@ -143,8 +143,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _segments(article: Article) -> list[_Segment]:
     text = article.text
     quotes = [q for q in article.quotes if q.kind in ("direct", "partial")]
-    if not quotes:
-        return []
     top = [s for s in quoted_spans(text) if s.depth == 0]
     found: dict[tuple[int, int], _Segment] = {}
     for q in quotes:
@@ -165,7 +163,35 @@ def _segments(article: Article) -> list[_Segment]:
                 seg.speaker = q.speaker_entity
             if seg is not None and q.kind == "direct":
                 seg.kind = "direct"
+    _add_echoes(article, top, found)
     return sorted(found.values(), key=lambda s: s.start)
+
+
+def _add_echoes(article: Article, top: list[QuotedSpan], found: dict[tuple[int, int], _Segment]) -> None:
+    """Words under :data:`MIN_RUN` quoted on their own ("called the shooting
+    "outrageous""), in a sentence that names a person: segments of that person (the
+    nearest named before the quotation, else after it). They join only a quote of the
+    same person that holds them (or the same words quoted of that person elsewhere);
+    a run of capitalised words is a title or a name, not an echo."""
+    text = article.text
+    people = sorted((m.start, m.end, e.key) for e in article.entities if e.kind == "person" for m in e.mentions)
+    if not people:
+        return
+    taken = [(seg.start, seg.end) for seg in found.values()]
+    sentences = sentence_spans(text)
+    for span in top:
+        start, end = _trim(text, span.start, span.end)
+        ws = words(text, start, end)
+        if not ws or len(ws) >= MIN_RUN or all(w.text[:1].isupper() for w in ws):
+            continue
+        if any(a < end and start < b for a, b in taken):
+            continue
+        s_start, s_end = sentence_around(text, start, end, sentences)
+        before = [key for a, b, key in people if s_start <= a and b <= span.outer_start]
+        after = [key for a, b, key in people if span.outer_end <= a and b <= s_end]
+        speaker = before[-1] if before else after[0] if after else None
+        if speaker is not None:
+            found[(start, end)] = _Segment(article, start, end, "partial", speaker, ws)
 
 
 # -- grouping -----------------------------------------------------------------------------
@@ -179,12 +205,18 @@ def _matching(a: list[str], b: list[str]) -> tuple[int, int]:
     return longest, shared
 
 
+def _holds(a: list[str], b: list[str]) -> bool:
+    """Whether the shorter word list is a contiguous run of the longer one."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return any(long_[k:k + len(short)] == short for k in range(len(long_) - len(short) + 1))
+
+
 def _linked(a: _Segment, b: _Segment) -> bool:
     na, nb = a.norms, b.norms
     short = min(len(na), len(nb))
     same_speaker = a.speaker is None or b.speaker is None or a.speaker == b.speaker
-    if short < MIN_RUN:
-        return na == nb and a.speaker is not None and a.speaker == b.speaker
+    if short < MIN_RUN:  # a few words: only of one named speaker, and held by the other quote
+        return a.speaker is not None and a.speaker == b.speaker and _holds(na, nb)
     longest, shared = _matching(na, nb)
     need = MIN_RUN if same_speaker else MIN_RUN_OTHER_SPEAKER
     return longest >= need and shared >= MIN_SHARED * short
@@ -208,14 +240,21 @@ class _Union:
 
 def _candidates(segs: list[_Segment]) -> set[tuple[int, int]]:
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    short_of: dict[str, list[int]] = defaultdict(list)  # a few words of a named speaker
+    for i, seg in enumerate(segs):
+        if len(seg.norms) < MIN_RUN and seg.speaker is not None:
+            short_of[seg.speaker].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for i, seg in enumerate(segs):  # ... against every quote of that speaker
+        for j in short_of.get(seg.speaker or "", ()):
+            if i != j:
+                pairs.add((min(i, j), max(i, j)))
     for i, seg in enumerate(segs):
         norms = seg.norms
         if len(norms) < MIN_RUN:
-            index[("short", *norms)].append(i)
             continue
         for k in {tuple(norms[j:j + MIN_RUN]) for j in range(len(norms) - MIN_RUN + 1)}:
             index[k].append(i)
-    pairs: set[tuple[int, int]] = set()
     for members in index.values():
         for x in range(len(members)):
             for y in range(x + 1, len(members)):

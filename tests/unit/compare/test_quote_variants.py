@@ -127,3 +127,43 @@ def test_fidelity_levels():
     # quoting a portion faithfully is verbatim
     part = "until the inspectors sign it off"
     assert fidelity(part, words(part), ref, words(ref))[0] == "verbatim"
+
+
+def _with_people(article: Article, *people: tuple[str, str]) -> Article:
+    """``article`` with person entities mentioned where ``name`` is written."""
+    from storylens.model import Entity, Span
+
+    for key, name in people:
+        at = article.text.index(name)
+        article.entities.append(Entity(key, name, "person", mentions=[Span(at, at + len(name))]))
+    return article
+
+
+def test_a_word_quoted_of_a_named_speaker_joins_the_quote_that_holds_it():
+    whole = _with_people(_article("w", WIRE, [(WIRE[WIRE.index('"') + 1:-1], MAYOR, "direct")]),
+                         (MAYOR, "Ilse Brandvik"))
+    echo = _with_people(_article("e", 'Brandvik said the bridge "stays shut" for now.', []), (MAYOR, "Brandvik"))
+    (group,) = [g for g in _groups(whole, echo) if len(g.articles) == 2]
+    assert [(v.article_id, v.citation.text) for v in group.variants] == [
+        ("w", WIRE[WIRE.index('"') + 1:-1]), ("e", "stays shut")]
+    assert group.variants[1].fidelity == "verbatim"
+    _check_citations([group], [whole, echo])
+
+
+def test_an_echo_needs_the_same_named_speaker_and_the_same_words():
+    whole = _with_people(_article("w", WIRE, [(WIRE[WIRE.index('"') + 1:-1], MAYOR, "direct")]),
+                         (MAYOR, "Ilse Brandvik"))
+    other = _with_people(_article("o", 'Councillor Aron Vell said the bridge was "shut" for no reason.', []),
+                         ("person:aron vell", "Aron Vell"))
+    nobody = _article("n", 'The bridge is "shut" again, residents say.', [])
+    reworded = _with_people(_article("r", 'Brandvik called the bridge "closed for good".', []), (MAYOR, "Brandvik"))
+    assert all(len(g.articles) == 1 for g in _groups(whole, other, nobody, reworded))
+
+
+def test_two_outlets_quoting_the_same_word_of_one_speaker_are_one_quote():
+    a = _with_people(_article("a", 'Mayor Ilse Brandvik called the report "misleading" on Monday.', []),
+                     (MAYOR, "Ilse Brandvik"))
+    b = _with_people(_article("b", 'The report was "misleading", Brandvik said in a statement.', []),
+                     (MAYOR, "Brandvik"))
+    (group,) = _groups(a, b)
+    assert group.articles == ["a", "b"] and group.speaker == MAYOR and group.fidelity == "verbatim"
