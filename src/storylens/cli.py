@@ -302,12 +302,14 @@ def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None, p
 
     now = datetime.now(timezone.utc)
     with _open(db) as store:
+        fetcher = ctx.fetcher(db, store)
         try:
             result = ingest_documents(store, read_inputs(paths, fetched_at=now, manifest=_manifest(meta),
-                                                         fetcher=ctx.fetcher(db, store)),
+                                                         fetcher=fetcher),
                                       settings=ctx.settings,
                                       progress=lambda items: _progress(ctx, items, "Ingesting"),
                                       on_skipped=ctx.skipped, on_stage=ctx.stage)
+            fetcher.keep_validators()  # only now that what was fetched is committed
         except StorylensError as exc:
             raise click.ClickException(str(exc)) from exc
         unchanged = ctx.fetched()

@@ -4,7 +4,9 @@ Each round reads the feeds through the one source stage (``pipeline.read_inputs`
 fetcher: conditional GETs, summary-only entries' pages fetched) and ingests what it
 yields through ``pipeline.ingest``, the same pipeline as ``storylens ingest``: an entry
 already stored is counted as present and not processed again, a changed one is stored
-as a new version (``store.versions``). Rounds repeat every ``every`` seconds (counted
+as a new version (``store.versions``). The ETag / Last-Modified of the round's answers are
+saved after its ingest (``Fetcher.keep_validators``), so a round that dies before its
+commit is fetched in full by the next. Rounds repeat every ``every`` seconds (counted
 from the start of the round) until ``stop`` is set; a round in progress is finished
 first, so stopping never leaves a half-ingested chunk.
 """
@@ -52,6 +54,7 @@ def watch(store: "Store", feeds: Sequence[Path | str], *, fetcher: "Fetcher", ev
         started = time.monotonic()
         now = datetime.now(timezone.utc)
         result = ingest(store, read_inputs(feeds, fetched_at=now, fetcher=fetcher), **options)
+        fetcher.keep_validators()  # only now that the round's articles are committed
         total.rounds += 1
         total.added += result.added
         total.already_present += result.already_present

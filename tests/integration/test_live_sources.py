@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from live_server import HTML_PAGES, LiveServer
 
 from storylens.cli import main
-from storylens.store import open_store
+from storylens.store import SQLStore, open_store
 
 FAST = ["--set", "fetch.connect_timeout=0.5", "--set", "fetch.read_timeout=0.5", "--set", "fetch.min_interval=0",
         "--set", "fetch.retries=1", "--set", "fetch.backoff=0.01", "--set", "fetch.max_retry_after=2",
@@ -91,6 +91,36 @@ def test_ingest_a_page_twice_then_changed_keeps_both_versions(server: LiveServer
         (story,) = [s for s in stories if new_id in s["articles"]]
         assert story["updated_articles"][new_id]["versions"] == 2
         assert store.get_comparison(story["id"]) is not None
+
+
+class _Died(Exception):
+    """Stands for a process dying (power cut, kill) after its fetches, before its commit."""
+
+
+def test_a_run_that_dies_between_fetch_and_commit_loses_nothing(server: LiveServer, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    db = str(tmp_path / "news.db")
+    page = f"/news/{HTML_PAGES[0]}"
+    url = server.url(page)
+
+    def die(*_args: object, **_kwargs: object) -> None:
+        raise _Died
+
+    with monkeypatch.context() as patched:
+        patched.setattr(SQLStore, "add_articles", die)
+        with pytest.raises(_Died):
+            run("ingest", url, "--db", db)
+    assert server.site.hits[page] == 1  # the page was fetched (with its ETag) but never committed
+    with open_store(db) as store:
+        assert store.count_articles() == 0 and store.fetch_validators(url) is None
+    # the next run gets the page in full (not a 304 for a page never stored) and stores it
+    code, output = run("ingest", url, "--db", db)
+    assert code == 0 and "1 added" in output and "HTTP 304" not in output, output
+    with open_store(db) as store:
+        assert [a.url for a in store.list_articles()] == [url] and store.fetch_validators(url) is not None
+    # now that it is stored, the validator is kept: the run after that is a 304
+    code, output = run("ingest", url, "--db", db)
+    assert code == 0 and "1 unchanged since the last fetch (HTTP 304)" in output, output
 
 
 def test_a_wrong_charset_header_does_not_garble_the_text(server: LiveServer, tmp_path: Path) -> None:

@@ -7,7 +7,10 @@ named as one); a 429 or 5xx retried after ``Retry-After`` (when it asks at most
 ``max_retry_after`` seconds) or a doubling backoff; a content type that is not an
 article, feed or list refused before its body is read; the body streamed and cut at
 ``max_bytes``. With a validator store (``Validators``: the article store), the ETag and
-Last-Modified of each answer are kept and sent back next time (a 304 is ``not_modified``).
+Last-Modified kept from an earlier run are sent back (a 304 is ``not_modified``); those of
+this run's answers are held until ``keep_validators()``, which the caller runs once what
+the answers became is committed: a run that dies in between fetches in full next time
+instead of being told 304 for a page it never stored.
 Every response (errors, redirects and robots.txt included) goes to the WARC archive.
 
 A fetch never raises for what a server or the network does: it returns ``Fetched`` or
@@ -20,7 +23,7 @@ import email.utils
 import logging
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -68,8 +71,9 @@ class Validators(Protocol):
 
     def fetch_validators(self, url: str) -> tuple[str | None, str | None] | None: ...
 
-    def save_fetch_validators(self, url: str, etag: str | None, last_modified: str | None,
-                              fetched_at: datetime) -> None: ...
+    def save_fetch_validators(self, validators: Mapping[str, tuple[str | None, str | None, datetime]]) -> None:
+        """Keep ``{url: (etag, last_modified, fetched_at)}``, all at once."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,7 @@ class Fetcher:
         self._client: httpx.Client | None = None
         self._lock = threading.Lock()
         self._store_lock = threading.Lock()
+        self._pending: dict[str, tuple[str | None, str | None, datetime]] = {}
         self._next_turn: dict[str, float] = {}
         self._robots: dict[str, RobotFileParser | str] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
@@ -229,7 +234,7 @@ class Fetcher:
                 return Fetched(url, current, 304, "", b"", fetched_at, not_modified=True)
             if answer.status != 200:
                 raise _Failure(_status_reason(answer))
-            self._save_validators(url, answer, fetched_at)
+            self._hold_validators(url, answer, fetched_at)
             return Fetched(url, current, answer.status, answer.header("Content-Type"), answer.body, fetched_at)
         raise _Failure(f"more than {self.settings.max_redirects} redirects (fetch.max_redirects): "
                        + " → ".join(visited))
@@ -391,13 +396,25 @@ class Fetcher:
             headers["If-Modified-Since"] = modified
         return headers
 
-    def _save_validators(self, url: str, answer: _Answer, fetched_at: datetime) -> None:
+    def _hold_validators(self, url: str, answer: _Answer, fetched_at: datetime) -> None:
         if self.validators is None:
             return
         etag, modified = answer.header("ETag") or None, answer.header("Last-Modified") or None
         if etag or modified:
             with self._store_lock:
-                self.validators.save_fetch_validators(url, etag, modified, fetched_at)
+                self._pending[url] = (etag, modified, fetched_at)
+
+    def keep_validators(self) -> int:
+        """Save the ETag / Last-Modified of the answers fetched since the last call, for
+        the next run's conditional GETs; how many URLs. Call it only once everything
+        those answers became (articles, skipped inputs) is committed: were they saved
+        at fetch time, a run dying before its commit would leave pages that the server
+        then answers 304 to, never stored until they change."""
+        with self._store_lock:
+            pending, self._pending = self._pending, {}
+            if pending and self.validators is not None:
+                self.validators.save_fetch_validators(pending)
+        return len(pending)
 
 
 def _read_capped(response: httpx.Response, cap: int) -> tuple[bytes, bool]:

@@ -80,9 +80,10 @@ class Store(Protocol):
 
     def add_skipped(self, items: Iterable[Skipped]) -> int: ...
 
-    def save_fetch_validators(self, url: str, etag: str | None, last_modified: str | None,
-                              fetched_at: datetime) -> None:
-        """Keep a fetched URL's ETag / Last-Modified (``fetch.Validators``)."""
+    def save_fetch_validators(self, validators: Mapping[str, tuple[str | None, str | None, datetime]]) -> None:
+        """Keep fetched URLs' ETag / Last-Modified, ``{url: (etag, last_modified,
+        fetched_at)}``, in one transaction (``fetch.Validators``; the fetcher calls it
+        from ``keep_validators`` once what it fetched is committed)."""
         ...
 
     def fetch_validators(self, url: str) -> tuple[str | None, str | None] | None: ...

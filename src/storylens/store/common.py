@@ -217,16 +217,19 @@ class SQLStore(ABC):
             conn.execute(stmt, rows)
         return len(rows)
 
-    def save_fetch_validators(self, url: str, etag: str | None, last_modified: str | None,
-                              fetched_at: datetime) -> None:
-        """Keep the ETag / Last-Modified of a fetch of ``url`` for the next conditional GET."""
+    def save_fetch_validators(self, validators: Mapping[str, tuple[str | None, str | None, datetime]]) -> None:
+        """Keep the ETag / Last-Modified of fetched URLs (``{url: (etag, last_modified,
+        fetched_at)}``, one transaction) for their next conditional GETs."""
+        if not validators:
+            return
         stmt = self._insert(fetch_validators)
         stmt = stmt.on_conflict_do_update(
             index_elements=[fetch_validators.c.url],
             set_={"etag": stmt.excluded.etag, "last_modified": stmt.excluded.last_modified,
                   "fetched_at": stmt.excluded.fetched_at})
+        rows = [validator_row(url, etag, modified, at) for url, (etag, modified, at) in sorted(validators.items())]
         with self._write() as conn:
-            conn.execute(stmt, [validator_row(url, etag, last_modified, fetched_at)])
+            conn.execute(stmt, rows)
 
     # -- reading ----------------------------------------------------------------------
 

@@ -4,7 +4,8 @@ becomes one clear Skipped line, within bounds of time and memory; responses are 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from datetime import datetime
 from pathlib import Path
 
 import httpx
@@ -114,8 +115,8 @@ class _Validators:
     def fetch_validators(self, url: str) -> tuple[str | None, str | None] | None:
         return self.kept.get(url)
 
-    def save_fetch_validators(self, url: str, etag: str | None, last_modified: str | None, fetched_at: object) -> None:
-        self.kept[url] = (etag, last_modified)
+    def save_fetch_validators(self, validators: Mapping[str, tuple[str | None, str | None, datetime]]) -> None:
+        self.kept.update((url, (etag, modified)) for url, (etag, modified, _at) in validators.items())
 
 
 def test_a_conditional_get_answered_304_is_not_modified(server: LiveServer, tmp_path: Path) -> None:
@@ -123,6 +124,21 @@ def test_a_conditional_get_answered_304_is_not_modified(server: LiveServer, tmp_
     url = server.url("/news/meridian-press-greymoor-night.html")
     with open_fetcher(FAST, None, validators) as fetcher:
         first = fetcher.fetch(url)
+        assert fetcher.keep_validators() == 1
         second = fetcher.fetch(url)
     assert isinstance(first, Fetched) and not first.not_modified and validators.kept[url][0]
     assert isinstance(second, Fetched) and second.not_modified and second.data == b""
+
+
+def test_validators_are_kept_only_when_the_caller_says_the_fetch_is_committed(server: LiveServer,
+                                                                              tmp_path: Path) -> None:
+    validators = _Validators()
+    url = server.url("/news/meridian-press-greymoor-night.html")
+    with open_fetcher(FAST, None, validators) as fetcher:
+        first = fetcher.fetch(url)
+    assert isinstance(first, Fetched) and validators.kept == {}  # a run that stops here saved nothing
+    with open_fetcher(FAST, None, validators) as fetcher:
+        again = fetcher.fetch(url)  # so the next run gets the page in full, not a 304
+        assert isinstance(again, Fetched) and not again.not_modified and again.data == first.data
+        assert fetcher.keep_validators() == 1 and fetcher.keep_validators() == 0
+    assert validators.kept[url][0]
