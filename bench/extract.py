@@ -60,8 +60,9 @@ def run_mode(mode: str, processes: int, count: int) -> dict[str, object]:
         articles = [Article(id=str(i), source=f"bench#{i}", text=t, paragraphs=[t], published=published)
                     for i, t in enumerate(texts)]
         chunks = [articles[i:i + 32] for i in range(0, len(articles), 32)]
-        for _done in make_runner(processes).map(extract_articles, chunks):
-            pass
+        with make_runner(processes) as runner:
+            for _done in runner.map(extract_articles, chunks):
+                pass
     elapsed = time.perf_counter() - start
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

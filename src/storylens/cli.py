@@ -153,7 +153,7 @@ def _load_settings(config_file: Path | None, assignments: Iterable[str], flags: 
 
 
 #: Command flags that set one setting: flag parameter -> setting.
-_SETTING_FLAGS = {"processes": "pipeline.processes"}
+_SETTING_FLAGS = {"processes": "pipeline.processes", "dask": "pipeline.dask"}
 
 
 def _with_context(func: Callable[..., None]) -> Callable[..., None]:
@@ -171,6 +171,10 @@ def _with_context(func: Callable[..., None]) -> Callable[..., None]:
         quiet, verbose = quiet or group[0], max(verbose, group[1])
         _setup_logging(quiet, verbose)
         flags = {setting: kwargs.get(name) for name, setting in _SETTING_FLAGS.items()}
+        if kwargs.get("processes") is not None:  # --processes N: no Dask cluster from a file or the environment
+            if kwargs.get("dask") is not None:
+                raise click.UsageError("give --processes or --dask, not both")
+            flags["pipeline.dask"] = ""
         loaded = _load_settings(config_file or group[2], (*group[3], *assignments), flags)
         func(_Context(quiet, verbose, loaded), *args, **kwargs)
 
@@ -217,6 +221,23 @@ _processes_option = click.option(
          "(setting pipeline.processes, default 1).",
 )
 
+
+def _dask_address(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    from .runners.dask import RunnerError, parse_address
+
+    if value is not None:
+        try:
+            parse_address(value)
+        except RunnerError as exc:
+            raise click.BadParameter(str(exc)) from exc
+    return value
+
+
+_dask_option = click.option(
+    "--dask", default=None, metavar="local[:N]|tcp://HOST:PORT", callback=_dask_address,
+    help="Run cleaning and the NLP pass as Dask tasks: on a local cluster of N worker processes "
+         "(default one per core) or on a running Dask scheduler (setting pipeline.dask; docs/scaling.md).",
+)
 _db_option = click.option("--db", default=DEFAULT_DB, show_default=True,
                           help="The store: a SQLite file (or sqlite:/// URL) or a postgresql:// URL "
                                "(libpq settings: PGPASSWORD, ~/.pgpass, ?sslmode=).")
@@ -243,9 +264,10 @@ def _shown(db: str) -> str:
               help=f"Comma-separated report formats: {', '.join(FORMATS)}.")
 @_meta_option
 @_processes_option
+@_dask_option
 @_with_context
 def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str, meta: Path | None,
-            processes: int | None) -> None:
+            processes: int | None, dask: str | None) -> None:
     """Read every article under PATHS (files and folders, recursive), clean it, write a report."""
     from .pipeline import analyze as analyze_inputs
     from .report import Report, print_summary, write_html, write_json, write_markdown
@@ -295,8 +317,10 @@ def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str,
 @_db_option
 @_meta_option
 @_processes_option
+@_dask_option
 @_with_context
-def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None, processes: int | None) -> None:
+def ingest(ctx: _Context, paths: tuple[Path, ...], db: str, meta: Path | None, processes: int | None,
+           dask: str | None) -> None:
     """Clean the articles under PATHS and add them to the store (idempotent, resumable)."""
     from .pipeline import ingest as ingest_documents, read_inputs
 

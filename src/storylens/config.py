@@ -9,7 +9,7 @@ from, each overriding the one before:
    ``threshold = 0.2``);
 3. environment variables ``STORYLENS_<SECTION>__<NAME>`` (``STORYLENS_CLUSTER__THRESHOLD=0.2``);
 4. command-line flags: ``--set cluster.threshold=0.2`` (any setting) and the flags of
-   single settings (``--processes``).
+   single settings (``--processes``, ``--dask``).
 
 ``storylens config`` prints the effective settings and where each value came from.
 Every setting is documented in ``docs/settings.md`` (a test checks it).
@@ -50,12 +50,15 @@ class PipelineSettings:
     """How the per-article stages are run. ``chunk_size``: raw documents handed to a
     worker at a time, also ``ingest``'s commit unit (32 keeps workers busy and a crash
     loses at most one chunk). ``processes``: worker processes (``--processes``).
-    ``max_article_chars``: a cleaned text longer than this is skipped, not parsed (the
-    NLP pass costs ~12 s and grows past 1 GB of memory per 100,000 characters on one
-    text; the longest news features run to ~60,000 characters)."""
+    ``dask``: a Dask cluster to run them on instead (``--dask``: ``local``, ``local:N``,
+    ``tcp://host:port``; none: not at all). ``max_article_chars``: a cleaned text
+    longer than this is skipped, not parsed (the NLP pass costs ~12 s and grows past
+    1 GB of memory per 100,000 characters on one text; the longest news features run to
+    ~60,000 characters)."""
 
     chunk_size: int = 32
     processes: int = 1
+    dask: str | None = None
     max_article_chars: int = 100_000
 
 

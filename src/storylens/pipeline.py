@@ -10,7 +10,8 @@
   stories that changed are compared again and stored.
 
 The per-article stages (clean, extract) are mapped over chunks of raw documents through
-a runner (``storylens.runners``): in this process, or in worker processes; results come
+a runner (``storylens.runners``): in this process, in worker processes, or as Dask tasks
+on a cluster (``pipeline.dask``); results come
 back in input order, and nothing after them depends on the order anyway (grouping and
 comparison are order-free). Reading stays in this process (it is I/O and cheap).
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import islice
@@ -208,12 +210,12 @@ def analyze_documents(
 ) -> Analysis:
     """``analyze`` over raw documents from any source, with ``settings`` (default: the
     defaults). ``runner`` maps the per-article stages (default: a process pool of
-    ``n_process`` workers, else ``settings.pipeline.processes``; one runs in this
-    process). ``progress`` wraps the reading iterator (a progress bar), ``on_skipped``
+    ``n_process`` workers, else the Dask cluster of ``settings.pipeline.dask``, else
+    ``settings.pipeline.processes`` processes; one runs in this process).
+    ``progress`` wraps the reading iterator (a progress bar), ``on_skipped``
     hears of each skipped input as it happens, ``on_stage`` of each later stage as it
     starts."""
     settings = settings or Settings()
-    runner = runner or _runner(settings, n_process)
     result = Analysis([], [])
     seen: set[str] = set()
 
@@ -226,8 +228,8 @@ def analyze_documents(
     items = progress(iter(documents)) if progress else documents
     raws = _split_sources(items, result.skipped, on_skipped, first_time)
     features: dict[str, ArticleFeatures] = {}
-    with clean_settings(settings.clean):  # the readers check dates too
-        for done in runner.map(process_documents, _chunks(raws, extract, settings)):
+    with _runner(settings, n_process, runner) as mapper, clean_settings(settings.clean):  # readers check dates too
+        for done in mapper.map(process_documents, _chunks(raws, extract, settings)):
             result.articles.extend(done.articles)
             features.update(done.features)
             _tally(done, result.skipped, result.extraction_failures, result.stage_cpu, on_skipped)
@@ -287,7 +289,6 @@ def ingest(
     (it also groups the articles an interrupted run stored but did not group). The
     options are those of ``analyze_documents``."""
     settings = settings or Settings()
-    runner = runner or _runner(settings, n_process)
     result = Ingested()
     seen: set[str] = set()
     order: list[str] = []
@@ -304,8 +305,8 @@ def ingest(
 
     items = progress(iter(documents)) if progress else documents
     raws = _split_sources(items, result.skipped, on_skipped, new_to_store)
-    with clean_settings(settings.clean):  # the readers check dates too
-        _store_chunks(store, runner.map(process_documents, _chunks(raws, extract, settings)), result, on_skipped,
+    with _runner(settings, n_process, runner) as mapper, clean_settings(settings.clean):  # readers check dates too
+        _store_chunks(store, mapper.map(process_documents, _chunks(raws, extract, settings)), result, on_skipped,
                       stored)
     store.add_skipped(result.skipped)
     result.article_ids = list(dict.fromkeys(i for i in order if i in stored))
@@ -325,10 +326,19 @@ def _store_chunks(store: "Store", chunks: Iterable[Processed], result: Ingested,
         _tally(done, result.skipped, result.extraction_failures, result.stage_cpu, on_skipped)
 
 
-def _runner(settings: Settings, n_process: int | None) -> Runner:
+@contextmanager
+def _runner(settings: Settings, n_process: int | None, given: Runner | None) -> Iterator[Runner]:
+    """The runner given (its owner closes it); else ``n_process`` worker processes; else
+    the one the settings name (``pipeline.dask``, else ``pipeline.processes``), closed
+    (a Dask cluster shut down) once the per-article stages are done."""
+    if given is not None:
+        yield given
+        return
     from .runners import make_runner
 
-    return make_runner(n_process if n_process is not None else settings.pipeline.processes)
+    dask = "" if n_process is not None else settings.pipeline.dask or ""
+    with make_runner(n_process if n_process is not None else settings.pipeline.processes, dask) as runner:
+        yield runner
 
 
 def _regroup_and_compare(store: "Store", result: Ingested, settings: Settings,

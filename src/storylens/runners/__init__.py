@@ -3,8 +3,9 @@
 The pipeline hands a runner a picklable function and an iterable of chunks; the runner
 yields one result per chunk, **in the order of the chunks**, so results never depend on
 which worker finished first. ``SerialRunner`` runs in this process; ``ProcessPoolRunner``
-in N worker processes (each loads the spaCy model once and keeps it). A runner for a
-cluster (Dask) needs only the same ``map`` method.
+in N worker processes (each loads the spaCy model once and keeps it); ``DaskRunner``
+(``runners.dask``) as Dask tasks on a local or remote cluster. ``make_runner`` opens the
+one the settings name and closes it (a Dask cluster) when the run is done.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import multiprocessing
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Protocol, TypeVar
 
@@ -61,6 +63,15 @@ class ProcessPoolRunner:
                 yield pending.popleft().result()
 
 
-def make_runner(processes: int) -> Runner:
-    """The local runner for ``--processes N``."""
-    return SerialRunner() if processes <= 1 else ProcessPoolRunner(processes)
+@contextmanager
+def make_runner(processes: int = 1, dask: str = "") -> Iterator[Runner]:
+    """The runner for ``--processes N`` or, when ``dask`` is an address, ``--dask``
+    (``local``, ``local:N``, ``tcp://host:port``); a Dask cluster it starts or joins is
+    shut down or left on exit."""
+    if dask:
+        from .dask import DaskRunner
+
+        with DaskRunner(dask) as runner:
+            yield runner
+    else:
+        yield SerialRunner() if processes <= 1 else ProcessPoolRunner(processes)
