@@ -19,7 +19,7 @@ from ..model import Article
 from .batch import BatchConfig, batch_cluster
 from .features import ArticleFeatures, article_features, text_features
 from .metrics import cluster_scores
-from .online import ClusterConfig, Story, StoryClusterer, StoryEntity
+from .online import Cluster, ClusterConfig, StoryClusterer, StoryEntity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -31,7 +31,7 @@ __all__ = [
     "BatchConfig",
     "batch_cluster",
     "ClusterConfig",
-    "Story",
+    "Cluster",
     "StoryEntity",
     "StoryClusterer",
     "cluster_features",
@@ -51,7 +51,7 @@ def _time_key(published: datetime | None, id: str) -> tuple[bool, datetime, str]
 
 
 def cluster_features(features: Sequence[ArticleFeatures], config: BatchConfig | ClusterConfig | None = None,
-                     *, prime: bool = True) -> tuple[dict[str, str], list[Story]]:
+                     *, prime: bool = True) -> tuple[dict[str, str], list[Cluster]]:
     """Group a batch into stories; returns ``{article id: story id}`` and the stories.
 
     By default (or with a ``BatchConfig``) the batch clusterer (``batch``): the same
@@ -71,7 +71,7 @@ def cluster_features(features: Sequence[ArticleFeatures], config: BatchConfig | 
 
 
 def cluster_articles(articles: Sequence[Article], docs: Sequence["Doc"],
-                     config: ClusterConfig | None = None) -> list[Story]:
+                     config: ClusterConfig | None = None) -> list[Cluster]:
     """Group a batch of articles into stories (``docs[i]`` is the spaCy Doc of
     ``articles[i].text``); sets ``story_id`` on each article and returns the stories."""
     if len(articles) != len(docs):

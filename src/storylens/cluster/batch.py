@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from .features import ArticleFeatures, tf_weight
-from .online import Story, StoryEntity
+from .online import Cluster, StoryEntity
 
 __all__ = ["BatchConfig", "batch_cluster", "canonical_order"]
 
@@ -269,7 +269,7 @@ class _Group:
 
 
 def batch_cluster(features: Sequence[ArticleFeatures],
-                  config: BatchConfig | None = None) -> tuple[dict[str, str], list[Story]]:
+                  config: BatchConfig | None = None) -> tuple[dict[str, str], list[Cluster]]:
     """Cluster a batch (see the module docstring). Returns ``{article id: story id}`` and
     the stories (by first publication time, undated last, then id)."""
     cfg = config or BatchConfig()
@@ -358,11 +358,11 @@ def batch_cluster(features: Sequence[ArticleFeatures],
 
 
 def _stories(feats: Sequence[ArticleFeatures], days: Sequence[float | None], groups: dict[int, _Group],
-             cfg: BatchConfig) -> tuple[dict[str, str], list[Story]]:
+             cfg: BatchConfig) -> tuple[dict[str, str], list[Cluster]]:
     latest = max((d for d in days if d is not None), default=None)
     window_days = cfg.window.total_seconds() / 86400.0
     assignment: dict[str, str] = {}
-    stories: list[tuple[tuple[bool, float, str], Story]] = []
+    stories: list[tuple[tuple[bool, float, str], Cluster]] = []
     for g in groups.values():
         members = sorted(g.members)
         lead = feats[members[0]]
@@ -384,7 +384,7 @@ def _stories(feats: Sequence[ArticleFeatures], days: Sequence[float | None], gro
         active = True
         if last is not None and latest is not None:
             active = latest - days[last] <= window_days  # type: ignore[operator]
-        story = Story(sid, lead.id, title, ids, [StoryEntity(k, names.get(k, k), c) for k, c in top],
+        story = Cluster(sid, lead.id, title, ids, [StoryEntity(k, names.get(k, k), c) for k, c in top],
                       _utc(feats[first].published) if first is not None else None,  # type: ignore[arg-type]
                       _utc(feats[last].published) if last is not None else None,  # type: ignore[arg-type]
                       active)

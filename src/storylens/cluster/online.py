@@ -43,7 +43,7 @@ articles or stories came before:
    would. The older story keeps its id.
 5. **Retirement.** Stories idle for longer than ``window`` (by article time), or beyond
    ``max_active`` live stories (least recently updated first), leave the index and keep
-   only their summary ``Story`` record.
+   only their summary ``Cluster`` record.
 
 Story ids are ``story-`` + the id of the story's first article, so a rerun over the same
 input gives the same ids.
@@ -62,7 +62,7 @@ from datetime import datetime, timedelta, timezone
 
 from .features import ArticleFeatures, tf_weight
 
-__all__ = ["ClusterConfig", "Story", "StoryEntity", "StoryClusterer"]
+__all__ = ["ClusterConfig", "Cluster", "StoryEntity", "StoryClusterer"]
 
 log = logging.getLogger(__name__)
 
@@ -119,8 +119,9 @@ class StoryEntity:
 
 
 @dataclass
-class Story:
-    """A group of articles about one event.
+class Cluster:
+    """A group of articles about one event, as the clusterer found it (the pipeline's
+    ``storylens.model.Story`` is made from it).
 
     ``id`` is ``story-`` + the first article's id; ``title`` is the headline of that
     (earliest) article (``lead``), or of the first later member with a headline;
@@ -146,7 +147,7 @@ class Story:
 
 @dataclass
 class _Live:
-    story: Story
+    story: Cluster
     centroid: dict[str, float]
     entity_norm: float
     keys: set[str]
@@ -200,7 +201,7 @@ class StoryClusterer:
         self._docs = 0
         self._live: dict[str, _Live] = {}  # insertion order = least recently updated first
         self._postings: dict[str, dict[str, None]] = {}
-        self._retired: list[Story] = []
+        self._retired: list[Cluster] = []
         self._primed: set[str] = set()
         self._expiry: list[tuple[datetime, int, str]] = []
         self._tick = itertools.count()
@@ -405,7 +406,7 @@ class StoryClusterer:
         sid = "story-" + f.id
         if sid in self._live:  # the same article id twice: keep ids unique
             sid = f"{sid}-{next(self._tick)}"
-        story = Story(sid, f.id, f.headline, [], [], t, t)
+        story = Cluster(sid, f.id, f.headline, [], [], t, t)
         live = _Live(story, {}, 0.0, set(), created=next(self._tick))
         self._live[sid] = live
         self._join(live, f, vec, keys, t)
@@ -480,7 +481,7 @@ class StoryClusterer:
         if self.config.keep_retired:
             self._retired.append(story)
 
-    def _summary(self, live: _Live) -> Story:
+    def _summary(self, live: _Live) -> Cluster:
         top = sorted(live.entity_counts.items(), key=lambda kv: (-kv[1], kv[0]))[: self.config.story_entities]
         live.story.entities = [StoryEntity(k, live.names.get(k, k), n) for k, n in top]
         return live.story
@@ -495,7 +496,7 @@ class StoryClusterer:
         """Posting entries held (bounded by live stories x their keys)."""
         return sum(len(p) for p in self._postings.values())
 
-    def stories(self) -> list[Story]:
+    def stories(self) -> list[Cluster]:
         """Every story (retired ones too when ``keep_retired``), by first publication
         time (undated last), then id."""
         stories = self._retired + [self._summary(v) for v in self._live.values()]
