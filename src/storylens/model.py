@@ -1,7 +1,13 @@
 """Typed records that flow through the pipeline.
 
-ingest -> RawDocument | Skipped
-clean  -> Article | Skipped
+ingest  -> RawDocument | Skipped
+clean   -> Article | Skipped
+group   -> Story (members, syndication groups, independent sources)
+compare -> Comparison (one field per section), set as ``Story.comparison``
+
+``storylens.serialise`` turns a Story and its Comparison into the JSON report's layout
+(docs/json-schema.md) and reads them back; the report writers, the store and the web app
+go through it.
 
 Every datetime is timezone-aware. Every span is (start, end) into ``Article.text``.
 """
@@ -13,7 +19,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .compare.brief import Brief
+    from .compare.framing import FramingCue
+    from .compare.quote_variants import QuoteGroup
+    from .compare.timeline import TimelineEvent
+    from .dedupe.copies import SyndicationGroup
 
 __all__ = [
     "Span",
@@ -28,6 +41,14 @@ __all__ = [
     "Article",
     "Skipped",
     "METADATA_FIELDS",
+    "Citation",
+    "Fact",
+    "ConflictSide",
+    "Conflict",
+    "Exclusives",
+    "Comparison",
+    "StoryEntity",
+    "Story",
 ]
 
 ID_LENGTH = 16
@@ -394,3 +415,71 @@ class Conflict:
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "kind": self.kind, "about": self.about, "sides": [s.to_dict() for s in self.sides],
                 "fact_ids": list(self.fact_ids)}
+
+
+@dataclass
+class Exclusives:
+    """What each outlet alone reports (``only_in``: outlet -> ids of facts resting on it
+    alone) and which corroborated facts it leaves out (``missing_from``); every outlet of
+    the story is a key of both."""
+
+    only_in: dict[str, list[str]] = field(default_factory=dict)
+    missing_from: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Comparison:
+    """What the compare stage found in one story's articles: one field per section of
+    the JSON report's story (docs/json-schema.md), in the report's order. These fields
+    are the one list of the sections. The defaults are an empty comparison (what a story
+    whose comparison failed keeps, and what a section an older stored comparison lacks
+    reads as)."""
+
+    facts: list[Fact] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    quote_variants: list[QuoteGroup] = field(default_factory=list)
+    exclusives: Exclusives = field(default_factory=Exclusives)
+    framing: list[FramingCue] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    brief: Brief | None = None
+    hashtags: list[str] = field(default_factory=list)
+    #: surname-only person key -> the full-name key the story gives
+    entity_links: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StoryEntity:
+    """One of the entity keys most shared by a story's articles: a name as written and
+    how many member articles name it."""
+
+    key: str
+    name: str
+    articles: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {"key": self.key, "name": self.name, "articles": self.articles}
+
+
+@dataclass
+class Story:
+    """A group of articles about one event.
+
+    ``id`` is ``story-`` + the id of its first (earliest) article (``lead``); ``title``
+    that article's headline (or the first member's with one); ``articles`` the member
+    ids in arrival (publication) order; ``entities`` the most shared entity keys;
+    ``first_published`` / ``last_published`` span the dated members; ``outlets`` the
+    members' distinct known outlets; ``independent_sources`` how many independent
+    accounts they are (``stories.independent_sources``); ``syndication_groups`` the
+    agency copies among them. ``comparison`` is None until the compare stage has run."""
+
+    id: str
+    lead: str
+    title: str | None
+    articles: list[str]
+    entities: list[StoryEntity] = field(default_factory=list)
+    first_published: datetime | None = None
+    last_published: datetime | None = None
+    outlets: list[str] = field(default_factory=list)
+    independent_sources: int = 0
+    syndication_groups: list[SyndicationGroup] = field(default_factory=list)
+    comparison: Comparison | None = None

@@ -60,6 +60,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
+from ..model import StoryEntity
 from .features import ArticleFeatures, tf_weight
 
 __all__ = ["ClusterConfig", "Cluster", "StoryEntity", "StoryClusterer"]
@@ -106,16 +107,6 @@ class ClusterConfig:
     merge_probe: float = 0.5
     keep_retired: bool = True
     story_entities: int = 8
-
-
-@dataclass(frozen=True)
-class StoryEntity:
-    key: str
-    name: str
-    articles: int
-
-    def to_dict(self) -> dict[str, object]:
-        return {"key": self.key, "name": self.name, "articles": self.articles}
 
 
 @dataclass

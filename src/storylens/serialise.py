@@ -1,0 +1,141 @@
+"""The one serialiser of stories and their comparisons: ``storylens.model.Story`` and
+``Comparison`` to the JSON report's story layout (docs/json-schema.md) and back.
+
+The JSON report, the store (which keeps comparisons as JSON), the web pages and the
+JSON API (whose pydantic models, ``web.models``, are checked against this layout) all
+go through these functions, so the layout is written here once:
+
+* a story is its fields in the order of ``Story`` (datetimes as ISO 8601 strings), then,
+  once compared, the sections of its ``Comparison`` in the order of its fields (the one
+  list of the sections);
+* a record with a ``to_dict`` (``Fact``, ``Citation``, ``QuoteGroup``, ``Brief``, …) is
+  written by it (its derived keys, such as a quote group's ``fidelity``, and its rounding
+  are its own); any other dataclass (``Exclusives``) field by field.
+
+Reading is driven by the records' type hints: a dataclass reads its fields from the
+keys of the same names (keys that are derived, such as ``articles`` of a timeline event,
+are recomputed from the fields, not read); a field missing from the JSON takes its
+default, so a comparison stored by an older version, without a section or a later
+field, still loads. ``X == to_dict(from_dict(X))`` for every layout this module writes
+(tests/unit/test_serialise.py checks it on the examples' and the seeds' reports).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from datetime import datetime
+from functools import cache
+from typing import Any, TypeVar
+
+from .compare.brief import Brief, BriefSentence, QuotedSpeaker
+from .compare.framing import FramingCue
+from .compare.quote_variants import QuoteGroup, QuoteVariant
+from .compare.timeline import TimelineEvent, TimelineMention
+from .dedupe.copies import CopyLink, SyndicationGroup
+from .model import Citation, Comparison, Conflict, ConflictSide, Exclusives, Fact, Story, StoryEntity
+
+__all__ = ["story_to_dict", "story_from_dict", "comparison_to_dict", "comparison_from_dict", "section_names"]
+
+T = TypeVar("T")
+
+#: Every record class a story holds, by name: what the type hints of the records name
+#: (some only under TYPE_CHECKING in their modules, hence resolved with this table).
+_RECORDS: dict[str, type] = {cls.__name__: cls for cls in (
+    Story, StoryEntity, SyndicationGroup, CopyLink, Comparison, Fact, Citation, Conflict, ConflictSide, QuoteGroup,
+    QuoteVariant, Exclusives, FramingCue, TimelineEvent, TimelineMention, Brief, BriefSentence, QuotedSpeaker)}
+
+
+def section_names() -> tuple[str, ...]:
+    """The comparison's sections, in the report's order: the fields of ``Comparison``."""
+    return tuple(f.name for f in dataclasses.fields(Comparison))
+
+
+# -- writing ----------------------------------------------------------------------------
+
+
+def story_to_dict(story: Story) -> dict[str, Any]:
+    """A story in the JSON report's layout: its fields, then (once compared) its
+    comparison's sections."""
+    out = {f.name: _write(getattr(story, f.name)) for f in dataclasses.fields(story) if f.name != "comparison"}
+    if story.comparison is not None:
+        out.update(comparison_to_dict(story.comparison))
+    return out
+
+
+def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
+    """A comparison's sections (``{section: JSON value}``, in the report's order)."""
+    return {f.name: _write(getattr(comparison, f.name)) for f in dataclasses.fields(comparison)}
+
+
+def _write(value: Any) -> Any:
+    to_dict = getattr(value, "to_dict", None)
+    if to_dict is not None:
+        return to_dict()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _write(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_write(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _write(v) for k, v in value.items()}
+    return value
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+def story_from_dict(data: dict[str, Any]) -> Story:
+    """A story from its JSON layout (a report's ``stories[]`` item or a stored story);
+    its comparison when the dict has any section, else None."""
+    story = _read_record(Story, data)
+    if any(name in data for name in section_names()):
+        story.comparison = comparison_from_dict(data)
+    return story
+
+
+def comparison_from_dict(data: dict[str, Any]) -> Comparison:
+    """A comparison from its sections (keys that are not sections are ignored; a missing
+    section is empty)."""
+    return _read_record(Comparison, data)
+
+
+@cache
+def _hints(cls: Any) -> dict[str, Any]:
+    return typing.get_type_hints(cls, localns=_RECORDS)
+
+
+def _read_record(cls: type[T], data: dict[str, Any]) -> T:
+    record: Any = cls  # one of the dataclasses of _RECORDS
+    hints = _hints(record)
+    values = {}
+    for f in dataclasses.fields(record):
+        if f.name in data and f.init:
+            values[f.name] = _read(hints[f.name], data[f.name])
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise ValueError(f"{cls.__name__}: {f.name!r} is missing from {sorted(data)}")
+    return cls(**values)
+
+
+def _read(hint: Any, value: Any) -> Any:
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (types.UnionType, typing.Union):
+        if value is None:
+            return None
+        (hint,) = [a for a in args if a is not type(None)]
+        return _read(hint, value)
+    if value is None:
+        return None
+    if origin is list:
+        return [_read(args[0], v) for v in value]
+    if origin is tuple:
+        return tuple(_read(args[0], v) for v in value)
+    if origin is dict:
+        return {k: _read(args[1], v) for k, v in value.items()}
+    if hint is datetime:
+        return datetime.fromisoformat(value)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _read_record(hint, value)
+    return value
