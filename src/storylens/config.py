@@ -30,6 +30,7 @@ from typing import Any
 
 from .clean.dates import CleanConfig
 from .cluster.batch import BatchConfig
+from .compare.settings import CompareSettings
 from .dedupe.copies import DedupeSettings
 from .errors import StorylensError
 from .fetch.settings import FetchSettings
@@ -70,6 +71,7 @@ class Settings:
     clean: CleanConfig = field(default_factory=CleanConfig)
     dedupe: DedupeSettings = field(default_factory=DedupeSettings)
     cluster: BatchConfig = field(default_factory=BatchConfig)
+    compare: CompareSettings = field(default_factory=CompareSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
 
 

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from .clean import clean_document
 from .cluster.features import ArticleFeatures
 from .clean.dates import CleanConfig, clean_settings
+from .compare.settings import compare_settings
 from .config import PipelineSettings, Settings
 from .ingest import iter_documents
 from .ingest.metadata import Manifest
@@ -244,7 +245,8 @@ def analyze_documents(
 
         if on_stage:
             on_stage(f"comparing the articles of {len(result.stories)} stories")
-        result.comparison_failures = compare_stories(result.articles, result.stories)
+        with compare_settings(settings.compare):
+            result.comparison_failures = compare_stories(result.articles, result.stories)
         result.stage_cpu["compare"] = time.process_time() - grouped
     return result
 
@@ -367,7 +369,8 @@ def _regroup_locked(store: "Store", result: Ingested, settings: Settings,
         return
     if on_stage:
         on_stage(f"comparing the articles of {len(regrouped.changed)} new or changed stories")
-    result.comparison_failures = compare_stories(regrouped.articles, regrouped.changed)
+    with compare_settings(settings.compare):
+        result.comparison_failures = compare_stories(regrouped.articles, regrouped.changed)
     for story in regrouped.changed:
         store.replace_comparison(story["id"], {k: story[k] for k in SECTIONS})
     result.compared = len(regrouped.changed)

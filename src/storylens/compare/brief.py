@@ -1,7 +1,7 @@
 """A neutral, cited brief of one story, built only from what its articles say.
 
 - ``summary``: the supporting text of the best-corroborated facts (most independent
-  sources first, at most :data:`MAX_SUMMARY`), each sentence an exact span of one
+  sources first, at most ``compare.brief_max_sentences``), each sentence an exact span of one
   article's body and citing every article that supports it, never one that states a
   side of a conflict (that is shown as the dispute); only whole sentences that
   stand alone (:func:`sayable`: no headline, no clause cut at a comma, no piece of a
@@ -12,7 +12,7 @@
 - ``disputed``: one sentence per conflict, from a template: "Who says CLAIM; who says
   CLAIM." (who: the quoted speaker with the outlets, or the outlets in their own voice;
   the sides making one claim in one voice are said once, naming up to
-  :data:`MAX_NAMED_OUTLETS` outlets and counting the rest), citing every side.
+  ``compare.brief_max_named_outlets`` outlets and counting the rest), citing every side.
 - ``timeline``: one line per dated event: the date and the event's sentence, citing
   every mention.
 - ``quoted``: who is quoted, in how many outlets and utterances.
@@ -30,17 +30,15 @@ from typing import Any
 
 from storylens.compare.hashtags import make_hashtags
 from storylens.compare.quote_variants import QuoteGroup
+from storylens.compare.settings import current
 from storylens.compare.statements import outlet_name
 from storylens.compare.timeline import TimelineEvent
 from storylens.model import Article, Citation, Conflict, Fact
 
-__all__ = ["BriefSentence", "QuotedSpeaker", "Brief", "build_brief", "sayable", "MAX_SUMMARY"]
+__all__ = ["BriefSentence", "QuotedSpeaker", "Brief", "build_brief", "sayable"]
 
 log = logging.getLogger(__name__)
 
-MAX_SUMMARY = 6
-#: Outlets named for one claim of a disputed point (every side is still cited).
-MAX_NAMED_OUTLETS = 4
 
 
 @dataclass
@@ -150,11 +148,12 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
     usable = [f for f in facts if f.status != "disputed" and f.support and _shown(f, None) is not None
               and not _in_dispute(f, sides)]
     corroborated = [f for f in usable if f.independent_sources >= 2]
+    most = current().brief_max_sentences
     if corroborated:
-        chosen = sorted(corroborated, key=lambda f: (-f.independent_sources, -len(f.support)))[:MAX_SUMMARY]
+        chosen = sorted(corroborated, key=lambda f: (-f.independent_sources, -len(f.support)))[:most]
     else:
         first = min((order.get(c.article_id, 0) for f in usable for c in f.support), default=0)
-        chosen = [f for f in usable if any(order.get(c.article_id) == first for c in f.support)][:MAX_SUMMARY]
+        chosen = [f for f in usable if any(order.get(c.article_id) == first for c in f.support)][:most]
     if not chosen:
         return []
     coverage: dict[str, int] = defaultdict(int)
@@ -204,10 +203,12 @@ def _disputed(conflicts: Sequence[Conflict], by_id: dict[str, Article], names: d
 
 
 def _listing(outlets: Sequence[str]) -> str:
-    """"A", "A and B", "A, B and C"; past :data:`MAX_NAMED_OUTLETS`, "A, B, C and 7 other outlets"."""
-    if len(outlets) > MAX_NAMED_OUTLETS:
-        rest = len(outlets) - MAX_NAMED_OUTLETS
-        return f"{', '.join(outlets[:MAX_NAMED_OUTLETS])} and {rest} other outlet{'s' if rest > 1 else ''}"
+    """"A", "A and B", "A, B and C"; past ``compare.brief_max_named_outlets`` (every side is
+    still cited), "A, B, C and 7 other outlets"."""
+    named = current().brief_max_named_outlets
+    if len(outlets) > named:
+        rest = len(outlets) - named
+        return f"{', '.join(outlets[:named])} and {rest} other outlet{'s' if rest > 1 else ''}"
     return outlets[0] if len(outlets) == 1 else f"{', '.join(outlets[:-1])} and {outlets[-1]}"
 
 

@@ -43,6 +43,7 @@ from storylens.compare.details import find_detail_conflicts
 from storylens.compare.facts import drop_contradicting, same_day
 from storylens.compare.measures import event_noun, measure_of
 from storylens.compare.places import find_place_conflicts
+from storylens.compare.settings import current
 from storylens.compare.statements import Statement, concept_of, statements_of, terms, word_stem
 from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, Figure
 
@@ -68,12 +69,6 @@ _VAGUE = re.compile(
 _IMPLIED_MIN = {"hundreds": 200.0, "thousands": 2000.0, "dozens": 24.0, "scores": 40.0, "millions": 2e6}
 _NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _TALLY = re.compile(r"\bvot(?:ed|e|es|ing)\s+(?:was\s+)?(\d+|[a-z]+)\s*(?:-|–|to)\s*(\d+|[a-z]+)\b", re.IGNORECASE)
-_WINDOW = 70
-#: Two aligned statements are about the same event for a date conflict when this share of
-#: their stems is common (a fact may align neighbouring events).
-_SAME_EVENT_JACCARD = 0.3
-#: Two quotations are one when this share of their words is common.
-_SAME_QUOTE_JACCARD = 0.6
 
 
 @dataclass
@@ -145,8 +140,9 @@ def _thing(words: str) -> str:
 
 
 def _context(article: Article, st: Statement, start: int, end: int, first: bool) -> frozenset[str]:
-    s = max(st.citation.start, start - _WINDOW)
-    e = min(st.citation.end, end + _WINDOW)
+    window = current().figure_context_chars
+    s = max(st.citation.start, start - window)
+    e = min(st.citation.end, end + window)
     while s > st.citation.start and not article.text[s - 1].isspace():
         s -= 1
     while e < st.citation.end and not article.text[e].isspace():
@@ -308,6 +304,7 @@ def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
                 st_of: dict[tuple[str, str, int, int], Statement]) -> list[_Edge]:
     """Date disagreements between the statements of one fact."""
     by_id = {a.id: a for a in articles}
+    same_event = current().date_same_event_jaccard  # a fact may align neighbouring events
     edges = []
     for fact in facts:
         support = [(by_id[c.article_id], st_of[_key(c)]) for c in fact.support if _key(c) in st_of]
@@ -318,7 +315,7 @@ def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
                 da = [t for t in sa.times if t.granularity == "day"]
                 db = [t for t in sb.times if t.granularity == "day"]
                 values = da[0].value + db[0].value if len(da) == 1 and len(db) == 1 else "X"
-                close = len(sa.terms & sb.terms) / max(1, len(sa.terms | sb.terms)) >= _SAME_EVENT_JACCARD
+                close = len(sa.terms & sb.terms) / max(1, len(sa.terms | sb.terms)) >= same_event
                 if "X" not in values and "W" not in values and close and not same_day(da[0], db[0]):
                     edges.append(_Edge("date", fact.id, fact.statement, _side(da[0].text, sa), _side(db[0].text, sb)))
     return edges
@@ -466,12 +463,13 @@ def _attribution_edges(articles: Sequence[Article], sts: dict[str, list[Statemen
                 if st is not None:
                     quotes.append((a, q, words, st))
     out = []
-    for i, j in _overlapping_pairs([words for _, _, words, _ in quotes], _SAME_QUOTE_JACCARD):
+    same_quote = current().attribution_quote_jaccard  # share of words two renderings of one quotation share
+    for i, j in _overlapping_pairs([words for _, _, words, _ in quotes], same_quote):
         (a, qa, wa, sa), (b, qb, wb, sb) = quotes[i], quotes[j]
         ka, kb = qa.speaker_entity or "", qb.speaker_entity or ""
         if ka == kb or _source(a) == _source(b):
             continue
-        if len(wa & wb) / len(wa | wb) >= _SAME_QUOTE_JACCARD and not _same_speaker(ka, kb):
+        if len(wa & wb) / len(wa | wb) >= same_quote and not _same_speaker(ka, kb):
             out.append(_Edge("attribution", "", qa.text, ConflictSide(qa.text, ka, sa.citation),
                              ConflictSide(qb.text, kb, sb.citation), (ka, kb)))
     return out

@@ -9,12 +9,13 @@ references that can be the same day. Candidate pairs come from blocking: each st
 is indexed under its rarest stems, its entity keys, figure values and dates, and only
 statements sharing a key are scored, so the cost grows with the sizes of the posting
 lists, not with the square of the number of statements. Very common keys (in more than
-``max_posting`` statements) are not used for blocking.
+``compare.align_max_posting`` statements) are not used for blocking.
 
 Pairs above the threshold are merged best-first into facts with at most one statement
 per article (the best one). Every statement not aligned with another article is a
 single-source fact of its own, unless it is too short to say anything (fewer than
-``min_terms`` content stems). Pure: nothing here reads disk or network.
+``compare.fact_min_terms`` content stems). The weights and limits are the ``align_*``
+settings of :mod:`storylens.compare.settings`. Pure: nothing here reads disk or network.
 """
 
 from __future__ import annotations
@@ -25,38 +26,16 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
+from storylens.compare.settings import CompareSettings, current
 from storylens.compare.statements import Statement, outlet_name, statements_of, terms
 from storylens.model import Article, Citation, Conflict, Fact, TimeRef
 from storylens.stories import independent_sources
 
-__all__ = ["AlignConfig", "GENERIC_TERMS", "align_facts", "aligned_statements", "drop_contradicting", "fact_id",
+__all__ = ["GENERIC_TERMS", "align_facts", "aligned_statements", "drop_contradicting", "fact_id",
            "make_scorer", "same_day"]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class AlignConfig:
-    """Weights and limits of statement alignment (chosen on the examples corpus, see the
-    module docstring of ``storylens.eval.compare_gold`` for how they score)."""
-
-    threshold: float = 0.38  # combined score to align two statements
-    min_lexical: float = 0.15  # weighted Dice of stems, required whatever else is shared
-    entity_weight: float = 0.06
-    figure_weight: float = 0.15
-    time_weight: float = 0.12
-    event_weight: float = 0.1  # a shared event concept ("~capture") about a shared entity
-    name_factor: float = 0.0  # weight of a stem that is part of an entity's name
-    #: anchors a pair needs: shared content stems (not names, not ``GENERIC_TERMS``), plus
-    #: one for sharing an entity, a figure or a day; one common word ("expect", "world")
-    #: is vocabulary, not a claim. 3 since the real-event gold (compare/dev: claim pairs
-    #: P .724 -> .796, R .221 -> .197; see docs/benchmarks.md); it was 2.
-    min_shared_terms: int = 3
-    block_terms: int = 6  # rarest stems a statement is indexed under
-    max_posting: int = 400
-    min_terms: int = 3
 
 
 #: Stems too common in news to make two statements one claim on their own: titles
@@ -98,13 +77,13 @@ def _time_keys(st: Statement) -> set[str]:
 
 
 class _Scorer:
-    def __init__(self, statements: list[Statement], config: AlignConfig) -> None:
+    def __init__(self, statements: list[Statement], config: CompareSettings) -> None:
         df: Counter[str] = Counter()
         for st in statements:
             df.update(st.terms)
         n = len(statements) + 1
         self.idf = {t: math.log(n / c) + 1.0 for t, c in df.items()}
-        self.name_factor = config.name_factor
+        self.name_factor = config.align_name_factor
         self.weight = {id(st): sum(self._w(t, st, st) for t in st.terms) for st in statements}
         self.figs = {id(st): _figure_keys(st) for st in statements}
         self.config = config
@@ -124,32 +103,32 @@ class _Scorer:
 
     def score(self, a: Statement, b: Statement) -> float:
         lex = self.lexical(a, b)
-        if lex < self.config.min_lexical:
+        if lex < self.config.align_min_lexical:
             return 0.0
         c = self.config
         shared_figure = bool(self.figs[id(a)] & self.figs[id(b)])
         shared_day = any(same_day(x, y) for x in a.times for y in b.times)
         content = (a.terms & b.terms) - a.name_terms - b.name_terms - GENERIC_TERMS
         anchored = shared_figure or shared_day or bool(a.entities & b.entities)
-        if len(content) + anchored < c.min_shared_terms:
+        if len(content) + anchored < c.align_min_shared_terms:
             return 0.0
         score = lex
         shared_entities = a.entities & b.entities
         if shared_entities:
-            score += c.entity_weight * len(shared_entities) / min(len(a.entities), len(b.entities))
+            score += c.align_entity_weight * len(shared_entities) / min(len(a.entities), len(b.entities))
             if any(t.startswith("~") for t in a.terms & b.terms):
-                score += c.event_weight
+                score += c.align_event_weight
         if shared_figure:
-            score += c.figure_weight
+            score += c.align_figure_weight
         if shared_day:
-            score += c.time_weight
+            score += c.align_time_weight
         return score
 
 
-def make_scorer(statements: list[Statement], config: AlignConfig | None = None) -> _Scorer:
+def make_scorer(statements: list[Statement], config: CompareSettings | None = None) -> _Scorer:
     """The pair scorer alignment uses (``score(a, b)``, ``lexical(a, b)``), with stem
     rarity taken over ``statements`` (a story's)."""
-    return _Scorer(statements, config or AlignConfig())
+    return _Scorer(statements, config or current())
 
 
 #: An embedded post's signature line ("Ann Lee (@annlee) August 20, 2015"): page furniture,
@@ -167,19 +146,19 @@ def can_align(st: Statement) -> bool:
     return not (_LABEL.match(st.citation.text) or _POST_SIGNATURE.match(st.citation.text))
 
 
-def _candidates(statements: list[Statement], scorer: _Scorer, config: AlignConfig) -> set[tuple[int, int]]:
+def _candidates(statements: list[Statement], scorer: _Scorer, config: CompareSettings) -> set[tuple[int, int]]:
     postings: dict[str, list[int]] = defaultdict(list)
     for i, st in enumerate(statements):
         if not can_align(st):
             continue
-        rare = sorted(st.terms, key=lambda t: (-scorer.idf[t], t))[:config.block_terms]
+        rare = sorted(st.terms, key=lambda t: (-scorer.idf[t], t))[:config.align_block_terms]
         keys = {"t:" + t for t in rare} | {"e:" + e for e in st.entities}
         keys |= {"f:" + f for f in scorer.figs[id(st)]} | {"d:" + d for d in _time_keys(st)}
         for k in keys:
             postings[k].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in postings.values():
-        if len(members) < 2 or len(members) > config.max_posting:
+        if len(members) < 2 or len(members) > config.align_max_posting:
             continue
         for x in range(len(members)):
             a = statements[members[x]].citation.article_id
@@ -189,19 +168,19 @@ def _candidates(statements: list[Statement], scorer: _Scorer, config: AlignConfi
     return pairs
 
 
-def aligned_statements(articles: Sequence[Article], config: AlignConfig | None = None,
+def aligned_statements(articles: Sequence[Article], config: CompareSettings | None = None,
                        split: Mapping[str, Sequence[Statement]] | None = None,
                        ) -> tuple[list[Statement], list[list[int]], _Scorer]:
     """The story's statements and the groups of aligned statement indexes (one statement
     per article in a group; singletons included). ``split``: each article's
     ``statements_of``, when the caller has them already."""
-    config = config or AlignConfig()
+    config = config or current()
     statements = [st for a in articles for st in (split[a.id] if split is not None else statements_of(a))]
     scorer = _Scorer(statements, config)
     scored = []
     for i, j in _candidates(statements, scorer, config):
         s = scorer.score(statements[i], statements[j])
-        if s >= config.threshold:
+        if s >= config.align_threshold:
             scored.append((s, i, j))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     parent = list(range(len(statements)))
@@ -227,19 +206,19 @@ def aligned_statements(articles: Sequence[Article], config: AlignConfig | None =
     return statements, groups, scorer
 
 
-def align_facts(articles: Sequence[Article], config: AlignConfig | None = None,
+def align_facts(articles: Sequence[Article], config: CompareSettings | None = None,
                 split: Mapping[str, Sequence[Statement]] | None = None) -> list[Fact]:
     """Facts of one story: corroborated ones first (most independent sources), then in
     order of first appearance. ``status`` is ``corroborated`` or ``single-source`` here;
     ``find_conflicts`` sets ``disputed``. ``split``: as for :func:`aligned_statements`."""
-    config = config or AlignConfig()
+    config = config or current()
     by_id = {a.id: a for a in articles}
     statements, groups, scorer = aligned_statements(articles, config, split)
     facts = []
     order = {a.id: n for n, a in enumerate(articles)}
     for group in groups:
         sts = [statements[i] for i in group]
-        if len(sts) == 1 and len(sts[0].terms) < config.min_terms:
+        if len(sts) == 1 and len(sts[0].terms) < config.fact_min_terms:
             continue
         sts.sort(key=lambda s: (order[s.citation.article_id], s.index))
         members = [by_id[s.citation.article_id] for s in sts]

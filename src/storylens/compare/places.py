@@ -9,7 +9,7 @@ it can name ("Washington": the US capital, the state, towns in England and Illin
 and two places are *compatible* when any reading of one can be the other: the same
 entry, a city inside the country or US state the other names ("Caracas" / "Venezuela",
 "Miami" / "Florida"), or two cities of one metropolitan area (centres within
-``_METRO_KM``). Only incompatible readings conflict.
+``compare.place_metro_km``). Only incompatible readings conflict.
 
 Conservative by design (a false dispute is worse than a missed one). Two aligned
 statements (one fact) of different independent sources conflict only when:
@@ -38,19 +38,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storylens.cluster.features import fold
-from storylens.compare.facts import GENERIC_TERMS, AlignConfig, make_scorer, same_day
+from storylens.compare.facts import GENERIC_TERMS, make_scorer, same_day
+from storylens.compare.settings import current
 from storylens.compare.statements import Statement
 from storylens.model import Article, ConflictSide
 
-__all__ = ["Place", "resolve", "compatible", "place_conflict", "find_place_conflicts", "MIN_SHARED_CONTENT"]
+__all__ = ["Place", "resolve", "compatible", "place_conflict", "find_place_conflicts"]
 
 log = logging.getLogger(__name__)
 
-#: Content stems (not names, not ``facts.GENERIC_TERMS``) two statements must share to be
-#: read as one event, on top of the alignment score: stricter than alignment's two.
-MIN_SHARED_CONTENT = 3
-#: Two cities whose centres are closer than this are one metropolitan area.
-_METRO_KM = 40.0
 #: A locative preposition right before the name, optionally with an article or a
 #: direction ("in northern Dornhill", "at the capital, X" is not covered: no conflict).
 _LOCATIVE = re.compile(
@@ -146,7 +142,7 @@ def compatible(a: Place, b: Place) -> bool:
     """One can be the other: same entry, one inside the other, or one metropolitan area."""
     if a == b or _within(a, b) or _within(b, a):
         return True
-    return a.kind == b.kind == "city" and _km(a, b) < _METRO_KM
+    return a.kind == b.kind == "city" and _km(a, b) < current().place_metro_km
 
 
 def _any_compatible(xs: tuple[Place, ...], ys: tuple[Place, ...]) -> bool:
@@ -156,7 +152,8 @@ def _any_compatible(xs: tuple[Place, ...], ys: tuple[Place, ...]) -> bool:
 def _names_it(xs: tuple[Place, ...], ys: tuple[Place, ...]) -> bool:
     """A reading of ``xs`` is ``ys``'s place or inside it (not merely a region containing
     it: an article that names the United States has not named Houston)."""
-    return any(x == y or _within(x, y) or (x.kind == y.kind == "city" and _km(x, y) < _METRO_KM)
+    metro_km = current().place_metro_km
+    return any(x == y or _within(x, y) or (x.kind == y.kind == "city" and _km(x, y) < metro_km)
                for x in xs for y in ys)
 
 
@@ -220,7 +217,8 @@ def find_place_conflicts(articles: Sequence[Article], statements: dict[str, list
     """Place conflicts among all statements that name a place after a locative
     preposition, paired across independent sources (``source``) when they say the same
     thing: the alignment score reaches its threshold and they share
-    ``MIN_SHARED_CONTENT`` content stems. Not limited to aligned facts, whose one
+    ``compare.place_min_shared_content`` content stems (not names, not
+    ``facts.GENERIC_TERMS``; stricter than the alignment). Not limited to aligned facts, whose one
     statement per article is often not the sentence that gives the place."""
     placed = []
     for a in articles:
@@ -230,14 +228,14 @@ def find_place_conflicts(articles: Sequence[Article], statements: dict[str, list
                 placed.append((a, st, st.terms - st.name_terms - GENERIC_TERMS))
     if len(placed) < 2:
         return []
-    config = AlignConfig()
+    config = current()
     scorer = make_scorer([st for a in articles for st in statements[a.id]], config)
     out = []
     for n, (a, sa, ca) in enumerate(placed):
         for b, sb, cb in placed[n + 1:]:
-            if source(a) == source(b) or len(ca & cb) < MIN_SHARED_CONTENT:
+            if source(a) == source(b) or len(ca & cb) < config.place_min_shared_content:
                 continue
-            if scorer.score(sa, sb) < config.threshold:
+            if scorer.score(sa, sb) < config.align_threshold:
                 continue
             sides = place_conflict(a, sa, b, sb)
             if sides:

@@ -7,14 +7,14 @@ Units ("segments"): the top-level quoted passages (text between quotation marks,
 is its own segment. Indirect quotes are not quotations and are left out.
 
 Grouping (one group = one utterance): two segments belong together when their
-normalised word sequences overlap: a shared run of at least :data:`MIN_RUN` words and
+normalised word sequences overlap: a shared run of at least ``compare.quote_min_run`` words and
 at least half of the shorter segment's words in matching runs (so a quote split into
 two in one outlet and printed whole in another joins through both halves). Speakers
 must agree or one be unknown; a segment attributed to a different speaker joins only
-on a run of :data:`MIN_RUN_OTHER_SPEAKER` identical words (such a group has
-``attribution_differs``). Segments under :data:`MIN_RUN` words join only an identical
+on a run of ``compare.quote_min_run_other_speaker`` identical words (such a group has
+``attribution_differs``). Segments under ``compare.quote_min_run`` words join only an identical
 segment of the same named speaker. Candidate pairs come from an index of word
-:data:`MIN_RUN`-grams, so the work grows with the number of shared passages, not with
+``compare.quote_min_run``-grams, so the work grows with the number of shared passages, not with
 the square of the number of quotes.
 
 Fidelity of a variant against the group's reference (its longest segment; an agency
@@ -39,22 +39,15 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
+from storylens.compare.settings import current
 from storylens.compare.textspans import QuotedSpan, Word, quoted_spans, sentence_around, sentence_spans, words
 from storylens.model import Article, Citation
 from storylens.stories import independent_sources
 
-__all__ = ["QuoteVariant", "QuoteGroup", "group_quote_variants", "fidelity", "word_diff",
-           "MIN_RUN", "MIN_RUN_OTHER_SPEAKER", "FIDELITY_ORDER"]
+__all__ = ["QuoteVariant", "QuoteGroup", "group_quote_variants", "fidelity", "word_diff", "FIDELITY_ORDER"]
 
 log = logging.getLogger(__name__)
 
-#: shortest run of identical (normalised) words that links two quotes of one speaker:
-#: four words is past most stock phrases ("in the country") yet inside a short quote
-MIN_RUN = 4
-#: a run this long is the same utterance even when the two outlets name different speakers
-MIN_RUN_OTHER_SPEAKER = 8
-#: share of the shorter segment's words that must lie in matching runs
-MIN_SHARED = 0.5
 #: worst first
 FIDELITY_ORDER = ("paraphrase", "altered", "minor", "verbatim")
 _INNER_PUNCT = {"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'"}
@@ -168,7 +161,7 @@ def _segments(article: Article) -> list[_Segment]:
 
 
 def _add_echoes(article: Article, top: list[QuotedSpan], found: dict[tuple[int, int], _Segment]) -> None:
-    """Words under :data:`MIN_RUN` quoted on their own ("called the shooting
+    """Words under ``compare.quote_min_run`` quoted on their own ("called the shooting
     "outrageous""), in a sentence that names a person: segments of that person (the
     nearest named before the quotation, else after it). They join only a quote of the
     same person that holds them (or the same words quoted of that person elsewhere);
@@ -182,7 +175,7 @@ def _add_echoes(article: Article, top: list[QuotedSpan], found: dict[tuple[int, 
     for span in top:
         start, end = _trim(text, span.start, span.end)
         ws = words(text, start, end)
-        if not ws or len(ws) >= MIN_RUN or all(w.text[:1].isupper() for w in ws):
+        if not ws or len(ws) >= current().quote_min_run or all(w.text[:1].isupper() for w in ws):
             continue
         if any(a < end and start < b for a, b in taken):
             continue
@@ -212,14 +205,15 @@ def _holds(a: list[str], b: list[str]) -> bool:
 
 
 def _linked(a: _Segment, b: _Segment) -> bool:
+    settings = current()
     na, nb = a.norms, b.norms
     short = min(len(na), len(nb))
     same_speaker = a.speaker is None or b.speaker is None or a.speaker == b.speaker
-    if short < MIN_RUN:  # a few words: only of one named speaker, and held by the other quote
+    if short < settings.quote_min_run:  # a few words: only of one named speaker, and held by the other quote
         return a.speaker is not None and a.speaker == b.speaker and _holds(na, nb)
     longest, shared = _matching(na, nb)
-    need = MIN_RUN if same_speaker else MIN_RUN_OTHER_SPEAKER
-    return longest >= need and shared >= MIN_SHARED * short
+    need = settings.quote_min_run if same_speaker else settings.quote_min_run_other_speaker
+    return longest >= need and shared >= settings.quote_min_shared * short
 
 
 class _Union:
@@ -239,10 +233,11 @@ class _Union:
 
 
 def _candidates(segs: list[_Segment]) -> set[tuple[int, int]]:
+    run = current().quote_min_run
     index: dict[tuple[str, ...], list[int]] = defaultdict(list)
     short_of: dict[str, list[int]] = defaultdict(list)  # a few words of a named speaker
     for i, seg in enumerate(segs):
-        if len(seg.norms) < MIN_RUN and seg.speaker is not None:
+        if len(seg.norms) < run and seg.speaker is not None:
             short_of[seg.speaker].append(i)
     pairs: set[tuple[int, int]] = set()
     for i, seg in enumerate(segs):  # ... against every quote of that speaker
@@ -251,9 +246,9 @@ def _candidates(segs: list[_Segment]) -> set[tuple[int, int]]:
                 pairs.add((min(i, j), max(i, j)))
     for i, seg in enumerate(segs):
         norms = seg.norms
-        if len(norms) < MIN_RUN:
+        if len(norms) < run:
             continue
-        for k in {tuple(norms[j:j + MIN_RUN]) for j in range(len(norms) - MIN_RUN + 1)}:
+        for k in {tuple(norms[j:j + run]) for j in range(len(norms) - run + 1)}:
             index[k].append(i)
     for members in index.values():
         for x in range(len(members)):
@@ -297,7 +292,7 @@ def fidelity(variant_text: str, variant_words: list[Word], ref_text: str, ref_wo
     if [w.norm for w in window] == [w.norm for w in vwords]:
         same = _surface(ref_text, window) == _surface(variant_text, vwords)
         return ("verbatim" if same else "minor"), 1.0, window
-    if coverage < MIN_SHARED:
+    if coverage < current().quote_min_shared:
         return "paraphrase", coverage, window
     return "altered", coverage, window
 
@@ -375,7 +370,7 @@ def group_quote_variants(articles: Sequence[Article], originals: Collection[str]
         if ri == rj or not _linked(segs[i], segs[j]):
             continue
         merged = group_speakers[ri] | group_speakers[rj]
-        if len(merged) > 1 and _matching(segs[i].norms, segs[j].norms)[0] < MIN_RUN_OTHER_SPEAKER:
+        if len(merged) > 1 and _matching(segs[i].norms, segs[j].norms)[0] < current().quote_min_run_other_speaker:
             continue  # would join two different named speakers through an unattributed quote
         union.union(ri, rj)
         group_speakers[union.find(ri)] = merged

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from storylens.cluster.features import STOP_WORDS, cheap_lemma, fold
+from storylens.compare.settings import current
 from storylens.model import Article, Citation, Figure, Quote, TimeRef
 
 __all__ = ["Statement", "split_statements", "statements_of", "terms", "word_stem", "concept_of", "outlet_name",
@@ -32,9 +33,6 @@ fla calif mass conn ariz jan feb mar apr aug sept sep oct nov dec inc corp co lt
 """.split())
 _INITIAL = re.compile(r"(?:^|[\s(])(?:[A-Z]\.)*[A-Z]$")
 _WORD = re.compile(r"~\w+|[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
-#: A sentence longer than this many characters is cut into clauses of at least _MIN_CLAUSE.
-_LONG = 150
-_MIN_CLAUSE = 40
 _CLAUSE = re.compile(r";\s|\s[—–]\s|,\s(?=(?:however|but|while|whereas|although|though|after|before|amid|despite|since|in the wake of)\b"
                      r"|(?!according\b)[a-z]+ing\b|[a-z]+ed by\b)")
 
@@ -167,14 +165,16 @@ def _sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int, int, int
 
 def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A long sentence cut into clauses: at semicolons, dashes, and commas that open a
-    contrast ("however", "but", "while") or a participle clause (", citing ...")."""
-    if end - start <= _LONG:
+    contrast ("however", "but", "while") or a participle clause (", citing ..."): longer
+    than ``compare.long_sentence_chars``, into clauses of ``compare.min_clause_chars``."""
+    settings = current()
+    if end - start <= settings.long_sentence_chars:
         return [(start, end)]
     out = []
     s = start
     for m in _CLAUSE.finditer(text, start, end):
         cut = m.start() + 1 if text[m.start()] in ";,—–" else m.start()
-        if cut - s >= _MIN_CLAUSE and end - cut >= _MIN_CLAUSE:
+        if cut - s >= settings.min_clause_chars and end - cut >= settings.min_clause_chars:
             out.append((s, cut))
             s = cut
             while s < end and (text[s].isspace() or text[s] in "—–"):

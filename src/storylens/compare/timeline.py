@@ -25,7 +25,7 @@ shares most words with the other mentions' sentences (the most representative on
 
 Background: the story's own time starts at the earliest day, in the year before its
 first publication or later, that two or more articles date an event to (else at its
-first publication); an event that ends more than ``BACKGROUND_DAYS`` before that is
+first publication); an event that ends more than ``compare.background_days`` before that is
 ``background`` (an earlier incident, "since 2019", the year a law was passed): shown, and
 marked as such.
 """
@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from storylens.compare.settings import current
 from storylens.compare.textspans import sentence_around, sentence_spans, words
 from storylens.model import Article, Citation, TimeRef
 
@@ -176,10 +177,6 @@ def build_timeline(articles: Sequence[Article], stories_anchor: date | datetime 
     return events
 
 
-#: How long before the story's own time an event is background.
-BACKGROUND_DAYS = 14
-
-
 def _period_end(iso: str) -> date:
     """The last day of an ISO day, month or year."""
     if len(iso) == 10:
@@ -200,8 +197,9 @@ def _mark_background(events: list[TimelineEvent], articles: Sequence[Article]) -
     start = min(shared) if shared else min(published) if published else None
     if start is None:
         return
+    days = current().background_days
     for ev in events:
-        ev.background = (start - _period_end(ev.date)).days > BACKGROUND_DAYS
+        ev.background = (start - _period_end(ev.date)).days > days
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

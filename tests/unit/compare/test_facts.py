@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from storylens.compare.exclusives import find_exclusives
-from storylens.compare.facts import _candidates, _Scorer, AlignConfig, align_facts
+from storylens.compare.facts import _candidates, _Scorer, align_facts
+from storylens.compare.settings import CompareSettings
 from storylens.compare.statements import Statement, outlet_name, split_statements, statements_of
 from storylens.model import Article, Citation, Entity, Figure, Quote, Span, TimeRef
 
@@ -154,7 +155,7 @@ def test_blocking_scores_no_pair_of_unrelated_statements():
     # 60 articles with disjoint vocabularies: no candidate pair at all, not 60*59/2 article pairs.
     arts = [article(f"x{i}", f"Zq{i}a vq{i}g Wx{i}b Kr{i}c. Pl{i}d rq{i}h Mn{i}e Tv{i}f.") for i in range(60)]
     sts: list[Statement] = [st for a in arts for st in statements_of(a)]
-    config = AlignConfig()
+    config = CompareSettings()
     assert _candidates(sts, _Scorer(sts, config), config) == set()
     # One shared rare word links exactly the two statements that hold it.
     arts[3].text = arts[3].text.replace("vq3g", "quarrystone")
@@ -183,7 +184,7 @@ def test_citation_layout():
         "article_id": "a", "start": 0, "end": 3, "text": "abc", "field": "headline"}
 
 
-def _corroborated(ta: str, tb: str, config: AlignConfig | None = None) -> list:  # type: ignore[type-arg]
+def _corroborated(ta: str, tb: str, config: CompareSettings | None = None) -> list:  # type: ignore[type-arg]
     a = article("a", ta, outlet="Dornhill Gazette")
     b = article("b", tb, outlet="Valley Post")
     return [f for f in align_facts([a, b], config) if f.independent_sources == 2]
@@ -196,7 +197,7 @@ def test_one_shared_common_word_or_a_shared_title_is_not_one_claim():
     for ta, tb in (one_word, title):
         assert _corroborated(ta, tb) == []
         # the rule, not the lexical score, is what keeps them apart
-        assert _corroborated(ta, tb, AlignConfig(min_shared_terms=0)) != []
+        assert _corroborated(ta, tb, CompareSettings(align_min_shared_terms=0)) != []
 
 
 def test_two_shared_content_words_still_align_a_paraphrase():

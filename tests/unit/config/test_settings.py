@@ -85,3 +85,27 @@ def test_the_pipeline_reads_its_settings(tmp_path):
     assert result.exit_code == 0, result.output
     report = json.loads((out / "report.json").read_text())
     assert len(report["stories"]) == len(report["articles"]) > 2
+
+
+def test_the_comparison_reads_its_settings(tmp_path):
+    """The compare section reaches every story's comparison through the CLI: a one-sentence
+    brief, and no fact shared by two articles when no pair can reach the threshold."""
+    examples = Path(__file__).parents[3] / "examples"
+
+    def stories(*assignments: str) -> list[dict]:  # type: ignore[type-arg]
+        out = tmp_path / "-".join(assignments or ("defaults",))
+        args = ["analyze", str(examples), "--out", str(out), "--format", "json", "-q"]
+        for assignment in assignments:
+            args += ["--set", assignment]
+        result = CliRunner().invoke(main, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return json.loads((out / "report.json").read_text())["stories"]
+
+    def corroborated(story: dict) -> int:  # type: ignore[type-arg]
+        return sum(f["status"] == "corroborated" for f in story["facts"])
+
+    default = stories()
+    assert max(len(s["brief"]["summary"]) for s in default) > 1 and any(corroborated(s) for s in default)
+    tuned = stories("compare.brief_max_sentences=1", "compare.align_threshold=99")
+    assert max(len(s["brief"]["summary"]) for s in tuned) == 1
+    assert not any(corroborated(s) for s in tuned)

@@ -1,0 +1,77 @@
+"""The comparison's settings: every threshold, weight and window of the compare stage.
+
+``CompareSettings`` is the ``compare`` section of ``storylens.config.Settings``. The
+pipeline runs the comparison inside ``compare_settings(settings.compare)``; the compare
+modules read the values in force with ``current()`` (the defaults outside such a block),
+so a value set in a TOML file, the environment or ``--set compare.NAME=VALUE`` reaches
+every story however the comparison is called. Chosen on dev data only (the examples,
+the seeds, NewsWCL50 dev and the comparison gold's dev events; docs/benchmarks.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+__all__ = ["CompareSettings", "compare_settings", "current"]
+
+
+@dataclass(frozen=True)
+class CompareSettings:
+    """See ``docs/settings.md`` for what each one does."""
+
+    # -- aligning statements into facts (``compare.facts``) --
+    align_threshold: float = 0.38  # combined score to align two statements
+    align_min_lexical: float = 0.15  # weighted Dice of stems, required whatever else is shared
+    align_entity_weight: float = 0.06
+    align_figure_weight: float = 0.15
+    align_time_weight: float = 0.12
+    align_event_weight: float = 0.1  # a shared event concept ("~capture") about a shared entity
+    align_name_factor: float = 0.0  # weight of a stem that is part of an entity's name
+    #: anchors a pair needs: shared content stems (not names, not ``facts.GENERIC_TERMS``),
+    #: plus one for sharing an entity, a figure or a day; one common word ("expect",
+    #: "world") is vocabulary, not a claim. 3 since the real-event gold (compare/dev: claim
+    #: pairs P .724 -> .796, R .221 -> .197; see docs/benchmarks.md); it was 2.
+    align_min_shared_terms: int = 3
+    align_block_terms: int = 6  # rarest stems a statement is indexed under
+    align_max_posting: int = 400
+    fact_min_terms: int = 3  # content stems a single-source fact needs
+    # -- statements (``compare.statements``) --
+    long_sentence_chars: int = 150  # a longer sentence is cut into clauses ...
+    min_clause_chars: int = 40  # ... of at least this many characters
+    # -- conflicts (``compare.conflicts``, ``compare.places``) --
+    figure_context_chars: int = 70  # words this far around a figure say what event it counts
+    date_same_event_jaccard: float = 0.3  # stem overlap of two dated statements of one event
+    attribution_quote_jaccard: float = 0.6  # word overlap of one quotation given to two persons
+    place_min_shared_content: int = 3  # content stems two statements share to compare their places
+    place_metro_km: float = 40.0  # two cities this close can be one metro area
+    # -- quote variants (``compare.quote_variants``) --
+    quote_min_run: int = 4  # identical words that link two quotes of one speaker
+    quote_min_run_other_speaker: int = 8  # ... given to two different speakers
+    quote_min_shared: float = 0.5  # share of the shorter quote's words in matching runs
+    # -- timeline and brief --
+    background_days: int = 14  # an event this long before the story's own time is background
+    brief_max_sentences: int = 6
+    brief_max_named_outlets: int = 4  # then "and N other outlets"
+
+
+_CURRENT: ContextVar[CompareSettings | None] = ContextVar("storylens_compare_settings", default=None)
+_DEFAULTS = CompareSettings()
+
+
+@contextmanager
+def compare_settings(settings: CompareSettings) -> Iterator[None]:
+    """Compare with ``settings`` inside the block (a run of the pipeline)."""
+    token = _CURRENT.set(settings)
+    try:
+        yield
+    finally:
+        _CURRENT.reset(token)
+
+
+def current() -> CompareSettings:
+    """The settings in force: those of the enclosing ``compare_settings`` block, else the
+    defaults."""
+    return _CURRENT.get() or _DEFAULTS
