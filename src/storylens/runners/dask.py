@@ -49,6 +49,9 @@ R = TypeVar("R")
 WORKER_MEMORY = 2 * 1024**3
 #: How long to wait for a remote scheduler, and for its first worker.
 CONNECT_TIMEOUT_S = 30
+#: Dask settings of the workers of a local cluster (a remote cluster's are its own:
+#: ``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False``, docs/scaling.md).
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 ADDRESS_FORMS = "local, local:N (N worker processes) or tcp://HOST:PORT (a running Dask scheduler)"
 
 _LOCAL = re.compile(r"local(?::(\d+))?")
@@ -116,6 +119,7 @@ class DaskRunner:
         self.workers = self._threads()
 
     def _start(self, spec: DaskAddress) -> None:
+        import dask
         from dask.system import CPU_COUNT
         from distributed import Client, LocalCluster
         from distributed.system import MEMORY_LIMIT
@@ -127,11 +131,13 @@ class DaskRunner:
                             workers, MEMORY_LIMIT / workers / 1024**3, WORKER_MEMORY / 1024**3)
             # memory_limit "auto": the machine's memory (or its cgroup's) shared evenly,
             # so the workers together never plan on more than there is.
-            # Loopback only; the scheduler's HTTP endpoints on a free port, no dashboard.
-            self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                         host="127.0.0.1", dashboard_address=":0",
-                                         scheduler_kwargs={"dashboard": False}, silence_logs=logging.ERROR,
-                                         memory_limit="auto")
+            # Loopback only; the scheduler's HTTP endpoints on a free port, no dashboard;
+            # no statistical profiler in the workers (it samples the stack every 10 ms).
+            with dask.config.set(WORKER_CONFIG):
+                self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                             host="127.0.0.1", dashboard_address=":0",
+                                             scheduler_kwargs={"dashboard": False}, silence_logs=logging.ERROR,
+                                             memory_limit="auto")
             try:
                 self._client = Client(self._cluster, set_as_default=False)
             except BaseException:
