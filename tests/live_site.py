@@ -1,6 +1,7 @@
 """A local HTTP server (127.0.0.1, a free port, a thread) for the live-source tests: the
 examples as pages and as a summary-only feed, and endpoints that misbehave. No test
-touches the internet."""
+touches the internet. (Not named live_server: tests/web has a module of that name, and
+one pytest run imports a module name once.)"""
 
 from __future__ import annotations
 

@@ -387,17 +387,24 @@ def show(ctx: _Context, story_id: str, db: str) -> None:
     print_story(ctx.out, story, comparison, titles)
 
 
+_all_versions_option = click.option(
+    "--all-versions", is_flag=True,
+    help="Also the older versions of pages fetched again with changed text (by default only the latest).")
+
+
 @main.command()
 @_db_option
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 10_000))
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0))
 @click.option("--outlet", default=None, help="Only this outlet.")
+@_all_versions_option
 @_with_context
-def articles(ctx: _Context, db: str, limit: int, offset: int, outlet: str | None) -> None:
-    """List the stored articles, newest first."""
+def articles(ctx: _Context, db: str, limit: int, offset: int, outlet: str | None, all_versions: bool) -> None:
+    """List the stored articles, newest first (of a page fetched again with changed text, the latest version)."""
     with _open(db, must_exist=True) as store:
-        rows = store.list_articles(limit=limit, offset=offset, outlet=outlet)
-        table = Table("id", "published", "outlet", "headline", title=f"{store.count_articles()} articles in {escape(_shown(db))}")
+        rows = store.list_articles(limit=limit, offset=offset, outlet=outlet, older_versions=all_versions)
+        table = Table("id", "published", "outlet", "headline",
+                      title=f"{store.count_articles(older_versions=all_versions)} articles in {escape(_shown(db))}")
         for a in rows:
             table.add_row(a.id, a.published.isoformat() if a.published else "-", escape(a.outlet or "-"),
                           escape(a.headline or f"({Path(a.source).name})"))
@@ -408,12 +415,13 @@ def articles(ctx: _Context, db: str, limit: int, offset: int, outlet: str | None
 @click.argument("query")
 @_db_option
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+@_all_versions_option
 @_with_context
-def search(ctx: _Context, query: str, db: str, limit: int) -> None:
+def search(ctx: _Context, query: str, db: str, limit: int, all_versions: bool) -> None:
     """Full-text search over stored articles (words, "phrases", OR, NOT, prefix*; accents ignored)."""
     with _open(db, must_exist=True) as store:
         try:
-            hits = store.search(query, limit=limit)
+            hits = store.search(query, limit=limit, older_versions=all_versions)
         except StorylensError as exc:
             raise click.ClickException(str(exc)) from exc
         if not hits:

@@ -1,5 +1,5 @@
 """Live sources end to end: `storylens analyze URL`, `ingest URL`, `watch --once` against a
-local HTTP server (tests/live_server.py) serving the examples as pages and a summary-only
+local HTTP server (tests/live_site.py) serving the examples as pages and a summary-only
 feed, and endpoints that misbehave. No test touches the internet."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from live_server import HTML_PAGES, LiveServer
+from live_site import HTML_PAGES, LiveServer
 
 from storylens.cli import main
 from storylens.store import SQLStore, open_store
@@ -78,19 +78,34 @@ def test_ingest_a_page_twice_then_changed_keeps_both_versions(server: LiveServer
     code, output = run("ingest", url, "--db", db)
     assert code == 0 and "1 added" in output, output
     with open_store(db) as store:
-        assert store.count_articles() == 4
-        latest = [a for a in store.list_articles(limit=10) if a.url == url]
-        assert len(latest) == 2
-        info = store.article_versions([a.id for a in latest])
+        assert store.count_articles(older_versions=True) == 4 and store.count_articles() == 3
+        both = [a for a in store.list_articles(limit=10, older_versions=True) if a.url == url]
+        assert len(both) == 2
+        info = store.article_versions([a.id for a in both])
         (new_id, versions), = info.items()
         assert versions["versions"] == 2 and len(versions["previous"]) == 1
         old_id = versions["previous"][0]
+        assert [a.id for a in store.list_articles(limit=10) if a.url == url] == [new_id]  # the user's list
         stories = store.list_stories(limit=50)
         members = {i for s in stories for i in s["articles"]}
         assert new_id in members and old_id not in members  # the latest version is the one grouped
         (story,) = [s for s in stories if new_id in s["articles"]]
         assert story["updated_articles"][new_id]["versions"] == 2
         assert store.get_comparison(story["id"]) is not None
+        text = store.get_article(new_id).text  # type: ignore[union-attr]
+        word = max((w for w in text.split() if w.isalpha()), key=len)
+    # what a user lists, searches and reads: the latest version, the update said
+    code, output = run("articles", "--db", db)
+    assert code == 0 and new_id in output and old_id not in output and "3 articles" in output, output
+    code, output = run("articles", "--all-versions", "--db", db)
+    assert new_id in output and old_id in output and "4 articles" in output, output
+    code, output = run("search", word, "--db", db)
+    assert code == 0 and new_id in output and old_id not in output, output
+    code, output = run("search", word, "--all-versions", "--db", db)
+    assert new_id in output and old_id in output, output
+    code, output = run("show", story["id"], "--db", db)
+    assert code == 0 and "Updated (1)" in output and "version 2, updated " in output, output
+    assert f"{new_id} (previous: {old_id})" in output
 
 
 class _Died(Exception):
@@ -153,3 +168,4 @@ def test_a_sitemap_by_url_is_expanded_to_its_pages(server: LiveServer, tmp_path:
     assert code == 0, output
     report = json.loads((tmp_path / "out" / "report.json").read_text())
     assert {a["url"] for a in report["articles"]} == {server.url(f"/news/{n}") for n in HTML_PAGES[:2]}
+

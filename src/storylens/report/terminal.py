@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .json_report import Report, report_counts, reveal_hidden, single_line, source_name
-from .present import Names, disputes
+from .present import Names, disputes, updated_articles
 
 __all__ = ["print_summary", "print_story", "MAX_ARTICLE_ROWS", "MAX_SKIPPED_ROWS"]
 
@@ -129,6 +129,18 @@ def print_story(console: Console, story: dict[str, Any], comparison: dict[str, A
     console.print(Text(story.get("title") or story["id"], style="bold"))
     console.print(Text(f"{len(story['articles'])} articles, {story.get('independent_sources')} independent sources, "
                        f"outlets: {', '.join(story.get('outlets') or []) or '-'} · {story['id']}", style="dim"))
+    updated = updated_articles(story, sources)
+    if updated:
+        console.print(Text(f"\nUpdated ({len(updated)}): fetched again with changed text; the latest version is "
+                           "compared, older ones are kept", style="bold"))
+        for item in updated:
+            line = Text("• ")
+            line.append(_safe(item["label"]))
+            line.append(f" — version {_safe(str(item['versions']))}, updated {_safe(item['when'])} ")
+            line.append(_safe(item["id"]), style="dim")
+            if item["previous"]:
+                line.append(" (previous: " + ", ".join(_safe(p["id"]) for p in item["previous"]) + ")", style="dim")
+            console.print(line)
     brief = comparison.get("brief") or {}
     points = disputes(comparison, Names.for_story(comparison, [], story))
     if points:

@@ -94,6 +94,13 @@ class Store(Protocol):
         ``updated_at``."""
         ...
 
+    def article_history(self, article_id: str) -> list[dict[str, Any]]:
+        """Every version of the page this article is a version of, oldest first: ``id``,
+        ``headline``, ``outlet``, ``published``, ``url``, ``ingested_at``,
+        ``superseded_by`` and ``superseded_at`` (None for the latest); empty when the
+        article has no other version. Older versions are read by id (``get_article``)."""
+        ...
+
     def has_article(self, article_id: str) -> bool: ...
 
     def get_article(self, article_id: str) -> Article | None: ...
@@ -108,9 +115,13 @@ class Store(Protocol):
 
     def get_features(self, articles: Sequence[Article]) -> dict[str, ArticleFeatures]: ...
 
-    def list_articles(self, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[Article]: ...
+    def list_articles(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
+                      older_versions: bool = False) -> list[Article]:
+        """Articles newest first; of a page fetched again with changed text, the latest
+        version only unless ``older_versions``."""
+        ...
 
-    def count_articles(self, outlet: str | None = None) -> int: ...
+    def count_articles(self, outlet: str | None = None, older_versions: bool = False) -> int: ...
 
     def article_summaries(self, article_ids: Sequence[str]) -> dict[str, ArticleSummary]: ...
 
@@ -156,6 +167,8 @@ class Store(Protocol):
 
     # -- search
 
-    def search(self, query: str, limit: int = 20, budget: SearchBudget | None = None) -> list[SearchHit]:
-        """Full-text search (words, "phrases", OR, NOT, prefix*), best first."""
+    def search(self, query: str, limit: int = 20, budget: SearchBudget | None = None,
+               older_versions: bool = False) -> list[SearchHit]:
+        """Full-text search (words, "phrases", OR, NOT, prefix*), best first; older
+        versions of a page fetched again are left out unless ``older_versions``."""
         ...

@@ -29,7 +29,7 @@ from .listing import ArticleSummary, SearchBudget, StoryFilter, StorySummary
 from .rows import LOOKUP_CHUNK, assemble, chunks, insert_articles
 from .stories import count_stories, load_stories, open_story_article_ids, replace_stories
 from .terms import insert_terms, load_terms
-from .versions import fetch_validators, get_validators, supersede, validator_row, version_info
+from .versions import fetch_validators, get_validators, history, latest_only, supersede, validator_row, version_info
 
 __all__ = ["SQLStore", "db_message"]
 
@@ -77,8 +77,10 @@ class SQLStore(ABC):
         """The backend's INSERT construct for ``table`` (with ``on_conflict_do_update``)."""
 
     @abstractmethod
-    def search(self, query: str, limit: int = 20, budget: SearchBudget | None = None) -> list[SearchHit]:
-        """Full-text search (words, "phrases", OR, NOT, prefix*), best first."""
+    def search(self, query: str, limit: int = 20, budget: SearchBudget | None = None,
+               older_versions: bool = False) -> list[SearchHit]:
+        """Full-text search (words, "phrases", OR, NOT, prefix*), best first; older
+        versions of a page fetched again only with ``older_versions``."""
 
     @contextmanager
     def regrouping(self) -> Iterator[None]:
@@ -244,6 +246,12 @@ class SQLStore(ABC):
         with self._read() as conn:
             return version_info(conn, article_ids)
 
+    def article_history(self, article_id: str) -> list[dict[str, Any]]:
+        """Every version of the page this article is a version of, oldest first (see
+        ``store.versions.history``); empty when it has no other version."""
+        with self._read() as conn:
+            return history(conn, article_id)
+
     def has_article(self, article_id: str) -> bool:
         with self._read() as conn:
             return bool(self._existing_ids(conn, [article_id]))
@@ -285,21 +293,26 @@ class SQLStore(ABC):
             attach_records(conn, list(found.values()))
         return [found[i] for i in article_ids if i in found]
 
-    def list_articles(self, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[Article]:
-        """Articles newest first (by published instant, undated last), then by id."""
+    def list_articles(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
+                      older_versions: bool = False) -> list[Article]:
+        """Articles newest first (by published instant, undated last), then by id; the
+        latest version of a page fetched again only, unless ``older_versions``."""
         a = sch.articles
         stmt = select(a)
         if outlet is not None:
             stmt = stmt.where(a.c.outlet == outlet)
+        if not older_versions:
+            stmt = latest_only(stmt, a.c.id)
         stmt = stmt.order_by(a.c.published_utc.is_(None), a.c.published_utc.desc(), a.c.id)
         stmt = stmt.limit(limit).offset(offset)
         with self._read() as conn:
             return assemble(conn, conn.execute(stmt).mappings().all())
 
-    def count_articles(self, outlet: str | None = None) -> int:
-        """How many articles the store holds (from ``outlet`` only, when given)."""
+    def count_articles(self, outlet: str | None = None, older_versions: bool = False) -> int:
+        """How many articles the store holds (from ``outlet`` only, when given), as
+        ``list_articles`` lists them."""
         with self._read() as conn:
-            return listing.count_articles(conn, outlet)
+            return listing.count_articles(conn, outlet, older_versions)
 
     def article_summaries(self, article_ids: Sequence[str]) -> dict[str, ArticleSummary]:
         """Headline, outlet, time and links of these articles, by id (missing ids left out)."""

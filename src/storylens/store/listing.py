@@ -30,6 +30,7 @@ from ..errors import StoreError
 from .comparisons import conflicts, facts, story_sections
 from .schema import articles
 from .stories import story_rows
+from .versions import latest_only
 
 __all__ = ["StoryFilter", "StorySummary", "ArticleSummary", "SORTS", "parse_time", "story_summaries",
            "dispute_counts", "article_summaries", "duplicates_of", "duplicate_index", "count_articles",
@@ -199,11 +200,14 @@ def duplicate_index(conn: Connection) -> dict[str, list[ArticleSummary]]:
     return out
 
 
-def count_articles(conn: Connection, outlet: str | None = None) -> int:
-    """How many articles the store holds (from ``outlet`` only, when given)."""
+def count_articles(conn: Connection, outlet: str | None = None, older_versions: bool = False) -> int:
+    """How many articles the store holds (from ``outlet`` only, when given), older
+    versions of a page fetched again (``store.versions``) only with ``older_versions``."""
     stmt = select(func.count()).select_from(articles)
     if outlet is not None:
         stmt = stmt.where(articles.c.outlet == outlet)
+    if not older_versions:
+        stmt = latest_only(stmt, articles.c.id)
     return int(conn.execute(stmt).scalar_one())
 
 

@@ -41,6 +41,7 @@ from .common import SQLStore, db_message
 from .listing import SearchBudget, SearchTooCostly
 from .pg_search import CONFIG, MASKED, VECTOR_COLUMN, create_search, masked, to_tsquery
 from .rows import article_row, insert_children, now
+from .versions import latest_only
 
 __all__ = ["PostgresStore", "open_postgres", "store_writes", "create_postgres_objects", "SCHEMA_LOCK", "REGROUP_LOCK"]
 
@@ -135,9 +136,11 @@ class PostgresStore(SQLStore):
 
     # -- search -----------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 20, budget: SearchBudget | None = None) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, budget: SearchBudget | None = None,
+               older_versions: bool = False) -> list[SearchHit]:
         """Full-text search over headlines and text, best first (ties by id), with the
-        SQLite store's query syntax (``store.pg_search``). With a ``budget``, a query
+        SQLite store's query syntax (``store.pg_search``); the latest version of a page
+        fetched again only, unless ``older_versions``. With a ``budget``, a query
         with too many words or prefixes, or one that runs past its time, raises
         SearchTooCostly."""
         self._check_search(query, limit, budget)
@@ -146,8 +149,10 @@ class PostgresStore(SQLStore):
         vector: ColumnElement[Any] = literal_column(f"articles.{VECTOR_COLUMN}")
         q = select(tsquery.label("query")).cte("q")
         rank = func.ts_rank(text(f"'{_RANK_WEIGHTS}'::float4[]"), vector, q.c.query, 1)
-        top = (select(a.c.id, rank.label("rank")).select_from(a).join(q, text("true"))
-               .where(vector.op("@@")(q.c.query)).order_by(rank.desc(), a.c.id).limit(limit).cte("top"))
+        matching = select(a.c.id, rank.label("rank")).select_from(a).join(q, text("true")).where(vector.op("@@")(q.c.query))
+        if not older_versions:
+            matching = latest_only(matching, a.c.id)
+        top = matching.order_by(rank.desc(), a.c.id).limit(limit).cte("top")
         config = text(f"'{CONFIG}'::regconfig")
         stmt = (select(a.c.id, a.c.headline, a.c.outlet, a.c.published, a.c.text,
                        func.ts_headline(config, func.translate(a.c.text, *_MASK_ARGS), q.c.query,

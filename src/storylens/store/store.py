@@ -26,12 +26,15 @@ from .base import SNIPPET_END, SNIPPET_START, SearchHit
 from .common import SQLStore, db_message
 from .listing import SearchBudget, SearchTooCostly
 from .sqlite import BEGIN_OPTION, MEMORY, check_location, sqlite_engine
+from .versions import article_versions
 
 __all__ = ["SQLiteStore", "open_store"]
 
 logger = logging.getLogger(__name__)
 
 _SNIPPET_ELLIPSIS = "…"
+# Older versions of a page fetched again (store.versions) are not searched by default.
+_LATEST_ONLY = f" AND article_id NOT IN (SELECT article_id FROM {article_versions.name})"
 _SNIPPET_TOKENS = 24
 # bm25 weights per FTS column: headline, text, article_id (unindexed).
 _BM25_WEIGHTS = (4.0, 1.0, 0.0)
@@ -72,8 +75,10 @@ class SQLiteStore(SQLStore):
 
     # -- search -----------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 20, budget: SearchBudget | None = None) -> list[SearchHit]:
-        """Full-text search over headlines and text (FTS5 query syntax), best first.
+    def search(self, query: str, limit: int = 20, budget: SearchBudget | None = None,
+               older_versions: bool = False) -> list[SearchHit]:
+        """Full-text search over headlines and text (FTS5 query syntax), best first; the
+        latest version of a page fetched again only, unless ``older_versions``.
 
         Words are ANDed; use double quotes for phrases, ``OR``/``NOT`` between terms,
         ``word*`` for prefixes. Accents are ignored when matching. See ``SearchHit``
@@ -93,7 +98,7 @@ class SQLiteStore(SQLStore):
             f"snippet({fts}, -1, :start, :end, :ellipsis, :tokens) AS snippet "
             f"FROM {fts} JOIN articles AS a ON a.id = {fts}.article_id "
             f"WHERE {fts} MATCH :query AND {fts}.rowid IN ("
-            f"SELECT rowid FROM {fts} WHERE {fts} MATCH :query "
+            f"SELECT rowid FROM {fts} WHERE {fts} MATCH :query{'' if older_versions else _LATEST_ONLY} "
             f"ORDER BY bm25({fts}, {weights}), rowid LIMIT :limit) "
             f"ORDER BY bm25({fts}, {weights}), {fts}.rowid"
         )

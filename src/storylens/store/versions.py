@@ -10,7 +10,9 @@ the bytes with the URL) and a new *version* of the article at that URL:
   their story: the story they were in is dissolved (its members become ungrouped, its
   comparison deleted) in the transaction that stores the new version, so that the next
   regrouping (``stories.regroup_store``) groups and compares it again with the latest
-  version only. ``open_story_article_ids`` never hands a superseded version back.
+  version only. ``open_story_article_ids`` never hands a superseded version back, and
+  the lists a user reads (``list_articles``, ``count_articles``, ``search``) leave older
+  versions out unless asked for them; ``history`` lists every version of one article.
 * ``fetch_validators(url, etag, last_modified, fetched_at)`` — the ``ETag`` and
   ``Last-Modified`` of the last successful fetch of each URL, sent back as
   ``If-None-Match`` / ``If-Modified-Since`` next time (``fetch.Fetcher``).
@@ -28,7 +30,8 @@ from ..model import Article
 from .comparisons import delete_comparisons
 from .schema import SortKey, _article_fk, articles, metadata
 
-__all__ = ["article_versions", "fetch_validators", "supersede", "superseded_ids", "version_info"]
+__all__ = ["article_versions", "fetch_validators", "history", "latest_only", "supersede", "superseded_ids",
+           "version_info"]
 
 _CHUNK = 500
 
@@ -90,6 +93,37 @@ def supersede(conn: Connection, new: Sequence[Article], stamp: str) -> set[str]:
 def superseded_ids() -> Any:
     """A subquery of the ids of every superseded (older) version."""
     return select(article_versions.c.article_id)
+
+
+def latest_only(stmt: Any, article_id: Any) -> Any:
+    """``stmt`` narrowed to the articles whose id (the column ``article_id``) is no older
+    version of another."""
+    return stmt.where(article_id.not_in(superseded_ids()))
+
+
+def history(conn: Connection, article_id: str) -> list[dict[str, Any]]:
+    """Every version of the article ``article_id`` is one of, oldest first, each with
+    ``id``, ``headline``, ``outlet``, ``published``, ``url``, ``ingested_at``,
+    ``superseded_by`` and ``superseded_at`` (None for the latest); empty when the
+    article has no other version (or is not stored)."""
+    v = article_versions.c
+    latest, seen = article_id, {article_id}
+    while (newer := conn.execute(select(v.superseded_by).where(v.article_id == latest)).scalar()) is not None:
+        if newer in seen:  # a loop cannot be written by supersede(); stop rather than spin
+            break
+        latest = newer
+        seen.add(latest)
+    info = version_info(conn, [latest]).get(latest)
+    if info is None:
+        return []
+    ids = [*info["previous"], latest]
+    a = articles.c
+    rows = {r.id: r for r in conn.execute(
+        select(a.id, a.headline, a.outlet, a.published, a.url, a.ingested_at, v.superseded_by, v.superseded_at)
+        .select_from(articles.outerjoin(article_versions, v.article_id == a.id)).where(a.id.in_(ids)))}
+    return [{"id": i, "headline": rows[i].headline, "outlet": rows[i].outlet, "published": rows[i].published,
+             "url": rows[i].url, "ingested_at": rows[i].ingested_at, "superseded_by": rows[i].superseded_by,
+             "superseded_at": rows[i].superseded_at} for i in ids if i in rows]
 
 
 def version_info(conn: Connection, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:

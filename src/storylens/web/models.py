@@ -18,11 +18,11 @@ from ..store.listing import ArticleSummary, StorySummary
 
 __all__ = [
     "ErrorBody", "SpanOut", "EntityOut", "QuoteOut", "FigureOut", "TimeRefOut", "RemovedOut",
-    "ArticleOut", "StoryEntityOut", "SyndicationGroupOut", "StoryOut",
+    "ArticleOut", "StoryEntityOut", "ArticleUpdateOut", "SyndicationGroupOut", "StoryOut",
     "StoryListOut", "CitationOut", "CitedQuoteOut", "CitedFigureOut",
     "CitedTimeRefOut", "SpanCitationOut", "FactOut", "ConflictSideOut", "ConflictOut", "DiffOpOut",
     "QuoteVariantOut", "QuoteGroupOut", "ExclusivesOut", "FramingCueOut", "TimelineMentionOut",
-    "TimelineEventOut", "BriefLineOut", "BriefQuotedOut", "BriefOut", "ComparisonOut", "StoryPageOut", "StoryRecordsOut", "CitedSpanOut", "ArticlePageOut", "ArticleListOut",
+    "TimelineEventOut", "BriefLineOut", "BriefQuotedOut", "BriefOut", "ComparisonOut", "StoryPageOut", "StoryRecordsOut", "CitedSpanOut", "ArticleVersionOut", "ArticlePageOut", "ArticleListOut",
     "SearchHitOut", "SearchOut", "IngestArticleIn", "IngestIn", "SkippedOut", "IngestOut",
 ]
 
@@ -135,6 +135,14 @@ class SyndicationGroupOut(BaseModel):
     links: list[dict[str, Any]] = Field(default_factory=list)
 
 
+class ArticleUpdateOut(BaseModel):
+    """How a story's member article was updated (``updated_articles`` of a story)."""
+
+    versions: int = Field(description="How many versions of the page are stored, the latest included.")
+    previous: list[str] = Field(description="The older versions' ids, oldest first.")
+    updated_at: str = Field(description="When this version replaced the one before.")
+
+
 class StoryOut(BaseModel):
     model_config = ConfigDict(extra="allow")
     id: str
@@ -147,6 +155,9 @@ class StoryOut(BaseModel):
     outlets: list[str]
     independent_sources: int
     syndication_groups: list[SyndicationGroupOut]
+    updated_articles: dict[str, ArticleUpdateOut] | None = Field(default=None, description=(
+        "The member articles fetched again with changed text since first stored, by id (the member is the "
+        "latest version); null when none was."))
 
 
 class StoryListOut(BaseModel):
@@ -359,12 +370,28 @@ class CitedSpanOut(BaseModel):
     text: str
 
 
+class ArticleVersionOut(BaseModel):
+    """One version of a page fetched again with changed text (``Store.article_history``)."""
+
+    id: str
+    headline: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    ingested_at: str | None
+    superseded_by: str | None = Field(description="The next version's id; null for the latest version.")
+    superseded_at: str | None = Field(description="When the next version replaced this one; null for the latest.")
+
+
 class ArticlePageOut(BaseModel):
     article: ArticleOut
     citation: CitedSpanOut | None
     syndication_group: SyndicationGroupOut | None
     duplicate_of: ArticleSummary | None
     duplicates: list[ArticleSummary]
+    versions: list[ArticleVersionOut] = Field(description=(
+        "Every version of this article's page, oldest first, when it was fetched again with changed text "
+        "(lists and search show the latest only); empty when it has one version."))
 
 
 class ArticleListOut(BaseModel):

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from starlette.responses import Response
 
+from ..report.present import outlet_label, updated_articles
 from ..store import Store
 from ..store.listing import StoryFilter
 from . import views
@@ -87,7 +88,8 @@ def _cached(request: Request, page: Callable[[], Response]) -> Response:
 
 def _render_story(request: Request, store: Store, story_id: str) -> Response:
     data, members = views.story_view(store, story_id)
-    return render(request, "story.html.j2", data=data, story=data["story"],
+    updates = updated_articles(data["story"], {a.id: outlet_label(a) for a in members}, views.article_url)
+    return render(request, "story.html.j2", data=data, story=data["story"], updates=updates,
                   cmp=comparison_view(data["comparison"], members, data["story"]),
                   title=data["story"]["title"] or data["story"]["id"])
 

@@ -18,7 +18,7 @@ from .cache import PageCache
 from .errors import WebError
 from .highlight import snippet_text
 
-__all__ = ["MAX_OFFSET", "MAX_LIMIT", "MAX_SEARCH_WINDOW", "citation_url", "story_list", "story_page",
+__all__ = ["MAX_OFFSET", "MAX_LIMIT", "MAX_SEARCH_WINDOW", "article_url", "citation_url", "story_list", "story_page",
            "story_view", "story_records", "article_page", "article_page_for", "group_members", "check_span", "article_list", "search",
            "get_article"]
 
@@ -40,6 +40,11 @@ def citation_url(article_id: str, start: int, end: int) -> str:
 @lru_cache(maxsize=4096)
 def _article_path(article_id: str) -> str:
     return f"/articles/{quote(article_id, safe='')}"
+
+
+def article_url(article_id: str) -> str:
+    """The URL of an article's page."""
+    return _article_path(article_id)
 
 
 def story_list(store: Store, flt: StoryFilter, limit: int, offset: int,
@@ -180,6 +185,7 @@ def article_page_for(store: Store, article: Article, start: int | None = None, e
         "syndication_group": group,
         "duplicate_of": duplicate_of,
         "duplicates": [d.to_dict() for d in _duplicates(store, article.id, cache)],
+        "versions": store.article_history(article.id),
     }
 
 

@@ -1,4 +1,4 @@
-"""The fetcher against a local server (tests/live_server.py): every misbehaving endpoint
+"""The fetcher against a local server (tests/live_site.py): every misbehaving endpoint
 becomes one clear Skipped line, within bounds of time and memory; responses are archived."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from live_server import HUGE_BYTES, LiveServer
+from live_site import HUGE_BYTES, LiveServer
 
 from storylens.fetch import Fetched, FetchSettings, open_fetcher, user_agent
 from storylens.ingest.warc import read_warc

@@ -11,6 +11,7 @@ from .grid import FACT_ROWS_SHOWN, GridCell, fact_grid, outlet_columns
 from .markup import cites, diff_pieces, diff_words, grid_cells, grid_row, quote_variants, row_links
 from .names import Names, is_key, outlet_label
 from .quotes import diff_segments, quote_pieces, shared_quote_groups
+from .updates import updated_articles, updated_when
 from .view import KIND_LABELS, comparison_view, disputes, iter_citations, link_citations
 
 __all__ = [
@@ -18,5 +19,5 @@ __all__ = [
     "show_short", "FACT_ROWS_SHOWN", "GridCell", "fact_grid", "outlet_columns", "cites", "diff_pieces",
     "diff_words", "grid_cells", "grid_row", "quote_variants", "row_links", "Names", "is_key", "outlet_label",
     "diff_segments", "quote_pieces", "shared_quote_groups", "KIND_LABELS", "comparison_view", "disputes",
-    "iter_citations", "link_citations",
+    "iter_citations", "link_citations", "updated_articles", "updated_when",
 ]
