@@ -5,6 +5,12 @@ feed, and endpoints that misbehave. No test touches the internet."""
 from __future__ import annotations
 
 import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -169,3 +175,38 @@ def test_a_sitemap_by_url_is_expanded_to_its_pages(server: LiveServer, tmp_path:
     report = json.loads((tmp_path / "out" / "report.json").read_text())
     assert {a["url"] for a in report["articles"]} == {server.url(f"/news/{n}") for n in HTML_PAGES[:2]}
 
+
+def test_ctrl_c_in_watch_finishes_the_round_and_exits_cleanly(server: LiveServer, tmp_path: Path) -> None:
+    """`storylens watch FEED --every 1s` as a process of its own: SIGINT after the first round
+    ends it with exit status 0, the summary, and every article of the round stored."""
+    db = tmp_path / "watch.db"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "1000"}
+    process = subprocess.Popen([sys.executable, "-m", "storylens", "watch", server.url("/feed.xml"), "--every", "1s",
+                                "--db", str(db), *FAST], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env=env, cwd=tmp_path)
+    lines: list[str] = []
+    watchdog = threading.Timer(120, process.kill)  # a hung process fails the test, not the suite
+    watchdog.start()
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:  # the first round's line, then Ctrl-C
+            lines.append(line)
+            if line.startswith("round 1 "):
+                break
+        assert lines and lines[-1].startswith("round 1 (") and "3 added" in lines[-1], lines
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=120)
+    finally:
+        watchdog.cancel()
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    output = "".join(lines) + out
+    assert process.returncode == 0, (output, err)
+    assert "stopping after this round" in err and "Traceback" not in err, err
+    assert re.search(r"watched \d+ rounds: 3 added, \d+ already stored, 0 skipped; \d+ stories in ", output), output
+    with open_store(str(db)) as store:
+        assert {a.url for a in store.list_articles()} == {server.url(f"/news/{name}") for name in HTML_PAGES}
+        stories = store.list_stories()
+        assert stories and all(store.get_comparison(s["id"]) is not None for s in stories)
+        assert store.fetch_validators(server.url(f"/news/{HTML_PAGES[0]}")) is not None
