@@ -92,6 +92,11 @@ def test_ingest_on_dask_stores_what_analyze_reports(tmp_path, examples_report):
     assert "0 added" in again.output
 
 
+def test_ingest_on_dask_into_postgresql_stores_what_analyze_reports(examples_report, pg_database):
+    run("ingest", EXAMPLES, "--db", pg_database, "-q", "--dask", "local:2")
+    assert_store_matches_report(pg_database, examples_report)
+
+
 def _sleep_then_echo(chunk: tuple[float, int]) -> tuple[int, float]:
     delay, value = chunk
     time.sleep(delay)
