@@ -168,6 +168,19 @@ def test_dask_and_processes_are_one_or_the_other(tmp_path):
     assert "give --processes or --dask, not both" in result.output
 
 
+def test_a_bad_dask_setting_is_a_clear_error_and_processes_overrides_it(tmp_path):
+    bad = CliRunner().invoke(main, ["analyze", str(EXAMPLES / "pages"), "--out", str(tmp_path), "-q"],
+                             env={"STORYLENS_PIPELINE__DASK": "cluster-7"})
+    assert bad.exit_code == 1
+    assert "'cluster-7' is not a Dask address" in bad.output
+    # --processes on the command line wins over a Dask cluster named in the environment
+    # (here one nothing listens on: used, it would fail after the connect timeout).
+    ok = CliRunner().invoke(main, ["analyze", str(EXAMPLES / "pages"), "--out", str(tmp_path), "--format", "json",
+                                   "-q", "--processes", "1"], env={"STORYLENS_PIPELINE__DASK": "tcp://127.0.0.1:9"})
+    assert ok.exit_code == 0, ok.output
+    assert json.loads((tmp_path / "report.json").read_text())["articles"]
+
+
 def test_address_forms():
     assert parse_address("local") == DaskAddress()
     assert parse_address(" local:3 ") == DaskAddress(workers=3)
