@@ -123,6 +123,7 @@ def _article(rng: random.Random, n: int, topic: str, place: str, people: list[st
 
 def build_store(path: Path, n_articles: int = N_ARTICLES, n_stories: int = N_STORIES) -> None:
     """Write the synthetic corpus into a new store at ``path`` (reproducible from SEED)."""
+    from storylens.serialise import story_from_dict
     from storylens.store import open_store
 
     rng = random.Random(SEED)
@@ -161,7 +162,7 @@ def build_store(path: Path, n_articles: int = N_ARTICLES, n_stories: int = N_STO
                 "syndication_groups": ([{"id": f"syn-{min(group)}", "members": group, "agency": "Harbor Wire",
                                          "original": group[0], "similarity": 0.95, "links": []}] if group else []),
             })
-        store.replace_stories(stories, links)
+        store.replace_stories([story_from_dict(s) for s in stories], links)
     logger.info("built %s: %d articles, %d stories in %.0f s", path, n, len(stories), time.perf_counter() - started)
 
 
@@ -253,6 +254,7 @@ def synthetic_comparison(rng: random.Random, members: list[Any]) -> dict[str, An
 
 def add_comparisons(path: Path) -> None:
     """Store a synthetic comparison for every story of the store that has none."""
+    from storylens.serialise import comparison_from_dict
     from storylens.store import open_store
 
     started = time.perf_counter()
@@ -261,6 +263,7 @@ def add_comparisons(path: Path) -> None:
         todo = [s for s in stories if store.get_comparison(s["id"]) is None]
         for story in todo:
             rng = random.Random(f"{SEED}-{story['id']}")
-            store.replace_comparison(story["id"], synthetic_comparison(rng, store.get_articles(story["articles"])))
+            comparison = synthetic_comparison(rng, store.get_articles(story["articles"]))
+            store.replace_comparison(story["id"], comparison_from_dict(comparison))
     if todo:
         logger.info("stored comparisons of %d stories in %.0f s", len(todo), time.perf_counter() - started)

@@ -40,7 +40,7 @@ from .compare.settings import compare_settings
 from .config import PipelineSettings, Settings
 from .ingest import iter_documents
 from .ingest.metadata import Manifest
-from .model import Article, RawDocument, Skipped
+from .model import Article, RawDocument, Skipped, Story
 from .runners import Runner
 from .stories import group_into_stories
 
@@ -175,13 +175,14 @@ def _split_sources(items: Iterable[RawDocument | Skipped], skipped: list[Skipped
 @dataclass
 class Analysis:
     """One run's result: the cleaned articles (with their extraction fields and story
-    links), the inputs that were skipped, the stories (JSON-report layout), for each
+    links), the inputs that were skipped, the stories (each with its comparison once
+    compared; ``storylens.serialise`` writes them in the JSON report's layout), for each
     article where an extractor failed, which ones (logged; the run went on), and the CPU
     seconds of each stage (``clean`` and ``extract`` summed over the workers)."""
 
     articles: list[Article]
     skipped: list[Skipped]
-    stories: list[dict[str, Any]] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
     extraction_failures: dict[str, list[str]] = field(default_factory=dict)
     comparison_failures: dict[str, str] = field(default_factory=dict)
     stage_cpu: dict[str, float] = field(default_factory=dict)
@@ -356,7 +357,7 @@ def _regroup_and_compare(store: "Store", result: Ingested, settings: Settings,
 
 def _regroup_locked(store: "Store", result: Ingested, settings: Settings,
                     on_stage: Callable[[str], None] | None) -> None:
-    from .compare import SECTIONS, compare_stories
+    from .compare import compare_stories
     from .stories import regroup_store
 
     started = time.process_time()
@@ -372,6 +373,7 @@ def _regroup_locked(store: "Store", result: Ingested, settings: Settings,
     with compare_settings(settings.compare):
         result.comparison_failures = compare_stories(regrouped.articles, regrouped.changed)
     for story in regrouped.changed:
-        store.replace_comparison(story["id"], {k: story[k] for k in SECTIONS})
+        assert story.comparison is not None  # compare_stories gave every story one
+        store.replace_comparison(story.id, story.comparison)
     result.compared = len(regrouped.changed)
     result.stage_cpu["compare"] = time.process_time() - grouped

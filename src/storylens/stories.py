@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .cluster import BatchConfig, cluster_features
 from .cluster.features import ArticleFeatures, text_features
 from .dedupe import DedupeSettings, find_copies
-from .model import Article
+from .model import Article, Story
 
 if TYPE_CHECKING:
     from .store import Store
@@ -38,9 +38,9 @@ def independent_sources(members: Sequence[Article]) -> int:
 
 def group_into_stories(articles: Sequence[Article], features: dict[str, ArticleFeatures] | None = None,
                        config: BatchConfig | None = None,
-                       dedupe: DedupeSettings | None = None) -> list[dict[str, Any]]:
+                       dedupe: DedupeSettings | None = None) -> list[Story]:
     """Set ``duplicate_of``, ``syndication_group`` and ``story_id`` on every article and
-    return the stories (JSON-report layout, docs/json-schema.md), most covered first.
+    return the stories (not compared yet), most covered first.
 
     ``features`` are the articles' clustering features from the NLP pass; an article
     without them gets features from the cheap tokenizer (``text_features``). ``config``
@@ -52,21 +52,20 @@ def group_into_stories(articles: Sequence[Article], features: dict[str, ArticleF
     copies = find_copies(articles, dedupe)
     features = features or {}
     feats = [features.get(a.id) or text_features(a.id, a.headline, a.text, a.published, outlet=a.outlet) for a in articles]
-    assignment, stories = cluster_features(feats, config)
+    assignment, clusters = cluster_features(feats, config)
     by_id = {a.id: a for a in articles}
     for article in articles:
         article.story_id = assignment[article.id]
     out = []
-    for story in stories:
-        members = [by_id[i] for i in story.articles]
+    for cluster in clusters:
+        members = [by_id[i] for i in cluster.articles]
         groups = {a.syndication_group for a in members if a.syndication_group}
-        record: dict[str, Any] = story.to_dict()
-        record.pop("active", None)
-        record["outlets"] = sorted({a.outlet for a in members if a.outlet})
-        record["independent_sources"] = independent_sources(members)
-        record["syndication_groups"] = [g.to_dict() for g in copies.groups if g.id in groups]
-        out.append(record)
-    out.sort(key=lambda s: (-s["independent_sources"], -len(s["articles"]), s["id"]))
+        out.append(Story(cluster.id, cluster.lead, cluster.title, list(cluster.articles), list(cluster.entities),
+                         cluster.first_published, cluster.last_published,
+                         outlets=sorted({a.outlet for a in members if a.outlet}),
+                         independent_sources=independent_sources(members),
+                         syndication_groups=[g for g in copies.groups if g.id in groups]))
+    out.sort(key=lambda s: (-s.independent_sources, -len(s.articles), s.id))
     return out
 
 
@@ -78,8 +77,8 @@ class Regrouped:
     their comparisons were deleted)."""
 
     articles: list[Article]
-    stories: list[dict[str, Any]]
-    changed: list[dict[str, Any]]
+    stories: list[Story]
+    changed: list[Story]
     gone: set[str]
 
 
@@ -102,7 +101,7 @@ def regroup_store(store: "Store", window: timedelta | None, config: BatchConfig 
     links = {a.id: {"story_id": a.story_id, "duplicate_of": a.duplicate_of, "syndication_group": a.syndication_group}
              for a in articles}
     store.replace_stories(stories, links, replacing=regrouped)
-    gone = set(compared_before) - {s["id"] for s in stories}
+    gone = set(compared_before) - {s.id for s in stories}
     store.delete_comparisons(gone)
-    changed = [s for s in stories if compared_before.get(s["id"]) != frozenset(s["articles"])]
+    changed = [s for s in stories if compared_before.get(s.id) != frozenset(s.articles)]
     return Regrouped(articles, stories, changed, gone)

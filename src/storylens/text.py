@@ -27,7 +27,9 @@ _SPACES = re.compile(r"\s+")
 def fold(text: str) -> str:
     """Accent-, case- and punctuation-fold ``text`` (see the module docstring)."""
     text = unicodedata.normalize("NFKD", text.translate(_NARROW))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold().replace(".", "")
+    if not text.isascii():  # (ASCII has no combining marks: most news text skips the filter)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().replace(".", "")
     return _SPACES.sub(" ", text).strip()
 
 

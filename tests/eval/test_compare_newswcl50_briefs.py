@@ -16,6 +16,7 @@ from storylens.compare import compare_story
 from storylens.eval.data import MissingDataError, shared_dir
 from storylens.extract import extract_articles
 from storylens.model import Article
+from storylens.serialise import comparison_to_dict
 
 try:
     DEV = shared_dir("eval/newswcl50/dev.jsonl") / "eval" / "newswcl50" / "dev.jsonl"
@@ -39,7 +40,7 @@ def test_each_event_brief_cites_three_outlets_and_nothing_foreign():
         events[row["cluster"]].append(article)
     assert len(events) == 7
     for event, members in events.items():
-        comparison = compare_story(members)
+        comparison = comparison_to_dict(compare_story(members))
         ids = {a.id for a in members}
         brief = comparison["brief"]
         cited = {c["article_id"] for line in brief["summary"] + brief["disputed"] for c in line["citations"]}

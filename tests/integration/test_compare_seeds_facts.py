@@ -23,6 +23,7 @@ from storylens.compare.statements import outlet_name
 from storylens.eval.data import MissingDataError, shared_dir
 from storylens.model import Article, Citation, Fact
 from storylens.pipeline import analyze
+from storylens.serialise import story_to_dict
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -68,7 +69,7 @@ def seeds():  # type: ignore[no-untyped-def]
     result = analyze([folder], fetched_at=datetime.now(timezone.utc))
     arts = sorted(result.articles, key=lambda a: Path(a.source).name)
     assert len(arts) == 2 and len(result.stories) == 1
-    story = result.stories[0]
+    story = story_to_dict(result.stories[0])
     facts, conflicts = _compare(arts, story)
     return {"paper": arts[0], "agency": arts[1], "articles": arts, "facts": facts, "conflicts": conflicts,
             "exclusives": story["exclusives"]}
@@ -183,7 +184,7 @@ def examples():  # type: ignore[no-untyped-def]
     out = {}
     for key, paths in expected["stories"].items():
         arts = [by_path[p] for p in paths]
-        (story,) = [s for s in result.stories if set(s["articles"]) == {a.id for a in arts}]
+        (story,) = [story_to_dict(s) for s in result.stories if set(s.articles) == {a.id for a in arts}]
         out[key] = (arts, *_compare(arts, story), as_records(story["framing"]))
     return expected, by_path, out
 

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from storylens.compare import SECTIONS, compare_story
+from storylens.compare import compare_story
+from storylens.serialise import comparison_to_dict
 from storylens.eval.data import MissingDataError, shared_dir
 from storylens.pipeline import analyze
 
@@ -32,8 +33,8 @@ def _comparisons(paths: list[Path]) -> dict[frozenset[str], str]:
     """Member set -> the story's comparison sections as canonical JSON."""
     result = analyze(paths, fetched_at=FETCHED)
     assert not result.comparison_failures
-    return {frozenset(s["articles"]): json.dumps({k: s[k] for k in SECTIONS}, sort_keys=True, ensure_ascii=False)
-            for s in result.stories}
+    return {frozenset(s.articles): json.dumps(comparison_to_dict(s.comparison), sort_keys=True, ensure_ascii=False)
+            for s in result.stories if s.comparison is not None}
 
 
 def _orders(items: list, n: int = ORDERS, seed: int = 12) -> list[list]:  # type: ignore[type-arg]
@@ -97,8 +98,8 @@ def test_compare_story_itself_ignores_the_order():
     result = analyze([EXAMPLES], fetched_at=FETCHED, compare=False)
     by_id = {a.id: a for a in result.articles}
     for story in result.stories:
-        members = [by_id[i] for i in story["articles"]]
-        outs = {json.dumps(compare_story(order), sort_keys=True) for order in _orders(members)}
+        members = [by_id[i] for i in story.articles]
+        outs = {json.dumps(comparison_to_dict(compare_story(order)), sort_keys=True) for order in _orders(members)}
         assert len(outs) == 1
 
 

@@ -21,6 +21,7 @@ from storylens.eval.data import MissingDataError, shared_dir
 from storylens.extract.entities_names import entity_key
 from storylens.model import Article, Citation
 from storylens.pipeline import analyze
+from storylens.serialise import story_to_dict
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 TRUMP = entity_key("Donald Trump", "person")
@@ -45,7 +46,7 @@ def seeds() -> tuple[list[Article], dict]:
     result = analyze([root], fetched_at=datetime.now(timezone.utc))
     assert len(result.articles) == 2 and len(result.stories) == 1
     # 000_ newspaper, 003_ agency
-    return sorted(result.articles, key=lambda a: a.source), result.stories[0]
+    return sorted(result.articles, key=lambda a: a.source), story_to_dict(result.stories[0])
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +57,7 @@ def examples() -> tuple[list[Article], dict, dict]:
     stories = {}
     for key, members in expected["stories"].items():
         ids = {paths[p].id for p in members}
-        (stories[key],) = [s for s in result.stories if set(s["articles"]) == ids]
+        (stories[key],) = [story_to_dict(s) for s in result.stories if set(s.articles) == ids]
     return result.articles, expected, stories
 
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from storylens.cli import main
-from storylens.compare import SECTIONS
+from storylens.serialise import comparison_from_dict, comparison_to_dict
 from storylens.errors import StorylensError
 from storylens.eval.data import shared_dir
 from storylens.store import open_store
@@ -37,7 +37,8 @@ def analyzed(tmp_path: Path, *inputs: Path) -> dict:
 
 
 def canonical(sections: dict) -> str:
-    return json.dumps({k: sections[k] for k in SECTIONS}, sort_keys=True, ensure_ascii=False)
+    """The comparison sections of a report story (other keys left out) as canonical JSON."""
+    return json.dumps(comparison_to_dict(comparison_from_dict(sections)), sort_keys=True, ensure_ascii=False)
 
 
 def assert_store_matches_report(db: Path, report: dict) -> None:
@@ -46,7 +47,9 @@ def assert_store_matches_report(db: Path, report: dict) -> None:
         assert {s["id"]: sorted(s["articles"]) for s in report["stories"]} == \
             {i: sorted(s["articles"]) for i, s in stored.items()}
         for story in report["stories"]:
-            assert canonical(store.get_comparison(story["id"])) == canonical(story), story["id"]
+            stored_comparison = store.get_comparison(story["id"])
+            assert stored_comparison is not None
+            assert canonical(comparison_to_dict(stored_comparison)) == canonical(story), story["id"]
 
 
 def test_ingest_gives_the_stories_and_comparisons_analyze_gives(tmp_path):

@@ -43,7 +43,6 @@ def examples_analysis() -> Any:
 def examples_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
                 examples_analysis: Any) -> str:
     """The examples corpus stored as `storylens ingest` stores it."""
-    from storylens.compare import SECTIONS
 
     result = examples_analysis
     location = _location(request, tmp_path_factory, "examples")
@@ -54,7 +53,8 @@ def examples_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
                         "syndication_group": a.syndication_group} for a in result.articles}
         store.replace_stories(result.stories, links)
         for story in result.stories:
-            store.replace_comparison(story["id"], {k: story[k] for k in SECTIONS})
+            assert story.comparison is not None
+            store.replace_comparison(story.id, story.comparison)
     return location
 
 

@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 from web_fixtures import SCRIPT
 
-from storylens.model import Article
+from storylens.model import Article, Story
 from storylens.store import open_store
 from storylens.web import create_app
 
@@ -36,8 +36,8 @@ def client(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[TestClient
                             page("b2000000000other", "A second lighthouse, further north.",
                                  url="https://coast.example/north", headline="North light")])
         store.add_articles([page("a1000000000000v2", "Work begins in autumn, the council said.")])
-        store.replace_stories([{"id": "story-lights", "title": "Lighthouses", "lead": "a1000000000000v2",
-                                "articles": ["a1000000000000v2", "b2000000000other"]}],
+        store.replace_stories([Story("story-lights", "a1000000000000v2", "Lighthouses",
+                                     ["a1000000000000v2", "b2000000000other"], independent_sources=2)],
                               {"a1000000000000v2": {"story_id": "story-lights"},
                                "b2000000000other": {"story_id": "story-lights"}})
     app = create_app(location)

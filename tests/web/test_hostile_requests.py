@@ -21,6 +21,7 @@ from storylens.store import open_store
 from storylens.store.listing import SearchBudget, SearchTooCostly, check_search_terms
 from storylens.web import create_app
 from storylens.web.security import MAX_BODY_BYTES
+from storylens.serialise import story_from_dict
 
 TOKEN = "hostile-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -63,7 +64,7 @@ def test_stored_times_at_the_ends_of_the_calendar_do_not_break_the_list(tmp_path
         story = {"id": "story-ends", "title": "Tide gauge", "lead": "e1", "articles": ["e1"], "entities": [],
                  "first_published": "0001-01-01T00:00:00+14:00", "last_published": "9999-12-31T23:59:59-14:00",
                  "outlets": ["Orsa Post"], "independent_sources": 1, "syndication_groups": []}
-        store.replace_stories([story], {"e1": {"story_id": "story-ends"}})
+        store.replace_stories([story_from_dict(story)], {"e1": {"story_id": "story-ends"}})
     client = TestClient(create_app(db))
     for params in ({}, {"sort": "newest"}, {"until": "9999-12-31"}, {"since": "0001-01-01"}, {"since": "5000-01-01"}):
         response = client.get("/api/stories", params=params)

@@ -14,6 +14,7 @@ from storylens.model import Article, Entity, Figure, Quote, RemovedLine, Span, T
 from storylens.store import open_store
 from storylens.web import create_app
 from storylens.web.render import diff_words, environment, row_links
+from storylens.serialise import story_from_dict
 
 _TEXT = ("The Orsa ferry resumed its crossings on Monday, said harbour master Ilse Brandt. "
          "\"We are back <b>on time</b>,\" she said. About 40 cars crossed.")
@@ -45,7 +46,7 @@ def _store(path: str, articles: list[Article]) -> None:
                  "entities": [], "first_published": None, "last_published": None,
                  "outlets": sorted({a.outlet or "" for a in articles}), "independent_sources": 1,
                  "syndication_groups": []}
-        store.replace_stories([story], links)
+        store.replace_stories([story_from_dict(story)], links)
 
 
 def test_light_read_has_the_records_and_leaves_the_rest_empty(tmp_path: Any) -> None:

@@ -5,12 +5,14 @@ from fastapi.testclient import TestClient
 from storylens.model import Article
 from storylens.store import open_store
 from storylens.web import create_app
+from storylens.model import Story
+from storylens.serialise import story_from_dict
 
 
-def _story(title: str) -> dict:
-    return {"id": "story-c1", "title": title, "lead": "c1", "articles": ["c1"], "entities": [],
-            "first_published": None, "last_published": None, "outlets": ["Vellmar Courier"],
-            "independent_sources": 1, "syndication_groups": []}
+def _story(title: str) -> Story:
+    return story_from_dict({"id": "story-c1", "title": title, "lead": "c1", "articles": ["c1"], "entities": [],
+                            "first_published": None, "last_published": None, "outlets": ["Vellmar Courier"],
+                            "independent_sources": 1, "syndication_groups": []})
 
 
 def test_story_page_is_cached_until_the_store_changes(tmp_path):

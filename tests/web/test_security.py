@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from storylens.web import create_app
+from storylens.serialise import comparison_from_dict
 
 from web_fixtures import RLO, ZWSP, hostile_articles, make_hostile_store
 
@@ -212,7 +213,7 @@ def test_stored_comparison_is_shown_cited_and_filterable(tmp_path: Any) -> None:
     from storylens.store import open_store
 
     with open_store(db) as store:
-        store.replace_comparison("story-hostile", comparison)
+        store.replace_comparison("story-hostile", comparison_from_dict(comparison))
     client = TestClient(create_app(db))
     listed = {s["id"]: s["disputes"] for s in client.get("/api/stories").json()["stories"]}
     assert listed == {"story-hostile": 1, "story-quiet": None}

@@ -4,19 +4,20 @@ web app's filtered list: exact outlet matching, pagination after matching, one o
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from fastapi.testclient import TestClient
 
 from storylens.model import Article
 from storylens.store import open_store
 from storylens.web import create_app
+from storylens.model import Story
+from storylens.serialise import story_from_dict
 
 
-def _story(n: int, outlets: list[str], sources: int, last: str) -> dict[str, Any]:
-    return {"id": f"story-{n}", "title": f"Story {n}", "lead": f"a{n}", "articles": [f"a{n}"], "entities": [],
-            "first_published": last, "last_published": last, "outlets": outlets, "independent_sources": sources,
-            "syndication_groups": []}
+def _story(n: int, outlets: list[str], sources: int, last: str) -> Story:
+    return story_from_dict({"id": f"story-{n}", "title": f"Story {n}", "lead": f"a{n}", "articles": [f"a{n}"],
+                            "entities": [], "first_published": last, "last_published": last, "outlets": outlets,
+                            "independent_sources": sources, "syndication_groups": []})
 
 
 def _store(tmp_path: Path) -> str:

@@ -15,6 +15,7 @@ from web_fixtures import SCRIPT, hostile_articles, make_hostile_store
 
 from storylens.store import open_store
 from storylens.web import create_app
+from storylens.serialise import comparison_from_dict
 
 _KEY = re.compile(r"\b(?:person|org|place):[a-z]")
 
@@ -99,7 +100,7 @@ def test_hostile_keys_are_named_and_escaped(tmp_path: Path) -> None:
         "brief": {"summary": [], "disputed": [], "timeline": [], "quoted": [], "hashtags": []},
     }
     with open_store(db) as store:
-        store.replace_comparison("story-hostile", comparison)
+        store.replace_comparison("story-hostile", comparison_from_dict(comparison))
     page = TestClient(create_app(db)).get("/stories/story-hostile").text
     section = page[page.index('id="disputes"'):page.index('id="brief"')]
     assert "<script>" not in page and section.count("&lt;script&gt;") == 1  # one side for the claim, escaped

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from storylens.model import Article, Entity, Figure, Quote, RemovedLine, Span, TimeRef, content_id
 from storylens.store import open_store
+from storylens.serialise import story_from_dict
 
 TZ = timezone(timedelta(hours=2))
 
@@ -85,5 +86,5 @@ def make_hostile_store(path: Path) -> str:
         links = {a.id: {"story_id": s["id"], "duplicate_of": None,
                         "syndication_group": "syn-hostile" if s["id"] == "story-hostile" else None}
                  for s in stories for a in articles if a.id in s["articles"]}  # type: ignore[operator]
-        store.replace_stories(stories, links)
+        store.replace_stories([story_from_dict(s) for s in stories], links)
     return str(path)

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Article
@@ -76,6 +77,7 @@ def tf_weight(count: float, binary: bool) -> float:
     return 1.0 if binary else 1.0 + math.log(max(count, 1))
 
 
+@lru_cache(maxsize=65536)
 def cheap_lemma(word: str) -> str:
     """A crude English stem for folded words, the same for every inflected form
     ("evacuations"/"evacuation", "offered"/"offers"/"offering", "declined"/"declines")."""

@@ -70,10 +70,6 @@ log = logging.getLogger(__name__)
 _ENT = "§"
 
 
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
-
 @dataclass(frozen=True)
 class ClusterConfig:
     """Settings of ``StoryClusterer``. The similarity settings (threshold, the cohesion
@@ -128,12 +124,6 @@ class Cluster:
     first_published: datetime | None
     last_published: datetime | None
     active: bool = True
-
-    def to_dict(self) -> dict[str, object]:
-        return {"id": self.id, "lead": self.lead, "title": self.title, "articles": list(self.articles),
-                "entities": [e.to_dict() for e in self.entities],
-                "first_published": _iso(self.first_published), "last_published": _iso(self.last_published),
-                "active": self.active}
 
 
 @dataclass

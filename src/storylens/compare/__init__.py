@@ -1,11 +1,13 @@
 """compare: what a story's articles agree on, what rests on one outlet, what is disputed,
 who altered a quote, how each outlet frames it, what happened when, and a cited brief.
 
-``compare_story(articles)`` runs every part over one story's articles and returns the
-sections the JSON report adds to each story (docs/json-schema.md): ``facts``,
-``conflicts``, ``quote_variants``, ``exclusives``, ``framing``, ``timeline``, ``brief``,
-``hashtags``, ``entity_links`` (surname-only person keys linked to the full name the
-story gives; the comparison uses the linked keys, the articles keep their own). It is pure: it reads the articles and returns plain data.
+``compare_story(articles)`` runs every part over one story's articles and returns a
+``storylens.model.Comparison``: one field per section of the JSON report's story
+(docs/json-schema.md; ``storylens.serialise`` writes it): ``facts``, ``conflicts``,
+``quote_variants``, ``exclusives``, ``framing``, ``timeline``, ``brief``, ``hashtags``,
+``entity_links`` (surname-only person keys linked to the full name the story gives; the
+comparison uses the linked keys, the articles keep their own). It is pure: it reads the
+articles and returns records.
 
 The result depends on the set of articles, never on the order they come in: they are
 put in one canonical order first (:func:`canonical_order`: by publication time, undated
@@ -16,16 +18,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
 
-from ..model import Article
+from ..model import Article, Comparison, Exclusives, Story
 
-__all__ = ["SECTIONS", "canonical_order", "compare_story", "compare_stories"]
+__all__ = ["canonical_order", "compare_story", "compare_stories"]
 
 log = logging.getLogger(__name__)
-
-SECTIONS = ("facts", "conflicts", "quote_variants", "exclusives", "framing", "timeline", "brief", "hashtags",
-            "entity_links")
 
 
 def canonical_order(articles: Sequence[Article]) -> list[Article]:
@@ -35,7 +33,7 @@ def canonical_order(articles: Sequence[Article]) -> list[Article]:
                                            a.published.timestamp() if a.published is not None else 0.0, a.id))
 
 
-def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) -> dict[str, Any]:
+def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) -> Comparison:
     """Every comparison section for one story's articles (in any order: the result is
     the same for every order of the same articles). ``originals`` are the ids of agency
     originals (a syndication group's ``original``): they are the reference version of
@@ -62,36 +60,31 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     voices = {(st.citation.article_id, st.citation.field, st.citation.start, st.citation.end): st.asserted_by
               for sts in split.values() for st in sts}
     brief = build_brief(articles, facts, conflicts, quote_groups, timeline, voices)
-    return {
-        "facts": [f.to_dict() for f in facts],
-        "conflicts": [c.to_dict() for c in conflicts],
-        "quote_variants": [g.to_dict() for g in quote_groups],
-        "exclusives": find_exclusives(articles, facts),
-        "framing": [cue.to_dict() for cue in find_framing(articles) + find_hedged_claims(articles, facts, split)],
-        "timeline": [event.to_dict() for event in timeline],
-        "brief": brief.to_dict(),
-        "hashtags": list(brief.hashtags),
-        "entity_links": links,
-    }
+    return Comparison(
+        facts=facts,
+        conflicts=conflicts,
+        quote_variants=quote_groups,
+        exclusives=Exclusives(**find_exclusives(articles, facts)),
+        framing=find_framing(articles) + find_hedged_claims(articles, facts, split),
+        timeline=timeline,
+        brief=brief,
+        hashtags=list(brief.hashtags),
+        entity_links=links,
+    )
 
 
-def compare_stories(articles: Sequence[Article], stories: list[dict[str, Any]]) -> dict[str, str]:
-    """Add the comparison sections to every story dict in place. A story whose comparison
-    fails keeps empty sections and is reported: returns ``{story id: error}``."""
+def compare_stories(articles: Sequence[Article], stories: Sequence[Story]) -> dict[str, str]:
+    """Set every story's ``comparison``. A story whose comparison fails gets an empty
+    one and is reported: returns ``{story id: error}``."""
     by_id = {a.id: a for a in articles}
     failures: dict[str, str] = {}
     for story in stories:
-        members = [by_id[i] for i in story["articles"] if i in by_id]
-        originals = [g["original"] for g in story.get("syndication_groups") or [] if g.get("original")]
+        members = [by_id[i] for i in story.articles if i in by_id]
+        originals = [g.original for g in story.syndication_groups if g.original]
         try:
-            story.update(compare_story(members, originals))
+            story.comparison = compare_story(members, originals)
         except Exception as exc:  # one story's failure must not lose the others
-            log.exception("comparing story %s failed", story["id"])
-            failures[story["id"]] = f"{type(exc).__name__}: {exc}"
-            story.update(empty_comparison())
+            log.exception("comparing story %s failed", story.id)
+            failures[story.id] = f"{type(exc).__name__}: {exc}"
+            story.comparison = Comparison()
     return failures
-
-
-def empty_comparison() -> dict[str, Any]:
-    return {"facts": [], "conflicts": [], "quote_variants": [], "exclusives": {"only_in": {}, "missing_from": {}},
-            "framing": [], "timeline": [], "brief": None, "hashtags": [], "entity_links": {}}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from storylens.cluster.features import STOP_WORDS, cheap_lemma, fold
@@ -127,6 +128,7 @@ def concept_of(stem: str) -> str:
     return _CONCEPTS.get(stem) or stem
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     """``cheap_lemma`` plus the noun suffixes it keeps ("cooperation" = "cooperating")."""
     stem = cheap_lemma(word)
@@ -253,4 +255,17 @@ def statements_of(article: Article) -> list[Statement]:
 
 
 def _contains_name(haystack: str, name: str) -> bool:
-    return bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", haystack) is not None
+    """``name`` in ``haystack`` as whole words (no regex per name: names are many)."""
+    if not name:
+        return False
+    at = haystack.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (at and _word_char(haystack[at - 1])) and not (end < len(haystack) and _word_char(haystack[end])):
+            return True
+        at = haystack.find(name, at + 1)
+    return False
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from storylens.extract.entities_names import fold
 
@@ -116,9 +117,9 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     return fixed
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word as written (``text``) with its offsets and normalised form (``norm``)."""
+class Word(NamedTuple):
+    """A word as written (``text``) with its offsets and normalised form (``norm``); a
+    named tuple, as a story's comparison makes hundreds of thousands of them."""
 
     text: str
     start: int

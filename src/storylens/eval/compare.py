@@ -32,7 +32,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from itertools import combinations
 from pathlib import Path
@@ -138,9 +138,8 @@ def analyze_event(records: Sequence[dict[str, Any]], workdir: Path, *, one_story
     if one_story and stories:
         from ..compare import compare_stories
 
-        merged = dict(stories[0])
-        merged["articles"] = [a.id for a in result.articles]
-        merged["syndication_groups"] = [g for s in stories for g in s.get("syndication_groups") or []]
+        merged = replace(stories[0], articles=[a.id for a in result.articles],
+                         syndication_groups=[g for s in stories for g in s.syndication_groups])
         stories = [merged]
         compare_stories(result.articles, stories)
     report = Report(articles=result.articles, skipped=result.skipped, stories=stories, generated_at=FETCHED_AT,

@@ -219,7 +219,7 @@ def place_conflict_check(data: Path | None = None, split: str = "dev") -> dict[s
     natural = tried = found = elsewhere = 0
     for records in by_event.values():
         articles = records_to_articles(records)
-        natural += sum(c["kind"] == "place" for c in compare_story(articles)["conflicts"])
+        natural += sum(c.kind == "place" for c in compare_story(articles).conflicts)
         names = {a.id: {a.text[m.start:m.end] for e in a.entities if e.kind == "place" for m in e.mentions}
                  for a in articles}
         for a in articles:
@@ -232,8 +232,8 @@ def place_conflict_check(data: Path | None = None, split: str = "dev") -> dict[s
                 far = "Lisbon" if all(p.kind == "city" for p in readings) else "Portugal"
                 changed = [dict(r, text=re.sub(rf"\b{re.escape(name)}\b", far, r["text"])) if r["id"] == a.id else r
                            for r in records]
-                places = [c for c in compare_story(records_to_articles(changed))["conflicts"] if c["kind"] == "place"]
-                hit = sum(any(s["citation"]["article_id"] == a.id for s in c["sides"]) for c in places)
+                places = [c for c in compare_story(records_to_articles(changed)).conflicts if c.kind == "place"]
+                hit = sum(any(s.citation.article_id == a.id for s in c.sides) for c in places)
                 tried, found, elsewhere = tried + 1, found + (hit > 0), elsewhere + len(places) - hit
     return {"place_conflicts": natural, "injections": tried, "injections_found": found,
             "other_place_conflicts_when_injected": elsewhere}

@@ -218,9 +218,10 @@ def analyze_scores(records: Sequence[dict[str, Any]], folder: Path, dataset: str
     from datetime import datetime, timezone
 
     from ..pipeline import analyze
+    from ..serialise import story_to_dict
 
     path = folder / f"{dataset}-{seed}.jsonl"
     write_user_jsonl(records, path, dataset, seed)
     result = analyze([path], fetched_at=datetime.now(timezone.utc), compare=compare)
     articles = [{"id": a.id, "url": a.url} for a in result.articles]
-    return score_stories(records, articles, result.stories)
+    return score_stories(records, articles, [story_to_dict(s) for s in result.stories])

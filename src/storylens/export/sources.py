@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StorylensError
+from ..serialise import comparison_to_dict
 from ..store.base import Store
 from .tables import Bundle, utc_key
 
@@ -101,7 +102,8 @@ def _store_bundles(store: Store, flt: ExportFilter, stories: list[dict[str, Any]
         bundle = Bundle(None, articles, {i: times.get(i) for i in ids})
         if not _kept(bundle, flt):
             continue
-        bundle.story = {**story, **(store.get_comparison(story["id"]) or {})}
+        comparison = store.get_comparison(story["id"])
+        bundle.story = {**story, **(comparison_to_dict(comparison) if comparison is not None else {})}
         yield bundle
     if flt.story is not None:
         return

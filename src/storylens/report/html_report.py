@@ -21,7 +21,8 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from .. import __version__
-from ..model import Article
+from ..model import Article, Story
+from ..serialise import story_to_dict
 from .json_report import Report, report_counts, single_line, source_name, write_text_atomic
 from .present import (
     FACT_ROWS_SHOWN,
@@ -170,24 +171,26 @@ def _cite_url(cite: dict[str, Any]) -> str:
     return f"#article-{cite['article_id']}"
 
 
-def _story_view(story: dict[str, Any], articles: dict[str, Article],
+def _story_view(story: Story, data: dict[str, Any], articles: dict[str, Article],
                 labels: dict[str, str]) -> dict[str, Any] | None:
-    """The story's comparison arranged by the shared presentation layer, its citations
-    linked to their spans in this file (the report's own story dicts are left as they are)."""
-    if not any(story.get(k) for k in ("facts", "conflicts", "quote_variants", "timeline", "framing", "brief")):
+    """The story's comparison (``data``: the story as serialised) arranged by the shared
+    presentation layer, its citations linked to their spans in this file (``data`` is
+    left as it is); None when there is nothing to show."""
+    c = story.comparison
+    if c is None or not (c.facts or c.conflicts or c.quote_variants or c.timeline or c.framing or c.brief):
         return None
-    linked = copy.deepcopy(story)
+    linked = copy.deepcopy(data)
     link_citations(linked, labels, _cite_url)
-    members = [articles[i] for i in story.get("articles") or [] if i in articles]
+    members = [articles[i] for i in story.articles if i in articles]
     return comparison_view(linked, members, Names.for_story(linked, members, linked))
 
 
-def _anchored_bodies(report: Report) -> dict[str, list[Markup]]:
+def _anchored_bodies(report: Report, stories: list[dict[str, Any]]) -> dict[str, list[Markup]]:
     """Each cited article's paragraphs with an anchor where every cited span starts, so a
     citation opens the passage it cites. Articles whose text is not their paragraphs
     joined (never seen) keep plain paragraphs."""
     starts: dict[str, dict[int, list[str]]] = {}
-    for story in report.stories:
+    for story in stories:
         for cite in iter_citations(story):
             if isinstance(cite, dict) and cite.get("field", "text") == "text" and "article_id" in cite:
                 ids = starts.setdefault(cite["article_id"], {}).setdefault(int(cite["start"]), [])
@@ -225,6 +228,7 @@ def render_html(report: Report) -> str:
     views = [_view(a, i) for i, a in enumerate(report.articles, start=1)]
     articles = {a.id: a for a in report.articles}
     labels = {a.id: outlet_label(a) for a in report.articles}
+    stories = [story_to_dict(s) for s in report.stories]
     return template.render(
         version=__version__,
         generated_at=report.generated_at.isoformat(),
@@ -233,9 +237,9 @@ def render_html(report: Report) -> str:
         articles=views,
         article_views={v.article.id: v for v in views},
         skipped=report.skipped,
-        stories=report.stories,
-        comparisons={s["id"]: _story_view(s, articles, labels) for s in report.stories},
-        bodies=_anchored_bodies(report),
+        stories=stories,
+        comparisons={s.id: _story_view(s, d, articles, labels) for s, d in zip(report.stories, stories)},
+        bodies=_anchored_bodies(report, stories),
         csp=CSP,
     )
 

@@ -25,7 +25,8 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from .. import __version__
-from ..model import Article, Skipped
+from ..model import Article, Skipped, Story
+from ..serialise import story_to_dict
 
 __all__ = [
     "Report",
@@ -51,15 +52,16 @@ os.umask(_UMASK)
 class Report:
     """Everything one run produced, as handed to the writers.
 
-    ``stories`` stays empty until the clustering stage exists; writers never make
-    stories up. ``generated_at`` is passed in (timezone-aware) so that output is
-    reproducible and testable; writers never read the clock. ``inputs`` are the
+    ``stories`` are the run's stories with their comparisons (the writers show them in
+    the layout ``storylens.serialise`` writes); writers never make stories up.
+    ``generated_at`` is passed in (timezone-aware) so that output is reproducible and
+    testable; writers never read the clock. ``inputs`` are the
     paths/URLs as the user gave them.
     """
 
     articles: list[Article]
     skipped: list[Skipped]
-    stories: list[dict[str, Any]]
+    stories: list[Story]
     generated_at: datetime
     inputs: list[str]
 
@@ -90,7 +92,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "counts": report_counts(report),
         "articles": [a.to_dict() for a in report.articles],
         "skipped": [s.to_dict() for s in report.skipped],
-        "stories": [dict(s) for s in report.stories],
+        "stories": [story_to_dict(s) for s in report.stories],
     }
 
 

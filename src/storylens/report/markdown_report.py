@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import __version__
 from ..model import Article
+from ..serialise import story_to_dict
 from .json_report import Report, report_counts, reveal_hidden, single_line, source_name, write_text_atomic
 from .markdown_story import comparison_lines
 
@@ -203,7 +204,7 @@ def render_markdown(report: Report) -> str:
     if report.stories:
         by_id = {a.id: a for a in report.articles}
         for i, story in enumerate(report.stories, start=1):
-            out += _story_lines(story, i, by_id, report.articles)
+            out += _story_lines(story_to_dict(story), i, by_id, report.articles)
     else:
         out += ["No stories: there were no articles to group.", ""]
     out += ["## Articles", ""]

@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import Any, Protocol
 
 from ..cluster.features import ArticleFeatures
-from ..model import Article, Skipped
+from ..model import Article, Comparison, Skipped, Story
 from .listing import ArticleSummary, SearchBudget, StoryFilter, StorySummary
 
 __all__ = ["Store", "AddResult", "SearchHit", "SNIPPET_START", "SNIPPET_END"]
@@ -143,7 +143,7 @@ class Store(Protocol):
         PostgreSQL advisory lock; nothing on SQLite)."""
         ...
 
-    def replace_stories(self, story_dicts: Sequence[dict[str, Any]],
+    def replace_stories(self, stories: Sequence[Story],
                         article_links: dict[str, dict[str, str | None]],
                         replacing: Iterable[str] | None = None) -> None: ...
 
@@ -159,11 +159,11 @@ class Store(Protocol):
 
     def story_members(self, story_ids: Iterable[str] | None = None) -> dict[str, frozenset[str]]: ...
 
-    def replace_comparison(self, story_id: str, comparison: dict[str, Any]) -> None: ...
+    def replace_comparison(self, story_id: str, comparison: Comparison) -> None: ...
 
     def delete_comparisons(self, story_ids: Iterable[str]) -> None: ...
 
-    def get_comparison(self, story_id: str) -> dict[str, Any] | None: ...
+    def get_comparison(self, story_id: str) -> Comparison | None: ...
 
     # -- search
 

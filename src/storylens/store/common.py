@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ..cluster.features import ArticleFeatures
 from ..errors import StoreError
-from ..model import Article, Skipped
+from ..model import Article, Comparison, Skipped, Story
 from . import listing
 from . import rows as rows_module
 from . import schema as sch
@@ -346,13 +346,13 @@ class SQLStore(ABC):
 
     # -- stories ----------------------------------------------------------------------
 
-    def replace_stories(self, story_dicts: Sequence[dict[str, Any]],
+    def replace_stories(self, stories: Sequence[Story],
                         article_links: dict[str, dict[str, str | None]],
                         replacing: Iterable[str] | None = None) -> None:
         """Replace the stored stories named in ``replacing`` (all of them when None) by
-        ``story_dicts`` and set the member articles' links, in one transaction."""
+        ``stories`` and set the member articles' links, in one transaction."""
         with self._write() as conn:
-            replace_stories(conn, story_dicts, article_links, replacing)
+            replace_stories(conn, stories, article_links, replacing)
 
     def open_story_article_ids(self, window: timedelta | None) -> list[str]:
         """Articles not in a story yet and the members of the stories they could join
@@ -380,8 +380,8 @@ class SQLStore(ABC):
         with self._read() as conn:
             return listing.story_summaries(conn, flt)
 
-    def replace_comparison(self, story_id: str, comparison: dict[str, Any]) -> None:
-        """Store a story's comparison (compare_story's sections), replacing the previous one atomically."""
+    def replace_comparison(self, story_id: str, comparison: Comparison) -> None:
+        """Store a story's comparison, replacing the previous one atomically."""
         with self._write() as conn:
             replace_comparison(conn, story_id, comparison)
 
@@ -407,7 +407,7 @@ class SQLStore(ABC):
         with self._write() as conn:
             delete_comparisons(conn, story_ids)
 
-    def get_comparison(self, story_id: str) -> dict[str, Any] | None:
+    def get_comparison(self, story_id: str) -> Comparison | None:
         with self._read() as conn:
             return load_comparison(conn, story_id)
 

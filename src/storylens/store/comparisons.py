@@ -3,7 +3,9 @@ app and exports read it without recomputing.
 
 Plain tables for what people query (``facts``, ``fact_support``, ``conflicts``) and one
 row per remaining section (``story_sections``: quote variants, exclusives, framing,
-timeline, brief, hashtags as JSON). Replacing a story's comparison deletes and writes
+timeline, brief, hashtags, entity links as JSON). A ``Comparison`` is written and read
+back through ``storylens.serialise``, so a comparison stored by an older version (a
+section or a field missing) loads with the defaults. Replacing a story's comparison deletes and writes
 all of its rows inside the caller's transaction, so a rerun replaces the previous
 results atomically.
 """
@@ -17,11 +19,14 @@ from collections.abc import Iterable
 
 from sqlalchemy import Column, Connection, Integer, PrimaryKeyConstraint, String, Table, Text, delete, insert, select
 
+from ..model import Comparison
+from ..serialise import comparison_from_dict, comparison_to_dict
 from .schema import metadata
 
 __all__ = ["facts", "fact_support", "conflicts", "story_sections", "replace_comparison", "load_comparison"]
 
-_JSON_SECTIONS = ("quote_variants", "exclusives", "framing", "timeline", "brief", "hashtags", "entity_links")
+#: The sections kept in tables of their own; every other one is a ``story_sections`` row.
+_TABLE_SECTIONS = ("facts", "conflicts")
 
 facts = Table(
     "facts",
@@ -80,26 +85,27 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def replace_comparison(conn: Connection, story_id: str, comparison: dict[str, Any]) -> None:
-    """Store ``comparison`` (compare_story's sections) as the story's only comparison."""
+def replace_comparison(conn: Connection, story_id: str, record: Comparison) -> None:
+    """Store ``record`` as the story's only comparison."""
+    comparison = comparison_to_dict(record)
     for table in _TABLES:
         conn.execute(delete(table).where(table.c.story_id == story_id))
     fact_rows, support_rows = [], []
-    for i, fact in enumerate(comparison.get("facts") or []):
+    for i, fact in enumerate(comparison["facts"]):
         fact_rows.append({"story_id": story_id, "position": i, "fact_id": fact["id"], "statement": fact["statement"],
                           "status": fact["status"], "independent_sources": fact["independent_sources"],
-                          "asserted_by": fact.get("asserted_by") or "outlet", "outlets": _dumps(fact.get("outlets") or [])})
-        for j, cite in enumerate(fact.get("support") or []):
+                          "asserted_by": fact["asserted_by"], "outlets": _dumps(fact["outlets"])})
+        for j, cite in enumerate(fact["support"]):
             support_rows.append({"story_id": story_id, "fact_position": i, "position": j,
                                  "article_id": cite["article_id"], "field": cite.get("field", "text"),
                                  "start": cite["start"], "end": cite["end"], "text": cite["text"]})
     conflict_rows = [
         {"story_id": story_id, "position": i, "conflict_id": c["id"], "kind": c["kind"], "about": c["about"],
-         "sides": _dumps(c["sides"]), "fact_ids": _dumps(c.get("fact_ids") or [])}
-        for i, c in enumerate(comparison.get("conflicts") or [])
+         "sides": _dumps(c["sides"]), "fact_ids": _dumps(c["fact_ids"])}
+        for i, c in enumerate(comparison["conflicts"])
     ]
-    section_rows = [{"story_id": story_id, "section": name, "content": _dumps(comparison[name])}
-                    for name in _JSON_SECTIONS if name in comparison]
+    section_rows = [{"story_id": story_id, "section": name, "content": _dumps(value)}
+                    for name, value in comparison.items() if name not in _TABLE_SECTIONS]
     for table, rows in ((facts, fact_rows), (fact_support, support_rows), (conflicts, conflict_rows),
                         (story_sections, section_rows)):
         if rows:
@@ -120,8 +126,8 @@ def delete_comparisons(conn: Connection, story_ids: Iterable[str]) -> None:
             conn.execute(delete(table).where(table.c.story_id.in_(chunk)))
 
 
-def load_comparison(conn: Connection, story_id: str) -> dict[str, Any] | None:
-    """The stored comparison of a story (same layout as compare_story), or None."""
+def load_comparison(conn: Connection, story_id: str) -> Comparison | None:
+    """The stored comparison of a story, or None."""
     sections = {r.section: json.loads(r.content)
                 for r in conn.execute(select(story_sections).where(story_sections.c.story_id == story_id))}
     fact_list = conn.execute(select(facts).where(facts.c.story_id == story_id).order_by(facts.c.position)).all()
@@ -144,4 +150,4 @@ def load_comparison(conn: Connection, story_id: str) -> dict[str, Any] | None:
                                             .order_by(conflicts.c.position))],
     }
     out.update(sections)
-    return out
+    return comparison_from_dict(out)

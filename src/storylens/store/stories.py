@@ -1,8 +1,9 @@
 """Stories in the store: one row per story, its top entities, and each member article's
 ``story_id`` / ``duplicate_of`` / ``syndication_group`` on the ``articles`` row.
 
-Story dicts have the layout of the JSON report's ``stories[]`` (docs/json-schema.md).
-Saving a set of stories replaces the stored stories they were regrouped from (or every
+Stories are saved from ``storylens.model.Story`` records, written by
+``storylens.serialise``; they are read back as dicts of the JSON report's ``stories[]``
+layout (docs/json-schema.md) without the comparison. Saving a set of stories replaces the stored stories they were regrouped from (or every
 stored story), inside the caller's transaction. ``open_story_article_ids`` says which
 articles a regrouping after an ingest must see: the new ones and the stories they can
 still join.
@@ -17,6 +18,8 @@ from typing import Any
 
 from sqlalchemy import Column, Connection, Integer, PrimaryKeyConstraint, String, Table, Text, delete, func, insert, select, update
 
+from ..model import Story
+from ..serialise import story_to_dict
 from .schema import SortKey, articles, metadata
 
 __all__ = ["stories", "story_entities", "replace_stories", "open_story_article_ids", "story_rows", "load_stories",
@@ -51,12 +54,13 @@ story_entities = Table(
 )
 
 
-def replace_stories(conn: Connection, story_dicts: Sequence[dict[str, Any]],
+def replace_stories(conn: Connection, new_stories: Sequence[Story],
                     article_links: dict[str, dict[str, str | None]],
                     replacing: Iterable[str] | None = None) -> None:
-    """Store ``story_dicts`` in place of the stored stories ``replacing`` names (all stored
+    """Store ``new_stories`` in place of the stored stories ``replacing`` names (all stored
     stories when it is None), and set each article's links (``{article id: {"story_id":
     ..., "duplicate_of": ..., "syndication_group": ...}}``)."""
+    story_dicts = [story_to_dict(s) for s in new_stories]
     if replacing is None:
         conn.execute(delete(story_entities))
         conn.execute(delete(stories))

@@ -12,6 +12,7 @@ from urllib.parse import quote
 from ..errors import StoreError
 from ..model import Article
 from ..report.present import link_citations, outlet_label
+from ..serialise import comparison_to_dict
 from ..store import Store
 from ..store.listing import ArticleSummary, SearchBudget, SearchTooCostly, StoryFilter
 from .cache import PageCache
@@ -84,7 +85,8 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
 def story_view(store: Store, story_id: str) -> tuple[dict[str, Any], list[Article]]:
     """The story page's data (as the JSON API returns it) and the member articles."""
     story, members = _story_and_members(store, story_id)
-    comparison = store.get_comparison(story_id)
+    stored = store.get_comparison(story_id)
+    comparison = comparison_to_dict(stored) if stored is not None else None
     notices = []
     if comparison is None:
         notices.append("The compare and brief stages have not run on this story, so it has no comparison "

@@ -31,4 +31,4 @@ def test_two_people_with_that_surname_are_not_guessed():
 
 
 def test_compare_story_reports_the_links():
-    assert compare_story([FULL, SHORT])["entity_links"] == {"person:duchatel": "person:renee duchatel"}
+    assert compare_story([FULL, SHORT]).entity_links == {"person:duchatel": "person:renee duchatel"}

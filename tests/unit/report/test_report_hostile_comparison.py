@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 from storylens.model import Article, Entity, Span
 from storylens.report import Report, render_html, render_markdown
+from storylens.serialise import story_from_dict
 
 SCRIPT = "<script>alert(1)</script>"
 ODD_ID = 'x"><img src=x onerror=alert(1)>'
@@ -52,7 +53,7 @@ def _report() -> Report:
                   "timeline": [], "quoted": [], "hashtags": []},
         "hashtags": [f"#{SCRIPT}"], "entity_links": {},
     }
-    return Report(articles=[a1, a2], skipped=[], stories=[story],
+    return Report(articles=[a1, a2], skipped=[], stories=[story_from_dict(story)],
                   generated_at=datetime(2031, 1, 1, tzinfo=timezone.utc), inputs=[])
 
 
@@ -66,7 +67,9 @@ def test_html_escapes_a_hostile_comparison_and_anchors_its_citations() -> None:
         assert not any(name.startswith("on") for name in attrs)
     ids = {str(a["id"]) for _, a in parser.tags if a.get("id")}
     hrefs = [str(a["href"]) for t, a in parser.tags if t == "a" and a.get("href")]
-    anchor = f"c-{ODD_ID}-{_report().stories[0]['conflicts'][0]['sides'][0]['citation']['start']}-"
+    comparison = _report().stories[0].comparison
+    assert comparison is not None
+    anchor = f"c-{ODD_ID}-{comparison.conflicts[0].sides[0].citation.start}-"
     linked = [h for h in hrefs if h.startswith("#" + anchor)]
     assert linked and all(h[1:] in ids for h in linked)  # the link opens the span, however odd the id
     assert "Mara &lt;script&gt;" in html and "person:" not in html  # the entity's name, escaped

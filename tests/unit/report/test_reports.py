@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt  # ships with rich
 from rich.console import Console
 
 from storylens import __version__
-from storylens.model import Article, RemovedLine, Skipped
+from storylens.model import Article, RemovedLine, Skipped, Story
 from storylens.report import (
     Report,
     print_summary,
@@ -26,6 +26,7 @@ from storylens.report import (
     write_markdown,
 )
 from storylens.report.markdown_report import md_escape
+from storylens.serialise import story_from_dict
 
 CEST = timezone(timedelta(hours=2))
 GENERATED = datetime(2024, 5, 15, 9, 30, 7, tzinfo=timezone.utc)
@@ -166,8 +167,11 @@ def test_json_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
 def test_stories_are_passed_through_not_invented() -> None:
     assert report_to_dict(make_report())["stories"] == []
-    story = {"id": "s1", "article_ids": ["a1b2c3d4e5f60718"]}
-    assert report_to_dict(make_report(stories=[story]))["stories"] == [story]
+    story = Story("s1", "a1b2c3d4e5f60718", None, ["a1b2c3d4e5f60718"], independent_sources=1)
+    assert report_to_dict(make_report(stories=[story]))["stories"] == [{  # not compared: no sections
+        "id": "s1", "lead": "a1b2c3d4e5f60718", "title": None, "articles": ["a1b2c3d4e5f60718"], "entities": [],
+        "first_published": None, "last_published": None, "outlets": [], "independent_sources": 1,
+        "syndication_groups": []}]
 
 
 def test_generated_at_must_be_timezone_aware() -> None:
@@ -259,7 +263,7 @@ def test_html_stories_rendered_when_present() -> None:
              "first_published": None, "last_published": None, "outlets": [], "independent_sources": 1,
              "syndication_groups": [{"id": "syn-x", "members": ["a", "b"], "agency": SCRIPT, "original": None,
                                      "similarity": 0.9, "links": []}]}
-    html = render_html(make_report(stories=[story]))
+    html = render_html(make_report(stories=[story_from_dict(story)]))
     assert "No stories" not in html
     assert "s1" in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
     assert "1</strong> independent source" in html

@@ -1,20 +1,21 @@
-"""A story's comparison is stored in plain tables and replaced atomically on rerun."""
+"""A story's comparison is stored in plain tables and replaced atomically on rerun; one
+stored by an older version, without some sections, loads with those sections empty."""
 
-from storylens.model import Citation, Conflict, ConflictSide, Fact
+from storylens.model import Citation, Comparison, Conflict, ConflictSide, Exclusives, Fact
 from storylens.store import open_store
 
 
-def comparison(statement: str) -> dict:
+def comparison(statement: str) -> Comparison:
     cite_a = Citation("a1", 0, 12, "Dam releases")
     cite_b = Citation("b2", 5, 17, "Dam releases", field="headline")
     fact = Fact("fact-1", statement, [cite_a, cite_b], 2, "disputed", "outlet", ["Harbor Wire", "Vellmar Courier"])
     conflict = Conflict("conflict-1", "figure", "people evacuated",
                         [ConflictSide("at least 1,200", "outlet", cite_a, 1200.0),
                          ConflictSide("about 900", "person:renee duchatel", cite_b, 900.0)], ["fact-1"])
-    return {"facts": [fact.to_dict()], "conflicts": [conflict.to_dict()], "quote_variants": [],
-            "exclusives": {"only_in": {}, "missing_from": {}}, "framing": [], "timeline": [],
-            "brief": {"sentences": []}, "hashtags": ["#Orsa"],
-            "entity_links": {"person:duchatel": "person:renee duchatel"}}
+    return Comparison(facts=[fact], conflicts=[conflict],
+                      exclusives=Exclusives({"Harbor Wire": [], "Vellmar Courier": []},
+                                            {"Harbor Wire": [], "Vellmar Courier": []}),
+                      hashtags=["#Orsa"], entity_links={"person:duchatel": "person:renee duchatel"})
 
 
 def test_comparison_round_trip_and_replace(location):
@@ -29,3 +30,13 @@ def test_comparison_round_trip_and_replace(location):
         with store.engine.connect() as conn:
             assert conn.exec_driver_sql("SELECT count(*) FROM facts").scalar_one() == 1
             assert conn.exec_driver_sql("SELECT count(*) FROM fact_support").scalar_one() == 2
+
+
+def test_a_comparison_stored_without_later_sections_loads_with_them_empty(location):
+    with open_store(location) as store:
+        store.replace_comparison("story-x", comparison("The dam released water."))
+        with store.engine.begin() as conn:  # as an older version left it: no entity links, exclusives, hashtags
+            conn.exec_driver_sql("DELETE FROM story_sections WHERE section IN ('entity_links', 'exclusives', 'hashtags')")
+        got = store.get_comparison("story-x")
+        assert got is not None and got.facts == comparison("The dam released water.").facts
+        assert got.entity_links == {} and got.exclusives == Exclusives() and got.hashtags == []

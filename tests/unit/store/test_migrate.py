@@ -13,7 +13,8 @@ from store_backends import raw_rows
 from storylens.cli import main
 from storylens.cluster.features import ArticleFeatures
 from storylens.errors import StoreError
-from storylens.model import Article, Entity, Figure, Quote, RemovedLine, Skipped, Span, TimeRef
+from storylens.model import (Article, Comparison, Entity, Figure, Quote, RemovedLine, Skipped, Span, Story, StoryEntity,
+                             TimeRef)
 from storylens.store import open_store
 from storylens.store.migrate import copied_tables, copy_store
 
@@ -42,12 +43,10 @@ def fill(location: str) -> None:
     with open_store(location) as store:
         store.add_articles(arts, features=features)
         store.add_skipped([Skipped("z.bin", "binary file")])
-        story = {"id": "story-1", "title": "Lindby", "lead": arts[0].id, "articles": [a.id for a in arts],
-                 "entities": [{"key": "place:lindby", "name": "Lindby", "articles": 2}],
-                 "outlets": ["Harbor Wire", "Vellmar Courier"], "independent_sources": 2, "syndication_groups": []}
+        story = Story("story-1", arts[0].id, "Lindby", [a.id for a in arts], [StoryEntity("place:lindby", "Lindby", 2)],
+                      outlets=["Harbor Wire", "Vellmar Courier"], independent_sources=2)
         store.replace_stories([story], {a.id: {"story_id": "story-1"} for a in arts})
-        store.replace_comparison("story-1", {"facts": [], "conflicts": [], "brief": {"sentences": []},
-                                             "hashtags": ["#Lindby"]})
+        store.replace_comparison("story-1", Comparison(hashtags=["#Lindby"]))
 
 
 def snapshot(location: str) -> dict[str, object]:

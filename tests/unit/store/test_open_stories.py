@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from storylens.model import Article
+from storylens.model import Article, Story
 from storylens.store import open_store
 
 T0 = datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc)
@@ -17,9 +17,8 @@ def article(id: str, published: datetime | None) -> Article:
     return Article(id=id, source=f"fixtures/{id}.txt", text=text, paragraphs=[text], published=published)
 
 
-def story(id: str, members: list[str]) -> dict:
-    return {"id": id, "title": id, "lead": members[0], "articles": members, "entities": [], "outlets": [],
-            "independent_sources": len(members), "syndication_groups": []}
+def story(id: str, members: list[str]) -> Story:
+    return Story(id, members[0], id, members, independent_sources=len(members))
 
 
 def put_in_stories(store, groups: dict[str, list[str]]) -> None:

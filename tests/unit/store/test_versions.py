@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from storylens.model import Article
+from storylens.model import Article, Story
 from storylens.store import Store, open_store
 
 URL = "https://coast-gazette.example/lighthouse"
@@ -26,7 +26,7 @@ def store(location: str) -> Iterator[Store]:
     with open_store(location) as s:
         s.add_articles([page("v1", "Work begins in spring."),
                         page("other", "A second lighthouse, further north.", url="https://coast.example/north")])
-        s.replace_stories([{"id": "story-1", "title": "Lighthouse", "lead": "v1", "articles": ["v1", "other"]}],
+        s.replace_stories([Story("story-1", "v1", "Lighthouse", ["v1", "other"], independent_sources=2)],
                           {"v1": {"story_id": "story-1"}, "other": {"story_id": "story-1"}})
         s.add_articles([page("v2", "Work begins in summer.")])  # fetched again, changed
         s.add_articles([page("v3", "Work begins in autumn, the council said.")])
@@ -67,7 +67,7 @@ def test_a_story_s_members_are_latest_versions(store: Store) -> None:
     # the story of v1 was dissolved when v2 came; a regrouping sees the latest version only
     assert store.get_story("story-1") is None
     assert set(store.open_story_article_ids(None)) == {"v3", "other"}
-    store.replace_stories([{"id": "story-2", "title": "Lighthouse", "lead": "v3", "articles": ["v3", "other"]}],
+    store.replace_stories([Story("story-2", "v3", "Lighthouse", ["v3", "other"], independent_sources=2)],
                           {"v3": {"story_id": "story-2"}, "other": {"story_id": "story-2"}})
     story = store.get_story("story-2")
     assert story is not None and set(story["articles"]) == {"v3", "other"}
