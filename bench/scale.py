@@ -19,7 +19,9 @@ clean, extract, up to the moment the pipeline starts grouping: ``per-article s``
 the whole run (``wall s``, also as articles/s; ``start + wall`` is what a CLI run
 costs). ``stage CPU`` is the pipeline's ``stage_cpu``: clean and extract summed over
 the workers, then grouping and comparison in this process. Parallel efficiency is Dask's
-2 workers against 1 on the per-article wall time: t(1) / (2 x t(2)). Peak memory: each
+2 workers against 1 on the per-article wall time: t(1) / (2 x t(2)), each mode's
+fastest run where ``--modes`` names it more than once (on a shared machine other
+jobs only ever add time). Peak memory: each
 Dask worker's own peak RSS (asked of the workers before the cluster closes), the pool's
 largest worker, and the process itself.
 
@@ -29,6 +31,7 @@ serial run's articles with their NLP features: CPU seconds against the number of
 articles, the serial part that no runner spreads.
 
     .venv/bin/python bench/scale.py [--limit 400] [--modes serial,pool:2,dask:1,dask:2] [--json]
+    .venv/bin/python bench/scale.py --modes serial,pool:2,dask:1,dask:2,dask:1,dask:2   # a busy machine
 """
 
 from __future__ import annotations
@@ -167,10 +170,12 @@ def main() -> None:
             rows.append(json.loads(out.strip().splitlines()[-1]))
             load.append(uptime())
             print(f"  done: {mode} ({load[-1]})", file=sys.stderr)
-    by_mode = {r["mode"]: r for r in rows}
+    best: dict[str, float] = {}  # a mode given more than once (to see through a busy machine): its fastest run
+    for r in rows:
+        best[r["mode"]] = min(best.get(r["mode"], r["per_article_s"]), r["per_article_s"])
     efficiency = None
-    if "dask:1" in by_mode and "dask:2" in by_mode:
-        efficiency = round(by_mode["dask:1"]["per_article_s"] / (2 * by_mode["dask:2"]["per_article_s"]), 2)
+    if "dask:1" in best and "dask:2" in best:
+        efficiency = round(best["dask:1"] / (2 * best["dask:2"]), 2)
     if args.json:
         print(json.dumps({"machine": platform.platform(), "load": load, "rows": rows,
                           "dask_parallel_efficiency": efficiency}, indent=2))
