@@ -44,6 +44,7 @@ from storylens.compare.facts import drop_contradicting, same_day
 from storylens.compare.measures import event_noun, measure_of
 from storylens.compare.places import find_place_conflicts
 from storylens.compare.settings import current
+from storylens.extract.quotes_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
 from storylens.compare.statements import Statement, concept_of, statements_of, terms, word_stem
 from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, Figure
 
@@ -68,6 +69,7 @@ _VAGUE = re.compile(
     r"(?P<rest>(?:[\"“']?[\w’'-]+[\"”']?\s*){1,3})", re.IGNORECASE)
 _IMPLIED_MIN = {"hundreds": 200.0, "thousands": 2000.0, "dozens": 24.0, "scores": 40.0, "millions": 2e6}
 _NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | RELATIVE_PRONOUNS
 _TALLY = re.compile(r"\bvot(?:ed|e|es|ing)\s+(?:was\s+)?(\d+|[a-z]+)\s*(?:-|–|to)\s*(\d+|[a-z]+)\b", re.IGNORECASE)
 
 
@@ -452,11 +454,15 @@ def _same_speaker(a: str, b: str) -> bool:
 
 
 def _attribution_edges(articles: Sequence[Article], sts: dict[str, list[Statement]]) -> list[_Edge]:
-    """One quotation (word overlap) given to two different persons."""
+    """One quotation (word overlap) given to two different persons, each named as its
+    speaker (a speaker read from "she said" is the pronoun's guessed referent: a wrong
+    guess is no dispute between the outlets)."""
     quotes = []
     for a in articles:
         for q in a.quotes:
             words = frozenset(fold(w) for w in re.findall(r"\w+", q.text))
+            if (q.speaker or "").strip().casefold() in _PRONOUNS:
+                continue
             if q.kind in ("direct", "partial") and len(words) >= 6 and (q.speaker_entity or "").startswith("person:"):
                 st = next((s for s in sts[a.id] if s.citation.field == "text"
                            and s.citation.start <= q.start < s.citation.end), None)

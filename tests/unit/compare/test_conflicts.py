@@ -150,6 +150,17 @@ def test_one_quote_given_to_two_speakers():
     assert [c for c in _run(a, b)[1] if c.kind == "attribution"] == []
 
 
+def test_a_speaker_guessed_from_a_pronoun_is_no_second_speaker():
+    quote = "We will rebuild every house on the river before the winter comes"
+    a = article("a", f"\"{quote},\" Mayor Ilse Marrow said.", outlet="Gazette",
+                quotes=[{"text": quote, "speaker": "Mayor Ilse Marrow", "speaker_entity": "person:ilse marrow"}])
+    b = article("b", f"Piet Aalders spoke first. Later the mayor apologised. \"{quote},\" she said.", outlet="Post",
+                quotes=[{"text": quote, "speaker": "she", "speaker_entity": "person:piet aalders"}])
+    assert [c for c in _run(a, b)[1] if c.kind == "attribution"] == []
+    b.quotes[0].speaker = "Piet Aalders"  # named: the outlets do disagree
+    assert len([c for c in _run(a, b)[1] if c.kind == "attribution"]) == 1
+
+
 def test_the_same_event_on_different_days():
     ta = "The Harwick council closed the old library on Monday after a fire inspection."
     tb = "The Harwick council closed the old library on Wednesday after a fire inspection."
