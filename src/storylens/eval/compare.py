@@ -347,7 +347,7 @@ def _score_quotes(out: dict[str, float], errors: dict[str, list[str]], gold: dic
     gq = [[_gm(v) for v in q["variants"]] for q in gold.get("quotes", [])]
     gq_pairs = {(i, *sorted((a, b))) for i, vs in enumerate(gq)
                 for a, b in combinations(sorted({v[0] for v in vs}), 2)}
-    q_sys = q_ok = fid_ok = fid_n = 0
+    q_sys = q_ok = fid_ok = fid_n = altered_sys = altered_gold = altered_ok = 0
     qfound: set[tuple[Any, ...]] = set()
     gfid = {(i, j): v.get("fidelity") for i, q in enumerate(gold.get("quotes", [])) for j, v in enumerate(q["variants"])}
     for s in stories:
@@ -373,6 +373,9 @@ def _score_quotes(out: dict[str, float], errors: dict[str, list[str]], gold: dic
                     if _hits(x, [gq[i][j]]):
                         fid_n += 1
                         fid_ok += (fid == gf) or (fid in ("verbatim", "minor") and gf in ("verbatim", "minor"))
+                        altered_sys += fid == "altered"
+                        altered_gold += gf == "altered"
+                        altered_ok += fid == gf == "altered"
                         break
     for missed in sorted(gq_pairs - qfound):
         q = gold["quotes"][missed[0]]
@@ -383,6 +386,10 @@ def _score_quotes(out: dict[str, float], errors: dict[str, list[str]], gold: dic
     out["quote_pair_precision"] = q_ok / q_sys if q_sys else (1.0 if not gq_pairs else 0.0)
     out["quote_pair_recall"] = len(qfound & gq_pairs) / len(gq_pairs) if gq_pairs else 1.0
     out["quote_fidelity_accuracy"] = fid_ok / fid_n if fid_n else 1.0
+    # Not in score_compare.py: the "precision and recall of altered", over the
+    # gold variants the system matched (summed over events).
+    out["quote_altered_system"], out["quote_altered_gold"], out["quote_altered_right"] = \
+        altered_sys, altered_gold, altered_ok
 
 
 def _score_timeline(out: dict[str, float], gold: dict[str, Any], stories: list[dict[str, Any]],
@@ -440,6 +447,9 @@ def aggregate(rows: Sequence[dict[str, float]]) -> dict[str, float]:
         "quote_pair_precision": ratio("quote_pairs_correct", "quote_pairs_system", 0.0),
         "quote_pair_recall": ratio("quote_pairs_gold_found", "quote_pairs_gold", 1.0),
         "quote_fidelity_accuracy": ratio("quote_fidelity_right", "quote_fidelity_matched", 1.0),
+        "quote_altered_precision": ratio("quote_altered_right", "quote_altered_system", 1.0),
+        "quote_altered_recall": ratio("quote_altered_right", "quote_altered_gold", 1.0),
+        "quote_altered_gold": tot("quote_altered_gold"),
         "timeline_date_accuracy": mean("timeline_date_accuracy"), "timeline_recall": mean("timeline_recall"),
     }
 
@@ -501,7 +511,8 @@ def evaluate(data: Path | None = None, split: str = "dev", limit: int | None = N
 HEADLINE = ("claim_pair_precision", "claim_pair_recall", "conflict_pair_precision", "conflict_pair_recall",
             "conflicts_gold", "conflicts_found", "conflicts_system", "brief_support_precision",
             "brief_central_recall", "brief_disputed_recall", "quote_pair_precision", "quote_pair_recall",
-            "quote_fidelity_accuracy", "timeline_date_accuracy", "timeline_recall")
+            "quote_fidelity_accuracy", "quote_altered_precision", "quote_altered_recall", "quote_altered_gold",
+            "timeline_date_accuracy", "timeline_recall")
 
 
 def text_lines(result: dict[str, Any]) -> list[str]:
