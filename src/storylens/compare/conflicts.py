@@ -70,6 +70,12 @@ _VAGUE = re.compile(
 _IMPLIED_MIN = {"hundreds": 200.0, "thousands": 2000.0, "dozens": 24.0, "scores": 40.0, "millions": 2e6}
 _NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | RELATIVE_PRONOUNS
+#: A number with no noun as a clause's subject ("All six were taken", ", and two were shot").
+_ELLIPTICAL = re.compile(
+    r"(?:^|(?<=[.;:,!?]\s)|(?<=\band\s)|(?<=^[\"“]))(?P<q>(?:(?i:all|the|those|these|another|the other)\s+)?"
+    r"(?P<num>\d{1,3}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)))"
+    r"\s+(?=(?:of them\s+)?(?:were|was|had been|have been|are|remain(?:ed)?)\b)", re.MULTILINE)
+_HUMAN_MEASURES = {"shot", "killed", "wounded", "injured", "hospitalised", "evacuated", "rescued", "arrested", "missing"}
 _TALLY = re.compile(r"\bvot(?:ed|e|es|ing)\s+(?:was\s+)?(\d+|[a-z]+)\s*(?:-|–|to)\s*(\d+|[a-z]+)\b", re.IGNORECASE)
 
 
@@ -189,6 +195,27 @@ def _mentions(article: Article, statements: list[Statement]) -> list[_Mention]:
             out.append(_Mention(article, st, m.group("q").strip(), m.start("q"), m.end("q"), thing,
                                 THING_CLASSES.get(thing, thing), 0.0, math.inf, True, _IMPLIED_MIN.get(many),
                                 ctx, None, m.group("rest").strip(), measure))
+        out += _elliptical(article, st, first)
+    return out
+
+
+def _elliptical(article: Article, st: Statement, first: bool) -> list[_Mention]:
+    """Counts of people without their noun, as the subject of what befell them ("All six
+    were taken to Harlow Hospital", "Two were shot in the legs"): people only when the
+    predicate is one that befalls people (shot, killed, hospitalised...)."""
+    out = []
+    for m in _ELLIPTICAL.finditer(article.text, st.citation.start, st.citation.end):
+        number = m.group("num").lower()
+        value = float(number) if number.isdigit() else float(_NUMBER_WORDS.get(number, -1))
+        if value < 0 or any(f.start <= m.start("num") < f.end for f in st.figures):
+            continue
+        measure = measure_of(article.text, m.start("num"), m.end("num"), m.end("num"), st.citation.start,
+                             st.citation.end)
+        if measure not in _HUMAN_MEASURES:
+            continue
+        ctx = _context(article, st, m.start("num"), m.end("num"), first)
+        out.append(_Mention(article, st, m.group("q"), m.start("q"), m.end("q"), "peopl", "people", value, value,
+                            vague=False, implied_min=None, context=ctx, value=value, noun="people", measure=measure))
     return out
 
 
@@ -214,6 +241,8 @@ def _same_event(a: _Mention, b: _Mention) -> bool:
     """The words around both share an event concept and at least one other term (the
     counted nouns themselves aside)."""
     shared = (a.context & b.context) - {a.thing, b.thing}
+    if a.measure is not None and a.measure == b.measure and len(shared) >= 3:
+        return True  # one predicate measures both, in words alike ("were taken to ... for treatment")
     return any(t.startswith("~") for t in shared) and len(shared) >= 2
 
 

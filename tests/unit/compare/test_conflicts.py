@@ -364,3 +364,16 @@ def test_an_outlet_on_the_other_side_does_not_corroborate():
     pier = [f for f in facts if any("6-1" in s.text for s in f.support)]
     assert pier and all("b" not in {s.article_id for s in f.support} for f in pier)
     assert {s.article_id for s in pier[0].support} == {"a", "c"} and pier[0].independent_sources == 2
+
+
+def test_a_count_without_its_noun_is_people_when_the_predicate_befalls_people():
+    a = article("a", "Five people were taken to Harlow Medical Center for treatment, police in Orla said.",
+                outlet="Gazette", figures=[{"text": "Five people", "value": 5.0, "counts": "people"}])
+    b = article("b", "All six were taken to Harlow Medical Center for treatment, Orla police said.", outlet="Post")
+    (conflict,) = [c for c in _run(a, b)[1] if c.kind == "figure"]
+    assert {s.claim for s in conflict.sides} == {"Five people", "All six"}
+    # Not people: what befell them is not said, or does not befall people.
+    for text in ("All six were children from Orla, police said after the treatment at Harlow Medical Center.",
+                 "All six were approved for treatment at Harlow Medical Center, Orla police said."):
+        other = article("b", text, outlet="Post")
+        assert [c for c in _run(a, other)[1] if c.kind == "figure"] == []
