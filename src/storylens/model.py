@@ -55,7 +55,7 @@ ID_LENGTH = 16
 
 #: Fields a user may state explicitly (sidecar ``NAME.meta.json``, ``--meta`` manifest,
 #: JSONL/CSV columns, feed entry fields). Explicit values win over inferred ones.
-METADATA_FIELDS = ("outlet", "url", "headline", "published", "updated", "language", "byline")
+METADATA_FIELDS = ("outlet", "url", "headline", "published", "updated", "language", "byline", "genre")
 
 
 def content_id(data: bytes, provenance: str = "") -> str:
@@ -245,6 +245,8 @@ class Article:
     updated: datetime | None = None
     dateline: str | None = None
     language: str | None = None
+    #: ``news``, ``opinion`` or ``blog`` (``clean.genre``): only news articles corroborate a fact
+    genre: str = "news"
     credits: list[str] = field(default_factory=list)
     hashtags: list[str] = field(default_factory=list)
     feed_notice: str | None = None
@@ -271,6 +273,7 @@ class Article:
             "updated": _iso(self.updated),
             "dateline": self.dateline,
             "language": self.language,
+            "genre": self.genre,
             "text": self.text,
             "credits": list(self.credits),
             "hashtags": list(self.hashtags),
@@ -303,6 +306,7 @@ class Article:
             updated=_parse_iso(d.get("updated")),
             dateline=d.get("dateline"),
             language=d.get("language"),
+            genre=d.get("genre") or "news",
             credits=list(d.get("credits") or []),
             hashtags=list(d.get("hashtags") or []),
             feed_notice=d.get("feed_notice"),

@@ -8,6 +8,7 @@ from ..errors import InputError
 from ..model import Article, RawDocument, RemovedLine, Skipped
 from .common import apply_explicit_metadata, detect_language
 from .decoding import decode_text
+from .genre import settle_genre
 
 __all__ = ["clean_document"]
 
@@ -42,6 +43,7 @@ def _clean(raw: RawDocument) -> Article:
     else:
         raise InputError(raw.source, f"unknown document kind {raw.kind!r}")
     apply_explicit_metadata(article, raw)
+    settle_genre(article)
     if article.language is None:
         article.language = detect_language(article.text)
         if article.language:

@@ -96,10 +96,13 @@ def apply_explicit_metadata(article: Article, raw: RawDocument) -> Article:
     """Overwrite inferred values with the ones the user stated, and record provenance.
 
     ``article.inferred`` keeps, for each field the cleaner filled, how it was inferred;
-    a field the user stated moves to ``article.explicit`` with where it was stated.
+    a field the user stated moves to ``article.explicit`` with where it was stated. A
+    date that is not a date, or a genre other than news/opinion/blog, is ignored with a
+    note (``inferred["<field>_rejected"]``) naming where it was stated.
     """
     from ..ingest.metadata import USER_STATED
     from .dates import HARD_RANGE, check_date, note_rejected
+    from .genre import GENRES, user_genre
 
     for key, value in raw.metadata.items():
         if not value:
@@ -122,6 +125,12 @@ def apply_explicit_metadata(article: Article, raw: RawDocument) -> Article:
                 origin += " (no time zone given; UTC assumed)"
         elif key in ("outlet", "url", "headline", "language", "byline"):
             setattr(article, key, value)
+        elif key == "genre":
+            genre = user_genre(value)
+            if genre is None:
+                note_rejected(article.inferred, key, origin, value, f"not one of {', '.join(GENRES)}; ignored")
+                continue
+            article.genre = genre
         else:
             continue
         article.inferred.pop(key, None)

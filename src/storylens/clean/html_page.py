@@ -1,7 +1,8 @@
 """A web page (or an HTML fragment from a feed) becomes an Article.
 
 The body comes from trafilatura (settings measured on ``shared/eval/pages``: see
-``EXTRACT_OPTIONS``); metadata from JSON-LD, OpenGraph/meta tags and htmldate. Every
+``EXTRACT_OPTIONS``); metadata from JSON-LD, OpenGraph/meta tags and htmldate (the
+genre from the JSON-LD type and section tags: ``clean.genre``). Every
 visible line of the page that is not in the body is listed in ``Article.removed`` so a
 user can audit what was dropped. Explicit metadata, credits, datelines and feed notices
 are handled by the pipeline after :func:`clean_html`.
@@ -26,6 +27,7 @@ from ..errors import InputError
 from ..model import Article, RawDocument, RemovedLine
 from .common import detect_language, outlet_from_url
 from .dates import FUTURE_SLACK, check_date, earliest_date, note_rejected
+from .genre import genre_from_ld_types, genre_from_section
 
 __all__ = ["EXTRACT_OPTIONS", "MAX_REMOVED_LINES", "REMOVED_REASON", "clean_html", "decode_html", "visible_lines"]
 
@@ -65,6 +67,11 @@ _LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 _FULL_PAGE = re.compile(rb"<(?:html|body|head)[\s>]", re.I)
 _LIST_MARK = re.compile(r"^[-*\u2022]\s+")
 _CELL_SPLIT = re.compile(r"\s*\|\s*")
+#: Meta tags that name the page's section (``article:section`` as OpenGraph defines it,
+#: and the names sites use alike).
+_SECTION_TAGS = {"article:section", "og:section", "section", "article-section", "parsely-section"}
+#: JSON-LD type names as written, for the note on where a genre came from.
+_LD_TYPE_NAMES = {"opinion": "OpinionNewsArticle", "blog": "BlogPosting"}
 _SHORT_LINE = 25  # a visible line shorter than this counts as kept only if a body line equals it
 
 
@@ -279,17 +286,38 @@ def _json_ld(root: lxml.html.HtmlElement, meta: _Meta) -> None:
     publishers = _names(article.get("publisher"), by_id)
     if publishers:
         meta.offer("outlet", publishers[0], "JSON-LD publisher")
+    types = _types(article)
+    genre = genre_from_ld_types(types)
+    if genre:
+        meta.offer("genre", genre, f"JSON-LD @type {_LD_TYPE_NAMES[genre]}")
+    elif "liveblogposting" in types:
+        meta.offer("genre", "news", "JSON-LD @type LiveBlogPosting (live news coverage)")
+    for section in _sections(article.get("articleSection")):
+        if genre_from_section(section):
+            meta.offer("genre", "opinion", f"JSON-LD articleSection {section[:80]!r}")
     meta.offer("published", _text_value(article.get("datePublished")), "JSON-LD datePublished")
     meta.offer("updated", _text_value(article.get("dateModified")), "JSON-LD dateModified")
 
 
+def _sections(value: Any) -> list[str]:
+    """JSON-LD ``articleSection``: a string or a list of them."""
+    items = value if isinstance(value, list) else [value]
+    return [v.strip() for v in items if isinstance(v, str) and v.strip()]
+
+
 def _meta_tags(root: lxml.html.HtmlElement, meta: _Meta, base_url: str | None) -> None:
     tags: dict[str, str] = {}
+    sections: list[tuple[str, str]] = []
     for el in root.iter("meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
         content = el.get("content")
         if key and content and content.strip() and key not in tags:
             tags[key] = content.strip()
+        if key in _SECTION_TAGS and content and content.strip():
+            sections.append((key, content.strip()))
+    for key, section in sections:
+        if genre_from_section(section):
+            meta.offer("genre", "opinion", f"meta {key} {section[:80]!r}")
     canonical = None
     for link in root.iter("link"):
         rels = (link.get("rel") or "").lower().split()
@@ -429,7 +457,7 @@ def clean_html(raw: RawDocument) -> Article:
         article.inferred["url"] = meta.how["url"]
     elif raw.url:
         article.inferred["url"] = "the document's address"
-    for key in ("headline", "byline", "outlet"):
+    for key in ("headline", "byline", "outlet", "genre"):
         if key in meta.values:
             setattr(article, key, meta.values[key])
             article.inferred[key] = meta.how[key]

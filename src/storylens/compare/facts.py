@@ -16,6 +16,12 @@ per article (the best one). Every statement not aligned with another article is 
 single-source fact of its own, unless it is too short to say anything (fewer than
 ``compare.fact_min_terms`` content stems). The weights and limits are the ``align_*``
 settings of :mod:`storylens.compare.settings`. Pure: nothing here reads disk or network.
+
+Only news corroborates: a fact's ``independent_sources`` counts its supporting articles
+whose ``genre`` is ``news`` (an agency-copy group once), and it is ``corroborated`` with
+two or more of them. An opinion piece or a blog post (``clean.genre``) that states the
+claim stays in the fact's ``support`` and ``outlets`` (it says it) but adds no source:
+a news report and a column repeating it are one source, not two.
 """
 
 from __future__ import annotations
@@ -32,8 +38,8 @@ from storylens.compare.statements import Statement, outlet_name, statements_of, 
 from storylens.model import Article, Citation, Conflict, Fact, TimeRef
 from storylens.stories import independent_sources
 
-__all__ = ["GENERIC_TERMS", "align_facts", "aligned_statements", "drop_contradicting", "fact_id",
-           "make_scorer", "same_day"]
+__all__ = ["GENERIC_TERMS", "align_facts", "aligned_statements", "corroborating_sources", "drop_contradicting",
+           "fact_id", "make_scorer", "same_day"]
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +49,13 @@ log = logging.getLogger(__name__)
 #: They still weigh in the lexical score; they are not counted as shared content.
 GENERIC_TERMS = terms("""president prime minister secretary chairman chair director leader mayor ambassador
 spokesman spokeswoman spokesperson official office sir likely possibly possible two last year week day time""")
+
+
+def corroborating_sources(members: Sequence[Article]) -> int:
+    """How many independent sources the supporting articles of a fact are: news articles
+    only (an opinion or blog article states a claim, never corroborates it), an
+    agency-copy group or a duplicate counted once (``stories.independent_sources``)."""
+    return independent_sources([m for m in members if m.genre == "news"])
 
 
 def fact_id(support: Iterable[Citation]) -> str:
@@ -208,8 +221,9 @@ def aligned_statements(articles: Sequence[Article], config: CompareSettings | No
 
 def align_facts(articles: Sequence[Article], config: CompareSettings | None = None,
                 split: Mapping[str, Sequence[Statement]] | None = None) -> list[Fact]:
-    """Facts of one story: corroborated ones first (most independent sources), then in
-    order of first appearance. ``status`` is ``corroborated`` or ``single-source`` here;
+    """Facts of one story: corroborated ones first (most independent news sources, see
+    the module docstring), then in order of first appearance. ``status`` is
+    ``corroborated`` or ``single-source`` here;
     ``find_conflicts`` sets ``disputed``. ``split``: as for :func:`aligned_statements`."""
     config = config or current()
     by_id = {a.id: a for a in articles}
@@ -222,7 +236,7 @@ def align_facts(articles: Sequence[Article], config: CompareSettings | None = No
             continue
         sts.sort(key=lambda s: (order[s.citation.article_id], s.index))
         members = [by_id[s.citation.article_id] for s in sts]
-        sources = independent_sources(members)
+        sources = corroborating_sources(members)
         centre = max(sts, key=lambda s: (sum(scorer.lexical(s, o) for o in sts if o is not s),
                                          s.citation.field == "text", -order[s.citation.article_id]))
         support = [s.citation for s in sts]
@@ -285,7 +299,7 @@ def drop_contradicting(facts: list[Fact], conflicts: Sequence[Conflict], article
             if len(keep) == len(fact.support):
                 continue
             members = list({c.article_id: by_id[c.article_id] for c in keep if c.article_id in by_id}.values())
-            sources = independent_sources(members)
+            sources = corroborating_sources(members)
             facts[n] = Fact(fact_id(keep), fact.statement if any(c.text == fact.statement for c in keep)
                             else keep[0].text, keep, sources,
                             "corroborated" if sources >= 2 else "single-source", fact.asserted_by,

@@ -18,7 +18,7 @@ STORE_TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "id": "content id (16 hex digits of the SHA-256 of the raw bytes)", "source": "file or URL and record",
         "url": "", "outlet": "", "headline": "", "byline": "", "published": "ISO 8601 with the original offset",
         "published_utc": "UTC, fixed width: sorts chronologically", "updated": "", "dateline": "", "language": "",
-        "text": "the cleaned body", "feed_notice": "", "story_id": _STORY,
+        "genre": "news, opinion or blog (only news corroborates a fact)", "text": "the cleaned body", "feed_notice": "", "story_id": _STORY,
         "duplicate_of": "the article this one duplicates", "syndication_group": "agency-copy group id",
         "ingested_at": "when the store received it"}),
     "article_credits": ("Contribution lines (\"Reuters contributed\").",

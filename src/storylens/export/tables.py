@@ -97,6 +97,7 @@ ARTICLES = Table("articles", "one row per article", (
     _c("updated", "string", "Last update time, when the page gives one."),
     _c("dateline", "string", "The dateline taken out of the first paragraph."),
     _c("language", "string", "ISO 639-1 code of the text."),
+    _c("genre", "string", "`news`, `opinion` or `blog`: an opinion or blog article states facts but never corroborates them."),
     _c("duplicate_of", "string", "Id of the earlier article this one repeats."),
     _c("syndication_group", "string", "Id of its agency-copy group."),
     _c("feed_notice", "string", "The agency-feed notice the page printed."),
@@ -113,7 +114,8 @@ FACTS = Table("facts", "one row per fact and supporting article (a fact × the o
     _c("fact_position", "integer", "The fact's place in the story's list (0, 1, …)."),
     _c("statement", "string", "The statement as one supporting article words it."),
     _c("status", "string", "`corroborated`, `single-source` or `disputed`."),
-    _c("independent_sources", "integer", "Independent sources supporting the fact (an agency-copy group counts once)."),
+    _c("independent_sources", "integer", "Independent news sources supporting the fact (an agency-copy group counts "
+       "once; an opinion or blog article is not counted)."),
     _c("asserted_by", "string", "`outlet` (the outlet's own voice) or the key of the quoted speaker who asserts it."),
     *_CITATION,
 ))
@@ -246,7 +248,8 @@ def _article_row(a: Mapping[str, Any], ingested: datetime | None) -> Row:
         "article_id": a["id"], "story_id": a.get("story_id"), "source": a.get("source"), "url": a.get("url"),
         "outlet": a.get("outlet"), "headline": a.get("headline"), "byline": a.get("byline"),
         "published": a.get("published"), "published_utc": utc_key(a.get("published")), "updated": a.get("updated"),
-        "dateline": a.get("dateline"), "language": a.get("language"), "duplicate_of": a.get("duplicate_of"),
+        "dateline": a.get("dateline"), "language": a.get("language"),
+        "genre": a.get("genre") or "news", "duplicate_of": a.get("duplicate_of"),
         "syndication_group": a.get("syndication_group"), "feed_notice": a.get("feed_notice"),
         "ingested_at": _iso_utc(ingested), "quotes": len(a.get("quotes") or []),
         "figures": len(a.get("figures") or []), "time_refs": len(a.get("time_refs") or []), "text": a.get("text"),

@@ -36,6 +36,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "updated": ("updated", "modified", "updated_at", "modified_at", "date_modified", "last_modified"),
     "language": ("language", "lang"),
     "byline": ("byline", "author", "authors"),
+    "genre": ("genre", "article_genre"),  # news, opinion or blog (clean.genre)
     "text": ("text", "body", "content", "article_text", "maintext", "body_text"),
     "html": ("html", "raw_html", "body_html", "content_html"),
 }

@@ -150,6 +150,7 @@ def article_row(a: Article, ingested_at: str) -> dict[str, Any]:
         "updated": _iso(a.updated),
         "dateline": a.dateline,
         "language": a.language,
+        "genre": a.genre,
         "text": a.text,
         "feed_notice": a.feed_notice,
         "story_id": a.story_id,

@@ -2,7 +2,8 @@
 
 The tables are plain and named so that a person can browse them in Datasette:
 
-* ``articles`` — one row per article; ``id`` is the content hash.
+* ``articles`` — one row per article; ``id`` is the content hash; ``genre`` is
+  ``news``, ``opinion`` or ``blog``.
   ``published`` / ``updated`` are ISO-8601 strings with their original offset.
   ``published_utc`` is the same instant in UTC in a fixed-width form; it exists only so
   that "newest first" sorts correctly across offsets (strings with different offsets
@@ -71,7 +72,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-CURRENT_SCHEMA_VERSION = 3
+CURRENT_SCHEMA_VERSION = 4
 
 
 def _add_article_terms(conn: Connection) -> None:
@@ -91,9 +92,16 @@ def _add_live_sources(conn: Connection) -> None:
     next(i for i in articles.indexes if i.name == "ix_articles_url").create(conn)
 
 
+def _add_article_genre(conn: Connection) -> None:
+    """Version 4: ``articles.genre`` (news, opinion or blog; ``clean.genre``). Articles
+    stored before were not told apart: they read as news, as the comparison then treated them."""
+    conn.execute(text("ALTER TABLE articles ADD COLUMN genre VARCHAR DEFAULT 'news' NOT NULL"))
+
+
 #: version -> function that upgrades a database from ``version - 1`` to ``version``.
 #: Each runs inside the single transaction of the upgrade.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_article_terms, 3: _add_live_sources}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {2: _add_article_terms, 3: _add_live_sources,
+                                                        4: _add_article_genre}
 
 metadata = MetaData()
 
@@ -122,6 +130,7 @@ articles = Table(
     Column("updated", String),
     Column("dateline", Text),
     Column("language", String),
+    Column("genre", String, nullable=False, server_default=text("'news'")),
     Column("text", Text, nullable=False),
     Column("feed_notice", Text),
     Column("story_id", String),

@@ -103,6 +103,7 @@ class ArticleOut(BaseModel):
     updated: str | None
     dateline: str | None
     language: str | None
+    genre: str = Field(default="news", description="news, opinion or blog: only news corroborates a fact")
     text: str
     credits: list[str]
     hashtags: list[str]
@@ -434,6 +435,9 @@ class IngestArticleIn(BaseModel):
     updated: str | None = Field(default=None, max_length=100, description=_TIME_HELP)
     language: str | None = Field(default=None, max_length=20)
     byline: str | None = Field(default=None, max_length=500)
+    genre: str | None = Field(default=None, max_length=50, description=(
+        "news, opinion or blog; another value is ignored (and recorded as such). An opinion or blog "
+        "article can state a fact but never corroborates it."))
 
     @field_validator("published", "updated")
     @classmethod

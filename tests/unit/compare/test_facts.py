@@ -214,3 +214,59 @@ def test_labels_and_embedded_post_signatures_are_no_shared_fact():
     facts = align_facts([article("a", text_a, outlet="Gazette"), article("b", text_b, outlet="Post")])
     shared = [f for f in facts if len({c.article_id for c in f.support}) == 2]
     assert [f.support[0].text for f in shared] == ["A ferry ran aground off Velm on Sunday, the coast guard said."]
+
+
+# -- only news corroborates (an opinion piece or blog post states, never corroborates) ----
+
+
+def _with_column(genre: str):
+    a, b = _pair()
+    b.genre = genre
+    return a, b
+
+
+def test_an_opinion_piece_or_blog_post_states_a_fact_but_does_not_corroborate_it():
+    for genre in ("opinion", "blog"):
+        a, b = _with_column(genre)
+        facts = align_facts([a, b])
+        evac = [f for f in facts if len(f.support) == 2 and all("evacuated" in c.text for c in f.support)]
+        assert len(evac) == 1, genre
+        # it is still said by both (support, outlets) but rests on one news source
+        assert evac[0].outlets == ["Dornhill Gazette", "Valley Post"]
+        assert {c.article_id for c in evac[0].support} == {"a", "b"}
+        assert evac[0].independent_sources == 1 and evac[0].status == "single-source"
+        bakery = [f for f in facts if "bakery" in f.statement]
+        assert bakery and bakery[0].independent_sources == 0 and bakery[0].status == "single-source"
+
+
+def test_two_news_reports_and_a_column_are_two_sources():
+    a, b = _pair()
+    c = article("c", B_TEXT.replace("Some 300", "About 300"), outlet="Valley Post Opinion",
+                entities={"place:dornhill": ["Dornhill"], "place:vell": ["Vell"]},
+                figures=[{"text": "300 villagers", "value": 300.0, "counts": "villager"}],
+                times=[("Tuesday", "2031-04-29")])
+    c.genre = "opinion"
+    evac = [f for f in align_facts([a, b, c]) if len(f.support) == 3]
+    assert evac and evac[0].independent_sources == 2 and evac[0].status == "corroborated"
+
+
+def test_dropping_a_contradicting_outlet_recounts_news_only():
+    from storylens.compare.facts import drop_contradicting, fact_id
+    from storylens.model import Conflict, ConflictSide, Fact
+
+    a = article("a", "Officials evacuated 300 villagers from Dornhill.", outlet="Dornhill Gazette")
+    b = article("b", "Officials evacuated 500 villagers from Dornhill.", outlet="Valley Post")
+    c = article("c", "Officials evacuated 300 villagers from Dornhill.", outlet="Hill Blog")
+    c.genre = "blog"
+    support = [Citation(x.id, 0, len(x.text), x.text) for x in (a, b, c)]
+    fact = Fact(fact_id(support), a.text, support, 2, "corroborated", outlets=["Dornhill Gazette", "Hill Blog",
+                                                                               "Valley Post"])
+    conflict = Conflict("conflict-1", "figure", "how many villagers", [
+        ConflictSide("300 villagers", "outlet", support[0], 300.0),
+        ConflictSide("500 villagers", "outlet", Citation("b", *at(b.text, "500 villagers"), "500 villagers"),
+                     500.0)], [fact.id])
+    facts = [fact]
+    drop_contradicting(facts, [conflict], [a, b, c])
+    assert [s.article_id for s in facts[0].support] == ["a", "c"]  # the blog still states it
+    assert facts[0].independent_sources == 1 and facts[0].status == "single-source"
+    assert facts[0].outlets == ["Dornhill Gazette", "Hill Blog"]

@@ -64,6 +64,7 @@ def full_article() -> Article:
         updated=datetime(2024, 3, 5, 11, 0, tzinfo=tz(-4)),
         dateline="PORT ELLEN",
         language="en",
+        genre="opinion",
         credits=["Morag Finlay", "Additional reporting: Ian Bell"],
         hashtags=["#lighthouse", "#harbour"],
         feed_notice="This story was updated to correct the date.",
@@ -335,7 +336,7 @@ def test_schema_tables_indexes_and_pragmas(db_path: Path) -> None:
     assert {"ix_articles_published", "ix_articles_outlet", "ix_articles_story_id"} <= indexes
     columns = [r[1] for r in raw_rows(str(db_path), "PRAGMA table_info(articles)")]
     for column in ("id", "source", "url", "outlet", "headline", "byline", "published", "updated", "dateline",
-                   "language", "text", "feed_notice", "story_id", "duplicate_of", "syndication_group",
+                   "language", "genre", "text", "feed_notice", "story_id", "duplicate_of", "syndication_group",
                    "ingested_at"):
         assert column in columns
     assert raw_rows(str(db_path), "SELECT version FROM schema_version") == [(store_schema.CURRENT_SCHEMA_VERSION,)]
@@ -415,8 +416,15 @@ def test_version_1_store_gains_the_clustering_features_table(location: str) -> N
     assert raw_rows(location, "SELECT count(*) FROM article_terms") == [(0,)]
 
 
+def _as_version_3(location: str) -> None:
+    """Make a current store look like one written before version 4 (no ``articles.genre``)."""
+    raw_rows(location, "ALTER TABLE articles DROP COLUMN genre")
+    raw_rows(location, "UPDATE schema_version SET version = 3")
+
+
 def _as_version_2(location: str) -> None:
     """Make a current store look like one written before version 3 (no live-source tables)."""
+    _as_version_3(location)
     raw_rows(location, "DROP TABLE article_versions")
     raw_rows(location, "DROP TABLE fetch_validators")
     raw_rows(location, "DROP INDEX ix_articles_url")
@@ -433,6 +441,21 @@ def test_version_2_store_gains_the_live_source_tables(location: str) -> None:
         assert store.article_versions([full_article().id]) == {}
     assert raw_rows(location, "SELECT version FROM schema_version") == [(store_schema.CURRENT_SCHEMA_VERSION,)]
     assert raw_rows(location, "SELECT count(*) FROM article_versions") == [(0,)]
+
+
+def test_version_3_store_gains_the_article_genre(location: str) -> None:
+    with open_store(location) as store:
+        store.add_articles([full_article()])
+    _as_version_3(location)
+    with open_store(location) as store:
+        got = store.get_article(full_article().id)
+        assert got is not None and got.genre == "news"  # stored before genres were told apart
+        opinion = make_article("bbbb000000000002", genre="opinion")
+        store.add_articles([opinion])
+        again = store.get_article(opinion.id)
+        assert again is not None and again.genre == "opinion"
+    assert raw_rows(location, "SELECT version FROM schema_version") == [(store_schema.CURRENT_SCHEMA_VERSION,)]
+    assert raw_rows(location, "SELECT genre FROM articles ORDER BY id") == [("news",), ("opinion",)]
 
 
 def test_failed_migration_leaves_store_untouched(location: str, monkeypatch: pytest.MonkeyPatch) -> None:
