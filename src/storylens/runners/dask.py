@@ -104,13 +104,14 @@ class DaskRunner:
         self.address = address
         self._timeout = timeout
         self._cluster: LocalCluster | None = None
-        # Dask logs every start, connection and stop at INFO: kept for -vv (DEBUG) only.
+        # Dask logs every start, connection and stop at INFO: kept for -vv (DEBUG) only;
+        # its warnings (a worker killed at shutdown) go as ours do (none with -q).
         import distributed  # noqa: F401  (its import sets the "distributed" logger's level)
 
         self._dask_log = logging.getLogger("distributed")
         self._dask_log_level = self._dask_log.level
         if not log.isEnabledFor(logging.DEBUG):
-            self._dask_log.setLevel(logging.WARNING)
+            self._dask_log.setLevel(max(logging.WARNING, log.getEffectiveLevel()))
         try:
             self._start(spec)
         except BaseException:
