@@ -36,6 +36,7 @@ from .present import (
     iter_citations,
     link_citations,
     make_environment,
+    genre_suffix,
     outlet_label,
     safe_href,
     show,
@@ -145,7 +146,8 @@ def _view(article: Article, number: int) -> _ArticleView:
         article=article,
         anchor=f"article-{article.id}",
         number=number,
-        outlet_label=single_line(article.outlet) or f"unknown outlet ({source_name(article.source)})",
+        outlet_label=(single_line(article.outlet) or f"unknown outlet ({source_name(article.source)})")
+        + genre_suffix(article.genre),
         outlet_known=bool(single_line(article.outlet)),
         headline=single_line(article.headline) or None,
         headline_note="; ".join(_notes(article, "headline")),

@@ -103,6 +103,7 @@ class ArticleSummary:
     story_id: str | None
     duplicate_of: str | None
     syndication_group: str | None
+    genre: str = "news"  # news, opinion or blog
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)

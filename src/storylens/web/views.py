@@ -145,7 +145,7 @@ def _article_summary(a: Article) -> dict[str, Any]:
     return ArticleSummary(id=a.id, outlet=a.outlet, headline=a.headline,
                           published=a.published.isoformat() if a.published else None, url=a.url,
                           story_id=a.story_id, duplicate_of=a.duplicate_of,
-                          syndication_group=a.syndication_group).to_dict()
+                          syndication_group=a.syndication_group, genre=a.genre).to_dict()
 
 
 def check_span(article: Article, start: int | None, end: int | None) -> tuple[int, int] | None:

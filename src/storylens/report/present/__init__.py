@@ -9,7 +9,7 @@ from .env import make_environment
 from .escape import safe_href, show, show_line, show_short
 from .grid import FACT_ROWS_SHOWN, GridCell, fact_grid, outlet_columns
 from .markup import cites, diff_pieces, diff_words, grid_cells, grid_row, quote_variants, row_links
-from .names import Names, is_key, outlet_label
+from .names import Names, genre_suffix, is_key, outlet_label
 from .quotes import diff_segments, quote_pieces, shared_quote_groups
 from .updates import updated_articles, updated_when
 from .view import KIND_LABELS, comparison_view, disputes, iter_citations, link_citations
@@ -17,7 +17,7 @@ from .view import KIND_LABELS, comparison_view, disputes, iter_citations, link_c
 __all__ = [
     "citation_context", "cue_context", "framing_context", "make_environment", "safe_href", "show", "show_line",
     "show_short", "FACT_ROWS_SHOWN", "GridCell", "fact_grid", "outlet_columns", "cites", "diff_pieces",
-    "diff_words", "grid_cells", "grid_row", "quote_variants", "row_links", "Names", "is_key", "outlet_label",
+    "diff_words", "grid_cells", "grid_row", "quote_variants", "row_links", "Names", "genre_suffix", "is_key", "outlet_label",
     "diff_segments", "quote_pieces", "shared_quote_groups", "KIND_LABELS", "comparison_view", "disputes",
     "iter_citations", "link_citations", "updated_articles", "updated_when",
 ]

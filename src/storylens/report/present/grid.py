@@ -20,7 +20,8 @@ _STATUS_ORDER = {"disputed": 0, "corroborated": 1, "single-source": 2}
 @dataclass(frozen=True)
 class GridCell:
     """One cell of the outlet-by-fact grid: ``supported`` (``citation`` is the supporting
-    span), ``conflicting`` (the column's account is one side of a conflict on this fact:
+    span), ``stated`` (an opinion or blog column states it: ``citation`` is its span; it
+    does not corroborate, so no ✓), ``conflicting`` (the column's account is one side of a conflict on this fact:
     ``citation`` and ``claim`` are that side's) or ``absent`` (the column does not report it)."""
 
     state: str
@@ -29,12 +30,16 @@ class GridCell:
 
 
 def outlet_columns(members: Sequence[Article]) -> list[tuple[dict[str, Any], list[str]]]:
-    """One grid column per outlet, in the order the story's articles first name them:
-    ``({"outlet": label, "articles": n}, article ids)``."""
+    """One grid column per outlet and genre (an outlet's opinion pieces are a column of
+    their own, labelled "Outlet (opinion)"), in the order the story's articles first name
+    them: ``({"outlet": label, "articles": n, "genre": genre}, article ids)``."""
     ids: dict[str, list[str]] = {}
+    genres: dict[str, str] = {}
     for a in members:
-        ids.setdefault(outlet_label(a), []).append(a.id)
-    return [({"outlet": label, "articles": len(found)}, found) for label, found in ids.items()]
+        label = outlet_label(a)
+        ids.setdefault(label, []).append(a.id)
+        genres[label] = a.genre
+    return [({"outlet": label, "articles": len(found), "genre": genres[label]}, found) for label, found in ids.items()]
 
 
 def fact_grid(story: dict[str, Any], columns: Sequence[tuple[Any, Sequence[str]]],
@@ -43,9 +48,10 @@ def fact_grid(story: dict[str, Any], columns: Sequence[tuple[Any, Sequence[str]]
 
     ``columns`` are ``(header, article ids)`` pairs (one per outlet); rows are the
     story's facts, disputed and corroborated first, at most ``limit`` of them (``hidden``
-    says how many were left out). A cell is ``conflicting`` when one of its articles is
+    says how many were left out; ``stated`` whether any cell is ``stated``). A cell is ``conflicting`` when one of its articles is
     cited on a side of a conflict that involves the fact, else ``supported`` when one of
-    its articles supports the fact, else ``absent``."""
+    its articles supports the fact (``stated`` when the column is an opinion or blog
+    column, whose articles never corroborate), else ``absent``."""
     sides: dict[str, dict[str, dict[str, Any]]] = {}
     for conflict in story.get("conflicts") or []:
         for fact_id in conflict.get("fact_ids") or []:
@@ -61,14 +67,16 @@ def fact_grid(story: dict[str, Any], columns: Sequence[tuple[Any, Sequence[str]]
         cited = {c["article_id"]: c for c in fact.get("support") or []}
         disputed = sides.get(fact["id"], {})
         cells = []
-        for _header, ids in columns:
+        for header, ids in columns:
             side = next((disputed[i] for i in ids if i in disputed), None)
             support = next((cited[i] for i in ids if i in cited), None)
+            news = not isinstance(header, dict) or header.get("genre", "news") == "news"
             if side is not None:
                 cells.append(GridCell("conflicting", side["citation"], side.get("claim")))
             elif support is not None:
-                cells.append(GridCell("supported", support))
+                cells.append(GridCell("supported" if news else "stated", support))
             else:
                 cells.append(GridCell("absent"))
         rows.append({"fact": fact, "cells": cells})
-    return {"columns": [header for header, _ids in columns], "rows": rows, "hidden": len(ordered) - len(shown)}
+    return {"columns": [header for header, _ids in columns], "rows": rows, "hidden": len(ordered) - len(shown),
+            "stated": any(c.state == "stated" for row in rows for c in row["cells"])}

@@ -31,13 +31,16 @@ def cites(items: list[dict[str, Any]]) -> Markup:
 
 
 def grid_cells(cells: list[GridCell]) -> Markup:
-    """The cells of one row of the outlet-by-fact grid: a supported or conflicting cell
-    links to its span; a conflicting one shows its claim."""
+    """The cells of one row of the outlet-by-fact grid: a supported, stated or conflicting
+    cell links to its span; a conflicting one shows its claim."""
     out = []
     for cell in cells:
         if cell.state == "supported" and cell.citation:
             out.append(f'<td class="cell supported"><a href="{escape(cell.citation["url"])}" '
                        'aria-label="reports it: open the passage">✓</a></td>')
+        elif cell.state == "stated" and cell.citation:
+            out.append(f'<td class="cell stated"><a href="{escape(cell.citation["url"])}" '
+                       'aria-label="states it (opinion or blog: does not corroborate): open the passage">○</a></td>')
         elif cell.state == "conflicting" and cell.citation:
             out.append(f'<td class="cell conflicting"><a href="{escape(cell.citation["url"])}" '
                        'aria-label="reports it differently: open the passage">⚠</a> '

@@ -15,16 +15,23 @@ from typing import Any
 from ...model import Article
 from ..json_report import source_name
 
-__all__ = ["Names", "outlet_label", "is_key"]
+__all__ = ["Names", "genre_suffix", "outlet_label", "is_key"]
 
 _KEY = re.compile(r"^[a-z][a-z_]*:\S")
 _NOT_A_NAME = {"the", "a", "an", "he", "she", "they", "it", "we", "i", "his", "her", "their", "its", "one", "this",
                "that", "officials", "police"}
 
 
+def genre_suffix(genre: str | None) -> str:
+    """" (opinion)" / " (blog)" after an outlet's name; nothing for news."""
+    return f" ({genre})" if genre and genre != "news" else ""
+
+
 def outlet_label(article: Article) -> str:
-    """The name the compare stage gives an article's outlet (its file name when unknown)."""
-    return article.outlet or source_name(article.source)
+    """The name the compare stage gives an article's outlet (its file name when unknown),
+    with its genre when it is not news ("Tarnwick Courier (opinion)"): a reader sees
+    which accounts state a claim without corroborating it."""
+    return (article.outlet or source_name(article.source)) + genre_suffix(article.genre)
 
 
 def is_key(value: str) -> bool:
