@@ -245,7 +245,9 @@ def statements_of(article: Article) -> list[Statement]:
             if overlap <= 0:
                 continue
             quoted = True
-            if overlap >= 0.5 * min(se - ss, max(1, q.end - q.start)) and overlap > best:
+            # the quote must cover half the sentence: a short report inside it ("whom they
+            # estimate number 800") does not make the whole sentence that speaker's
+            if overlap >= 0.5 * (se - ss) and overlap > best:
                 best, asserted_by = overlap, _speaker(q)
         hedged = bool(HEDGE_CUES.search(article.text[ss:se]))
         scare = bool(_SCARE.search(article.text[ss:se]))

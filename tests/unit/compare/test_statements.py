@@ -15,3 +15,21 @@ from storylens.compare.statements import _contains_name
 def test_a_name_is_found_as_whole_words_exactly_as_the_regex_would(haystack: str, name: str) -> None:
     expected = bool(name) and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", haystack) is not None
     assert _contains_name(haystack, name) == expected
+
+
+def test_a_short_report_inside_a_sentence_does_not_make_the_sentence_its_speakers() -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_facts import article  # the compare tests' fictional-article builder
+
+    from storylens.compare.statements import statements_of
+
+    text = ("Rights groups in Orla could confirm only a dozen releases, and the ministry, which they say "
+            "holds 900 people, did not answer. The dam will close, police said.")
+    a = article("a", text, outlet="Gazette", quotes=[
+        {"text": "holds 900 people", "speaker_entity": "org:orla ministry", "kind": "indirect"},
+        {"text": "The dam will close", "speaker_entity": "org:orla police", "kind": "indirect"}])
+    by_text = {st.citation.text[:12]: st.asserted_by for st in statements_of(a)}
+    assert by_text == {"Rights group": "outlet", "The dam will": "org:orla police"}
