@@ -11,9 +11,11 @@
 
 The per-article stages (clean, extract) are mapped over chunks of raw documents through
 a runner (``storylens.runners``): in this process, in worker processes, or as Dask tasks
-on a cluster (``pipeline.dask``); results come
-back in input order, and nothing after them depends on the order anyway (grouping and
-comparison are order-free). Reading stays in this process (it is I/O and cheap).
+on a cluster (``pipeline.dask``); results come back in input order, and nothing after
+them depends on the order anyway (grouping and comparison are order-free). Grouping
+needs the whole batch and runs in this process; the comparison is mapped through the
+same runner again, over batches of stories (a story's comparison depends on its members
+only). Reading stays in this process (it is I/O and cheap).
 
 Failures are per item: a document that cannot be read or cleaned becomes ``Skipped``
 with the reason; an extractor that fails on one article leaves that field empty and is
@@ -36,11 +38,11 @@ from typing import TYPE_CHECKING, Any
 from .clean import clean_document
 from .cluster.features import ArticleFeatures
 from .clean.dates import CleanConfig, clean_settings
-from .compare.settings import compare_settings
+from .compare.settings import CompareSettings, compare_settings
 from .config import PipelineSettings, Settings
 from .ingest import iter_documents
 from .ingest.metadata import Manifest
-from .model import Article, RawDocument, Skipped, Story
+from .model import Article, Comparison, RawDocument, Skipped, Story
 from .runners import Runner
 from .stories import group_into_stories
 
@@ -152,6 +154,72 @@ def _extract_isolated(out: Processed) -> None:
     out.extraction_failures.update(extraction.failures)
 
 
+@dataclass(frozen=True)
+class StoryBatch:
+    """The comparison's input for a runner's worker: some stories, their member
+    articles and the compare settings."""
+
+    stories: list[Story]
+    articles: list[Article]
+    settings: CompareSettings
+
+
+@dataclass
+class Compared:
+    """A batch's comparisons by story id, the stories whose comparison failed (with
+    the error), and the CPU seconds it took."""
+
+    comparisons: dict[str, Comparison]
+    failures: dict[str, str]
+    cpu: float
+
+
+def compare_batch(batch: StoryBatch) -> Compared:
+    """Compare each story of the batch (a story's comparison depends on its members
+    only). Runs in a runner's worker: takes and returns picklable values only."""
+    from .compare import compare_stories
+
+    started = time.process_time()
+    with compare_settings(batch.settings):
+        failures = compare_stories(batch.articles, batch.stories)
+    comparisons = {s.id: s.comparison or Comparison() for s in batch.stories}
+    return Compared(comparisons, failures, time.process_time() - started)
+
+
+def _compare(mapper: Runner, articles: Iterable[Article], stories: list[Story], settings: Settings,
+             stage_cpu: dict[str, float]) -> dict[str, str]:
+    """Every story's comparison, through the runner in batches of about
+    ``pipeline.chunk_size`` member articles; returns the failures."""
+    by_id = {a.id: a for a in articles}
+    by_story = {s.id: s for s in stories}
+    failures: dict[str, str] = {}
+    stage_cpu.setdefault("compare", 0.0)
+    for done in mapper.map(compare_batch, _story_batches(stories, by_id, settings)):
+        for story_id, comparison in done.comparisons.items():
+            by_story[story_id].comparison = comparison
+        failures.update(done.failures)
+        stage_cpu["compare"] += done.cpu
+    return failures
+
+
+def _story_batches(stories: list[Story], by_id: dict[str, Article], settings: Settings) -> Iterator[StoryBatch]:
+    size = max(1, settings.pipeline.chunk_size)
+    batch: list[Story] = []
+    members = 0
+    for story in stories:
+        batch.append(story)
+        members += len(story.articles)
+        if members >= size:
+            yield _batch(batch, by_id, settings)
+            batch, members = [], 0
+    if batch:
+        yield _batch(batch, by_id, settings)
+
+
+def _batch(stories: list[Story], by_id: dict[str, Article], settings: Settings) -> StoryBatch:
+    return StoryBatch(stories, [by_id[i] for s in stories for i in s.articles if i in by_id], settings.compare)
+
+
 def _chunks(items: Iterable[RawDocument], extract: bool, settings: Settings) -> Iterator[Chunk]:
     iterator = iter(items)
     while documents := list(islice(iterator, max(1, settings.pipeline.chunk_size))):
@@ -235,20 +303,16 @@ def analyze_documents(
             result.articles.extend(done.articles)
             features.update(done.features)
             _tally(done, result.skipped, result.extraction_failures, result.stage_cpu, on_skipped)
-    if on_stage and result.articles:
-        on_stage(f"grouping {len(result.articles)} articles into stories")
-    started = time.process_time()
-    result.stories = group_into_stories(result.articles, features, settings.cluster, settings.dedupe)
-    grouped = time.process_time()
-    result.stage_cpu["group"] = grouped - started
-    if compare and result.stories:
-        from .compare import compare_stories
-
-        if on_stage:
-            on_stage(f"comparing the articles of {len(result.stories)} stories")
-        with compare_settings(settings.compare):
-            result.comparison_failures = compare_stories(result.articles, result.stories)
-        result.stage_cpu["compare"] = time.process_time() - grouped
+        if on_stage and result.articles:
+            on_stage(f"grouping {len(result.articles)} articles into stories")
+        started = time.process_time()
+        result.stories = group_into_stories(result.articles, features, settings.cluster, settings.dedupe)
+        result.stage_cpu["group"] = time.process_time() - started
+        if compare and result.stories:
+            if on_stage:
+                on_stage(f"comparing the articles of {len(result.stories)} stories")
+            result.comparison_failures = _compare(mapper, result.articles, result.stories, settings,
+                                                  result.stage_cpu)
     return result
 
 
@@ -311,9 +375,9 @@ def ingest(
     with _runner(settings, n_process, runner) as mapper, clean_settings(settings.clean):  # readers check dates too
         _store_chunks(store, mapper.map(process_documents, _chunks(raws, extract, settings)), result, on_skipped,
                       stored)
-    store.add_skipped(result.skipped)
-    result.article_ids = list(dict.fromkeys(i for i in order if i in stored))
-    _regroup_and_compare(store, result, settings, on_stage)
+        store.add_skipped(result.skipped)
+        result.article_ids = list(dict.fromkeys(i for i in order if i in stored))
+        _regroup_and_compare(store, mapper, result, settings, on_stage)
     return result
 
 
@@ -333,7 +397,7 @@ def _store_chunks(store: "Store", chunks: Iterable[Processed], result: Ingested,
 def _runner(settings: Settings, n_process: int | None, given: Runner | None) -> Iterator[Runner]:
     """The runner given (its owner closes it); else ``n_process`` worker processes; else
     the one the settings name (``pipeline.dask``, else ``pipeline.processes``), closed
-    (a Dask cluster shut down) once the per-article stages are done."""
+    (a Dask cluster shut down) once the stories are compared."""
     if given is not None:
         yield given
         return
@@ -344,7 +408,7 @@ def _runner(settings: Settings, n_process: int | None, given: Runner | None) -> 
         yield runner
 
 
-def _regroup_and_compare(store: "Store", result: Ingested, settings: Settings,
+def _regroup_and_compare(store: "Store", mapper: Runner, result: Ingested, settings: Settings,
                          on_stage: Callable[[str], None] | None) -> None:
     """Group the store's ungrouped articles with the stories they can still join, then
     compare again only the stories whose members changed (a story's comparison depends
@@ -352,28 +416,24 @@ def _regroup_and_compare(store: "Store", result: Ingested, settings: Settings,
     if on_stage:
         on_stage("grouping new articles into stories")
     with store.regrouping():  # one process at a time regroups a shared store
-        _regroup_locked(store, result, settings, on_stage)
+        _regroup_locked(store, mapper, result, settings, on_stage)
 
 
-def _regroup_locked(store: "Store", result: Ingested, settings: Settings,
+def _regroup_locked(store: "Store", mapper: Runner, result: Ingested, settings: Settings,
                     on_stage: Callable[[str], None] | None) -> None:
-    from .compare import compare_stories
     from .stories import regroup_store
 
     started = time.process_time()
     regrouped = regroup_store(store, settings.cluster.window, settings.cluster, settings.dedupe)
-    grouped = time.process_time()
-    result.stage_cpu["group"] = grouped - started
+    result.stage_cpu["group"] = time.process_time() - started
     result.regrouped_articles, result.stories = len(regrouped.articles), len(regrouped.stories)
     result.comparisons_dropped = len(regrouped.gone)
     if not regrouped.changed:
         return
     if on_stage:
         on_stage(f"comparing the articles of {len(regrouped.changed)} new or changed stories")
-    with compare_settings(settings.compare):
-        result.comparison_failures = compare_stories(regrouped.articles, regrouped.changed)
+    result.comparison_failures = _compare(mapper, regrouped.articles, regrouped.changed, settings, result.stage_cpu)
     for story in regrouped.changed:
-        assert story.comparison is not None  # compare_stories gave every story one
+        assert story.comparison is not None  # _compare gave every story one
         store.replace_comparison(story.id, story.comparison)
     result.compared = len(regrouped.changed)
-    result.stage_cpu["compare"] = time.process_time() - grouped
