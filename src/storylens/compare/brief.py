@@ -8,7 +8,8 @@
   quotation without its speaker); a quoted speaker's words that do not say whose they are
   are given with the speaker ("Name: “...”"); facts in a conflict are left to
   ``disputed``. Ordered as the article covering most of them tells them. When no fact
-  has two independent sources, the single-source facts of the first article are used.
+  has two independent sources, the single-source facts of the first article are used (the
+  first news report, when the story has one: an opinion piece does not lead a brief).
 - ``disputed``: one sentence per conflict, from a template: "Who says CLAIM; who says
   CLAIM." (who: the quoted speaker with the outlets, or the outlets in their own voice;
   the sides making one claim in one voice are said once, naming up to
@@ -140,7 +141,8 @@ def _in_dispute(f: Fact, sides: dict[tuple[str, str], list[tuple[int, int]]]) ->
 
 
 def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str],
-             voices: Mapping[tuple[str, str, int, int], str], conflicts: Sequence[Conflict]) -> list[BriefSentence]:
+             voices: Mapping[tuple[str, str, int, int], str], conflicts: Sequence[Conflict],
+             news: set[str]) -> list[BriefSentence]:
     sides: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     for conflict in conflicts:
         for side in conflict.sides:
@@ -151,8 +153,9 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
     most = current().brief_max_sentences
     if corroborated:
         chosen = sorted(corroborated, key=lambda f: (-f.independent_sources, -len(f.support)))[:most]
-    else:
-        first = min((order.get(c.article_id, 0) for f in usable for c in f.support), default=0)
+    else:  # nothing corroborated: the first article's own facts, a news report's if there is one
+        cited = {c.article_id for f in usable for c in f.support}
+        first = min((order.get(aid, 0) for aid in (cited & news or cited)), default=0)
         chosen = [f for f in usable if any(order.get(c.article_id) == first for c in f.support)][:most]
     if not chosen:
         return []
@@ -248,7 +251,7 @@ def build_brief(articles: Sequence[Article], facts: Sequence[Fact], conflicts: S
     order = {a.id: k for k, a in enumerate(articles)}
     names = _names(articles)
     brief = Brief(
-        summary=_summary(facts, order, names, voices or {}, conflicts),
+        summary=_summary(facts, order, names, voices or {}, conflicts, {a.id for a in articles if a.genre == "news"}),
         disputed=_disputed(conflicts, by_id, names),
         timeline=_timeline(timeline),
         quoted=_quoted(quote_groups, by_id, names),

@@ -118,6 +118,20 @@ def test_single_source_story_uses_first_article_facts():
     assert [s.text for s in brief.summary] == ["About 300 crew members walked out."]
 
 
+def test_an_opinion_piece_does_not_lead_a_brief_of_single_source_facts():
+    import dataclasses
+
+    column = dataclasses.replace(A, genre="opinion")
+    facts = [Fact("f3", "only the column", [_cite(column, "About 300 crew members walked out.")], 0, "single-source"),
+             Fact("f4", "only B", [_cite(B, "The union says 500 crew walked out.")], 1, "single-source")]
+    brief = build_brief([column, B], facts, [], [], [])
+    assert [s.text for s in brief.summary] == ["The union says 500 crew walked out."]
+    everyone_opines = dataclasses.replace(B, genre="blog")
+    facts[1] = Fact("f4", "only B", [_cite(everyone_opines, "The union says 500 crew walked out.")], 0, "single-source")
+    brief = build_brief([column, everyone_opines], facts, [], [], [])
+    assert [s.text for s in brief.summary] == ["About 300 crew members walked out."]
+
+
 def test_outlet_name_falls_back_to_file_name():
     assert outlet_name(B) == "blog-post.txt" and outlet_name(A) == "Vell Daily"
 
