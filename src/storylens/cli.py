@@ -649,6 +649,7 @@ def evaluate(ctx: _Context, dataset: str, split: str, data: Path | None, limit: 
 
     from .eval import DATASETS, scorer
     from .eval.data import MissingDataError
+    from .extract.settings import extract_settings
 
     if dataset not in DATASETS:
         raise click.BadParameter(f"unknown dataset {dataset!r}; choose from {', '.join(DATASETS)}",
@@ -671,7 +672,8 @@ def evaluate(ctx: _Context, dataset: str, split: str, data: Path | None, limit: 
     except ImportError as exc:
         raise click.ClickException(f"the {dataset} scorer is not available: {exc}") from exc
     try:
-        metrics = evaluate_dataset(data, split, limit)
+        with extract_settings(ctx.settings.extract):  # the extraction datasets: --set extract.NAME=VALUE
+            metrics = evaluate_dataset(data, split, limit)
     except (MissingDataError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

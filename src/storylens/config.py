@@ -33,6 +33,7 @@ from .cluster.batch import BatchConfig
 from .compare.settings import CompareSettings
 from .dedupe.copies import DedupeSettings
 from .errors import StorylensError
+from .extract.settings import ExtractSettings
 from .fetch.settings import FetchSettings
 
 __all__ = ["PipelineSettings", "Settings", "LoadedSettings", "SettingsError", "load_settings", "describe", "format_value",
@@ -70,6 +71,7 @@ class Settings:
     pipeline: PipelineSettings = field(default_factory=PipelineSettings)
     clean: CleanConfig = field(default_factory=CleanConfig)
     dedupe: DedupeSettings = field(default_factory=DedupeSettings)
+    extract: ExtractSettings = field(default_factory=ExtractSettings)
     cluster: BatchConfig = field(default_factory=BatchConfig)
     compare: CompareSettings = field(default_factory=CompareSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)

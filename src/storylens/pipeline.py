@@ -39,6 +39,7 @@ from .clean import clean_document
 from .cluster.features import ArticleFeatures
 from .clean.dates import CleanConfig, clean_settings
 from .compare.settings import CompareSettings, compare_settings
+from .extract.settings import ExtractSettings, extract_settings
 from .config import PipelineSettings, Settings
 from .ingest import iter_documents
 from .ingest.metadata import Manifest
@@ -83,12 +84,14 @@ class Processed:
 @dataclass(frozen=True)
 class Chunk:
     """The per-article stages' input: raw documents, whether to run the NLP pass, and the
-    longest text one article may have (``PipelineSettings.max_article_chars``)."""
+    longest text one article may have (``PipelineSettings.max_article_chars``), and the
+    clean and extract settings sections, applied in the worker."""
 
     documents: list[RawDocument]
     extract: bool = True
     max_article_chars: int = PipelineSettings.max_article_chars
     clean: CleanConfig = field(default_factory=CleanConfig)
+    extract_settings: ExtractSettings = field(default_factory=ExtractSettings)
 
 
 def process_documents(chunk: Chunk) -> Processed:
@@ -112,7 +115,8 @@ def process_documents(chunk: Chunk) -> Processed:
     cleaned = time.process_time()
     out.stage_cpu["clean"] = cleaned - started
     if chunk.extract and out.articles:
-        _extract_isolated(out)
+        with extract_settings(chunk.extract_settings):
+            _extract_isolated(out)
         out.stage_cpu["extract"] = time.process_time() - cleaned
     return out
 
@@ -223,7 +227,7 @@ def _batch(stories: list[Story], by_id: dict[str, Article], settings: Settings) 
 def _chunks(items: Iterable[RawDocument], extract: bool, settings: Settings) -> Iterator[Chunk]:
     iterator = iter(items)
     while documents := list(islice(iterator, max(1, settings.pipeline.chunk_size))):
-        yield Chunk(documents, extract, settings.pipeline.max_article_chars, settings.clean)
+        yield Chunk(documents, extract, settings.pipeline.max_article_chars, settings.clean, settings.extract)
 
 
 def _split_sources(items: Iterable[RawDocument | Skipped], skipped: list[Skipped],

@@ -14,12 +14,10 @@ compute with it (a window of days or years around it would leave datetime's rang
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+from ..scoped import SettingsScope
 from .common import parse_datetime
 
 __all__ = [
@@ -55,23 +53,16 @@ HARD_RANGE = (datetime(1000, 1, 1, tzinfo=timezone.utc), datetime(9000, 1, 1, tz
 _NOTE_CHARS = 80
 
 
-_CONFIG: ContextVar[CleanConfig | None] = ContextVar("storylens_clean_config", default=None)
+_SCOPE = SettingsScope("storylens_clean_config", CleanConfig())
 
-
-@contextmanager
-def clean_settings(config: CleanConfig) -> Iterator[None]:
-    """Read and clean with ``config`` inside the block (the pipeline's run, or one chunk
-    in a worker process)."""
-    token = _CONFIG.set(config)
-    try:
-        yield
-    finally:
-        _CONFIG.reset(token)
+#: ``with clean_settings(config):`` reads and cleans with ``config`` inside the block (the
+#: pipeline's run, or one chunk in a worker process).
+clean_settings = _SCOPE.applied
 
 
 def earliest_date() -> datetime:
     """The earliest plausible publication date (``clean.earliest_date``)."""
-    day = (_CONFIG.get() or CleanConfig()).earliest_date
+    day = _SCOPE.current().earliest_date
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
 
 

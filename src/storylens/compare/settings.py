@@ -10,10 +10,9 @@ the seeds, NewsWCL50 dev and the comparison gold's dev events; docs/benchmarks.m
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
+
+from ..scoped import SettingsScope
 
 __all__ = ["CompareSettings", "compare_settings", "current"]
 
@@ -57,21 +56,10 @@ class CompareSettings:
     brief_max_named_outlets: int = 4  # then "and N other outlets"
 
 
-_CURRENT: ContextVar[CompareSettings | None] = ContextVar("storylens_compare_settings", default=None)
-_DEFAULTS = CompareSettings()
+_SCOPE = SettingsScope("storylens_compare_settings", CompareSettings())
 
-
-@contextmanager
-def compare_settings(settings: CompareSettings) -> Iterator[None]:
-    """Compare with ``settings`` inside the block (a run of the pipeline)."""
-    token = _CURRENT.set(settings)
-    try:
-        yield
-    finally:
-        _CURRENT.reset(token)
-
-
-def current() -> CompareSettings:
-    """The settings in force: those of the enclosing ``compare_settings`` block, else the
-    defaults."""
-    return _CURRENT.get() or _DEFAULTS
+#: ``with compare_settings(settings):`` compares with ``settings`` inside the block (a run
+#: of the pipeline, or one batch of stories in a worker).
+compare_settings = _SCOPE.applied
+#: The settings in force: those of the enclosing ``compare_settings`` block, else the defaults.
+current = _SCOPE.current

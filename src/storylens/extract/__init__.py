@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..cluster.features import ArticleFeatures, article_features
 from ..model import Article
 from .nlp import load_nlp
+from .settings import current as current_settings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -59,11 +60,14 @@ def extract_from_doc(article: Article, doc: "Doc") -> list[str]:
     return failed
 
 
-def extract_articles(articles: Sequence[Article], *, batch_size: int = 32) -> Extraction:
+def extract_articles(articles: Sequence[Article], *, batch_size: int | None = None) -> Extraction:
     """Run the pipeline over every article's text in this process and fill each article
-    in place. (Parallel runs map this over chunks through a runner: ``storylens.runners``.)"""
+    in place, with the ``extract`` settings in force (``extract.settings``; ``batch_size``
+    defaults to ``extract.nlp_batch_size``). (Parallel runs map this over chunks through a
+    runner: ``storylens.runners``.)"""
     result = Extraction()
     nlp = load_nlp()
+    batch_size = current_settings().nlp_batch_size if batch_size is None else batch_size
     for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size)):
         _record(result, article, extract_from_doc(article, doc), article_features(article, doc))
     return result

@@ -39,6 +39,7 @@ from .quotes_marks import QuoteSpan, find_quote_spans
 from .quotes_medium import find_medium
 from .quotes_speaker import MentionIndex, resolve_speaker, speaker_span, subject_of
 from .nlp import text_of
+from .settings import current as _settings
 
 __all__ = ["extract_quotes"]
 
@@ -47,7 +48,6 @@ log = logging.getLogger(__name__)
 _EDGE = " \t\n,;:\u2014\u2013-"
 _BEFORE_GAP = re.compile(r"[ \t]*,?[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
-_MIN_ORPHAN_WORDS = 5
 _DANGLING = re.compile(r"(?:[\s,;:\u2014\u2013-]+(?:and|but|or|nor|as well as))+$")
 _LISTENER_VERBS = frozenset({"tell", "ask", "warn", "urge", "answer", "accuse", "criticize", "criticise", "blast"})
 
@@ -137,7 +137,7 @@ def _quote_after(anchor: int, spans: list[QuoteSpan], text: str, used: set[int])
             return None
         gap = text[anchor:span.outer_start]
         stripped = gap.strip()
-        if len(gap) > 120 or any(ch in gap for ch in ".!?") and not stripped.endswith(":"):
+        if len(gap) > _settings().quote_cue_gap_chars or any(ch in gap for ch in ".!?") and not stripped.endswith(":"):
             return None
         if "\n" in gap and not stripped.endswith(":"):
             return None
@@ -336,7 +336,7 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
                     for i, span in enumerate(spans):
                         if i not in used and span.outer_start >= right:
                             gap = text[right:span.outer_start]
-                            if (len(gap) < 250 and "\n" not in gap and gap.rstrip().endswith(".")
+                            if (len(gap) < _settings().quote_next_sentence_gap_chars and "\n" not in gap and gap.rstrip().endswith(".")
                                     and sentence_end - 1 <= span.outer_start <= sentence_end + 2):
                                 nxt = i
                             break
@@ -444,7 +444,7 @@ def _records(doc: Doc, entities: list[Entity], attributions: list[_Attribution],
         if i in used:
             continue
         start, end, kind = _direct_part(span, text)
-        if len(text[start:end].split()) >= _MIN_ORPHAN_WORDS and not any(
+        if len(text[start:end].split()) >= _settings().quote_orphan_min_words and not any(
                 q.start <= start < q.end for q in quotes):
             quotes.append(Quote(text=text[start:end], start=start, end=end, kind=kind))
     quotes.sort(key=lambda q: (q.start, q.end))

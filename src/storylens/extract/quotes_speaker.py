@@ -10,15 +10,13 @@ from spacy.tokens import Doc, Token
 from ..model import Entity
 from .quotes_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, POSSESSIVE_PRONOUNS, RELATIVE_PRONOUNS
 from .nlp import text_of
+from .settings import current as _settings
 
 __all__ = ["subject_of", "speaker_span", "resolve_speaker", "MentionIndex"]
 
 log = logging.getLogger(__name__)
 
 _SUBJECT_DEPS = ("nsubj", "csubj")
-#: A pronoun speaker within this many characters of the previous quote's speaker is taken
-#: to continue it.
-SPEAKER_CONTINUITY_CHARS = 600
 _TRIM = ".,;:!?\u2014\u2013-\"'\u201c\u201d\u2018\u2019() \n\t"
 _MALE = re.compile(r"\b(Mr|Sir|Lord|King|Prince)\.?\s*$")
 _FEMALE = re.compile(r"\b(Ms|Mrs|Miss|Madam|Dame|Lady|Queen|Princess)\.?\s*$")
@@ -113,7 +111,7 @@ class MentionIndex:
                 return ent
             if fallback is None:
                 fallback = ent
-            if before - s > 1500:
+            if before - s > _settings().speaker_lookback_chars:
                 break
         return fallback
 
@@ -141,7 +139,7 @@ def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: Menti
         return ent.key if ent else None
     if lower in PERSON_PRONOUNS | POSSESSIVE_PRONOUNS and lower != "i":
         gender = "m" if lower in ("he", "his") else "f"
-        if previous is not None and 0 <= start - previous[0] <= SPEAKER_CONTINUITY_CHARS \
+        if previous is not None and 0 <= start - previous[0] <= _settings().speaker_continuity_chars \
                 and previous[1].kind == "person" and index.gender_ok(previous[1], text_of(doc), gender):
             return previous[1].key
         ent = index.preceding(start, ("person",), text_of(doc), gender, subjects)

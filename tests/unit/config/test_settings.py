@@ -109,3 +109,28 @@ def test_the_comparison_reads_its_settings(tmp_path):
     tuned = stories("compare.brief_max_sentences=1", "compare.align_threshold=99")
     assert max(len(s["brief"]["summary"]) for s in tuned) == 1
     assert not any(corroborated(s) for s in tuned)
+
+
+def test_the_extraction_reads_its_settings_in_the_worker(tmp_path):
+    """The extract section travels in each chunk to the worker process: a word minimum no
+    quoted passage reaches leaves only the quotes a speech verb introduces."""
+    from datetime import datetime, timezone
+
+    from storylens.extract.settings import ExtractSettings
+    from storylens.model import RawDocument
+    from storylens.pipeline import Chunk, process_documents
+    from storylens.runners import ProcessPoolRunner
+
+    text = ('The council met on Monday. "This is a long passage that nobody introduces at all." '
+            'Later the mayor said: "We will build the bridge." The meeting ended.')
+    document = RawDocument(source="a.txt", data=text.encode(), kind="plain",
+                           fetched_at=datetime(2026, 3, 10, tzinfo=timezone.utc))
+
+    def quotes(extract: ExtractSettings) -> list[str]:
+        chunk = Chunk([document], extract_settings=extract)
+        (done,) = list(ProcessPoolRunner(2).map(process_documents, [chunk]))  # the settings cross into it
+        return [q.text for q in done.articles[0].quotes]
+
+    assert any("nobody introduces" in q for q in quotes(ExtractSettings()))
+    tuned = quotes(ExtractSettings(quote_orphan_min_words=50))
+    assert not any("nobody introduces" in q for q in tuned) and any("bridge" in q for q in tuned)
