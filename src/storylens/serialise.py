@@ -27,6 +27,7 @@ import types
 import typing
 from datetime import datetime
 from functools import cache
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from .compare.brief import Brief, BriefSentence, QuotedSpeaker
@@ -108,34 +109,48 @@ def _hints(cls: Any) -> dict[str, Any]:
 
 
 def _read_record(cls: type[T], data: dict[str, Any]) -> T:
-    record: Any = cls  # one of the dataclasses of _RECORDS
-    hints = _hints(record)
     values = {}
-    for f in dataclasses.fields(record):
-        if f.name in data and f.init:
-            values[f.name] = _read(hints[f.name], data[f.name])
-        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            raise ValueError(f"{cls.__name__}: {f.name!r} is missing from {sorted(data)}")
+    record: Any = cls  # one of the dataclasses of _RECORDS
+    for name, read, required in _fields(record):
+        if name in data and read is not None:
+            values[name] = read(data[name])
+        elif required:
+            raise ValueError(f"{cls.__name__}: {name!r} is missing from {sorted(data)}")
     return cls(**values)
 
 
-def _read(hint: Any, value: Any) -> Any:
+@cache
+def _fields(cls: Any) -> tuple[tuple[str, Callable[[Any], Any] | None, bool], ...]:
+    """A record's fields: name, reader (None when not an ``__init__`` argument) and
+    whether it is required (no default)."""
+    hints = _hints(cls)
+    return tuple((f.name, _reader(hints[f.name]) if f.init else None,
+                  f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+                 for f in dataclasses.fields(cls))
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@cache
+def _reader(hint: Any) -> Callable[[Any], Any]:
+    """The function that reads a JSON value of type ``hint`` (None stays None), built
+    once per hint: a story page reads thousands of values (a comparison's records)."""
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (types.UnionType, typing.Union):
-        if value is None:
-            return None
         (hint,) = [a for a in args if a is not type(None)]
-        return _read(hint, value)
-    if value is None:
-        return None
-    if origin is list:
-        return [_read(args[0], v) for v in value]
-    if origin is tuple:
-        return tuple(_read(args[0], v) for v in value)
-    if origin is dict:
-        return {k: _read(args[1], v) for k, v in value.items()}
+        return _reader(hint)
+    if origin in (list, tuple, dict):
+        item = _reader(args[1] if origin is dict else args[0])
+        if origin is list:
+            return lambda v: None if v is None else [item(x) for x in v]
+        if origin is tuple:
+            return lambda v: None if v is None else tuple(item(x) for x in v)
+        return lambda v: None if v is None else {k: item(x) for k, x in v.items()}
     if hint is datetime:
-        return datetime.fromisoformat(value)
+        return lambda v: None if v is None else datetime.fromisoformat(v)
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return _read_record(hint, value)
-    return value
+        record = hint
+        return lambda v: None if v is None else _read_record(record, v)
+    return _same
