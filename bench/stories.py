@@ -124,10 +124,10 @@ def capture(dataset: str) -> Path:
     seen: dict[str, Any] = {}
     original = pipeline.group_into_stories
 
-    def spy(articles, features=None):  # type: ignore[no-untyped-def]
+    def spy(articles, features=None, *settings):  # type: ignore[no-untyped-def]
         seen["articles"] = [(a.id, a.url, a.published) for a in articles]
         seen["features"] = dict(features or {})
-        return original(articles, features)
+        return original(articles, features, *settings)
 
     pipeline.group_into_stories = spy  # type: ignore[assignment]
     try:
