@@ -473,7 +473,7 @@ def serve(ctx: _Context, db: str, host: str, port: int, allow_ingest: bool, toke
         raise click.ClickException(f"no store at {db} (create one with `storylens ingest PATH --db {db}`)")
     processes = f", {workers} worker processes" if workers > 1 else ""
     ctx.err.print(f"serving {escape(_shown(db))} on http://{escape(host)}:{port}/{processes} (Ctrl+C to stop)")
-    serve_app(db, host, port, allow_ingest, token, workers=workers)
+    serve_app(db, host, port, allow_ingest, token, workers=workers, settings=ctx.settings.web)
 
 
 def _every(_ctx: click.Context, _param: click.Parameter, value: str) -> float:

@@ -35,6 +35,7 @@ from .dedupe.copies import DedupeSettings
 from .errors import StorylensError
 from .extract.settings import ExtractSettings
 from .fetch.settings import FetchSettings
+from .web.settings import WebSettings
 
 __all__ = ["PipelineSettings", "Settings", "LoadedSettings", "SettingsError", "load_settings", "describe", "format_value",
            "parse_duration", "ENV_PREFIX", "CONFIG_ENV"]
@@ -75,6 +76,7 @@ class Settings:
     cluster: BatchConfig = field(default_factory=BatchConfig)
     compare: CompareSettings = field(default_factory=CompareSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
+    web: WebSettings = field(default_factory=WebSettings)
 
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([dhms])\s*$")

@@ -20,9 +20,10 @@ from storylens.model import Article
 from storylens.store import open_store
 from storylens.store.listing import SearchBudget, SearchTooCostly, check_search_terms
 from storylens.web import create_app
-from storylens.web.security import MAX_BODY_BYTES
+from storylens.web.settings import WebSettings
 from storylens.serialise import story_from_dict
 
+MAX_BODY_BYTES = WebSettings().max_body_bytes
 TOKEN = "hostile-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -202,9 +203,7 @@ def test_a_search_over_the_term_budget_is_a_400_that_says_why(hostile: TestClien
     assert page.status_code == 400 and why in page.text
 
 
-def test_a_search_past_its_time_is_stopped_and_answered_400(tmp_path: Any, monkeypatch: Any) -> None:
-    from storylens.web import views
-
+def test_a_search_past_its_time_is_stopped_and_answered_400(tmp_path: Any) -> None:
     db = str(tmp_path / "many.db")
     words = "eel ebb echo edge eider elm ember emu engine epoch era estuary ether evening ewe exit eyot".split()
     with open_store(db) as store:
@@ -214,11 +213,11 @@ def test_a_search_past_its_time_is_stopped_and_answered_400(tmp_path: Any, monke
                     paragraphs=[t]) for i in range(300)])
     client = TestClient(create_app(db))
     assert len(client.get("/api/search", params={"q": "e* estuary"}).json()["hits"]) == 20
-    monkeypatch.setattr(views, "SEARCH_BUDGET", SearchBudget(seconds=0.0))
+    client.app.state.web_settings = WebSettings(search_seconds=0.0)  # type: ignore[attr-defined]
     started = time.perf_counter()
     message = _error(client.get("/api/search", params={"q": "e* estuary"}), 400)
     assert "ran past its 0 s" in message and time.perf_counter() - started < 5
-    monkeypatch.setattr(views, "SEARCH_BUDGET", SearchBudget())
+    client.app.state.web_settings = WebSettings()  # type: ignore[attr-defined]
     assert len(client.get("/api/search", params={"q": "e* estuary"}).json()["hits"]) == 20  # connection unharmed
     with open_store(db) as store:  # without a budget (the CLI), the store stops nothing
         assert len(store.search("e* f* g* h* i* j*", limit=5)) == 0
@@ -242,3 +241,26 @@ def test_head_is_answered_wherever_get_is(hostile: TestClient) -> None:
         for header in ("content-type", "content-length", "content-security-policy"):
             assert head.headers.get(header) == get.headers.get(header), (path, header)
     assert hostile.head("/api/ingest").status_code == 405  # POST only: no GET, so no HEAD
+
+
+# -- limits from the web settings ------------------------------------------------------------
+
+
+def test_the_web_settings_set_the_limits(tmp_path: Any) -> None:
+    """The ``web`` section given to the app (as ``storylens serve`` gives the loaded
+    settings) bounds bodies, pages and search; the defaults stay as documented."""
+    db = make_hostile_store(tmp_path / "limits.db")
+    small = WebSettings(max_body_bytes=64, max_limit=5, max_offset=10, max_search_window=8, search_max_terms=2)
+    client = TestClient(create_app(db, allow_ingest=True, ingest_token=TOKEN, settings=small),
+                        raise_server_exceptions=False)
+    body = b'{"articles": [' + b" " * 100 + b"]}"
+    assert "at most 64 bytes" in _error(client.post("/api/ingest", content=body, headers={**AUTH, "Content-Type":
+                                                                                           "application/json"}), 413)
+    assert "web.max_limit" in _error(client.get("/api/stories", params={"limit": 6}), 422)
+    assert client.get("/api/stories", params={"limit": 5}).status_code == 200
+    assert "web.max_offset" in _error(client.get("/api/articles", params={"offset": 11}), 422)
+    assert "web.max_search_window" in _error(client.get("/api/search", params={"q": "a", "offset": 4, "limit": 1}), 422)
+    assert "3 words" in _error(client.get("/api/search", params={"q": "a b c", "limit": 1}), 400)
+    defaults = TestClient(create_app(db), raise_server_exceptions=False)
+    assert defaults.get("/api/stories", params={"limit": 100}).status_code == 200
+    assert "web.max_limit" in _error(defaults.get("/api/stories", params={"limit": 101}), 422)

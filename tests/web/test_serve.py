@@ -45,16 +45,18 @@ def test_serve_command_passes_workers_to_serve(examples_db: str, monkeypatch: py
 
     import storylens.web
     from storylens.cli import main
+    from storylens.web.settings import WebSettings
 
     calls: list[tuple[tuple[object, ...], dict[str, object]]] = []
     monkeypatch.setattr(storylens.web, "serve", lambda *args, **kwargs: calls.append((args, kwargs)))
     runner = CliRunner()
     result = runner.invoke(main, ["serve", "--db", examples_db, "--port", "8123", "--workers", "3"])
     assert result.exit_code == 0, result.output
-    assert calls[-1][0][:3] == (examples_db, "127.0.0.1", 8123) and calls[-1][1] == {"workers": 3}
+    assert calls[-1][0][:3] == (examples_db, "127.0.0.1", 8123)
+    assert calls[-1][1] == {"workers": 3, "settings": WebSettings()}
     assert "3 worker processes" in result.output
-    assert runner.invoke(main, ["serve", "--db", examples_db]).exit_code == 0
-    assert calls[-1][1] == {"workers": 1}
+    assert runner.invoke(main, ["serve", "--db", examples_db, "--set", "web.max_limit=5"]).exit_code == 0
+    assert calls[-1][1] == {"workers": 1, "settings": WebSettings(max_limit=5)}  # the loaded web settings
     refused = runner.invoke(main, ["serve", "--db", examples_db, "--workers", "0"])
     assert refused.exit_code == 2 and len(calls) == 2
 

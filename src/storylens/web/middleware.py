@@ -8,9 +8,22 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .security import MAX_BODY_BYTES
+from .settings import WebSettings, web_settings
 
-__all__ = ["BodyLimitMiddleware", "BodyTooLarge", "HeadAsGetMiddleware"]
+__all__ = ["BodyLimitMiddleware", "BodyTooLarge", "HeadAsGetMiddleware", "WebSettingsMiddleware"]
+
+
+class WebSettingsMiddleware:
+    """Answer every request with the app's ``web`` settings (``app.state.web_settings``)
+    in force, for the views and parameter checks that read ``web.settings.current()``."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        settings: WebSettings = scope["app"].state.web_settings
+        with web_settings(settings):
+            await self.app(scope, receive, send)
 
 
 class BodyTooLarge(StarletteHTTPException):
@@ -30,7 +43,7 @@ class BodyLimitMiddleware:
     answer in the one error shape; should it escape them before the response has
     started, the answer is sent here."""
 
-    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+    def __init__(self, app: ASGIApp, limit: int = WebSettings.max_body_bytes) -> None:
         self.app = app
         self.limit = limit
 

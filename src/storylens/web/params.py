@@ -2,22 +2,44 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import Depends, Path, Query, Request
+from pydantic import AfterValidator
 
 from ..store import Store
 from ..store.listing import StoryFilter
-from .views import MAX_LIMIT, MAX_OFFSET, MAX_SEARCH_WINDOW
+from .settings import current as current_web_settings
+
+if TYPE_CHECKING:
+    from .settings import WebSettings
 
 __all__ = ["Limit", "Offset", "SearchOffset", "ArticleId", "StoryId", "SpanStart", "SpanEnd", "SearchQuery", "SearchPageQuery", "StoreDep",
            "StoryFilterDep", "OutletParam"]
 
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (1 to {MAX_LIMIT}).")]
-Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description=f"Items to skip (0 to {MAX_OFFSET}).")]
-SearchOffset = Annotated[int, Query(ge=0, le=MAX_SEARCH_WINDOW - MAX_LIMIT, description=(
-    f"Results to skip (0 to {MAX_SEARCH_WINDOW - MAX_LIMIT}): search ranks at most {MAX_SEARCH_WINDOW} matches."))]
+
+def _at_most(setting: str, bound: Callable[[WebSettings], int]) -> AfterValidator:
+    """A check against a ``web`` setting in force for the request (``web.settings``); a
+    value above it is answered 422 like any other bad parameter."""
+    def check(value: int) -> int:
+        most = bound(current_web_settings())
+        if value > most:
+            raise ValueError(f"should be at most {most} (the setting {setting})")
+        return value
+
+    return AfterValidator(check)
+
+
+Limit = Annotated[int, Query(ge=1, description="Items per page (1 to the setting web.max_limit, default 100)."),
+                  _at_most("web.max_limit", lambda s: s.max_limit)]
+Offset = Annotated[int, Query(ge=0, description="Items to skip (0 to the setting web.max_offset, default 100000)."),
+                   _at_most("web.max_offset", lambda s: s.max_offset)]
+SearchOffset = Annotated[int, Query(ge=0, description=(
+    "Results to skip: search ranks at most web.max_search_window matches (default 1000), so the offset goes "
+    "up to that less web.max_limit.")),
+    _at_most("web.max_search_window", lambda s: s.max_search_window - s.max_limit)]
 ArticleId = Annotated[str, Path(min_length=1, max_length=128, description="Article id (16 hex digits).")]
 StoryId = Annotated[str, Path(min_length=1, max_length=128, description="Story id, e.g. story-0123456789abcdef.")]
 SpanStart = Annotated[int | None, Query(ge=0, le=2**31, description="Start of a cited span in the article's text.")]

@@ -12,8 +12,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.datastructures import MutableHeaders
 
-__all__ = ["CSP", "SECURITY_HEADERS", "set_security_headers", "SecurityHeadersMiddleware", "token_matches",
-           "MAX_BODY_BYTES"]
+__all__ = ["CSP", "SECURITY_HEADERS", "set_security_headers", "SecurityHeadersMiddleware", "token_matches"]
 
 CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
        "base-uri 'none'; frame-ancestors 'none'")
@@ -25,9 +24,6 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-
-#: Largest request body accepted (only the ingest endpoint takes one).
-MAX_BODY_BYTES = 16 * 1024 * 1024
 
 
 def set_security_headers(response: Response) -> None:

@@ -14,23 +14,20 @@ from ..model import Article
 from ..report.present import link_citations, outlet_label
 from ..serialise import comparison_to_dict
 from ..store import Store
-from ..store.listing import ArticleSummary, SearchBudget, SearchTooCostly, StoryFilter
+from ..store.listing import ArticleSummary, SearchTooCostly, StoryFilter
 from .cache import PageCache
 from .errors import WebError
 from .highlight import snippet_text
+from .settings import current as current_web_settings
 
-__all__ = ["MAX_OFFSET", "MAX_LIMIT", "MAX_SEARCH_WINDOW", "article_url", "citation_url", "story_list", "story_page",
+__all__ = ["article_url", "citation_url", "story_list", "story_page",
            "story_view", "story_records", "article_page", "article_page_for", "group_members", "check_span", "article_list", "search",
            "get_article"]
 
 logger = logging.getLogger(__name__)
 
-MAX_LIMIT = 100
-MAX_OFFSET = 100_000
-#: Search ranks every match; offset + limit is capped so a request stays cheap.
-MAX_SEARCH_WINDOW = 1000
-#: What one search may cost (words, prefixes, seconds) before it is refused with a 400.
-SEARCH_BUDGET = SearchBudget()
+# The limits of lists and of search (web.max_limit, web.max_search_window, the search
+# budget) are the ``web`` settings: ``web.settings.current()``.
 
 
 def citation_url(article_id: str, start: int, end: int) -> str:
@@ -213,11 +210,12 @@ def article_list(store: Store, outlet: str | None, limit: int, offset: int) -> d
 def search(store: Store, query: str, limit: int, offset: int) -> dict[str, Any]:
     if not query.strip():
         raise WebError(422, "empty search query: give at least one word to search for")
-    if offset + limit > MAX_SEARCH_WINDOW:
-        raise WebError(422, f"search results are available up to result {MAX_SEARCH_WINDOW}; "
+    settings = current_web_settings()
+    if offset + limit > settings.max_search_window:
+        raise WebError(422, f"search results are available up to result {settings.max_search_window}; "
                             "use a narrower query or a smaller offset")
     try:
-        hits = store.search(query, limit=offset + limit, budget=SEARCH_BUDGET)
+        hits = store.search(query, limit=offset + limit, budget=settings.search_budget)
     except SearchTooCostly as exc:
         raise WebError(400, str(exc)) from exc
     except StoreError as exc:
