@@ -5,7 +5,7 @@ Rules (all thresholds below; how they were chosen is written next to each):
 * **Exact duplicate**: the same folded word sequence (``shingles.words``). Every copy
   points (``duplicate_of``) at the earliest article: published time first, undated last,
   then id.
-* **Near-duplicate**: MinHash LSH over 5-word shingles finds candidates; the exact Jaccard
+* **Near-duplicate**: MinHash LSH over shingles of ``dedupe.shingle_words`` words finds candidates; the exact Jaccard
   of the shingle sets must reach ``DedupeSettings.near_duplicate_jaccard``. Near-duplicates also point at
   the earliest member of their connected group, and the Jaccard is kept in the report.
 * **Agency copy**: the same wire story republished by several outlets with their own
@@ -32,7 +32,7 @@ from datetime import datetime, timezone
 from datasketch import MinHashLSH, MinHashLSHEnsemble
 
 from ..model import Article
-from .shingles import NUM_PERM, Fingerprint, containment, fingerprint, fold_text, jaccard
+from .shingles import Fingerprint, containment, fingerprint, fold_text, jaccard
 
 __all__ = [
     "DedupeSettings",
@@ -79,6 +79,12 @@ class DedupeSettings:
     copy_containment_alone: float = 0.8
     cannot_link_containment: float = 0.2
     lsh_containment: float = 0.35
+    #: Five-word shingles: long enough that two articles on the same topic written
+    #: separately share few of them (a shared verbatim quote gives a handful), short
+    #: enough that a copy with edits every few sentences still shares most.
+    shingle_words: int = 5
+    #: MinHash permutations: 128 gives a Jaccard estimate within about +-0.09 (2 sigma).
+    minhash_permutations: int = 128
 
 
 #: Wire services recognised by name in a byline or credit even when no article of the
@@ -263,7 +269,8 @@ def find_copies(articles: Sequence[Article], cfg: DedupeSettings | None = None) 
     cfg = cfg or DedupeSettings()
     arts = sorted(articles, key=_order_key)
     by_id = {a.id: a for a in arts}
-    prints: dict[str, Fingerprint] = {a.id: fingerprint(a.text or "") for a in arts}
+    prints: dict[str, Fingerprint] = {a.id: fingerprint(a.text or "", cfg.shingle_words, cfg.minhash_permutations)
+                                      for a in arts}
     usable = [a for a in arts if prints[a.id].shingles]
     for a in arts:
         a.duplicate_of = None
@@ -276,7 +283,7 @@ def find_copies(articles: Sequence[Article], cfg: DedupeSettings | None = None) 
         first = first_by_digest.setdefault(prints[a.id].digest, a.id)
         if first != a.id:
             dup_groups.union(first, a.id)
-    lsh = MinHashLSH(threshold=cfg.near_duplicate_jaccard - 0.1, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=cfg.near_duplicate_jaccard - 0.1, num_perm=cfg.minhash_permutations)
     near: dict[tuple[str, str], float] = {}
     for a in usable:
         for other in lsh.query(prints[a.id].minhash):
@@ -308,7 +315,7 @@ def find_copies(articles: Sequence[Article], cfg: DedupeSettings | None = None) 
 def _copy_links(usable: list[Article], prints: dict[str, Fingerprint], cfg: DedupeSettings) -> list[CopyLink]:
     if len(usable) < 2:
         return []
-    ensemble = MinHashLSHEnsemble(threshold=cfg.lsh_containment, num_perm=NUM_PERM, num_part=8)
+    ensemble = MinHashLSHEnsemble(threshold=cfg.lsh_containment, num_perm=cfg.minhash_permutations, num_part=8)
     ensemble.index((a.id, prints[a.id].minhash, len(prints[a.id].shingles)) for a in usable)
     by_id = {a.id: a for a in usable}
     stated = {a.id: _stated(a) for a in usable}

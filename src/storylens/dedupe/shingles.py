@@ -1,7 +1,7 @@
 """Word shingles and MinHash signatures of article text (the input of copy detection).
 
 Text is folded (case, accents, punctuation) into a sequence of word tokens; a shingle is
-``SHINGLE_WORDS`` consecutive tokens. Two articles whose folded token sequences are equal
+``dedupe.shingle_words`` consecutive tokens (a setting, default 5). Two articles whose folded token sequences are equal
 are exact duplicates, whatever their furniture, spacing or typography.
 """
 
@@ -14,15 +14,8 @@ from dataclasses import dataclass
 
 from datasketch import MinHash
 
-__all__ = ["SHINGLE_WORDS", "NUM_PERM", "fold_text", "words", "shingles", "Fingerprint", "fingerprint",
+__all__ = ["fold_text", "words", "shingles", "Fingerprint", "fingerprint",
            "jaccard", "containment"]
-
-#: Five-word shingles: long enough that two articles on the same topic written separately
-#: share few of them (a shared verbatim quote gives a handful), short enough that a copy
-#: with edits every few sentences still shares most.
-SHINGLE_WORDS = 5
-#: MinHash permutations: 128 gives a Jaccard estimate within about +-0.09 (2 sigma).
-NUM_PERM = 128
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NARROW = str.maketrans({"’": "'", "‘": "'", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ł": "l", "Ł": "l",
@@ -40,7 +33,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold_text(text))
 
 
-def shingles(tokens: list[str], size: int = SHINGLE_WORDS) -> set[str]:
+def shingles(tokens: list[str], size: int) -> set[str]:
     """Every run of ``size`` consecutive tokens; a text shorter than that is one shingle."""
     if not tokens:
         return set()
@@ -59,11 +52,13 @@ class Fingerprint:
     minhash: MinHash
 
 
-def fingerprint(text: str) -> Fingerprint:
+def fingerprint(text: str, shingle_words: int, permutations: int) -> Fingerprint:
+    """``text``'s digest, its shingles of ``shingle_words`` tokens and their MinHash of
+    ``permutations`` permutations (the ``dedupe`` settings)."""
     tokens = words(text)
     digest = hashlib.sha256(" ".join(tokens).encode("utf-8")).hexdigest()
-    sh = shingles(tokens)
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    sh = shingles(tokens, shingle_words)
+    mh = MinHash(num_perm=permutations, seed=1)
     mh.update_batch([s.encode("utf-8") for s in sh])
     return Fingerprint(digest, sh, mh)
 
