@@ -176,7 +176,7 @@ def test_unexpected_error_is_500_without_details(examples_db: str, monkeypatch: 
     def boom(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("secret internal detail")
 
-    monkeypatch.setattr(app.state.store, "get_story", boom)
+    monkeypatch.setattr(app.state.store, "get_story_page", boom)
     client = TestClient(app, raise_server_exceptions=False)
     story_id = client.get("/api/stories").json()["stories"][0]["id"]
     response = client.get(f"/api/stories/{story_id}")

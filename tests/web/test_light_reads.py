@@ -72,10 +72,17 @@ def test_story_pages_read_their_articles_in_one_light_read(tmp_path: Any, monkey
                 _article("f2", "Orsa Post", "2031-05-05T10:00:00+02:00")])
     app = create_app(db)
     store = app.state.store
-    light = store.get_articles_light
+    read = store.get_story_page
     calls: list[list[str]] = []
-    monkeypatch.setattr(store, "get_articles_light", lambda ids: calls.append(list(ids)) or light(ids))
-    for slower in ("get_article", "get_articles"):
+
+    def story_page(story_id: str, comparison: bool = True) -> Any:
+        found = read(story_id, comparison)
+        calls.append([a.id for a in found[1]])
+        assert all(a.entities == [] and a.credits == [] for a in found[1])  # light: no entities, credits
+        return found
+
+    monkeypatch.setattr(store, "get_story_page", story_page)  # the story, light members, comparison: one read
+    for slower in ("get_article", "get_articles", "get_articles_light", "get_story", "get_comparison"):
         monkeypatch.setattr(store, slower, lambda *a, name=slower: pytest.fail(f"story pages must not call {name}"))
     with TestClient(app) as client:
         page = client.get("/stories/story-f1")

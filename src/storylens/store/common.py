@@ -283,15 +283,22 @@ class SQLStore(ABC):
         metadata, quotes, figures and time references only: entities (and their mentions),
         credits, hashtags, removed lines and field provenance are left empty. For pages
         that show many articles' records but not those (4 queries instead of 10)."""
-        a = sch.articles
-        found: dict[str, Article] = {}
         with self._read() as conn:
-            for chunk in chunks(list(dict.fromkeys(article_ids)), LOOKUP_CHUNK):
-                for r in conn.execute(select(a).where(a.c.id.in_(chunk))).mappings():
-                    found[r["id"]] = Article.from_dict({k: v for k, v in r.items()
-                                                        if k not in ("published_utc", "ingested_at")})
-            attach_records(conn, list(found.values()))
-        return [found[i] for i in article_ids if i in found]
+            return _articles_light(conn, article_ids)
+
+    def get_story_page(self, story_id: str, comparison: bool = True
+                       ) -> tuple[dict[str, Any], list[Article], Comparison | None] | None:
+        """A story (``get_story``), its member articles as ``get_articles_light`` reads
+        them and, with ``comparison``, its stored comparison (``get_comparison``), in one
+        read transaction (one snapshot); None when there is no such story. A story page
+        needs the three: read apart, each is a transaction of its own (on PostgreSQL,
+        two more round trips to the server each)."""
+        with self._read() as conn:
+            found = load_stories(conn, story_id=story_id, limit=1)
+            if not found:
+                return None
+            members = _articles_light(conn, found[0]["articles"])
+            return found[0], members, load_comparison(conn, story_id) if comparison else None
 
     def list_articles(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
                       older_versions: bool = False) -> list[Article]:
@@ -411,3 +418,15 @@ class SQLStore(ABC):
         with self._read() as conn:
             return load_comparison(conn, story_id)
 
+
+
+def _articles_light(conn: Connection, article_ids: Sequence[str]) -> list[Article]:
+    """``SQLStore.get_articles_light`` on an open connection."""
+    a = sch.articles
+    found: dict[str, Article] = {}
+    for chunk in chunks(list(dict.fromkeys(article_ids)), LOOKUP_CHUNK):
+        for r in conn.execute(select(a).where(a.c.id.in_(chunk))).mappings().all():
+            found[r["id"]] = Article.from_dict({k: v for k, v in r.items()
+                                                if k not in ("published_utc", "ingested_at")})
+    attach_records(conn, list(found.values()))
+    return [found[i] for i in article_ids if i in found]

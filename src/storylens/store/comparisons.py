@@ -129,13 +129,13 @@ def delete_comparisons(conn: Connection, story_ids: Iterable[str]) -> None:
 def load_comparison(conn: Connection, story_id: str) -> Comparison | None:
     """The stored comparison of a story, or None."""
     sections = {r.section: json.loads(r.content)
-                for r in conn.execute(select(story_sections).where(story_sections.c.story_id == story_id))}
+                for r in conn.execute(select(story_sections).where(story_sections.c.story_id == story_id)).all()}
     fact_list = conn.execute(select(facts).where(facts.c.story_id == story_id).order_by(facts.c.position)).all()
     if not sections and not fact_list:
         return None
     support: dict[int, list[dict[str, Any]]] = {}
     stmt = select(fact_support).where(fact_support.c.story_id == story_id)
-    for r in conn.execute(stmt.order_by(fact_support.c.fact_position, fact_support.c.position)):
+    for r in conn.execute(stmt.order_by(fact_support.c.fact_position, fact_support.c.position)).all():
         cite = {"article_id": r.article_id, "start": r.start, "end": r.end, "text": r.text}
         if r.field != "text":
             cite["field"] = r.field
@@ -147,7 +147,7 @@ def load_comparison(conn: Connection, story_id: str) -> Comparison | None:
         "conflicts": [{"id": r.conflict_id, "kind": r.kind, "about": r.about, "sides": json.loads(r.sides),
                        "fact_ids": json.loads(r.fact_ids)}
                       for r in conn.execute(select(conflicts).where(conflicts.c.story_id == story_id)
-                                            .order_by(conflicts.c.position))],
+                                            .order_by(conflicts.c.position)).all()],
     }
     out.update(sections)
     return comparison_from_dict(out)

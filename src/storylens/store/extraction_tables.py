@@ -164,5 +164,5 @@ def _read_records(conn: Connection, chunk: list[str], out: dict[str, dict[str, l
         columns = [table.c[f.name] for f in dataclass_fields(record)]
         stmt = (select(table.c.article_id, *columns).where(table.c.article_id.in_(chunk))
                 .order_by(table.c.article_id, table.c.position))
-        for article_id, *values in conn.execute(stmt):
+        for article_id, *values in conn.execute(stmt).all():
             out[article_id][attribute].append(record(*values))

@@ -12,8 +12,9 @@ machines writing into one database.
   (``regrouping()``) are serialised with transaction-level advisory locks.
 * Reads run in REPEATABLE READ transactions: a story and its members, or an article
   and its child rows, come from one snapshot while others write.
-* ``version()`` reads ``store_writes.writes``, bumped as the last statement of every
-  write transaction of any process: it becomes visible with the data it counts.
+* ``version()`` reads ``store_writes.writes`` (one statement in autocommit mode), bumped
+  as the last statement of every write transaction of any process: it becomes visible
+  with the data it counts.
 * Full-text search: ``store.pg_search`` (tsvector column, GIN index, ``unaccent``).
 """
 
@@ -88,6 +89,7 @@ class PostgresStore(SQLStore):
 
     def __init__(self, engine: Any, where: str) -> None:
         super().__init__(engine, where, reader=engine.execution_options(isolation_level="REPEATABLE READ"))
+        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
 
     @property
     def where(self) -> str:
@@ -96,8 +98,14 @@ class PostgresStore(SQLStore):
 
     def version(self) -> Hashable:
         """The count of committed write transactions (``store_writes``), whichever process wrote."""
-        with self._read() as conn:
-            return int(conn.execute(select(store_writes.c.writes)).scalar_one())
+        # One statement, outside a transaction: the web app asks on every request, and a
+        # read transaction costs two more round trips (BEGIN, COMMIT).
+        self._check_open()
+        try:
+            with self._autocommit.connect() as conn:
+                return int(conn.execute(select(store_writes.c.writes)).scalar_one())
+        except DBAPIError as exc:
+            raise StoreError(f"cannot read store {self._where}: {db_message(exc)}") from exc
 
     def _before_commit(self, conn: Connection) -> None:
         conn.execute(update(store_writes).values(writes=store_writes.c.writes + 1))

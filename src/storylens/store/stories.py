@@ -147,7 +147,7 @@ def story_rows(conn: Connection, *, story_id: str | None = None, outlet: str | N
     if outlet is None and limit is not None:
         stmt = stmt.limit(limit).offset(offset)
     out = []
-    for r in conn.execute(stmt).mappings():
+    for r in conn.execute(stmt).mappings().all():
         outlets = json.loads(r["outlets"])
         if outlet is not None and outlet not in outlets:
             continue
@@ -169,11 +169,11 @@ def load_stories(conn: Connection, *, limit: int = 50, offset: int = 0, story_id
     ids = [r["id"] for r in rows]
     members: dict[str, list[str]] = {i: [] for i in ids}
     order = (articles.c.published_utc.is_(None), articles.c.published_utc, articles.c.id)
-    for r in conn.execute(select(articles.c.id, articles.c.story_id).where(articles.c.story_id.in_(ids)).order_by(*order)):
+    for r in conn.execute(select(articles.c.id, articles.c.story_id).where(articles.c.story_id.in_(ids)).order_by(*order)).all():
         members[r.story_id].append(r.id)
     entities: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     se = story_entities
-    for r in conn.execute(select(se).where(se.c.story_id.in_(ids)).order_by(se.c.story_id, se.c.position)):
+    for r in conn.execute(select(se).where(se.c.story_id.in_(ids)).order_by(se.c.story_id, se.c.position)).all():
         entities[r.story_id].append({"key": r.key, "name": r.name, "articles": r.articles})
     from .versions import version_info
 

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ..errors import StoreError
-from ..model import Article
+from ..model import Article, Comparison
 from ..report.present import link_citations, outlet_label
 from ..serialise import comparison_to_dict
 from ..store import Store
@@ -81,8 +81,7 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
 
 def story_view(store: Store, story_id: str) -> tuple[dict[str, Any], list[Article]]:
     """The story page's data (as the JSON API returns it) and the member articles."""
-    story, members = _story_and_members(store, story_id)
-    stored = store.get_comparison(story_id)
+    story, members, stored = _story_and_members(store, story_id, comparison=True)
     comparison = comparison_to_dict(stored) if stored is not None else None
     notices = []
     if comparison is None:
@@ -98,19 +97,21 @@ def story_view(store: Store, story_id: str) -> tuple[dict[str, Any], list[Articl
 
 def story_records(store: Store, story_id: str) -> dict[str, Any]:
     """Every quote, figure and time reference of a story's articles, each cited."""
-    story, members = _story_and_members(store, story_id)
+    story, members, _ = _story_and_members(store, story_id, comparison=False)
     return {"story": story, **_records(members)}
 
 
-def _story_and_members(store: Store, story_id: str) -> tuple[dict[str, Any], list[Article]]:
-    story = store.get_story(story_id)
-    if story is None:
+def _story_and_members(store: Store, story_id: str,
+                       comparison: bool) -> tuple[dict[str, Any], list[Article], Comparison | None]:
+    """The story, its light member articles and (with ``comparison``) its stored comparison, in one read."""
+    found = store.get_story_page(story_id, comparison=comparison)
+    if found is None:
         raise WebError(404, f"no story with id {story_id!r} in this store (see /api/stories)")
-    members = store.get_articles_light(story["articles"])
+    story, members, stored = found
     if len(members) != len(story["articles"]):
         logger.warning("story %s lists %d articles that are not in the store", story_id,
                        len(story["articles"]) - len(members))
-    return story, members
+    return story, members, stored
 
 
 def _records(members: list[Article]) -> dict[str, list[dict[str, Any]]]:

@@ -40,3 +40,18 @@ def test_a_comparison_stored_without_later_sections_loads_with_them_empty(locati
         got = store.get_comparison("story-x")
         assert got is not None and got.facts == comparison("The dam released water.").facts
         assert got.entity_links == {} and got.exclusives == Exclusives() and got.hashtags == []
+
+
+def test_a_story_page_reads_what_the_three_reads_give(location):
+    """``get_story_page``: the story, its light members and its comparison in one read,
+    the same as ``get_story``, ``get_articles_light`` and ``get_comparison`` apart."""
+    from test_migrate import fill
+
+    fill(location)
+    with open_store(location) as store:
+        story = store.get_story("story-1")
+        assert story is not None
+        members = store.get_articles_light(story["articles"])
+        assert store.get_story_page("story-1") == (story, members, store.get_comparison("story-1"))
+        assert store.get_story_page("story-1", comparison=False) == (story, members, None)
+        assert store.get_story_page("story-nope") is None
