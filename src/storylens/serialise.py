@@ -111,22 +111,25 @@ def _hints(cls: Any) -> dict[str, Any]:
 def _read_record(cls: type[T], data: dict[str, Any]) -> T:
     values = {}
     record: Any = cls  # one of the dataclasses of _RECORDS
-    for name, read, required in _fields(record):
-        if name in data and read is not None:
-            values[name] = read(data[name])
+    for name, init, read, required in _fields(record):
+        if init and name in data:
+            values[name] = data[name] if read is None else read(data[name])
         elif required:
             raise ValueError(f"{cls.__name__}: {name!r} is missing from {sorted(data)}")
     return cls(**values)
 
 
 @cache
-def _fields(cls: Any) -> tuple[tuple[str, Callable[[Any], Any] | None, bool], ...]:
-    """A record's fields: name, reader (None when not an ``__init__`` argument) and
-    whether it is required (no default)."""
+def _fields(cls: Any) -> tuple[tuple[str, bool, Callable[[Any], Any] | None, bool], ...]:
+    """A record's fields: name, whether ``__init__`` takes it, its reader (None for a
+    plain JSON value, taken as it is) and whether it is required (no default)."""
     hints = _hints(cls)
-    return tuple((f.name, _reader(hints[f.name]) if f.init else None,
-                  f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
-                 for f in dataclasses.fields(cls))
+    out = []
+    for f in dataclasses.fields(cls):
+        read = _reader(hints[f.name])
+        out.append((f.name, f.init, None if read is _same else read,
+                    f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING))
+    return tuple(out)
 
 
 def _same(value: Any) -> Any:
@@ -143,6 +146,8 @@ def _reader(hint: Any) -> Callable[[Any], Any]:
         return _reader(hint)
     if origin in (list, tuple, dict):
         item = _reader(args[1] if origin is dict else args[0])
+        if item is _same:  # a container of plain JSON values (strings, numbers): a copy
+            return lambda v: None if v is None else origin(v)
         if origin is list:
             return lambda v: None if v is None else [item(x) for x in v]
         if origin is tuple:

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from storylens.extract.entities_names import fold
 
-__all__ = ["QuotedSpan", "quoted_spans", "Word", "words", "norm_word", "sentence_spans",
+__all__ = ["QuotedSpan", "quoted_spans", "Word", "words", "WORD_PATTERN", "norm_word", "sentence_spans",
            "sentence_around", "fold"]
 
 log = logging.getLogger(__name__)
@@ -128,6 +128,8 @@ class Word(NamedTuple):
 
 
 _WORD = re.compile(r"\w+(?:[.'\u2019\u2018\-]\w+)*")
+#: What ``words`` counts as a word.
+WORD_PATTERN = _WORD
 
 
 def norm_word(word: str) -> str:

@@ -4,9 +4,10 @@ from its reference as pieces of the quoted text *as written* (punctuation and al
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from ...compare.textspans import Word, words
+from ...compare.textspans import WORD_PATTERN, Word
 
 __all__ = ["diff_segments", "quote_pieces", "shared_quote_groups", "FIDELITY_RANK"]
 
@@ -42,16 +43,28 @@ def diff_segments(diff: Sequence[dict[str, Any]]) -> list[tuple[str, str]]:
     return [(k, w) for k, w in out if w]
 
 
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[Word, ...]:
+    """``textspans.words(text)`` without the normalised forms (``norm`` is empty): the
+    pieces need the words as written and their offsets only. Cached: a quote group's
+    reference is located once for each of its variants."""
+    return tuple(Word(m.group(), m.start(), m.end(), "") for m in WORD_PATTERN.finditer(text))
+
+
+def _words_after(text: str, start: int) -> list[Word]:
+    return [w for w in _words(text) if w.start >= start]
+
+
 def _locate(text: str, wanted: list[str]) -> list[Word] | None:
     """The run of ``text``'s words that reads ``wanted`` (the first such run), or None."""
-    found = words(text)
+    found = _words(text)
     n = len(wanted)
     if not n:
         return None
     texts = [w.text for w in found]
     for i in range(len(found) - n + 1):
         if texts[i:i + n] == wanted:
-            return found[i:i + n]
+            return list(found[i:i + n])
     return None
 
 
@@ -77,7 +90,8 @@ def quote_pieces(variant: dict[str, Any], reference: dict[str, Any] | None) -> l
         return [(k, w + " ") for k, w in diff_segments(diff)]
     theirs = theirs or []
     ref_end = theirs[-1].end if theirs else 0
-    ref_after = len(ref_text) if not words(ref_text, ref_end) else words(ref_text, ref_end)[0].start
+    after = _words_after(ref_text, ref_end)
+    ref_after = after[0].start if after else len(ref_text)
     out: list[tuple[str, str]] = []
     i = r = 0  # next word of the variant's run, of the reference's run
     for op in diff:
