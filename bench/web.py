@@ -3,6 +3,8 @@
     .venv/bin/python bench/web.py                 # full run (about 4 minutes)
     .venv/bin/python bench/web.py --workers 2     # two uvicorn worker processes
     .venv/bin/python bench/web.py --quick --only "story page"   # smoke run of one endpoint
+    .venv/bin/python bench/web.py --pg --only "story page"      # on SQLite, then on a throwaway PostgreSQL
+    .venv/bin/python bench/web.py --pg --src /tmp/old --src .   # two versions side by side on each store
 
 1. Builds (once; reused if present) a store of 10,000 synthetic articles in 1,000
    stories with a stored comparison each (bench/web_store.py), reproducibly from a seed.
@@ -69,10 +71,15 @@ def _serve(db: str, port: int, workers: int) -> None:
     serve(db, port=port, workers=workers, log_level="warning")
 
 
-def _start_server(db: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+def _start_server(db: Path | str, workers: int, src: Path | None = None) -> tuple[subprocess.Popen[bytes], str]:
+    """The server in a child process; with ``src``, importing storylens from ``src/src``
+    (another checkout, or a ``git archive`` of another commit) instead of this one."""
     port = _free_port()
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(src / "src"), env.get("PYTHONPATH")) if p)
     proc = subprocess.Popen([sys.executable, __file__, "--serve", str(db), "--port", str(port),
-                             "--workers", str(workers)])
+                             "--workers", str(workers)], env=env)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     import httpx
@@ -206,7 +213,7 @@ async def _step(base: str, endpoint: str, paths: list[str], rate: float, seconds
                       _pct(latencies, 50), _pct(latencies, 95), _pct(latencies, 99))
 
 
-def _paths(db: Path, rng: random.Random) -> dict[str, list[str]]:
+def _paths(db: Path | str, rng: random.Random) -> dict[str, list[str]]:
     """Request paths per endpoint. Story pages cycle through every story of the store in
     a shuffled order (1,000: more than the page cache keeps, so each one is a miss)."""
     from storylens.store import open_store
@@ -288,11 +295,11 @@ def _measured_step(base: str, pid: int, endpoint: str, urls: list[str], rate: fl
     return step, (_cpu_seconds(pid) - server0) / n, (time.process_time() - gen0) / n
 
 
-def run(db: Path, rates: list[float], seconds: float, goal_seconds: float, workers: int,
-        only: list[str] | None = None) -> dict[str, Any]:
+def run(db: Path | str, rates: list[float], seconds: float, goal_seconds: float, workers: int,
+        only: list[str] | None = None, src: Path | None = None) -> dict[str, Any]:
     rng = random.Random(SEED + 1)
     paths = {k: v for k, v in _paths(db, rng).items() if not only or k in only}
-    proc, base = _start_server(db, workers)
+    proc, base = _start_server(db, workers, src)
     results: dict[str, Any] = {}
     cursor: dict[str, int] = {}
     try:
@@ -340,6 +347,11 @@ def main() -> None:
     parser.add_argument("--serve", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--pg", action="store_true",
+                        help="also on PostgreSQL: a throwaway server (tests/pg_fixture.py) holding a copy of the store")
+    parser.add_argument("--src", type=Path, action="append",
+                        help="serve the storylens of this checkout (DIR/src; e.g. a `git archive` of another commit) "
+                             "instead of this one; repeat to measure several side by side, each on every store")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -354,7 +366,7 @@ def main() -> None:
     add_comparisons(args.db)
     from storylens.web.app import server_options
 
-    rates = [25, 50, 100] if args.quick else [25, 50, 75, 100, 150, 200, 300]
+    rates: list[float] = [25, 50, 100] if args.quick else [25, 50, 75, 100, 150, 200, 300]
     seconds, goal_seconds = (2.0, 3.0) if args.quick else (4.0, 10.0)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"store {args.db}; load average before the run {load:.1f}; {os.cpu_count()} CPU cores shared by the server "
@@ -362,18 +374,64 @@ def main() -> None:
           f"this load generator (raw asyncio, keep-alive HTTP/1.1); open-loop; steps of {seconds:.0f} s, "
           f"{goal_seconds:.0f} s at 50 req/s", flush=True)
     started = time.perf_counter()
-    results = run(args.db, rates, seconds, goal_seconds, args.workers, args.only)
-    if "story page" in results:
-        story = results["story page"]["at_50"]
-        verdict = "meets" if story.p95 <= GOAL_P95_S and not story.failed else "MISSES"
-        print(f"goal: story page p95 <= 100 ms at 50 req/s: {verdict} ({story.p95 * 1000:.1f} ms)")
+    stores: list[tuple[str, Path | str]] = [("SQLite", args.db)]
+    server = None
+    if args.pg:
+        server, url = _postgres_copy(args.db)
+        stores.append(("PostgreSQL", url))
+    sources: list[Path | None] = list(args.src or [None])
+    runs: dict[str, dict[str, Any]] = {}
+    try:
+        for store_name, location in stores:
+            for src in sources:
+                label = store_name + (f", {src}" if src else "")
+                if len(stores) > 1 or len(sources) > 1:
+                    print(f"-- {label}; load average {os.getloadavg()[0]:.1f}", flush=True)
+                results = run(location, rates, seconds, goal_seconds, args.workers, args.only, src)
+                if "story page" in results:
+                    story = results["story page"]["at_50"]
+                    verdict = "meets" if story.p95 <= GOAL_P95_S and not story.failed else "MISSES"
+                    print(f"goal: story page p95 <= 100 ms at 50 req/s: {verdict} ({story.p95 * 1000:.1f} ms)",
+                          flush=True)
+                runs[label] = results
+    finally:
+        if server is not None:
+            server.stop()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"total {time.perf_counter() - started:.0f} s; load average after {load:.1f}")
     if args.json:
-        args.json.write_text(json.dumps({k: {**{x: y for x, y in v.items() if x not in ("at_50", "sweep")},
-                                             "at_50": v["at_50"].__dict__,
-                                             "sweep": [s.__dict__ for s in v["sweep"]]}
-                                         for k, v in results.items()}, indent=2))
+        out = {label: {k: {**{x: y for x, y in v.items() if x not in ("at_50", "sweep")},
+                           "at_50": v["at_50"].__dict__, "sweep": [s.__dict__ for s in v["sweep"]]}
+                       for k, v in results.items()} for label, results in runs.items()}
+        args.json.write_text(json.dumps(out[next(iter(out))] if len(out) == 1 else out, indent=2))
+
+
+def _postgres_copy(db: Path) -> tuple[Any, str]:
+    """A throwaway PostgreSQL server (tests/pg_fixture.py: initdb + pg_ctl, fsync on) and
+    the URL of a database holding a copy of the store at ``db`` (``copy_store``, what
+    ``storylens migrate`` runs)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from pg_fixture import MISSING_MESSAGE, PostgresServer, find_bin_dir  # type: ignore[import-not-found]
+
+    from storylens.store import open_store
+    from storylens.store.migrate import copy_store
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        sys.exit(MISSING_MESSAGE)
+    server = PostgresServer(bin_dir)
+    server.start()
+    try:
+        url = server.new_database()
+        started = time.perf_counter()
+        with open_store(db) as src, open_store(url) as dst:
+            copy_store(src, dst)
+        print(f"PostgreSQL: {server.url()} (throwaway), the store copied in {time.perf_counter() - started:.0f} s",
+              flush=True)
+    except BaseException:
+        server.stop()
+        raise
+    return server, url
 
 
 if __name__ == "__main__":
