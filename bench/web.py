@@ -424,8 +424,10 @@ def _postgres_copy(db: Path) -> tuple[Any, str]:
     try:
         url = server.new_database()
         started = time.perf_counter()
+        logging.getLogger("storylens.store").setLevel(logging.WARNING)  # not a line per table
         with open_store(db) as src, open_store(url) as dst:
             copy_store(src, dst)
+        logging.getLogger("storylens.store").setLevel(logging.NOTSET)
         print(f"PostgreSQL: {server.url()} (throwaway), the store copied in {time.perf_counter() - started:.0f} s",
               flush=True)
     except BaseException:
