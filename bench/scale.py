@@ -87,8 +87,11 @@ class Recording:
         self.inner, self.workers, self.features = inner, inner.workers, {}
 
     def map(self, func: Any, chunks: Any) -> Any:
+        from storylens.pipeline import Processed
+
         for done in self.inner.map(func, chunks):
-            self.features.update(done.features)
+            if isinstance(done, Processed):  # (the comparison's batches come back as Compared)
+                self.features.update(done.features)
             yield done
 
 
