@@ -6,7 +6,10 @@
   thing: the counted nouns are one class (people/residents, families/households) or each
   appears in the other's sentence; the same event: the words around both figures share
   an event concept (``~release``, ``~evacuate``...; see ``statements.terms``).
-  Vote tallies ("voted 6-1" vs "five to two") are compared as tallies.
+  Vote tallies ("voted 6-1" vs "five to two") are compared as tallies. A count published
+  12 hours or more after the other that moved as the story unfolds (more killed, wounded,
+  arrested...; fewer missing), or said as an update ("rose to", "has since"), is an
+  update, not a dispute.
 * ``date``: aligned statements (one fact) whose one day each is not the same day.
 * ``place``: two statements saying the same thing that put the event in places that
   cannot both be right (a gazetteer decides; a city inside the other side's country is
@@ -75,6 +78,12 @@ _ELLIPTICAL = re.compile(
     r"(?:^|(?<=[.;:,!?]\s)|(?<=\band\s)|(?<=^[\"“]))(?P<q>(?:(?i:all|the|those|these|another|the other)\s+)?"
     r"(?P<num>\d{1,3}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)))"
     r"\s+(?=(?:of them\s+)?(?:were|was|had been|have been|are|remain(?:ed)?)\b)", re.MULTILINE)
+#: Measures whose counts only grow as a story unfolds (a later, higher count is an update).
+_RISING = {"shot", "killed", "wounded", "injured", "hospitalised", "evacuated", "released", "arrested", "rescued",
+           "returned"}
+_UPDATE_HOURS = 12
+_UPDATE_CUE = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|grew|grown) to\b|\bup from\b|\bhas since\b"
+                         r"|\bhave since\b|\brevised\b", re.IGNORECASE)
 _HUMAN_MEASURES = {"shot", "killed", "wounded", "injured", "hospitalised", "evacuated", "rescued", "arrested", "missing"}
 _TALLY = re.compile(r"\bvot(?:ed|e|es|ing)\s+(?:was\s+)?(\d+|[a-z]+)\s*(?:-|–|to)\s*(\d+|[a-z]+)\b", re.IGNORECASE)
 
@@ -257,6 +266,28 @@ def _disagree(a: _Mention, b: _Mention) -> bool:
     return a.high < b.low or b.high < a.low
 
 
+def _update(a: _Mention, b: _Mention) -> bool:
+    """Whether the later of two counts is an update, not a dispute: published at least
+    ``_UPDATE_HOURS`` later and moved the way the measure moves as a story unfolds (more
+    killed, wounded, arrested, evacuated...; fewer missing), or said as an update ("rose
+    to", "has since")."""
+    pa, pb = a.article.published, b.article.published
+    if a.vague or b.vague or pa is None or pb is None:
+        return False
+    try:
+        hours = (pb - pa).total_seconds() / 3600
+    except TypeError:  # one time with its zone, one without: which came first is unknown
+        return False
+    if abs(hours) < _UPDATE_HOURS:
+        return False
+    early, late = (a, b) if hours > 0 else (b, a)
+    if _UPDATE_CUE.search(late.statement.citation.text):
+        return True
+    if late.measure in _RISING:
+        return late.low > early.high
+    return late.measure == "missing" and late.high < early.low
+
+
 def _as_written(m: _Mention) -> str:
     """The counted noun as the figure writes it ("households" for the extracted
     "household" in "146 households"), else as extracted."""
@@ -287,7 +318,7 @@ def _figure_edges(articles: Sequence[Article], sts: dict[str, list[Statement]]) 
                     if pair not in best or score > best[pair][0]:
                         best[pair] = (score, ma, mb)
             for (klass, _), (_, ma, mb) in sorted(best.items(), key=lambda kv: kv[0]):
-                if _disagree(ma, mb):
+                if _disagree(ma, mb) and not _update(ma, mb):
                     numeric = mb if ma.vague else ma
                     edges.append(_Edge("figure", klass, f"how many {_as_written(numeric)}",
                                        _side(ma.text, ma.statement, ma.value), _side(mb.text, mb.statement, mb.value)))

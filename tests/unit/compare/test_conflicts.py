@@ -377,3 +377,23 @@ def test_a_count_without_its_noun_is_people_when_the_predicate_befalls_people():
                  "All six were approved for treatment at Harlow Medical Center, Orla police said."):
         other = article("b", text, outlet="Post")
         assert [c for c in _run(a, other)[1] if c.kind == "figure"] == []
+
+
+def test_a_later_higher_toll_is_an_update_not_a_dispute():
+    from datetime import datetime, timezone
+
+    first = article("a", "Three people were killed when the Orla ferry capsized on Sunday, police in Orla said.",
+                    outlet="Gazette", figures=[{"text": "Three people", "value": 3.0, "counts": "people"}])
+    later = article("b", "Five people were killed when the Orla ferry capsized on Sunday, police in Orla said.",
+                    outlet="Post", figures=[{"text": "Five people", "value": 5.0, "counts": "people"}])
+    first.published = datetime(2031, 5, 4, 9, tzinfo=timezone.utc)
+
+    def figure_conflicts() -> list:  # type: ignore[type-arg]
+        return [c for c in _run(first, later)[1] if c.kind == "figure"]
+
+    later.published = datetime(2031, 5, 5, 9, tzinfo=timezone.utc)  # a day later, more dead: the toll rose
+    assert figure_conflicts() == []
+    later.published = datetime(2031, 5, 4, 11, tzinfo=timezone.utc)  # two hours apart: the accounts disagree
+    assert len(figure_conflicts()) == 1
+    first.published, later.published = later.published, datetime(2031, 5, 3, 9, tzinfo=timezone.utc)
+    assert len(figure_conflicts()) == 1  # the later report has fewer dead: no update explains it
