@@ -43,7 +43,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .conflicts import find_conflicts
     from .exclusives import find_exclusives
     from .facts import align_facts
-    from .framing import find_framing, find_hedged_claims
+    from .framing import FramingCue, find_framing, find_hedged_claims
     from .quote_variants import group_quote_variants
     from .statements import statements_of
     from .timeline import build_timeline
@@ -54,7 +54,8 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     articles = [with_linked_keys(a, links) for a in articles]
     split = {a.id: statements_of(a) for a in articles}  # split once, read by both
     facts = align_facts(articles, split=split)
-    conflicts = find_conflicts(articles, facts, split)
+    updates: list[FramingCue] = []  # later counts that update earlier ones: framing, not conflicts
+    conflicts = find_conflicts(articles, facts, split, updates)
     quote_groups = group_quote_variants(articles, originals)
     timeline = build_timeline(articles)
     voices = {(st.citation.article_id, st.citation.field, st.citation.start, st.citation.end): st.asserted_by
@@ -65,7 +66,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
         conflicts=conflicts,
         quote_variants=quote_groups,
         exclusives=Exclusives(**find_exclusives(articles, facts)),
-        framing=find_framing(articles) + find_hedged_claims(articles, facts, split),
+        framing=find_framing(articles) + find_hedged_claims(articles, facts, split) + updates,
         timeline=timeline,
         brief=brief,
         hashtags=list(brief.hashtags),

@@ -44,11 +44,12 @@ from dataclasses import dataclass
 from storylens.cluster.features import fold
 from storylens.compare.details import find_detail_conflicts
 from storylens.compare.facts import drop_contradicting, same_day
+from storylens.compare.framing import FramingCue
 from storylens.compare.measures import event_noun, measure_of
 from storylens.compare.places import find_place_conflicts
 from storylens.compare.settings import current
 from storylens.extract.quotes_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
-from storylens.compare.statements import Statement, concept_of, statements_of, terms, word_stem
+from storylens.compare.statements import Statement, concept_of, outlet_name, statements_of, terms, word_stem
 from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, Figure
 
 __all__ = ["find_conflicts", "THING_CLASSES"]
@@ -266,26 +267,33 @@ def _disagree(a: _Mention, b: _Mention) -> bool:
     return a.high < b.low or b.high < a.low
 
 
-def _update(a: _Mention, b: _Mention) -> bool:
-    """Whether the later of two counts is an update, not a dispute: published at least
-    ``_UPDATE_HOURS`` later and moved the way the measure moves as a story unfolds (more
-    killed, wounded, arrested, evacuated...; fewer missing), or said as an update ("rose
-    to", "has since")."""
+def _update(a: _Mention, b: _Mention) -> tuple[_Mention, _Mention] | None:
+    """(earlier, later) when the later of two counts is an update, not a dispute:
+    published at least ``_UPDATE_HOURS`` later and moved the way the measure moves as a
+    story unfolds (more killed, wounded, arrested, evacuated...; fewer missing), or said
+    as an update ("rose to", "has since"); else None."""
     pa, pb = a.article.published, b.article.published
     if a.vague or b.vague or pa is None or pb is None:
-        return False
+        return None
     try:
         hours = (pb - pa).total_seconds() / 3600
     except TypeError:  # one time with its zone, one without: which came first is unknown
-        return False
+        return None
     if abs(hours) < _UPDATE_HOURS:
-        return False
+        return None
     early, late = (a, b) if hours > 0 else (b, a)
-    if _UPDATE_CUE.search(late.statement.citation.text):
-        return True
+    moved = bool(_UPDATE_CUE.search(late.statement.citation.text))
     if late.measure in _RISING:
-        return late.low > early.high
-    return late.measure == "missing" and late.high < early.low
+        moved = moved or late.low > early.high
+    elif late.measure == "missing":
+        moved = moved or late.high < early.low
+    return (early, late) if moved else None
+
+
+def _update_cue(early: _Mention, late: _Mention) -> FramingCue:
+    """The later count, marked as updating the earlier one."""
+    return FramingCue(late.article.id, "updated_figure", late.text, late.statement.citation,
+                      note=f"updates {early.text!r} ({outlet_name(early.article)}, published earlier)")
 
 
 def _as_written(m: _Mention) -> str:
@@ -296,9 +304,12 @@ def _as_written(m: _Mention) -> str:
     return word if word and " " not in noun else noun
 
 
-def _figure_edges(articles: Sequence[Article], sts: dict[str, list[Statement]]) -> list[_Edge]:
+def _figure_edges(articles: Sequence[Article], sts: dict[str, list[Statement]],
+                  updates: list[FramingCue] | None = None) -> list[_Edge]:
     """One edge per pair of articles of different sources and counted class: their
-    best-matching mentions of one thing in one event, when the figures disagree."""
+    best-matching mentions of one thing in one event, when the figures disagree and the
+    later is not an update of the earlier (an update goes to ``updates`` as an
+    ``updated_figure`` framing cue on the later statement)."""
     mentions = {a.id: _mentions(a, sts[a.id]) for a in articles}
     edges: list[_Edge] = []
     for i, a in enumerate(articles):
@@ -318,10 +329,16 @@ def _figure_edges(articles: Sequence[Article], sts: dict[str, list[Statement]]) 
                     if pair not in best or score > best[pair][0]:
                         best[pair] = (score, ma, mb)
             for (klass, _), (_, ma, mb) in sorted(best.items(), key=lambda kv: kv[0]):
-                if _disagree(ma, mb) and not _update(ma, mb):
-                    numeric = mb if ma.vague else ma
-                    edges.append(_Edge("figure", klass, f"how many {_as_written(numeric)}",
-                                       _side(ma.text, ma.statement, ma.value), _side(mb.text, mb.statement, mb.value)))
+                if not _disagree(ma, mb):
+                    continue
+                update = _update(ma, mb)
+                if update is not None:
+                    if updates is not None:
+                        updates.append(_update_cue(*update))
+                    continue
+                numeric = mb if ma.vague else ma
+                edges.append(_Edge("figure", klass, f"how many {_as_written(numeric)}",
+                                   _side(ma.text, ma.statement, ma.value), _side(mb.text, mb.statement, mb.value)))
     return edges
 
 
@@ -384,14 +401,17 @@ def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
 
 
 def find_conflicts(articles: Sequence[Article], facts: list[Fact],
-                   split: Mapping[str, Sequence[Statement]] | None = None) -> list[Conflict]:
+                   split: Mapping[str, Sequence[Statement]] | None = None,
+                   updates: list[FramingCue] | None = None) -> list[Conflict]:
     """One conflict per disagreement in the story (see :func:`_consolidate`); every fact
     citing a side's statement gets ``status = "disputed"`` unless independent sources
     agree on that side and no rival side is among its statements (the facts are updated
-    in place). ``split``: each article's ``statements_of``, when the caller has them."""
+    in place). ``split``: each article's ``statements_of``, when the caller has them.
+    ``updates`` receives an ``updated_figure`` framing cue for each later count that
+    updates an earlier one (not a conflict)."""
     sts = {a.id: list(split[a.id]) if split is not None else statements_of(a) for a in articles}
     st_of = {_key(st.citation): st for a in articles for st in sts[a.id]}
-    edges = _figure_edges(articles, sts) + _tally_edges(articles, sts) + _fact_edges(articles, facts, st_of)
+    edges = _figure_edges(articles, sts, updates) + _tally_edges(articles, sts) + _fact_edges(articles, facts, st_of)
     edges += [_Edge("place", "", f"where: {a.citation.text}", a, b)
               for a, b in find_place_conflicts(articles, sts, _source)]
     edges += _attribution_edges(articles, sts)

@@ -14,6 +14,9 @@ Kinds:
   hedges ("claims", "allegedly", "according to") that an independent outlet states in
   its own voice, with no attribution; ``note`` names the outlets that state it flatly.
   Hedged against unhedged wording is framing, not a dispute: the accounts agree.
+- ``updated_figure`` (made by ``compare.conflicts``): a count published 12 hours or more
+  after another outlet's that moved the way the story unfolds ("five dead" after "three
+  dead"); ``note`` names the earlier count. An update, not a dispute.
 
 Hedges, claim words and loaded terms inside a quotation of more than three words are a
 speaker's words, not the outlet's framing, and are left out.
@@ -73,7 +76,9 @@ _LOADED_RE = _lexicon_re(list(LOADED_TERMS))
 
 @dataclass
 class FramingCue:
-    """``kind``: hedge, attribution, scare_quote or loaded_term; ``cue`` the text as written;
+    """``kind``: hedge, attribution, scare_quote, loaded_term, hedged_claim or
+    updated_figure (``compare.conflicts``: a later count updating an earlier one); ``cue``
+    the text as written;
     ``neutral`` the neutral counterpart of a loaded term; ``note`` why a scare quote counts."""
 
     article_id: str

@@ -393,6 +393,12 @@ def test_a_later_higher_toll_is_an_update_not_a_dispute():
 
     later.published = datetime(2031, 5, 5, 9, tzinfo=timezone.utc)  # a day later, more dead: the toll rose
     assert figure_conflicts() == []
+    updates: list = []  # type: ignore[type-arg]
+    find_conflicts([first, later], align_facts([first, later]), updates=updates)
+    (cue,) = updates
+    assert (cue.article_id, cue.kind, cue.cue) == ("b", "updated_figure", "Five people")
+    assert cue.note == "updates 'Three people' (Gazette, published earlier)"
+    check_spans([first, later], [cue.citation])
     later.published = datetime(2031, 5, 4, 11, tzinfo=timezone.utc)  # two hours apart: the accounts disagree
     assert len(figure_conflicts()) == 1
     first.published, later.published = later.published, datetime(2031, 5, 3, 9, tzinfo=timezone.utc)
