@@ -90,6 +90,16 @@ def test_offsets_lie_inside_the_articles(path: Path) -> None:
         assert span.strip() == span and span, m  # a trimmed, non-empty span
 
 
+def _reference_scorer() -> Any:
+    """``shared/tools/score_compare.py`` as a module (MissingDataError when absent)."""
+    script = shared_dir("tools/score_compare.py") / "tools" / "score_compare.py"
+    spec = importlib.util.spec_from_file_location("score_compare", script)
+    assert spec is not None and spec.loader is not None
+    reference = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reference)
+    return reference
+
+
 def _report(gold: dict[str, Any], records: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """A report.json whose citations are the gold's own spans: one story with a fact per
     claim, a conflict per gold conflict, a quote group per gold quote and the timeline."""
@@ -118,13 +128,9 @@ def test_our_scorer_agrees_with_the_reference_on_the_gold_itself(path: Path, tmp
     gold = _load(path)
     records = _records(gold, path)
     try:
-        script = shared_dir("tools/score_compare.py") / "tools" / "score_compare.py"
+        reference = _reference_scorer()
     except MissingDataError as exc:
         pytest.skip(f"the reference scorer is not on this machine: {exc}")
-    spec = importlib.util.spec_from_file_location("score_compare", script)
-    assert spec is not None and spec.loader is not None
-    reference = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(reference)
     report = _report(gold, records)
     (tmp_path / "report.json").write_text(json.dumps(report), encoding="utf-8")
     raw = {i: (r.get("title") or "", r["text"]) for i, r in records.items()}
@@ -144,15 +150,11 @@ def test_eval_compare_on_heldout_agrees_with_the_reference(tmp_path: Path) -> No
     from storylens.eval.compare import evaluate_detailed
 
     try:
-        script = shared_dir("tools/score_compare.py") / "tools" / "score_compare.py"
+        reference = _reference_scorer()
         for source in ("gva", "basil"):
             shared_dir(f"eval/{source}/dev.jsonl")
     except MissingDataError as exc:
         pytest.skip(f"the held-out events' articles or the reference scorer are not on this machine: {exc}")
-    spec = importlib.util.spec_from_file_location("score_compare", script)
-    assert spec is not None and spec.loader is not None
-    reference = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(reference)
     result = evaluate_detailed(split="heldout", per_event=True, reports_dir=tmp_path)
     assert set(result["events"]) == {p.stem for p in FILES}
     for mode, root in (("grouped", tmp_path), ("one_story", tmp_path / "one_story")):

@@ -77,7 +77,7 @@ _PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | RELATIVE_PRONOUNS
 #: A number with no noun as a clause's subject ("All six were taken", ", and two were shot").
 _ELLIPTICAL = re.compile(
     r"(?:^|(?<=[.;:,!?]\s)|(?<=\band\s)|(?<=^[\"“]))(?P<q>(?:(?i:all|the|those|these|another|the other)\s+)?"
-    r"(?P<num>\d{1,3}|(?i:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)))"
+    r"(?P<num>\d{1,3}|(?i:" + "|".join(w for w, n in _NUMBER_WORDS.items() if n >= 2) + r")))"
     r"\s+(?=(?:of them\s+)?(?:were|was|had been|have been|are|remain(?:ed)?)\b)", re.MULTILINE)
 #: Measures whose counts only grow as a story unfolds (a later, higher count is an update).
 _RISING = {"shot", "killed", "wounded", "injured", "hospitalised", "evacuated", "released", "arrested", "rescued",
@@ -216,8 +216,8 @@ def _elliptical(article: Article, st: Statement, first: bool) -> list[_Mention]:
     out = []
     for m in _ELLIPTICAL.finditer(article.text, st.citation.start, st.citation.end):
         number = m.group("num").lower()
-        value = float(number) if number.isdigit() else float(_NUMBER_WORDS.get(number, -1))
-        if value < 0 or any(f.start <= m.start("num") < f.end for f in st.figures):
+        value = float(number) if number.isdigit() else float(_NUMBER_WORDS[number])
+        if any(f.start <= m.start("num") < f.end for f in st.figures):
             continue
         measure = measure_of(article.text, m.start("num"), m.end("num"), m.end("num"), st.citation.start,
                              st.citation.end)

@@ -190,11 +190,11 @@ def _period_end(iso: str) -> date:
 
 def _mark_background(events: list[TimelineEvent], articles: Sequence[Article]) -> None:
     """Mark the events before the story's own time as background (module docstring)."""
-    published = [a.published.date() for a in articles if a.published is not None]
+    first = story_anchor(articles)
     shared = [date.fromisoformat(ev.date) for ev in events if ev.granularity == "day" and len(ev.articles) >= 2]
-    if published:
-        shared = [d for d in shared if (min(published) - d).days <= 366]
-    start = min(shared) if shared else min(published) if published else None
+    if first is not None:
+        shared = [d for d in shared if (first - d).days <= 366]
+    start = min(shared) if shared else first
     if start is None:
         return
     days = current().background_days
