@@ -87,5 +87,6 @@ def test_floors_on_dev(scored):
     assert one["conflict_pair_precision"] >= 0.8 and one["conflicts_found"] >= 3
     assert grouped["claim_pair_precision"] >= 0.76 and grouped["claim_pair_recall"] >= 0.18
     assert one["brief_support_precision"] >= 0.65 and one["brief_central_recall"] >= 0.58
+    assert grouped["brief_support_precision"] >= 0.74
     assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.70
     assert grouped["timeline_date_accuracy"] >= 0.90 and grouped["timeline_recall"] >= 0.74

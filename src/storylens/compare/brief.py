@@ -7,9 +7,12 @@
   stand alone (:func:`sayable`: no headline, no clause cut at a comma, no piece of a
   quotation without its speaker); a quoted speaker's words that do not say whose they are
   are given with the speaker ("Name: “...”"); facts in a conflict are left to
-  ``disputed``. Ordered as the article covering most of them tells them. When no fact
-  has two independent sources, the single-source facts of the first article are used (the
-  first news report, when the story has one: an opinion piece does not lead a brief).
+  ``disputed``. Ordered as the article covering most of them tells them. Only facts with
+  two or more independent sources: a summary line is something the outlets agree on.
+- ``single_source``: when no fact has two independent sources (a story one outlet alone
+  reports, so far), the same kind of sentences from the first article's own facts (the
+  first news report, when the story has one: an opinion piece does not lead a brief),
+  shown apart, as what one outlet says, never as agreed.
 - ``disputed``: one sentence per conflict, from a template: "Who says CLAIM; who says
   CLAIM." (who: the quoted speaker with the outlets, or the outlets in their own voice;
   the sides making one claim in one voice are said once, naming up to
@@ -78,9 +81,12 @@ class Brief:
     timeline: list[BriefSentence] = field(default_factory=list)
     quoted: list[QuotedSpeaker] = field(default_factory=list)
     hashtags: list[str] = field(default_factory=list)
+    single_source: list[BriefSentence] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"summary": [s.to_dict() for s in self.summary], "disputed": [s.to_dict() for s in self.disputed],
+        return {"summary": [s.to_dict() for s in self.summary],
+                "single_source": [s.to_dict() for s in self.single_source],
+                "disputed": [s.to_dict() for s in self.disputed],
                 "timeline": [s.to_dict() for s in self.timeline], "quoted": [q.to_dict() for q in self.quoted],
                 "hashtags": list(self.hashtags)}
 
@@ -142,7 +148,9 @@ def _in_dispute(f: Fact, sides: dict[tuple[str, str], list[tuple[int, int]]]) ->
 
 def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str],
              voices: Mapping[tuple[str, str, int, int], str], conflicts: Sequence[Conflict],
-             news: set[str]) -> list[BriefSentence]:
+             news: set[str]) -> tuple[list[BriefSentence], list[BriefSentence]]:
+    """(summary, single_source): the corroborated facts' sentences, or, when nothing is
+    corroborated, the first article's own."""
     sides: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     for conflict in conflicts:
         for side in conflict.sides:
@@ -158,7 +166,7 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
         first = min((order.get(aid, 0) for aid in (cited & news or cited)), default=0)
         chosen = [f for f in usable if any(order.get(c.article_id) == first for c in f.support)][:most]
     if not chosen:
-        return []
+        return [], []
     coverage: dict[str, int] = defaultdict(int)
     for f in chosen:
         for aid in {c.article_id for c in f.support}:
@@ -175,7 +183,7 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
         assert shown is not None
         voice = voices.get((shown.article_id, shown.field, shown.start, shown.end))
         out.append(BriefSentence(_attributed(voice, shown.text.strip(), names), list(f.support)))
-    return out
+    return (out, []) if corroborated else ([], out)
 
 
 def _disputed(conflicts: Sequence[Conflict], by_id: dict[str, Article], names: dict[str, str]) -> list[BriefSentence]:
@@ -250,12 +258,16 @@ def build_brief(articles: Sequence[Article], facts: Sequence[Fact], conflicts: S
     by_id = {a.id: a for a in articles}
     order = {a.id: k for k, a in enumerate(articles)}
     names = _names(articles)
+    summary, single_source = _summary(facts, order, names, voices or {}, conflicts,
+                                      {a.id for a in articles if a.genre == "news"})
     brief = Brief(
-        summary=_summary(facts, order, names, voices or {}, conflicts, {a.id for a in articles if a.genre == "news"}),
+        summary=summary,
+        single_source=single_source,
         disputed=_disputed(conflicts, by_id, names),
         timeline=_timeline(timeline),
         quoted=_quoted(quote_groups, by_id, names),
         hashtags=make_hashtags(articles),
     )
-    log.debug("brief: %d summary sentences, %d disputed points", len(brief.summary), len(brief.disputed))
+    log.debug("brief: %d summary sentences, %d single-source, %d disputed points", len(brief.summary),
+              len(brief.single_source), len(brief.disputed))
     return brief

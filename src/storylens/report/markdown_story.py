@@ -132,6 +132,11 @@ def comparison_lines(story: dict[str, Any], articles: Sequence[Article], md_line
         out += ["#### In brief", ""]
         out += [f"- {md_line(line['text'])} — {src.many(line.get('citations') or [])}" for line in summary]
         out.append("")
+    single = (story.get("brief") or {}).get("single_source") or []
+    if single:
+        out += ["#### Reported by one outlet only", "", "Nothing here is corroborated yet: no fact has two independent sources.", ""]
+        out += [f"- {md_line(line['text'])} — {src.many(line.get('citations') or [])}" for line in single]
+        out.append("")
     out += _fact_lines(story, names, src, md_line)
     out += _quote_lines(story, names, src, md_line)
     out += _timeline_lines(story, src, md_line)

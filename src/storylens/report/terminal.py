@@ -152,10 +152,11 @@ def print_story(console: Console, story: dict[str, Any], comparison: dict[str, A
                 who = ", ".join(side["who"]) or "the outlet's own voice"
                 console.print(Text(f"    {reveal_hidden(side['claim'])} — {reveal_hidden(who)}"
                                    + cited(side["citations"])))
-    if brief.get("summary"):
-        console.print(Text("\nBrief", style="bold"))
-        for line in brief["summary"][: 3 if facts_only_counts else None]:
-            console.print(Text("• " + reveal_hidden(line["text"]) + cited(line["citations"])))
+    for part, title in (("summary", "Brief"), ("single_source", "Brief (one outlet only: nothing corroborated yet)")):
+        if brief.get(part):
+            console.print(Text(f"\n{title}", style="bold"))
+            for line in brief[part][: 3 if facts_only_counts else None]:
+                console.print(Text("• " + reveal_hidden(line["text"]) + cited(line["citations"])))
     facts = comparison.get("facts") or []
     if facts:
         counts = {status: sum(1 for f in facts if f["status"] == status)

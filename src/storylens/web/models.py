@@ -324,6 +324,7 @@ class BriefQuotedOut(BaseModel):
 
 class BriefOut(BaseModel):
     summary: list[BriefLineOut]
+    single_source: list[BriefLineOut] = Field(default_factory=list)
     disputed: list[BriefLineOut]
     timeline: list[BriefLineOut]
     quoted: list[BriefQuotedOut]

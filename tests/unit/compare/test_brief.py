@@ -109,13 +109,20 @@ def test_quoted_and_timeline_and_hashtags():
     assert [t.date for t in brief.timeline] == ["2031-05-09"]
     assert brief.hashtags == ["#MirtaOskarsdottir", "#PortVell"]
     d = brief.to_dict()
-    assert set(d) == {"summary", "disputed", "timeline", "quoted", "hashtags"}
+    assert set(d) == {"summary", "single_source", "disputed", "timeline", "quoted", "hashtags"}
 
 
-def test_single_source_story_uses_first_article_facts():
+def test_single_source_story_shows_first_article_facts_apart_from_the_summary():
     facts = [Fact("f3", "only A", [_cite(A, "About 300 crew members walked out.")], 1, "single-source")]
     brief = build_brief([A], facts, [], [], [])
-    assert [s.text for s in brief.summary] == ["About 300 crew members walked out."]
+    assert brief.summary == []  # nothing is agreed: never presented as the outlets' common account
+    assert [s.text for s in brief.single_source] == ["About 300 crew members walked out."]
+    assert brief.to_dict()["single_source"][0]["citations"][0]["article_id"] == A.id
+
+
+def test_a_corroborated_fact_leaves_single_source_empty():
+    brief = _brief()
+    assert brief.summary and brief.single_source == []
 
 
 def test_an_opinion_piece_does_not_lead_a_brief_of_single_source_facts():
@@ -125,11 +132,11 @@ def test_an_opinion_piece_does_not_lead_a_brief_of_single_source_facts():
     facts = [Fact("f3", "only the column", [_cite(column, "About 300 crew members walked out.")], 0, "single-source"),
              Fact("f4", "only B", [_cite(B, "The union says 500 crew walked out.")], 1, "single-source")]
     brief = build_brief([column, B], facts, [], [], [])
-    assert [s.text for s in brief.summary] == ["The union says 500 crew walked out."]
+    assert [s.text for s in brief.single_source] == ["The union says 500 crew walked out."]
     everyone_opines = dataclasses.replace(B, genre="blog")
     facts[1] = Fact("f4", "only B", [_cite(everyone_opines, "The union says 500 crew walked out.")], 0, "single-source")
     brief = build_brief([column, everyone_opines], facts, [], [], [])
-    assert [s.text for s in brief.summary] == ["About 300 crew members walked out."]
+    assert [s.text for s in brief.single_source] == ["About 300 crew members walked out."]
 
 
 def test_outlet_name_falls_back_to_file_name():

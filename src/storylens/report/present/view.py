@@ -41,7 +41,7 @@ def iter_citations(comparison: dict[str, Any]) -> Iterator[dict[str, Any]]:
             yield mention["ref"]
             yield mention["sentence"]
     brief = comparison.get("brief") or {}
-    for part in ("summary", "disputed", "timeline", "quoted"):
+    for part in ("summary", "single_source", "disputed", "timeline", "quoted"):
         for line in brief.get(part) or []:
             yield from line.get("citations") or []
 
