@@ -7,7 +7,9 @@ whose referent is fixed within a story:
 * ``figure``: how far along a pregnancy was ("four months pregnant" vs "five months
   pregnant"), in one unit, when each article gives one value;
 * ``identity``: one person's name with given name and surname swapped ("Fredrick
-  Marquise" vs "Marquise Frederick"; spellings a letter apart count as one word).
+  Marquise" vs "Marquise Frederick"; spellings a letter apart count as one word), read
+  from the text wherever a person the story recognises is named, so a writing the
+  recogniser missed still counts.
 
 Each returns the disagreeing pairs of sides across articles of different independent
 sources (``source``), each side citing the statement that gives it. Pure functions.
@@ -132,37 +134,77 @@ def _alike(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.85)
 
 
-def _names(article: Article, statements: Sequence[Statement]) -> list[tuple[list[str], str, Statement]]:
-    """Two-word person names: (folded words, as written, the statement of the first mention)."""
-    out = []
-    for e in article.entities:
-        words = e.key.split(":", 1)[-1].split()
-        if e.kind != "person" or len(words) != 2 or not e.mentions:
-            continue
-        first = min(e.mentions, key=lambda m: m.start)
-        st = _statement_at(statements, first.start)
-        if st is not None:
-            out.append((words, article.text[first.start:first.end], st))
+#: Two capitalised words in a row, not followed by a third (a longer name is another
+#: name); a lookahead, so that every pair of neighbouring words is tried.
+_NAME_PAIR = re.compile(r"(?=\b([A-Z][\w'’-]+)[ \t]+([A-Z][\w'’-]+)\b(?![ \t]+[A-Z]))")
+
+
+def _person_names(articles: Sequence[Article]) -> list[tuple[str, str]]:
+    """Every two-word person name the articles recognise, one per person (names spelled
+    a letter apart, in either order, are one), as (given name, surname) folded, in the
+    order first met."""
+    out: list[tuple[str, str]] = []
+    for a in articles:
+        for e in a.entities:
+            words = e.key.split(":", 1)[-1].split()
+            if e.kind != "person" or len(words) != 2 or not e.mentions:
+                continue
+            if not any(_same_name((words[0], words[1]), p) or _same_name((words[1], words[0]), p) for p in out):
+                out.append((words[0], words[1]))
+    return out
+
+
+def _same_name(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    return _alike(a[0], b[0]) and _alike(a[1], b[1])
+
+
+def _name_orders(article: Article, name: tuple[str, str]) -> dict[str, list[tuple[int, int, str]]]:
+    """Where the article's text writes the name, by order: "given" (as ``name``) or
+    "swapped"; each (start, end, as written). Read from the text, not the entities, so a
+    name the recogniser missed or took for an organisation still counts."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for m in _NAME_PAIR.finditer(article.text):
+        pair = (fold(m.group(1)), fold(m.group(2)))
+        given, swapped = _same_name(pair, name), _same_name(pair, (name[1], name[0]))
+        if given != swapped:
+            out.setdefault("given" if given else "swapped", []).append(
+                (m.start(1), m.end(2), f"{m.group(1)} {m.group(2)}"))
     return out
 
 
 def _name_swaps(articles: Sequence[Article], statements: dict[str, list[Statement]],
                 source: Callable[[Article], str]) -> list[DetailPair]:
-    names = {a.id: _names(a, statements[a.id]) for a in articles}
+    """One person's name written given name first by one account and surname first by
+    another, each article writing it one way only (an article writing both may name two
+    people). Each side cites the article's writing of the name spelled as most of the
+    story spells it (a one-off misspelling is not the claim), else its first."""
     out = []
-    for i, a in enumerate(articles):
-        for b in articles[i + 1:]:
-            if source(a) == source(b):
-                continue
-            for (wa, written_a, sa) in names[a.id]:
-                for (wb, written_b, sb) in names[b.id]:
-                    swapped = _alike(wa[0], wb[1]) and _alike(wa[1], wb[0])
-                    if swapped and not (_alike(wa[0], wb[0]) and _alike(wa[1], wb[1])):
-                        key = " ".join(sorted(wa))
-                        out.append(DetailPair("identity", f"name {key}", f"the name of {written_a}",
-                                              ConflictSide(written_a, sa.asserted_by, sa.citation),
-                                              ConflictSide(written_b, sb.asserted_by, sb.citation),
-                                              (" ".join(wa), " ".join(reversed(wa)))))
+    for name in _person_names(articles):
+        orders: dict[str, tuple[str, tuple[int, int, str]]] = {}
+        found = {a.id: _name_orders(a, name) for a in articles}
+        spelled: dict[str, int] = {}
+        for per in found.values():
+            for places in per.values():
+                for _, _, written in places:
+                    spelled[written] = spelled.get(written, 0) + 1
+        for a in articles:
+            if len(found[a.id]) == 1:
+                (order, places), = found[a.id].items()
+                orders[a.id] = (order, max(places, key=lambda p: (spelled[p[2]], -p[0])))
+        key = " ".join(name)
+        for i, a in enumerate(articles):
+            for b in articles[i + 1:]:
+                if a.id not in orders or b.id not in orders or source(a) == source(b):
+                    continue
+                (oa, (at_a, _, written_a)), (ob, (at_b, _, written_b)) = orders[a.id], orders[b.id]
+                st_a, st_b = _statement_at(statements[a.id], at_a), _statement_at(statements[b.id], at_b)
+                if oa == ob or st_a is None or st_b is None:
+                    continue
+                claims = {"given": key, "swapped": " ".join(reversed(name))}
+                out.append(DetailPair("identity", f"name {key}", f"the name of {written_a}",
+                                      ConflictSide(written_a, st_a.asserted_by, st_a.citation),
+                                      ConflictSide(written_b, st_b.asserted_by, st_b.citation),
+                                      (claims[oa], claims[ob])))
     return out
 
 

@@ -69,3 +69,28 @@ def test_a_name_with_given_name_and_surname_swapped():
     d = article("d", "Arlo Tobin and Mara Tobin spoke.", outlet="Courier",
                 entities={"person:arlo tobin": ["Arlo Tobin"], "person:mara tobin": ["Mara Tobin"]})
     assert _conflicts(b, c, d) == []
+
+
+def test_a_swapped_name_the_recogniser_missed_is_read_from_the_text():
+    # b's recogniser took the name for an organisation, and b misspells it once: the
+    # side cites b's writing spelled as the story spells it.
+    a = article("a", "Police have identified the gunman as Tobin Arlo, 19.", outlet="Gazette",
+                entities={"person:tobin arlo": ["Tobin Arlo"]})
+    b = article("b", "Deputies arrested Arlo Tobins on Friday. Photo: Velm Herald\n\nArlo Tobin, 19, was held.",
+                outlet="Post", entities={"org:arlo tobins": ["Arlo Tobins"]})
+    c = article("c", "Arlo Tobin, 19, is wanted for the Velm shooting.", outlet="Radio")
+    (conflict,) = _conflicts(a, b, c)
+    assert conflict.kind == "identity"
+    assert sorted((s.citation.article_id, s.citation.text) for s in conflict.sides) == [
+        ("a", "Police have identified the gunman as Tobin Arlo, 19."),
+        ("b", "Arlo Tobin, 19, was held."),
+        ("c", "Arlo Tobin, 19, is wanted for the Velm shooting.")]
+
+
+def test_an_article_writing_a_name_both_ways_or_inside_a_longer_name_is_no_swap():
+    a = article("a", "Police have identified the gunman as Tobin Arlo, 19.", outlet="Gazette",
+                entities={"person:tobin arlo": ["Tobin Arlo"]})
+    both = article("b", "Arlo Tobin spoke to Tobin Arlo on Friday.", outlet="Post")
+    longer = article("c", "The judge, Arlo Tobin Marsh, set bail on Friday.", outlet="Radio")
+    assert _conflicts(a, both) == []
+    assert _conflicts(a, longer) == []
