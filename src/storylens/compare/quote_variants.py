@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -160,16 +161,52 @@ def _segments(article: Article) -> list[_Segment]:
     return sorted(found.values(), key=lambda s: s.start)
 
 
+def _affiliations(article: Article) -> dict[str, set[str]]:
+    """Every organisation (any entity not a person) named in the article, with the keys
+    of the persons whose role names it ("Jo Lind, president of Fair Rail" / "Fair Rail
+    spokeswoman Jo Lind")."""
+    out: dict[str, set[str]] = {e.name: set() for e in article.entities if e.kind != "person" and len(e.name) > 1}
+    for person in article.entities:
+        if person.kind != "person":
+            continue
+        for alias in person.aliases:
+            for name, members in out.items():
+                if _named(name, alias):
+                    members.add(person.key)
+    return out
+
+
+def _named(name: str, text: str) -> re.Match[str] | None:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+
+
+def _spokesperson(text: str, affiliations: dict[str, set[str]]) -> str | None:
+    """The person who speaks for the organisation named first in ``text``, when the
+    article gives exactly one person a role in it."""
+    first: tuple[int, str] | None = None
+    for name in affiliations:
+        hit = _named(name, text)
+        if hit and (first is None or hit.start() < first[0]):
+            first = (hit.start(), name)
+    if first is None or len(affiliations[first[1]]) != 1:
+        return None
+    return next(iter(affiliations[first[1]]))
+
+
 def _add_echoes(article: Article, top: list[QuotedSpan], found: dict[tuple[int, int], _Segment]) -> None:
     """Words under ``compare.quote_min_run`` quoted on their own ("called the shooting
     "outrageous""), in a sentence that names a person: segments of that person (the
-    nearest named before the quotation, else after it). They join only a quote of the
-    same person that holds them (or the same words quoted of that person elsewhere);
-    a run of capitalised words is a title or a name, not an echo."""
+    nearest named before the quotation, else after it). In a sentence that names no
+    person but, before the quotation, an organisation ("Fair Rail called the plan "a
+    disgrace""), they are the words of the one person the article gives a role in that
+    organisation (its president, its spokeswoman), if there is exactly one. They join
+    only a quote of the same person that holds them (or the same words quoted of that
+    person elsewhere); a run of capitalised words is a title or a name, not an echo."""
     text = article.text
     people = sorted((m.start, m.end, e.key) for e in article.entities if e.kind == "person" for m in e.mentions)
     if not people:
         return
+    affiliations: dict[str, set[str]] | None = None  # built when an echo names no person
     taken = [(seg.start, seg.end) for seg in found.values()]
     sentences = sentence_spans(text)
     for span in top:
@@ -183,6 +220,9 @@ def _add_echoes(article: Article, top: list[QuotedSpan], found: dict[tuple[int, 
         before = [key for a, b, key in people if s_start <= a and b <= span.outer_start]
         after = [key for a, b, key in people if span.outer_end <= a and b <= s_end]
         speaker = before[-1] if before else after[0] if after else None
+        if speaker is None:
+            affiliations = _affiliations(article) if affiliations is None else affiliations
+            speaker = _spokesperson(text[s_start:span.outer_start], affiliations)
         if speaker is not None:
             found[(start, end)] = _Segment(article, start, end, "partial", speaker, ws)
 

@@ -167,3 +167,51 @@ def test_two_outlets_quoting_the_same_word_of_one_speaker_are_one_quote():
                      (MAYOR, "Brandvik"))
     (group,) = _groups(a, b)
     assert group.articles == ["a", "b"] and group.speaker == MAYOR and group.fidelity == "verbatim"
+
+
+def _with_group(article: Article, key: str, name: str, *, spokesperson: tuple[str, str, str]) -> Article:
+    """``article`` with an organisation ``name`` and a person (key, name, role) whose
+    role names it, each mentioned where written."""
+    from storylens.model import Entity, Span
+
+    at = article.text.index(name)
+    article.entities.append(Entity(key, name, "org", mentions=[Span(at, at + len(name))]))
+    p_key, p_name, role = spokesperson
+    at = article.text.index(p_name)
+    article.entities.append(Entity(p_key, p_name, "person", aliases=[role], mentions=[Span(at, at + len(p_name))]))
+    return article
+
+
+LIND = "person:jo lind"
+LIND_QUOTE = "Today is a turning point for every commuter in the valley"
+
+
+def test_words_an_organisation_called_something_join_its_spokespersons_quote():
+    whole = _with_people(_article("w", f'"{LIND_QUOTE}," said Jo Lind, president of Fair Rail.',
+                                  [(LIND_QUOTE, LIND, "direct")]), (LIND, "Jo Lind"))
+    echo_text = ('Fair Rail, a commuter group, called the vote "a turning point" for the valley. '
+                 '"We will keep watching the council," said Jo Lind, president of Fair Rail.')
+    echo = _with_group(_article("e", echo_text, [("We will keep watching the council", LIND, "direct")]),
+                       "org:fair rail", "Fair Rail", spokesperson=(LIND, "Jo Lind", "president of Fair Rail"))
+    (group,) = [g for g in _groups(whole, echo) if len(g.articles) == 2]
+    assert [(v.article_id, v.citation.text) for v in group.variants] == [("w", f"{LIND_QUOTE},"), ("e", "a turning point")]
+    assert group.speaker == LIND and group.variants[1].fidelity == "verbatim"
+
+
+def test_an_organisations_words_need_exactly_one_person_with_a_role_in_it():
+    whole = _with_people(_article("w", f'"{LIND_QUOTE}," said Jo Lind, president of Fair Rail.',
+                                  [(LIND_QUOTE, LIND, "direct")]), (LIND, "Jo Lind"))
+    two = _with_group(_article("t", 'Fair Rail called the vote "a turning point". Jo Lind and Ada Moe lead Fair Rail.',
+                               []), "org:fair rail", "Fair Rail",
+                      spokesperson=(LIND, "Jo Lind", "president of Fair Rail"))
+    at = two.text.index("Ada Moe")
+    from storylens.model import Entity, Span
+    two.entities.append(Entity("person:ada moe", "Ada Moe", "person", aliases=["Fair Rail spokeswoman"],
+                               mentions=[Span(at, at + 7)]))
+    # another organisation named first: its words, not those of the group's president
+    other = _with_group(_article("o", 'City Hall called Fair Rail\'s plan "a turning point". Jo Lind runs Fair Rail.',
+                                 []), "org:fair rail", "Fair Rail",
+                        spokesperson=(LIND, "Jo Lind", "president of Fair Rail"))
+    at = other.text.index("City Hall")
+    other.entities.append(Entity("org:city hall", "City Hall", "org", mentions=[Span(at, at + 9)]))
+    assert all(len(g.articles) == 1 for g in _groups(whole, two, other))
