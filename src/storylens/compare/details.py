@@ -96,6 +96,47 @@ def _pregnancies(article: Article, statements: Sequence[Statement]) -> dict[str,
     return out
 
 
+_COUNT = r"(?P<n>\d{1,2}|" + "|".join(w for w, n in _NUMBER_WORDS.items() if n >= 2) + r"|a pair of|a trio of)"
+_FIRERS = r"(?:shooters|gunmen|gunwomen)"
+#: Words that end the subject's own phrase ("two men in a car fired", not "two men were
+#: hurt when someone fired").
+_CLAUSE_WORDS = r"(?:were|was|is|are|had|has|have|been|being|when|after|as|while|and|but|who|that|then|before|until)"
+#: Several people firing: "two shooters", "a pair of gunmen", "two men in a passing car
+#: fired" (the count not hedged: "at least two" is no count, "one of the two" none of theirs).
+_SEVERAL_FIRING = re.compile(
+    r"(?<!\bleast )(?<!\bof )(?<!\bof the )\b" + _COUNT + r"\s+(?:(?:\w+\s+)?" + _FIRERS
+    + r"\b|(?:young\s+)?(?:men|males|suspects)\s+(?:(?!" + _CLAUSE_WORDS + r"\b)[\w'’-]+\s+){0,4}?"
+    r"(?:fired|opened fire)\b)",
+    re.IGNORECASE)
+#: One person firing, said outright: "the lone gunman", "a single shooter", "one
+#: shooter", "the shooter is a young man" (a description of the one shooter).
+_ONE_FIRING = re.compile(
+    r"\b(?:(?:the|a)\s+(?:lone|single|sole)\s+(?:shooter|gunman)|(?<!\bthan )one\s+(?:shooter|gunman)\b(?!\s+of\b)"
+    r"|the\s+(?:shooter|gunman)\s+(?:is|was)\s+(?:an?|described\s+as)\b)", re.IGNORECASE)
+#: An account that speaks of several shooters, or of one among others, anywhere.
+_MORE_THAN_ONE = re.compile(r"\b(?:shooters|gunmen|(?:other|another|second|third)\s+(?:\w+\s+)?(?:shooter|gunman)"
+                            r"|accomplices?)\b", re.IGNORECASE)
+
+
+def _shooters(article: Article, statements: Sequence[Statement]) -> dict[str, dict[str, list[tuple[str, Statement]]]]:
+    """How many people fired, where the account says it one way: several (a number) or
+    one (said outright, in an account that never speaks of more than one)."""
+    several = [m for m in _SEVERAL_FIRING.finditer(article.text)]
+    one = [m for m in _ONE_FIRING.finditer(article.text)]
+    found: dict[str, list[tuple[str, Statement]]] = {}
+    if one and not several and not _MORE_THAN_ONE.search(article.text):
+        st = _statement_at(statements, one[0].start())
+        if st is not None:
+            found["1"] = [("one shooter", st)]
+    for m in several if not one else []:
+        raw = m.group("n").lower()
+        value = 2 if raw == "a pair of" else 3 if raw == "a trio of" else int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        st = _statement_at(statements, m.start())
+        if st is not None:
+            found.setdefault(str(value), []).append((" ".join(m.group().split()), st))
+    return {"": found} if found else {}
+
+
 def _pairs(articles: Sequence[Article], found: dict[str, dict[str, dict[str, list[tuple[str, Statement]]]]],
            source: Callable[[Article], str], kind: str, scope: str, about: Callable[[str], str],
            claim: Callable[[str, str], str]) -> list[DetailPair]:
@@ -214,8 +255,11 @@ def find_detail_conflicts(articles: Sequence[Article], statements: dict[str, lis
     give differently."""
     blocks = {a.id: _blocks(a, statements[a.id]) for a in articles}
     pregnancies = {a.id: _pregnancies(a, statements[a.id]) for a in articles}
+    shooters = {a.id: _shooters(a, statements[a.id]) for a in articles}
     return _one_wording(_pairs(articles, blocks, source, "place", "block of", lambda k: f"which block of {k}",
                                lambda x, k: f"{x} block of {k}")
                         + _pairs(articles, pregnancies, source, "figure", "pregnant",
                                  lambda k: f"how many {k}s pregnant", lambda x, k: f"{x} {k}s")
+                        + _pairs(articles, shooters, source, "figure", "shooters", lambda k: "how many shooters",
+                                 lambda x, k: f"{x} shooter" + ("s" if x != "1" else ""))
                         + _name_swaps(articles, statements, source))

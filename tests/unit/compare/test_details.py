@@ -94,3 +94,27 @@ def test_an_article_writing_a_name_both_ways_or_inside_a_longer_name_is_no_swap(
     longer = article("c", "The judge, Arlo Tobin Marsh, set bail on Friday.", outlet="Radio")
     assert _conflicts(a, both) == []
     assert _conflicts(a, longer) == []
+
+
+def test_one_shooter_against_two():
+    a = article("a", "Six people were hurt when two men in a passing car fired into a Velm bus stop.", outlet="Gazette")
+    b = article("b", "Six people were hurt at a Velm bus stop. The shooter is a young man who fired from a grey "
+                     "sedan. Police say two suspects are sought.", outlet="Post")
+    c = article("c", "Police said a pair of shooters opened fire on the Velm bus stop.", outlet="Radio")
+    (conflict,) = _conflicts(a, b, c)
+    assert conflict.kind == "figure" and conflict.about == "how many shooters"
+    assert sorted((s.citation.article_id, s.claim) for s in conflict.sides) == [
+        ("a", "two men in a passing car fired"), ("b", "one shooter"), ("c", "two men in a passing car fired")]
+
+
+def test_shooter_counts_that_are_no_dispute():
+    two = article("a", "Police are looking for two gunmen after the Velm shooting.", outlet="Gazette")
+    # a victim count before someone fired; "a gunman" and "the shooter" alone say no count
+    hurt = article("b", "Two men were wounded when a gunman fired at the Velm bus stop. The shooter fled.",
+                   outlet="Post")
+    # hedged, or one of several
+    hedged = article("c", "At least two shooters fired at the Velm bus stop.", outlet="Radio")
+    among = article("d", "The shooter is a young man from Velm; another gunman drove the car.", outlet="Courier")
+    assert _conflicts(two, hurt) == []
+    assert _conflicts(hedged, among) == []
+    assert _conflicts(two, among) == []
