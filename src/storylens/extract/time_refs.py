@@ -27,7 +27,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from ..model import TimeRef
-from .time_refs_calendar import Tense
+from .time_refs_calendar import PAST_PROGRESSIVE, Tense
 from .time_refs_patterns import RULES
 from .time_refs_resolve import Context, resolve
 from .nlp import text_of
@@ -105,6 +105,38 @@ def tense_at(span: "Span") -> Tense:
         if token.lemma_ in _FUTURE_FRAMES:
             return "future"
     return tense
+
+
+def in_reported_content(span: "Span") -> bool:
+    """Whether ``span`` sits in a clausal complement ("said that on Monday the board had ...",
+    "suggested saying that ..."): the content of what someone says or thinks, not the
+    narrative's own time line."""
+    token = span.root
+    for _ in range(12):
+        if token.head is token:
+            return False
+        if token.dep_ == "ccomp":
+            return True
+        token = token.head
+    return False
+
+
+def _governing_verb(span: "Span") -> "Token | None":
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _past_progressive(span: "Span") -> bool:
+    """Whether the verb that governs ``span`` is in the past progressive ("was having")."""
+    verb = _governing_verb(span)
+    return verb is not None and verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" for c in verb.children)
 
 
 def _candidates(text: str) -> list[tuple[int, int, str, dict[str, str | None]]]:
@@ -186,6 +218,8 @@ def extract_time_refs(doc: "Doc", anchor: datetime | None) -> list[TimeRef]:
         if not _keep(doc, span, name, groups, text):
             continue
         tense = tense_at(span) if doc.has_annotation("DEP") else None
+        if tense == "past" and name in ("weekday", "time_day") and _past_progressive(span):
+            tense = PAST_PROGRESSIVE
         context.sentence = bisect.bisect_right(sentence_starts, start) - 1
         try:
             resolved = resolve(name, groups, text[start:end], anchor_day, tense, context)
@@ -196,7 +230,8 @@ def extract_time_refs(doc: "Doc", anchor: datetime | None) -> list[TimeRef]:
             continue
         value, granularity = resolved
         context.previous.append((context.sentence, value))
-        context.set_narrative(value, modifier=span.start > 0 and doc[span.start - 1].lower_ in _DETERMINERS)
+        context.set_narrative(value, modifier=span.start > 0 and doc[span.start - 1].lower_ in _DETERMINERS,
+                              reported=doc.has_annotation("DEP") and in_reported_content(span))
         refs.append(TimeRef(text=text[start:end], start=start, end=end, value=value,
                             granularity=granularity, anchor=anchor_iso))
     return refs

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 __all__ = [
     "Tense",
+    "PAST_PROGRESSIVE",
     "day_value",
     "week_value",
     "month_value",
@@ -21,8 +22,10 @@ __all__ = [
     "granularity_of",
 ]
 
-#: "past", "future", "present" or None (unknown) for the verb that governs an expression.
+#: "past", "future", "present" or None (unknown) for the verb that governs an expression;
+#: PAST_PROGRESSIVE ("was having a meeting Monday") only for weekdays.
 Tense = str | None
+PAST_PROGRESSIVE = "past progressive"
 
 
 def day_value(d: date) -> str:
@@ -58,9 +61,14 @@ def weekday_date(anchor: date, weekday: int, rel: str | None, tense: Tense) -> d
     """The date of ISO ``weekday`` (1 = Monday) meant relative to ``anchor``.
 
     "last X" is the most recent X before the anchor day, "next X" the first X after it;
-    "this X" is X of the anchor's week. A bare weekday is the most recent X on or before the
+    "this X" is X of the anchor's week, except that "this X" on an X itself is the next one
+    (a writer meaning the day of writing says "today"), and so is a past X in a future
+    sentence ("will meet this Monday" on a Friday). A bare weekday is the most recent X on or before the
     anchor day in a past or present-tense sentence (news default, also when the tense is
-    unknown: "closing unchanged Friday"), the next X after it in a future sentence.
+    unknown: "closing unchanged Friday"), the next X after it in a future sentence. In the
+    past progressive, which also tells of arrangements ("the principal was having a staff
+    meeting Monday", the future in the past), the day after the anchor is that day rather
+    than six days before.
     """
     back = (anchor.isoweekday() - weekday) % 7  # 0..6 days back to the latest such day
     if rel in ("last", "this past", "earlier"):
@@ -68,8 +76,9 @@ def weekday_date(anchor: date, weekday: int, rel: str | None, tense: Tense) -> d
     if rel in ("next", "this coming"):
         return anchor + timedelta(days=(7 - back) % 7 or 7)
     if rel == "this":
-        return anchor + timedelta(days=weekday - anchor.isoweekday())
-    if tense == "future":
+        day = anchor + timedelta(days=weekday - anchor.isoweekday())
+        return day + timedelta(days=7) if day == anchor or (day < anchor and tense == "future") else day
+    if tense == "future" or (tense == PAST_PROGRESSIVE and back == 6):
         return anchor + timedelta(days=(7 - back) % 7 or 7)
     return anchor - timedelta(days=back)
 

@@ -175,8 +175,9 @@ RULES: tuple[Rule, ...] = (
           rf"(?:(?P<mod>(?i:the end of|the beginning of|the start of|the middle of|the first half of|the second half of"
           rf"|early|late|mid-?|fiscal|calendar|the fiscal|the calendar|the year))\s*)?(?P<year>{_YEAR})(?!s)(?!'s\s+\w+\s+quarter)", 3),
     _rule("holiday",
-          r"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<name>Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|New Year's(?: Day| Eve)|Independence Day|Labor Day"
-          r"|Memorial Day|Halloween|Valentine's Day)(?:,?\s+(?P<year>" + _YEAR + "))?", 4),
+          r"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<name>Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|New Year['’]s(?: Day| Eve)|Independence Day|Labor Day"
+          r"|Memorial Day|Halloween|Valentine['’]s Day|Cinco de Mayo(?: Day)?|St\.? Patrick['’]s Day|Saint Patrick['’]s Day"
+          r"|Fourth of July|Veterans Day|Mother['’]s Day|Father['’]s Day)(?:,?\s+(?P<year>" + _YEAR + "))?", 4),
     _rule("set",
           r"(?P<word>(?i:daily|weekly|monthly|yearly|hourly|nightly|biweekly|"
           r"twice a (?:day|week|month|year)|once a (?:day|week|month|year)|"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from .time_refs_calendar import (
     Tense,
@@ -49,6 +49,9 @@ _SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "
 
 
 _FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d(?:T|$)")
+_CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d$")
+#: How many sentences after a clock time "ten minutes later" still counts from it.
+_CLOCK_REACH = 5
 
 
 @dataclass
@@ -62,12 +65,33 @@ class Context:
     #: as when something happened, not as a modifier ("the Sept. 10 cable"); None before
     #: the first (a bare time is then on the document's own date).
     narrative: str | None = None
+    #: The last clock time with its day ("2026-03-13T18:20") and its sentence, which
+    #: "ten minutes later" counts from.
+    clock: tuple[int, str] | None = None
 
-    def set_narrative(self, value: str, modifier: bool) -> None:
+    def set_narrative(self, value: str, modifier: bool, reported: bool = False) -> None:
         """Record a resolved value: a full date that is not a noun's modifier moves the
-        narrative to its day (a narrative keeps its day until it names another)."""
-        if not modifier and _FULL_DAY.match(value):
-            self.narrative = value[:10]
+        narrative to its day (a narrative keeps its day until it names another), except an
+        earlier day named in reported content ("suggested saying that on Sept. 10 the agency
+        had warned ..."), an aside that the narrative does not go back to."""
+        if _CLOCK.match(value):
+            self.clock = (self.sentence, value)
+        if modifier or not _FULL_DAY.match(value):
+            return
+        if reported and self.narrative is not None and value[:10] < self.narrative:
+            return
+        self.narrative = value[:10]
+
+    def clock_shifted(self, minutes: int) -> str | None:
+        """The clock time ``minutes`` after (before, when negative) the last one named in the
+        last few sentences, or None."""
+        if self.clock is None or self.sentence - self.clock[0] > _CLOCK_REACH:
+            return None
+        try:
+            moved = datetime.fromisoformat(self.clock[1]) + timedelta(minutes=minutes)
+        except ValueError:  # "24:00"
+            return None
+        return moved.strftime("%Y-%m-%dT%H:%M")
 
     def compared(self, within: int = 2) -> str | None:
         """The period "a year earlier" is compared with: a quarter, month or day named in the
@@ -213,7 +237,11 @@ def _ago(g: dict[str, str | None], anchor: date | None, context: Context) -> Res
         compared = context.compared()
         if compared is not None:
             return _value(f"{int(compared[:4]) + sign:04d}{compared[4:]}")
-    if unit.startswith(("hour", "minute", "second")):
+    if unit.startswith(("hour", "minute")):
+        # "Twenty-three minutes later": counted from the clock time the narrative is at
+        shifted = context.clock_shifted(sign * n * (60 if unit.startswith("hour") else 1))
+        return (shifted, "time") if shifted is not None else None
+    if unit.startswith("second"):
         return None
     return _value(_shift(anchor, unit, sign * n))
 
@@ -274,11 +302,13 @@ def _season(g: dict[str, str | None], anchor: date | None, tense: Tense) -> Reso
 
 
 def _holiday(g: dict[str, str | None], anchor: date | None, tense: Tense) -> Resolved:
-    name = (g["name"] or "").lower()
+    name = (g["name"] or "").lower().replace("’", "'")
     year = _year(g.get("year"))
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-             "halloween": (10, 31), "valentine's day": (2, 14)}
+             "halloween": (10, 31), "valentine's day": (2, 14), "cinco de mayo": (5, 5), "cinco de mayo day": (5, 5),
+             "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "saint patrick's day": (3, 17),
+             "fourth of july": (7, 4), "veterans day": (11, 11)}
     if name in fixed:
         month, day = fixed[name]
         if year is None and anchor is None:
@@ -286,7 +316,7 @@ def _holiday(g: dict[str, str | None], anchor: date | None, tense: Tense) -> Res
         year = year or month_day_year(anchor, month, day, tense)  # type: ignore[arg-type]
         return f"{year:04d}-{month:02d}-{day:02d}", "day"
     rules = {"thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
-             "memorial day": (5, 1, -1)}
+             "memorial day": (5, 1, -1), "mother's day": (5, 7, 2), "father's day": (6, 7, 3)}
     if name not in rules or (year is None and anchor is None):
         return None
     month, weekday, nth = rules[name]

@@ -131,3 +131,64 @@ def test_a_bare_time_of_day_keeps_the_day_the_narrative_is_on() -> None:
 
 def test_a_bare_time_of_day_with_no_date_before_it_is_on_the_articles_day() -> None:
     assert one("At 8 a.m., ferries left the Dunmore quay.", "8 a.m.").value == "2026-03-13T08:00"
+
+
+def test_an_earlier_day_in_reported_content_does_not_move_the_narrative() -> None:
+    found = refs("The Orla talks began at 4:20 p.m. on Tuesday, March 10, when the mayor called the port. "
+                 "At 6:41 p.m., an aide suggested saying that on March 2 the council had warned the port. "
+                 "At 7:16 p.m., the mayor objected.")
+    assert [(r.text, r.value) for r in found] == [
+        ("4:20 p.m. on Tuesday, March 10", "2026-03-10T16:20"), ("6:41 p.m.", "2026-03-10T18:41"),
+        ("March 2", "2026-03-02"), ("7:16 p.m.", "2026-03-10T19:16")]
+
+
+def test_an_earlier_day_in_the_narrative_itself_moves_it() -> None:
+    found = refs("The Orla talks began on Tuesday, March 10. On March 2, the council had warned the port. "
+                 "At 7:16 p.m., the mayor objected.")
+    assert found[-1].value == "2026-03-02T19:16"
+
+
+def test_minutes_and_hours_later_count_from_the_last_clock_time() -> None:
+    found = refs("At 7:16 p.m. on Tuesday, March 10, the mayor of Orla objected. Twenty minutes later, "
+                 "she sent a second note. Two hours later, her aide replied.")
+    assert [(r.text, r.value) for r in found] == [
+        ("7:16 p.m. on Tuesday, March 10", "2026-03-10T19:16"), ("Twenty minutes later", "2026-03-10T19:36"),
+        ("Two hours later", "2026-03-10T21:36")]
+
+
+def test_minutes_later_without_a_clock_time_before_it_is_left_out() -> None:
+    assert refs("Twenty minutes later, the Orla ferry sank.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # the anchor is a Friday: "this Friday" is next week's, "this Monday" this week's
+        ("Brenna Hollis organized a vigil in Orla for this Friday.", "this Friday", "2026-03-20"),
+        ("Brenna Hollis spoke in Orla this Monday.", "this Monday", "2026-03-09"),
+        ("The Orla vigil will be held this Monday.", "this Monday", "2026-03-16"),
+    ],
+)
+def test_this_weekday(sentence: str, phrase: str, value: str) -> None:
+    assert one(sentence, phrase).value == value
+
+
+def test_a_past_progressive_weekday_may_be_the_next_day() -> None:
+    sunday = datetime(2026, 3, 15, 9, 0, tzinfo=timezone.utc)
+    meeting = "The Orla principal was having a staff meeting Monday morning to discuss the fire."
+    assert one(meeting, "Monday morning", anchor=sunday).value == "2026-03-16TMO"
+    assert one("The Orla principal held a staff meeting Monday.", "Monday", anchor=sunday).value == "2026-03-09"
+    assert one("Divers were searching the Orla lake Friday.", "Friday", anchor=sunday).value == "2026-03-13"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        ("The Cinco de Mayo Day parade in Orla drew a crowd.", "Cinco de Mayo Day", "2026-05-05"),
+        ("Harlow pubs were full on St. Patrick’s Day.", "St. Patrick’s Day", "2025-03-17"),
+        ("Orla celebrated the Fourth of July with fireworks.", "Fourth of July", "2025-07-04"),
+        ("Florists in Harlow expect crowds before Mother's Day.", "Mother's Day", "2026-05-10"),
+    ],
+)
+def test_holidays(sentence: str, phrase: str, value: str) -> None:
+    assert one(sentence, phrase).value == value
