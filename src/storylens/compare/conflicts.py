@@ -16,7 +16,9 @@
   no conflict; see ``storylens.compare.places``).
 * ``attribution``: one quotation (word overlap) given to two different persons.
 * details whose referent is fixed within a story (``storylens.compare.details``): the
-  block of a street (``place``), how far along a pregnancy was (``figure``).
+  block of a street (``place``), how far along a pregnancy was and how many people fired
+  (``figure``), where one person was wounded (``other``), a name with given name and
+  surname swapped (``identity``).
 
 A fact one outlet states in its own voice and another hedges ("claims", "alleged",
 "according to") is no conflict: the accounts agree, the wording frames it differently

@@ -6,6 +6,12 @@ whose referent is fixed within a story:
   (an article naming two blocks of it may be naming two places);
 * ``figure``: how far along a pregnancy was ("four months pregnant" vs "five months
   pregnant"), in one unit, when each article gives one value;
+* ``figure``: how many people fired ("two men in a passing car fired", "a pair of
+  shooters" vs "the shooter is a young man"), one said outright in an account that never
+  speaks of more than one; a hedged count ("at least two") is none;
+* ``other``: where one person was wounded ("a gunshot wound to her left shoulder" vs "to
+  the chest"), the person known by age (and sex, where said): places that do not touch,
+  or left and right; a general word (body, torso) or a neighbouring place is no dispute;
 * ``identity``: one person's name with given name and surname swapped ("Fredrick
   Marquise" vs "Marquise Frederick"; spellings a letter apart count as one word), read
   from the text wherever a person the story recognises is named, so a writing the
@@ -137,6 +143,103 @@ def _shooters(article: Article, statements: Sequence[Statement]) -> dict[str, di
     return {"": found} if found else {}
 
 
+#: Where on the body a wound is, by region; a region is compatible with itself and its
+#: neighbours (a wound "to the shoulder" may be reported "to the back"), never compared
+#: with a general word (body, torso, side, extremities).
+_BODY_REGIONS = {
+    "head": "head", "face": "head", "eye": "head", "jaw": "head", "mouth": "head", "cheek": "head",
+    "forehead": "head", "skull": "head", "ear": "head", "nose": "head",
+    "neck": "neck", "throat": "neck", "shoulder": "shoulder",
+    "arm": "arm", "hand": "arm", "wrist": "arm", "elbow": "arm", "forearm": "arm", "finger": "arm",
+    "chest": "chest", "abdomen": "abdomen", "stomach": "abdomen", "belly": "abdomen", "back": "back",
+    "hip": "hip", "groin": "hip", "buttock": "hip", "buttocks": "hip", "pelvis": "hip",
+    "leg": "leg", "thigh": "leg", "knee": "leg", "ankle": "leg", "foot": "leg", "calf": "leg", "shin": "leg",
+}
+_BODY_NEIGHBOURS = {frozenset(p) for p in (("head", "neck"), ("neck", "shoulder"), ("neck", "chest"),
+                                           ("shoulder", "arm"), ("shoulder", "back"), ("chest", "abdomen"),
+                                           ("chest", "back"), ("abdomen", "back"), ("abdomen", "hip"),
+                                           ("back", "hip"), ("hip", "leg"))}
+_WOUND = re.compile(
+    r"\b(?:(?:gunshot\s+|bullet\s+|stab\s+)?wounds?\s+(?:to|in|on)|(?:shot|struck|hit|wounded|stabbed)"
+    r"(?:\s+once|\s+twice|\s+\w+\s+times)?\s+(?:in|to))\s+(?:(?:the|her|his|their|one|both)\s+)?"
+    r"(?:(?P<side>left|right)\s+|(?:upper|lower)\s+)?(?P<part>[a-z]+)\b(?!\s+(?:of|and|or)\b)", re.IGNORECASE)
+_AGE = re.compile(r"\b(\d{1,2})-year-old\b|,\s+(\d{1,2}),")
+#: The person's sex where the words about the wound or the age say it ("her left
+#: shoulder", "the 43-year-old woman"), not anywhere in the statement.
+_FEMALE = {"her", "woman", "girl"}
+_MALE = {"his", "man", "boy"}
+_AGE_NOUN = re.compile(r"-year-old\s+(\w+)")
+
+
+@dataclass
+class _Wound:
+    """Where one account puts the wound of the person of one age."""
+
+    regions: set[str]
+    sides: set[str]
+    genders: set[str]
+    first: tuple[str, Statement]
+
+
+def _wounds(article: Article, statements: Sequence[Statement]) -> dict[str, _Wound]:
+    """Age -> where the article's statements naming a person of that age (one age in the
+    statement) put the wound; an age named beside another in a statement with a wound
+    is left out (which wound is whose?)."""
+    out: dict[str, _Wound] = {}
+    unclear: set[str] = set()
+    for st in statements:
+        if st.citation.field != "text":
+            continue
+        text = st.citation.text
+        wounds = [m for m in _WOUND.finditer(text) if fold(m.group("part")) in _BODY_REGIONS]
+        ages = {m.group(1) or m.group(2) for m in _AGE.finditer(text)}
+        if not wounds:
+            continue
+        if len(ages) != 1:
+            unclear |= ages
+            continue
+        age = ages.pop()
+        said = {fold(m.group()) for w in wounds for m in re.finditer(r"\w+", w.group())}
+        said |= {fold(m.group(1)) for m in _AGE_NOUN.finditer(text)}
+        genders = {g for g, words in (("female", _FEMALE), ("male", _MALE)) if said & words}
+        w = out.setdefault(age, _Wound(set(), set(), set(), (wounds[0].group(), st)))
+        w.regions |= {_BODY_REGIONS[fold(m.group("part"))] for m in wounds}
+        w.sides |= {fold(m.group("side")) for m in wounds if m.group("side")}
+        w.genders |= genders
+    return {age: w for age, w in out.items() if age not in unclear and len(w.regions) == 1 and len(w.sides) <= 1
+            and len(w.genders) <= 1}
+
+
+def _wound_claim(w: _Wound) -> str:
+    return " ".join([*w.sides, *w.regions])
+
+
+def _wound_pairs(articles: Sequence[Article], statements: dict[str, list[Statement]],
+                 source: Callable[[Article], str]) -> list[DetailPair]:
+    """One person (the same age, not another gender) wounded in places that cannot both
+    be right: regions that do not touch, or the left and the right of one region."""
+    found = {a.id: _wounds(a, statements[a.id]) for a in articles}
+    out = []
+    for i, a in enumerate(articles):
+        for b in articles[i + 1:]:
+            if source(a) == source(b):
+                continue
+            for age in sorted(found[a.id].keys() & found[b.id].keys()):
+                wa, wb = found[a.id][age], found[b.id][age]
+                if wa.genders and wb.genders and wa.genders != wb.genders:
+                    continue
+                (ra,), (rb,) = wa.regions, wb.regions
+                apart = ra != rb and frozenset((ra, rb)) not in _BODY_NEIGHBOURS
+                if not apart and not (ra == rb and wa.sides and wb.sides and wa.sides != wb.sides):
+                    continue
+                (text_a, sa), (text_b, sb) = wa.first, wb.first
+                out.append(DetailPair("other", f"wound {age}", f"where the {age}-year-old was wounded",
+                                      ConflictSide(text_a, sa.asserted_by, sa.citation),
+                                      ConflictSide(text_b, sb.asserted_by, sb.citation),
+                                      (_wound_claim(wa), _wound_claim(wb))))
+    return out
+
+
 def _pairs(articles: Sequence[Article], found: dict[str, dict[str, dict[str, list[tuple[str, Statement]]]]],
            source: Callable[[Article], str], kind: str, scope: str, about: Callable[[str], str],
            claim: Callable[[str, str], str]) -> list[DetailPair]:
@@ -251,8 +354,8 @@ def _name_swaps(articles: Sequence[Article], statements: dict[str, list[Statemen
 
 def find_detail_conflicts(articles: Sequence[Article], statements: dict[str, list[Statement]],
                           source: Callable[[Article], str]) -> list[DetailPair]:
-    """Street blocks, pregnancy durations and swapped names that independent accounts
-    give differently."""
+    """Street blocks, pregnancy durations, shooter counts, wound places and swapped
+    names that independent accounts give differently."""
     blocks = {a.id: _blocks(a, statements[a.id]) for a in articles}
     pregnancies = {a.id: _pregnancies(a, statements[a.id]) for a in articles}
     shooters = {a.id: _shooters(a, statements[a.id]) for a in articles}
@@ -262,4 +365,5 @@ def find_detail_conflicts(articles: Sequence[Article], statements: dict[str, lis
                                  lambda k: f"how many {k}s pregnant", lambda x, k: f"{x} {k}s")
                         + _pairs(articles, shooters, source, "figure", "shooters", lambda k: "how many shooters",
                                  lambda x, k: f"{x} shooter" + ("s" if x != "1" else ""))
+                        + _wound_pairs(articles, statements, source)
                         + _name_swaps(articles, statements, source))

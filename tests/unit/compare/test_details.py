@@ -118,3 +118,33 @@ def test_shooter_counts_that_are_no_dispute():
     assert _conflicts(two, hurt) == []
     assert _conflicts(hedged, among) == []
     assert _conflicts(two, among) == []
+
+
+def test_one_person_wounded_in_places_that_cannot_both_be_right():
+    a = article("a", "Deputies say Ona Brisk, 38, was found with a gunshot wound to her left shoulder.", outlet="Gazette")
+    b = article("b", "The 38-year-old woman, injured with a gunshot wound to the chest, was flown to Velm.",
+                outlet="Post")
+    (conflict,) = _conflicts(a, b)
+    assert conflict.kind == "other" and conflict.about == "where the 38-year-old was wounded"
+    assert sorted((s.citation.article_id, s.claim) for s in conflict.sides) == [
+        ("a", "gunshot wound to her left shoulder"), ("b", "gunshot wound to the chest")]
+    left = article("c", "A 19-year-old man was shot in the left leg.", outlet="Gazette")
+    right = article("d", "Police said the 19-year-old was shot in the right thigh.", outlet="Post")
+    (sides,) = _conflicts(left, right)
+    assert sorted(s.claim for s in sides.sides) == ["shot in the left leg", "shot in the right thigh"]
+
+
+def test_wounds_that_are_no_dispute():
+    shoulder = article("a", "Ona Brisk, 38, was shot in her shoulder.", outlet="Gazette")
+    # neighbouring places, a more general word, another age, another sex
+    back = article("b", "The 38-year-old was shot in the back.", outlet="Post")
+    body = article("c", "The 38-year-old woman was hit in the upper body.", outlet="Radio")
+    other_age = article("d", "A 40-year-old woman was shot in the chest.", outlet="Courier")
+    man = article("e", "A 38-year-old man was shot in his chest.", outlet="Herald")
+    for other in (back, body, other_age, man):
+        assert _conflicts(shoulder, other) == []
+    # two people of one age, or two ages in one sentence: whose wound is whose?
+    two = article("f", "A 38-year-old was shot in the arm. Another 38-year-old was shot in the leg.", outlet="Post")
+    both = article("g", "A 38-year-old was shot in the chest and a 25-year-old in the leg.", outlet="Radio")
+    assert _conflicts(shoulder, two) == []
+    assert _conflicts(shoulder, both) == []
