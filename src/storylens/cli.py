@@ -658,7 +658,7 @@ def evaluate(ctx: _Context, dataset: str, split: str, data: Path | None, limit: 
         from .eval.compare import evaluate_detailed, text_lines
 
         try:
-            detailed = evaluate_detailed(data, split, limit, per_event=per_event)
+            detailed = evaluate_detailed(data, split, limit, per_event=per_event, settings=ctx.settings)
         except (MissingDataError, ValueError) as exc:
             raise click.ClickException(str(exc)) from exc
         if as_json:
@@ -672,8 +672,9 @@ def evaluate(ctx: _Context, dataset: str, split: str, data: Path | None, limit: 
     except ImportError as exc:
         raise click.ClickException(f"the {dataset} scorer is not available: {exc}") from exc
     try:
+        options = {"config": ctx.settings.cluster} if dataset in ("ecbplus", "newswcl50") else {}  # cluster.*
         with extract_settings(ctx.settings.extract):  # the extraction datasets: --set extract.NAME=VALUE
-            metrics = evaluate_dataset(data, split, limit)
+            metrics = evaluate_dataset(data, split, limit, **options)
     except (MissingDataError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

@@ -38,6 +38,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from ..config import Settings
 from .data import MissingDataError, shared_dir
 
 __all__ = ["EventResult", "gold_files", "event_records", "write_event_jsonl", "analyze_event", "score_report",
@@ -125,15 +126,19 @@ def write_event_jsonl(records: Sequence[dict[str, Any]], path: Path) -> Path:
     return path
 
 
-def analyze_event(records: Sequence[dict[str, Any]], workdir: Path, *, one_story: bool = False) -> dict[str, Any]:
-    """Analyse the records as one batch (as ``storylens analyze`` does), write
-    ``workdir/report.json`` with the CLI's JSON writer and return it as read back."""
+def analyze_event(records: Sequence[dict[str, Any]], workdir: Path, *, one_story: bool = False,
+                  settings: Settings | None = None) -> dict[str, Any]:
+    """Analyse the records as one batch (as ``storylens analyze`` does, with ``settings``:
+    the CLI's ``--config``/``--set``), write ``workdir/report.json`` with the CLI's JSON
+    writer and return it as read back."""
+    from ..compare.settings import compare_settings
     from ..pipeline import analyze
     from ..report import Report, write_json
 
+    settings = settings or Settings()
     workdir.mkdir(parents=True, exist_ok=True)
     inp = write_event_jsonl(records, workdir / "articles.jsonl")
-    result = analyze([inp], fetched_at=FETCHED_AT, compare=not one_story)
+    result = analyze([inp], fetched_at=FETCHED_AT, compare=not one_story, settings=settings)
     stories = result.stories
     if one_story and stories:
         from ..compare import compare_stories
@@ -141,7 +146,8 @@ def analyze_event(records: Sequence[dict[str, Any]], workdir: Path, *, one_story
         merged = replace(stories[0], articles=[a.id for a in result.articles],
                          syndication_groups=[g for s in stories for g in s.syndication_groups])
         stories = [merged]
-        compare_stories(result.articles, stories)
+        with compare_settings(settings.compare):
+            compare_stories(result.articles, stories)
     report = Report(articles=result.articles, skipped=result.skipped, stories=stories, generated_at=FETCHED_AT,
                     inputs=[str(inp)])
     path = write_json(report, workdir / "report.json")
@@ -458,9 +464,10 @@ def aggregate(rows: Sequence[dict[str, float]]) -> dict[str, float]:
 
 
 def evaluate_events(data: Path | None = None, split: str = "dev", limit: int | None = None, *,
-                    reports_dir: Path | None = None, one_story: bool = False) -> list[EventResult]:
-    """Analyse and score every gold event (the first ``limit``); each report is written
-    to ``reports_dir/<event>/report.json`` (a temporary folder when None)."""
+                    reports_dir: Path | None = None, one_story: bool = False,
+                    settings: Settings | None = None) -> list[EventResult]:
+    """Analyse (with ``settings``) and score every gold event (the first ``limit``); each
+    report is written to ``reports_dir/<event>/report.json`` (a temporary folder when None)."""
     import tempfile
 
     files = gold_files(data, split)[:limit]
@@ -470,7 +477,7 @@ def evaluate_events(data: Path | None = None, split: str = "dev", limit: int | N
         for path in files:
             gold = json.loads(path.read_text(encoding="utf-8"))
             records = event_records(gold, path, split)
-            report = analyze_event(records, root / path.stem, one_story=one_story)
+            report = analyze_event(records, root / path.stem, one_story=one_story, settings=settings)
             raw = {r["id"]: (r.get("title") or "", r["text"]) for r in records}
             results.append(score_report(gold, report, path.stem, raw))
             log.info("scored %s", path.stem)
@@ -482,14 +489,15 @@ def _rounded(scores: dict[str, float]) -> dict[str, float]:
 
 
 def evaluate_detailed(data: Path | None = None, split: str = "dev", limit: int | None = None, *,
-                      per_event: bool = False, reports_dir: Path | None = None) -> dict[str, Any]:
+                      per_event: bool = False, reports_dir: Path | None = None,
+                      settings: Settings | None = None) -> dict[str, Any]:
     """``grouped``: the aggregate figures on the stories as grouped; ``one_story``: with
     each event forced into one story; with ``per_event``, ``events``: per event, both
     figures and the false and missed pairs (as grouped). Reports are written under
     ``reports_dir/<event>/`` (and ``reports_dir/one_story/<event>/``) when given."""
-    grouped = evaluate_events(data, split, limit, reports_dir=reports_dir)
+    grouped = evaluate_events(data, split, limit, reports_dir=reports_dir, settings=settings)
     forced = evaluate_events(data, split, limit, one_story=True,
-                             reports_dir=reports_dir / "one_story" if reports_dir else None)
+                             reports_dir=reports_dir / "one_story" if reports_dir else None, settings=settings)
     out: dict[str, Any] = {"split": split, "grouped": _rounded(aggregate([r.scores for r in grouped])),
                            "one_story": _rounded(aggregate([r.scores for r in forced]))}
     if per_event:

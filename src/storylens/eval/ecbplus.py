@@ -145,10 +145,11 @@ def sweep(records: Sequence[dict[str, Any]], features: Sequence[ArticleFeatures]
 
 
 def evaluate(data: Path | None = None, split: str = "dev", limit: int | None = None,
-             lemmas: str = "spacy") -> dict[str, float]:
-    """BCubed and pairwise P/R/F1 of story clustering on the split (all documents)."""
+             lemmas: str = "spacy", config: BatchConfig | None = None) -> dict[str, float]:
+    """BCubed and pairwise P/R/F1 of story clustering on the split (all documents), with
+    the batch clusterer's ``config`` (the CLI's ``cluster.*`` settings)."""
     records = load_records(data, split, limit)
-    scores = score_features(records, record_features(records, lemmas))
+    scores = score_features(records, record_features(records, lemmas), config)
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()}
 
 
