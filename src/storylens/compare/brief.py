@@ -122,13 +122,48 @@ def sayable(text: str) -> bool:
     return True
 
 
-def _shown(f: Fact, lead: str | None) -> Citation | None:
-    """The citation a summary shows for a fact: a sayable sentence of the body, the lead
-    article's first; None when the fact has none (a headline, a clause, a fragment)."""
-    good = [c for c in f.support if c.field == "text" and sayable(c.text)]
+def _shown(f: Fact, lead: str | None, disputed: _Disputed) -> Citation | None:
+    """The citation a summary shows for a fact: a sayable sentence of the body that is
+    no side of a dispute, the lead article's first; None when the fact has none (a
+    headline, a clause, a fragment, only disputed sentences)."""
+    good = [c for c in f.support if c.field == "text" and sayable(c.text) and not disputed.sides_of(c)]
     own = [c for c in good if c.article_id == lead]
     found = own or good
     return found[0] if found else None
+
+
+class _Disputed:
+    """Where the story's conflicts are: which sentences are sides, and what they claim."""
+
+    def __init__(self, conflicts: Sequence[Conflict]) -> None:
+        self._spans: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
+        self._claims: dict[int, list[str]] = {}
+        for k, conflict in enumerate(conflicts):
+            self._claims[k] = [_words(side.claim) for side in conflict.sides]
+            for side in conflict.sides:
+                c = side.citation
+                self._spans[(c.article_id, c.field)].append((c.start, c.end, k))
+
+    def sides_of(self, c: Citation) -> set[int]:
+        """The conflicts the cited span takes a side in."""
+        return {k for s, e, k in self._spans.get((c.article_id, c.field), ()) if s < c.end and c.start < e}
+
+    def touches(self, f: Fact, shown: Citation) -> bool:
+        """Whether the fact cannot be shown as agreed: its statements sit on two or more
+        sides of one conflict (the fact itself is disputed), or the shown sentence
+        repeats what a side of a conflict its statements take part in claims (the same
+        disputed figure, said by an outlet the conflict did not list)."""
+        involved: dict[int, int] = defaultdict(int)
+        for c in f.support:
+            for k in self.sides_of(c):
+                involved[k] += 1
+        text = _words(shown.text)
+        return any(n >= 2 or any(claim and f" {claim} " in f" {text} " for claim in self._claims[k])
+                   for k, n in involved.items())
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _attributed(speaker: str | None, text: str, names: dict[str, str]) -> str:
@@ -140,23 +175,17 @@ def _attributed(speaker: str | None, text: str, names: dict[str, str]) -> str:
     return f"{name}: “{text.strip(_OPENING_QUOTES + '”’')}”"
 
 
-def _in_dispute(f: Fact, sides: dict[tuple[str, str], list[tuple[int, int]]]) -> bool:
-    """Whether a statement of the fact overlaps a side of a conflict: a sentence whose
-    figure is disputed is shown as the dispute, never as agreed."""
-    return any(s < c.end and c.start < e for c in f.support for s, e in sides.get((c.article_id, c.field), ()))
-
-
 def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str],
              voices: Mapping[tuple[str, str, int, int], str], conflicts: Sequence[Conflict],
              news: set[str]) -> tuple[list[BriefSentence], list[BriefSentence]]:
     """(summary, single_source): the corroborated facts' sentences, or, when nothing is
     corroborated, the first article's own."""
-    sides: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-    for conflict in conflicts:
-        for side in conflict.sides:
-            sides[(side.citation.article_id, side.citation.field)].append((side.citation.start, side.citation.end))
-    usable = [f for f in facts if f.status != "disputed" and f.support and _shown(f, None) is not None
-              and not _in_dispute(f, sides)]
+    disputed = _Disputed(conflicts)
+    usable = []
+    for f in facts:
+        shown = _shown(f, None, disputed) if f.status != "disputed" and f.support else None
+        if shown is not None and not disputed.touches(f, shown):
+            usable.append(f)
     corroborated = [f for f in usable if f.independent_sources >= 2]
     most = current().brief_max_sentences
     if corroborated:
@@ -179,7 +208,7 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
 
     out = []
     for f in sorted(chosen, key=position):
-        shown = _shown(f, lead)
+        shown = _shown(f, lead, disputed)
         assert shown is not None
         voice = voices.get((shown.article_id, shown.field, shown.start, shown.end))
         out.append(BriefSentence(_attributed(voice, shown.text.strip(), names), list(f.support)))

@@ -219,3 +219,30 @@ def test_a_disputed_figure_is_never_in_the_summary_as_agreed():
     assert build_brief([a, b], [fact], [], [], []).summary
     brief = build_brief([a, b], [fact], [other], [], [])
     assert brief.summary == [] and len(brief.disputed) == 1
+
+
+def test_a_fact_is_not_dropped_for_another_detail_disputed_in_one_of_its_sentences():
+    ta = "Six people were wounded on Sunday when two men in a car fired at a bus stop."
+    tb = "Six people were wounded on Sunday at a bus stop in Lorn, police said."
+    a = Article(id="a", source="a.txt", text=ta, paragraphs=[], outlet="Vell Daily")
+    b = Article(id="b", source="b.txt", text=tb, paragraphs=[], outlet="Post")
+    fact = Fact("f1", ta, [Citation("a", 0, len(ta), ta), Citation("b", 0, len(tb), tb)], 2, "corroborated")
+    shooters = Conflict("c1", "figure", "how many people fired", [
+        ConflictSide("two men", "outlet", Citation("a", 0, len(ta), ta), 2.0),
+        ConflictSide("one shooter", "outlet", Citation("c", 0, 11, "one shooter"), 1.0)])
+    (sentence,) = build_brief([a, b], [fact], [shooters], [], []).summary
+    assert sentence.text == tb  # the sentence without the disputed detail is shown ...
+    assert {c.article_id for c in sentence.citations} == {"a", "b"}  # ... citing every support
+
+
+def test_a_fact_whose_own_statements_take_both_sides_stays_out_of_the_summary():
+    ta = "About 300 crew members walked out on Friday."
+    tb = "About 500 crew members walked out on Friday."
+    a = Article(id="a", source="a.txt", text=ta, paragraphs=[], outlet="Vell Daily")
+    b = Article(id="b", source="b.txt", text=tb, paragraphs=[], outlet="Post")
+    fact = Fact("f1", ta, [Citation("a", 0, len(ta), ta), Citation("b", 0, len(tb), tb)], 2, "corroborated")
+    crew = Conflict("c1", "figure", "how many crew", [
+        ConflictSide("About 300 crew members", "outlet", Citation("a", 0, 22, ta[:22]), 300.0),
+        ConflictSide("About 500 crew members", "outlet", Citation("b", 0, 22, tb[:22]), 500.0)])
+    brief = build_brief([a, b], [fact], [crew], [], [])
+    assert brief.summary == [] and len(brief.disputed) == 1
