@@ -12,7 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "narrow"]
+__all__ = ["fold", "fold_text", "narrow"]
 
 #: Letters NFKD does not decompose, and typographic apostrophes and dashes.
 _NARROW = str.maketrans({
@@ -23,14 +23,20 @@ _NARROW = str.maketrans({
 _SPACES = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Accent-, case- and punctuation-fold ``text`` (see the module docstring)."""
+def fold_text(text: str) -> str:
+    """Accent-, case- and punctuation-fold ``text`` (see the module docstring); for
+    article-length text, which is folded once (:func:`fold` is the same fold, cached)."""
     text = unicodedata.normalize("NFKD", text.translate(_NARROW))
     if not text.isascii():  # (ASCII has no combining marks: most news text skips the filter)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().replace(".", "")
     return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """:func:`fold_text`, cached: for names, keys and words, folded again and again."""
+    return fold_text(text)
 
 
 def narrow(text: str) -> str:

@@ -19,3 +19,11 @@ def test_fold_spells_out_letters_nfkd_keeps():
 
 def test_narrow_keeps_case_and_accents():
     assert narrow("O’Neil’s café — Øresund") == "O'Neil's café - oresund"
+
+
+def test_copy_detection_tokens_use_the_shared_fold():
+    from storylens.dedupe.shingles import words
+
+    # the same fold as entity keys: œ spelled out, full stops dropped inside abbreviations
+    assert words("Renée’s œuvre, made in the U.S.") == fold("Renée’s œuvre, made in the U.S.").replace("'", " ").replace(",", "").split()
+    assert words("Œuvre") == words("oeuvre")

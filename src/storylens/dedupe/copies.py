@@ -32,7 +32,8 @@ from datetime import datetime, timezone
 from datasketch import MinHashLSH, MinHashLSHEnsemble
 
 from ..model import Article
-from .shingles import Fingerprint, containment, fingerprint, fold_text, jaccard
+from ..text import fold
+from .shingles import Fingerprint, containment, fingerprint, jaccard
 
 __all__ = [
     "DedupeSettings",
@@ -175,10 +176,6 @@ def _order_key(article: Article) -> tuple[bool, datetime, str]:
     return (published is None, published or _FAR_FUTURE, article.id)
 
 
-def _name(text: str) -> str:
-    return " ".join(fold_text(text).replace(".", "").split())
-
-
 def _stated(article: Article) -> dict[str, tuple[str, str]]:
     """Names an article gives as its source: folded name -> (as written, where)."""
     found: dict[str, tuple[str, str]] = {}
@@ -186,7 +183,7 @@ def _stated(article: Article) -> dict[str, tuple[str, str]]:
     def add(raw: str, where: str) -> None:
         raw = _BY.sub("", raw).strip(" .-")
         if raw and not _NOT_A_NAME.search(raw) and len(raw) <= 60:
-            found.setdefault(_name(raw), (raw, where))
+            found.setdefault(fold(raw), (raw, where))
 
     if article.byline:
         for part in _SPLIT.split(_BY.sub("", article.byline)):
@@ -228,8 +225,8 @@ def _signals(a: Article, b: Article, sa: dict[str, tuple[str, str]], sb: dict[st
     for art, stated, other in ((a, sa, b), (b, sb, a)):
         if art.feed_notice:
             out.append(f"{art.id}: feed notice")
-        if other.outlet and _name(other.outlet) in stated:
-            raw, where = stated[_name(other.outlet)]
+        if other.outlet and fold(other.outlet) in stated:
+            raw, where = stated[fold(other.outlet)]
             out.append(f"{art.id}: {where} names {raw}")
     for key in sorted(set(sa) & set(sb)):
         out.append(f"both name {sa[key][0]}")
@@ -244,7 +241,7 @@ def _agency(members: list[Article], stated: dict[str, dict[str, tuple[str, str]]
     """The agency the group states and the member it published, if any."""
     votes: dict[str, int] = {}
     written: dict[str, str] = {}
-    outlets = {_name(m.outlet): m for m in members if m.outlet}
+    outlets = {fold(m.outlet): m for m in members if m.outlet}
     for m in members:
         for key, (raw, _where) in stated[m.id].items():
             if key in outlets and outlets[key].id != m.id:

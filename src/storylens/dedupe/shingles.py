@@ -1,6 +1,7 @@
 """Word shingles and MinHash signatures of article text (the input of copy detection).
 
-Text is folded (case, accents, punctuation) into a sequence of word tokens; a shingle is
+Text is folded (``storylens.text.fold_text``: case, accents, punctuation; the fold every
+stage shares) into a sequence of word tokens; a shingle is
 ``dedupe.shingle_words`` consecutive tokens (a setting, default 5). Two articles whose folded token sequences are equal
 are exact duplicates, whatever their furniture, spacing or typography.
 """
@@ -9,23 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from datasketch import MinHash
 
-__all__ = ["fold_text", "words", "shingles", "Fingerprint", "fingerprint",
-           "jaccard", "containment"]
+from ..text import fold_text
+
+__all__ = ["words", "shingles", "Fingerprint", "fingerprint", "jaccard", "containment"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-_NARROW = str.maketrans({"’": "'", "‘": "'", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ł": "l", "Ł": "l",
-                         "đ": "d", "Đ": "d", "ß": "ss"})
-
-
-def fold_text(text: str) -> str:
-    """Case- and accent-fold text ("Duchâtel" -> "duchatel")."""
-    text = unicodedata.normalize("NFKD", text.translate(_NARROW))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
 
 
 def words(text: str) -> list[str]:
