@@ -23,6 +23,12 @@ Events: one per resolved date (and granularity); every reference to that date is
 mention citing its span and its sentence. The event's description is the sentence that
 shares most words with the other mentions' sentences (the most representative one).
 
+Weeks and months: "last week", "earlier this week" (before the day of writing) and a
+month ("in August", "last month") take the day of an event in that period when the words
+around them tell of it ("was arrested last week at the Corvale ferry terminal" and
+"arrested Tuesday at the Corvale ferry terminal"); otherwise a week is left out and a
+month stays a month event.
+
 Background: the story's own time starts at the earliest day, in the year before its
 first publication or later, that two or more articles date an event to (else at its
 first publication); an event that ends more than ``compare.background_days`` before that is
@@ -41,8 +47,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from storylens.cluster.features import STOP_WORDS, cheap_lemma, fold
 from storylens.compare.settings import current
 from storylens.compare.textspans import sentence_around, sentence_spans, words
+from storylens.extract.time_refs_patterns import MONTHS, WEEKDAYS
 from storylens.model import Article, Citation, TimeRef
 
 __all__ = ["TimelineMention", "TimelineEvent", "build_timeline", "resolve_value", "story_anchor"]
@@ -55,6 +63,18 @@ _YEAR = re.compile(r"^(\d{4})$")
 _NO_YEAR_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
 _NO_YEAR_MONTH = re.compile(r"^XXXX-(\d{2})$")
 _GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2}
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+#: Weeks that tell of something that happened: "last week", "earlier this week".
+_PAST_WEEK = re.compile(r"^(?:last|this|this past)\s+week$", re.IGNORECASE)
+#: Words of time expressions and reporting, which say nothing of which event a sentence tells.
+_NOT_EVENT_WORDS = frozenset(
+    "last next this past earlier later ago week weekend month year day days today yesterday tomorrow tonight morning "
+    "afternoon evening night told added announced according".split()
+    + list(MONTHS) + list(WEEKDAYS))
+#: Content words a week's or a month's sentence shares with a day's other sentences for
+#: them to tell of the same event.
+_SHARED_FOR_SAME_EVENT = 2
+_EVENT_WINDOW = 8
 _STOP = {"the", "a", "an", "of", "in", "on", "and", "to", "that", "was", "is", "for", "at", "by", "with", "as", "it",
          "he", "she", "they", "his", "her", "their", "has", "had", "have", "said", "from", "after", "which", "this"}
 
@@ -139,6 +159,20 @@ def resolve_value(value: str, anchor: date | None) -> tuple[str, str, bool] | No
     return None
 
 
+def _around(mention: TimelineMention) -> str:
+    """The words of the mention's sentence within ``_EVENT_WINDOW`` words of its time expression."""
+    sentence, ref = mention.sentence, mention.ref
+    before = words(sentence.text, 0, ref.start - sentence.start)[-_EVENT_WINDOW:]
+    after = words(sentence.text, ref.end - sentence.start)[:_EVENT_WINDOW]
+    return " ".join(w.text for w in before + after)
+
+
+def _event_words(text: str) -> set[str]:
+    """Stems of a sentence's content words, without its time expressions' words."""
+    folded = (fold(w.text) for w in words(text))
+    return {cheap_lemma(w) for w in folded if len(w) > 2 and w not in STOP_WORDS and w not in _NOT_EVENT_WORDS}
+
+
 def _content(text: str) -> set[str]:
     return {w.norm for w in words(text) if w.norm not in _STOP and len(w.norm) > 2}
 
@@ -153,17 +187,31 @@ def build_timeline(articles: Sequence[Article], stories_anchor: date | datetime 
     """Dated events of a story, in chronological order (see the module docstring)."""
     anchor = _as_date(stories_anchor) or story_anchor(articles)
     buckets: dict[tuple[str, str], list[TimelineMention]] = defaultdict(list)
+    periods: list[tuple[date, date, TimelineMention, tuple[str, str] | None]] = []
     for article in articles:
         sentences = sentence_spans(article.text)
         for ref in article.time_refs:
             resolved = _resolve(ref, article, anchor)
-            if resolved is None:
+            week = _WEEK.match(ref.value) if resolved is None and _PAST_WEEK.match(ref.text) else None
+            own = article.published.date() if article.published is not None else None
+            if resolved is None and week is None:
                 continue
-            iso, granularity, inferred = resolved
             s, e = sentence_around(article.text, ref.start, ref.end, sentences)
-            buckets[(iso, granularity)].append(TimelineMention(
-                Citation(article.id, ref.start, ref.end, article.text[ref.start:ref.end]),
-                Citation(article.id, s, e, article.text[s:e]), ref.value, inferred))
+            mention = TimelineMention(Citation(article.id, ref.start, ref.end, article.text[ref.start:ref.end]),
+                                      Citation(article.id, s, e, article.text[s:e]), ref.value,
+                                      resolved is not None and resolved[2])
+            if week is not None:
+                if own is not None:  # a week told of in the past, up to the day of writing
+                    monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
+                    periods.append((monday, min(monday + timedelta(days=6), own - timedelta(days=1)), mention, None))
+                continue
+            assert resolved is not None
+            iso, granularity, _ = resolved
+            buckets[(iso, granularity)].append(mention)
+            if granularity == "month" and own is not None:
+                periods.append((date.fromisoformat(iso + "-01"), min(_period_end(iso), own), mention,
+                                (iso, granularity)))
+    _date_vague_mentions(buckets, periods)
     events = []
     for (iso, granularity), mentions in buckets.items():
         bags = [_content(m.sentence.text) for m in mentions]
@@ -175,6 +223,39 @@ def build_timeline(articles: Sequence[Article], stories_anchor: date | datetime 
     _mark_background(events, articles)
     log.debug("%d timeline events from %d articles", len(events), len(articles))
     return events
+
+
+def _date_vague_mentions(buckets: dict[tuple[str, str], list[TimelineMention]],
+                         periods: list[tuple[date, date, TimelineMention, tuple[str, str] | None]]) -> None:
+    """Give a week or a month ("was arrested last week", "the shooting in August") the day
+    of the event it names: the one day in that period whose mentions have, in the words
+    around them, at least ``_SHARED_FOR_SAME_EVENT`` of the words around it that no other
+    day in the period has ("was arrested at the Corvale ferry terminal"), and more such
+    words than any other day in the period. Words the days share (the story's topic:
+    "shooting", "three dead") say nothing of which day it is. A week without such a day is
+    left out (a week is not a period a reader dates by); a month stays a month."""
+    if not periods:
+        return
+    around: dict[str, list[tuple[Citation, set[str]]]] = {
+        iso: [(m.sentence, _event_words(_around(m))) for m in mentions]
+        for (iso, granularity), mentions in buckets.items() if granularity == "day"}
+    for first, last, mention, bucket in periods:
+        own = _event_words(_around(mention))
+        day_words = {iso: set().union(*(w for sentence, w in found if sentence != mention.sentence))
+                     for iso, found in around.items() if first <= date.fromisoformat(iso) <= last}
+        scores = []
+        for iso, found_words in day_words.items():
+            elsewhere = set().union(*(w for other, w in day_words.items() if other != iso))
+            scores.append((len(own & found_words - elsewhere), iso))
+        scores.sort(reverse=True)
+        if not scores or scores[0][0] < _SHARED_FOR_SAME_EVENT or (len(scores) > 1 and scores[1][0] == scores[0][0]):
+            continue
+        log.debug("%r dated %s", mention.ref.text, scores[0][1])
+        if bucket is not None:
+            buckets[bucket].remove(mention)
+            if not buckets[bucket]:
+                del buckets[bucket]
+        buckets[(scores[0][1], "day")].append(mention)
 
 
 def _period_end(iso: str) -> date:

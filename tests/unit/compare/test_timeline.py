@@ -134,3 +134,50 @@ def test_a_single_article_story_starts_at_its_publication():
                     [("Friday", "2031-05-30", "day"), ("2009", "2009", "year")],
                     published=datetime(2031, 6, 1, 8, tzinfo=timezone.utc))
     assert [(e.date, e.background) for e in build_timeline([lone])] == [("2009", True), ("2031-05-30", False)]
+
+
+def _ferry_story(later_text, later_refs, published=datetime(2031, 6, 10, 8, tzinfo=timezone.utc)):
+    """Two articles: the ferry sank on Tuesday 3 June, its captain was arrested on Thursday
+    5 June; a later article names one of them by a week or a month only."""
+    first = _article(
+        "first",
+        "The Velm ferry sank on Tuesday off Orla harbour. Police arrested captain Ida Morrow on Thursday "
+        "at the Corvale ferry terminal.",
+        [("Tuesday", "2031-06-03", "day"), ("Thursday", "2031-06-05", "day")],
+        published=datetime(2031, 6, 6, 8, tzinfo=timezone.utc))
+    second = _article(
+        "second", "Divers searched Orla harbour after the Velm ferry sank on Tuesday.",
+        [("Tuesday", "2031-06-03", "day")], published=datetime(2031, 6, 4, 8, tzinfo=timezone.utc))
+    later = _article("later", later_text, later_refs, published=published)
+    return {e.date: e for e in build_timeline([first, second, later])}
+
+
+def _dates_of(events, phrase):
+    return [d for d, e in events.items() for m in e.mentions if m.ref.text == phrase]
+
+
+def test_a_week_takes_the_day_of_the_event_it_tells_of():
+    # 10 June is a Tuesday: "last week" is 2-8 June
+    events = _ferry_story("Captain Ida Morrow was arrested last week at the Corvale ferry terminal.",
+                          [("last week", "2031-W23", "week")])
+    assert _dates_of(events, "last week") == ["2031-06-05"]
+
+
+def test_a_week_whose_words_tell_of_no_one_day_is_left_out():
+    events = _ferry_story("The Velm ferry company changed its timetable last week.",
+                          [("last week", "2031-W23", "week")])
+    assert _dates_of(events, "last week") == []
+    # a week ahead is never an event told of
+    ahead = _ferry_story("Captain Ida Morrow will be at the Corvale ferry terminal next week.",
+                         [("next week", "2031-W25", "week")])
+    assert _dates_of(ahead, "next week") == []
+
+
+def test_a_month_takes_the_day_of_the_event_it_tells_of_or_stays_a_month():
+    arrest = _ferry_story("Captain Ida Morrow, arrested in June at the Corvale ferry terminal, was freed.",
+                          [("June", "2031-06", "month")], published=datetime(2031, 8, 1, 8, tzinfo=timezone.utc))
+    assert _dates_of(arrest, "June") == ["2031-06-05"]
+    # words the story's days share ("Velm ferry") do not tell which day
+    topic = _ferry_story("The Velm ferry was old, a report said in June.", [("June", "2031-06", "month")],
+                         published=datetime(2031, 8, 1, 8, tzinfo=timezone.utc))
+    assert _dates_of(topic, "June") == ["2031-06"]
