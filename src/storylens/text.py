@@ -3,7 +3,8 @@ is the same in extraction, story grouping and comparison.
 
 ``fold("Renée Duchâtel")`` -> ``"renee duchatel"``; ``fold("œuvre")`` -> ``"oeuvre"``;
 full stops dropped (``"U.S.A."`` -> ``"usa"``), apostrophes and dashes normalised, runs
-of white space collapsed.
+of white space collapsed. Also the English function words (``STOP_WORDS``) and the crude
+stem (``cheap_lemma``) that story grouping and the comparison both read words with.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["fold", "fold_text", "narrow"]
+__all__ = ["STOP_WORDS", "cheap_lemma", "fold", "fold_text", "narrow"]
 
 #: Letters NFKD does not decompose, and typographic apostrophes and dashes.
 _NARROW = str.maketrans({
@@ -43,3 +44,42 @@ def narrow(text: str) -> str:
     """``text`` with the letters NFKD leaves alone spelled out and typographic apostrophes
     and dashes made plain (case and accents kept): "O’Neil" -> "O'Neil"."""
     return text.translate(_NARROW)
+
+
+#: English function words (a fixed list so both feature sources drop the same words).
+STOP_WORDS = frozenset("""
+a about above after again against all almost also although am among an and another any anyone anything are
+around as at be became because been before being below between both but by can could did do does doing done
+down during each either else even ever every few for from further get gets got had has have having he her here
+hers herself him himself his how however i if in into is it its itself just least less like made make many may
+me might more most much must my myself neither no nor not now of off often on once one only or other others
+our ours ourselves out over own per perhaps put rather said same say says see seem several she should since so
+some such than that the their theirs them themselves then there these they this those though through thus to
+too under until up upon us very via was we well were what whatever when where whether which while who whom
+whose why will with within without would yet you your yours yourself yourselves mr mrs ms dr st
+""".split())
+
+
+@lru_cache(maxsize=65536)
+def cheap_lemma(word: str) -> str:
+    """A crude English stem for folded words, the same for every inflected form
+    ("evacuations"/"evacuation", "offered"/"offers"/"offering", "declined"/"declines")."""
+    w = word
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
+        w = w[:-2]
+    elif w.endswith("'s"):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    stripped = False
+    if len(w) > 5 and w.endswith("ing"):
+        w, stripped = w[:-3], True
+    elif len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
+        w, stripped = w[:-2], True
+    if stripped and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w

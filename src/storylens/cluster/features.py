@@ -18,16 +18,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Article
-from ..text import fold
+from ..text import STOP_WORDS, cheap_lemma, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["ArticleFeatures", "article_features", "text_features", "fold", "cheap_lemma", "STOP_WORDS"]
+__all__ = ["ArticleFeatures", "article_features", "text_features"]
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -35,20 +34,6 @@ _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 _CAP_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*)"
 _CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+(?:(?:of|de|la|van|von|al|the|and)[ \t]+)?{_CAP_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s$")
-
-#: English function words (a fixed list so both feature sources drop the same words).
-STOP_WORDS = frozenset("""
-a about above after again against all almost also although am among an and another any anyone anything are
-around as at be became because been before being below between both but by can could did do does doing done
-down during each either else even ever every few for from further get gets got had has have having he her here
-hers herself him himself his how however i if in into is it its itself just least less like made make many may
-me might more most much must my myself neither no nor not now of off often on once one only or other others
-our ours ourselves out over own per perhaps put rather said same say says see seem several she should since so
-some such than that the their theirs them themselves then there these they this those though through thus to
-too under until up upon us very via was we well were what whatever when where whether which while who whom
-whose why will with within without would yet you your yours yourself yourselves mr mrs ms dr st
-""".split())
-
 
 @dataclass(frozen=True)
 class ArticleFeatures:
@@ -75,31 +60,6 @@ def _entity_key(text: str) -> str:
 def tf_weight(count: float, binary: bool) -> float:
     """A term's weight from its count in one article: 1 (``binary``) or 1 + log(count)."""
     return 1.0 if binary else 1.0 + math.log(max(count, 1))
-
-
-@lru_cache(maxsize=65536)
-def cheap_lemma(word: str) -> str:
-    """A crude English stem for folded words, the same for every inflected form
-    ("evacuations"/"evacuation", "offered"/"offers"/"offering", "declined"/"declines")."""
-    w = word
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
-        w = w[:-2]
-    elif w.endswith("'s"):
-        w = w[:-2]
-    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    stripped = False
-    if len(w) > 5 and w.endswith("ing"):
-        w, stripped = w[:-3], True
-    elif len(w) > 4 and w.endswith("ed") and not w.endswith("eed"):
-        w, stripped = w[:-2], True
-    if stripped and len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
-        w = w[:-1]
-    if len(w) > 3 and w.endswith("e"):
-        w = w[:-1]
-    return w
 
 
 def _cheap_terms(text: str) -> Counter[str]:

@@ -43,7 +43,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from storylens.cluster.features import fold
+from storylens.text import fold
 from storylens.compare.details import find_detail_conflicts
 from storylens.compare.facts import drop_contradicting, same_day
 from storylens.compare.framing import FramingCue

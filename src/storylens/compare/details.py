@@ -28,7 +28,7 @@ from difflib import SequenceMatcher
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from storylens.cluster.features import fold
+from storylens.text import fold
 from storylens.compare.statements import Statement
 from storylens.model import Article, ConflictSide
 

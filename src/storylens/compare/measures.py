@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from storylens.cluster.features import fold
+from storylens.text import fold
 from storylens.compare.statements import concept_of, word_stem
 
 __all__ = ["MEASURES", "measure_of", "event_noun"]

@@ -37,7 +37,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storylens.cluster.features import fold
+from storylens.text import fold
 from storylens.compare.facts import GENERIC_TERMS, make_scorer, same_day
 from storylens.compare.settings import current
 from storylens.compare.statements import Statement

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from storylens.cluster.features import STOP_WORDS, cheap_lemma, fold
+from storylens.text import STOP_WORDS, cheap_lemma, fold
 from storylens.compare.settings import current
 from storylens.model import Article, Citation, Figure, Quote, TimeRef
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from storylens.extract.entities_names import fold
+from storylens.text import fold
 
 __all__ = ["QuotedSpan", "quoted_spans", "Word", "words", "WORD_PATTERN", "norm_word", "sentence_spans",
            "sentence_around", "fold"]

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from storylens.cluster.features import STOP_WORDS, cheap_lemma, fold
+from storylens.text import STOP_WORDS, cheap_lemma, fold
 from storylens.compare.settings import current
 from storylens.compare.textspans import sentence_around, sentence_spans, words
 from storylens.extract.time_refs_patterns import MONTHS, WEEKDAYS
