@@ -23,6 +23,8 @@ __all__ = [
     "WRITTEN_MEDIA",
     "POSSESSIVE_PRONOUNS",
     "MESSAGE_CUE_LEMMAS",
+    "FEMALE_NOUNS",
+    "MALE_NOUNS",
 ]
 
 SPEECH_LEMMAS = frozenset({
@@ -45,6 +47,19 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "we"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whose"})
+
+#: Role and kinship nouns that say a person's gender ("State Department spokeswoman",
+#: "the boy's father"). Nouns also used of women in office ("chairman") are left out.
+FEMALE_NOUNS = frozenset({
+    "spokeswoman", "chairwoman", "congresswoman", "councilwoman", "businesswoman", "policewoman",
+    "actress", "waitress", "mother", "wife", "daughter", "sister", "grandmother", "granddaughter",
+    "aunt", "niece", "widow", "girlfriend", "fiancee", "queen", "princess", "duchess", "woman", "girl",
+})
+MALE_NOUNS = frozenset({
+    "spokesman", "congressman", "councilman", "businessman", "policeman", "father", "husband",
+    "son", "brother", "grandfather", "grandson", "uncle", "nephew", "widower", "boyfriend", "fiance",
+    "king", "prince", "duke", "man", "boy",
+})
 
 #: Words in an organisation's name that make it a news outlet ("told Fox News").
 OUTLET_WORDS = frozenset({

@@ -8,7 +8,14 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..model import Entity
-from .quotes_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, POSSESSIVE_PRONOUNS, RELATIVE_PRONOUNS
+from .quotes_lexicon import (
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    POSSESSIVE_PRONOUNS,
+    RELATIVE_PRONOUNS,
+)
 from .nlp import text_of
 from .settings import current as _settings
 
@@ -20,6 +27,12 @@ _SUBJECT_DEPS = ("nsubj", "csubj")
 _TRIM = ".,;:!?\u2014\u2013-\"'\u201c\u201d\u2018\u2019() \n\t"
 _MALE = re.compile(r"\b(Mr|Sir|Lord|King|Prince)\.?\s*$")
 _FEMALE = re.compile(r"\b(Ms|Mrs|Miss|Madam|Dame|Lady|Queen|Princess)\.?\s*$")
+_LAST_WORD = re.compile(r"([A-Za-z]+) +$")
+_WORD = re.compile(r"[A-Za-z]+")
+#: A role phrase up to its head noun: "tea party congressman" of "tea party congressman
+#: and only child of a single mother", "the boy's mother" of "the boy's mother, who".
+_ROLE_HEAD = re.compile(r"(?:(?!\b(?:of|and|or|who|whose|with|for|at|in)\b)[^,;(\u2014\u2013])*", re.IGNORECASE)
+_POSSESSOR = re.compile(r"['\u2019]s\b")
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -100,29 +113,53 @@ class MentionIndex:
                   subjects: set[int]) -> Entity | None:
         """The nearest mention before ``before`` of an entity of one of ``kinds``; mentions
         that are sentence subjects (``subjects`` holds their start offsets) win over others
-        within the same window."""
+        within the same window, except that a subject of unknown gender does not win over a
+        nearer mention of a person known to be of ``gender`` ("Draft talking points
+        depicted efforts by spokeswoman Ann Roe ... she argued": Roe)."""
         fallback: Entity | None = None
-        for s, _e, ent in reversed(self.mentions):
+        agreeing: Entity | None = None
+        for s, e, ent in reversed(self.mentions):
             if s >= before or ent.kind not in kinds:
                 continue
-            if gender is not None and not self.gender_ok(ent, text, gender):
+            known = self.genders(ent, text) if gender is not None else set()
+            if gender is not None and (known - {gender}):
                 continue
             if s in subjects:
-                return ent
+                return agreeing if agreeing is not None and not known else ent
             if fallback is None:
                 fallback = ent
+            if agreeing is None and known and not _POSSESSOR.match(text, e):
+                agreeing = ent  # not a possessor ("Ann Roe's father, Tom Roe, said ... he")
             if before - s > _settings().speaker_lookback_chars:
                 break
         return fallback
 
+    def genders(self, entity: Entity, text: str) -> set[str]:
+        """What the text says of ``entity``'s gender: ``m`` or ``f`` from a title or a
+        gendered role noun before a mention ("Mr.", "spokeswoman Ann Roe") or in one of
+        its roles ("the boy's mother"); both when they disagree, none when it says nothing."""
+        out: set[str] = set()
+        for mention in entity.mentions:
+            prefix = text[max(0, mention.start - 16):mention.start]
+            if _FEMALE.search(prefix[-12:]):
+                out.add("f")
+            if _MALE.search(prefix[-12:]):
+                out.add("m")
+            last = _LAST_WORD.search(prefix)
+            out |= _noun_genders([last.group(1)] if last else [])
+        for alias in entity.aliases:
+            head = _ROLE_HEAD.match(alias)
+            out |= _noun_genders(_WORD.findall(head.group(0))[-1:] if head else [])
+        return out
 
     def gender_ok(self, entity: Entity, text: str, gender: str) -> bool:
-        """False when a title before any mention of ``entity`` ("Mr.", "Ms.") says otherwise."""
-        for mention in entity.mentions:
-            prefix = text[max(0, mention.start - 12):mention.start]
-            if gender == "m" and _FEMALE.search(prefix) or gender == "f" and _MALE.search(prefix):
-                return False
-        return True
+        """False when the text says ``entity`` is of the other gender (see :meth:`genders`)."""
+        return not (self.genders(entity, text) - {gender})
+
+
+def _noun_genders(words: list[str]) -> set[str]:
+    lowered = {w.lower() for w in words}
+    return ({"f"} if lowered & FEMALE_NOUNS else set()) | ({"m"} if lowered & MALE_NOUNS else set())
 
 
 def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: MentionIndex,

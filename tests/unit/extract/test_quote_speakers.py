@@ -49,3 +49,38 @@ def test_a_speaker_phrase_stops_before_quoted_text_of_another_quote():
     said = [q for q in extract_quotes(load_nlp()(text), people) if q.cue == "said"]
     assert said and "nobody goes home" not in said[0].speaker
     assert said[0].speaker_entity == "person:ilse brandt"
+
+
+def test_she_goes_to_a_nearer_spokeswoman_over_a_subject_of_unknown_gender():
+    text = ("Pat Lee filed papers that describe efforts by port spokeswoman Ada Moe to delay the report. "
+            "According to the papers, she argued that the board should not hand critics a reason to "
+            "\"pile on\" the port.")
+    people = [entity(text, "person:pat lee", "Pat Lee"), entity(text, "person:ada moe", "Ada Moe")]
+    argued = [q for q in extract_quotes(load_nlp()(text), people) if q.speaker == "she"]
+    assert argued and argued[0].speaker_entity == "person:ada moe"
+
+
+def test_a_gendered_role_rules_a_person_out_for_the_other_pronoun():
+    text = ("Jo Lind, a business woman who saw the crash, ran to help. The driver was trapped for an hour. "
+            "\"I could not open the door,\" he said.")
+    people = [Entity("person:jo lind", "Jo Lind", "person", ["a business woman"], [Span(0, 7)])]
+    he = [q for q in extract_quotes(load_nlp()(text), people) if q.speaker == "he"]
+    assert he and he[0].speaker_entity is None
+
+
+def test_a_nearer_possessor_of_the_same_gender_does_not_take_the_pronoun():
+    text = ("Tom Roe, Ivo Roe's father, drove to the bridge at dawn. In a call to the police, he "
+            "said the doors were open.")
+    people = [entity(text, "person:tom roe", "Tom Roe"), entity(text, "person:ivo roe", "Ivo Roe")]
+    people[1].aliases.append("the boy's brother")
+    he = [q for q in extract_quotes(load_nlp()(text), people) if q.speaker == "he"]
+    assert he and he[0].speaker_entity == "person:tom roe"
+
+
+def test_only_the_head_of_a_role_says_a_gender():
+    text = ("Ida Berg, the only child of a single mother, won the seat in May. Berg said the port would stay "
+            "open. Later, in an interview, he said the ferry would run on Sundays.")
+    people = [Entity("person:ida berg", "Ida Berg", "person", ["a congressman and the only child of a single mother"],
+                     [Span(0, 8), Span(text.index("Berg said"), text.index("Berg said") + 4)])]
+    he = [q for q in extract_quotes(load_nlp()(text), people) if q.speaker == "he"]
+    assert he and he[0].speaker_entity == "person:ida berg"
