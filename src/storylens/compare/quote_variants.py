@@ -17,9 +17,14 @@ segment of the same named speaker. Candidate pairs come from an index of word
 ``compare.quote_min_run``-grams, so the work grows with the number of shared passages, not with
 the square of the number of quotes.
 
-Fidelity of a variant against the group's reference (its longest segment; an agency
-original wins a tie), compared on the part of the reference the variant covers
-(quoting a portion of a statement is not an alteration):
+Fidelity of a variant against the group's reference, compared on the part of the
+reference the variant covers (quoting a portion of a statement is not an alteration).
+The reference is the longest segment (an agency original wins a tie) unless one at least
+half as long comes from an article whose wording more outlets bear out where their
+quotes overlap, or is free of words the outlet marks as its own ("[of Congress]") where
+the longest is not; the reference article's other segments of the utterance are their
+own reference. A segment the reference does not overlap is compared with the variant
+it overlaps most:
 
 - ``verbatim``: the same words, case and inner punctuation (quote-mark style and the
   punctuation at the variant's edges do not count);
@@ -363,16 +368,65 @@ def _kind_rank(key: str) -> int:
     return {"person": 0, "org": 1}.get(key.split(":", 1)[0], 2)
 
 
+def _agrees(a: _Segment, b: _Segment) -> bool | None:
+    """Whether two segments give the same words where they overlap (None: they share
+    under ``compare.quote_min_run`` words in a run, too little to say)."""
+    if _matching(a.norms, b.norms)[0] < current().quote_min_run:
+        return None
+    return fidelity(b.article.text, b.words, a.article.text, a.words)[0] in ("verbatim", "minor")
+
+
+def _dissent(members: list[_Segment]) -> dict[str, int]:
+    """Per article: how many other articles quote the utterance in other words where
+    their quotes overlap, less how many quote it in the same words everywhere they
+    overlap (an article's quotes of the utterance taken together)."""
+    by_article: dict[str, list[_Segment]] = defaultdict(list)
+    for seg in members:
+        by_article[seg.article.id].append(seg)
+    out = dict.fromkeys(by_article, 0)
+    ids = list(by_article)
+    for x, a in enumerate(ids):
+        for b in ids[x + 1:]:
+            verdicts = [v for sa in by_article[a] for sb in by_article[b] if (v := _agrees(sa, sb)) is not None]
+            if verdicts:
+                step = -1 if all(verdicts) else 1
+                out[a] += step
+                out[b] += step
+    return out
+
+
+#: Groups with more segments than this take the longest as the reference (no vote).
+_MAX_VOTING_SEGMENTS = 60
+
+
+def _reference(members: list[_Segment], originals: Collection[str], order: dict[str, int]) -> _Segment:
+    """The variant the others are judged against: the longest, unless another at least
+    half as long comes from an article whose wording more outlets bear out (fewer
+    articles give other words where they overlap it, net of those giving the same
+    words), or the longest marks words as the outlet's own ("[of Congress]") and such
+    another does not."""
+    def by_length(s: _Segment) -> tuple[int, bool, int, int]:
+        return (-len(s.words), s.article.id not in originals, order[s.article.id], s.start)
+
+    longest = max(len(s.words) for s in members)
+    candidates = [s for s in members if 2 * len(s.words) >= longest and len(s.words) >= current().quote_min_run]
+    if len(candidates) < 2 or len(members) > _MAX_VOTING_SEGMENTS:
+        return min(members, key=by_length)
+    dissent = _dissent(members)
+    return min(candidates, key=lambda s: (dissent[s.article.id], "[" in s.article.text[s.start:s.end], *by_length(s)))
+
+
 def _build_group(members: list[_Segment], originals: Collection[str], order: dict[str, int],
                  names: dict[str, str]) -> QuoteGroup:
-    members.sort(key=lambda s: (-len(s.words), s.article.id not in originals, order[s.article.id], s.start))
-    ref = members[0]
-    rest = sorted(members[1:], key=lambda s: (order[s.article.id], s.start))
+    ref = _reference(members, originals, order)
+    rest = sorted((s for s in members if s is not ref), key=lambda s: (order[s.article.id], s.start))
     ordered = [ref, *rest]
     variants: list[QuoteVariant] = []
-    for seg in ordered:
+    for index, seg in enumerate(ordered):
         against = 0
-        if seg is not ref and _matching(ref.norms, seg.norms)[0] < 2:
+        if seg is not ref and seg.article is ref.article and _matching(ref.norms, seg.norms)[0] < 2:
+            against = index  # another part of the reference article's rendering: its own reference
+        elif seg is not ref and _matching(ref.norms, seg.norms)[0] < 2:
             # connected through another variant only: compare with the one it overlaps most
             best = max(range(len(ordered)), key=lambda k: -1 if ordered[k] is seg else _matching(ordered[k].norms, seg.norms)[1])
             against = best

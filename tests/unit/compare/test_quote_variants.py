@@ -215,3 +215,51 @@ def test_an_organisations_words_need_exactly_one_person_with_a_role_in_it():
     at = other.text.index("City Hall")
     other.entities.append(Entity("org:city hall", "City Hall", "org", mentions=[Span(at, at + 9)]))
     assert all(len(g.articles) == 1 for g in _groups(whole, two, other))
+
+
+def _quoting(aid: str, text: str, speaker: str | None = MAYOR) -> Article:
+    """An article whose every top-level quotation is a direct quote of ``speaker``."""
+    from storylens.compare.textspans import quoted_spans
+
+    spans = [s for s in quoted_spans(text) if s.depth == 0]
+    article = Article(id=aid, source=f"{aid}.txt", text=text, paragraphs=[text])
+    article.quotes = [Quote(text[s.start:s.end], s.start, s.end, "direct", speaker_entity=speaker) for s in spans]
+    return article
+
+
+def test_the_wording_two_outlets_agree_on_is_the_reference_not_a_longer_third():
+    agreed = "We closed the bridge at noon and we will reopen it when the inspectors sign it off"
+    longer = ("We closed the bridge, the old one, at noon and we will reopen it when the inspectors sign it off "
+              "next week")
+    a = _quoting("a", f'"{agreed}," Brandvik said.')
+    b = _quoting("b", f'Brandvik said: "{agreed}."')
+    c = _quoting("c", f'"{longer}," the mayor said.')
+    (group,) = _groups(c, a, b)
+    fid = {v.article_id: v.fidelity for v in group.variants}
+    assert group.variants[0].article_id in ("a", "b") and fid == {"a": "verbatim", "b": "verbatim", "c": "altered"}
+
+
+def test_a_quote_with_words_in_square_brackets_is_not_the_reference_over_a_plain_one():
+    plain = "The repairs could be used by critics to attack the council for ignoring the warnings, so why help them?"
+    edited = ("The repairs could be used by critics [of the mayor] to attack the council for ignoring all the "
+              "warnings, so why would we help them?")
+    a = _quoting("a", f'Brandvik wrote: "{plain}"')
+    b = _quoting("b", f'Brandvik wrote that "{edited}"')
+    (group,) = _groups(b, a)
+    assert group.variants[0].article_id == "a"
+    assert {v.article_id: v.fidelity for v in group.variants} == {"a": "verbatim", "b": "altered"}
+
+
+def test_another_part_of_the_reference_article_is_judged_against_itself():
+    first = ("After a long night with the engineers and the council, and after reading every report twice, I can "
+             "see the bridge must stay shut until the inspectors sign it off")
+    second = "I promised a date I could not keep"
+    full = _quoting("f", f'Brandvik posted: "{first}." She went on: "{second}."')
+    merged = _quoting("m", 'Brandvik wrote that "the bridge must stay shut until the inspectors sign it off. '
+                           'I promised a date I could not keep."')
+    (group,) = _groups(merged, full)
+    assert group.variants[0].article_id == "f" and group.variants[0].citation.text.startswith("After")
+    # the reference article's second quote does not overlap the first: it is judged against itself,
+    # not against the other outlet's rendering
+    (own,) = [k for k, v in enumerate(group.variants) if v.article_id == "f" and v.citation.text.startswith(second)]
+    assert group.variants[own].against == own and group.variants[own].fidelity == "verbatim"
