@@ -107,20 +107,6 @@ def tense_at(span: "Span") -> Tense:
     return tense
 
 
-def in_reported_content(span: "Span") -> bool:
-    """Whether ``span`` sits in a clausal complement ("said that on Monday the board had ...",
-    "suggested saying that ..."): the content of what someone says or thinks, not the
-    narrative's own time line."""
-    token = span.root
-    for _ in range(12):
-        if token.head is token:
-            return False
-        if token.dep_ == "ccomp":
-            return True
-        token = token.head
-    return False
-
-
 def _governing_verb(span: "Span") -> "Token | None":
     token = span.root
     for _ in range(8):
@@ -137,6 +123,14 @@ def _past_progressive(span: "Span") -> bool:
     verb = _governing_verb(span)
     return verb is not None and verb.tag_ == "VBG" and any(
         c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ == "VBD" for c in verb.children)
+
+
+def _past_perfect(span: "Span") -> bool:
+    """Whether the verb that governs ``span`` is in the past perfect ("had warned"): an
+    event before the time the narrative is at."""
+    verb = _governing_verb(span)
+    return verb is not None and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)
 
 
 def _candidates(text: str) -> list[tuple[int, int, str, dict[str, str | None]]]:
@@ -166,6 +160,12 @@ def _trim(text: str, start: int, end: int, name: str) -> tuple[int, int]:
     return start, end
 
 
+def _kind_of_thing(noun: "Token") -> bool:
+    """A plural noun without a determiner or possessor: a kind of thing ("news programs"),
+    not particular ones ("the explosions", "their meetings")."""
+    return noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss") for c in noun.children)
+
+
 def _keep(doc: "Doc", span: "Span", name: str, groups: dict[str, str | None], text: str) -> bool:
     """Filters that need the parse or the surrounding words."""
     if name == "month" and not groups.get("mod") and (groups.get("month") or "") in ("May", "March"):
@@ -184,6 +184,9 @@ def _keep(doc: "Doc", span: "Span", name: str, groups: dict[str, str | None], te
             return False  # "1990 troops"
         if previous is not None and (previous.like_num or previous.lower_ in ("$", "no.", "number", "flight")):
             return False
+    if (name == "weekday" and (groups.get("rel") or "").lower() in ("", "on") and span.root.dep_ == "compound"
+            and _kind_of_thing(span.root.head)):
+        return False  # "Sunday morning news programs", "Friday prayers" (but "the Friday explosions")
     if name == "ref" and (groups.get("word") or "").lower() in _UNSAFE_REFS:
         return False
     if name == "span":
@@ -231,7 +234,7 @@ def extract_time_refs(doc: "Doc", anchor: datetime | None) -> list[TimeRef]:
         value, granularity = resolved
         context.previous.append((context.sentence, value))
         context.set_narrative(value, modifier=span.start > 0 and doc[span.start - 1].lower_ in _DETERMINERS,
-                              reported=doc.has_annotation("DEP") and in_reported_content(span))
+                              anterior=doc.has_annotation("DEP") and _past_perfect(span))
         refs.append(TimeRef(text=text[start:end], start=start, end=end, value=value,
                             granularity=granularity, anchor=anchor_iso))
     return refs

@@ -37,7 +37,7 @@ NUMBER_WORDS: dict[str, int] = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "hundred": 100, "a hundred": 100, "couple": 2, "a couple of": 2, "a half": 0, "half": 0,
+    "hundred": 100, "a hundred": 100, "couple": 2, "a couple": 2, "a couple of": 2, "a half": 0, "half": 0,
     "dozen": 12, "a dozen": 12,
 }
 #: TIMEX3 duration letter per unit word (minutes and hours go after "T").
@@ -77,7 +77,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _NUMW = _alt([w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an", "half", "couple")])
-_NUM = (rf"(?:\d+(?:\.\d+)?|(?i:(?:{_NUMW})(?:[\s-](?:{_NUMW}))?|a couple of|a dozen|a half|a|an"
+_NUM = (rf"(?:\d+(?:\.\d+)?|(?i:(?:{_NUMW})(?:[\s-](?:{_NUMW}))?|a couple(?: of)?|a dozen|a half|a|an"
         rf"|several|a few|few|many|some))")
 _UNIT = r"(?i:second|minute|hour|day|week|month|quarter|year|decade|century|centuries)"
 _SEASON = r"(?i:spring|summer|fall|autumn|winter)"
@@ -85,7 +85,7 @@ _ORD = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
 _PART = r"(?i:morning|afternoon|evening|night)"
 #: Words that bound a duration and belong to it in TimeML ("nearly two years", "at least 30 days").
 _BOUND = r"(?:(?i:nearly|almost|more than|less than|fewer than|at least|at most|up to|no more than)\s+)?"
-_TZ = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST))?"
+_TZ = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|GMT|UTC|BST|CET|CEST))?"
 _EDGE_L = r"(?<![\w$£€#@/.-])"
 _EDGE_R = r"(?![\w-])"
 _TIME_OF_DAY = rf"(?:(?:\d{{1,2}}(?::\d\d)?\s*(?i:a\.m\.?|p\.m\.?|am|pm)|\d{{1,2}}:\d\d|(?i:noon|midnight|midday)){_TZ})"
@@ -141,7 +141,8 @@ RULES: tuple[Rule, ...] = (
           r"(?P<unit>(?i:week|month|year|weekend|quarter|decade|century|fiscal year))(?![\w-])", 5),
     _rule("ago",
           rf"{_BOUND}(?P<num>{_NUM})[\s-](?P<unit>{_UNIT})s?"
-          rf"\s+(?P<dir>(?i:ago|earlier|before|later|after|from now|hence))(?!\s+(?:than|the|a|an|his|her|its|their|that)\b)", 6),
+          rf"\s+(?P<dir>(?i:ago|earlier|later|from now|hence)|(?i:before|after)(?!\s+[\dA-Z]))"
+          rf"(?!\s+(?:than|the|a|an|his|her|its|their|that)\b)", 6),
     _rule("span",
           rf"{_BOUND}(?:(?P<rel>(?i:the\s+)?(?i:the|past|last|next|previous|first|coming|final|latest|following|"
           rf"remaining|preceding|recent|ensuing|initial|same|year-earlier|year-ago))\s+)?"
@@ -160,6 +161,10 @@ RULES: tuple[Rule, ...] = (
           r"(?:(?P<mod>(?i:early|late))\s+)?(?P<word>(?i:today|yesterday|tomorrow|tonight|overnight|last night"
           r"|this (?:morning|afternoon|evening)|tomorrow (?:morning|afternoon|evening|night)|yesterday (?:morning|afternoon|evening)"
           r"|the day before yesterday|the day after tomorrow))", 5),
+    _rule("that_day",
+          rf"(?:(?P<order>(?i:earlier|later))\s+)?(?i:that)\s+(?P<part>(?i:day)|{_PART})"
+          rf"|(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding))\s+(?P<relpart>(?i:day)|{_PART})"
+          rf"|(?i:the)\s+(?P<edgepart>(?i:day|night))\s+(?P<edge>(?i:before|after))(?=\s*[.,;:)])", 5),
     _rule("weekday",
           rf"(?:(?P<rel>(?i:last|next|this|this past|this coming|early|late|every|each|on))\s+)?"
           rf"(?P<weekday>{_WEEKDAY})(?P<plural>s)?(?:\s+(?P<part>{_PART})(?P<pplural>s)?)?", 5),

@@ -69,16 +69,17 @@ class Context:
     #: "ten minutes later" counts from.
     clock: tuple[int, str] | None = None
 
-    def set_narrative(self, value: str, modifier: bool, reported: bool = False) -> None:
+    def set_narrative(self, value: str, modifier: bool, anterior: bool = False) -> None:
         """Record a resolved value: a full date that is not a noun's modifier moves the
         narrative to its day (a narrative keeps its day until it names another), except an
-        earlier day named in reported content ("suggested saying that on Sept. 10 the agency
-        had warned ..."), an aside that the narrative does not go back to."""
+        earlier day told of in the past perfect ("suggested saying that on Sept. 10 the
+        agency had warned ..."): an event before the narrative's time, which the narrative
+        does not go back to."""
         if _CLOCK.match(value):
             self.clock = (self.sentence, value)
         if modifier or not _FULL_DAY.match(value):
             return
-        if reported and self.narrative is not None and value[:10] < self.narrative:
+        if anterior and self.narrative is not None and value[:10] < self.narrative:
             return
         self.narrative = value[:10]
 
@@ -372,6 +373,19 @@ def _deictic(g: dict[str, str | None], anchor: date | None) -> Resolved:
     return _value(day_value(anchor + timedelta(days=offset)) + suffix)
 
 
+def _that_day(g: dict[str, str | None], context: Context) -> Resolved:
+    """"that morning", "earlier that day", "the next day", "the night before": a day told
+    of from the day the narrative is on (None when no day was named before); the day only,
+    as TimeBank dates "the next morning"."""
+    if context.narrative is None:
+        return None
+    if (g.get("part") or "").lower() == "day" and not g.get("order"):
+        return None  # a bare "that day" is as often a generic one ("trades made that day")
+    step = (g.get("rel") or g.get("edge") or "").lower()
+    offset = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "before": -1}.get(step, 0)
+    return _value(day_value(date.fromisoformat(context.narrative) + timedelta(days=offset)))
+
+
 def resolve(rule: str, g: dict[str, str | None], text: str, anchor: date | None, tense: Tense,
             context: Context) -> Resolved:
     """(value, granularity) for a match of ``rule`` with groups ``g``, or None to drop it."""
@@ -425,6 +439,8 @@ def resolve(rule: str, g: dict[str, str | None], text: str, anchor: date | None,
         return _duration("X", g["unit"] or ""), "duration"  # "recent years", "the past few weeks": PXY, PXW
     if rule == "deictic":
         return _deictic(g, anchor)
+    if rule == "that_day":
+        return _that_day(g, context)
     if rule in ("weekday", "part_weekday"):
         return _weekday(g, anchor, tense)
     if rule == "time":

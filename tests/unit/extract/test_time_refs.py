@@ -133,7 +133,7 @@ def test_a_bare_time_of_day_with_no_date_before_it_is_on_the_articles_day() -> N
     assert one("At 8 a.m., ferries left the Dunmore quay.", "8 a.m.").value == "2026-03-13T08:00"
 
 
-def test_an_earlier_day_in_reported_content_does_not_move_the_narrative() -> None:
+def test_an_earlier_day_in_the_past_perfect_does_not_move_the_narrative() -> None:
     found = refs("The Orla talks began at 4:20 p.m. on Tuesday, March 10, when the mayor called the port. "
                  "At 6:41 p.m., an aide suggested saying that on March 2 the council had warned the port. "
                  "At 7:16 p.m., the mayor objected.")
@@ -143,9 +143,13 @@ def test_an_earlier_day_in_reported_content_does_not_move_the_narrative() -> Non
 
 
 def test_an_earlier_day_in_the_narrative_itself_moves_it() -> None:
-    found = refs("The Orla talks began on Tuesday, March 10. On March 2, the council had warned the port. "
+    found = refs("The Orla talks began on Tuesday, March 10. On March 2, the council warned the port. "
                  "At 7:16 p.m., the mayor objected.")
     assert found[-1].value == "2026-03-02T19:16"
+    # also when someone says so: "said" does not make it an aside
+    found = refs("The Orla talks began on Tuesday, March 10. Police say the gunfire, which broke out around "
+                 "10:50 p.m. on Sunday, March 8, was revenge for a shooting that happened earlier that morning.")
+    assert [(r.text, r.value) for r in found][-1] == ("earlier that morning", "2026-03-08")
 
 
 def test_minutes_and_hours_later_count_from_the_last_clock_time() -> None:
@@ -192,3 +196,42 @@ def test_a_past_progressive_weekday_may_be_the_next_day() -> None:
 )
 def test_holidays(sentence: str, phrase: str, value: str) -> None:
     assert one(sentence, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        ("The Orla mayor resigned on March 2. Later that day, her deputy left.", "Later that day", "2026-03-02"),
+        ("The Orla mayor resigned on March 2. That evening, her deputy left.", "That evening", "2026-03-02"),
+        ("The Orla mayor resigned on March 2. The next day, her deputy left.", "The next day", "2026-03-03"),
+        ("The Orla mayor resigned on March 2. Her deputy had left the day before.", "the day before", "2026-03-01"),
+        ("The Orla mayor resigned on March 2. The following morning, the council met.", "The following morning",
+         "2026-03-03"),
+    ],
+)
+def test_a_day_told_of_from_the_narratives_day(sentence: str, phrase: str, value: str) -> None:
+    assert one(sentence, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Later that day, the deputy mayor of Orla left.",  # no day named before
+        "The Orla mayor resigned on March 2. Traders who sold that day lost money.",  # a bare "that day"
+        "The Orla mayor resigned on March 2, the day before the council met.",  # before an event, not a day
+    ],
+)
+def test_a_day_told_of_from_no_named_day_is_left_out(sentence: str) -> None:
+    assert all("day" not in r.text for r in refs(sentence))
+
+
+def test_a_couple_of_years_and_a_clock_time_after_before() -> None:
+    assert one("Nora Vell left the Orla school a couple years ago.", "a couple years ago").value == "2024"
+    found = refs("The Orla shots rang out a few minutes before 11:30 p.m. ET on Thursday.")
+    assert [(r.text, r.value) for r in found] == [("a few minutes", "PTXM"),
+                                                  ("11:30 p.m. ET on Thursday", "2026-03-12T23:30")]
+
+
+def test_a_weekday_naming_a_kind_of_thing_is_not_a_day() -> None:
+    assert refs("Nora Vell appeared on Sunday morning news programs in Orla.") == []
+    assert one("The Friday explosions in Orla killed two.", "Friday").value == "2026-03-13"
