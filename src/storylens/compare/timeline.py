@@ -1,7 +1,8 @@
 """A story's timeline: the articles' time references merged into dated events.
 
 Which references: calendar values at day granularity (times of day count for their
-day: "Monday night" is that Monday), and months and years as coarser events.
+day: "Monday night" is that Monday), and months and years as coarser events (a spring,
+summer or autumn as its year).
 References to the present, durations, sets, weeks, seasons and anything unresolved are
 left out.
 
@@ -63,6 +64,8 @@ _YEAR = re.compile(r"^(\d{4})$")
 _NO_YEAR_DAY = re.compile(r"^XXXX-(\d{2})-(\d{2})$")
 _NO_YEAR_MONTH = re.compile(r"^XXXX-(\d{2})$")
 _GRANULARITY_RANK = {"day": 0, "month": 1, "year": 2}
+#: A spring, summer or autumn lies in one year ("the summer of 2012", "last spring"); a winter spans two.
+_SEASON_IN_A_YEAR = re.compile(r"^(\d{4})-(?:SP|SU|FA)$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 #: Weeks that tell of something that happened: "last week", "earlier this week".
 _PAST_WEEK = re.compile(r"^(?:last|this|this past)\s+week$", re.IGNORECASE)
@@ -348,6 +351,8 @@ def _by_tense(iso: str, granularity: str, ref: TimeRef, article: Article, own: d
 
 
 def _resolve(ref: TimeRef, article: Article, anchor: date | None) -> tuple[str, str, bool] | None:
+    if season := _SEASON_IN_A_YEAR.match(ref.value):
+        return season[1], "year", False
     if ref.granularity not in ("day", "time", "month", "year"):
         return None
     own = article.published.date() if article.published is not None else None

@@ -181,3 +181,12 @@ def test_a_month_takes_the_day_of_the_event_it_tells_of_or_stays_a_month():
     topic = _ferry_story("The Velm ferry was old, a report said in June.", [("June", "2031-06", "month")],
                          published=datetime(2031, 8, 1, 8, tzinfo=timezone.utc))
     assert _dates_of(topic, "June") == ["2031-06"]
+
+
+def test_a_spring_summer_or_autumn_is_an_event_of_its_year_and_a_winter_is_left_out():
+    lone = _article("lone", "The Orla pier was repaired last summer. It froze in the winter of 2030.",
+                    [("last summer", "2030-SU", "season"), ("the winter of 2030", "2030-WI", "season")],
+                    published=datetime(2031, 6, 1, 8, tzinfo=timezone.utc))
+    events = build_timeline([lone])
+    assert [(e.date, e.granularity, [m.ref.text for m in e.mentions]) for e in events] == [
+        ("2030", "year", ["last summer"])]
