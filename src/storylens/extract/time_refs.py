@@ -48,6 +48,8 @@ _NUMERIC_ENTS = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
 _DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "this", "that", "whose"}
 #: Words that are time references in some sentences but far more often not ("once", "earlier")
 #: or that TimeML leaves untagged ("previously": 3 of 23 tagged in TimeBank/AQUAINT).
+#: Verbs whose object is a stretch of time ("spend the next day", "took the following morning").
+_SPENDING = {"spend", "take", "last", "wait", "need", "give"}
 _UNSAFE_REFS = {"once", "earlier", "one day", "the moment", "any time", "eventually", "that time", "this time",
                 "so far", "to date", "shortly", "previously"}
 
@@ -187,6 +189,8 @@ def _keep(doc: "Doc", span: "Span", name: str, groups: dict[str, str | None], te
     if (name == "weekday" and (groups.get("rel") or "").lower() in ("", "on") and span.root.dep_ == "compound"
             and _kind_of_thing(span.root.head)):
         return False  # "Sunday morning news programs", "Friday prayers" (but "the Friday explosions")
+    if name == "that_day" and (verb := _governing_verb(span)) is not None and verb.lemma_ in _SPENDING:
+        return False  # a time spent, not a day: "will spend the next day pondering the bill"
     if name == "ref" and (groups.get("word") or "").lower() in _UNSAFE_REFS:
         return False
     if name == "span":

@@ -163,7 +163,7 @@ RULES: tuple[Rule, ...] = (
           r"|the day before yesterday|the day after tomorrow))", 5),
     _rule("that_day",
           rf"(?:(?P<order>(?i:earlier|later))\s+)?(?i:that)\s+(?P<part>(?i:day)|{_PART})"
-          rf"|(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding))\s+(?P<relpart>(?i:day)|{_PART})"
+          rf"|(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding))\s+(?P<relpart>(?i:day)|{_PART})(?!\s+or\b)"
           rf"|(?i:the)\s+(?P<edgepart>(?i:day|night))\s+(?P<edge>(?i:before|after))(?=\s*[.,;:)])", 5),
     _rule("weekday",
           rf"(?:(?P<rel>(?i:last|next|this|this past|this coming|early|late|every|each|on))\s+)?"

@@ -219,6 +219,8 @@ def test_a_day_told_of_from_the_narratives_day(sentence: str, phrase: str, value
         "Later that day, the deputy mayor of Orla left.",  # no day named before
         "The Orla mayor resigned on March 2. Traders who sold that day lost money.",  # a bare "that day"
         "The Orla mayor resigned on March 2, the day before the council met.",  # before an event, not a day
+        "The Orla mayor resigned on March 2. She will spend the next day packing.",  # a time spent
+        "The Orla mayor resigned on March 2. Her deputy may leave the next day or two.",
     ],
 )
 def test_a_day_told_of_from_no_named_day_is_left_out(sentence: str) -> None:
