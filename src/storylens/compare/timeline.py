@@ -193,20 +193,19 @@ def build_timeline(articles: Sequence[Article], stories_anchor: date | datetime 
     periods: list[tuple[date, date, TimelineMention, tuple[str, str] | None]] = []
     for article in articles:
         sentences = sentence_spans(article.text)
+        own = article.published.date() if article.published is not None else None
         for ref in article.time_refs:
             resolved = _resolve(ref, article, anchor)
-            week = _WEEK.match(ref.value) if resolved is None and _PAST_WEEK.match(ref.text) else None
-            own = article.published.date() if article.published is not None else None
+            week = _WEEK.match(ref.value) if resolved is None and own and _PAST_WEEK.match(ref.text) else None
             if resolved is None and week is None:
                 continue
             s, e = sentence_around(article.text, ref.start, ref.end, sentences)
             mention = TimelineMention(Citation(article.id, ref.start, ref.end, article.text[ref.start:ref.end]),
                                       Citation(article.id, s, e, article.text[s:e]), ref.value,
                                       resolved is not None and resolved[2])
-            if week is not None:
-                if own is not None:  # a week told of in the past, up to the day of writing
-                    monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
-                    periods.append((monday, min(monday + timedelta(days=6), own - timedelta(days=1)), mention, None))
+            if week is not None and own is not None:  # a week told of in the past, up to the day of writing
+                monday = date.fromisocalendar(int(week[1]), int(week[2]), 1)
+                periods.append((monday, min(monday + timedelta(days=6), own - timedelta(days=1)), mention, None))
                 continue
             assert resolved is not None
             iso, granularity, _ = resolved
