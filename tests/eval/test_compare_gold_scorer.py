@@ -84,9 +84,13 @@ def test_floors_on_dev(scored):
     grouped, one = result["grouped"], result["one_story"]
     false_conflicts = sum(len(r["errors"]["false_conflict_pairs"]) for r in result["events"].values())
     assert false_conflicts == 0
-    assert one["conflict_pair_precision"] >= 0.8 and one["conflicts_found"] >= 3
+    assert one["conflict_pair_precision"] >= 0.9 and one["conflicts_found"] >= 6
+    assert grouped["conflict_pair_precision"] >= 0.9 and grouped["conflicts_found"] >= 4
     assert grouped["claim_pair_precision"] >= 0.76 and grouped["claim_pair_recall"] >= 0.18
-    assert one["brief_support_precision"] >= 0.65 and one["brief_central_recall"] >= 0.58
-    assert grouped["brief_support_precision"] >= 0.74
-    assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.70
-    assert grouped["timeline_date_accuracy"] >= 0.90 and grouped["timeline_recall"] >= 0.74
+    # (central recall fell .613 -> .550 when more disputes were found: a sentence that is
+    # a side of a dispute is shown as the dispute, not in the summary.)
+    assert one["brief_support_precision"] >= 0.65 and one["brief_central_recall"] >= 0.53
+    assert grouped["brief_support_precision"] >= 0.74 and grouped["brief_disputed_recall"] >= 0.25
+    assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.90
+    assert grouped["quote_fidelity_accuracy"] >= 0.95
+    assert grouped["timeline_date_accuracy"] >= 0.96 and grouped["timeline_recall"] >= 0.85
