@@ -46,6 +46,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .framing import FramingCue, find_framing, find_hedged_claims
     from .quote_variants import group_quote_variants
     from .statements import statements_of
+    from .status_updates import find_status_updates
     from .timeline import build_timeline
 
     articles = canonical_order(articles)
@@ -60,13 +61,14 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     timeline = build_timeline(articles)
     voices = {(st.citation.article_id, st.citation.field, st.citation.start, st.citation.end): st.asserted_by
               for sts in split.values() for st in sts}
-    brief = build_brief(articles, facts, conflicts, quote_groups, timeline, voices)
+    superseded, status_cues = find_status_updates(articles, split)  # "wanted" before a later "arrested"
+    brief = build_brief(articles, facts, conflicts, quote_groups, timeline, voices, superseded)
     return Comparison(
         facts=facts,
         conflicts=conflicts,
         quote_variants=quote_groups,
         exclusives=Exclusives(**find_exclusives(articles, facts)),
-        framing=find_framing(articles) + find_hedged_claims(articles, facts, split) + updates,
+        framing=find_framing(articles) + find_hedged_claims(articles, facts, split) + updates + status_cues,
         timeline=timeline,
         brief=brief,
         hashtags=list(brief.hashtags),

@@ -7,8 +7,10 @@
   stand alone (:func:`sayable`: no headline, no clause cut at a comma, no piece of a
   quotation without its speaker); a quoted speaker's words that do not say whose they are
   are given with the speaker ("Name: “...”"); facts in a conflict are left to
-  ``disputed``. Ordered as the article covering most of them tells them. Only facts with
-  two or more independent sources: a summary line is something the outlets agree on.
+  ``disputed``; a statement a later article moves on (a suspect "wanted" since arrested:
+  :mod:`storylens.compare.status_updates`) is not shown, the latest state is preferred.
+  Ordered as the article covering most of them tells them. Only facts with two or more
+  independent sources: a summary line is something the outlets agree on.
 - ``single_source``: when no fact has two independent sources (a story one outlet alone
   reports, so far), the same kind of sentences from the first article's own facts (the
   first news report, when the story has one: an opinion piece does not lead a brief),
@@ -36,6 +38,7 @@ from storylens.compare.hashtags import make_hashtags
 from storylens.compare.quote_variants import QuoteGroup
 from storylens.compare.settings import current
 from storylens.compare.statements import outlet_name
+from storylens.compare.status_updates import superseded_citation
 from storylens.compare.timeline import TimelineEvent
 from storylens.model import Article, Citation, Conflict, Fact
 
@@ -122,11 +125,14 @@ def sayable(text: str) -> bool:
     return True
 
 
-def _shown(f: Fact, lead: str | None, disputed: _Disputed) -> Citation | None:
+def _shown(f: Fact, lead: str | None, disputed: _Disputed,
+           superseded: set[tuple[str, str, int, int]]) -> Citation | None:
     """The citation a summary shows for a fact: a sayable sentence of the body that is
-    no side of a dispute, the lead article's first; None when the fact has none (a
-    headline, a clause, a fragment, only disputed sentences)."""
-    good = [c for c in f.support if c.field == "text" and sayable(c.text) and not disputed.sides_of(c)]
+    no side of a dispute and that no later article moves on (a suspect "wanted" who
+    was since arrested), the lead article's first; None when the fact has none (a
+    headline, a clause, a fragment, only disputed or superseded sentences)."""
+    good = [c for c in f.support if c.field == "text" and sayable(c.text) and not disputed.sides_of(c)
+            and not superseded_citation(c, superseded)]
     own = [c for c in good if c.article_id == lead]
     found = own or good
     return found[0] if found else None
@@ -177,13 +183,14 @@ def _attributed(speaker: str | None, text: str, names: dict[str, str]) -> str:
 
 def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str],
              voices: Mapping[tuple[str, str, int, int], str], conflicts: Sequence[Conflict],
-             news: set[str]) -> tuple[list[BriefSentence], list[BriefSentence]]:
+             news: set[str], superseded: set[tuple[str, str, int, int]],
+             ) -> tuple[list[BriefSentence], list[BriefSentence]]:
     """(summary, single_source): the corroborated facts' sentences, or, when nothing is
     corroborated, the first article's own."""
     disputed = _Disputed(conflicts)
     usable = []
     for f in facts:
-        shown = _shown(f, None, disputed) if f.status != "disputed" and f.support else None
+        shown = _shown(f, None, disputed, superseded) if f.status != "disputed" and f.support else None
         if shown is not None and not disputed.touches(f, shown):
             usable.append(f)
     corroborated = [f for f in usable if f.independent_sources >= 2]
@@ -208,7 +215,7 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
 
     out = []
     for f in sorted(chosen, key=position):
-        shown = _shown(f, lead, disputed)
+        shown = _shown(f, lead, disputed, superseded)
         assert shown is not None
         voice = voices.get((shown.article_id, shown.field, shown.start, shown.end))
         out.append(BriefSentence(_attributed(voice, shown.text.strip(), names), list(f.support)))
@@ -280,15 +287,17 @@ def _quoted(groups: Sequence[QuoteGroup], by_id: dict[str, Article], names: dict
 
 def build_brief(articles: Sequence[Article], facts: Sequence[Fact], conflicts: Sequence[Conflict],
                 quote_groups: Sequence[QuoteGroup], timeline: Sequence[TimelineEvent],
-                voices: Mapping[tuple[str, str, int, int], str] | None = None) -> Brief:
+                voices: Mapping[tuple[str, str, int, int], str] | None = None,
+                superseded: set[tuple[str, str, int, int]] | None = None) -> Brief:
     """The story's brief (see the module docstring); every sentence cites its articles.
     ``voices``: who asserts each statement ((article id, field, start, end) -> the
-    statement's ``asserted_by``), so a quoted speaker's words are shown with the speaker."""
+    statement's ``asserted_by``), so a quoted speaker's words are shown with the speaker.
+    ``superseded``: the statements a later article moves on (same keys), never shown."""
     by_id = {a.id: a for a in articles}
     order = {a.id: k for k, a in enumerate(articles)}
     names = _names(articles)
     summary, single_source = _summary(facts, order, names, voices or {}, conflicts,
-                                      {a.id for a in articles if a.genre == "news"})
+                                      {a.id for a in articles if a.genre == "news"}, superseded or set())
     brief = Brief(
         summary=summary,
         single_source=single_source,

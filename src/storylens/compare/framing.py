@@ -17,6 +17,9 @@ Kinds:
 - ``updated_figure`` (made by ``compare.conflicts``): a count published 12 hours or more
   after another outlet's that moved the way the story unfolds ("five dead" after "three
   dead"); ``note`` names the earlier count. An update, not a dispute.
+- ``updated_status`` (made by ``compare.status_updates``): a later article moving a named
+  person's state on ("was arrested" after "is wanted by police"; "died" after "in
+  critical condition"); ``note`` names the earlier state and its outlet.
 
 Hedges, claim words and loaded terms inside a quotation of more than three words are a
 speaker's words, not the outlet's framing, and are left out.
@@ -76,8 +79,9 @@ _LOADED_RE = _lexicon_re(list(LOADED_TERMS))
 
 @dataclass
 class FramingCue:
-    """``kind``: hedge, attribution, scare_quote, loaded_term, hedged_claim or
-    updated_figure (``compare.conflicts``: a later count updating an earlier one); ``cue``
+    """``kind``: hedge, attribution, scare_quote, loaded_term, hedged_claim,
+    updated_figure (``compare.conflicts``: a later count updating an earlier one) or
+    updated_status (``compare.status_updates``: a person's later state); ``cue``
     the text as written;
     ``neutral`` the neutral counterpart of a loaded term; ``note`` why a scare quote counts."""
 
