@@ -13,12 +13,12 @@ the stored stories they can still join.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from .cluster import BatchConfig, cluster_features
-from .cluster.features import ArticleFeatures, text_features
+from .cluster.features import ArticleFeatures, named_dates, text_features
 from .dedupe import DedupeSettings, find_copies
 from .model import Article, Story
 
@@ -43,7 +43,8 @@ def group_into_stories(articles: Sequence[Article], features: dict[str, ArticleF
     return the stories (not compared yet), most covered first.
 
     ``features`` are the articles' clustering features from the NLP pass; an article
-    without them gets features from the cheap tokenizer (``text_features``). ``config``
+    without them gets features from the cheap tokenizer (``text_features``), and features
+    without the days the text names (stored ones) get them read. ``config``
     and ``dedupe``: the clustering and copy-detection settings (``Settings.cluster`` and
     ``Settings.dedupe``; default: the defaults).
     """
@@ -51,7 +52,8 @@ def group_into_stories(articles: Sequence[Article], features: dict[str, ArticleF
         return []
     copies = find_copies(articles, dedupe)
     features = features or {}
-    feats = [features.get(a.id) or text_features(a.id, a.headline, a.text, a.published, outlet=a.outlet) for a in articles]
+    feats = [_with_dates(features.get(a.id), a) or text_features(a.id, a.headline, a.text, a.published, outlet=a.outlet)
+             for a in articles]
     assignment, clusters = cluster_features(feats, config)
     by_id = {a.id: a for a in articles}
     for article in articles:
@@ -67,6 +69,14 @@ def group_into_stories(articles: Sequence[Article], features: dict[str, ArticleF
                          syndication_groups=[g for g in copies.groups if g.id in groups]))
     out.sort(key=lambda s: (-s.independent_sources, -len(s.articles), s.id))
     return out
+
+
+def _with_dates(features: ArticleFeatures | None, article: Article) -> ArticleFeatures | None:
+    """Features that lack the days the text names (stored before they were read) get
+    them from the article's text."""
+    if features is None or features.named_dates is not None:
+        return features
+    return replace(features, named_dates=named_dates(article.text, article.published))
 
 
 @dataclass

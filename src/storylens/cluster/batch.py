@@ -34,7 +34,21 @@ decide article by article as ``StoryClusterer`` does. Here:
    threshold but less with each other than within themselves: the bar, relative to the
    stories, keeps them apart. The floor of the decay lets a follow-up months later
    (an arrest, a trial) join when it is alike enough, at twice the similarity.
-5. **Stories.** Members in canonical order; the story id is ``story-`` + the id of its
+5. **Follow-ups that name their event's day.** Then a story joins an earlier one when
+   at least ``followup_share`` of its articles refer back to it (of the stories it
+   refers back to, the one most of its articles do; a tie joins none; repeated, so a
+   trial's story can join the arrest's that joined the event's). An article refers
+   back to an earlier one (``follow_up_pairs``) when it names a day at least
+   ``followup_min_days`` before its own publication ("the Aug. 3 drive-by shooting";
+   ``features.named_dates``), the earlier one was published on that day or up to
+   ``followup_report_days`` after it, and the two share a rare name of two words or
+   more (a victim's or suspect's full name, a street, a housing project: held by at
+   most ``followup_name_articles`` articles of the batch). An article naming more than
+   ``followup_max_dates`` days (a list of open cases) refers back to none. A new
+   event's coverage in which one article recalls an earlier shooting on the same
+   street ("On Nov. 1, an 11-year-old was killed there") does not join it: too few of
+   its articles refer back.
+6. **Stories.** Members in canonical order; the story id is ``story-`` + the id of its
    canonical-first member (the earliest published; for undated stories the smallest
    id); ``title`` the headline of the first member that has one; ``active`` is False for
    a story whose newest article is more than ``window`` older than the batch's newest.
@@ -50,7 +64,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from .features import ArticleFeatures, tf_weight
 from .online import Cluster, StoryEntity
@@ -89,6 +103,11 @@ class BatchConfig:
     pair_days: float = 3650.0
     block_rows: int = 512
     story_entities: int = 8
+    followup_min_days: float = 7.0
+    followup_report_days: float = 2.0
+    followup_name_articles: int = 6
+    followup_max_dates: int = 6
+    followup_share: float = 0.5
 
 
 def _utc(t: datetime) -> datetime:
@@ -251,6 +270,48 @@ def _neighbours(feats: Sequence[ArticleFeatures], days: Sequence[float | None], 
     return lo[first], hi[first], sims[first]
 
 
+def _name_part(key: str) -> str:
+    """An entity key without its kind (``person:ada crane`` -> ``ada crane``)."""
+    return key.rsplit(":", 1)[-1]
+
+
+def follow_up_pairs(feats: Sequence[ArticleFeatures], days: Sequence[float | None],
+                    cfg: BatchConfig) -> set[tuple[int, int]]:
+    """Pairs ``(earlier, later)`` of indexes where the later article refers back to the
+    earlier one's event: it names a day at least ``followup_min_days`` before its own
+    publication, the earlier article was published on that day or within
+    ``followup_report_days`` after it, and the two share a rare specific name: an
+    entity of two words or more (a full name, a street, a housing project) that at
+    most ``followup_name_articles`` articles of the batch hold. An article naming more
+    than ``followup_max_dates`` days (a list of open cases, a year's review) refers
+    back to none."""
+    held: Counter[str] = Counter()
+    specific: list[set[str]] = []
+    for f in feats:
+        names = {n for n in map(_name_part, f.entities) if " " in n}
+        specific.append(names)
+        held.update(names)
+    rare = [{n for n in names if held[n] <= cfg.followup_name_articles} for names in specific]
+    by_day: dict[date, list[int]] = {}
+    for i, f in enumerate(feats):
+        if f.published is not None and rare[i]:
+            by_day.setdefault(_utc(f.published).date(), []).append(i)
+    out: set[tuple[int, int]] = set()
+    for b, f in enumerate(feats):
+        d_b = days[b]
+        if d_b is None or not f.named_dates or len(f.named_dates) > cfg.followup_max_dates or not rare[b]:
+            continue
+        for named in f.named_dates:
+            named_days = _days(datetime(named.year, named.month, named.day, tzinfo=timezone.utc))
+            if named_days is None or d_b - named_days < cfg.followup_min_days:
+                continue
+            for k in range(int(cfg.followup_report_days) + 1):
+                for a in by_day.get(named + timedelta(days=k), []):
+                    if a != b and rare[a] & rare[b]:
+                        out.add((min(a, b), max(a, b)))
+    return out
+
+
 def _decay_array(cfg: BatchConfig, gap):  # type: ignore[no-untyped-def]
     """``_decay`` of an array of gaps (days)."""
     import numpy as np
@@ -327,34 +388,76 @@ def batch_cluster(features: Sequence[ArticleFeatures],
         if score >= cfg.threshold:
             heapq.heappush(heap, (-score, a, b, groups[a].version, groups[b].version))
 
-    while heap:
-        neg, a, b, va, vb = heapq.heappop(heap)
-        ga, gb = groups.get(a), groups.get(b)
-        if ga is None or gb is None or ga.version != va or gb.version != vb:
-            continue
-        score = -neg
-        if score < bar(ga, gb):
-            continue
-        # merge b into a (a is the lower index: the canonical-earlier first member)
-        ga.pair_sum += gb.pair_sum + len(ga.members) * len(gb.members) * min(score, cfg.cohesion_pair_cap)
-        ga.members.extend(gb.members)
-        if gb.span is not None:
-            ga.span = gb.span if ga.span is None else (min(ga.span[0], gb.span[0]), max(ga.span[1], gb.span[1]))
-        ga.version += 1
-        del groups[b]
-        lb = links.pop(b)
-        la = links[a]
-        la.pop(b, None)
-        for c, s in lb.items():
-            if c == a:
+    owner = list(range(n))  # article -> its group (the group's first member)
+
+    def agglomerate() -> None:
+        while heap:
+            neg, a, b, va, vb = heapq.heappop(heap)
+            ga, gb = groups.get(a), groups.get(b)
+            if ga is None or gb is None or ga.version != va or gb.version != vb:
                 continue
-            la[c] = la.get(c, 0.0) + s
-            lc = links[c]
-            lc[a] = lc.get(a, 0.0) + lc.pop(b)
-        for c in la:
-            push(a, c)
+            score = -neg
+            if score < bar(ga, gb):
+                continue
+            # merge b into a (a is the lower index: the canonical-earlier first member)
+            ga.pair_sum += gb.pair_sum + len(ga.members) * len(gb.members) * min(score, cfg.cohesion_pair_cap)
+            ga.members.extend(gb.members)
+            for m in gb.members:
+                owner[m] = a
+            if gb.span is not None:
+                ga.span = gb.span if ga.span is None else (min(ga.span[0], gb.span[0]), max(ga.span[1], gb.span[1]))
+            ga.version += 1
+            del groups[b]
+            lb = links.pop(b)
+            la = links[a]
+            la.pop(b, None)
+            for c, s in lb.items():
+                if c == a:
+                    continue
+                la[c] = la.get(c, 0.0) + s
+                lc = links[c]
+                lc[a] = lc.get(a, 0.0) + lc.pop(b)
+            for c in la:
+                push(a, c)
+
+    agglomerate()
+    if n > 1 and cfg.followup_share > 0:
+        _join_follow_ups(feats, days, groups, owner, cfg)
 
     return _stories(feats, days, groups, cfg)
+
+
+def _join_follow_ups(feats: Sequence[ArticleFeatures], days: Sequence[float | None], groups: dict[int, _Group],
+                     owner: list[int], cfg: BatchConfig) -> None:
+    """Step 5 of the module docstring: a story joins the earlier story its articles refer
+    back to when at least ``followup_share`` of them do (of those it refers to, the one
+    most of them refer to; a tie joins neither). Repeated until no story joins, so a
+    trial's story can join an arrest's that joined the event's."""
+    pairs = sorted(follow_up_pairs(feats, days, cfg))
+    while True:
+        refer: dict[int, dict[int, set[int]]] = {}  # later story -> earlier story -> its referring articles
+        for a, b in pairs:
+            early, late = owner[a], owner[b]
+            if early != late:
+                refer.setdefault(late, {}).setdefault(early, set()).add(b)
+        joins: list[tuple[int, int]] = []
+        for late in sorted(refer):
+            counts = sorted(((len(arts), early) for early, arts in refer[late].items()), reverse=True)
+            best, early = counts[0]
+            if len(counts) > 1 and counts[1][0] == best:
+                continue
+            if best >= cfg.followup_share * len(groups[late].members):
+                joins.append((late, early))
+        if not joins:
+            return
+        late, early = joins[0]  # one at a time: the stories change
+        keep, gone = min(late, early), max(late, early)
+        gk, gg = groups[keep], groups.pop(gone)
+        gk.members.extend(gg.members)
+        for m in gg.members:
+            owner[m] = keep
+        if gg.span is not None:
+            gk.span = gg.span if gk.span is None else (min(gk.span[0], gg.span[0]), max(gk.span[1], gg.span[1]))
 
 
 def _stories(feats: Sequence[ArticleFeatures], days: Sequence[float | None], groups: dict[int, _Group],

@@ -1,5 +1,5 @@
 """What story clustering reads of an article: lemma counts of title and body, entity keys,
-the publication time.
+the publication time, and the days its text names.
 
 Two sources give the same ``ArticleFeatures``:
 
@@ -9,6 +9,11 @@ Two sources give the same ``ArticleFeatures``:
 * ``text_features(...)``: a cheap regular-expression tokenizer with a suffix-stripping
   lemma and capitalised-word runs as entities, for streams where no spaCy pass is run
   (the benchmark) and for comparing lemma sources on the evaluation sets.
+
+Both read ``named_dates``: the calendar days the text names ("Aug. 3", "August 3rd,
+2015", "19 August"), a day without a year taken as the latest such day not after the
+day of publication (the day after is allowed: a clock ahead of UTC). A follow-up names
+the day of its earlier event ("the Aug. 3 drive-by shooting"); ``batch`` reads it.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..model import Article
@@ -26,7 +31,7 @@ from ..text import STOP_WORDS, cheap_lemma, fold
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["ArticleFeatures", "article_features", "text_features"]
+__all__ = ["ArticleFeatures", "article_features", "named_dates", "text_features"]
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -34,11 +39,22 @@ _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 _CAP_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*)"
 _CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+(?:(?:of|de|la|van|von|al|the|and)[ \t]+)?{_CAP_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s$")
+_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+           "nov": 11, "dec": 12}
+_MONTH = (r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_ORDINAL = r"(?:st|nd|rd|th)?"
+# Case-sensitive: a month is written with a capital ("may 3" is no day).
+_NAMED_DATE = re.compile(
+    rf"\b(?:{_MONTH.format(g='m1')}\.?\s+(?P<d1>\d{{1,2}}){_ORDINAL}\b"
+    rf"|(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{_MONTH.format(g='m2')}\b)"
+    r"(?!\s*[:.]\d)(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?")
 
 @dataclass(frozen=True)
 class ArticleFeatures:
     """Clustering input for one article. ``title``/``body`` map lemma -> count,
-    ``entities`` entity key -> count, ``names`` entity key -> a name as written."""
+    ``entities`` entity key -> count, ``names`` entity key -> a name as written,
+    ``named_dates`` the days the text names (module docstring; None: not read)."""
 
     id: str
     title: dict[str, int]
@@ -48,6 +64,7 @@ class ArticleFeatures:
     headline: str | None = None
     names: dict[str, str] | None = None
     outlet: str | None = None
+    named_dates: tuple[date, ...] | None = None  # None: not read (``named_dates``)
 
 
 def _entity_key(text: str) -> str:
@@ -60,6 +77,27 @@ def _entity_key(text: str) -> str:
 def tf_weight(count: float, binary: bool) -> float:
     """A term's weight from its count in one article: 1 (``binary``) or 1 + log(count)."""
     return 1.0 if binary else 1.0 + math.log(max(count, 1))
+
+
+def named_dates(text: str, published: datetime | None) -> tuple[date, ...]:
+    """The calendar days ``text`` names, sorted (see the module docstring). A day written
+    without a year needs ``published``; an impossible day (Feb. 30) is no day."""
+    today = published.date() if published is not None else None
+    out: set[date] = set()
+    for m in _NAMED_DATE.finditer(text):
+        name = m.group("m1") or m.group("m2")
+        month = _MONTHS[name[:3].lower()]
+        day = int(m.group("d1") or m.group("d2"))
+        years = [int(m.group("year"))] if m.group("year") else [today.year, today.year - 1] if today else []
+        for year in years:
+            try:
+                named = date(year, month, day)
+            except ValueError:
+                break
+            if m.group("year") or (today is not None and named <= today + timedelta(days=1)):
+                out.add(named)
+                break
+    return tuple(sorted(out))
 
 
 def _cheap_terms(text: str) -> Counter[str]:
@@ -104,7 +142,7 @@ def text_features(id: str, title: str | None, body: str, published: datetime | N
     ents, names = _cheap_entities(body if not title else title + "\n" + body)
     _resolve_surnames(ents, names)
     return ArticleFeatures(id, dict(_cheap_terms(title or "")), dict(_cheap_terms(body)), dict(ents),
-                           published, title, names, outlet)
+                           published, title, names, outlet, named_dates(body, published))
 
 
 def article_features(article: Article, doc: "Doc", *, title: str | None = None) -> ArticleFeatures:
@@ -147,7 +185,8 @@ def article_features(article: Article, doc: "Doc", *, title: str | None = None) 
             names.setdefault(key, span.text)
         _resolve_surnames(entities, names)
     return ArticleFeatures(article.id, dict(title_terms), dict(body), dict(entities),
-                           article.published, headline, names, article.outlet)
+                           article.published, headline, names, article.outlet,
+                           named_dates(article.text, article.published))
 
 
 def _resolve_surnames(entities: Counter[str], names: dict[str, str]) -> None:
