@@ -5,7 +5,8 @@ overlap (a Dice coefficient weighted by how rare each stem is among the story's
 statements) and they share an anchor beyond common vocabulary (two content stems, or
 one and an entity, a figure or a day; names and titles do not count as content), helped
 by shared entity keys, shared figures (value and bound) and time
-references that can be the same day. Candidate pairs come from blocking: each statement
+references that can be the same day (a time of day on a known day counts as that day).
+Candidate pairs come from blocking: each statement
 is indexed under its rarest stems, its entity keys, figure values and dates, and only
 statements sharing a key are scored, so the cost grows with the sizes of the posting
 lists, not with the square of the number of statements. Very common keys (in more than
@@ -75,6 +76,18 @@ def same_day(a: TimeRef, b: TimeRef) -> bool:
     return all(x == y or x == "X" or y == "X" for x, y in zip(va, vb))
 
 
+def _day_refs(st: Statement) -> list[TimeRef]:
+    """The statement's day references, a time of day counted as its day ("Monday night",
+    "2:45 p.m." on a known day): the day an event happened, whatever the hour given."""
+    out = []
+    for t in st.times:
+        if t.granularity == "day":
+            out.append(t)
+        elif t.granularity == "time" and re.match(r"[\dX]{4}-[\dX]{2}-[\dX]{2}T", t.value):
+            out.append(TimeRef(t.text, t.start, t.end, t.value[:10], "day", t.anchor))
+    return out
+
+
 def _figure_keys(st: Statement) -> set[str]:
     out = set()
     for f in st.figures:
@@ -86,7 +99,7 @@ def _figure_keys(st: Statement) -> set[str]:
 
 
 def _time_keys(st: Statement) -> set[str]:
-    return {t.value[-5:] for t in st.times if t.granularity == "day" and "W" not in t.value}
+    return {t.value[-5:] for t in _day_refs(st) if "W" not in t.value}
 
 
 class _Scorer:
@@ -99,6 +112,7 @@ class _Scorer:
         self.name_factor = config.align_name_factor
         self.weight = {id(st): sum(self._w(t, st, st) for t in st.terms) for st in statements}
         self.figs = {id(st): _figure_keys(st) for st in statements}
+        self.days = {id(st): _day_refs(st) for st in statements}
         self.config = config
 
     def _w(self, term: str, a: Statement, b: Statement) -> float:
@@ -120,7 +134,7 @@ class _Scorer:
             return 0.0
         c = self.config
         shared_figure = bool(self.figs[id(a)] & self.figs[id(b)])
-        shared_day = any(same_day(x, y) for x in a.times for y in b.times)
+        shared_day = any(same_day(x, y) for x in self.days[id(a)] for y in self.days[id(b)])
         content = (a.terms & b.terms) - a.name_terms - b.name_terms - GENERIC_TERMS
         anchored = shared_figure or shared_day or bool(a.entities & b.entities)
         if len(content) + anchored < c.align_min_shared_terms:

@@ -50,6 +50,8 @@ _PHRASES = [
      " ~return "),
     (re.compile(r"\bcall(?:ed|s|ing)? off\b"), " ~cancel "),
     (re.compile(r"\bset free\b"), " ~release "),
+    (re.compile(r"\b(?:taken|placed) into custody\b"), " ~detain "),
+    (re.compile(r"\bmedical cent(?:er|re)s?\b"), " hospital "),
 ]
 _CONCEPTS = {
     "evacuat": "~evacuate", "evacue": "~evacuate", "flee": "~evacuate", "fled": "~evacuate",
@@ -59,7 +61,9 @@ _CONCEPTS = {
     "return": "~return",
     "kill": "~die", "dead": "~die", "die": "~die", "death": "~die", "fatalit": "~die",
     "injur": "~injure", "wound": "~injure", "hurt": "~injure",
-    "arrest": "~detain", "detain": "~detain", "detention": "~detain",
+    "arrest": "~detain", "detain": "~detain", "detention": "~detain", "bust": "~detain", "apprehend": "~detain",
+    "slain": "~die", "slay": "~die", "fatal": "~die", "fatally": "~die", "cop": "polic",
+    "teenager": "teen",
     "captur": "~capture", "seiz": "~capture", "seizur": "~capture", "abduct": "~capture",
     "abduction": "~capture",
     "strik": "~attack", "strike": "~attack", "attack": "~attack", "raid": "~attack",

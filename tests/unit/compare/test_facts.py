@@ -270,3 +270,19 @@ def test_dropping_a_contradicting_outlet_recounts_news_only():
     assert [s.article_id for s in facts[0].support] == ["a", "c"]  # the blog still states it
     assert facts[0].independent_sources == 1 and facts[0].status == "single-source"
     assert facts[0].outlets == ["Dornhill Gazette", "Hill Blog"]
+
+
+def test_a_time_of_day_on_a_known_day_anchors_the_day_like_a_date():
+    a_text = "The ferry ran aground near Korsby harbour on Monday night, the coast guard said."
+    b_text = "A ferry ran aground near Korsby harbour on Monday, stranding passengers."
+    a = article("a", a_text)
+    a.time_refs.append(TimeRef("Monday night", *at(a_text, "Monday night"), "2031-04-28TNI", "time", "2031-05-02"))
+    b = article("b", b_text, times=[("Monday", "2031-04-28")])
+    sts = statements_of(a) + statements_of(b)
+    scorer = _Scorer(sts, CompareSettings())
+    with_day = scorer.score(sts[0], sts[1])
+    a.time_refs[0] = TimeRef("Monday night", *at(a_text, "Monday night"), "2031-04-21TNI", "time", "2031-05-02")
+    other = statements_of(a) + statements_of(b)
+    assert with_day > _Scorer(other, CompareSettings()).score(other[0], other[1]) + 0.1
+    # the day is a blocking key too: the pair is a candidate through it
+    assert (0, 1) in _candidates(sts, scorer, CompareSettings())

@@ -33,3 +33,15 @@ def test_a_short_report_inside_a_sentence_does_not_make_the_sentence_its_speaker
         {"text": "The dam will close", "speaker_entity": "org:orla police", "kind": "indirect"}])
     by_text = {st.citation.text[:12]: st.asserted_by for st in statements_of(a)}
     assert by_text == {"Rights group": "outlet", "The dam will": "org:orla police"}
+
+
+def test_common_news_paraphrases_share_a_concept() -> None:
+    from storylens.compare.statements import terms
+
+    assert "~detain" in terms("Two men were taken into custody late Tuesday") & terms("Police arrested two men")
+    assert "~detain" in terms("Officers busted the driver") & terms("The driver was apprehended")
+    assert "~die" in terms("The slain ferryman was 54") & terms("The ferryman killed in the crash")
+    assert "~die" in terms("a fatal crash on the Korsby road") & terms("two people were killed on the Korsby road")
+    assert "polic" in terms("Cops said the van was stolen") & terms("Police said the van was stolen")
+    assert "hospital" in terms("taken to Korsby Medical Center") & terms("taken to Korsby Hospital")
+    assert "teen" in terms("a teenager was hurt") & terms("a teen was hurt")
