@@ -128,3 +128,26 @@ EXPECTED = cluster_features(_stream())
 @given(st.permutations(_stream()))
 def test_follow_ups_join_whatever_the_input_order(order):
     assert cluster_features(order) == EXPECTED
+
+
+def test_a_follow_up_referring_back_to_two_stories_alike_joins_neither():
+    second = [  # another shooting, on Aug. 10, reported on Aug. 11
+        ("Man shot in the leg on Pellow Lane",
+         "Ivo Marsh, 31, was shot in the leg on Pellow Lane early Monday after an argument outside a bar, "
+         "police said. He was treated at Saint Aubyn Hospital and released."),
+        ("Pellow Lane bar argument ends in gunfire",
+         "An argument outside a bar on Pellow Lane ended with Ivo Marsh, 31, shot in the leg, officers said. "
+         "A man seen running toward the railway bridge is being sought."),
+    ]
+    both = ("A 22-year-old man, Dorran Pike, was ordered held without bail on Thursday. Prosecutors say Pike "
+            "drove the van in the Aug. 3 drive-by that left Tamsin Verrall fighting for her life and fired "
+            "the shot that wounded Ivo Marsh on Pellow Lane on Aug. 10.")
+    stream = _stream(both) + [_article(f"p{i}", item, AUG4 + timedelta(days=7, hours=2 * i))
+                              for i, item in enumerate(second)]
+    assignment, _ = cluster_features(stream)
+    assert assignment["f0"] == "story-f0"
+    assert assignment["d0"] != assignment["p0"]
+    # without the second day named it joins the first event's story
+    one = both.replace(" on Aug. 10", "")
+    assignment, _ = cluster_features(_stream(one) + stream[len(_stream()):])
+    assert assignment["f0"] == "story-d0"
