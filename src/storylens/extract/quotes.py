@@ -210,7 +210,21 @@ def _clause_part(clause: Token, text: str, spans: list[QuoteSpan], used: set[int
     return start, end, "indirect"
 
 
-def _indirect(tok: Token, text: str, spans: list[QuoteSpan], used: set[int]) -> tuple[int, int, str] | None:
+def _indirect(tok: Token, text: str, spans: list[QuoteSpan], used: set[int],
+              carried: set[int]) -> tuple[int, int, str] | None:
+    """The clause a cue reports, unless it holds a quotation ``carried`` on from the report
+    before it (a parse that runs "Earlier, X announced ..." back into the paragraph before
+    does not make that quotation X's words)."""
+    taken = set(used)
+    part = _reported(tok, text, spans, taken)
+    if part is None or any(i in carried and s.outer_start < part[1] and part[0] < s.outer_end
+                           for i, s in enumerate(spans)):
+        return None
+    used.update(taken)
+    return part
+
+
+def _reported(tok: Token, text: str, spans: list[QuoteSpan], used: set[int]) -> tuple[int, int, str] | None:
     for child in tok.children:
         if child.dep_ == "ccomp":
             return _clause_part(child, text, spans, used)
@@ -330,21 +344,10 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
                             used.add(member)
                             attribution.parts.append(_direct_part(spans[member], text))
             if (before is not None or lead is not None) and after is None:
-                sentence_end = tok.sent.end_char
                 nxt = _quote_after(right, spans, text, used)
                 if nxt is None:
-                    for i, span in enumerate(spans):
-                        if i not in used and span.outer_start >= right:
-                            gap = text[right:span.outer_start]
-                            if (len(gap) < _settings().quote_next_sentence_gap_chars and "\n" not in gap and gap.rstrip().endswith(".")
-                                    and sentence_end - 1 <= span.outer_start <= sentence_end + 2):
-                                nxt = i
-                            break
-                if nxt is not None and not _cued_later(spans[nxt], cues, text):
-                    for member in _group_members(nxt, spans):
-                        if member not in used:
-                            used.add(member)
-                            attribution.parts.append(_direct_part(spans[member], text))
+                    nxt = _next_sentence_quote(right, tok.sent.end_char, spans, text, used)
+                _take_group(nxt, attribution, spans, text, used, cues)
             if not attribution.parts:
                 block = _block_after(right, text, spans)
                 if block is not None:
@@ -354,15 +357,52 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
         else:
             pending.append((tok, subject))
     # pass 2: reported clauses
+    carried: set[int] = set()
     for tok, subject in pending:
-        part = _indirect(tok, text, spans, used)
+        part = _indirect(tok, text, spans, used, carried)
         if part is None:
             continue
         cue_start, cue_end = _cue_span(tok)
-        attributions.append(_Attribution(tok, cue_start, cue_end, subject, [part]))
+        attribution = _Attribution(tok, cue_start, cue_end, subject, [part])
+        # 'He said he would meet them. "...": a quoted sentence of its own right after a
+        # report, in its paragraph and with no cue of its own, goes on with the speaker.
+        end = max(part[1], cue_end)
+        carried |= _take_group(_next_sentence_quote(end, tok.sent.end_char, spans, text, used), attribution, spans,
+                               text, used, cues)
+        attributions.append(attribution)
     for attribution, _source in _according_to(doc, spans, used):
         attributions.append(attribution)
     return _records(doc, entities, attributions, spans, used)
+
+
+def _next_sentence_quote(right: int, sentence_end: int, spans: list[QuoteSpan], text: str,
+                         used: set[int]) -> int | None:
+    """Index of a quotation that opens the sentence after the one ending at ``sentence_end``
+    (what follows ``right``, the end of the cue's words, is only that sentence's end:
+    ``X said. "..."``), in the same paragraph."""
+    for i, span in enumerate(spans):
+        if i not in used and span.outer_start >= right:
+            gap = text[right:span.outer_start]
+            if (len(gap) < _settings().quote_next_sentence_gap_chars and "\n" not in gap and gap.rstrip().endswith(".")
+                    and sentence_end - 1 <= span.outer_start <= sentence_end + 2):
+                return i
+            return None
+    return None
+
+
+def _take_group(index: int | None, attribution: _Attribution, spans: list[QuoteSpan], text: str, used: set[int],
+                cues: list[tuple[Token, Token]]) -> set[int]:
+    """Give the attribution the quotation ``index`` (with the rest of its group) unless it
+    has a cue of its own; the quotations given."""
+    given: set[int] = set()
+    if index is None or _cued_later(spans[index], cues, text):
+        return given
+    for member in _group_members(index, spans):
+        if member not in used:
+            used.add(member)
+            given.add(member)
+            attribution.parts.append(_direct_part(spans[member], text))
+    return given
 
 
 def _lead_in(doc: Doc, index: int, spans: list[QuoteSpan]) -> tuple[int, int, str] | None:
