@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from .rule_scan import RuleScanner
 
 __all__ = ["Core", "find_cores", "parse_numeral", "WORD_VALUES"]
 
@@ -122,30 +125,36 @@ def _parse_words(words: str) -> tuple[float, int] | None:
     return (value, end) if value is not None else None
 
 
+@cache
+def _core_scanner() -> RuleScanner:
+    """The four kinds of core in one pass over a text (built at first use)."""
+    return RuleScanner([_VAGUE, _FRACTION, _WORD_NUMBER, _NUMERAL])
+
+
 def find_cores(text: str) -> list[Core]:
     """Every number-like core in ``text``, sorted, without overlaps (longest wins)."""
     found: list[Core] = []
-    for m in _VAGUE.finditer(text):
-        phrase = re.sub(r"\s+", " ", m.group(0).lower())
+    vague, fractions, words, numerals = _core_scanner().scan(text)
+    for m in vague:
+        phrase = re.sub(r"\s+", " ", m.text.lower())
         rng = VAGUE[phrase]
-        found.append(Core(m.start(), m.end(), None, "vague", rng[0] if rng else None,
-                          rng[1] if rng else None, m.group(0)))
-    for m in _FRACTION.finditer(text):
-        num = m.group("num").lower()
+        found.append(Core(m.start, m.end, None, "vague", rng[0] if rng else None, rng[1] if rng else None, m.text))
+    for m in fractions:
+        num, den = (m.groups["num"] or "").lower(), (m.groups["den"] or "").lower()
         n = 1 if num == "a" else WORD_VALUES.get(num)
-        if n is None or (num in ("a",) and m.group("den").lower() in ("second", "fourth")):
+        if n is None or (num in ("a",) and den in ("second", "fourth")):
             continue
-        found.append(Core(m.start(), m.end(), n / _FRACTION_DENOMS[m.group("den").lower()], "fraction"))
-    for m in _WORD_NUMBER.finditer(text):
-        parsed = _parse_words(m.group(0))
+        found.append(Core(m.start, m.end, n / _FRACTION_DENOMS[den], "fraction"))
+    for m in words:
+        parsed = _parse_words(m.text)
         if parsed is not None:
-            found.append(Core(m.start(), m.start() + parsed[1], parsed[0], "word"))
-    for m in _NUMERAL.finditer(text):
+            found.append(Core(m.start, m.start + parsed[1], parsed[0], "word"))
+    for m in numerals:
         try:
-            value = parse_numeral(m.group(0))
+            value = parse_numeral(m.text)
         except (ValueError, ZeroDivisionError):
             continue
-        found.append(Core(m.start(), m.end(), value, "numeral"))
+        found.append(Core(m.start, m.end, value, "numeral"))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     cores: list[Core] = []
     for core in found:

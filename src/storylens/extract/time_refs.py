@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from ..model import TimeRef
 from .time_refs_calendar import PAST_PROGRESSIVE, Tense
-from .time_refs_patterns import RULES
+from .time_refs_patterns import RULES, rule_scanner
 from .time_refs_resolve import Context, resolve
 from .nlp import text_of
 
@@ -136,11 +136,8 @@ def _past_perfect(span: "Span") -> bool:
 
 
 def _candidates(text: str) -> list[tuple[int, int, str, dict[str, str | None]]]:
-    found: list[tuple[int, int, int, str, dict[str, str | None]]] = []
-    for rule in RULES:
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), rule.priority, rule.name, m.groupdict()))
+    found = [(m.start, m.end, rule.priority, rule.name, m.groups)
+             for rule, matches in zip(RULES, rule_scanner().scan(text)) for m in matches]
     found.sort(key=lambda c: (-(c[1] - c[0]), -c[2], c[0]))
     taken: list[tuple[int, int, str, dict[str, str | None]]] = []
     for start, end, _, name, groups in found:

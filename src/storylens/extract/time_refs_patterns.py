@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from .rule_scan import RuleScanner
 
 __all__ = [
     "MONTHS",
@@ -20,6 +23,7 @@ __all__ = [
     "ORDINALS",
     "RULES",
     "Rule",
+    "rule_scanner",
     "number_value",
 ]
 
@@ -196,3 +200,10 @@ RULES: tuple[Rule, ...] = (
           r"current|the time being|so far|to date|"
           r"as soon as possible|this time|that time|the moment|any time|eventually))", 1),
 )
+
+
+@cache
+def rule_scanner() -> RuleScanner:
+    """All of ``RULES`` in one pass over a text (built at first use): ``scan(text)[i]``
+    holds what ``RULES[i].regex.finditer(text)`` finds."""
+    return RuleScanner([rule.regex for rule in RULES], edge=_EDGE_L)
