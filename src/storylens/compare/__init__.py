@@ -17,9 +17,13 @@ last, then by id), and every step after that breaks its ties by that order.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from ..model import Article, Comparison, Exclusives, Story
+from ..model import Article, Citation, Comparison, Exclusives, Story
+
+if TYPE_CHECKING:
+    from .statements import Statement
 
 __all__ = ["canonical_order", "compare_story", "compare_stories"]
 
@@ -62,7 +66,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     voices = {(st.citation.article_id, st.citation.field, st.citation.start, st.citation.end): st.asserted_by
               for sts in split.values() for st in sts}
     superseded, status_cues = find_status_updates(articles, split)  # "wanted" before a later "arrested"
-    brief = build_brief(articles, facts, conflicts, quote_groups, timeline, voices, superseded)
+    brief = build_brief(articles, facts, conflicts, quote_groups, timeline, voices, superseded, agreement(split))
     return Comparison(
         facts=facts,
         conflicts=conflicts,
@@ -74,6 +78,26 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
         hashtags=list(brief.hashtags),
         entity_links=links,
     )
+
+
+def agreement(split: Mapping[str, Sequence["Statement"]]) -> Callable[[Citation, Citation], bool]:
+    """Whether two statements of the story say a thing to each other directly: their pair
+    passes the alignment's own test (``compare.align_threshold``), the same as two
+    statements that make a fact between them."""
+    from .facts import make_scorer
+    from .settings import current
+
+    statements = [st for sts in split.values() for st in sts]
+    by_span = {(st.citation.article_id, st.citation.field, st.citation.start, st.citation.end): st for st in statements}
+    scorer = make_scorer(statements)
+    threshold = current().align_threshold
+
+    def agrees(a: Citation, b: Citation) -> bool:
+        x = by_span.get((a.article_id, a.field, a.start, a.end))
+        y = by_span.get((b.article_id, b.field, b.start, b.end))
+        return x is not None and y is not None and scorer.score(x, y) >= threshold
+
+    return agrees
 
 
 def compare_stories(articles: Sequence[Article], stories: Sequence[Story]) -> dict[str, str]:

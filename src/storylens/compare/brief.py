@@ -32,8 +32,9 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
+from storylens.compare.facts import corroborating_sources
 from storylens.compare.hashtags import make_hashtags
 from storylens.compare.quote_variants import QuoteGroup
 from storylens.compare.settings import current
@@ -45,6 +46,9 @@ from storylens.model import Article, Citation, Conflict, Fact
 __all__ = ["BriefSentence", "QuotedSpeaker", "Brief", "build_brief", "sayable"]
 
 log = logging.getLogger(__name__)
+
+#: Whether two citations of one fact say it to each other directly.
+Agrees = Callable[[Citation, Citation], bool]
 
 
 
@@ -125,17 +129,15 @@ def sayable(text: str) -> bool:
     return True
 
 
-def _shown(f: Fact, lead: str | None, disputed: _Disputed,
-           superseded: set[tuple[str, str, int, int]]) -> Citation | None:
-    """The citation a summary shows for a fact: a sayable sentence of the body that is
-    no side of a dispute and that no later article moves on (a suspect "wanted" who
-    was since arrested), the lead article's first; None when the fact has none (a
-    headline, a clause, a fragment, only disputed or superseded sentences)."""
+def _candidates(f: Fact, lead: str | None, disputed: _Disputed,
+                superseded: set[tuple[str, str, int, int]]) -> list[Citation]:
+    """The sentences a summary can show for a fact: sayable sentences of the body that are
+    no side of a dispute and that no later article moves on (a suspect "wanted" who was
+    since arrested), the lead article's first; none for a fact of headlines, clauses,
+    fragments, or only disputed or superseded sentences."""
     good = [c for c in f.support if c.field == "text" and sayable(c.text) and not disputed.sides_of(c)
             and not superseded_citation(c, superseded)]
-    own = [c for c in good if c.article_id == lead]
-    found = own or good
-    return found[0] if found else None
+    return [c for c in good if c.article_id == lead] + [c for c in good if c.article_id != lead]
 
 
 class _Disputed:
@@ -181,44 +183,72 @@ def _attributed(speaker: str | None, text: str, names: dict[str, str]) -> str:
     return f"{name}: “{text.strip(_OPENING_QUOTES + '”’')}”"
 
 
+@dataclass
+class _Line:
+    """A fact as the summary would give it: the sentence shown and the citations of the
+    statements that say it themselves (not only through a third statement)."""
+
+    fact: Fact
+    shown: Citation
+    support: list[Citation]
+    sources: int
+
+
+def _line(f: Fact, lead: str | None, disputed: _Disputed, superseded: set[tuple[str, str, int, int]],
+          agrees: Agrees | None, by_id: Mapping[str, Article]) -> _Line | None:
+    """The fact's best line: among its sayable sentences (the lead article's first), the
+    one the most independent sources say directly (``agrees`` with it: a statement that
+    joined the fact only through another one is not cited for it)."""
+    best: _Line | None = None
+    for shown in _candidates(f, lead, disputed, superseded):
+        support = [c for c in f.support if c == shown or agrees is None or agrees(shown, c)]
+        members = list({c.article_id: by_id[c.article_id] for c in support if c.article_id in by_id}.values())
+        sources = corroborating_sources(members) if agrees is not None else f.independent_sources
+        if best is None or sources > best.sources:
+            best = _Line(f, shown, support, sources)
+    return best
+
+
 def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str],
              voices: Mapping[tuple[str, str, int, int], str], conflicts: Sequence[Conflict],
-             news: set[str], superseded: set[tuple[str, str, int, int]],
-             ) -> tuple[list[BriefSentence], list[BriefSentence]]:
+             news: set[str], superseded: set[tuple[str, str, int, int]], agrees: Agrees | None,
+             by_id: Mapping[str, Article]) -> tuple[list[BriefSentence], list[BriefSentence]]:
     """(summary, single_source): the corroborated facts' sentences, or, when nothing is
     corroborated, the first article's own."""
     disputed = _Disputed(conflicts)
     usable = []
     for f in facts:
-        shown = _shown(f, None, disputed, superseded) if f.status != "disputed" and f.support else None
-        if shown is not None and not disputed.touches(f, shown):
-            usable.append(f)
-    corroborated = [f for f in usable if f.independent_sources >= 2]
+        line = _line(f, None, disputed, superseded, agrees, by_id) if f.status != "disputed" and f.support else None
+        if line is not None and not disputed.touches(f, line.shown):
+            usable.append(line)
+    corroborated = [x for x in usable if x.sources >= 2]
     most = current().brief_max_sentences
     if corroborated:
-        chosen = sorted(corroborated, key=lambda f: (-f.independent_sources, -len(f.support)))[:most]
+        chosen = sorted(corroborated, key=lambda x: (-x.sources, -len(x.support)))[:most]
     else:  # nothing corroborated: the first article's own facts, a news report's if there is one
-        cited = {c.article_id for f in usable for c in f.support}
+        cited = {c.article_id for x in usable for c in x.fact.support}
         first = min((order.get(aid, 0) for aid in (cited & news or cited)), default=0)
-        chosen = [f for f in usable if any(order.get(c.article_id) == first for c in f.support)][:most]
+        chosen = [x for x in usable if any(order.get(c.article_id) == first for c in x.fact.support)][:most]
     if not chosen:
         return [], []
     coverage: dict[str, int] = defaultdict(int)
-    for f in chosen:
-        for aid in {c.article_id for c in f.support}:
+    for x in chosen:
+        for aid in {c.article_id for c in x.support}:
             coverage[aid] += 1
     lead = max(coverage, key=lambda aid: (coverage[aid], -order.get(aid, 0)))
+    lines = []
+    for x in chosen:  # the lead article's sentence where it says the fact as well
+        again = _line(x.fact, lead, disputed, superseded, agrees, by_id)
+        lines.append(again if again is not None and again.sources >= x.sources else x)
 
-    def position(f: Fact) -> tuple[int, int]:
-        own = [c.start for c in f.support if c.article_id == lead]
-        return (0, min(own)) if own else (1, min(order.get(c.article_id, 0) for c in f.support))
+    def position(x: _Line) -> tuple[int, int]:
+        own = [c.start for c in x.support if c.article_id == lead]
+        return (0, min(own)) if own else (1, min(order.get(c.article_id, 0) for c in x.support))
 
     out = []
-    for f in sorted(chosen, key=position):
-        shown = _shown(f, lead, disputed, superseded)
-        assert shown is not None
-        voice = voices.get((shown.article_id, shown.field, shown.start, shown.end))
-        out.append(BriefSentence(_attributed(voice, shown.text.strip(), names), list(f.support)))
+    for x in sorted(lines, key=position):
+        voice = voices.get((x.shown.article_id, x.shown.field, x.shown.start, x.shown.end))
+        out.append(BriefSentence(_attributed(voice, x.shown.text.strip(), names), list(x.support)))
     return (out, []) if corroborated else ([], out)
 
 
@@ -288,16 +318,19 @@ def _quoted(groups: Sequence[QuoteGroup], by_id: dict[str, Article], names: dict
 def build_brief(articles: Sequence[Article], facts: Sequence[Fact], conflicts: Sequence[Conflict],
                 quote_groups: Sequence[QuoteGroup], timeline: Sequence[TimelineEvent],
                 voices: Mapping[tuple[str, str, int, int], str] | None = None,
-                superseded: set[tuple[str, str, int, int]] | None = None) -> Brief:
+                superseded: set[tuple[str, str, int, int]] | None = None, agrees: Agrees | None = None) -> Brief:
     """The story's brief (see the module docstring); every sentence cites its articles.
     ``voices``: who asserts each statement ((article id, field, start, end) -> the
     statement's ``asserted_by``), so a quoted speaker's words are shown with the speaker.
-    ``superseded``: the statements a later article moves on (same keys), never shown."""
+    ``superseded``: the statements a later article moves on (same keys), never shown.
+    ``agrees(shown, other)``: whether two statements of a fact say it to each other
+    directly (the alignment's own pair test); a summary line cites only those that agree
+    with the sentence it shows. None: every statement of the fact is cited."""
     by_id = {a.id: a for a in articles}
     order = {a.id: k for k, a in enumerate(articles)}
     names = _names(articles)
     summary, single_source = _summary(facts, order, names, voices or {}, conflicts,
-                                      {a.id for a in articles if a.genre == "news"}, superseded or set())
+                                      {a.id for a in articles if a.genre == "news"}, superseded or set(), agrees, by_id)
     brief = Brief(
         summary=summary,
         single_source=single_source,

@@ -246,3 +246,38 @@ def test_a_fact_whose_own_statements_take_both_sides_stays_out_of_the_summary():
         ConflictSide("About 500 crew members", "outlet", Citation("b", 0, 22, tb[:22]), 500.0)])
     brief = build_brief([a, b], [fact], [crew], [], [])
     assert brief.summary == [] and len(brief.disputed) == 1
+
+
+def test_a_summary_line_cites_only_the_statements_that_say_it_directly():
+    texts = {"a": "The ferry strike in Port Vell ended on Friday after crews accepted a pay offer.",
+             "b": "Crews accepted a pay offer on Friday, ending the ferry strike in Port Vell.",
+             "c": "The pay offer accepted on Friday gave crews a raise of four percent.",
+             "d": "A raise of four percent is the largest in a decade, the union said."}
+    arts = [Article(id=k, source=f"{k}.txt", text=t, paragraphs=[t], outlet=f"Outlet {k}") for k, t in texts.items()]
+    # a chain: a~b, b~c, c~d made one fact; d says nothing of the strike's end.
+    fact = Fact("f1", texts["a"], [Citation(k, 0, len(t), t) for k, t in texts.items()], 4, "corroborated")
+    direct = {frozenset("ab"), frozenset("bc"), frozenset("cd")}
+
+    def agrees(x: Citation, y: Citation) -> bool:
+        return frozenset((x.article_id, y.article_id)) in direct
+
+    (line,) = build_brief(arts, [fact], [], [], [], agrees=agrees).summary
+    assert line.text == texts["b"] and {c.article_id for c in line.citations} == {"a", "b", "c"}
+    # A fact no two statements say to each other directly is no agreed line.
+    direct.clear()
+    assert build_brief(arts, [fact], [], [], [], agrees=agrees).summary == []
+
+
+def test_agreement_is_the_alignment_pair_test():
+    from storylens.compare import agreement
+    from storylens.compare.statements import statements_of
+
+    ta = "Crews of the Port Vell ferries accepted a pay offer on Friday, ending a six-day strike."
+    tb = "The six-day ferry strike in Port Vell ended on Friday when crews accepted a pay offer."
+    tc = "Tourism in the islands fell by a third last year."
+    arts = [Article(id=k, source=f"{k}.txt", text=t, paragraphs=[t]) for k, t in (("a", ta), ("b", tb), ("c", tc))]
+    split = {x.id: statements_of(x) for x in arts}
+    agrees = agreement(split)
+    a, b, c = (split[k][0].citation for k in "abc")
+    assert agrees(a, b) and agrees(b, a)
+    assert not agrees(a, c)
