@@ -20,12 +20,14 @@ Commands::
     .venv/bin/python bench/stories.py weekly [--month 2015-07]   # ingest --db in weekly batches vs analyze
     .venv/bin/python bench/stories.py corpora [--orders 5]       # examples and seeds, files in shuffled orders
     .venv/bin/python bench/stories.py capture [--datasets ...]   # tuning cache (see below)
-    .venv/bin/python bench/stories.py tune [--datasets ...]      # regroup the cached features
+    .venv/bin/python bench/stories.py tune [--datasets ...] [--set followup_share=0 ...]  # regroup the cache
 
 ``capture`` and ``tune`` are for tuning only (the recorded numbers come from ``cli``):
 ``capture`` runs ``storylens.pipeline.analyze`` once per set and keeps the features its
 extraction pass hands to the grouping step (``/tmp/storylens-bench-stories``), ``tune``
-re-runs only the clustering on them, in several shuffled orders of the input.
+re-runs only the clustering on them, in several shuffled orders of the input, with the
+``BatchConfig`` fields given by ``--set NAME=VALUE`` changed. A cache captured before
+the features held ``named_dates`` gives no follow-ups: capture again.
 """
 
 from __future__ import annotations
@@ -122,20 +124,20 @@ def capture(dataset: str) -> Path:
     path = CACHE / f"{dataset}.jsonl"
     write_jsonl(dataset, records, SEED, path)
     seen: dict[str, Any] = {}
-    original = pipeline.group_into_stories
+    original = pipeline.group_into_stories  # type: ignore[attr-defined]
 
     def spy(articles, features=None, *settings):  # type: ignore[no-untyped-def]
         seen["articles"] = [(a.id, a.url, a.published) for a in articles]
         seen["features"] = dict(features or {})
         return original(articles, features, *settings)
 
-    pipeline.group_into_stories = spy  # type: ignore[assignment]
+    pipeline.group_into_stories = spy  # type: ignore[attr-defined]
     try:
         t0 = time.perf_counter()
         pipeline.analyze([path], fetched_at=datetime.now(timezone.utc), compare=False)
         print(f"{dataset}: analyze without comparison {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     finally:
-        pipeline.group_into_stories = original  # type: ignore[assignment]
+        pipeline.group_into_stories = original  # type: ignore[attr-defined]
     out = CACHE / f"{dataset}.pkl"
     with out.open("wb") as fh:
         pickle.dump({"articles": seen["articles"], "features": seen["features"], "gold": gold_by_url(records)}, fh)
@@ -144,7 +146,8 @@ def capture(dataset: str) -> Path:
 
 def load_capture(dataset: str) -> dict[str, Any]:
     with (CACHE / f"{dataset}.pkl").open("rb") as fh:
-        return pickle.load(fh)
+        data: dict[str, Any] = pickle.load(fh)
+    return data
 
 
 def regroup_scores(data: dict[str, Any], config: Any = None, orders: int = 3) -> dict[str, Any]:
@@ -170,6 +173,28 @@ def regroup_scores(data: dict[str, Any], config: Any = None, orders: int = 3) ->
     return mean
 
 
+def batch_config(assignments: Sequence[str]) -> Any:
+    """A ``BatchConfig`` with the fields of ``NAME=VALUE`` assignments changed (each value
+    read as its default's type); None when there are none."""
+    from dataclasses import fields, replace
+
+    from storylens.cluster import BatchConfig
+
+    if not assignments:
+        return None
+    default = BatchConfig()
+    kinds = {f.name: type(getattr(default, f.name)) for f in fields(BatchConfig)}
+    changes: dict[str, Any] = {}
+    for assignment in assignments:
+        name, _, value = assignment.partition("=")
+        if name not in kinds:
+            raise SystemExit(f"--set {assignment}: BatchConfig has no field {name!r}")
+        kind = kinds[name]
+        changes[name] = (value.lower() in ("1", "true", "yes")) if kind is bool else (
+            None if value.lower() == "none" else kind(value) if kind in (int, float, str) else value)
+    return replace(default, **changes)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("mode", choices=("cli", "capture", "tune", "weekly", "corpora"))
@@ -179,14 +204,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--month", default=None, help="GVA month for 'weekly' (YYYY-MM)")
     parser.add_argument("--work", type=Path, default=None, help="folder for the JSONL files and reports")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="for 'tune': a BatchConfig field to change (repeatable)")
     args = parser.parse_args(argv)
     if args.mode == "capture":
         for d in args.datasets:
             print(capture(d))
         return 0
     if args.mode == "tune":
+        config = batch_config(args.set)
         for d in args.datasets:
-            scores = regroup_scores(load_capture(d), orders=args.orders)
+            scores = regroup_scores(load_capture(d), config, orders=args.orders)
             print(d, json.dumps({k: round(v, 4) if isinstance(v, float) else v for k, v in scores.items()}))
         return 0
     work = args.work or Path(tempfile.mkdtemp(prefix="storylens-stories-"))
