@@ -7,8 +7,9 @@ pattern, and Python's engine pays its per-position cost at every character each 
 ``RuleScanner`` compiles the patterns into one expression that is tried once per
 position: an alternation of all of them inside a lookahead tells whether any matches
 there, and a capturing lookahead per pattern records where each one matches. Each
-pattern is guarded by the set of characters its matches can start with (worked out from
-the parsed pattern), so at a position only the patterns that can start with its
+pattern's alternative opens with the class of characters its matches can start with
+(worked out from the parsed pattern, cases spelled out), which the engine checks before
+trying the alternative, so at a position only the patterns that can start with its
 character are tried. Patterns that begin with one shared zero-width ``edge`` (a
 lookbehind such as "not after a letter") have it tested once per position for all.
 
@@ -28,12 +29,15 @@ from typing import Any
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-__all__ = ["Found", "RuleScanner", "first_char_guard"]
+__all__ = ["CASE_FOLDS", "Found", "RuleScanner", "first_char_class"]
 
 _CATEGORIES = {
     sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
     sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W",
 }
+#: Characters other than its two ASCII cases that an ASCII letter matches when case is
+#: ignored (Python's ``re`` with Unicode strings; the unit tests check this table).
+CASE_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 _NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
 
 
@@ -51,16 +55,29 @@ class _Unknown(Exception):
     """A construct whose first characters are not worked out: the pattern gets no guard."""
 
 
-def _class_text(op: Any, av: Any) -> str:
+def _char(code: int, ignorecase: bool) -> str:
+    """The class members that match the character ``code``, with its other cases when
+    case is ignored (ASCII only: another character with case cannot be listed exactly)."""
+    char = chr(code)
+    if not ignorecase or not char.isalpha():
+        return re.escape(char)
+    if not char.isascii():
+        raise _Unknown
+    return char.lower() + char.upper() + CASE_FOLDS.get(char.lower(), "")
+
+
+def _class_text(op: Any, av: Any, ignorecase: bool) -> str:
     if op is sre.LITERAL:
-        return re.escape(chr(av))
+        return _char(av, ignorecase)
     if op is sre.IN:
         out = ""
         for item_op, item in av:
             if item_op is sre.LITERAL:
-                out += re.escape(chr(item))
-            elif item_op is sre.RANGE:
+                out += _char(item, ignorecase)
+            elif item_op is sre.RANGE and not ignorecase:
                 out += re.escape(chr(item[0])) + "-" + re.escape(chr(item[1]))
+            elif item_op is sre.RANGE and item[1] < 128:
+                out += "".join(_char(code, ignorecase) for code in range(item[0], item[1] + 1))
             elif item_op is sre.CATEGORY and item in _CATEGORIES:
                 out += _CATEGORIES[item]
             else:  # a negated set, or anything else: cannot be merged into one class
@@ -69,12 +86,12 @@ def _class_text(op: Any, av: Any) -> str:
     raise _Unknown
 
 
-def _first(items: list[tuple[Any, Any]], ignorecase: bool, out: list[tuple[str, bool]]) -> bool:
-    """Add to ``out`` the character classes (with whether case is ignored) that a match of
-    the sequence ``items`` can start with; return whether the sequence can match empty."""
+def _first(items: list[tuple[Any, Any]], ignorecase: bool, out: list[str]) -> bool:
+    """Add to ``out`` the character classes that a match of the sequence ``items`` can
+    start with; return whether the sequence can match the empty string."""
     for op, av in items:
         if op is sre.LITERAL or op is sre.IN:
-            out.append((_class_text(op, av), ignorecase))
+            out.append(_class_text(op, av, ignorecase))
             return False
         if op is sre.SUBPATTERN:
             _group, add_flags, del_flags, sub = av
@@ -98,21 +115,27 @@ def _first(items: list[tuple[Any, Any]], ignorecase: bool, out: list[tuple[str, 
     return True
 
 
-def first_char_guard(pattern: str, flags: int = 0) -> str | None:
-    """A lookahead that holds at every position where ``pattern`` can match (the class of
-    characters its matches start with), or None when that is not worked out or the
-    pattern can match the empty string."""
+def first_char_class(pattern: str) -> str | None:
+    """A character class (``[...]``, case spelled out) holding the first character of
+    every match of ``pattern``, or None when that is not worked out or the pattern can
+    match the empty string."""
     try:
-        parsed = sre_parse.parse(pattern, flags)
-        out: list[tuple[str, bool]] = []
+        parsed = sre_parse.parse(pattern)
+        out: list[str] = []
         if _first(parsed.data, bool(parsed.state.flags & sre.SRE_FLAG_IGNORECASE), out):
             return None
     except (_Unknown, re.error):
         return None
-    exact = "".join(cls for cls, ignorecase in out if not ignorecase)
-    folded = "".join(cls for cls, ignorecase in out if ignorecase)
-    parts = ([f"[{exact}]"] if exact else []) + ([f"(?i:[{folded}])"] if folded else [])
-    return "(?=" + "|".join(parts) + ")"
+    return "[" + "".join(out) + "]"
+
+
+def _at_first_char(first: str, body: str) -> str:
+    """``body`` tried at a position only when the character there is in ``first``.
+
+    The class comes first so that the engine rules an alternative out by the character
+    alone; the lookbehind then steps back over that one character and tries ``body``
+    where it starts."""
+    return f"{first}(?<=(?={body})(?s:.))"
 
 
 @dataclass(frozen=True)
@@ -135,14 +158,14 @@ class RuleScanner:
         joined: list[tuple[int, str]] = []
         for i, pattern in enumerate(self.patterns):
             body = self._body(pattern, edge)
-            guard = first_char_guard(body) if body is not None else None
-            if body is None or guard is None:
+            first = first_char_class(body) if body is not None else None
+            if body is None or first is None:
                 self._alone.append(i)
                 continue
             unnamed = _NAMED_GROUP.sub("(?:", body)
             renamed = _NAMED_GROUP.sub(lambda m, i=i: f"(?P<_{i}_{m.group(1)}>", body)  # type: ignore[misc]
-            gate.append(f"{guard}(?:{unnamed})")
-            captures.append(f"(?:{guard}(?=(?P<_{i}>{renamed}))|)")
+            gate.append(_at_first_char(first, unnamed))
+            captures.append(f"(?:(?={_at_first_char(first, f'(?P<_{i}>{renamed})')})|)")
             joined.append((i, body))
         self._members: list[_Member] = []
         self._regex: re.Pattern[str] | None = None

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from storylens.extract.figures_numbers import _FRACTION, _NUMERAL, _VAGUE, _WORD_NUMBER
-from storylens.extract.rule_scan import RuleScanner, first_char_guard
+from storylens.extract.rule_scan import CASE_FOLDS, RuleScanner, first_char_class
 from storylens.extract.time_refs_patterns import RULES, rule_scanner
 
 TEXTS = [
@@ -70,9 +70,18 @@ def test_patterns_the_joint_pass_cannot_run_are_run_alone() -> None:
     assert _scanned(scanner, text) == [_finditer(p, text) for p in patterns]
 
 
-def test_first_char_guard() -> None:
-    assert first_char_guard(r"(?:(?i:last|next)\s+)?Monday") == "(?=[M]|(?i:[ln]))"
-    assert first_char_guard(r"\b\d+|(?i:one)") == r"(?=[\d]|(?i:[o]))"
-    assert first_char_guard(r"x?y*") is None  # can match the empty string
-    assert first_char_guard(r"[^a]b") is None  # a negated set is not merged into one class
-    assert first_char_guard(r".b") is None
+def test_first_char_class() -> None:
+    assert first_char_class(r"(?:(?i:last|next)\s+)?Monday") == "[lLnNM]"
+    assert first_char_class(r"\b\d+|(?i:ski)") == "[\\dsS\u017f]"
+    assert first_char_class(r"(?i)[a-c]x|\.") == "[aAbBcC\\.]"
+    assert first_char_class(r"x?y*") is None  # can match the empty string
+    assert first_char_class(r"[^a]b") is None  # a negated set is not merged into one class
+    assert first_char_class(r".b") is None
+    assert first_char_class(r"(?i:\u00e9)") is None  # other cases of a non-ASCII letter are not listed
+
+
+def test_case_folds_are_every_other_character_an_ascii_letter_matches_ignoring_case() -> None:
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        others = set(re.findall(f"(?i:{letter})", every)) - {letter, letter.upper()}
+        assert "".join(sorted(others)) == CASE_FOLDS.get(letter, ""), letter
