@@ -106,9 +106,12 @@ def test_the_comparison_reads_its_settings(tmp_path):
 
     default = stories()
     assert max(len(s["brief"]["summary"]) for s in default) > 1 and any(corroborated(s) for s in default)
-    tuned = stories("compare.brief_max_sentences=1", "compare.align_threshold=99")
-    assert max(len(s["brief"]["summary"]) for s in tuned) == 1
-    assert not any(corroborated(s) for s in tuned)
+    one_line = stories("compare.brief_max_sentences=1")
+    assert max(len(s["brief"]["summary"]) for s in one_line) == 1
+    apart = stories("compare.brief_max_sentences=1", "compare.align_threshold=99")
+    assert not any(corroborated(s) for s in apart)
+    # nothing agreed: no summary, one line of what one outlet says
+    assert all(s["brief"]["summary"] == [] and len(s["brief"]["single_source"]) == 1 for s in apart)
 
 
 def test_the_extraction_reads_its_settings_in_the_worker(tmp_path):
