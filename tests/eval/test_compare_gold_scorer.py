@@ -88,8 +88,9 @@ def test_floors_on_dev(scored):
     assert grouped["conflict_pair_precision"] >= 0.9 and grouped["conflicts_found"] >= 4
     assert grouped["claim_pair_precision"] >= 0.76 and grouped["claim_pair_recall"] >= 0.18
     # (central recall fell .613 -> .550 when more disputes were found: a sentence that is
-    # a side of a dispute is shown as the dispute, not in the summary.)
-    assert one["brief_support_precision"] >= 0.65 and one["brief_central_recall"] >= 0.53
+    # a side of a dispute is shown as the dispute, not in the summary; and to .508 when a
+    # line cites only the statements that say it directly.)
+    assert one["brief_support_precision"] >= 0.74 and one["brief_central_recall"] >= 0.50
     assert grouped["brief_support_precision"] >= 0.74 and grouped["brief_disputed_recall"] >= 0.25
     assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.90
     assert grouped["quote_fidelity_accuracy"] >= 0.95
