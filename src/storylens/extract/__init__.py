@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..cluster.features import ArticleFeatures, article_features
 from ..model import Article
-from .nlp import load_nlp
+from .nlp import load_nlp, parsed_texts
 from .settings import current as current_settings
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ def extract_articles(articles: Sequence[Article], *, batch_size: int | None = No
     result = Extraction()
     nlp = load_nlp()
     batch_size = current_settings().nlp_batch_size if batch_size is None else batch_size
-    for article, doc in zip(articles, nlp.pipe((a.text for a in articles), batch_size=batch_size)):
+    for article, doc in zip(articles, parsed_texts(nlp, [a.text for a in articles], batch_size)):
         _record(result, article, extract_from_doc(article, doc), article_features(article, doc))
     return result
 

@@ -42,7 +42,7 @@ from .entities_names import (
     is_role_word, name_bounds,
 )
 from .entities_roles import Role, attached_roles, role_mentions
-from .nlp import text_of
+from .nlp import ents_of, text_of
 
 __all__ = ["entity_key", "extract_entities"]
 
@@ -243,19 +243,26 @@ def _backfill_surnames(doc: Doc, people: list[_Group], taken: list[tuple[int, in
     owners: dict[str, set[int]] = {}
     for i, g in enumerate(people):
         owners.setdefault(g.best().words[-1], set()).add(i)
-    covered = {i for a, b in taken for i in range(a, b)}
-    ent_chars = {i for e in doc.ents for i in range(e.start_char, e.end_char)}
+    if not owners:
+        return
+    covered: set[int] | None = None  # the characters names already cover: worked out at the first candidate
     for tok in doc:
-        if not tok.text[:1].isupper() or tok.idx in covered or tok.idx in ent_chars:
+        word = tok.text
+        if not word[:1].isupper():
+            continue
+        owner = owners.get(fold_word(word))
+        if owner is None or len(owner) != 1:
+            continue
+        if covered is None:
+            covered = {i for a, b in taken for i in range(a, b)}
+            covered.update(i for start, end, _label in ents_of(doc) for i in range(start, end))
+        if tok.idx in covered:
             continue
         if tok.is_sent_start and (tok.is_stop or tok.pos_ in _CLOSED_CLASS):
             continue
         if _is_name_word(doc, tok.i - 1) or _is_name_word(doc, tok.i + 1):
             continue  # "Karin Vesterby", "Vesterby Holdings": another name
-        owner = owners.get(fold_word(tok.text))
-        if owner is None or len(owner) != 1:
-            continue
-        people[next(iter(owner))].extra.append((tok.idx, tok.idx + len(tok.text), tok.text))
+        people[next(iter(owner))].extra.append((tok.idx, tok.idx + len(word), word))
 
 
 def _to_entity(group: _Group) -> Entity:

@@ -233,7 +233,7 @@ def role_mentions(doc: Doc, persons: list[tuple[list[tuple[int, int]], list[Role
         return any(a <= i < b for a, b in covered)
 
     for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ not in ROLE_NOUNS or inside(tok.idx):
+        if tok.lower_ not in ROLE_NOUNS or tok.pos_ not in ("NOUN", "PROPN") or inside(tok.idx):
             continue
         if tok.dep_ in ("compound", "appos") or any(c.dep_ in ("appos", "poss") for c in tok.children):
             continue

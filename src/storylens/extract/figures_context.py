@@ -186,6 +186,8 @@ def match_trend(text: str, pos: int, floor: int) -> tuple[str, str | None, int] 
     """A change verb right before ``pos`` ("rose", "down", "fell by", "climbed to"):
     returns (up|down, preposition or None, start). Looks no further back than ``floor``."""
     start = max(floor, pos - 40)
+    if pos <= start or not text[pos - 1].isspace():
+        return None  # the pattern ends in white space at ``pos`` (spared the search)
     m = _TREND_RE.search(text[start:pos])
     if not m:
         return None

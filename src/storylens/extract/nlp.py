@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import logging
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["MODEL_PACKAGE", "MODEL_VERSION", "MODEL_FILE_SHA256", "ModelError", "model_path", "verify_model", "load_nlp",
-           "text_of", "ents_of"]
+           "parsed_texts", "text_of", "ents_of"]
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,15 @@ def load_nlp() -> "Language":
 
 _TEXT_KEY = "storylens.text"
 _ENTS_KEY = "storylens.ents"
+
+
+def parsed_texts(nlp: "Language", texts: Sequence[str], batch_size: int) -> Iterator["Doc"]:
+    """``nlp.pipe(texts)`` with each doc's text cached from the string it was parsed from
+    (the tokenizer keeps every character, so ``doc.text`` is that string; building it
+    again from the tokens costs as much as a few extractors)."""
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size)):
+        doc.user_data[_TEXT_KEY] = text
+        yield doc
 
 
 def text_of(doc: "Doc") -> str:
