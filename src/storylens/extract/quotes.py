@@ -49,6 +49,7 @@ _EDGE = " \t\n,;:\u2014\u2013-"
 _BEFORE_GAP = re.compile(r"[ \t]*,?[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _DANGLING = re.compile(r"(?:[\s,;:\u2014\u2013-]+(?:and|but|or|nor|as well as))+$")
+_ANY_CUE_LEMMAS = CUE_LEMMAS | MESSAGE_CUE_LEMMAS
 _LISTENER_VERBS = frozenset({"tell", "ask", "warn", "urge", "answer", "accuse", "criticize", "criticise", "blast"})
 
 
@@ -258,6 +259,8 @@ def _reported(tok: Token, text: str, spans: list[QuoteSpan], used: set[int]) -> 
 def _according_to(doc: Doc, spans: list[QuoteSpan], used: set[int]) -> list[tuple[_Attribution, Token]]:
     text = text_of(doc)
     found: list[tuple[_Attribution, Token]] = []
+    if "according" not in text.lower():
+        return found
     for tok in doc:
         if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
@@ -303,6 +306,8 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     cues: list[tuple[Token, Token]] = []
     message_media: dict[int, str] = {}
     for tok in doc:
+        if tok.lemma_ not in _ANY_CUE_LEMMAS and tok.lower_ not in MESSAGE_CUE_LEMMAS:
+            continue  # neither a cue verb nor a misparsed message cue (spared the tests below)
         if _inside(tok.idx, spans):
             continue
         misparsed = _misparsed_message_cue(tok)
@@ -310,7 +315,7 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
             subject, message_media[tok.i] = misparsed
             cues.append((tok, subject))
             continue
-        if tok.lemma_ not in CUE_LEMMAS | MESSAGE_CUE_LEMMAS or tok.pos_ != "VERB":
+        if tok.lemma_ not in _ANY_CUE_LEMMAS or tok.pos_ != "VERB":
             continue
         found = subject_of(tok)
         if found is None or _inside(found.idx, spans):
