@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..model import Figure
 from .figures_lexicon import (
     BOUND_PHRASES, CURRENCY_CODES, CURRENCY_PREFIXES, CURRENCY_WORDS, GLUED_SCALES, MONTHS,
-    RATE_DENOMINATORS, SCALES, TREND_DOWN, TREND_UP, UNIT_SYMBOLS, UNIT_WORDS, alternation,
+    RATE_DENOMINATORS, SCALES, TREND_DOWN, TREND_UP, UNIT_SYMBOLS, UNIT_WORDS, alternation, folded_alternation,
 )
 
 __all__ = [
@@ -51,11 +51,11 @@ _PREFIX_RE = re.compile(
     rf"(?<![A-Za-z0-9-])(?P<cur>{alternation([p for p in CURRENCY_PREFIXES if len(p) > 1 or not p.isalpha()])})"
     r"(?P<space>\s?)$|(?<![A-Za-z0-9-])(?P<single>R)$")
 _SIGN_RE = re.compile(r"(?:(?<![\w\-])(?P<sym>[-−+~])|(?<![A-Za-z])(?P<word>minus[-\s]|plus\s|sub-))$", re.IGNORECASE)
-_BOUND_RE = re.compile(rf"(?<![A-Za-z])({alternation([b for b in BOUND_PHRASES if not b.endswith('-')])})\s*$",
+_BOUND_RE = re.compile(rf"(?<![A-Za-z])({folded_alternation([b for b in BOUND_PHRASES if not b.endswith('-')])})\s*$",
                        re.IGNORECASE)
 _INTRO_RE = re.compile(r"(?<![A-Za-z])(between|from|of between)\s+$", re.IGNORECASE)
 _TREND_RE = re.compile(
-    rf"(?<![A-Za-z])(?P<verb>{alternation(list(TREND_UP) + list(TREND_DOWN))})"
+    rf"(?<![A-Za-z])(?P<verb>{folded_alternation(list(TREND_UP) + list(TREND_DOWN))})"
     r"(?:\s+(?P<prep>by|to|as much as|another|a further|an additional))?\s+$", re.IGNORECASE)
 _TREND_UP_SET = {t.lower() for t in TREND_UP}
 _NEEDS_PREPOSITION = frozenset({"raise", "raised", "raises", "boosted", "cut", "cuts", "lowered", "lower"})

@@ -14,7 +14,7 @@ import re
 __all__ = [
     "UNIT_NAMES", "UNIT_WORDS", "UNIT_SYMBOLS", "CURRENCY_NAMES", "CURRENCY_PREFIXES",
     "CURRENCY_WORDS", "CURRENCY_CODES", "SCALES", "GLUED_SCALES", "BOUND_PHRASES", "TREND_UP", "TREND_DOWN",
-    "RATE_DENOMINATORS", "MONTHS", "TIME_UNITS", "alternation",
+    "RATE_DENOMINATORS", "MONTHS", "TIME_UNITS", "alternation", "folded_alternation",
 ]
 
 #: unit key -> full name.
@@ -220,3 +220,19 @@ def alternation(words: list[str] | tuple[str, ...] | set[str]) -> str:
     """A regex alternation of ``words``, longest first, each escaped, spaces as ``\\s+``."""
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def folded_alternation(words: list[str] | tuple[str, ...] | set[str]) -> str:
+    """:func:`alternation` grouped by first letter (``r(?:ose|ise)|u(?:p)``), for a pattern
+    compiled with ``re.IGNORECASE``: there, words that start with different ASCII letters
+    never match at one place, so the same word matches as in the flat alternation (within
+    a group the order is kept) while the engine rules a group out by its letter when
+    searching. Words that do not start with an ASCII character keep the flat form."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    if not all(w and w[0].isascii() for w in ordered):
+        return alternation(words)
+    groups: dict[str, list[str]] = {}
+    for w in ordered:
+        groups.setdefault(w[0].lower(), []).append(w[1:])
+    return "|".join(re.escape(first) + "(?:" + "|".join(re.escape(rest).replace(r"\ ", r"\s+") for rest in rests) + ")"
+                    for first, rests in groups.items())

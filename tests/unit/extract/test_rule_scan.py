@@ -85,3 +85,18 @@ def test_case_folds_are_every_other_character_an_ascii_letter_matches_ignoring_c
     for letter in "abcdefghijklmnopqrstuvwxyz":
         others = set(re.findall(f"(?i:{letter})", every)) - {letter, letter.upper()}
         assert "".join(sorted(others)) == CASE_FOLDS.get(letter, ""), letter
+
+
+def test_folded_alternation_matches_what_the_flat_alternation_matches() -> None:
+    from storylens.extract.figures_lexicon import alternation, folded_alternation
+
+    words = ["rose", "rise", "Rises", "up", "edged up", "revised upward by", "~", "c.", "circa", "close to", "over"]
+    assert folded_alternation(words).startswith("r(?:")
+    flat = re.compile(rf"(?<![A-Za-z])({alternation(words)})(?:\s+(?P<prep>by|to))?\s*$", re.IGNORECASE)
+    folded = re.compile(rf"(?<![A-Za-z])({folded_alternation(words)})(?:\s+(?P<prep>by|to))?\s*$", re.IGNORECASE)
+    for text in ["prices ROSE by ", "it edged   up ", "revised upward by ", "c. ", "circa ", "~", "over to",
+                 "crossover ", "sales rises", "Ups ", "close  to\n", "prose "]:
+        flat_match, folded_match = flat.search(text), folded.search(text)
+        assert (flat_match and (flat_match.span(), flat_match.groups())) == (
+            folded_match and (folded_match.span(), folded_match.groups())), text
+    assert folded_alternation(["été", "ete"]) == alternation(["été", "ete"])  # a non-ASCII first letter: flat
