@@ -24,6 +24,7 @@ sources (``source``), each side citing the statement that gives it. Pure functio
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from difflib import SequenceMatcher
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -272,10 +273,15 @@ def _one_wording(pairs: list[DetailPair]) -> list[DetailPair]:
                        replace(p.b, claim=wording[(p.scope, p.claims[1])]), p.claims) for p in pairs]
 
 
+@lru_cache(maxsize=65536)
 def _alike(a: str, b: str) -> bool:
     """One word spelled alike: equal, or a letter or two apart ("Fredrick", "Frederick",
-    "Fredericks")."""
-    return a == b or (min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.85)
+    "Fredericks"). (The ratio is at most 2 min(len) / (len a + len b): words of lengths
+    too far apart are not compared letter by letter.)"""
+    if a == b:
+        return True
+    shorter = min(len(a), len(b))
+    return shorter >= 4 and 2 * shorter >= 0.85 * (len(a) + len(b)) and SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
 #: Two capitalised words in a row, not followed by a third (a longer name is another
@@ -302,17 +308,25 @@ def _same_name(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return _alike(a[0], b[0]) and _alike(a[1], b[1])
 
 
-def _name_orders(article: Article, name: tuple[str, str]) -> dict[str, list[tuple[int, int, str]]]:
-    """Where the article's text writes the name, by order: "given" (as ``name``) or
-    "swapped"; each (start, end, as written). Read from the text, not the entities, so a
-    name the recogniser missed or took for an organisation still counts."""
+#: A pair of capitalised words in an article: (start, end, as written, both folded).
+_WrittenPair = tuple[int, int, str, tuple[str, str]]
+
+
+def _written_pairs(article: Article) -> list[_WrittenPair]:
+    """Every two capitalised words in a row in the article's text (see ``_NAME_PAIR``)."""
+    return [(m.start(1), m.end(2), f"{m.group(1)} {m.group(2)}", (fold(m.group(1)), fold(m.group(2))))
+            for m in _NAME_PAIR.finditer(article.text)]
+
+
+def _name_orders(pairs: Sequence[_WrittenPair], name: tuple[str, str]) -> dict[str, list[tuple[int, int, str]]]:
+    """Where an article's text (its ``_written_pairs``) writes the name, by order: "given"
+    (as ``name``) or "swapped"; each (start, end, as written). Read from the text, not the
+    entities, so a name the recogniser missed or took for an organisation still counts."""
     out: dict[str, list[tuple[int, int, str]]] = {}
-    for m in _NAME_PAIR.finditer(article.text):
-        pair = (fold(m.group(1)), fold(m.group(2)))
+    for start, end, written, pair in pairs:
         given, swapped = _same_name(pair, name), _same_name(pair, (name[1], name[0]))
         if given != swapped:
-            out.setdefault("given" if given else "swapped", []).append(
-                (m.start(1), m.end(2), f"{m.group(1)} {m.group(2)}"))
+            out.setdefault("given" if given else "swapped", []).append((start, end, written))
     return out
 
 
@@ -323,9 +337,10 @@ def _name_swaps(articles: Sequence[Article], statements: dict[str, list[Statemen
     people). Each side cites the article's writing of the name spelled as most of the
     story spells it (a one-off misspelling is not the claim), else its first."""
     out = []
+    pairs_of = {a.id: _written_pairs(a) for a in articles}
     for name in _person_names(articles):
         orders: dict[str, tuple[str, tuple[int, int, str]]] = {}
-        found = {a.id: _name_orders(a, name) for a in articles}
+        found = {a.id: _name_orders(pairs_of[a.id], name) for a in articles}
         spelled: dict[str, int] = {}
         for per in found.values():
             for places in per.values():

@@ -148,3 +148,16 @@ def test_wounds_that_are_no_dispute():
     both = article("g", "A 38-year-old was shot in the chest and a 25-year-old in the leg.", outlet="Radio")
     assert _conflicts(shoulder, two) == []
     assert _conflicts(shoulder, both) == []
+
+
+def test_words_alike_skips_only_pairs_the_ratio_cannot_reach():
+    from difflib import SequenceMatcher
+    from itertools import product
+
+    from storylens.compare.details import _alike
+
+    words = ["fredrick", "frederick", "fredericks", "fred", "marquise", "marquis", "mark", "frederickson",
+             "lunn", "lund", "osk", "oskarsdottir", "oskar"]
+    for a, b in product(words, words):
+        plain = a == b or (min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.85)
+        assert _alike(a, b) == plain, (a, b)
