@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["STOP_WORDS", "cheap_lemma", "fold", "fold_text", "narrow"]
+__all__ = ["STOP_WORDS", "casefold_words", "cheap_lemma", "fold", "fold_text", "narrow"]
 
 #: Letters NFKD does not decompose, and typographic apostrophes and dashes.
 _NARROW = str.maketrans({
@@ -22,6 +22,7 @@ _NARROW = str.maketrans({
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "ß": "ss",
 })
 _SPACES = re.compile(r"\s+")
+_WORDS = re.compile(r"\w+")
 
 
 def fold_text(text: str) -> str:
@@ -38,6 +39,13 @@ def fold_text(text: str) -> str:
 def fold(text: str) -> str:
     """:func:`fold_text`, cached: for names, keys and words, folded again and again."""
     return fold_text(text)
+
+
+def casefold_words(text: str) -> str:
+    """The words of ``text`` case-folded, one space between them (punctuation dropped,
+    accents kept): "About 300 crew, members." -> "about 300 crew members"; for telling
+    whether one wording holds another (pad both with spaces and test ``in``)."""
+    return " ".join(_WORDS.findall(text.casefold()))
 
 
 def narrow(text: str) -> str:

@@ -27,3 +27,10 @@ def test_copy_detection_tokens_use_the_shared_fold():
     # the same fold as entity keys: œ spelled out, full stops dropped inside abbreviations
     assert words("Renée’s œuvre, made in the U.S.") == fold("Renée’s œuvre, made in the U.S.").replace("'", " ").replace(",", "").split()
     assert words("Œuvre") == words("oeuvre")
+
+
+def test_casefold_words_keeps_words_and_accents_drops_punctuation():
+    from storylens.text import casefold_words
+
+    assert casefold_words("About 300 crew, members.") == "about 300 crew members"
+    assert casefold_words("“Renée” said: no!") == "renée said no"

@@ -17,13 +17,9 @@ last, then by id), and every step after that breaks its ties by that order.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
-from ..model import Article, Citation, Comparison, Exclusives, Story
-
-if TYPE_CHECKING:
-    from .statements import Statement
+from ..model import Article, Comparison, Exclusives, Story
 
 __all__ = ["canonical_order", "compare_story", "compare_stories"]
 
@@ -46,7 +42,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .entity_links import link_entities, with_linked_keys
     from .conflicts import find_conflicts
     from .exclusives import find_exclusives
-    from .facts import align_facts
+    from .facts import agreement, aligned_statements, facts_of
     from .framing import FramingCue, find_framing, find_hedged_claims
     from .quote_variants import group_quote_variants
     from .statements import statements_of
@@ -58,15 +54,17 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     links = link_entities(articles)
     articles = [with_linked_keys(a, links) for a in articles]
     split = {a.id: statements_of(a) for a in articles}  # split once, read by both
-    facts = align_facts(articles, split=split)
+    statements, groups, scorer = aligned_statements(articles, split=split)
+    facts = facts_of(articles, statements, groups, scorer)
     updates: list[FramingCue] = []  # later counts that update earlier ones: framing, not conflicts
     conflicts = find_conflicts(articles, facts, split, updates)
     quote_groups = group_quote_variants(articles, originals)
     timeline = build_timeline(articles)
     voices = {(st.citation.article_id, st.citation.field, st.citation.start, st.citation.end): st.asserted_by
-              for sts in split.values() for st in sts}
+              for st in statements}
     superseded, status_cues = find_status_updates(articles, split)  # "wanted" before a later "arrested"
-    brief = build_brief(articles, facts, conflicts, quote_groups, timeline, voices, superseded, agreement(split))
+    brief = build_brief(articles, facts, conflicts, quote_groups, timeline, voices, superseded,
+                        agreement(statements, scorer))
     return Comparison(
         facts=facts,
         conflicts=conflicts,
@@ -78,26 +76,6 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
         hashtags=list(brief.hashtags),
         entity_links=links,
     )
-
-
-def agreement(split: Mapping[str, Sequence["Statement"]]) -> Callable[[Citation, Citation], bool]:
-    """Whether two statements of the story say a thing to each other directly: their pair
-    passes the alignment's own test (``compare.align_threshold``), the same as two
-    statements that make a fact between them."""
-    from .facts import make_scorer
-    from .settings import current
-
-    statements = [st for sts in split.values() for st in sts]
-    by_span = {(st.citation.article_id, st.citation.field, st.citation.start, st.citation.end): st for st in statements}
-    scorer = make_scorer(statements)
-    threshold = current().align_threshold
-
-    def agrees(a: Citation, b: Citation) -> bool:
-        x = by_span.get((a.article_id, a.field, a.start, a.end))
-        y = by_span.get((b.article_id, b.field, b.start, b.end))
-        return x is not None and y is not None and scorer.score(x, y) >= threshold
-
-    return agrees
 
 
 def compare_stories(articles: Sequence[Article], stories: Sequence[Story]) -> dict[str, str]:

@@ -42,6 +42,7 @@ from storylens.compare.statements import outlet_name
 from storylens.compare.status_updates import superseded_citation
 from storylens.compare.timeline import TimelineEvent
 from storylens.model import Article, Citation, Conflict, Fact
+from storylens.text import casefold_words
 
 __all__ = ["BriefSentence", "QuotedSpeaker", "Brief", "build_brief", "sayable"]
 
@@ -49,7 +50,6 @@ log = logging.getLogger(__name__)
 
 #: Whether two citations of one fact say it to each other directly.
 Agrees = Callable[[Citation, Citation], bool]
-
 
 
 @dataclass
@@ -129,15 +129,13 @@ def sayable(text: str) -> bool:
     return True
 
 
-def _candidates(f: Fact, lead: str | None, disputed: _Disputed,
-                superseded: set[tuple[str, str, int, int]]) -> list[Citation]:
+def _candidates(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, int, int]]) -> list[Citation]:
     """The sentences a summary can show for a fact: sayable sentences of the body that are
     no side of a dispute and that no later article moves on (a suspect "wanted" who was
-    since arrested), the lead article's first; none for a fact of headlines, clauses,
-    fragments, or only disputed or superseded sentences."""
-    good = [c for c in f.support if c.field == "text" and sayable(c.text) and not disputed.sides_of(c)
+    since arrested); none for a fact of headlines, clauses, fragments, or only disputed or
+    superseded sentences."""
+    return [c for c in f.support if c.field == "text" and sayable(c.text) and not disputed.sides_of(c)
             and not superseded_citation(c, superseded)]
-    return [c for c in good if c.article_id == lead] + [c for c in good if c.article_id != lead]
 
 
 class _Disputed:
@@ -147,7 +145,7 @@ class _Disputed:
         self._spans: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
         self._claims: dict[int, list[str]] = {}
         for k, conflict in enumerate(conflicts):
-            self._claims[k] = [_words(side.claim) for side in conflict.sides]
+            self._claims[k] = [casefold_words(side.claim) for side in conflict.sides]
             for side in conflict.sides:
                 c = side.citation
                 self._spans[(c.article_id, c.field)].append((c.start, c.end, k))
@@ -165,13 +163,9 @@ class _Disputed:
         for c in f.support:
             for k in self.sides_of(c):
                 involved[k] += 1
-        text = _words(shown.text)
+        text = casefold_words(shown.text)
         return any(n >= 2 or any(claim and f" {claim} " in f" {text} " for claim in self._claims[k])
                    for k, n in involved.items())
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _attributed(speaker: str | None, text: str, names: dict[str, str]) -> str:
@@ -194,19 +188,19 @@ class _Line:
     sources: int
 
 
-def _line(f: Fact, lead: str | None, disputed: _Disputed, superseded: set[tuple[str, str, int, int]],
-          agrees: Agrees | None, by_id: Mapping[str, Article]) -> _Line | None:
-    """The fact's best line: among its sayable sentences (the lead article's first), the
-    one the most independent sources say directly (``agrees`` with it: a statement that
-    joined the fact only through another one is not cited for it)."""
-    best: _Line | None = None
-    for shown in _candidates(f, lead, disputed, superseded):
+def _lines(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, int, int]],
+           agrees: Agrees | None, by_id: Mapping[str, Article]) -> list[_Line]:
+    """The lines a fact can give, one per candidate sentence, each citing what says that
+    sentence directly (``agrees`` with it: a statement that joined the fact only through
+    another one is not cited for it), of the most independent sources: the fact's best."""
+    lines = []
+    for shown in _candidates(f, disputed, superseded):
         support = [c for c in f.support if c == shown or agrees is None or agrees(shown, c)]
         members = list({c.article_id: by_id[c.article_id] for c in support if c.article_id in by_id}.values())
         sources = corroborating_sources(members) if agrees is not None else f.independent_sources
-        if best is None or sources > best.sources:
-            best = _Line(f, shown, support, sources)
-    return best
+        lines.append(_Line(f, shown, support, sources))
+    most = max((x.sources for x in lines), default=0)
+    return [x for x in lines if x.sources == most]
 
 
 def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str],
@@ -216,11 +210,13 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
     """(summary, single_source): the corroborated facts' sentences, or, when nothing is
     corroborated, the first article's own."""
     disputed = _Disputed(conflicts)
+    best: dict[str, list[_Line]] = {}  # fact id -> its lines of the most sources (in support order)
     usable = []
     for f in facts:
-        line = _line(f, None, disputed, superseded, agrees, by_id) if f.status != "disputed" and f.support else None
-        if line is not None and not disputed.touches(f, line.shown):
-            usable.append(line)
+        lines = _lines(f, disputed, superseded, agrees, by_id) if f.status != "disputed" and f.support else []
+        if lines and not disputed.touches(f, lines[0].shown):
+            best[f.id] = lines
+            usable.append(lines[0])
     corroborated = [x for x in usable if x.sources >= 2]
     most = current().brief_max_sentences
     if corroborated:
@@ -236,10 +232,8 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
         for aid in {c.article_id for c in x.support}:
             coverage[aid] += 1
     lead = max(coverage, key=lambda aid: (coverage[aid], -order.get(aid, 0)))
-    lines = []
-    for x in chosen:  # the lead article's sentence where it says the fact as well
-        again = _line(x.fact, lead, disputed, superseded, agrees, by_id)
-        lines.append(again if again is not None and again.sources >= x.sources else x)
+    # the lead article's sentence where it says the fact as well
+    lines = [next((y for y in best[x.fact.id] if y.shown.article_id == lead), x) for x in chosen]
 
     def position(x: _Line) -> tuple[int, int]:
         own = [c.start for c in x.support if c.article_id == lead]
@@ -261,7 +255,7 @@ def _disputed(conflicts: Sequence[Conflict], by_id: dict[str, Article], names: d
             article = by_id.get(side.citation.article_id)
             outlet = outlet_name(article) if article else side.citation.article_id
             voice = "outlet" if side.asserted_by in ("outlet", "unknown speaker", "", None) else side.asserted_by
-            claim = claims.setdefault((voice, " ".join(re.findall(r"\w+", side.claim.casefold()))),
+            claim = claims.setdefault((voice, casefold_words(side.claim)),
                                       (side.claim.strip(), [], []))
             if outlet not in claim[1]:
                 claim[1].append(outlet)

@@ -51,7 +51,8 @@ from storylens.compare.measures import event_noun, measure_of
 from storylens.compare.places import find_place_conflicts
 from storylens.compare.settings import current
 from storylens.extract.quotes_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
-from storylens.compare.statements import Statement, concept_of, outlet_name, statements_of, terms, word_stem
+from storylens.compare.statements import (Statement, concept_of, hours_between, outlet_name, statements_of, terms,
+                                          word_stem)
 from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, Figure
 
 __all__ = ["find_conflicts", "THING_CLASSES"]
@@ -274,14 +275,8 @@ def _update(a: _Mention, b: _Mention) -> tuple[_Mention, _Mention] | None:
     published at least ``_UPDATE_HOURS`` later and moved the way the measure moves as a
     story unfolds (more killed, wounded, arrested, evacuated...; fewer missing), or said
     as an update ("rose to", "has since"); else None."""
-    pa, pb = a.article.published, b.article.published
-    if a.vague or b.vague or pa is None or pb is None:
-        return None
-    try:
-        hours = (pb - pa).total_seconds() / 3600
-    except TypeError:  # one time with its zone, one without: which came first is unknown
-        return None
-    if abs(hours) < _UPDATE_HOURS:
+    hours = None if a.vague or b.vague else hours_between(a.article, b.article)
+    if hours is None or abs(hours) < _UPDATE_HOURS:
         return None
     early, late = (a, b) if hours > 0 else (b, a)
     moved = bool(_UPDATE_CUE.search(late.statement.citation.text))

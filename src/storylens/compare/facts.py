@@ -32,15 +32,16 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from storylens.compare.settings import CompareSettings, current
 from storylens.compare.statements import Statement, outlet_name, statements_of, terms
 from storylens.model import Article, Citation, Conflict, Fact, TimeRef
+from storylens.text import casefold_words
 from storylens.stories import independent_sources
 
-__all__ = ["GENERIC_TERMS", "align_facts", "aligned_statements", "corroborating_sources", "drop_contradicting",
-           "fact_id", "make_scorer", "same_day"]
+__all__ = ["GENERIC_TERMS", "agreement", "align_facts", "aligned_statements", "corroborating_sources",
+           "drop_contradicting", "fact_id", "facts_of", "make_scorer", "same_day"]
 
 log = logging.getLogger(__name__)
 
@@ -240,8 +241,16 @@ def align_facts(articles: Sequence[Article], config: CompareSettings | None = No
     ``corroborated`` or ``single-source`` here;
     ``find_conflicts`` sets ``disputed``. ``split``: as for :func:`aligned_statements`."""
     config = config or current()
-    by_id = {a.id: a for a in articles}
     statements, groups, scorer = aligned_statements(articles, config, split)
+    return facts_of(articles, statements, groups, scorer, config)
+
+
+def facts_of(articles: Sequence[Article], statements: Sequence[Statement], groups: Sequence[Sequence[int]],
+             scorer: _Scorer, config: CompareSettings | None = None) -> list[Fact]:
+    """:func:`align_facts` from what :func:`aligned_statements` returned (for a caller
+    that reads the statements and the scorer too)."""
+    config = config or current()
+    by_id = {a.id: a for a in articles}
     facts = []
     order = {a.id: n for n, a in enumerate(articles)}
     for group in groups:
@@ -266,6 +275,23 @@ def align_facts(articles: Sequence[Article], config: CompareSettings | None = No
     first = {f.id: n for n, f in enumerate(facts)}
     facts.sort(key=lambda f: (-f.independent_sources, first[f.id]))
     return facts
+
+
+def agreement(statements: Sequence[Statement], scorer: _Scorer,
+              config: CompareSettings | None = None) -> Callable[[Citation, Citation], bool]:
+    """Whether two cited statements say a thing to each other directly: their pair passes
+    the alignment's own test (``compare.align_threshold``), the same as two statements that
+    make a fact between them. ``statements`` and ``scorer`` as :func:`aligned_statements`
+    returns them."""
+    threshold = (config or current()).align_threshold
+    by_span = {(st.citation.article_id, st.citation.field, st.citation.start, st.citation.end): st for st in statements}
+
+    def agrees(a: Citation, b: Citation) -> bool:
+        x = by_span.get((a.article_id, a.field, a.start, a.end))
+        y = by_span.get((b.article_id, b.field, b.start, b.end))
+        return x is not None and y is not None and scorer.score(x, y) >= threshold
+
+    return agrees
 
 
 def _asserted_by(sts: list[Statement]) -> str:
@@ -294,7 +320,7 @@ def drop_contradicting(facts: list[Fact], conflicts: Sequence[Conflict], article
         return f"{value:g}" if value is not None else " ".join(getattr(side, "claim", "").casefold().split())
 
     def words(text: str) -> str:
-        return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+        return f" {casefold_words(text)} "
 
     for conflict in conflicts:
         stated: dict[str, set[str]] = defaultdict(set)

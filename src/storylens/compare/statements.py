@@ -22,7 +22,7 @@ from storylens.compare.settings import current
 from storylens.model import Article, Citation, Figure, Quote, TimeRef
 
 __all__ = ["Statement", "split_statements", "statements_of", "terms", "word_stem", "concept_of", "outlet_name",
-           "HEDGE_CUES"]
+           "hours_between", "HEDGE_CUES"]
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +102,18 @@ def outlet_name(article: Article) -> str:
     path, _, fragment = article.source.partition("#")
     name = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or article.id
     return f"{name}#{fragment}" if fragment else name
+
+
+def hours_between(earlier: Article, later: Article) -> float | None:
+    """Hours from ``earlier``'s publication to ``later``'s (negative when ``later`` came
+    first); None when either is undated, or one time has its zone and the other not
+    (which came first is unknown)."""
+    if earlier.published is None or later.published is None:
+        return None
+    try:
+        return (later.published - earlier.published).total_seconds() / 3600
+    except TypeError:
+        return None
 
 
 def terms(text: str) -> frozenset[str]:

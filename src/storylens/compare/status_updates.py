@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from storylens.compare.framing import FramingCue
-from storylens.compare.statements import Statement, outlet_name
+from storylens.compare.statements import Statement, hours_between, outlet_name
 from storylens.model import Article, Citation
 
 __all__ = ["StatusMention", "status_mentions", "find_status_updates", "superseded_citation"]
@@ -108,7 +108,10 @@ def find_status_updates(articles: Sequence[Article], split: Mapping[str, Sequenc
     for early in mentions:
         for late in mentions:
             if (late.person != early.person or late.chain != early.chain or late.step <= early.step
-                    or late.article.id == early.article.id or not _later(late.article, early.article)):
+                    or late.article.id == early.article.id):
+                continue
+            hours = hours_between(early.article, late.article)
+            if hours is None or hours <= 0:  # not known to be published later
                 continue
             c = early.statement.citation
             superseded.add((c.article_id, c.field, c.start, c.end))
@@ -119,16 +122,6 @@ def find_status_updates(articles: Sequence[Article], split: Mapping[str, Sequenc
                                        note=f"updates {early.phrase!r} ({outlet_name(early.article)}, published earlier)")
     ordered = sorted(cues.values(), key=lambda q: (q.article_id, q.citation.start, q.cue))
     return superseded, ordered
-
-
-def _later(a: Article, b: Article) -> bool:
-    """Whether ``a`` was published after ``b`` (both dated)."""
-    if a.published is None or b.published is None:
-        return False
-    pa, pb = a.published, b.published
-    if (pa.tzinfo is None) != (pb.tzinfo is None):
-        pa, pb = pa.replace(tzinfo=None), pb.replace(tzinfo=None)
-    return pa > pb
 
 
 def superseded_citation(c: Citation, superseded: set[tuple[str, str, int, int]]) -> bool:

@@ -207,12 +207,17 @@ def test_a_speakers_words_in_the_summary_name_the_speaker():
     assert sentence.text == text
 
 
+def _two_outlets_one_fact(ta: str, tb: str) -> tuple[Article, Article, Fact]:
+    """Two one-sentence articles of two outlets, their sentences one corroborated fact."""
+    a = Article(id="a", source="a.txt", text=ta, paragraphs=[], outlet="Vell Daily")
+    b = Article(id="b", source="b.txt", text=tb, paragraphs=[], outlet="Post")
+    return a, b, Fact("f1", ta, [Citation("a", 0, len(ta), ta), Citation("b", 0, len(tb), tb)], 2, "corroborated")
+
+
 def test_a_disputed_figure_is_never_in_the_summary_as_agreed():
     ta = "About 300 crew members walked out on Friday."
     tb = "About 300 crew members walked out on Friday, the union said."
-    a = Article(id="a", source="a.txt", text=ta, paragraphs=[], outlet="Vell Daily")
-    b = Article(id="b", source="b.txt", text=tb, paragraphs=[], outlet="Post")
-    fact = Fact("f1", ta, [Citation("a", 0, len(ta), ta), Citation("b", 0, len(tb), tb)], 2, "corroborated")
+    a, b, fact = _two_outlets_one_fact(ta, tb)
     other = Conflict("c1", "figure", "how many crew", [
         ConflictSide("About 300 crew members", "outlet", Citation("a", 0, 22, ta[:22]), 300.0),
         ConflictSide("500 crew", "outlet", Citation("c", 0, 8, "500 crew"), 500.0)])
@@ -224,9 +229,7 @@ def test_a_disputed_figure_is_never_in_the_summary_as_agreed():
 def test_a_fact_is_not_dropped_for_another_detail_disputed_in_one_of_its_sentences():
     ta = "Six people were wounded on Sunday when two men in a car fired at a bus stop."
     tb = "Six people were wounded on Sunday at a bus stop in Lorn, police said."
-    a = Article(id="a", source="a.txt", text=ta, paragraphs=[], outlet="Vell Daily")
-    b = Article(id="b", source="b.txt", text=tb, paragraphs=[], outlet="Post")
-    fact = Fact("f1", ta, [Citation("a", 0, len(ta), ta), Citation("b", 0, len(tb), tb)], 2, "corroborated")
+    a, b, fact = _two_outlets_one_fact(ta, tb)
     shooters = Conflict("c1", "figure", "how many people fired", [
         ConflictSide("two men", "outlet", Citation("a", 0, len(ta), ta), 2.0),
         ConflictSide("one shooter", "outlet", Citation("c", 0, 11, "one shooter"), 1.0)])
@@ -238,9 +241,7 @@ def test_a_fact_is_not_dropped_for_another_detail_disputed_in_one_of_its_sentenc
 def test_a_fact_whose_own_statements_take_both_sides_stays_out_of_the_summary():
     ta = "About 300 crew members walked out on Friday."
     tb = "About 500 crew members walked out on Friday."
-    a = Article(id="a", source="a.txt", text=ta, paragraphs=[], outlet="Vell Daily")
-    b = Article(id="b", source="b.txt", text=tb, paragraphs=[], outlet="Post")
-    fact = Fact("f1", ta, [Citation("a", 0, len(ta), ta), Citation("b", 0, len(tb), tb)], 2, "corroborated")
+    a, b, fact = _two_outlets_one_fact(ta, tb)
     crew = Conflict("c1", "figure", "how many crew", [
         ConflictSide("About 300 crew members", "outlet", Citation("a", 0, 22, ta[:22]), 300.0),
         ConflictSide("About 500 crew members", "outlet", Citation("b", 0, 22, tb[:22]), 500.0)])
@@ -269,15 +270,14 @@ def test_a_summary_line_cites_only_the_statements_that_say_it_directly():
 
 
 def test_agreement_is_the_alignment_pair_test():
-    from storylens.compare import agreement
-    from storylens.compare.statements import statements_of
+    from storylens.compare.facts import agreement, aligned_statements
 
     ta = "Crews of the Port Vell ferries accepted a pay offer on Friday, ending a six-day strike."
     tb = "The six-day ferry strike in Port Vell ended on Friday when crews accepted a pay offer."
     tc = "Tourism in the islands fell by a third last year."
     arts = [Article(id=k, source=f"{k}.txt", text=t, paragraphs=[t]) for k, t in (("a", ta), ("b", tb), ("c", tc))]
-    split = {x.id: statements_of(x) for x in arts}
-    agrees = agreement(split)
-    a, b, c = (split[k][0].citation for k in "abc")
+    statements, _, scorer = aligned_statements(arts)
+    agrees = agreement(statements, scorer)
+    a, b, c = (next(st.citation for st in statements if st.citation.article_id == k) for k in "abc")
     assert agrees(a, b) and agrees(b, a)
     assert not agrees(a, c)

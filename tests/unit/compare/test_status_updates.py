@@ -90,3 +90,16 @@ def test_the_brief_prefers_the_latest_state() -> None:
     assert cue.article_id == "c" and "published earlier" in (cue.note or "")
     assert comparison.brief is not None
     assert not any("is wanted" in s.text for s in comparison.brief.summary)
+
+
+def test_which_came_first_is_unknown_across_zoned_and_unzoned_times() -> None:
+    from storylens.compare.statements import hours_between
+
+    early = _article("a", "Ivo Marsk, 24, is wanted by police in the shooting on Dock Street.", 3, "Lorn Post")
+    late = _article("b", "Ivo Marsk was arrested on Tuesday in the shooting on Dock Street.", 5, "Vell Daily")
+    assert hours_between(early, late) == 48.0 and hours_between(late, early) == -48.0
+    unzoned = Article(id="c", source="c.txt", text=late.text, paragraphs=[late.text], entities=late.entities,
+                      published=datetime(2031, 5, 5, 9))
+    assert hours_between(early, unzoned) is None
+    split = {x.id: statements_of(x) for x in (early, unzoned)}
+    assert find_status_updates([early, unzoned], split) == (set(), [])
