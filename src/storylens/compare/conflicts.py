@@ -51,8 +51,8 @@ from storylens.compare.measures import event_noun, measure_of
 from storylens.compare.places import find_place_conflicts
 from storylens.compare.settings import current
 from storylens.extract.quotes_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
-from storylens.compare.statements import (Statement, concept_of, hours_between, outlet_name, statements_of, terms,
-                                          word_stem)
+from storylens.compare.statements import (Statement, across_sources, concept_of, hours_between, outlet_name,
+                                          statements_of, terms, word_stem)
 from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, Figure
 
 __all__ = ["find_conflicts", "THING_CLASSES"]
@@ -309,33 +309,30 @@ def _figure_edges(articles: Sequence[Article], sts: dict[str, list[Statement]],
     ``updated_figure`` framing cue on the later statement)."""
     mentions = {a.id: _mentions(a, sts[a.id]) for a in articles}
     edges: list[_Edge] = []
-    for i, a in enumerate(articles):
-        for b in articles[i + 1:]:
-            if _source(a) == _source(b):
+    for a, b in across_sources(articles, _source):
+        # The best pair per pair of counted classes (unordered, so that which
+        # article comes first cannot change which mentions are compared).
+        best: dict[tuple[str, str], tuple[float, _Mention, _Mention]] = {}
+        for ma in mentions[a.id]:
+            for mb in mentions[b.id]:
+                if not (_same_thing(ma, mb) and _same_measure(ma, mb) and _same_event(ma, mb)):
+                    continue
+                union = len(ma.context | mb.context) or 1
+                score = len(ma.context & mb.context) / union
+                pair = (min(ma.klass, mb.klass), max(ma.klass, mb.klass))
+                if pair not in best or score > best[pair][0]:
+                    best[pair] = (score, ma, mb)
+        for (klass, _), (_, ma, mb) in sorted(best.items(), key=lambda kv: kv[0]):
+            if not _disagree(ma, mb):
                 continue
-            # The best pair per pair of counted classes (unordered, so that which
-            # article comes first cannot change which mentions are compared).
-            best: dict[tuple[str, str], tuple[float, _Mention, _Mention]] = {}
-            for ma in mentions[a.id]:
-                for mb in mentions[b.id]:
-                    if not (_same_thing(ma, mb) and _same_measure(ma, mb) and _same_event(ma, mb)):
-                        continue
-                    union = len(ma.context | mb.context) or 1
-                    score = len(ma.context & mb.context) / union
-                    pair = (min(ma.klass, mb.klass), max(ma.klass, mb.klass))
-                    if pair not in best or score > best[pair][0]:
-                        best[pair] = (score, ma, mb)
-            for (klass, _), (_, ma, mb) in sorted(best.items(), key=lambda kv: kv[0]):
-                if not _disagree(ma, mb):
-                    continue
-                update = _update(ma, mb)
-                if update is not None:
-                    if updates is not None:
-                        updates.append(_update_cue(*update))
-                    continue
-                numeric = mb if ma.vague else ma
-                edges.append(_Edge("figure", klass, f"how many {_as_written(numeric)}",
-                                   _side(ma.text, ma.statement, ma.value), _side(mb.text, mb.statement, mb.value)))
+            update = _update(ma, mb)
+            if update is not None:
+                if updates is not None:
+                    updates.append(_update_cue(*update))
+                continue
+            numeric = mb if ma.vague else ma
+            edges.append(_Edge("figure", klass, f"how many {_as_written(numeric)}",
+                               _side(ma.text, ma.statement, ma.value), _side(mb.text, mb.statement, mb.value)))
     return edges
 
 
@@ -364,15 +361,12 @@ def _tally_edges(articles: Sequence[Article], sts: dict[str, list[Statement]]) -
     """Tallies of one vote (the same number of votes cast) that differ."""
     tallies = {a.id: _tallies(a, sts[a.id]) for a in articles}
     edges = []
-    for i, a in enumerate(articles):
-        for b in articles[i + 1:]:
-            if _source(a) == _source(b):
-                continue
-            for ta, sa, xa in tallies[a.id]:
-                for tb, sb, xb in tallies[b.id]:
-                    if ta != tb and sum(ta) == sum(tb):
-                        edges.append(_Edge("figure", f"tally of {sum(ta)}", "vote tally", _side(xa, sa),
-                                           _side(xb, sb), ("%d-%d" % ta, "%d-%d" % tb)))
+    for a, b in across_sources(articles, _source):
+        for ta, sa, xa in tallies[a.id]:
+            for tb, sb, xb in tallies[b.id]:
+                if ta != tb and sum(ta) == sum(tb):
+                    edges.append(_Edge("figure", f"tally of {sum(ta)}", "vote tally", _side(xa, sa),
+                                       _side(xb, sb), ("%d-%d" % ta, "%d-%d" % tb)))
     return edges
 
 

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from storylens.text import fold
-from storylens.compare.statements import Statement
+from storylens.compare.statements import Statement, across_sources
 from storylens.model import Article, ConflictSide
 
 __all__ = ["DetailPair", "find_detail_conflicts"]
@@ -221,23 +221,20 @@ def _wound_pairs(articles: Sequence[Article], statements: dict[str, list[Stateme
     be right: regions that do not touch, or the left and the right of one region."""
     found = {a.id: _wounds(a, statements[a.id]) for a in articles}
     out = []
-    for i, a in enumerate(articles):
-        for b in articles[i + 1:]:
-            if source(a) == source(b):
+    for a, b in across_sources(articles, source):
+        for age in sorted(found[a.id].keys() & found[b.id].keys()):
+            wa, wb = found[a.id][age], found[b.id][age]
+            if wa.genders and wb.genders and wa.genders != wb.genders:
                 continue
-            for age in sorted(found[a.id].keys() & found[b.id].keys()):
-                wa, wb = found[a.id][age], found[b.id][age]
-                if wa.genders and wb.genders and wa.genders != wb.genders:
-                    continue
-                (ra,), (rb,) = wa.regions, wb.regions
-                apart = ra != rb and frozenset((ra, rb)) not in _BODY_NEIGHBOURS
-                if not apart and not (ra == rb and wa.sides and wb.sides and wa.sides != wb.sides):
-                    continue
-                (text_a, sa), (text_b, sb) = wa.first, wb.first
-                out.append(DetailPair("other", f"wound {age}", f"where the {age}-year-old was wounded",
-                                      ConflictSide(text_a, sa.asserted_by, sa.citation),
-                                      ConflictSide(text_b, sb.asserted_by, sb.citation),
-                                      (_wound_claim(wa), _wound_claim(wb))))
+            (ra,), (rb,) = wa.regions, wb.regions
+            apart = ra != rb and frozenset((ra, rb)) not in _BODY_NEIGHBOURS
+            if not apart and not (ra == rb and wa.sides and wb.sides and wa.sides != wb.sides):
+                continue
+            (text_a, sa), (text_b, sb) = wa.first, wb.first
+            out.append(DetailPair("other", f"wound {age}", f"where the {age}-year-old was wounded",
+                                  ConflictSide(text_a, sa.asserted_by, sa.citation),
+                                  ConflictSide(text_b, sb.asserted_by, sb.citation),
+                                  (_wound_claim(wa), _wound_claim(wb))))
     return out
 
 
@@ -245,20 +242,17 @@ def _pairs(articles: Sequence[Article], found: dict[str, dict[str, dict[str, lis
            source: Callable[[Article], str], kind: str, scope: str, about: Callable[[str], str],
            claim: Callable[[str, str], str]) -> list[DetailPair]:
     out = []
-    for i, a in enumerate(articles):
-        for b in articles[i + 1:]:
-            if source(a) == source(b):
-                continue
-            for key in sorted(found[a.id].keys() & found[b.id].keys()):
-                va, vb = found[a.id][key], found[b.id][key]
-                if len(va) != 1 or len(vb) != 1 or va.keys() == vb.keys():
-                    continue  # several values in one article: perhaps several referents
-                (xa, [(text_a, sa), *_]), = va.items()
-                (xb, [(text_b, sb), *_]), = vb.items()
-                out.append(DetailPair(kind, f"{scope} {key}", about(key),
-                                      ConflictSide(text_a, sa.asserted_by, sa.citation),
-                                      ConflictSide(text_b, sb.asserted_by, sb.citation),
-                                      (claim(xa, key), claim(xb, key))))
+    for a, b in across_sources(articles, source):
+        for key in sorted(found[a.id].keys() & found[b.id].keys()):
+            va, vb = found[a.id][key], found[b.id][key]
+            if len(va) != 1 or len(vb) != 1 or va.keys() == vb.keys():
+                continue  # several values in one article: perhaps several referents
+            (xa, [(text_a, sa), *_]), = va.items()
+            (xb, [(text_b, sb), *_]), = vb.items()
+            out.append(DetailPair(kind, f"{scope} {key}", about(key),
+                                  ConflictSide(text_a, sa.asserted_by, sa.citation),
+                                  ConflictSide(text_b, sb.asserted_by, sb.citation),
+                                  (claim(xa, key), claim(xb, key))))
     return out
 
 
@@ -351,19 +345,18 @@ def _name_swaps(articles: Sequence[Article], statements: dict[str, list[Statemen
                 (order, places), = found[a.id].items()
                 orders[a.id] = (order, max(places, key=lambda p: (spelled[p[2]], -p[0])))
         key = " ".join(name)
-        for i, a in enumerate(articles):
-            for b in articles[i + 1:]:
-                if a.id not in orders or b.id not in orders or source(a) == source(b):
-                    continue
-                (oa, (at_a, _, written_a)), (ob, (at_b, _, written_b)) = orders[a.id], orders[b.id]
-                st_a, st_b = _statement_at(statements[a.id], at_a), _statement_at(statements[b.id], at_b)
-                if oa == ob or st_a is None or st_b is None:
-                    continue
-                claims = {"given": key, "swapped": " ".join(reversed(name))}
-                out.append(DetailPair("identity", f"name {key}", f"the name of {written_a}",
-                                      ConflictSide(written_a, st_a.asserted_by, st_a.citation),
-                                      ConflictSide(written_b, st_b.asserted_by, st_b.citation),
-                                      (claims[oa], claims[ob])))
+        for a, b in across_sources(articles, source):
+            if a.id not in orders or b.id not in orders:
+                continue
+            (oa, (at_a, _, written_a)), (ob, (at_b, _, written_b)) = orders[a.id], orders[b.id]
+            st_a, st_b = _statement_at(statements[a.id], at_a), _statement_at(statements[b.id], at_b)
+            if oa == ob or st_a is None or st_b is None:
+                continue
+            claims = {"given": key, "swapped": " ".join(reversed(name))}
+            out.append(DetailPair("identity", f"name {key}", f"the name of {written_a}",
+                                  ConflictSide(written_a, st_a.asserted_by, st_a.citation),
+                                  ConflictSide(written_b, st_b.asserted_by, st_b.citation),
+                                  (claims[oa], claims[ob])))
     return out
 
 

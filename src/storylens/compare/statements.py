@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -22,7 +23,7 @@ from storylens.compare.settings import current
 from storylens.model import Article, Citation, Figure, Quote, TimeRef
 
 __all__ = ["Statement", "split_statements", "statements_of", "terms", "word_stem", "concept_of", "outlet_name",
-           "hours_between", "HEDGE_CUES"]
+           "across_sources", "hours_between", "HEDGE_CUES"]
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,15 @@ def outlet_name(article: Article) -> str:
     path, _, fragment = article.source.partition("#")
     name = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or article.id
     return f"{name}#{fragment}" if fragment else name
+
+
+def across_sources(articles: Sequence[Article], source: Callable[[Article], str]) -> Iterator[tuple[Article, Article]]:
+    """Every pair of the articles (in their order) whose ``source`` differs: two copies
+    of one account are one account, never a dispute with itself."""
+    for i, a in enumerate(articles):
+        for b in articles[i + 1:]:
+            if source(a) != source(b):
+                yield a, b
 
 
 def hours_between(earlier: Article, later: Article) -> float | None:
