@@ -39,8 +39,6 @@ _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 _CAP_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*)"
 _CAP_RUN = re.compile(rf"\b{_CAP_WORD}(?:[ \t]+(?:(?:of|de|la|van|von|al|the|and)[ \t]+)?{_CAP_WORD})*")
 _POSSESSIVE = re.compile(r"['’]s$")
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-           "nov": 11, "dec": 12}
 _MONTH = (r"(?P<{g}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _ORDINAL = r"(?:st|nd|rd|th)?"
@@ -82,11 +80,13 @@ def tf_weight(count: float, binary: bool) -> float:
 def named_dates(text: str, published: datetime | None) -> tuple[date, ...]:
     """The calendar days ``text`` names, sorted (see the module docstring). A day written
     without a year needs ``published``; an impossible day (Feb. 30) is no day."""
+    from ..extract.time_refs_patterns import MONTHS  # (here: extraction imports this module)
+
     today = published.date() if published is not None else None
     out: set[date] = set()
     for m in _NAMED_DATE.finditer(text):
         name = m.group("m1") or m.group("m2")
-        month = _MONTHS[name[:3].lower()]
+        month = MONTHS[name[:3].lower()]
         day = int(m.group("d1") or m.group("d2"))
         years = [int(m.group("year"))] if m.group("year") else [today.year, today.year - 1] if today else []
         for year in years:
