@@ -47,6 +47,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .quote_variants import group_quote_variants
     from .statements import statements_of
     from .status_updates import find_status_updates
+    from .summary_support import summary_agreement
     from .timeline import build_timeline
 
     articles = canonical_order(articles)
@@ -64,7 +65,8 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
               for st in statements}
     superseded, status_cues = find_status_updates(articles, split)  # "wanted" before a later "arrested"
     brief = build_brief(articles, facts, conflicts, quote_groups, timeline, voices, superseded,
-                        agreement(statements, scorer))
+                        summary_agreement(articles, statements, timeline, quote_groups,
+                                          agreement(statements, scorer)))
     return Comparison(
         facts=facts,
         conflicts=conflicts,

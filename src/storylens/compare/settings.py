@@ -53,6 +53,8 @@ class CompareSettings:
     # -- timeline and brief --
     background_days: int = 14  # an event this long before the story's own time is background
     brief_max_sentences: int = 6
+    summary_min_claim_terms: int = 2  # content words a summary line's citation shares with it, beyond who says it
+    summary_min_claim_terms_other_time: int = 4  # ... when one of the two tells of the story's background, the other not
     brief_max_named_outlets: int = 4  # then "and N other outlets"
 
 

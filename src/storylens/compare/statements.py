@@ -233,7 +233,9 @@ def split_statements(article: Article) -> list[Citation]:
     return out
 
 
-def _speaker(quote: Quote) -> str:
+def speaker_key(quote: Quote) -> str:
+    """Who a quote is by: its speaker's entity key, else the folded name as written, else
+    ``unknown speaker`` (a pronoun that did not resolve)."""
     if quote.speaker_entity:
         return quote.speaker_entity
     if quote.speaker and fold(quote.speaker) not in _PRONOUNS:
@@ -274,7 +276,7 @@ def statements_of(article: Article) -> list[Statement]:
             # the quote must cover half the sentence: a short report inside it ("whom they
             # estimate number 800") does not make the whole sentence that speaker's
             if overlap >= 0.5 * (se - ss) and overlap > best:
-                best, asserted_by = overlap, _speaker(q)
+                best, asserted_by = overlap, speaker_key(q)
         hedged = bool(HEDGE_CUES.search(article.text[ss:se]))
         scare = bool(_SCARE.search(article.text[ss:se]))
         out.append(Statement(cit, index, terms(cit.text), ents, figures, times, asserted_by, quoted, hedged,

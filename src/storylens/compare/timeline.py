@@ -30,11 +30,12 @@ around them tell of it ("was arrested last week at the Corvale ferry terminal" a
 "arrested Tuesday at the Corvale ferry terminal"); otherwise a week is left out and a
 month stays a month event.
 
-Background: the story's own time starts at the earliest day, in the year before its
-first publication or later, that two or more articles date an event to (else at its
-first publication); an event that ends more than ``compare.background_days`` before that is
-``background`` (an earlier incident, "since 2019", the year a law was passed): shown, and
-marked as such.
+Background: the story's own time starts at the earliest day, no more than
+``compare.background_days`` before its first publication, that two or more articles date
+an event to (else at its first publication: two reports that both recall an incident of
+last month do not make the story start then); an event that ends more than
+``compare.background_days`` before that is ``background`` (an earlier incident, "since
+2019", the year a law was passed): shown, and marked as such.
 """
 
 from __future__ import annotations
@@ -274,13 +275,13 @@ def _period_end(iso: str) -> date:
 def _mark_background(events: list[TimelineEvent], articles: Sequence[Article]) -> None:
     """Mark the events before the story's own time as background (module docstring)."""
     first = story_anchor(articles)
+    days = current().background_days
     shared = [date.fromisoformat(ev.date) for ev in events if ev.granularity == "day" and len(ev.articles) >= 2]
-    if first is not None:
-        shared = [d for d in shared if (first - d).days <= 366]
+    if first is not None:  # an earlier incident two articles recall is not where the story starts
+        shared = [d for d in shared if (first - d).days <= days]
     start = min(shared) if shared else first
     if start is None:
         return
-    days = current().background_days
     for ev in events:
         ev.background = (start - _period_end(ev.date)).days > days
 

@@ -190,3 +190,14 @@ def test_a_spring_summer_or_autumn_is_an_event_of_its_year_and_a_winter_is_left_
     events = build_timeline([lone])
     assert [(e.date, e.granularity, [m.ref.text for m in e.mentions]) for e in events] == [
         ("2030", "year", ["last summer"])]
+
+
+def test_an_earlier_incident_two_reports_recall_stays_background():
+    first = _article("first", "Four people were shot on Friday near the Orla dam. A boy was killed there on Nov. 1.",
+                     [("Friday", "2031-12-12", "day"), ("Nov. 1", "2031-11-01", "day")],
+                     published=datetime(2031, 12, 13, 8, tzinfo=timezone.utc))
+    second = _article("second", "The Friday shooting was close to where a boy was killed last month.",
+                      [("Friday", "2031-12-12", "day"), ("last month", "2031-11-01", "day")],
+                      published=datetime(2031, 12, 13, 9, tzinfo=timezone.utc))
+    events = {e.date: e for e in build_timeline([first, second])}
+    assert {d: e.background for d, e in events.items()} == {"2031-11-01": True, "2031-12-12": False}

@@ -1,0 +1,121 @@
+"""What a summary line may cite: the statements that say the same thing as the sentence
+it shows, not only words around it.
+
+The alignment joins statements into facts generously (a fact is a group; chains of
+similar sentences are fine for finding what is shared). A line of the brief says more:
+these outlets state *this sentence*. So a statement is cited for a line only when, on top
+of the alignment's own pair test, it
+
+- shares with the sentence shown what is claimed (``compare.summary_min_claim_terms``
+  content words), and, when one speaker speaks in both, what each says, not who says
+  it: two sentences "Fire Chief Harold Vance said ..." share his name and title whatever
+  he said, so the words naming him do not count there (between two speakers, or a
+  speaker and the outlet, names count: "released by America Rising" is what is claimed);
+- is not another speaker's own words: two direct quotations by two different speakers
+  are two claims, however alike ("... solvent for 75 years," she said / "... solvent for
+  the next 75 years," the report said), unless they are one quotation (one quote group:
+  the same words given to "a spokesman" and to his name);
+- speaks of the same time: a statement that mentions an event of the story's background
+  (the timeline's ``background`` events: "his brother was shot last month", "On Nov. 1 a
+  boy was killed") corroborates one that mentions none (or the other way round) only
+  when they share more of what is claimed (``compare.summary_min_claim_terms_other_time``
+  content words): "the 11-year-old boy" of last month's shooting is not the 11-year-old
+  of this one, but the same e-mail told with and without its date is one claim.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from storylens.compare.brief import Agrees
+from storylens.compare.facts import GENERIC_TERMS
+from storylens.compare.quote_variants import QuoteGroup
+from storylens.compare.settings import current
+from storylens.compare.statements import Statement, speaker_key, terms
+from storylens.compare.timeline import TimelineEvent
+from storylens.model import Article, Citation
+
+_Key = tuple[str, str, int, int]
+
+
+def _key(c: Citation) -> _Key:
+    return (c.article_id, c.field, c.start, c.end)
+
+
+class _Claims:
+    """Per statement: its content words, the same without the words naming whoever speaks
+    in it, its speakers, the speaker whose direct quotation it mostly is, and the quote
+    groups (the same words across articles) it holds."""
+
+    def __init__(self, articles: Sequence[Article], statements: Sequence[Statement],
+                 quote_groups: Sequence[QuoteGroup]) -> None:
+        by_id = {a.id: a for a in articles}
+        group_spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for g in quote_groups:
+            for v in g.variants:
+                group_spans[v.citation.article_id].append((v.citation.start, v.citation.end, g.id))
+        self.words: dict[_Key, frozenset[str]] = {}
+        self.unspoken: dict[_Key, frozenset[str]] = {}
+        self.speakers: dict[_Key, frozenset[str]] = {}
+        self.direct_speaker: dict[_Key, str] = {}
+        self.groups: dict[_Key, frozenset[str]] = {}
+        for st in statements:
+            c, k = st.citation, _key(st.citation)
+            article = by_id.get(c.article_id)
+            quotes = article.quotes if article is not None and c.field == "text" else []
+            text, speakers = c.text, set()
+            for q in quotes:
+                if q.end <= c.start or c.end <= q.start:
+                    continue
+                speaker = speaker_key(q)
+                s, e = q.speaker_start, q.speaker_end
+                if s is not None and e is not None and c.start <= s and e <= c.end:
+                    text = text[:s - c.start] + " " * (e - s) + text[e - c.start:]
+                    speakers.add(speaker)
+                covered = min(c.end, q.end) - max(c.start, q.start)
+                if q.kind == "direct" and speaker != "unknown speaker" and covered >= 0.5 * (c.end - c.start):
+                    self.direct_speaker[k] = speaker
+            self.words[k] = st.terms - GENERIC_TERMS
+            self.unspoken[k] = terms(text) - GENERIC_TERMS
+            self.speakers[k] = frozenset(speakers - {"unknown speaker"})
+            self.groups[k] = frozenset(g for s, e, g in group_spans.get(c.article_id, ()) if s < c.end and c.start < e)
+
+
+class _Background:
+    """The spans of mentions of the story's background events, by article and field."""
+
+    def __init__(self, timeline: Sequence[TimelineEvent]) -> None:
+        self.spans: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        for ev in timeline:
+            if ev.background:
+                for m in ev.mentions:
+                    self.spans[(m.ref.article_id, m.ref.field)].append((m.ref.start, m.ref.end))
+
+    def mentioned_in(self, c: Citation) -> bool:
+        return any(c.start <= s and e <= c.end for s, e in self.spans.get((c.article_id, c.field), ()))
+
+
+def summary_agreement(articles: Sequence[Article], statements: Sequence[Statement],
+                      timeline: Sequence[TimelineEvent], quote_groups: Sequence[QuoteGroup], agrees: Agrees) -> Agrees:
+    """``agrees`` (the alignment's pair test) narrowed to what a summary line may cite
+    (module docstring). Pairs of statements the story does not hold never agree."""
+    claims = _Claims(articles, statements, quote_groups)
+    background = _Background(timeline)
+    least, least_other_time = current().summary_min_claim_terms, current().summary_min_claim_terms_other_time
+
+    def says_the_same(shown: Citation, other: Citation) -> bool:
+        a, b = _key(shown), _key(other)
+        if a not in claims.words or b not in claims.words or not agrees(shown, other):
+            return False
+        x, y = claims.direct_speaker.get(a), claims.direct_speaker.get(b)
+        if x and y and x != y and not claims.groups[a] & claims.groups[b]:
+            return False  # two speakers' own words (the same words given to two names are one quote)
+        if claims.speakers[a] & claims.speakers[b]:  # one speaker: what each says, not who
+            shared = claims.unspoken[a] & claims.unspoken[b]
+        else:
+            shared = claims.words[a] & claims.words[b]
+        same_time = background.mentioned_in(shown) == background.mentioned_in(other)
+        return len(shared) >= (least if same_time else least_other_time)
+
+    return says_the_same

@@ -1,0 +1,90 @@
+"""What a summary line may cite (compare.summary_support), on fictional articles with
+hand-made quotes and time references; the alignment's own pair test is taken as passed,
+so each case tests the narrowing alone."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from storylens.compare.quote_variants import group_quote_variants
+from storylens.compare.statements import statements_of
+from storylens.compare.summary_support import summary_agreement
+from storylens.compare.timeline import build_timeline
+from storylens.model import Article, Citation, Quote, TimeRef
+
+PUBLISHED = datetime(2031, 12, 13, 8, tzinfo=timezone.utc)
+
+
+def _article(aid, text, quotes=(), refs=()):
+    qs = []
+    for content, kind, speaker, cue in quotes:
+        start, s = text.index(content), text.index(speaker)
+        c = text.index(cue, s + len(speaker)) if cue in text[s + len(speaker):] else text.index(cue)
+        qs.append(Quote(content, start, start + len(content), kind, speaker=speaker, speaker_start=s,
+                        speaker_end=s + len(speaker), cue=cue, cue_start=c, cue_end=c + len(cue)))
+    trs = []
+    for sub, value in refs:
+        start = text.index(sub)
+        trs.append(TimeRef(sub, start, start + len(sub), value, "day"))
+    return Article(id=aid, source=f"{aid}.txt", text=text, paragraphs=[text], outlet=f"{aid}.example",
+                   quotes=qs, time_refs=trs, published=PUBLISHED)
+
+
+def _cite(article, sentence):
+    start = article.text.index(sentence)
+    return Citation(article.id, start, start + len(sentence), sentence)
+
+
+def _says_the_same(articles):
+    statements = [st for a in articles for st in statements_of(a)]
+    return summary_agreement(articles, statements, build_timeline(articles), group_quote_variants(articles),
+                             lambda shown, other: True)
+
+
+def test_one_speaker_saying_two_things_is_not_one_claim():
+    a = _article("a", "Orla Fire District Chief Tomas Vell said the blaze began in a kitchen.",
+                 [("the blaze began in a kitchen", "indirect", "Orla Fire District Chief Tomas Vell", "said")])
+    b = _article("b", "Orla Fire District Chief Tomas Vell said two firefighters were treated for smoke.",
+                 [("two firefighters were treated for smoke", "indirect", "Orla Fire District Chief Tomas Vell", "said")])
+    c = _article("c", "Fire chief Tomas Vell said the blaze started in the kitchen of the bakery.",
+                 [("the blaze started in the kitchen of the bakery", "indirect", "Fire chief Tomas Vell", "said")])
+    agrees = _says_the_same([a, b, c])
+    assert not agrees(_cite(a, a.text), _cite(b, b.text))  # only his name and title in common
+    assert agrees(_cite(a, a.text), _cite(c, c.text))  # the blaze, the kitchen
+
+
+def test_a_name_that_is_not_both_sentences_speaker_is_what_is_claimed():
+    a = _article("a", "Vell Watch, a campaign group that files records requests, posted the footage on Tuesday.",
+                 [("the footage on Tuesday", "indirect", "Vell Watch, a campaign group that files records requests",
+                   "posted")])
+    b = _article("b", "The mayor's remarks were released Tuesday by Vell Watch, a campaign group that files records requests.")
+    agrees = _says_the_same([a, b])
+    assert agrees(_cite(a, a.text), _cite(b, b.text))
+
+
+def test_two_speakers_own_words_are_two_claims_unless_one_quotation():
+    a = _article("a", '"The harbour will stay open for at least ten years," Mayor Ines Dal said.',
+                 [("The harbour will stay open for at least ten years", "direct", "Mayor Ines Dal", "said")])
+    b = _article("b", '"The harbour can stay open ten more years if the wall is mended," the engineers\' report said.',
+                 [("The harbour can stay open ten more years if the wall is mended", "direct",
+                   "the engineers' report", "said")])
+    c = _article("c", '"The harbour will stay open for at least ten years and we will see to it," a city spokesman said.',
+                 [("The harbour will stay open for at least ten years and we will see to it", "direct",
+                   "a city spokesman", "said")])
+    agrees = _says_the_same([a, b, c])
+    assert not agrees(_cite(a, a.text), _cite(b, b.text))
+    assert agrees(_cite(a, a.text), _cite(c, c.text))  # the same words, given to a spokesman
+
+
+def test_last_months_shooting_does_not_corroborate_this_ones():
+    a = _article("a", "Four people were shot on Friday near the Orla market. The 12-year-old boy was taken to "
+                      "Vell Children's Hospital. On Nov. 1, a 12-year-old boy was killed by a stray bullet nearby.",
+                 refs=[("Friday", "2031-12-12"), ("Nov. 1", "2031-11-01")])
+    b = _article("b", "Four people, among them a 12-year-old boy, were shot Friday in Orla. "
+                      "The Friday shooting was near the spot where a 12-year-old boy was killed last month.",
+                 refs=[("Friday", "2031-12-12"), ("last month", "2031-11-01")])
+    agrees = _says_the_same([a, b])
+    this_one = _cite(a, "The 12-year-old boy was taken to Vell Children's Hospital.")
+    last_month = _cite(b, "The Friday shooting was near the spot where a 12-year-old boy was killed last month.")
+    assert not agrees(this_one, last_month)
+    assert agrees(_cite(a, "On Nov. 1, a 12-year-old boy was killed by a stray bullet nearby."), last_month)
