@@ -219,7 +219,7 @@ def _paths(db: Path | str, rng: random.Random) -> dict[str, list[str]]:
     from storylens.store import open_store
 
     with open_store(db) as store:
-        stories = [s["id"] for s in store.list_stories(limit=N_STORIES)]
+        stories = [s.id for s in store.list_stories(limit=N_STORIES)]
         articles = [a.id for a in store.list_articles(limit=2000, offset=rng.randrange(5000))]
     story_ids = rng.sample(stories, len(stories))
     article_ids = rng.sample(articles, min(200, len(articles)))

@@ -260,10 +260,10 @@ def add_comparisons(path: Path) -> None:
     started = time.perf_counter()
     with open_store(path) as store:
         stories = store.list_stories(limit=N_STORIES * 10)
-        todo = [s for s in stories if store.get_comparison(s["id"]) is None]
+        todo = [s for s in stories if store.get_comparison(s.id) is None]
         for story in todo:
-            rng = random.Random(f"{SEED}-{story['id']}")
-            comparison = synthetic_comparison(rng, store.get_articles(story["articles"]))
-            store.replace_comparison(story["id"], comparison_from_dict(comparison))
+            rng = random.Random(f"{SEED}-{story.id}")
+            comparison = synthetic_comparison(rng, store.get_articles(story.articles))
+            store.replace_comparison(story.id, comparison_from_dict(comparison))
     if todo:
         logger.info("stored comparisons of %d stories in %.0f s", len(todo), time.perf_counter() - started)

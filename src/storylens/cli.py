@@ -271,7 +271,6 @@ def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str,
     """Read every article under PATHS (files and folders, recursive), clean it, write a report."""
     from .pipeline import analyze as analyze_inputs
     from .report import Report, print_summary, write_html, write_json, write_markdown
-    from .serialise import story_to_dict
 
     wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
     unknown = sorted(set(wanted) - set(FORMATS))
@@ -304,8 +303,7 @@ def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str,
     sources = {a.id: a.outlet or Path(a.source).name for a in articles}
     for story in result.stories:
         ctx.out.print()
-        data = story_to_dict(story)
-        print_story(ctx.out, data, data, sources, facts_only_counts=True)
+        print_story(ctx.out, story, story.comparison, sources, facts_only_counts=True)
     for story_id, error in result.comparison_failures.items():
         ctx.err.print(f"[yellow]comparison failed[/] {escape(story_id)}: {escape(error)}")
     print_summary(report, ctx.out, written)
@@ -367,9 +365,9 @@ def stories(ctx: _Context, db: str, limit: int, offset: int, outlet: str | None)
         table = Table("story", "articles", "sources", "outlets", "dates", "title",
                       title=f"{store.count_stories()} stories in {escape(_shown(db))}")
         for s in rows:
-            dates = " – ".join(d[:10] for d in (s["first_published"], s["last_published"]) if d) or "-"
-            table.add_row(s["id"], str(len(s["articles"])), str(s["independent_sources"]),
-                          escape(", ".join(s["outlets"]) or "-"), dates, escape(s["title"] or "-"))
+            dates = " – ".join(d.isoformat()[:10] for d in (s.first_published, s.last_published) if d) or "-"
+            table.add_row(s.id, str(len(s.articles)), str(s.independent_sources),
+                          escape(", ".join(s.outlets) or "-"), dates, escape(s.title or "-"))
         ctx.out.print(table)
 
 
@@ -379,16 +377,13 @@ def stories(ctx: _Context, db: str, limit: int, offset: int, outlet: str | None)
 @_with_context
 def show(ctx: _Context, story_id: str, db: str) -> None:
     """Show one stored story: its brief, disputed points, conflicts and facts by status."""
-    from .serialise import comparison_to_dict
-
     with _open(db, must_exist=True) as store:
         story = store.get_story(story_id)
         if story is None:
             raise click.ClickException(f"no story {story_id!r} in {_shown(db)} "
                                        f"(list them with `storylens stories --db {_shown(db)}`)")
-        stored = store.get_comparison(story_id)
-        comparison = comparison_to_dict(stored) if stored is not None else {}
-        titles = {a.id: (a.outlet or Path(a.source).name) for a in (store.get_article(i) for i in story["articles"]) if a}
+        comparison = store.get_comparison(story_id)
+        titles = {a.id: (a.outlet or Path(a.source).name) for a in (store.get_article(i) for i in story.articles) if a}
     print_story(ctx.out, story, comparison, titles)
 
 

@@ -4,6 +4,7 @@ ingest  -> RawDocument | Skipped
 clean   -> Article | Skipped
 group   -> Story (members, syndication groups, independent sources)
 compare -> Comparison (one field per section), set as ``Story.comparison``
+store   -> StoredStory (a Story as a store reads it back, with its ArticleUpdates)
 
 ``storylens.serialise`` turns a Story and its Comparison into the JSON report's layout
 (docs/json-schema.md) and reads them back; the report writers, the store and the web app
@@ -49,6 +50,8 @@ __all__ = [
     "Comparison",
     "StoryEntity",
     "Story",
+    "ArticleUpdate",
+    "StoredStory",
 ]
 
 ID_LENGTH = 16
@@ -487,3 +490,26 @@ class Story:
     independent_sources: int = 0
     syndication_groups: list[SyndicationGroup] = field(default_factory=list)
     comparison: Comparison | None = None
+
+
+@dataclass(frozen=True)
+class ArticleUpdate:
+    """A story member that replaced an older version of its page (fetched again with
+    changed text; ``store.versions``): how many versions of the page are stored (this one
+    included), the older versions' ids (oldest first) and when this version replaced the
+    one before (ISO 8601, as stored)."""
+
+    versions: int
+    previous: list[str]
+    updated_at: str
+
+
+@dataclass
+class StoredStory(Story):
+    """A story as a store reads it back (``Store.list_stories``, ``get_story``): the
+    ``Story`` it was saved from, without its comparison (``Store.get_comparison``), and
+    ``updated_articles``: its members fetched again with changed text, by id (empty for
+    most stories; only a store keeps versions). The serialiser writes that field only
+    when it is not empty, so a story without updates has the JSON report's layout."""
+
+    updated_articles: dict[str, ArticleUpdate] = field(default_factory=dict, metadata={"omit_empty": True})

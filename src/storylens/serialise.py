@@ -35,16 +35,18 @@ from .compare.framing import FramingCue
 from .compare.quote_variants import QuoteGroup, QuoteVariant
 from .compare.timeline import TimelineEvent, TimelineMention
 from .dedupe.copies import CopyLink, SyndicationGroup
-from .model import Citation, Comparison, Conflict, ConflictSide, Exclusives, Fact, Story, StoryEntity
+from .model import (ArticleUpdate, Citation, Comparison, Conflict, ConflictSide, Exclusives, Fact, StoredStory, Story,
+                    StoryEntity)
 
-__all__ = ["story_to_dict", "story_from_dict", "comparison_to_dict", "comparison_from_dict", "section_names"]
+__all__ = ["story_to_dict", "story_from_dict", "stored_story_from_dict", "comparison_to_dict", "comparison_from_dict",
+           "section_names"]
 
 T = TypeVar("T")
 
 #: Every record class a story holds, by name: what the type hints of the records name
 #: (some only under TYPE_CHECKING in their modules, hence resolved with this table).
 _RECORDS: dict[str, type] = {cls.__name__: cls for cls in (
-    Story, StoryEntity, SyndicationGroup, CopyLink, Comparison, Fact, Citation, Conflict, ConflictSide, QuoteGroup,
+    Story, StoredStory, ArticleUpdate, StoryEntity, SyndicationGroup, CopyLink, Comparison, Fact, Citation, Conflict, ConflictSide, QuoteGroup,
     QuoteVariant, Exclusives, FramingCue, TimelineEvent, TimelineMention, Brief, BriefSentence, QuotedSpeaker)}
 
 
@@ -57,12 +59,20 @@ def section_names() -> tuple[str, ...]:
 
 
 def story_to_dict(story: Story) -> dict[str, Any]:
-    """A story in the JSON report's layout: its fields, then (once compared) its
-    comparison's sections."""
-    out = {f.name: _write(getattr(story, f.name)) for f in dataclasses.fields(story) if f.name != "comparison"}
+    """A story in the JSON report's layout: its fields (a ``StoredStory``'s
+    ``updated_articles`` only when it has any), then (once compared) its comparison's
+    sections."""
+    cls: Any = type(story)
+    out = {f.name: _write(getattr(story, f.name)) for f in _written_fields(cls)
+           if not (f.metadata.get("omit_empty") and not getattr(story, f.name))}
     if story.comparison is not None:
         out.update(comparison_to_dict(story.comparison))
     return out
+
+
+@cache
+def _written_fields(cls: Any) -> tuple[dataclasses.Field[Any], ...]:
+    return tuple(f for f in dataclasses.fields(cls) if f.name != "comparison")
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
@@ -95,6 +105,12 @@ def story_from_dict(data: dict[str, Any]) -> Story:
     if any(name in data for name in section_names()):
         story.comparison = comparison_from_dict(data)
     return story
+
+
+def stored_story_from_dict(data: dict[str, Any]) -> StoredStory:
+    """A story as a store keeps it (``story_from_dict``'s layout without the sections, with
+    ``updated_articles`` when any member was fetched again with changed text)."""
+    return _read_record(StoredStory, data)
 
 
 def comparison_from_dict(data: dict[str, Any]) -> Comparison:

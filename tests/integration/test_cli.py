@@ -134,21 +134,21 @@ def test_a_second_ingest_compares_again_only_the_stories_it_changed(tmp_path):
     assert run("ingest", first, "--db", db).exit_code == 0
     with open_store(str(db)) as store:
         (story_a,) = store.list_stories()
-        before = store.get_comparison(story_a["id"])
+        before = store.get_comparison(story_a.id)
     result = run("ingest", second, "--db", db)
     assert result.exit_code == 0
     with open_store(str(db)) as store:
         members = store.story_members()  # every story compared and stored
         later = len(members) - 1
-        assert later >= 1 and members[story_a["id"]] == frozenset(story_a["articles"])
-        assert store.get_comparison(story_a["id"]) == before
+        assert later >= 1 and members[story_a.id] == frozenset(story_a.articles)
+        assert store.get_comparison(story_a.id) == before
     assert f"compared {later} new or changed stories (1 unchanged kept)" in " ".join(result.stderr.split())
 
     shutil.copy(examples / "pages" / "radio-kessel-lindby-returns.txt", second / "radio.txt")
     result = run("ingest", second, "--db", db)
     assert f"1 new or changed stories ({later} unchanged kept)" in " ".join(result.stderr.split())
     with open_store(str(db)) as store:
-        assert len(store.story_members()[story_a["id"]]) == 3
+        assert len(store.story_members()[story_a.id]) == 3
 
 
 def _jsonl(path, records):
@@ -171,7 +171,7 @@ def test_ingest_regroups_only_the_new_articles_and_the_stories_they_can_still_jo
     assert run("ingest", tmp_path / "march.jsonl", "--db", db).exit_code == 0
     with open_store(str(db)) as store:
         (bridge,) = store.list_stories()
-        compared = store.get_comparison(bridge["id"])
+        compared = store.get_comparison(bridge.id)
     april = [{"id": f"k{i}", "outlet": f"Outlet {i}", "headline": f"Kite festival record ({i})",
               "published": f"2026-04-1{i}T08:00:00Z", "text": _FESTIVAL + f" Report {i}."} for i in range(3)]
     _jsonl(tmp_path / "april.jsonl", april)
@@ -180,16 +180,16 @@ def test_ingest_regroups_only_the_new_articles_and_the_stories_they_can_still_jo
     # the bridge story ended more than a week before the April articles: closed, not re-read
     assert "grouped 3 new or open-story articles" in result.stderr.replace("\n", " ")
     with open_store(str(db)) as store:
-        stories = {s["id"]: s for s in store.list_stories()}
-        assert len(stories) == 2 and stories[bridge["id"]]["articles"] == bridge["articles"]
-        assert store.get_comparison(bridge["id"]) == compared
+        stories = {s.id: s for s in store.list_stories()}
+        assert len(stories) == 2 and stories[bridge.id].articles == bridge.articles
+        assert store.get_comparison(bridge.id) == compared
     # one more April article: the open festival story is regrouped with it, not the bridge
     _jsonl(tmp_path / "late.jsonl", [{**april[0], "id": "k9", "published": "2026-04-14T08:00:00Z",
                                       "text": _FESTIVAL + " A late report."}])
     result = run("ingest", tmp_path / "late.jsonl", "--db", db)
     assert "grouped 4 new or open-story articles" in result.stderr.replace("\n", " ")
     with open_store(str(db)) as store:
-        assert sorted(len(s["articles"]) for s in store.list_stories()) == [3, 4]
+        assert sorted(len(s.articles) for s in store.list_stories()) == [3, 4]
 
 
 def test_an_ingest_that_adds_nothing_still_groups_articles_left_ungrouped(tmp_path):
@@ -208,4 +208,4 @@ def test_an_ingest_that_adds_nothing_still_groups_articles_left_ungrouped(tmp_pa
     result = run("ingest", tmp_path / "a.jsonl", "--db", db)
     assert "0 added, 2 already in" in result.output.replace("\n", " ")
     with open_store(str(db)) as store:
-        assert [sorted(s["articles"]) for s in store.list_stories()] == [sorted(ids)]
+        assert [sorted(s.articles) for s in store.list_stories()] == [sorted(ids)]

@@ -139,8 +139,8 @@ def test_ingest_stores_the_genre_and_the_same_corroboration(tmp_path: Path) -> N
         articles = {a.id: a for a in store.list_articles(limit=10)}
         assert {a.outlet: a.genre for a in articles.values()} == {
             "Tarnwick Courier": "news", "Millbay Post": "news", "Pellow Voice": "opinion"}
-        [story] = [s for s in store.list_stories(limit=10) if len(s["articles"]) == 3]
-        comparison = store.get_comparison(story["id"])
+        [story] = [s for s in store.list_stories(limit=10) if len(s.articles) == 3]
+        comparison = store.get_comparison(story.id)
         assert comparison is not None
-        check_story(comparison_to_dict(comparison) | {"articles": story["articles"]},
+        check_story(comparison_to_dict(comparison) | {"articles": story.articles},
                     {i: {"outlet": a.outlet} for i, a in articles.items()})

@@ -89,15 +89,15 @@ def test_ingest_a_page_twice_then_changed_keeps_both_versions(server: LiveServer
         assert len(both) == 2
         info = store.article_versions([a.id for a in both])
         (new_id, versions), = info.items()
-        assert versions["versions"] == 2 and len(versions["previous"]) == 1
-        old_id = versions["previous"][0]
+        assert versions.versions == 2 and len(versions.previous) == 1
+        old_id = versions.previous[0]
         assert [a.id for a in store.list_articles(limit=10) if a.url == url] == [new_id]  # the user's list
         stories = store.list_stories(limit=50)
-        members = {i for s in stories for i in s["articles"]}
+        members = {i for s in stories for i in s.articles}
         assert new_id in members and old_id not in members  # the latest version is the one grouped
-        (story,) = [s for s in stories if new_id in s["articles"]]
-        assert story["updated_articles"][new_id]["versions"] == 2
-        assert store.get_comparison(story["id"]) is not None
+        (story,) = [s for s in stories if new_id in s.articles]
+        assert story.updated_articles[new_id].versions == 2
+        assert store.get_comparison(story.id) is not None
         text = store.get_article(new_id).text  # type: ignore[union-attr]
         word = max((w for w in text.split() if w.isalpha()), key=len)
     # what a user lists, searches and reads: the latest version, the update said
@@ -109,7 +109,7 @@ def test_ingest_a_page_twice_then_changed_keeps_both_versions(server: LiveServer
     assert code == 0 and new_id in output and old_id not in output, output
     code, output = run("search", word, "--all-versions", "--db", db)
     assert new_id in output and old_id in output, output
-    code, output = run("show", story["id"], "--db", db)
+    code, output = run("show", story.id, "--db", db)
     assert code == 0 and "Updated (1)" in output and "version 2, updated " in output, output
     assert f"{new_id} (previous: {old_id})" in output
 
@@ -208,5 +208,5 @@ def test_ctrl_c_in_watch_finishes_the_round_and_exits_cleanly(server: LiveServer
     with open_store(str(db)) as store:
         assert {a.url for a in store.list_articles()} == {server.url(f"/news/{name}") for name in HTML_PAGES}
         stories = store.list_stories()
-        assert stories and all(store.get_comparison(s["id"]) is not None for s in stories)
+        assert stories and all(store.get_comparison(s.id) is not None for s in stories)
         assert store.fetch_validators(server.url(f"/news/{HTML_PAGES[0]}")) is not None

@@ -43,9 +43,9 @@ def canonical(sections: dict) -> str:
 
 def assert_store_matches_report(db: Path, report: dict) -> None:
     with open_store(db) as store:
-        stored = {s["id"]: s for s in store.list_stories(limit=1000)}
+        stored = {s.id: s for s in store.list_stories(limit=1000)}
         assert {s["id"]: sorted(s["articles"]) for s in report["stories"]} == \
-            {i: sorted(s["articles"]) for i, s in stored.items()}
+            {i: sorted(s.articles) for i, s in stored.items()}
         for story in report["stories"]:
             stored_comparison = store.get_comparison(story["id"])
             assert stored_comparison is not None

@@ -36,11 +36,11 @@ def _store(tmp_path: Path) -> str:
 def test_store_and_web_list_the_same_stories_per_outlet(tmp_path: Path) -> None:
     db = _store(tmp_path)
     with open_store(db) as store:
-        assert [s["id"] for s in store.list_stories()] == ["story-2", "story-4", "story-3", "story-1"]
+        assert [s.id for s in store.list_stories()] == ["story-2", "story-4", "story-3", "story-1"]
         # "_" is not a wildcard and a longer name is not a match
-        assert [s["id"] for s in store.list_stories(outlet="Coast_Wire")] == ["story-3", "story-1"]
-        assert [s["id"] for s in store.list_stories(outlet="Coast_Wire", limit=1, offset=1)] == ["story-1"]
-        assert store.get_story("story-3")["outlets"] == ["Coast_Wire", "Orsa Times"]  # type: ignore[index]
+        assert [s.id for s in store.list_stories(outlet="Coast_Wire")] == ["story-3", "story-1"]
+        assert [s.id for s in store.list_stories(outlet="Coast_Wire", limit=1, offset=1)] == ["story-1"]
+        assert store.get_story("story-3").outlets == ["Coast_Wire", "Orsa Times"]  # type: ignore[union-attr]
     client = TestClient(create_app(db))
     listed = client.get("/api/stories", params={"outlet": "Coast_Wire"}).json()
     assert [s["id"] for s in listed["stories"]] == ["story-3", "story-1"] and listed["total"] == 2

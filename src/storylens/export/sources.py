@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StorylensError
-from ..serialise import comparison_to_dict
+from ..model import StoredStory, Story
+from ..serialise import story_to_dict
 from ..store.base import Store
 from .tables import Bundle, utc_key
 
@@ -64,7 +65,12 @@ def parse_since(value: str) -> datetime:
 
 
 def _story_order(story: dict[str, Any]) -> tuple[int, int, str]:
+    """A report's stories in the order the store's are exported (``_stored_order``)."""
     return (-int(story.get("independent_sources") or 0), -len(story.get("articles") or []), str(story["id"]))
+
+
+def _stored_order(story: Story) -> tuple[int, int, str]:
+    return (-story.independent_sources, -len(story.articles), story.id)
 
 
 def _article_order(article: dict[str, Any]) -> tuple[bool, str, str]:
@@ -89,21 +95,21 @@ def bundles_from_store(store: Store, flt: ExportFilter) -> Iterator[Bundle]:
                               f"(list them with `storylens stories --db {store.where}`)")
         return _store_bundles(store, flt, [found])
     return _store_bundles(store, flt, sorted(store.list_stories(limit=max(store.count_stories(), 1)),
-                                             key=_story_order))
+                                             key=_stored_order))
 
 
-def _store_bundles(store: Store, flt: ExportFilter, stories: list[dict[str, Any]]) -> Iterator[Bundle]:
+def _store_bundles(store: Store, flt: ExportFilter, stories: list[StoredStory]) -> Iterator[Bundle]:
     times = store.ingested_times()
     members: set[str] = set()
     for story in stories:
-        ids = list(story["articles"])
+        ids = list(story.articles)
         members.update(ids)
         articles = sorted((a.to_dict() for a in store.get_articles(ids)), key=_article_order)
         bundle = Bundle(None, articles, {i: times.get(i) for i in ids})
         if not _kept(bundle, flt):
             continue
-        comparison = store.get_comparison(story["id"])
-        bundle.story = {**story, **(comparison_to_dict(comparison) if comparison is not None else {})}
+        story.comparison = store.get_comparison(story.id)
+        bundle.story = story_to_dict(story)
         yield bundle
     if flt.story is not None:
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -22,7 +23,7 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..model import Article, Story
-from ..serialise import story_to_dict
+from ..serialise import comparison_to_dict
 from .json_report import Report, report_counts, single_line, source_name, write_text_atomic
 from .present import (
     FACT_ROWS_SHOWN,
@@ -173,27 +174,28 @@ def _cite_url(cite: dict[str, Any]) -> str:
     return f"#article-{cite['article_id']}"
 
 
-def _story_view(story: Story, data: dict[str, Any], articles: dict[str, Article],
+def _story_view(story: Story, sections: dict[str, Any], articles: dict[str, Article],
                 labels: dict[str, str]) -> dict[str, Any] | None:
-    """The story's comparison (``data``: the story as serialised) arranged by the shared
-    presentation layer, its citations linked to their spans in this file (``data`` is
-    left as it is); None when there is nothing to show."""
+    """The story's comparison (``sections``: as serialised) arranged by the shared
+    presentation layer, its citations linked to their spans in this file (``sections``
+    is left as it is); None when there is nothing to show."""
     c = story.comparison
     if c is None or not (c.facts or c.conflicts or c.quote_variants or c.timeline or c.framing or c.brief):
         return None
-    linked = copy.deepcopy(data)
+    linked = copy.deepcopy(sections)
     link_citations(linked, labels, _cite_url)
     members = [articles[i] for i in story.articles if i in articles]
-    return comparison_view(linked, members, Names.for_story(linked, members, linked))
+    return comparison_view(linked, members, Names.for_story(c, members, story))
 
 
-def _anchored_bodies(report: Report, stories: list[dict[str, Any]]) -> dict[str, list[Markup]]:
+def _anchored_bodies(report: Report, comparisons: Iterable[dict[str, Any]]) -> dict[str, list[Markup]]:
     """Each cited article's paragraphs with an anchor where every cited span starts, so a
-    citation opens the passage it cites. Articles whose text is not their paragraphs
-    joined (never seen) keep plain paragraphs."""
+    citation opens the passage it cites (``comparisons``: the stories' sections as
+    serialised). Articles whose text is not their paragraphs joined (never seen) keep
+    plain paragraphs."""
     starts: dict[str, dict[int, list[str]]] = {}
-    for story in stories:
-        for cite in iter_citations(story):
+    for sections in comparisons:
+        for cite in iter_citations(sections):
             if isinstance(cite, dict) and cite.get("field", "text") == "text" and "article_id" in cite:
                 ids = starts.setdefault(cite["article_id"], {}).setdefault(int(cite["start"]), [])
                 if _span_id(cite) not in ids:
@@ -230,7 +232,7 @@ def render_html(report: Report) -> str:
     views = [_view(a, i) for i, a in enumerate(report.articles, start=1)]
     articles = {a.id: a for a in report.articles}
     labels = {a.id: outlet_label(a) for a in report.articles}
-    stories = [story_to_dict(s) for s in report.stories]
+    sections = {s.id: comparison_to_dict(s.comparison) for s in report.stories if s.comparison is not None}
     return template.render(
         version=__version__,
         generated_at=report.generated_at.isoformat(),
@@ -239,9 +241,10 @@ def render_html(report: Report) -> str:
         articles=views,
         article_views={v.article.id: v for v in views},
         skipped=report.skipped,
-        stories=stories,
-        comparisons={s.id: _story_view(s, d, articles, labels) for s, d in zip(report.stories, stories)},
-        bodies=_anchored_bodies(report, stories),
+        stories=report.stories,
+        comparisons={s.id: _story_view(s, sections[s.id], articles, labels) if s.id in sections else None
+                     for s in report.stories},
+        bodies=_anchored_bodies(report, sections.values()),
         csp=CSP,
     )
 

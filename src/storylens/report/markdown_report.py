@@ -13,11 +13,9 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Any
 
 from .. import __version__
-from ..model import Article
-from ..serialise import story_to_dict
+from ..model import Article, Story
 from .json_report import Report, report_counts, reveal_hidden, single_line, source_name, write_text_atomic
 from .markdown_story import comparison_lines
 
@@ -152,14 +150,12 @@ def _extracted_lines(article: Article) -> list[str]:
     return out
 
 
-def _story_lines(story: dict[str, Any], number: int, articles: dict[str, Article],
-                 ordered: list[Article]) -> list[str]:
-    sources = story.get("independent_sources", len(story.get("articles") or []))
-    out = [f"### {number}. {md_line(story.get('title') or '(untitled story)')}", "",
-           f"{_plural(len(story.get('articles') or []), 'article')}, {_plural(sources, 'independent source')}",
+def _story_lines(story: Story, number: int, articles: dict[str, Article], ordered: list[Article]) -> list[str]:
+    out = [f"### {number}. {md_line(story.title or '(untitled story)')}", "",
+           f"{_plural(len(story.articles), 'article')}, {_plural(story.independent_sources, 'independent source')}",
            "", *comparison_lines(story, ordered, md_line), "#### Articles", ""]
     numbers = {a.id: i for i, a in enumerate(ordered, start=1)}
-    for article_id in story.get("articles") or []:
+    for article_id in story.articles:
         article = articles.get(article_id)
         if article is None:
             out.append(f"- {md_line(article_id)}")
@@ -171,9 +167,9 @@ def _story_lines(story: dict[str, Any], number: int, articles: dict[str, Article
             notes.append(f"duplicate of \\[{numbers.get(article.duplicate_of, '?')}\\]")
         extra = f" ({'; '.join(notes)})" if notes else ""
         out.append(f"- \\[{numbers[article_id]}\\] {_headline(article)} — {_outlet(article)}{extra}")
-    for group in story.get("syndication_groups") or []:
-        agency = f" {md_line(group.get('agency'))}" if group.get("agency") else ""
-        out.append(f"- Agency copy: {len(group.get('members') or [])} articles carry one"
+    for group in story.syndication_groups:
+        agency = f" {md_line(group.agency)}" if group.agency else ""
+        out.append(f"- Agency copy: {len(group.members)} articles carry one"
                    f"{agency} story and count as one source.")
     return out + [""]
 
@@ -204,7 +200,7 @@ def render_markdown(report: Report) -> str:
     if report.stories:
         by_id = {a.id: a for a in report.articles}
         for i, story in enumerate(report.stories, start=1):
-            out += _story_lines(story_to_dict(story), i, by_id, report.articles)
+            out += _story_lines(story, i, by_id, report.articles)
     else:
         out += ["No stories: there were no articles to group.", ""]
     out += ["## Articles", ""]

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..model import Article
+from ..model import Article, Story
+from ..serialise import comparison_to_dict
 from .present import Names, disputes, outlet_label, quote_pieces, shared_quote_groups
 
 __all__ = ["comparison_lines", "SINGLE_SOURCE_SHOWN"]
@@ -118,13 +119,15 @@ def _timeline_lines(comparison: dict[str, Any], src: _Sources, md_line: Escape) 
     return out + [""]
 
 
-def comparison_lines(story: dict[str, Any], articles: Sequence[Article], md_line: Escape) -> list[str]:
+def comparison_lines(record: Story, articles: Sequence[Article], md_line: Escape) -> list[str]:
     """The compare and brief sections of one story, as Markdown lines ([] when the story
     was not compared)."""
-    if not any(story.get(k) for k in ("facts", "conflicts", "quote_variants", "timeline", "brief")):
+    c = record.comparison
+    if c is None or not (c.facts or c.conflicts or c.quote_variants or c.timeline or c.brief):
         return []
-    members = [a for a in articles if a.id in set(story.get("articles") or [])]
-    names = Names.for_story(story, members, story)
+    story = comparison_to_dict(c)
+    members = [a for a in articles if a.id in set(record.articles)]
+    names = Names.for_story(c, members, record)
     src = _Sources(articles, md_line)
     out = _dispute_lines(story, names, src, md_line)
     summary = (story.get("brief") or {}).get("summary") or []

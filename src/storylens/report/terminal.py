@@ -9,14 +9,16 @@ overwrite the terminal.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..model import Citation, Comparison, Story
+from ..serialise import comparison_to_dict
 from .json_report import Report, report_counts, reveal_hidden, single_line, source_name
 from .present import Names, disputes, updated_articles
 
@@ -115,20 +117,22 @@ def print_summary(
     log.debug("printed summary of %d articles", len(report.articles))
 
 
-def print_story(console: Console, story: dict[str, Any], comparison: dict[str, Any], sources: dict[str, str],
+def print_story(console: Console, story: Story, comparison: Comparison | None, sources: dict[str, str],
                 facts_only_counts: bool = False) -> None:
     """One story for the terminal: the disputed points (each once, its sides with who makes
-    them and their sources), the brief and the facts by status.
-    ``sources`` maps article ids to the outlet (or file) name shown in citations.
-    ``facts_only_counts`` keeps the brief to its first lines (the report has the rest)."""
+    them and their sources), the brief and the facts by status. ``comparison`` is the
+    story's (None when it has none). ``sources`` maps article ids to the outlet (or file)
+    name shown in citations. ``facts_only_counts`` keeps the brief to its first lines (the
+    report has the rest)."""
 
-    def cited(citations: list[dict[str, Any]]) -> str:
-        names = sorted({sources.get(c["article_id"], c["article_id"]) for c in citations})
+    def cited(citations: Sequence[Citation] | Sequence[dict[str, Any]]) -> str:
+        ids = (c["article_id"] if isinstance(c, dict) else c.article_id for c in citations)
+        names = sorted({sources.get(i, i) for i in ids})
         return f" [{', '.join(names)}]"
 
-    console.print(Text(story.get("title") or story["id"], style="bold"))
-    console.print(Text(f"{len(story['articles'])} articles, {story.get('independent_sources')} independent sources, "
-                       f"outlets: {', '.join(story.get('outlets') or []) or '-'} · {story['id']}", style="dim"))
+    console.print(Text(story.title or story.id, style="bold"))
+    console.print(Text(f"{len(story.articles)} articles, {story.independent_sources} independent sources, "
+                       f"outlets: {', '.join(story.outlets) or '-'} · {story.id}", style="dim"))
     updated = updated_articles(story, sources)
     if updated:
         console.print(Text(f"\nUpdated ({len(updated)}): fetched again with changed text; the latest version is "
@@ -141,8 +145,11 @@ def print_story(console: Console, story: dict[str, Any], comparison: dict[str, A
             if item["previous"]:
                 line.append(" (previous: " + ", ".join(_safe(p["id"]) for p in item["previous"]) + ")", style="dim")
             console.print(line)
-    brief = comparison.get("brief") or {}
-    points = disputes(comparison, Names.for_story(comparison, [], story))
+    if comparison is None:
+        console.print(Text("No comparison stored for this story (re-run `storylens ingest` to compute it).", style="yellow"))
+        return
+    brief = comparison.brief
+    points = disputes(comparison_to_dict(comparison), Names.for_story(comparison, [], story))
     if points:
         console.print(Text(f"\nDisputed ({len(points)})", style="bold"))
         for point in points:
@@ -152,18 +159,20 @@ def print_story(console: Console, story: dict[str, Any], comparison: dict[str, A
                 who = ", ".join(side["who"]) or "the outlet's own voice"
                 console.print(Text(f"    {reveal_hidden(side['claim'])} — {reveal_hidden(who)}"
                                    + cited(side["citations"])))
-    for part, title in (("summary", "Brief"), ("single_source", "Brief (one outlet only: nothing corroborated yet)")):
-        if brief.get(part):
-            console.print(Text(f"\n{title}", style="bold"))
-            for line in brief[part][: 3 if facts_only_counts else None]:
-                console.print(Text("• " + reveal_hidden(line["text"]) + cited(line["citations"])))
-    facts = comparison.get("facts") or []
+    if brief is not None:
+        for lines, title in ((brief.summary, "Brief"),
+                             (brief.single_source, "Brief (one outlet only: nothing corroborated yet)")):
+            if lines:
+                console.print(Text(f"\n{title}", style="bold"))
+                for sentence in lines[: 3 if facts_only_counts else None]:
+                    console.print(Text("• " + reveal_hidden(sentence.text) + cited(sentence.citations)))
+    facts = comparison.facts
     if facts:
-        counts = {status: sum(1 for f in facts if f["status"] == status)
+        counts = {status: sum(1 for f in facts if f.status == status)
                   for status in ("corroborated", "disputed", "single-source")}
         console.print(Text(f"\nFacts: {counts['corroborated']} corroborated, {counts['disputed']} disputed, "
                            f"{counts['single-source']} single-source", style="bold"))
-    if brief.get("hashtags"):
-        console.print(Text(" ".join(brief["hashtags"]), style="dim"))
-    if not comparison.get("facts") and not brief:
+    if brief is not None and brief.hashtags:
+        console.print(Text(" ".join(brief.hashtags), style="dim"))
+    if not facts and brief is None:
         console.print(Text("No comparison stored for this story (re-run `storylens ingest` to compute it).", style="yellow"))

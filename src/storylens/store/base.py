@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import Any, Protocol
 
 from ..cluster.features import ArticleFeatures
-from ..model import Article, Comparison, Skipped, Story
+from ..model import Article, ArticleUpdate, Comparison, Skipped, StoredStory, Story
 from .listing import ArticleSummary, SearchBudget, StoryFilter, StorySummary
 
 __all__ = ["Store", "AddResult", "SearchHit", "SNIPPET_START", "SNIPPET_END"]
@@ -88,10 +88,10 @@ class Store(Protocol):
 
     def fetch_validators(self, url: str) -> tuple[str | None, str | None] | None: ...
 
-    def article_versions(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    def article_versions(self, article_ids: Sequence[str]) -> dict[str, ArticleUpdate]:
         """Of these articles, those that replaced an older version of their URL (a page
         fetched again with changed text; ``store.versions``): ``versions``, ``previous``,
-        ``updated_at``."""
+        ``updated_at`` (``ArticleUpdate``s by id)."""
         ...
 
     def article_history(self, article_id: str) -> list[dict[str, Any]]:
@@ -149,14 +149,18 @@ class Store(Protocol):
 
     def open_story_article_ids(self, window: timedelta | None) -> list[str]: ...
 
-    def list_stories(self, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[dict[str, Any]]: ...
+    def list_stories(self, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[StoredStory]:
+        """Stories (without their comparisons), most independent sources first, then newest."""
+        ...
 
     def list_story_summaries(self, flt: StoryFilter) -> list[StorySummary]: ...
 
-    def get_story(self, story_id: str) -> dict[str, Any] | None: ...
+    def get_story(self, story_id: str) -> StoredStory | None:
+        """A stored story without its comparison (``get_comparison``); None when there is none."""
+        ...
 
     def get_story_page(self, story_id: str, comparison: bool = True
-                       ) -> tuple[dict[str, Any], list[Article], Comparison | None] | None:
+                       ) -> tuple[StoredStory, list[Article], Comparison | None] | None:
         """A story, its members as ``get_articles_light`` reads them and (with
         ``comparison``) its stored comparison, from one read; None when there is no such story."""
         ...

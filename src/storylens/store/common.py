@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ..cluster.features import ArticleFeatures
 from ..errors import StoreError
-from ..model import Article, Comparison, Skipped, Story
+from ..model import Article, ArticleUpdate, Comparison, Skipped, StoredStory, Story
 from . import listing
 from . import rows as rows_module
 from . import schema as sch
@@ -240,7 +240,7 @@ class SQLStore(ABC):
         with self._read() as conn:
             return get_validators(conn, url)
 
-    def article_versions(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    def article_versions(self, article_ids: Sequence[str]) -> dict[str, ArticleUpdate]:
         """For each of these articles that replaced an older version of the same URL:
         ``versions``, ``previous`` (older ids, oldest first), ``updated_at``."""
         with self._read() as conn:
@@ -287,7 +287,7 @@ class SQLStore(ABC):
             return _articles_light(conn, article_ids)
 
     def get_story_page(self, story_id: str, comparison: bool = True
-                       ) -> tuple[dict[str, Any], list[Article], Comparison | None] | None:
+                       ) -> tuple[StoredStory, list[Article], Comparison | None] | None:
         """A story (``get_story``), its member articles as ``get_articles_light`` reads
         them and, with ``comparison``, its stored comparison (``get_comparison``), in one
         read transaction (one snapshot); None when there is no such story. A story page
@@ -297,7 +297,7 @@ class SQLStore(ABC):
             found = load_stories(conn, story_id=story_id, limit=1)
             if not found:
                 return None
-            members = _articles_light(conn, found[0]["articles"])
+            members = _articles_light(conn, found[0].articles)
             return found[0], members, load_comparison(conn, story_id) if comparison else None
 
     def list_articles(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
@@ -367,12 +367,12 @@ class SQLStore(ABC):
         with self._read() as conn:
             return open_story_article_ids(conn, window)
 
-    def list_stories(self, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[dict[str, Any]]:
-        """Stories (JSON-report layout), most independent sources first, then newest."""
+    def list_stories(self, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[StoredStory]:
+        """Stories without their comparisons, most independent sources first, then newest."""
         with self._read() as conn:
             return load_stories(conn, limit=limit, offset=offset, outlet=outlet)
 
-    def get_story(self, story_id: str) -> dict[str, Any] | None:
+    def get_story(self, story_id: str) -> StoredStory | None:
         with self._read() as conn:
             found = load_stories(conn, story_id=story_id, limit=1)
         return found[0] if found else None

@@ -2,9 +2,10 @@
 ``story_id`` / ``duplicate_of`` / ``syndication_group`` on the ``articles`` row.
 
 Stories are saved from ``storylens.model.Story`` records, written by
-``storylens.serialise``; they are read back as dicts of the JSON report's ``stories[]``
-layout (docs/json-schema.md) without the comparison. Saving a set of stories replaces the stored stories they were regrouped from (or every
-stored story), inside the caller's transaction. ``open_story_article_ids`` says which
+``storylens.serialise``, and read back as ``storylens.model.StoredStory`` records (the
+story without its comparison, with its members fetched again with changed text), read
+by the same serialiser. Saving a set of stories replaces the stored stories they were
+regrouped from (or every stored story), inside the caller's transaction. ``open_story_article_ids`` says which
 articles a regrouping after an ingest must see: the new ones and the stories they can
 still join.
 """
@@ -18,8 +19,8 @@ from typing import Any
 
 from sqlalchemy import Column, Connection, Integer, PrimaryKeyConstraint, String, Table, Text, delete, func, insert, select, update
 
-from ..model import Story
-from ..serialise import story_to_dict
+from ..model import StoredStory, Story
+from ..serialise import stored_story_from_dict, story_to_dict
 from .schema import SortKey, articles, metadata
 
 __all__ = ["stories", "story_entities", "replace_stories", "open_story_article_ids", "story_rows", "load_stories",
@@ -161,8 +162,9 @@ def story_rows(conn: Connection, *, story_id: str | None = None, outlet: str | N
 
 
 def load_stories(conn: Connection, *, limit: int = 50, offset: int = 0, story_id: str | None = None,
-                 outlet: str | None = None) -> list[dict[str, Any]]:
-    """Stories, most covered first then newest, as JSON-report story dicts."""
+                 outlet: str | None = None) -> list[StoredStory]:
+    """Stories, most covered first then newest (``story_rows``' order), read from their
+    rows in the JSON report's story layout by the serialiser."""
     rows = story_rows(conn, story_id=story_id, outlet=outlet, limit=limit, offset=offset)
     if not rows:
         return []
@@ -184,8 +186,8 @@ def load_stories(conn: Connection, *, limit: int = 50, offset: int = 0, story_id
                  "entities": entities[row["id"]], "first_published": row["first_published"],
                  "last_published": row["last_published"], "outlets": row["outlets"],
                  "independent_sources": row["independent_sources"], "syndication_groups": row["syndication_groups"]}
-        updated = {i: versions[i] for i in members[row["id"]] if i in versions}
-        if updated:  # articles fetched again with changed text: the latest version is a member
-            story["updated_articles"] = updated
-        out.append(story)
+        stored = stored_story_from_dict(story)
+        # articles fetched again with changed text: the latest version is a member
+        stored.updated_articles = {i: versions[i] for i in members[row["id"]] if i in versions}
+        out.append(stored)
     return out

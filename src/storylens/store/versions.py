@@ -26,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import Column, Connection, String, Table, Text, delete, insert, select, update
 
-from ..model import Article
+from ..model import Article, ArticleUpdate
 from .comparisons import delete_comparisons
 from .schema import SortKey, _article_fk, articles, metadata
 
@@ -116,7 +116,7 @@ def history(conn: Connection, article_id: str) -> list[dict[str, Any]]:
     info = version_info(conn, [latest]).get(latest)
     if info is None:
         return []
-    ids = [*info["previous"], latest]
+    ids = [*info.previous, latest]
     a = articles.c
     rows = {r.id: r for r in conn.execute(
         select(a.id, a.headline, a.outlet, a.published, a.url, a.ingested_at, v.superseded_by, v.superseded_at)
@@ -126,10 +126,10 @@ def history(conn: Connection, article_id: str) -> list[dict[str, Any]]:
              "superseded_at": rows[i].superseded_at} for i in ids if i in rows]
 
 
-def version_info(conn: Connection, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """For each of ``article_ids`` that replaced an earlier version: ``versions`` (how
-    many, itself included), ``previous`` (the older versions' ids, oldest first) and
-    ``updated_at`` (when this version replaced the one before)."""
+def version_info(conn: Connection, article_ids: Sequence[str]) -> dict[str, ArticleUpdate]:
+    """For each of ``article_ids`` that replaced an earlier version, an ``ArticleUpdate``:
+    ``versions`` (how many, itself included), ``previous`` (the older versions' ids,
+    oldest first) and ``updated_at`` (when this version replaced the one before)."""
     v = article_versions.c
     by_next: dict[str, tuple[str, str]] = {}
     frontier = list(dict.fromkeys(article_ids))
@@ -144,7 +144,7 @@ def version_info(conn: Connection, article_ids: Sequence[str]) -> dict[str, dict
             if row.superseded_by not in by_next:
                 by_next[row.superseded_by] = (row.article_id, row.superseded_at)
                 frontier.append(row.article_id)
-    out: dict[str, dict[str, Any]] = {}
+    out: dict[str, ArticleUpdate] = {}
     for article_id in article_ids:
         if article_id not in by_next:
             continue
@@ -153,8 +153,8 @@ def version_info(conn: Connection, article_ids: Sequence[str]) -> dict[str, dict
         while current in by_next and by_next[current][0] not in previous:
             current = by_next[current][0]
             previous.append(current)
-        out[article_id] = {"versions": len(previous) + 1, "previous": previous[::-1],
-                           "updated_at": by_next[article_id][1]}
+        out[article_id] = ArticleUpdate(versions=len(previous) + 1, previous=previous[::-1],
+                                        updated_at=by_next[article_id][1])
     return out
 
 

@@ -53,9 +53,8 @@ def get_story(store: StoreDep, story_id: StoryId) -> dict[str, Any]:
 @router.get("/stories/{story_id}/records", response_model=StoryRecordsOut,
             summary="Every quote, figure and time reference of a story's articles, each cited")
 def get_story_records(store: StoreDep, story_id: StoryId) -> dict[str, Any]:
-    data = views.story_records(store, story_id)
-    return {"story_id": data["story"]["id"], "quotes": data["quotes"], "figures": data["figures"],
-            "time_refs": data["time_refs"]}
+    story, records = views.story_records(store, story_id)
+    return {"story_id": story.id, **records}
 
 
 @router.get("/articles", response_model=ArticleListOut, summary="Articles, newest first")

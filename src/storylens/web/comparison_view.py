@@ -8,22 +8,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..model import Article
+from ..model import Article, Comparison, Story
 from ..report.present import Names, outlet_label
 from ..report.present import comparison_view as _comparison_view
 
 __all__ = ["outlet_label", "comparison_view", "story_names"]
 
 
-def story_names(story: dict[str, Any], comparison: dict[str, Any] | None, members: Sequence[Article]) -> Names:
+def story_names(story: Story | None, comparison: Comparison | None, members: Sequence[Article]) -> Names:
     """Display names for the story's entity keys (its articles here are light: no entities,
     so the story's entities, quote speakers and the comparison's speaker names count)."""
     return Names.for_story(comparison, members, story)
 
 
-def comparison_view(comparison: dict[str, Any] | None, members: list[Article],
-                    story: dict[str, Any] | None = None) -> dict[str, Any] | None:
-    """The compare and brief sections of a story page, or None when they have not run."""
-    if comparison is None:
+def comparison_view(linked: dict[str, Any] | None, comparison: Comparison | None, members: list[Article],
+                    story: Story | None = None) -> dict[str, Any] | None:
+    """The compare and brief sections of a story page (``linked``: ``comparison`` as the
+    API returns it, every citation linked), or None when they have not run."""
+    if linked is None:
         return None
-    return _comparison_view(comparison, members, story_names(story or {}, comparison, members))
+    return _comparison_view(linked, members, story_names(story, comparison, members))

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from starlette.responses import Response
 
+from ..model import StoryEntity
 from ..report.present import outlet_label, updated_articles
 from ..store import Store
 from ..store.listing import StoryFilter
@@ -46,10 +47,10 @@ def _filter_params(flt: StoryFilter) -> dict[str, Any]:
 
 
 def _quotes_by_speaker(quotes: list[dict[str, Any]],
-                       entities: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+                       entities: list[StoryEntity]) -> list[tuple[str, list[dict[str, Any]]]]:
     """Quotes grouped by the speaker's entity key (else the words naming the speaker), most
     quoted first; each group is labelled with the entity's name or the commonest wording."""
-    names = {e["key"]: e["name"] for e in entities}
+    names = {e.key: e.name for e in entities}
     groups: dict[str, list[dict[str, Any]]] = {}
     for c in quotes:
         q = c["quote"]
@@ -87,25 +88,25 @@ def _cached(request: Request, page: Callable[[], Response]) -> Response:
 
 
 def _render_story(request: Request, store: Store, story_id: str) -> Response:
-    data, members = views.story_view(store, story_id)
-    updates = updated_articles(data["story"], {a.id: outlet_label(a) for a in members}, views.article_url)
-    return render(request, "story.html.j2", data=data, story=data["story"], updates=updates,
-                  cmp=comparison_view(data["comparison"], members, data["story"]),
-                  title=data["story"]["title"] or data["story"]["id"])
+    view = views.story_view(store, story_id)
+    story, members = view.story, view.members
+    updates = updated_articles(story, {a.id: outlet_label(a) for a in members}, views.article_url)
+    return render(request, "story.html.j2", data=view.data, story=story, updates=updates,
+                  cmp=comparison_view(view.data["comparison"], view.comparison, members, story),
+                  title=story.title or story.id)
 
 
 @router.get("/stories/{story_id}/records")
 def story_records_page(request: Request, store: StoreDep, story_id: StoryId) -> Response:
     def page() -> Response:
-        data = views.story_records(store, story_id)
-        by_speaker = _quotes_by_speaker(data["quotes"], data["story"].get("entities", []))
+        story, data = views.story_records(store, story_id)
+        by_speaker = _quotes_by_speaker(data["quotes"], story.entities)
         by_count = [(what, list(items)) for what, items in groupby(
             data["figures"], key=lambda c: c["figure"]["counts"] or "(not stated)")]
         by_time = [(value, list(items)) for value, items in groupby(
             data["time_refs"], key=lambda c: c["time_ref"]["value"])]
-        story = data["story"]
         return render(request, "story_records.html.j2", story=story, by_speaker=by_speaker, by_count=by_count,
-                      by_time=by_time, title=f"Quotes, figures and times: {story['title'] or story['id']}")
+                      by_time=by_time, title=f"Quotes, figures and times: {story.title or story.id}")
 
     return _cached(request, page)
 

@@ -5,14 +5,15 @@ outside the text, malformed search)."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
 from ..errors import StoreError
-from ..model import Article, Comparison
+from ..model import Article, Comparison, StoredStory
 from ..report.present import link_citations, outlet_label
-from ..serialise import comparison_to_dict
+from ..serialise import comparison_to_dict, story_to_dict
 from ..store import Store
 from ..store.listing import ArticleSummary, SearchTooCostly, StoryFilter
 from .cache import PageCache
@@ -20,7 +21,7 @@ from .errors import WebError
 from .highlight import snippet_text
 from .settings import current as current_web_settings
 
-__all__ = ["article_url", "citation_url", "story_list", "story_page",
+__all__ = ["article_url", "citation_url", "story_list", "story_page", "StoryView",
            "story_view", "story_records", "article_page", "article_page_for", "group_members", "check_span", "article_list", "search",
            "get_article"]
 
@@ -76,11 +77,22 @@ def _cite(article: Article, start: int, end: int) -> dict[str, Any]:
 
 
 def story_page(store: Store, story_id: str) -> dict[str, Any]:
-    return story_view(store, story_id)[0]
+    return story_view(store, story_id).data
 
 
-def story_view(store: Store, story_id: str) -> tuple[dict[str, Any], list[Article]]:
-    """The story page's data (as the JSON API returns it) and the member articles."""
+@dataclass(frozen=True)
+class StoryView:
+    """A story page: ``data`` as the JSON API returns it (the story and its comparison
+    written by the serialiser, every citation linked), and the records it was made from."""
+
+    data: dict[str, Any]
+    story: StoredStory
+    members: list[Article]
+    comparison: Comparison | None
+
+
+def story_view(store: Store, story_id: str) -> StoryView:
+    """The story page's data (as the JSON API returns it) and its records."""
     story, members, stored = _story_and_members(store, story_id, comparison=True)
     comparison = comparison_to_dict(stored) if stored is not None else None
     notices = []
@@ -90,27 +102,27 @@ def story_view(store: Store, story_id: str) -> tuple[dict[str, Any], list[Articl
     else:
         _link_citations(comparison, {a.id: a for a in members})
     summaries = [_article_summary(a) for a in members]
-    data = {"story": story, "articles": summaries, **_records(members), "comparison": comparison,
+    data = {"story": story_to_dict(story), "articles": summaries, **_records(members), "comparison": comparison,
             "notices": notices}
-    return data, members
+    return StoryView(data, story, members, stored)
 
 
-def story_records(store: Store, story_id: str) -> dict[str, Any]:
-    """Every quote, figure and time reference of a story's articles, each cited."""
+def story_records(store: Store, story_id: str) -> tuple[StoredStory, dict[str, list[dict[str, Any]]]]:
+    """A story and every quote, figure and time reference of its articles, each cited."""
     story, members, _ = _story_and_members(store, story_id, comparison=False)
-    return {"story": story, **_records(members)}
+    return story, _records(members)
 
 
 def _story_and_members(store: Store, story_id: str,
-                       comparison: bool) -> tuple[dict[str, Any], list[Article], Comparison | None]:
+                       comparison: bool) -> tuple[StoredStory, list[Article], Comparison | None]:
     """The story, its light member articles and (with ``comparison``) its stored comparison, in one read."""
     found = store.get_story_page(story_id, comparison=comparison)
     if found is None:
         raise WebError(404, f"no story with id {story_id!r} in this store (see /api/stories)")
     story, members, stored = found
-    if len(members) != len(story["articles"]):
+    if len(members) != len(story.articles):
         logger.warning("story %s lists %d articles that are not in the store", story_id,
-                       len(story["articles"]) - len(members))
+                       len(story.articles) - len(members))
     return story, members, stored
 
 
@@ -172,9 +184,9 @@ def article_page_for(store: Store, article: Article, start: int | None = None, e
     group = None
     if article.syndication_group and article.story_id:
         story = store.get_story(article.story_id)
-        for g in (story or {}).get("syndication_groups", []):
-            if g.get("id") == article.syndication_group:
-                group = g
+        for g in story.syndication_groups if story is not None else ():
+            if g.id == article.syndication_group:
+                group = g.to_dict()
     duplicate_of = None
     if article.duplicate_of:
         found = store.article_summaries([article.duplicate_of]).get(article.duplicate_of)

@@ -8,9 +8,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from storylens.model import Article, Entity, Quote, Span
+from storylens.model import Article, Comparison, Entity, Quote, Span
 from storylens.report.present import (Names, diff_pieces, disputes, framing_context, make_environment, quote_pieces,
                                       quote_variants)
+from storylens.serialise import comparison_from_dict, story_from_dict
 from storylens.web.render import environment as web_environment
 
 
@@ -26,7 +27,7 @@ def test_names_come_from_the_story_and_never_show_a_key() -> None:
                       quotes=[Quote("the ferry would run", 23, 42, "indirect", "Mayor Ilse Brandt, the harbour chief",
                                     0, 17, "person:ilse brandt", "said"),
                               Quote("x", 0, 1, "indirect", "Petra Arnesen", 0, 1, "person:petra arnesen", "said")])
-    names = Names.for_story({"entity_links": {"person:brandt": "person:ilse brandt"}}, [article])
+    names = Names.for_story(Comparison(entity_links={"person:brandt": "person:ilse brandt"}), [article])
     assert names.name("person:ilse brandt") == "Ilse Brandt"  # the entity's name, not the quote's wording
     assert names.name("person:brandt") == "Ilse Brandt"  # linked surname key
     assert names.name("person:petra arnesen") == "Petra Arnesen"  # named by a quote only
@@ -122,10 +123,11 @@ def test_terminal_story_prints_disputes_first_by_name() -> None:
         {"claim": "40 boats", "asserted_by": "person:mara quist", "citation": dict(cite, article_id="b")},
         {"claim": "[b]12[/b] boats", "asserted_by": "outlet", "citation": dict(cite, article_id="c")}]}],
         "brief": {"summary": [{"text": "Boats sailed.", "citations": [cite]}]}}
-    story = {"id": "s", "title": "Boats", "articles": ["a", "b", "c"], "independent_sources": 3,
-             "entities": [{"key": "person:mara quist", "name": "Mara Quist", "articles": 2}]}
+    story = story_from_dict({"id": "s", "lead": "a", "title": "Boats", "articles": ["a", "b", "c"],
+                             "independent_sources": 3,
+                             "entities": [{"key": "person:mara quist", "name": "Mara Quist", "articles": 2}]})
     console = Console(record=True, width=200)
-    print_story(console, story, comparison, {"a": "Coast Wire", "b": "Port Post", "c": "Bay Times"})
+    print_story(console, story, comparison_from_dict(comparison), {"a": "Coast Wire", "b": "Port Post", "c": "Bay Times"})
     out = console.export_text()
     assert out.index("Disputed (1)") < out.index("Brief")
     assert "40 boats — Mara Quist [Coast Wire, Port Post]" in out and out.count("40 boats") == 1

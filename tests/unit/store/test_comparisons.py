@@ -51,7 +51,7 @@ def test_a_story_page_reads_what_the_three_reads_give(location):
     with open_store(location) as store:
         story = store.get_story("story-1")
         assert story is not None
-        members = store.get_articles_light(story["articles"])
+        members = store.get_articles_light(story.articles)
         assert store.get_story_page("story-1") == (story, members, store.get_comparison("story-1"))
         assert store.get_story_page("story-1", comparison=False) == (story, members, None)
         assert store.get_story_page("story-nope") is None

@@ -62,7 +62,7 @@ def test_replacing_some_stories_leaves_the_others(location):
         put_in_stories(store, {"story-a": ["a"], "story-b": ["b"], "story-c": ["c"]})
         store.replace_stories([story("story-b", ["b", "c"])], {"c": {"story_id": "story-b"}},
                               replacing={"story-b", "story-c"})
-        assert {s["id"]: s["articles"] for s in store.list_stories()} == {"story-a": ["a"], "story-b": ["b", "c"]}
+        assert {s.id: s.articles for s in store.list_stories()} == {"story-a": ["a"], "story-b": ["b", "c"]}
 
 
 def test_without_a_window_every_story_is_open(location):

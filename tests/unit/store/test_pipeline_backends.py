@@ -19,7 +19,7 @@ def contents(location: str) -> dict[str, Any]:
         stories = store.list_stories(limit=1000)
         ids = [a.id for a in store.list_articles(limit=1000)]
         return {"articles": [a.to_dict() for a in store.get_articles(ids)], "stories": stories,
-                "comparisons": {s["id"]: store.get_comparison(s["id"]) for s in stories},
+                "comparisons": {s.id: store.get_comparison(s.id) for s in stories},
                 "skipped": store.list_skipped(), "summaries": store.article_summaries(ids),
                 "duplicates": store.duplicate_index()}
 

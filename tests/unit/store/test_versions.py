@@ -60,7 +60,7 @@ def test_older_versions_stay_readable_by_id_and_in_the_history(store: Store) -> 
     assert history[0]["headline"] == "Lighthouse to be repainted" and history[0]["url"] == URL
     assert store.article_history("v1") == history == store.article_history("v2")
     assert store.article_history("other") == [] and store.article_history("nope") == []
-    assert store.article_versions(["v3"])["v3"]["previous"] == ["v1", "v2"]
+    assert store.article_versions(["v3"])["v3"].previous == ["v1", "v2"]
 
 
 def test_a_story_s_members_are_latest_versions(store: Store) -> None:
@@ -70,5 +70,5 @@ def test_a_story_s_members_are_latest_versions(store: Store) -> None:
     store.replace_stories([Story("story-2", "v3", "Lighthouse", ["v3", "other"], independent_sources=2)],
                           {"v3": {"story_id": "story-2"}, "other": {"story_id": "story-2"}})
     story = store.get_story("story-2")
-    assert story is not None and set(story["articles"]) == {"v3", "other"}
-    assert story["updated_articles"]["v3"]["versions"] == 3
+    assert story is not None and set(story.articles) == {"v3", "other"}
+    assert story.updated_articles["v3"].versions == 3

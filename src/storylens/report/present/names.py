@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Any
-
-from ...model import Article
+from ...model import Article, Comparison, Story
 from ..json_report import source_name
 
 __all__ = ["Names", "genre_suffix", "outlet_label", "is_key"]
@@ -64,8 +62,8 @@ class Names:
             found[key] = name
 
     @classmethod
-    def for_story(cls, comparison: dict[str, Any] | None, articles: Iterable[Article],
-                  story: dict[str, Any] | None = None) -> Names:
+    def for_story(cls, comparison: Comparison | None, articles: Iterable[Article],
+                  story: Story | None = None) -> Names:
         names = cls()
         for article in articles:
             for entity in article.entities:
@@ -73,14 +71,15 @@ class Names:
             for quote in article.quotes:
                 if quote.speaker and _looks_like_name(quote.speaker):
                     names.add(quote.speaker_entity, quote.speaker, weak=True)
-        for entity in (story or {}).get("entities") or []:
-            names.add(entity.get("key"), entity.get("name"))
-        comparison = comparison or {}
-        for group in comparison.get("quote_variants") or []:
-            names.add(group.get("speaker"), group.get("speaker_name"))
-        for quoted in (comparison.get("brief") or {}).get("quoted") or []:
-            names.add(quoted.get("speaker"), quoted.get("name"))
-        for short, full in (comparison.get("entity_links") or {}).items():
+        for shared in story.entities if story is not None else ():
+            names.add(shared.key, shared.name)
+        if comparison is None:
+            return names
+        for group in comparison.quote_variants:
+            names.add(group.speaker, group.speaker_name)
+        for quoted in comparison.brief.quoted if comparison.brief is not None else ():
+            names.add(quoted.speaker, quoted.name)
+        for short, full in comparison.entity_links.items():
             names.add(short, names._names.get(full) or names._weak.get(full))
         return names
 

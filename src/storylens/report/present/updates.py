@@ -1,5 +1,5 @@
 """A story's updated articles arranged for a reader: the members that were fetched again
-with changed text (``updated_articles`` of a stored story, ``store.versions``), in the
+with changed text (``StoredStory.updated_articles``, ``store.versions``), in the
 story's member order, with when each was updated in one readable form. The terminal
 (``storylens show``) and the story page show the same list."""
 
@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from datetime import timezone
 from typing import Any
 
+from ...model import StoredStory, Story
 from ...store.listing import parse_time
 
 __all__ = ["updated_articles", "updated_when"]
@@ -22,21 +23,21 @@ def updated_when(value: object) -> str:
     return parsed.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def updated_articles(story: Mapping[str, Any], labels: Mapping[str, str],
+def updated_articles(story: Story, labels: Mapping[str, str],
                      url: Callable[[str], str] | None = None) -> list[dict[str, Any]]:
-    """One entry per updated member: ``id``, ``label`` (its outlet, from ``labels``),
-    ``versions``, ``previous`` (the older versions, oldest first: ``id`` and, with
-    ``url``, the ``href`` of their page), ``updated_at`` (as stored) and ``when``
-    (readable). Empty for a story none of whose articles was updated (every analysed
-    report: only a store keeps versions)."""
-    found = story.get("updated_articles") or {}
+    """One entry per updated member (``StoredStory.updated_articles``): ``id``, ``label``
+    (its outlet, from ``labels``), ``versions``, ``previous`` (the older versions, oldest
+    first: ``id`` and, with ``url``, the ``href`` of their page), ``updated_at`` (as
+    stored) and ``when`` (readable). Empty for a story none of whose articles was updated
+    (every analysed report's: only a store keeps versions)."""
+    found = story.updated_articles if isinstance(story, StoredStory) else {}
     out = []
-    for article_id in story.get("articles") or []:
+    for article_id in story.articles:
         info = found.get(article_id)
-        if not isinstance(info, Mapping):
+        if info is None:
             continue
-        previous = [{"id": str(p), "href": url(str(p)) if url else None} for p in info.get("previous") or []]
+        previous = [{"id": p, "href": url(p) if url else None} for p in info.previous]
         out.append({"id": article_id, "label": labels.get(article_id, article_id),
-                    "versions": info.get("versions", len(previous) + 1), "previous": previous,
-                    "updated_at": info.get("updated_at"), "when": updated_when(info.get("updated_at"))})
+                    "versions": info.versions, "previous": previous,
+                    "updated_at": info.updated_at, "when": updated_when(info.updated_at)})
     return out

@@ -129,7 +129,7 @@ def _timeline(comparison: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def comparison_view(comparison: dict[str, Any] | None, members: Sequence[Article],
-                    names: Names | None = None, rows_shown: int = FACT_ROWS_SHOWN) -> dict[str, Any] | None:
+                    names: Names, rows_shown: int = FACT_ROWS_SHOWN) -> dict[str, Any] | None:
     """The compare and brief sections of a story, or None when they have not run.
 
     The grid shows every disputed and corroborated fact and single-source ones up to
@@ -138,7 +138,6 @@ def comparison_view(comparison: dict[str, Any] | None, members: Sequence[Article
     grid row. Citations must carry ``url`` and ``outlet`` (:func:`link_citations`)."""
     if comparison is None:
         return None
-    names = names or Names.for_story(comparison, members)
     by_id = {a.id: a for a in members}
     framing = [{"cue": cue, "context": framing_context(cue, by_id.get(cue["article_id"]))}
                for cue in comparison.get("framing") or []]
