@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from .furniture_patterns import AUTHOR_BIO, FAMILIES, NEWSROOM_ROLES
 
-__all__ = ["LineVerdict", "classify_lines", "STOP_WORDS"]
+__all__ = ["LineVerdict", "classify_lines", "interleaved_links", "STOP_WORDS"]
 
 log = logging.getLogger(__name__)
 
@@ -459,3 +459,41 @@ def _trim_tail(feats: list[_Line], protected: set[int]) -> None:
         else:
             return
         trimmed += 1
+
+
+_LINK_MAX_WORDS = 16
+_LINK_TITLE_RATIO = 0.6
+_LINK_MAX_SHARED = 0.25  # share of a link's words the article's prose uses
+_LINK_MIN_ON_PAGE = 3
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in (m.lower() for m in _WORD.findall(text)) if len(w) >= 3 and w not in STOP_WORDS}
+
+
+def interleaved_links(lines: list[str], skip: set[int]) -> dict[int, str]:
+    """Links to other stories set one by one between the paragraphs of a body (a site's
+    "read more" headlines interleaved with the text, as some pages and scrapers give
+    them): title-shaped lines (:func:`_is_headline_like`, mostly capitalised, at most
+    16 words) between two prose lines, of whose words the article's prose uses at most a
+    quarter, when the page holds three or more. A crosshead ("The investigation
+    continues") uses the article's own words and stays. ``skip``: lines already removed.
+    Index -> reason."""
+    kept = [i for i in range(len(lines)) if i not in skip]
+    feats = {i: _features(lines[i]) for i in kept}
+
+    def prose(i: int) -> bool:
+        return feats[i].sentence_end and feats[i].n_words >= 8
+
+    candidates = [i for before, i, after in zip(kept, kept[1:], kept[2:])
+                  if prose(before) and prose(after) and _is_headline_like(feats[i])
+                  and feats[i].n_words <= _LINK_MAX_WORDS and feats[i].title_ratio >= _LINK_TITLE_RATIO]
+    if len(candidates) < _LINK_MIN_ON_PAGE:
+        return {}
+    used = set().union(*(_content_words(lines[i]) for i in kept if i not in candidates and prose(i)))
+    links = [i for i in candidates
+             if len(_content_words(lines[i]) & used) <= _LINK_MAX_SHARED * max(1, len(_content_words(lines[i])))]
+    if len(links) < _LINK_MIN_ON_PAGE:
+        return {}
+    return {i: "a title-shaped line between paragraphs that uses almost none of the article's words "
+               "(a link to another story)" for i in links}

@@ -5,7 +5,9 @@ Order of work, each removal recorded in ``Article.removed`` with its reason:
 2. truncated teasers (a line ending in "..." that starts a later paragraph);
 3. lines recognised anywhere: agency-feed notices, credit lines, hashtag lines,
    photo captions, app prompts, the copyright footer (its owner is the outlet);
-4. page furniture by line features (``boilerplate.classify_lines``);
+4. links to other stories interleaved with the body (``boilerplate.interleaved_links``,
+   also in text given as an article body), then page furniture by line features
+   (``boilerplate.classify_lines``);
 5. what stands between the header and a dateline paragraph near the top;
 6. the dateline at the head of the first body paragraph.
 """
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..model import Article, RawDocument, RemovedLine
-from .boilerplate import classify_lines
+from .boilerplate import classify_lines, interleaved_links
 from .dates import implausible, note_rejected
 from .structured import (
     Timestamp,
@@ -192,7 +194,9 @@ def clean_page_text(raw: RawDocument, text: str, page_furniture: bool = True) ->
             owner_line = lines[i]
             break
 
-    # 4. Furniture by line features, over what is left.
+    # 4. Links to other stories interleaved with the body (in text given as a body too),
+    # then furniture by line features, over what is left.
+    reasons.update(interleaved_links(lines, set(reasons)))
     remaining = [i for i in range(len(lines)) if i not in reasons] if page_furniture else []
     verdicts = classify_lines([lines[i] for i in remaining])
     for i, verdict in zip(remaining, verdicts):

@@ -103,3 +103,33 @@ def test_plain_article_text_keeps_short_lines_but_loses_structured_ones():
     plain = clean_document(RawDocument("rows.jsonl#line-3", text.encode(), "plain", NOW))
     assert plain.paragraphs == ["Ferry back.", "The Ostby ferry resumed on Monday.", "Two sailings a day."]
     assert plain.credits == ["Kestrel News"] and plain.hashtags == ["#Ostby", "#Ferry"]
+
+
+LINKED_BODY = (
+    "A second storm in a week closed the Vellmar coast road on Tuesday, and the harbour master kept all boats in port.\n"
+    "Orsa Valley Cheese Fair Draws Record Crowds Despite Rain\n"
+    "Crews cleared fallen trees near the lighthouse by noon, but the road stays shut while engineers check the sea wall.\n"
+    "Coast Road Closed Again As Second Storm Hits Vellmar\n"
+    "The sea wall was patched in March after the first winter storms washed part of it away, the council said.\n"
+    "Kestrel Choir Wins Northern Cup For Third Year\n"
+    "Residents of the lower town were told to move cars away from the seafront before the evening high tide.\n"
+    "Retired Teacher Sails Solo Around Norland At 81\n"
+    "The council will say on Thursday when the coast road can reopen to traffic and to the school buses.\n")
+
+
+def test_links_to_other_stories_between_paragraphs_go_and_a_crosshead_stays():
+    article = clean_document(RawDocument("rows.jsonl#line-1", LINKED_BODY.encode(), "plain", NOW))
+    removed = reasons(article)
+    for link in ("Orsa Valley Cheese Fair Draws Record Crowds Despite Rain", "Kestrel Choir Wins Northern Cup For Third Year",
+                 "Retired Teacher Sails Solo Around Norland At 81"):
+        assert "a link to another story" in removed[link]
+    # a crosshead in the article's own words is text of the article
+    assert "Coast Road Closed Again As Second Storm Hits Vellmar" in article.paragraphs
+    assert len(article.paragraphs) == 6
+
+
+def test_two_title_lines_between_paragraphs_are_kept():
+    lines = LINKED_BODY.splitlines()
+    two = "\n".join(lines[:3] + lines[4:6] + lines[8:]) + "\n"  # the cheese fair and the choir only
+    article = clean_document(RawDocument("rows.jsonl#line-2", two.encode(), "plain", NOW))
+    assert "Kestrel Choir Wins Northern Cup For Third Year" in article.paragraphs
