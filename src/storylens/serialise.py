@@ -1,13 +1,17 @@
 """The one serialiser of stories and their comparisons: ``storylens.model.Story`` and
 ``Comparison`` to the JSON report's story layout (docs/json-schema.md) and back.
 
-The JSON report, the store (which keeps comparisons as JSON), the web pages and the
-JSON API (whose pydantic models, ``web.models``, are checked against this layout) all
-go through these functions, so the layout is written here once:
+The JSON report, the store (which keeps stories and comparisons as their JSON layout
+and reads them back here as ``StoredStory`` and ``Comparison`` records), the exporter
+and the JSON API (whose pydantic models, ``web.models``, are generated from the records'
+type hints, ``record_hints``) all go through these functions, so the layout is written
+here once; the web pages and the reports render the records, their comparison sections
+from this layout with each citation linked (``report.present``):
 
-* a story is its fields in the order of ``Story`` (datetimes as ISO 8601 strings), then,
-  once compared, the sections of its ``Comparison`` in the order of its fields (the one
-  list of the sections);
+* a story is its fields in the order of ``Story`` (datetimes as ISO 8601 strings; a
+  field marked ``omit_empty``, ``StoredStory.updated_articles``, only when not empty),
+  then, once compared, the sections of its ``Comparison`` in the order of its fields
+  (the one list of the sections);
 * a record with a ``to_dict`` (``Fact``, ``Citation``, ``QuoteGroup``, ``Brief``, …) is
   written by it (its derived keys, such as a quote group's ``fidelity``, and its rounding
   are its own); any other dataclass (``Exclusives``) field by field.
@@ -39,7 +43,7 @@ from .model import (ArticleUpdate, Citation, Comparison, Conflict, ConflictSide,
                     StoryEntity)
 
 __all__ = ["story_to_dict", "story_from_dict", "stored_story_from_dict", "comparison_to_dict", "comparison_from_dict",
-           "section_names"]
+           "section_names", "record_hints"]
 
 T = TypeVar("T")
 
@@ -122,6 +126,13 @@ def comparison_from_dict(data: dict[str, Any]) -> Comparison:
 @cache
 def _hints(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls, localns=_RECORDS)
+
+
+def record_hints(cls: type) -> dict[str, Any]:
+    """The type hints of a record's fields, resolved (for the API's models, which are
+    generated from them: ``web.record_models``)."""
+    record: Any = cls
+    return dict(_hints(record))
 
 
 def _read_record(cls: type[T], data: dict[str, Any]) -> T:

@@ -8,7 +8,6 @@ only for ``http``/``https`` article URLs; anything else is shown as text.
 
 from __future__ import annotations
 
-import copy
 import logging
 import re
 from collections.abc import Iterable
@@ -23,7 +22,6 @@ from markupsafe import Markup, escape
 
 from .. import __version__
 from ..model import Article, Story
-from ..serialise import comparison_to_dict
 from .json_report import Report, report_counts, single_line, source_name, write_text_atomic
 from .present import (
     FACT_ROWS_SHOWN,
@@ -35,7 +33,7 @@ from .present import (
     diff_segments,
     fact_grid,
     iter_citations,
-    link_citations,
+    linked_sections,
     make_environment,
     genre_suffix,
     outlet_label,
@@ -174,16 +172,14 @@ def _cite_url(cite: dict[str, Any]) -> str:
     return f"#article-{cite['article_id']}"
 
 
-def _story_view(story: Story, sections: dict[str, Any], articles: dict[str, Article],
-                labels: dict[str, str]) -> dict[str, Any] | None:
-    """The story's comparison (``sections``: as serialised) arranged by the shared
-    presentation layer, its citations linked to their spans in this file (``sections``
-    is left as it is); None when there is nothing to show."""
+def _story_view(story: Story, linked: dict[str, Any] | None, articles: dict[str, Article]) -> dict[str, Any] | None:
+    """The story's comparison (``linked``: its sections, citations linked to their spans in
+    this file) arranged by the shared presentation layer; None when there is nothing to
+    show."""
     c = story.comparison
-    if c is None or not (c.facts or c.conflicts or c.quote_variants or c.timeline or c.framing or c.brief):
+    if c is None or linked is None or not (c.facts or c.conflicts or c.quote_variants or c.timeline or c.framing
+                                           or c.brief):
         return None
-    linked = copy.deepcopy(sections)
-    link_citations(linked, labels, _cite_url)
     members = [articles[i] for i in story.articles if i in articles]
     return comparison_view(linked, members, Names.for_story(c, members, story))
 
@@ -232,7 +228,8 @@ def render_html(report: Report) -> str:
     views = [_view(a, i) for i, a in enumerate(report.articles, start=1)]
     articles = {a.id: a for a in report.articles}
     labels = {a.id: outlet_label(a) for a in report.articles}
-    sections = {s.id: comparison_to_dict(s.comparison) for s in report.stories if s.comparison is not None}
+    sections = {s.id: linked_sections(s.comparison, labels, _cite_url) for s in report.stories
+                if s.comparison is not None}
     return template.render(
         version=__version__,
         generated_at=report.generated_at.isoformat(),
@@ -242,8 +239,7 @@ def render_html(report: Report) -> str:
         article_views={v.article.id: v for v in views},
         skipped=report.skipped,
         stories=report.stories,
-        comparisons={s.id: _story_view(s, sections[s.id], articles, labels) if s.id in sections else None
-                     for s in report.stories},
+        comparisons={s.id: _story_view(s, sections.get(s.id), articles) for s in report.stories},
         bodies=_anchored_bodies(report, sections.values()),
         csp=CSP,
     )

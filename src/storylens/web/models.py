@@ -1,8 +1,12 @@
 """Pydantic models of the JSON API: they describe the responses in the OpenAPI schema.
 
-Field names are those of ``docs/json-schema.md`` (articles and their records) and of
-the JSON report's stories. Story objects allow extra fields: later stages (compare,
-brief) add them, never rename.
+The models of the typed records (an article and its extraction records, a story, a
+comparison's sections and their records) are generated from the dataclasses by
+``web.record_models.record_model``: their fields are the records' fields, typed from
+the records' type hints, plus the keys the records' ``to_dict`` derive and the API adds
+(a citation's outlet and URL), so they describe what ``storylens.serialise`` writes
+(docs/json-schema.md) and cannot drift from it. The models written out here describe
+the pages' envelopes (lists, citations of extraction records, search, ingest).
 """
 
 from __future__ import annotations
@@ -13,12 +17,19 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..clean.common import parse_datetime
-
+from ..compare.brief import Brief, BriefSentence, QuotedSpeaker
+from ..compare.framing import FramingCue
+from ..compare.quote_variants import QuoteGroup, QuoteVariant
+from ..compare.timeline import TimelineEvent, TimelineMention
+from ..dedupe.copies import CopyLink, SyndicationGroup
+from ..model import (Article, ArticleUpdate, Citation, Comparison, Conflict, ConflictSide, Entity, Exclusives, Fact,
+                     Figure, Quote, RemovedLine, Span, StoredStory, StoryEntity, TimeRef)
 from ..store.listing import ArticleSummary, StorySummary
+from .record_models import record_model
 
 __all__ = [
     "ErrorBody", "SpanOut", "EntityOut", "QuoteOut", "FigureOut", "TimeRefOut", "RemovedOut",
-    "ArticleOut", "StoryEntityOut", "ArticleUpdateOut", "SyndicationGroupOut", "StoryOut",
+    "ArticleOut", "StoryEntityOut", "CopyLinkOut", "ArticleUpdateOut", "SyndicationGroupOut", "StoryOut",
     "StoryListOut", "CitationOut", "CitedQuoteOut", "CitedFigureOut",
     "CitedTimeRefOut", "SpanCitationOut", "FactOut", "ConflictSideOut", "ConflictOut", "DiffOpOut",
     "QuoteVariantOut", "QuoteGroupOut", "ExclusivesOut", "FramingCueOut", "TimelineMentionOut",
@@ -34,131 +45,94 @@ class ErrorBody(BaseModel):
     message: str
 
 
-class SpanOut(BaseModel):
-    start: int
-    end: int
+# -- the records' models, generated from the dataclasses (web.record_models) -------------
 
-
-class EntityOut(BaseModel):
-    key: str
-    name: str
-    kind: str
-    aliases: list[str]
-    mentions: list[SpanOut]
-
-
-class QuoteOut(BaseModel):
-    text: str
-    start: int
-    end: int
-    kind: str
-    speaker: str | None
-    speaker_start: int | None
-    speaker_end: int | None
-    speaker_entity: str | None
-    cue: str | None
-    cue_start: int | None
-    cue_end: int | None
-    medium: str | None
-
-
-class FigureOut(BaseModel):
-    text: str
-    start: int
-    end: int
-    value: float | None
-    low: float | None
-    high: float | None
-    bound: str
-    trend: str | None
-    unit: str | None
-    currency: str | None
-    counts: str | None
-    vague: str | None
-
-
-class TimeRefOut(BaseModel):
-    text: str
-    start: int
-    end: int
-    value: str
-    granularity: str
-    anchor: str | None
-
-
-class RemovedOut(BaseModel):
-    text: str
-    reason: str
-    line: int | None
-
-
-class ArticleOut(BaseModel):
-    id: str
-    source: str
-    url: str | None
-    outlet: str | None
-    headline: str | None
-    byline: str | None
-    published: str | None
-    updated: str | None
-    dateline: str | None
-    language: str | None
-    genre: str = Field(default="news", description="news, opinion or blog: only news corroborates a fact")
-    text: str
-    credits: list[str]
-    hashtags: list[str]
-    feed_notice: str | None
-    removed: list[RemovedOut]
-    inferred: dict[str, str]
-    explicit: dict[str, str]
-    story_id: str | None
-    duplicate_of: str | None
-    syndication_group: str | None
-    entities: list[EntityOut]
-    quotes: list[QuoteOut]
-    figures: list[FigureOut]
-    time_refs: list[TimeRefOut]
-
-
-class StoryEntityOut(BaseModel):
-    key: str
-    name: str
-    articles: int
-
-
-class SyndicationGroupOut(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    id: str
-    members: list[str]
-    agency: str | None = None
-    original: str | None = None
-    similarity: float | None = None
-    links: list[dict[str, Any]] = Field(default_factory=list)
-
-
-class ArticleUpdateOut(BaseModel):
-    """How a story's member article was updated (``updated_articles`` of a story)."""
-
-    versions: int = Field(description="How many versions of the page are stored, the latest included.")
-    previous: list[str] = Field(description="The older versions' ids, oldest first.")
-    updated_at: str = Field(description="When this version replaced the one before.")
-
-
-class StoryOut(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    id: str
-    title: str | None
-    lead: str
-    articles: list[str]
-    entities: list[StoryEntityOut]
-    first_published: str | None
-    last_published: str | None
-    outlets: list[str]
-    independent_sources: int
-    syndication_groups: list[SyndicationGroupOut]
-    updated_articles: dict[str, ArticleUpdateOut] | None = Field(default=None, description=(
+SpanOut: Any = record_model(Span, "SpanOut", models={})
+EntityOut: Any = record_model(Entity, "EntityOut", models={Span: SpanOut})
+QuoteOut: Any = record_model(Quote, "QuoteOut", models={})
+FigureOut: Any = record_model(Figure, "FigureOut", models={})
+TimeRefOut: Any = record_model(TimeRef, "TimeRefOut", models={})
+RemovedOut: Any = record_model(RemovedLine, "RemovedOut", models={})
+ArticleOut: Any = record_model(
+    Article, "ArticleOut", drop=("paragraphs",),  # the text's paragraphs: not in the layout (Article.to_dict)
+    layout=("id", "source", "url", "outlet", "headline", "byline", "published", "updated", "dateline", "language",
+            "genre", "text", "credits", "hashtags", "feed_notice", "removed", "inferred", "explicit", "story_id",
+            "duplicate_of", "syndication_group", "entities", "quotes", "figures", "time_refs"),
+    descriptions={"genre": "news, opinion or blog: only news corroborates a fact"},
+    models={Entity: EntityOut, Quote: QuoteOut, Figure: FigureOut, TimeRef: TimeRefOut, RemovedLine: RemovedOut})
+StoryEntityOut: Any = record_model(StoryEntity, "StoryEntityOut", models={})
+CopyLinkOut: Any = record_model(CopyLink, "CopyLinkOut", models={})
+SyndicationGroupOut: Any = record_model(SyndicationGroup, "SyndicationGroupOut", models={CopyLink: CopyLinkOut})
+ArticleUpdateOut: Any = record_model(
+    ArticleUpdate, "ArticleUpdateOut", models={},
+    doc="How a story's member article was updated (``updated_articles`` of a story).",
+    descriptions={"versions": "How many versions of the page are stored, the latest included.",
+                  "previous": "The older versions' ids, oldest first.",
+                  "updated_at": "When this version replaced the one before."})
+StoryOut: Any = record_model(
+    StoredStory, "StoryOut", drop=("comparison",),  # the story page's ``comparison``, apart
+    layout=("id", "title", "lead", "articles", "entities", "first_published", "last_published", "outlets",
+            "independent_sources", "syndication_groups", "updated_articles"),
+    types_={"updated_articles": dict[str, ArticleUpdateOut] | None}, defaults={"updated_articles": None},
+    descriptions={"updated_articles": (
         "The member articles fetched again with changed text since first stored, by id (the member is the "
-        "latest version); null when none was."))
+        "latest version); null when none was.")},
+    models={StoryEntity: StoryEntityOut, SyndicationGroup: SyndicationGroupOut})
+
+#: A citation of the compare and brief stages: the record's layout (``field`` only when it
+#: is not ``text``) and what the API adds, the outlet and the URL that opens the span.
+SpanCitationOut: Any = record_model(
+    Citation, "SpanCitationOut", models={},
+    doc="A citation of the compare and brief stages (docs/json-schema.md), plus where it opens.",
+    layout=("article_id", "start", "end", "text", "field", "outlet", "url"),
+    types_={"field": str | None, "outlet": str | None, "url": str}, defaults={"field": None, "outlet": None},
+    descriptions={"field": "'headline' when the span indexes the headline.",
+                  "outlet": "The cited article's outlet (its file name when unknown, as in a fact's outlets).",
+                  "url": "Opens the article with the span highlighted (its page, for a headline span)."})
+_CITED: dict[type, Any] = {Citation: SpanCitationOut}
+FactOut: Any = record_model(Fact, "FactOut", models=_CITED)
+ConflictSideOut: Any = record_model(ConflictSide, "ConflictSideOut", models=_CITED)
+ConflictOut: Any = record_model(Conflict, "ConflictOut", models={ConflictSide: ConflictSideOut})
+
+
+class DiffOpOut(BaseModel):
+    """One step of a quote variant's word-level edit script (``QuoteVariant.diff``)."""
+
+    op: str
+    ref: list[str]
+    variant: list[str]
+
+
+QuoteVariantOut: Any = record_model(
+    QuoteVariant, "QuoteVariantOut", models=_CITED, types_={"diff": list[DiffOpOut]},
+    layout=("article_id", "citation", "fidelity", "kind", "speaker", "against", "coverage", "diff"))
+QuoteGroupOut: Any = record_model(
+    QuoteGroup, "QuoteGroupOut", models={QuoteVariant: QuoteVariantOut},
+    layout=("id", "speaker", "speaker_name", "speakers", "attribution_differs", "fidelity", "articles",
+            "independent_sources", "variants"))
+ExclusivesOut: Any = record_model(
+    Exclusives, "ExclusivesOut", models={},
+    descriptions={"only_in": "Outlet -> ids of facts only it reports.",
+                  "missing_from": "Outlet -> ids of corroborated facts it leaves out."})
+FramingCueOut: Any = record_model(FramingCue, "FramingCueOut", models=_CITED, defaults={"neutral": None, "note": None})
+TimelineMentionOut: Any = record_model(
+    TimelineMention, "TimelineMentionOut", models=_CITED, types_={"article_id": str},  # the ref's article
+    layout=("article_id", "ref", "sentence", "value", "inferred_anchor"))
+TimelineEventOut: Any = record_model(
+    TimelineEvent, "TimelineEventOut", models={Citation: SpanCitationOut, TimelineMention: TimelineMentionOut},
+    layout=("id", "date", "granularity", "description", "articles", "inferred_anchor", "background", "mentions"))
+BriefLineOut: Any = record_model(BriefSentence, "BriefLineOut", models=_CITED, defaults={"date": None})
+BriefQuotedOut: Any = record_model(
+    QuotedSpeaker, "BriefQuotedOut", models=_CITED, types_={"outlet_count": int},  # len(outlets)
+    layout=("speaker", "name", "outlets", "outlet_count", "utterances", "citations"))
+BriefOut: Any = record_model(
+    Brief, "BriefOut", models={BriefSentence: BriefLineOut, QuotedSpeaker: BriefQuotedOut},
+    layout=("summary", "single_source", "disputed", "timeline", "quoted", "hashtags"))
+ComparisonOut: Any = record_model(
+    Comparison, "ComparisonOut",
+    doc="The compare and brief stages' sections of a story, named as in docs/json-schema.md.",
+    models={Fact: FactOut, Conflict: ConflictOut, QuoteGroup: QuoteGroupOut, Exclusives: ExclusivesOut,
+            FramingCue: FramingCueOut, TimelineEvent: TimelineEventOut, Brief: BriefOut})
 
 
 class StoryListOut(BaseModel):
@@ -194,155 +168,6 @@ class CitedFigureOut(BaseModel):
 class CitedTimeRefOut(BaseModel):
     citation: CitationOut
     time_ref: TimeRefOut
-
-
-class SpanCitationOut(BaseModel):
-    """A citation of the compare and brief stages (docs/json-schema.md), plus where it opens."""
-
-    model_config = ConfigDict(extra="allow")
-    article_id: str
-    start: int
-    end: int
-    text: str
-    field: str | None = Field(default=None, description="'headline' when the span indexes the headline.")
-    outlet: str | None = Field(default=None, description=(
-        "The cited article's outlet (its file name when unknown, as in a fact's outlets)."))
-    url: str = Field(description="Opens the article with the span highlighted (its page, for a headline span).")
-
-
-class FactOut(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    id: str
-    statement: str
-    support: list[SpanCitationOut]
-    independent_sources: int
-    status: str
-    asserted_by: str
-    outlets: list[str]
-
-
-class ConflictSideOut(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    claim: str
-    asserted_by: str
-    citation: SpanCitationOut
-    value: float | None = None
-
-
-class ConflictOut(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    id: str
-    kind: str
-    about: str
-    sides: list[ConflictSideOut]
-    fact_ids: list[str]
-
-
-class DiffOpOut(BaseModel):
-    op: str
-    ref: list[str]
-    variant: list[str]
-
-
-class QuoteVariantOut(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    article_id: str
-    citation: SpanCitationOut
-    fidelity: str
-    kind: str
-    speaker: str | None = None
-    against: int | None = None
-    coverage: float | None = None
-    diff: list[DiffOpOut]
-
-
-class QuoteGroupOut(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    id: str
-    speaker: str | None
-    speaker_name: str | None
-    speakers: list[str]
-    attribution_differs: bool
-    fidelity: str
-    articles: list[str]
-    independent_sources: int
-    variants: list[QuoteVariantOut]
-
-
-class ExclusivesOut(BaseModel):
-    only_in: dict[str, list[str]] = Field(description="Outlet -> ids of facts only it reports.")
-    missing_from: dict[str, list[str]] = Field(description="Outlet -> ids of corroborated facts it leaves out.")
-
-
-class FramingCueOut(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    article_id: str
-    kind: str
-    cue: str
-    citation: SpanCitationOut
-    neutral: str | None = None
-    note: str | None = None
-
-
-class TimelineMentionOut(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    article_id: str
-    ref: SpanCitationOut
-    sentence: SpanCitationOut
-    value: str
-    inferred_anchor: bool
-
-
-class TimelineEventOut(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    id: str
-    date: str
-    granularity: str
-    description: SpanCitationOut
-    articles: list[str]
-    inferred_anchor: bool
-    background: bool = False
-    mentions: list[TimelineMentionOut]
-
-
-class BriefLineOut(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    text: str
-    citations: list[SpanCitationOut]
-    date: str | None = None
-
-
-class BriefQuotedOut(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    speaker: str | None
-    name: str | None
-    outlets: list[str]
-    outlet_count: int
-    utterances: int
-    citations: list[SpanCitationOut]
-
-
-class BriefOut(BaseModel):
-    summary: list[BriefLineOut]
-    single_source: list[BriefLineOut] = Field(default_factory=list)
-    disputed: list[BriefLineOut]
-    timeline: list[BriefLineOut]
-    quoted: list[BriefQuotedOut]
-    hashtags: list[str]
-
-
-class ComparisonOut(BaseModel):
-    """The compare and brief stages' sections of a story, named as in docs/json-schema.md."""
-
-    facts: list[FactOut]
-    conflicts: list[ConflictOut]
-    quote_variants: list[QuoteGroupOut] = Field(default_factory=list)
-    exclusives: ExclusivesOut | None = None
-    framing: list[FramingCueOut] = Field(default_factory=list)
-    timeline: list[TimelineEventOut] = Field(default_factory=list)
-    brief: BriefOut | None = None
-    hashtags: list[str] = Field(default_factory=list)
-    entity_links: dict[str, str] = Field(default_factory=dict)
 
 
 class StoryPageOut(BaseModel):

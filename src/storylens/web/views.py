@@ -12,8 +12,8 @@ from urllib.parse import quote
 
 from ..errors import StoreError
 from ..model import Article, Comparison, StoredStory
-from ..report.present import link_citations, outlet_label
-from ..serialise import comparison_to_dict, story_to_dict
+from ..report.present import linked_sections, outlet_label
+from ..serialise import story_to_dict
 from ..store import Store
 from ..store.listing import ArticleSummary, SearchTooCostly, StoryFilter
 from .cache import PageCache
@@ -94,13 +94,12 @@ class StoryView:
 def story_view(store: Store, story_id: str) -> StoryView:
     """The story page's data (as the JSON API returns it) and its records."""
     story, members, stored = _story_and_members(store, story_id, comparison=True)
-    comparison = comparison_to_dict(stored) if stored is not None else None
+    comparison = (linked_sections(stored, {a.id: outlet_label(a) for a in members}, _citation_url)
+                  if stored is not None else None)
     notices = []
     if comparison is None:
         notices.append("The compare and brief stages have not run on this story, so it has no comparison "
                        "grid, disputed points, quote variants, timeline, framing cues or brief yet.")
-    else:
-        _link_citations(comparison, {a.id: a for a in members})
     summaries = [_article_summary(a) for a in members]
     data = {"story": story_to_dict(story), "articles": summaries, **_records(members), "comparison": comparison,
             "notices": notices}
@@ -140,15 +139,12 @@ def _records(members: list[Article]) -> dict[str, list[dict[str, Any]]]:
     return {"quotes": quotes, "figures": figures, "time_refs": time_refs}
 
 
-def _link_citations(comparison: dict[str, Any], by_id: dict[str, Article]) -> None:
-    """Give every citation in the comparison its article's outlet and the URL that opens
-    the article at that span; a headline span opens the article's page."""
-    def url(cite: dict[str, Any]) -> str:
-        article_id = str(cite["article_id"])
-        return (citation_url(article_id, cite["start"], cite["end"]) if cite.get("field", "text") == "text"
-                else _article_path(article_id))
-
-    link_citations(comparison, {i: outlet_label(a) for i, a in by_id.items()}, url)
+def _citation_url(cite: dict[str, Any]) -> str:
+    """The URL that opens a citation of the comparison: the article at the span, or the
+    article's page for a headline span."""
+    article_id = str(cite["article_id"])
+    return (citation_url(article_id, cite["start"], cite["end"]) if cite.get("field", "text") == "text"
+            else _article_path(article_id))
 
 
 def _article_summary(a: Article) -> dict[str, Any]:

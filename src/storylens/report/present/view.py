@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from ...model import Article
+from ...model import Article, Comparison
+from ...serialise import comparison_to_dict
 from .context import framing_context
 from .grid import FACT_ROWS_SHOWN, fact_grid, outlet_columns
 from .names import Names, outlet_label
 from .quotes import shared_quote_groups
 
-__all__ = ["comparison_view", "disputes", "iter_citations", "link_citations", "KIND_LABELS"]
+__all__ = ["comparison_view", "disputes", "iter_citations", "link_citations", "linked_sections", "KIND_LABELS"]
 
 #: how a conflict's kind reads on the page
 KIND_LABELS = {"figure": "figures differ", "date": "dates differ", "time": "times differ", "place": "places differ",
@@ -54,6 +55,16 @@ def link_citations(comparison: dict[str, Any], labels: dict[str, str],
         if isinstance(cite, dict) and "article_id" in cite:
             cite["outlet"] = labels.get(cite["article_id"])
             cite["url"] = url(cite)
+
+
+def linked_sections(comparison: Comparison, labels: dict[str, str],
+                    url: Callable[[dict[str, Any]], str]) -> dict[str, Any]:
+    """A comparison's sections as the serialiser writes them, every citation linked
+    (:func:`link_citations`): what :func:`comparison_view` arranges, and what the API's
+    story page returns."""
+    sections = comparison_to_dict(comparison)
+    link_citations(sections, labels, url)
+    return sections
 
 
 def _claim_key(claim: str) -> str:
