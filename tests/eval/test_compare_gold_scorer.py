@@ -86,7 +86,8 @@ def test_floors_on_dev(scored):
     assert false_conflicts == 0
     assert one["conflict_pair_precision"] >= 0.9 and one["conflicts_found"] >= 6
     assert grouped["conflict_pair_precision"] >= 0.9 and grouped["conflicts_found"] >= 4
-    assert grouped["claim_pair_precision"] >= 0.76 and grouped["claim_pair_recall"] >= 0.18
+    # (claim pairs .802/.229 -> .825/.252 with paraphrase alignment by sentence embeddings)
+    assert grouped["claim_pair_precision"] >= 0.80 and grouped["claim_pair_recall"] >= 0.23
     # (central recall fell .613 -> .550 when more disputes were found: a sentence that is
     # a side of a dispute is shown as the dispute, not in the summary; and to .508 when a
     # line cites only the statements that say it directly.)

@@ -6,11 +6,27 @@ statements) and they share an anchor beyond common vocabulary (two content stems
 one and an entity, a figure or a day; names and titles do not count as content), helped
 by shared entity keys, shared figures (value and bound) and time
 references that can be the same day (a time of day on a known day counts as that day).
+
+Paraphrases share too few words for that ("The child was injured after falling as she
+ran away" / "Her granddaughter was injured ... when she fell trying to run away"). With
+``compare.align_paraphrase`` on, a story with two or more independent news sources has
+its statements embedded (MiniLM, :mod:`storylens.compare.paraphrase`); each vector less
+the story's mean vector (what every statement of the story shares: its topic). Two
+statements (of two words or more) the lexical test rejects still align when these
+story-centred vectors have a cosine of at least ``compare.align_paraphrase_min``, they
+share a content stem, a figure or a day, and their figures and days do not disagree (both
+give figures and none is shared; both give days and none can be the same). A headline
+pairs this way only with a headline: it sums up the whole story, so its meaning is close
+to many sentences of any article about it ("AARP Open to Social Security Cuts" and a
+sentence on who first reported it). Such a pair
+scores its cosine (an identical sentence scores 1, as it does lexically) and merges after
+every pair the lexical test aligns: shared words, names and numbers are the surer sign.
 Candidate pairs come from blocking: each statement
 is indexed under its rarest stems, its entity keys, figure values and dates, and only
 statements sharing a key are scored, so the cost grows with the sizes of the posting
 lists, not with the square of the number of statements. Very common keys (in more than
-``compare.align_max_posting`` statements) are not used for blocking.
+``compare.align_max_posting`` statements) are not used for blocking. Paraphrase pairs
+come from the cosines themselves (a matrix product, by blocks of rows).
 
 Pairs above the threshold are merged best-first into facts with at most one statement
 per article (the best one). Every statement not aligned with another article is a
@@ -34,6 +50,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+import numpy as np
+
+from storylens.compare import paraphrase
 from storylens.compare.settings import CompareSettings, current
 from storylens.compare.statements import Statement, outlet_name, statements_of, terms
 from storylens.model import Article, Citation, Conflict, Fact, TimeRef
@@ -104,7 +123,7 @@ def _time_keys(st: Statement) -> set[str]:
 
 
 class _Scorer:
-    def __init__(self, statements: list[Statement], config: CompareSettings) -> None:
+    def __init__(self, statements: list[Statement], config: CompareSettings, paraphrases: bool = False) -> None:
         df: Counter[str] = Counter()
         for st in statements:
             df.update(st.terms)
@@ -115,6 +134,14 @@ class _Scorer:
         self.figs = {id(st): _figure_keys(st) for st in statements}
         self.days = {id(st): _day_refs(st) for st in statements}
         self.config = config
+        #: row of each embedded statement in ``self.vectors`` (story-centred, normalised)
+        self.row: dict[int, int] = {}
+        self.vectors = np.zeros((0, 0), dtype=np.float32)
+        if paraphrases and config.align_paraphrase:
+            embedded = [st for st in statements if can_align(st) and len(st.terms) >= 2]
+            if len(embedded) >= 2:
+                self.row = {id(st): k for k, st in enumerate(embedded)}
+                self.vectors = paraphrase.centred(paraphrase.embed_cached([st.citation.text for st in embedded]))
 
     def _w(self, term: str, a: Statement, b: Statement) -> float:
         w = self.idf[term]
@@ -129,7 +156,63 @@ class _Scorer:
             return 0.0
         return (2 * shared / (wa + wb) + shared / min(wa, wb)) / 2
 
+    def similarity(self, a: Statement, b: Statement) -> float | None:
+        """Cosine of the two statements' story-centred vectors (None when not embedded)."""
+        i, j = self.row.get(id(a)), self.row.get(id(b))
+        if i is None or j is None:
+            return None
+        return float(self.vectors[i] @ self.vectors[j])
+
     def score(self, a: Statement, b: Statement) -> float:
+        """The lexical score when it reaches ``compare.align_threshold``, else the
+        paraphrase score (see the module docstring)."""
+        lexical = self.lexical_score(a, b)
+        if lexical >= self.config.align_threshold:
+            return lexical
+        return max(lexical, self.paraphrase_score(a, b))
+
+    def paraphrase_score(self, a: Statement, b: Statement) -> float:
+        """The story-centred cosine of two embedded statements that reaches
+        ``compare.align_paraphrase_min``, both headlines or both from the text, that share
+        a content stem, a figure or a day, and whose figures and days do not disagree;
+        else 0. An identical sentence scores 1, as it does lexically."""
+        similarity = self.similarity(a, b)
+        if similarity is None or similarity < self.config.align_paraphrase_min:
+            return 0.0
+        if (a.citation.field == "headline") != (b.citation.field == "headline"):
+            return 0.0  # a headline sums up the story: close in meaning to much of any article
+        figures_a, figures_b = self.figs[id(a)], self.figs[id(b)]
+        shared_figure = bool(figures_a & figures_b)
+        if figures_a and figures_b and not shared_figure:
+            return 0.0
+        days_a, days_b = self.days[id(a)], self.days[id(b)]
+        shared_day = any(same_day(x, y) for x in days_a for y in days_b)
+        if days_a and days_b and not shared_day:
+            return 0.0
+        content = (a.terms & b.terms) - a.name_terms - b.name_terms - GENERIC_TERMS
+        return similarity if content or shared_figure or shared_day else 0.0
+
+    def paraphrase_pairs(self, statements: Sequence[Statement]) -> set[tuple[int, int]]:
+        """Index pairs (i < j, different articles) of ``statements`` whose cosine reaches
+        ``compare.align_paraphrase_min``."""
+        if not self.row:
+            return set()
+        index = [i for i, st in enumerate(statements) if id(st) in self.row]
+        rows = np.array([self.row[id(statements[i])] for i in index], dtype=np.int64)
+        vectors = self.vectors[rows]
+        pairs: set[tuple[int, int]] = set()
+        block = 1024
+        for start in range(0, len(index), block):
+            sims = vectors[start:start + block] @ vectors.T
+            for x, y in zip(*np.nonzero(sims >= self.config.align_paraphrase_min)):
+                i, j = index[start + int(x)], index[int(y)]
+                if i < j and statements[i].citation.article_id != statements[j].citation.article_id:
+                    pairs.add((i, j))
+        return pairs
+
+    def lexical_score(self, a: Statement, b: Statement) -> float:
+        """The score of the words, entities, figures and days two statements share (0
+        when they share less than ``align_min_lexical`` or ``align_min_shared_terms``)."""
         lex = self.lexical(a, b)
         if lex < self.config.align_min_lexical:
             return 0.0
@@ -153,10 +236,12 @@ class _Scorer:
         return score
 
 
-def make_scorer(statements: list[Statement], config: CompareSettings | None = None) -> _Scorer:
+def make_scorer(statements: list[Statement], config: CompareSettings | None = None,
+                paraphrases: bool = False) -> _Scorer:
     """The pair scorer alignment uses (``score(a, b)``, ``lexical(a, b)``), with stem
-    rarity taken over ``statements`` (a story's)."""
-    return _Scorer(statements, config or current())
+    rarity taken over ``statements`` (a story's); ``paraphrases``: embed them too (see
+    the module docstring; only with ``compare.align_paraphrase`` on)."""
+    return _Scorer(statements, config or current(), paraphrases)
 
 
 #: An embedded post's signature line ("Ann Lee (@annlee) August 20, 2015"): page furniture,
@@ -204,13 +289,17 @@ def aligned_statements(articles: Sequence[Article], config: CompareSettings | No
     ``statements_of``, when the caller has them already."""
     config = config or current()
     statements = [st for a in articles for st in (split[a.id] if split is not None else statements_of(a))]
-    scorer = _Scorer(statements, config)
-    scored = []
-    for i, j in _candidates(statements, scorer, config):
-        s = scorer.score(statements[i], statements[j])
+    # Only a story that can corroborate a fact (two independent news sources) is embedded.
+    scorer = _Scorer(statements, config, paraphrases=corroborating_sources(articles) >= 2)
+    scored = []  # (lexical or not, score, i, j): pairs of shared words merge before paraphrases
+    for i, j in _candidates(statements, scorer, config) | scorer.paraphrase_pairs(statements):
+        s = scorer.lexical_score(statements[i], statements[j])
+        lexical = s >= config.align_threshold
+        if not lexical:
+            s = scorer.paraphrase_score(statements[i], statements[j])
         if s >= config.align_threshold:
-            scored.append((s, i, j))
-    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+            scored.append((lexical, s, i, j))
+    scored.sort(key=lambda x: (not x[0], -x[1], x[2], x[3]))
     parent = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
 
@@ -220,7 +309,7 @@ def aligned_statements(articles: Sequence[Article], config: CompareSettings | No
             i = parent[i]
         return i
 
-    for _, i, j in scored:
+    for _, _, i, j in scored:
         ri, rj = find(i), find(j)
         if ri == rj:
             continue

@@ -34,6 +34,11 @@ class CompareSettings:
     #: "world") is vocabulary, not a claim. 3 since the real-event gold (compare/dev: claim
     #: pairs P .724 -> .796, R .221 -> .197; see docs/benchmarks.md); it was 2.
     align_min_shared_terms: int = 3
+    #: paraphrases: statements the lexical test rejects align on the cosine of their
+    #: story-centred MiniLM vectors (``compare.paraphrase``), with an anchor and no
+    #: conflicting figure or day; only stories with 2+ independent news sources.
+    align_paraphrase: bool = True
+    align_paraphrase_min: float = 0.6  # story-centred cosine a paraphrase pair needs
     align_block_terms: int = 6  # rarest stems a statement is indexed under
     align_max_posting: int = 400
     fact_min_terms: int = 3  # content stems a single-source fact needs
