@@ -168,9 +168,28 @@ class _Disputed:
                    for k, n in involved.items())
 
 
+def _closes_a_quotation(text: str) -> str | None:
+    """The opening mark of the quotation the sentence starts inside of (its first quotation
+    mark closes one opened in an earlier sentence: 'Nobody goes home until the wall
+    holds," the governor said.'), else None."""
+    at = next((i for i, ch in enumerate(text) if ch in '"“”'), None)
+    if at is None or text[at] == "“":
+        return None
+    if text[at] == "”":
+        return "“"
+    closing = at > 0 and not text[at - 1].isspace() and (at + 1 == len(text) or not text[at + 1].isalnum())
+    return '"' if closing and text.count('"') % 2 else None
+
+
 def _attributed(speaker: str | None, text: str, names: dict[str, str]) -> str:
     """The sentence, with its speaker when it gives a quoted speaker's words and does
-    not say whose they are ("This is a smart gesture." from a leader's post)."""
+    not say whose they are ("This is a smart gesture." from a leader's post); a sentence
+    that starts inside a quotation begun in the sentence before is shown with that
+    quotation's opening mark and an ellipsis ('"… Nobody goes home until the wall
+    holds," the governor said.'): the words shown are the sentence's own, the cut marked."""
+    opening = _closes_a_quotation(text)
+    if opening:
+        return f"{opening}… {text}"
     if not speaker or ":" not in speaker or _SPEECH.search(text):
         return text  # the outlet's voice, or a speaker known only by a word ("Governor")
     name = names.get(speaker) or speaker.split(":", 1)[-1].title()

@@ -281,3 +281,20 @@ def test_agreement_is_the_alignment_pair_test():
     a, b, c = (next(st.citation for st in statements if st.citation.article_id == k) for k in "abc")
     assert agrees(a, b) and agrees(b, a)
     assert not agrees(a, c)
+
+
+def test_a_sentence_that_starts_inside_a_quotation_is_shown_with_its_opening_mark():
+    ta = ('"We sail at dawn. Nobody stays ashore until the contracts are signed," '
+          'union leader Mírta Oskarsdóttir told reporters.')
+    tb = '"Nobody stays ashore until the contracts are signed," union leader Mírta Oskarsdóttir said on Friday.'
+    shown = ta[ta.index("Nobody"):]
+    a, b, _ = _two_outlets_one_fact(ta, tb)
+    fact = Fact("f1", shown, [Citation("a", ta.index("Nobody"), len(ta), shown), Citation("b", 0, len(tb), tb)], 2,
+                "corroborated")
+    (line,) = build_brief([a, b], [fact], [], [], []).summary
+    assert line.text == '"… ' + shown  # never the dangling closing mark alone
+    curly = "Nobody stays ashore until the contracts are signed,” union leader Mírta Oskarsdóttir told reporters."
+    from storylens.compare.brief import _attributed
+    assert _attributed("outlet", curly, {}) == "“… " + curly
+    assert _attributed("outlet", tb, {}) == tb  # the quotation opens in the sentence itself
+    assert _attributed("outlet", 'The union said it would "sail at dawn" on Friday.', {}).startswith("The union")
