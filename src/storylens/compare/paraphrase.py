@@ -131,14 +131,13 @@ def embed_cached(texts: Sequence[str]) -> Vectors:
     sentence's vector does not depend on what it is batched with, so a cached one is the
     same as a fresh one). The cache forgets its oldest texts past ``CACHE_SIZE``."""
     todo = list(dict.fromkeys(t for t in texts if t not in _cache))
-    if todo:
-        for text, vector in zip(todo, embedder().embed(todo)):
-            _cache[text] = vector
-        while len(_cache) > CACHE_SIZE:
-            del _cache[next(iter(_cache))]
+    fresh = dict(zip(todo, embedder().embed(todo))) if todo else {}
     out = np.zeros((len(texts), 384), dtype=np.float32)
     for k, text in enumerate(texts):
-        out[k] = _cache[text] if text in _cache else embedder().embed([text])[0]
+        out[k] = fresh[text] if text in fresh else _cache[text]
+    _cache.update(fresh)
+    while len(_cache) > CACHE_SIZE:
+        del _cache[next(iter(_cache))]
     return out
 
 
