@@ -47,7 +47,11 @@ decide article by article as ``StoryClusterer`` does. Here:
    ``followup_max_dates`` days (a list of open cases) refers back to none. A new
    event's coverage in which one article recalls an earlier shooting on the same
    street ("On Nov. 1, an 11-year-old was killed there") does not join it: too few of
-   its articles refer back.
+   its articles refer back. An article published ``followup_min_days`` or more after an
+   earlier one also refers back to it, without naming a day, when it names
+   ``followup_min_people`` or more of the same people by rare full names (a verdict
+   naming the victims and the accused); fewer could be an official, a reporter or a
+   family that recurs.
 6. **Stories.** Members in canonical order; the story id is ``story-`` + the id of its
    canonical-first member (the earliest published; for undated stories the smallest
    id); ``title`` the headline of the first member that has one; ``active`` is False for
@@ -108,6 +112,7 @@ class BatchConfig:
     followup_name_articles: int = 6
     followup_max_dates: int = 6
     followup_share: float = 0.5
+    followup_min_people: int = 3
 
 
 def _utc(t: datetime) -> datetime:
@@ -309,6 +314,34 @@ def follow_up_pairs(feats: Sequence[ArticleFeatures], days: Sequence[float | Non
                 for a in by_day.get(named + timedelta(days=k), []):
                     if a != b and rare[a] & rare[b]:
                         out.add((min(a, b), max(a, b)))
+    return out | _naming_the_same_people(feats, days, rare, cfg)
+
+
+def _naming_the_same_people(feats: Sequence[ArticleFeatures], days: Sequence[float | None],
+                            rare: Sequence[set[str]], cfg: BatchConfig) -> set[tuple[int, int]]:
+    """Pairs ``(earlier, later)`` where the later article, published ``followup_min_days``
+    or more after the earlier, names ``followup_min_people`` or more of the same people
+    by rare full names (the victims, the accused): a verdict that names no day still
+    tells of the shooting whose victims it names."""
+    if cfg.followup_min_people <= 0:
+        return set()
+    holders: dict[str, list[int]] = {}
+    for i, f in enumerate(feats):
+        for key in f.entities:
+            name = _name_part(key)
+            if key.startswith("person:") and name in rare[i]:
+                holders.setdefault(name, []).append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for held_by in holders.values():
+        for x, i in enumerate(held_by):
+            for j in held_by[x + 1:]:
+                shared[(min(i, j), max(i, j))] += 1
+    out: set[tuple[int, int]] = set()
+    for (i, j), n in shared.items():
+        d_i, d_j = days[i], days[j]
+        if n >= cfg.followup_min_people and d_i is not None and d_j is not None \
+                and abs(d_i - d_j) >= cfg.followup_min_days:
+            out.add((i, j))  # indexes in canonical (publication) order
     return out
 
 

@@ -151,3 +151,31 @@ def test_a_follow_up_referring_back_to_two_stories_alike_joins_neither():
     one = both.replace(" on Aug. 10", "")
     assignment, _ = cluster_features(_stream(one) + stream[len(_stream()):])
     assert assignment["f0"] == "story-d0"
+
+
+VICTIMS = ("Tamsin Verrall", "Orin Bassey", "Kelda Moor")
+VERDICT = ("Jury returns verdict after six-day trial",
+           "Jurors deliberated for two days before finding Dorran Pike guilty on every count. Tamsin Verrall, "
+           "Orin Bassey and Kelda Moor sat in the front row. Sentencing is set for the new year.")
+
+
+def _with_people(f, people):
+    """The features as the spaCy pass gives them: the people named as ``person:`` keys."""
+    from dataclasses import replace
+    return replace(f, entities={**f.entities, **{f"person:{p.lower()}": 1 for p in people}})
+
+
+def _verdict_stream(named):
+    out = [_with_people(f, VICTIMS) if f.id.startswith("d") else f for f in _stream()]
+    verdict = _with_people(_article("v0", VERDICT, AUG4 + timedelta(days=150)), named)
+    return out + [verdict]
+
+
+def test_a_verdict_naming_three_of_its_events_people_joins_that_story_without_a_day():
+    assignment, _ = cluster_features(_verdict_stream(VICTIMS))
+    assert assignment["v0"] == assignment["d0"] == "story-d0"
+    # one or two shared names are not enough: an official, a reporter or a family recurs
+    assignment, _ = cluster_features(_verdict_stream(VICTIMS[:2]))
+    assert assignment["v0"] != assignment["d0"]
+    assignment, _ = batch_cluster(_verdict_stream(VICTIMS), BatchConfig(followup_min_people=0))
+    assert assignment["v0"] != assignment["d0"]
