@@ -5,8 +5,8 @@ The JSON report, the store (which keeps stories and comparisons as their JSON la
 and reads them back here as ``StoredStory`` and ``Comparison`` records), the exporter
 and the JSON API (whose pydantic models, ``web.models``, are generated from the records'
 type hints, ``record_hints``) all go through these functions, so the layout is written
-here once; the web pages and the reports render the records, their comparison sections
-from this layout with each citation linked (``report.present``):
+here once; the web pages and the reports render the records themselves
+(``report.present``):
 
 * a story is its fields in the order of ``Story`` (datetimes as ISO 8601 strings; a
   field marked ``omit_empty``, ``StoredStory.updated_articles``, only when not empty),

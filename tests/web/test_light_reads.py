@@ -4,13 +4,17 @@ replace per-word Jinja loops (articles written here, fictional)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from markupsafe import Markup
 
-from storylens.model import Article, Entity, Figure, Quote, RemovedLine, Span, TimeRef
+from storylens.compare.quote_variants import QuoteVariant
+from storylens.model import Article, Entity, Fact, Figure, Quote, RemovedLine, Span, TimeRef
+from storylens.report.present import LinkedCitation
 from storylens.store import open_store
 from storylens.web import create_app
 from storylens.web.render import diff_words, environment, row_links
@@ -172,26 +176,26 @@ def test_grid_row_escapes_the_fact_and_links_its_cells() -> None:
 
     from storylens.web.render import grid_row
 
-    fact = {"id": 'f"1', "statement": "Boats <script>x</script> sank", "status": "disputed",
-            "asserted_by": "Mara <b>Quist</b>", "independent_sources": 2}
-    cells = [GridCell("supported", {"url": "/articles/a1?start=0&end=5#cited"}), GridCell("absent")]
+    fact = Fact('f"1', "Boats <script>x</script> sank", [], 2, "disputed", asserted_by="Mara <b>Quist</b>")
+    cells = [GridCell("supported", LinkedCitation("a1", 0, 5, "Boats", url="/articles/a1?start=0&end=5#cited")),
+             GridCell("absent")]
     row = grid_row(4, {"fact": fact, "cells": cells})
     assert row.startswith('<tr class="status-disputed" id="f&#34;1"><td class="num">4</td>')
     assert "<script>" not in row and "&lt;script&gt;" in row and "(Mara &lt;b&gt;Quist&lt;/b&gt;)" in row
     assert 'href="/articles/a1?start=0&amp;end=5#cited"' in row and '<td class="cell absent">' in row
-    outlet_own = grid_row(1, {"fact": dict(fact, asserted_by="outlet"), "cells": []})
+    outlet_own = grid_row(1, {"fact": dataclasses.replace(fact, asserted_by="outlet"), "cells": []})
     assert "attribution" not in outlet_own
 
 
 def test_quote_variants_show_the_reference_then_each_diff_escaped() -> None:
     from storylens.web.render import quote_variants
 
-    ref = {"fidelity": "verbatim", "citation": {"url": "/articles/a1?start=1&end=9#cited", "outlet": "Orsa <i>Post</i>",
-                                                "text": "We are <b>back</b>"}}
-    other = {"fidelity": "altered", "citation": {"url": "/articles/a2?start=3&end=9#cited", "outlet": "Kell Times",
-                                                 "text": "We are late"},
-             "diff": [{"op": "equal", "ref": ["We", "are"], "variant": ["We", "are"]},
-                      {"op": "replace", "ref": ["<b>back</b>"], "variant": ["late"]}]}
+    ref = QuoteVariant(LinkedCitation("a1", 1, 9, "We are <b>back</b>", outlet="Orsa <i>Post</i>",
+                                      url="/articles/a1?start=1&end=9#cited"), "verbatim", "direct", None)
+    other = QuoteVariant(LinkedCitation("a2", 3, 9, "We are late", outlet="Kell Times",
+                                        url="/articles/a2?start=3&end=9#cited"), "altered", "direct", None,
+                         diff=[{"op": "equal", "ref": ["We", "are"], "variant": ["We", "are"]},
+                               {"op": "replace", "ref": ["<b>back</b>"], "variant": ["late"]}])
     html = quote_variants([ref, other])
     first, second = html.split("</li>\n")[:2]
     assert first.startswith('<li><span class="tag fidelity-verbatim">reference</span> <span class="cites">')

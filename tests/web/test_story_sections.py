@@ -11,6 +11,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from storylens.compare.framing import FramingCue
+from storylens.model import Citation, Comparison, Conflict, ConflictSide, Fact
 from storylens.report.present import FACT_ROWS_SHOWN, cue_context, diff_segments, fact_grid
 
 SECTION_IDS = ("brief", "disputes", "facts", "quote-variants", "timeline", "framing", "exclusives")
@@ -153,18 +155,18 @@ def test_quote_variants_show_word_diffs(examples: TestClient) -> None:
 
 
 def test_fact_grid_states() -> None:
-    c = lambda a, s: {"article_id": a, "start": s, "end": s + 3, "text": "abc"}  # noqa: E731
-    story = {
-        "facts": [{"id": "f1", "status": "single-source", "independent_sources": 1, "support": [c("a", 0)]},
-                  {"id": "f2", "status": "disputed", "independent_sources": 2, "support": [c("a", 5), c("b", 9)]}],
-        "conflicts": [{"fact_ids": ["f2"], "sides": [{"claim": "12", "citation": c("b", 20)}]}],
-    }
+    c = lambda a, s: Citation(a, s, s + 3, "abc")  # noqa: E731
+    story = Comparison(
+        facts=[Fact("f1", "one", [c("a", 0)], 1, "single-source"),
+               Fact("f2", "two", [c("a", 5), c("b", 9)], 2, "disputed")],
+        conflicts=[Conflict("x", "figure", "boats", [ConflictSide("12", "outlet", c("b", 20))], fact_ids=["f2"])],
+    )
     grid = fact_grid(story, [("A", ["a"]), ("B", ["b", "b2"]), ("C", ["c"])])
     assert grid["columns"] == ["A", "B", "C"] and grid["hidden"] == 0
-    assert [r["fact"]["id"] for r in grid["rows"]] == ["f2", "f1"]  # disputed first
+    assert [r["fact"].id for r in grid["rows"]] == ["f2", "f1"]  # disputed first
     f2, f1 = grid["rows"]
     assert [x.state for x in f2["cells"]] == ["supported", "conflicting", "absent"]
-    assert f2["cells"][1].citation["start"] == 20 and f2["cells"][1].claim == "12"
+    assert f2["cells"][1].citation.start == 20 and f2["cells"][1].claim == "12"
     assert [x.state for x in f1["cells"]] == ["supported", "absent", "absent"]
     assert fact_grid(story, [("A", ["a"])], limit=1)["hidden"] == 1
 
@@ -193,9 +195,8 @@ def test_a_cue_citing_a_whole_statement_marks_its_cue_word() -> None:
     start = text.index("The mayor")
     end = text.index(", engineers")
 
-    def cue(word: str, s: int = start, e: int = end) -> dict[str, Any]:
-        return {"cue": word, "article_id": "c1", "citation": {"article_id": "c1", "start": s, "end": e,
-                                                              "text": text[s:e]}}
+    def cue(word: str, s: int = start, e: int = end) -> FramingCue:
+        return FramingCue("c1", "hedged_claim", word, Citation("c1", s, e, text[s:e]))
 
     assert _cue_context(cue("claims"), article) == ("The mayor ", "Claims", " the <b>dam</b> is safe, engineers said.")
     whole = text.index("reclaims")

@@ -21,7 +21,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from .. import __version__
-from ..model import Article, Story
+from ..model import Article, Citation, Comparison, Story
 from .json_report import Report, report_counts, single_line, source_name, write_text_atomic
 from .present import (
     FACT_ROWS_SHOWN,
@@ -33,7 +33,7 @@ from .present import (
     diff_segments,
     fact_grid,
     iter_citations,
-    linked_sections,
+    link_citations,
     make_environment,
     genre_suffix,
     outlet_label,
@@ -161,39 +161,36 @@ def _environment() -> Environment:
     return make_environment("storylens.report")
 
 
-def _span_id(cite: dict[str, Any]) -> str:
-    return f"c-{cite['article_id']}-{cite['start']}-{cite['end']}"
+def _span_id(cite: Citation) -> str:
+    return f"c-{cite.article_id}-{cite.start}-{cite.end}"
 
 
-def _cite_url(cite: dict[str, Any]) -> str:
+def _cite_url(cite: Citation) -> str:
     """A text citation opens its span in the article's body; a headline one the article."""
-    if cite.get("field", "text") == "text":
+    if cite.field == "text":
         return "#" + _span_id(cite)
-    return f"#article-{cite['article_id']}"
+    return f"#article-{cite.article_id}"
 
 
-def _story_view(story: Story, linked: dict[str, Any] | None, articles: dict[str, Article]) -> dict[str, Any] | None:
-    """The story's comparison (``linked``: its sections, citations linked to their spans in
-    this file) arranged by the shared presentation layer; None when there is nothing to
-    show."""
-    c = story.comparison
-    if c is None or linked is None or not (c.facts or c.conflicts or c.quote_variants or c.timeline or c.framing
-                                           or c.brief):
+def _story_view(story: Story, linked: Comparison | None, articles: dict[str, Article]) -> dict[str, Any] | None:
+    """The story's comparison (``linked``: its citations linked to their spans in this
+    file) arranged by the shared presentation layer; None when there is nothing to show."""
+    c = linked
+    if c is None or not (c.facts or c.conflicts or c.quote_variants or c.timeline or c.framing or c.brief):
         return None
     members = [articles[i] for i in story.articles if i in articles]
-    return comparison_view(linked, members, Names.for_story(c, members, story))
+    return comparison_view(c, members, Names.for_story(c, members, story))
 
 
-def _anchored_bodies(report: Report, comparisons: Iterable[dict[str, Any]]) -> dict[str, list[Markup]]:
+def _anchored_bodies(report: Report, comparisons: Iterable[Comparison]) -> dict[str, list[Markup]]:
     """Each cited article's paragraphs with an anchor where every cited span starts, so a
-    citation opens the passage it cites (``comparisons``: the stories' sections as
-    serialised). Articles whose text is not their paragraphs joined (never seen) keep
-    plain paragraphs."""
+    citation opens the passage it cites. Articles whose text is not their paragraphs
+    joined (never seen) keep plain paragraphs."""
     starts: dict[str, dict[int, list[str]]] = {}
-    for sections in comparisons:
-        for cite in iter_citations(sections):
-            if isinstance(cite, dict) and cite.get("field", "text") == "text" and "article_id" in cite:
-                ids = starts.setdefault(cite["article_id"], {}).setdefault(int(cite["start"]), [])
+    for comparison in comparisons:
+        for cite in iter_citations(comparison):
+            if cite.field == "text":
+                ids = starts.setdefault(cite.article_id, {}).setdefault(cite.start, [])
                 if _span_id(cite) not in ids:
                     ids.append(_span_id(cite))
     out = {}
@@ -228,8 +225,8 @@ def render_html(report: Report) -> str:
     views = [_view(a, i) for i, a in enumerate(report.articles, start=1)]
     articles = {a.id: a for a in report.articles}
     labels = {a.id: outlet_label(a) for a in report.articles}
-    sections = {s.id: linked_sections(s.comparison, labels, _cite_url) for s in report.stories
-                if s.comparison is not None}
+    linked = {s.id: link_citations(s.comparison, labels, _cite_url) for s in report.stories
+              if s.comparison is not None}
     return template.render(
         version=__version__,
         generated_at=report.generated_at.isoformat(),
@@ -239,8 +236,8 @@ def render_html(report: Report) -> str:
         article_views={v.article.id: v for v in views},
         skipped=report.skipped,
         stories=report.stories,
-        comparisons={s.id: _story_view(s, sections.get(s.id), articles) for s in report.stories},
-        bodies=_anchored_bodies(report, sections.values()),
+        comparisons={s.id: _story_view(s, linked.get(s.id), articles) for s in report.stories},
+        bodies=_anchored_bodies(report, linked.values()),
         csp=CSP,
     )
 

@@ -8,10 +8,8 @@ the Markdown and HTML reports say the same; every value goes through ``md_line``
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
-from ..model import Article, Story
-from ..serialise import comparison_to_dict
+from ..model import Article, Citation, Comparison, Story
 from .present import Names, disputes, outlet_label, quote_pieces, shared_quote_groups
 
 __all__ = ["comparison_lines", "SINGLE_SOURCE_SHOWN"]
@@ -30,13 +28,12 @@ class _Sources:
         self.labels = {a.id: outlet_label(a) for a in articles}
         self.md_line = md_line
 
-    def one(self, cite: dict[str, Any]) -> str:
-        article_id = cite.get("article_id", "")
-        label = self.md_line(self.labels.get(article_id, "unknown article"))
-        where = " headline" if cite.get("field") == "headline" else ""
-        return f"{label} \\[{self.numbers.get(article_id, '?')}{where}\\]"
+    def one(self, cite: Citation) -> str:
+        label = self.md_line(self.labels.get(cite.article_id, "unknown article"))
+        where = " headline" if cite.field == "headline" else ""
+        return f"{label} \\[{self.numbers.get(cite.article_id, '?')}{where}\\]"
 
-    def many(self, cites: Sequence[dict[str, Any]]) -> str:
+    def many(self, cites: Sequence[Citation]) -> str:
         seen: list[str] = []
         for c in cites:
             shown = self.one(c)
@@ -45,7 +42,7 @@ class _Sources:
         return " · ".join(seen)
 
 
-def _dispute_lines(comparison: dict[str, Any], names: Names, src: _Sources, md_line: Escape) -> list[str]:
+def _dispute_lines(comparison: Comparison, names: Names, src: _Sources, md_line: Escape) -> list[str]:
     points = disputes(comparison, names)
     out = [f"#### Disputed points ({len(points)})", ""]
     for d in points:
@@ -61,43 +58,42 @@ def _dispute_lines(comparison: dict[str, Any], names: Names, src: _Sources, md_l
     return out + [""]
 
 
-def _fact_lines(comparison: dict[str, Any], names: Names, src: _Sources, md_line: Escape) -> list[str]:
-    facts = comparison.get("facts") or []
-    agreed = [f for f in facts if f.get("status") == "corroborated"]
-    agreed.sort(key=lambda f: -int(f.get("independent_sources") or 0))
+def _fact_lines(comparison: Comparison, names: Names, src: _Sources, md_line: Escape) -> list[str]:
+    facts = comparison.facts
+    agreed = [f for f in facts if f.status == "corroborated"]
+    agreed.sort(key=lambda f: -f.independent_sources)
     out = [f"#### Corroborated facts ({len(agreed)})", ""]
     for f in agreed:
-        who = names.who(f.get("asserted_by"))
+        who = names.who(f.asserted_by)
         by = f" ({md_line(who)})" if who else ""
-        out.append(f"- {md_line(f['statement'])}{by} — {f['independent_sources']} independent sources: "
-                   f"{src.many(f.get('support') or [])}")
+        out.append(f"- {md_line(f.statement)}{by} — {f.independent_sources} independent sources: "
+                   f"{src.many(f.support)}")
     if not agreed:
         out.append("No fact is reported by two independent sources.")
-    single = [f for f in facts if f.get("status") == "single-source"]
+    single = [f for f in facts if f.status == "single-source"]
     out += ["", f"#### Single-source claims ({len(single)})", ""]
     for f in single[:SINGLE_SOURCE_SHOWN]:
-        who = names.who(f.get("asserted_by"))
+        who = names.who(f.asserted_by)
         by = f" ({md_line(who)})" if who else ""
-        out.append(f"- {md_line(f['statement'])}{by} — {src.many(f.get('support') or [])}")
+        out.append(f"- {md_line(f.statement)}{by} — {src.many(f.support)}")
     if len(single) > SINGLE_SOURCE_SHOWN:
         out.append(f"- … and {len(single) - SINGLE_SOURCE_SHOWN} more (in report.json)")
     return out + [""]
 
 
-def _quote_lines(comparison: dict[str, Any], names: Names, src: _Sources, md_line: Escape) -> list[str]:
+def _quote_lines(comparison: Comparison, names: Names, src: _Sources, md_line: Escape) -> list[str]:
     groups, single = shared_quote_groups(comparison)
     out = [f"#### Quotes across outlets ({len(groups)})", ""]
     for g in groups:
-        speaker = g.get("speaker_name") or (names.name(g["speaker"]) if g.get("speaker") else "unattributed")
-        extra = "; attributed to different speakers" if g.get("attribution_differs") else ""
-        out.append(f"- **{md_line(speaker)}** — {md_line(g['fidelity'])}{extra}")
-        variants = g.get("variants") or []
+        speaker = g.speaker_name or (names.name(g.speaker) if g.speaker else "unattributed")
+        extra = "; attributed to different speakers" if g.attribution_differs else ""
+        out.append(f"- **{md_line(speaker)}** — {md_line(g.fidelity)}{extra}")
+        variants = g.variants
         for i, v in enumerate(variants):
-            label = "reference" if i == 0 else md_line(v.get("fidelity"))
-            out.append(f"  - {label}, {src.one(v['citation'])}: “{md_line(v['citation']['text'])}”")
-            if i and v.get("fidelity") != "verbatim":
-                against = v.get("against", 0)
-                ref = variants[against] if isinstance(against, int) and 0 <= against < len(variants) else None
+            label = "reference" if i == 0 else md_line(v.fidelity)
+            out.append(f"  - {label}, {src.one(v.citation)}: “{md_line(v.citation.text)}”")
+            if i and v.fidelity != "verbatim":
+                ref = variants[v.against] if 0 <= v.against < len(variants) else None
                 changes = [("−" if k == "del" else "+") + f"“{md_line(t.strip())}”"
                            for k, t in quote_pieces(v, ref) if k != "equal"]
                 if changes:
@@ -107,14 +103,14 @@ def _quote_lines(comparison: dict[str, Any], names: Names, src: _Sources, md_lin
     return out + [""]
 
 
-def _timeline_lines(comparison: dict[str, Any], src: _Sources, md_line: Escape) -> list[str]:
-    events = comparison.get("timeline") or []
+def _timeline_lines(comparison: Comparison, src: _Sources, md_line: Escape) -> list[str]:
+    events = comparison.timeline
     out = [f"#### Timeline ({len(events)})", ""]
     for ev in events:
-        inferred = " (date inferred)" if ev.get("inferred_anchor") else ""
-        inferred += " (background)" if ev.get("background") else ""
-        cites = [ev["description"], *(m["sentence"] for m in ev.get("mentions") or [])]
-        out.append(f"- **{md_line(ev.get('date'))}**{inferred} — {md_line(ev['description']['text'])} · "
+        inferred = " (date inferred)" if ev.inferred_anchor else ""
+        inferred += " (background)" if ev.background else ""
+        cites = [ev.description, *(m.sentence for m in ev.mentions)]
+        out.append(f"- **{md_line(ev.date)}**{inferred} — {md_line(ev.description.text)} · "
                    f"{src.many(cites)}")
     return out + [""]
 
@@ -125,22 +121,21 @@ def comparison_lines(record: Story, articles: Sequence[Article], md_line: Escape
     c = record.comparison
     if c is None or not (c.facts or c.conflicts or c.quote_variants or c.timeline or c.brief):
         return []
-    story = comparison_to_dict(c)
     members = [a for a in articles if a.id in set(record.articles)]
     names = Names.for_story(c, members, record)
     src = _Sources(articles, md_line)
-    out = _dispute_lines(story, names, src, md_line)
-    summary = (story.get("brief") or {}).get("summary") or []
+    out = _dispute_lines(c, names, src, md_line)
+    summary = c.brief.summary if c.brief is not None else []
     if summary:
         out += ["#### In brief", ""]
-        out += [f"- {md_line(line['text'])} — {src.many(line.get('citations') or [])}" for line in summary]
+        out += [f"- {md_line(line.text)} — {src.many(line.citations)}" for line in summary]
         out.append("")
-    single = (story.get("brief") or {}).get("single_source") or []
+    single = c.brief.single_source if c.brief is not None else []
     if single:
         out += ["#### Reported by one outlet only", "", "Nothing here is corroborated yet: no fact has two independent sources.", ""]
-        out += [f"- {md_line(line['text'])} — {src.many(line.get('citations') or [])}" for line in single]
+        out += [f"- {md_line(line.text)} — {src.many(line.citations)}" for line in single]
         out.append("")
-    out += _fact_lines(story, names, src, md_line)
-    out += _quote_lines(story, names, src, md_line)
-    out += _timeline_lines(story, src, md_line)
+    out += _fact_lines(c, names, src, md_line)
+    out += _quote_lines(c, names, src, md_line)
+    out += _timeline_lines(c, src, md_line)
     return out

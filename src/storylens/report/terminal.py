@@ -11,14 +11,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ..model import Citation, Comparison, Story
-from ..serialise import comparison_to_dict
 from .json_report import Report, report_counts, reveal_hidden, single_line, source_name
 from .present import Names, disputes, updated_articles
 
@@ -125,9 +123,8 @@ def print_story(console: Console, story: Story, comparison: Comparison | None, s
     name shown in citations. ``facts_only_counts`` keeps the brief to its first lines (the
     report has the rest)."""
 
-    def cited(citations: Sequence[Citation] | Sequence[dict[str, Any]]) -> str:
-        ids = (c["article_id"] if isinstance(c, dict) else c.article_id for c in citations)
-        names = sorted({sources.get(i, i) for i in ids})
+    def cited(citations: Sequence[Citation]) -> str:
+        names = sorted({sources.get(c.article_id, c.article_id) for c in citations})
         return f" [{', '.join(names)}]"
 
     console.print(Text(story.title or story.id, style="bold"))
@@ -149,7 +146,7 @@ def print_story(console: Console, story: Story, comparison: Comparison | None, s
         console.print(Text("No comparison stored for this story (re-run `storylens ingest` to compute it).", style="yellow"))
         return
     brief = comparison.brief
-    points = disputes(comparison_to_dict(comparison), Names.for_story(comparison, [], story))
+    points = disputes(comparison, Names.for_story(comparison, [], story))
     if points:
         console.print(Text(f"\nDisputed ({len(points)})", style="bold"))
         for point in points:

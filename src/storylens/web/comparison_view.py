@@ -21,10 +21,10 @@ def story_names(story: Story | None, comparison: Comparison | None, members: Seq
     return Names.for_story(comparison, members, story)
 
 
-def comparison_view(linked: dict[str, Any] | None, comparison: Comparison | None, members: list[Article],
+def comparison_view(comparison: Comparison | None, members: list[Article],
                     story: Story | None = None) -> dict[str, Any] | None:
-    """The compare and brief sections of a story page (``linked``: ``comparison`` as the
-    API returns it, every citation linked), or None when they have not run."""
-    if linked is None:
+    """The compare and brief sections of a story page (``comparison``: its citations
+    linked, ``views.StoryView.comparison``), or None when they have not run."""
+    if comparison is None:
         return None
-    return _comparison_view(linked, members, story_names(story, comparison, members))
+    return _comparison_view(comparison, members, story_names(story, comparison, members))

@@ -92,7 +92,7 @@ def _render_story(request: Request, store: Store, story_id: str) -> Response:
     story, members = view.story, view.members
     updates = updated_articles(story, {a.id: outlet_label(a) for a in members}, views.article_url)
     return render(request, "story.html.j2", data=view.data, story=story, updates=updates,
-                  cmp=comparison_view(view.data["comparison"], view.comparison, members, story),
+                  cmp=comparison_view(view.comparison, members, story),
                   title=story.title or story.id)
 
 

@@ -11,9 +11,9 @@ from typing import Any
 from urllib.parse import quote
 
 from ..errors import StoreError
-from ..model import Article, Comparison, StoredStory
-from ..report.present import linked_sections, outlet_label
-from ..serialise import story_to_dict
+from ..model import Article, Citation, Comparison, StoredStory
+from ..report.present import link_citations, outlet_label
+from ..serialise import comparison_to_dict, story_to_dict
 from ..store import Store
 from ..store.listing import ArticleSummary, SearchTooCostly, StoryFilter
 from .cache import PageCache
@@ -83,7 +83,9 @@ def story_page(store: Store, story_id: str) -> dict[str, Any]:
 @dataclass(frozen=True)
 class StoryView:
     """A story page: ``data`` as the JSON API returns it (the story and its comparison
-    written by the serialiser, every citation linked), and the records it was made from."""
+    written by the serialiser), and the records it was made from: the stored story, its
+    light member articles and its comparison with every citation linked (None when it
+    has not been compared)."""
 
     data: dict[str, Any]
     story: StoredStory
@@ -94,16 +96,16 @@ class StoryView:
 def story_view(store: Store, story_id: str) -> StoryView:
     """The story page's data (as the JSON API returns it) and its records."""
     story, members, stored = _story_and_members(store, story_id, comparison=True)
-    comparison = (linked_sections(stored, {a.id: outlet_label(a) for a in members}, _citation_url)
-                  if stored is not None else None)
+    linked = (link_citations(stored, {a.id: outlet_label(a) for a in members}, _citation_url)
+              if stored is not None else None)
     notices = []
-    if comparison is None:
+    if linked is None:
         notices.append("The compare and brief stages have not run on this story, so it has no comparison "
                        "grid, disputed points, quote variants, timeline, framing cues or brief yet.")
     summaries = [_article_summary(a) for a in members]
-    data = {"story": story_to_dict(story), "articles": summaries, **_records(members), "comparison": comparison,
-            "notices": notices}
-    return StoryView(data, story, members, stored)
+    data = {"story": story_to_dict(story), "articles": summaries, **_records(members),
+            "comparison": comparison_to_dict(linked) if linked is not None else None, "notices": notices}
+    return StoryView(data, story, members, linked)
 
 
 def story_records(store: Store, story_id: str) -> tuple[StoredStory, dict[str, list[dict[str, Any]]]]:
@@ -139,12 +141,11 @@ def _records(members: list[Article]) -> dict[str, list[dict[str, Any]]]:
     return {"quotes": quotes, "figures": figures, "time_refs": time_refs}
 
 
-def _citation_url(cite: dict[str, Any]) -> str:
+def _citation_url(cite: Citation) -> str:
     """The URL that opens a citation of the comparison: the article at the span, or the
     article's page for a headline span."""
-    article_id = str(cite["article_id"])
-    return (citation_url(article_id, cite["start"], cite["end"]) if cite.get("field", "text") == "text"
-            else _article_path(article_id))
+    return (citation_url(cite.article_id, cite.start, cite.end) if cite.field == "text"
+            else _article_path(cite.article_id))
 
 
 def _article_summary(a: Article) -> dict[str, Any]:

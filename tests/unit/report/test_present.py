@@ -4,20 +4,22 @@ the cue word marked inside a hedged claim, and one environment with shared macro
 
 from __future__ import annotations
 
-from typing import Any
+import dataclasses
 
 from markupsafe import Markup
 
-from storylens.model import Article, Comparison, Entity, Quote, Span
-from storylens.report.present import (Names, diff_pieces, disputes, framing_context, make_environment, quote_pieces,
-                                      quote_variants)
+from storylens.compare.framing import FramingCue
+from storylens.compare.quote_variants import QuoteVariant
+from storylens.model import Article, Citation, Comparison, Conflict, ConflictSide, Entity, Quote, Span
+from storylens.report.present import (LinkedCitation, Names, diff_pieces, disputes, framing_context, make_environment,
+                                      quote_pieces, quote_variants)
 from storylens.serialise import comparison_from_dict, story_from_dict
 from storylens.web.render import environment as web_environment
 
 
-def _cite(article_id: str, text: str, start: int = 0) -> dict[str, Any]:
-    return {"article_id": article_id, "start": start, "end": start + len(text), "text": text,
-            "url": f"#c-{article_id}", "outlet": f"Outlet {article_id}"}
+def _cite(article_id: str, text: str, start: int = 0) -> LinkedCitation:
+    return LinkedCitation(article_id, start, start + len(text), text, outlet=f"Outlet {article_id}",
+                          url=f"#c-{article_id}")
 
 
 def test_names_come_from_the_story_and_never_show_a_key() -> None:
@@ -39,13 +41,13 @@ def test_names_come_from_the_story_and_never_show_a_key() -> None:
 def test_quote_diff_keeps_the_quotes_punctuation() -> None:
     ref_text = "We will not gamble with a single life in this valley. Nobody goes home,"
     var_text = "We will not gamble with lives in this valley, and nobody goes home!"
-    ref = {"citation": _cite("a", ref_text), "fidelity": "verbatim", "diff": []}
-    variant = {"citation": _cite("b", var_text), "fidelity": "altered", "against": 0, "diff": [
+    ref = QuoteVariant(_cite("a", ref_text), "verbatim", "direct", None)
+    variant = QuoteVariant(_cite("b", var_text), "altered", "direct", None, against=0, diff=[
         {"op": "equal", "ref": ["We", "will", "not", "gamble", "with"], "variant": ["We", "will", "not", "gamble", "with"]},
         {"op": "replace", "ref": ["a", "single", "life"], "variant": ["lives"]},
         {"op": "equal", "ref": ["in", "this", "valley"], "variant": ["in", "this", "valley"]},
         {"op": "insert", "ref": [], "variant": ["and"]},
-        {"op": "equal", "ref": ["Nobody", "goes", "home"], "variant": ["nobody", "goes", "home"]}]}
+        {"op": "equal", "ref": ["Nobody", "goes", "home"], "variant": ["nobody", "goes", "home"]}])
     pieces = quote_pieces(variant, ref)
     assert [k for k, _ in pieces] == ["equal", "del", "ins", "equal", "ins", "equal"]
     assert "".join(t for k, t in pieces if k != "del") == var_text  # the variant exactly as written
@@ -58,52 +60,50 @@ def test_quote_diff_keeps_the_quotes_punctuation() -> None:
 
 
 def test_quote_diff_falls_back_to_words_and_escapes() -> None:
-    ref = {"citation": _cite("a", "We are <b>back</b>")}
-    variant = {"citation": _cite("b", "We are late"), "diff": [
+    ref = QuoteVariant(_cite("a", "We are <b>back</b>"), "verbatim", "direct", None)
+    variant = QuoteVariant(_cite("b", "We are late"), "altered", "direct", None, diff=[
         {"op": "equal", "ref": ["We", "are"], "variant": ["We", "are"]},
-        {"op": "replace", "ref": ["<b>back</b>"], "variant": ["late"]}]}
+        {"op": "replace", "ref": ["<b>back</b>"], "variant": ["late"]}])
     html = diff_pieces(quote_pieces(variant, ref))
     assert isinstance(html, Markup) and html == "We are <del>&lt;b&gt;back&lt;/b&gt;</del> <ins>late</ins>"
 
 
 def test_each_dispute_once_with_its_sides_grouped_by_claim() -> None:
     c = _cite
-    conflict = {"id": "c1", "kind": "figure", "about": "how many people", "fact_ids": ["f1"], "sides": [
-        {"claim": "about 900 residents", "asserted_by": "org:civil protection", "citation": c("m", "about 900 residents")},
-        {"claim": "at least 1,200 people", "asserted_by": "engineers", "citation": c("h", "at least 1,200 people")},
-        {"claim": "at least 1,200 people", "asserted_by": "engineers", "citation": c("k", "at least 1,200 people")},
-        {"claim": "\"At least 1,200 people\"", "asserted_by": "outlet", "citation": c("n", "x")}]}
-    again = dict(conflict, id="c2", kind="figure")
-    points = disputes({"conflicts": [conflict, again]}, Names())
+    conflict = Conflict("c1", "figure", "how many people", fact_ids=["f1"], sides=[
+        ConflictSide("about 900 residents", "org:civil protection", c("m", "about 900 residents")),
+        ConflictSide("at least 1,200 people", "engineers", c("h", "at least 1,200 people")),
+        ConflictSide("at least 1,200 people", "engineers", c("k", "at least 1,200 people")),
+        ConflictSide("\"At least 1,200 people\"", "outlet", c("n", "x"))])
+    again = dataclasses.replace(conflict, id="c2", kind="figure")
+    points = disputes(Comparison(conflicts=[conflict, again]), Names())
     assert len(points) == 1
     (point,) = points
     assert point["title"] == "how many people" and point["label"] == "figures differ"
     first, second = point["sides"]
     assert first["claim"] == "about 900 residents" and first["who"] == ["Civil Protection"]
     assert second["who"] == ["engineers"] and second["own_voice"]
-    assert [x["article_id"] for x in second["citations"]] == ["h", "k", "n"]
-    long = dict(conflict, about="Since last Wednesday, when the central bank lifted its benchmark rate, " * 2)
-    assert disputes({"conflicts": [long]}, Names())[0]["title"] is None  # a whole statement is not a heading
+    assert [x.article_id for x in second["citations"]] == ["h", "k", "n"]
+    long = dataclasses.replace(conflict, about="Since last Wednesday, when the central bank lifted its benchmark rate, " * 2)
+    assert disputes(Comparison(conflicts=[long]), Names())[0]["title"] is None  # a whole statement is not a heading
 
 
 def test_hedged_claim_marks_its_cue_word_in_the_report_and_on_the_web() -> None:
     text = "The port reclaims land. The mayor claims the dam is safe, engineers said."
     article = Article(id="c1", source="c1.txt", text=text, paragraphs=[text])
     start, end = text.index("The mayor"), text.index(", engineers")
-    cue: dict[str, Any] = {"cue": "claims", "kind": "hedged_claim", "article_id": "c1",
-           "citation": {"article_id": "c1", "start": start, "end": end, "text": text[start:end]}}
+    cue = FramingCue("c1", "hedged_claim", "claims", Citation("c1", start, end, text[start:end]))
     assert framing_context(cue, article) == ("The mayor ", "claims", " the dam is safe, engineers said.")
-    cmp = {"framing": [{"cue": dict(cue, citation=dict(cue["citation"], url="#x", outlet="O")),
-                        "context": framing_context(cue, article)}]}
+    linked = LinkedCitation("c1", start, end, text[start:end], outlet="O", url="#x")
+    cmp = {"framing": [{"cue": dataclasses.replace(cue, citation=linked), "context": framing_context(cue, article)}]}
     for env in (make_environment("storylens.report"), web_environment()):
         html = env.from_string('{% import "_shared.html.j2" as s %}{{ s.framing(cmp) }}').render(cmp=cmp)
         assert '<mark class="cue">claims</mark> the dam is safe' in html
 
 
 def test_report_and_web_render_one_shared_macro_identically() -> None:
-    cmp = {"disputes": disputes({"conflicts": [{"id": "c", "kind": "date", "about": "when <b>", "fact_ids": [],
-                                                "sides": [{"claim": "<i>Friday</i>", "asserted_by": "person:mara quist",
-                                                           "citation": _cite("a", "Friday")}]}]}, Names())}
+    side = ConflictSide("<i>Friday</i>", "person:mara quist", _cite("a", "Friday"))
+    cmp = {"disputes": disputes(Comparison(conflicts=[Conflict("c", "date", "when <b>", [side])]), Names())}
     template = '{% import "_shared.html.j2" as s %}{{ s.disputes(cmp) }}'
     report = make_environment("storylens.report").from_string(template).render(cmp=cmp)
     web = web_environment().from_string(template).render(cmp=cmp)

@@ -12,12 +12,12 @@ from .markup import cites, diff_pieces, diff_words, grid_cells, grid_row, quote_
 from .names import Names, genre_suffix, is_key, outlet_label
 from .quotes import diff_segments, quote_pieces, shared_quote_groups
 from .updates import updated_articles, updated_when
-from .view import KIND_LABELS, comparison_view, disputes, iter_citations, link_citations, linked_sections
+from .view import KIND_LABELS, LinkedCitation, comparison_view, disputes, iter_citations, link_citations
 
 __all__ = [
     "citation_context", "cue_context", "framing_context", "make_environment", "safe_href", "show", "show_line",
     "show_short", "FACT_ROWS_SHOWN", "GridCell", "fact_grid", "outlet_columns", "cites", "diff_pieces",
     "diff_words", "grid_cells", "grid_row", "quote_variants", "row_links", "Names", "genre_suffix", "is_key", "outlet_label",
     "diff_segments", "quote_pieces", "shared_quote_groups", "KIND_LABELS", "comparison_view", "disputes",
-    "iter_citations", "link_citations", "linked_sections", "updated_articles", "updated_when",
+    "iter_citations", "link_citations", "LinkedCitation", "updated_articles", "updated_when",
 ]

@@ -4,9 +4,9 @@ the template escapes each)."""
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from ...model import Article
+from ...compare.framing import FramingCue
+from ...model import Article, Citation
 
 __all__ = ["cue_context", "citation_context", "framing_context"]
 
@@ -26,25 +26,25 @@ def cue_context(text: str, start: int, end: int, width: int = 160) -> tuple[str,
     return before, text[start:end], after
 
 
-def citation_context(cite: dict[str, Any], article: Article | None) -> tuple[str, str, str] | None:
+def citation_context(cite: Citation, article: Article | None) -> tuple[str, str, str] | None:
     """:func:`cue_context` of a citation in its article (headline or text, per its
     ``field``); None when the article is unknown or the span no longer matches it."""
     if article is None:
         return None
-    text = (article.headline or "") if cite.get("field") == "headline" else article.text
-    start, end = cite.get("start", -1), cite.get("end", -1)
-    if not 0 <= start < end <= len(text) or text[start:end] != cite.get("text"):
+    text = (article.headline or "") if cite.field == "headline" else article.text
+    start, end = cite.start, cite.end
+    if not 0 <= start < end <= len(text) or text[start:end] != cite.text:
         return None
     return cue_context(text, start, end)
 
 
-def framing_context(cue: dict[str, Any], article: Article | None) -> tuple[str, str, str] | None:
+def framing_context(cue: FramingCue, article: Article | None) -> tuple[str, str, str] | None:
     """``(before, marked, after)``: a framing cue's cited passage in its sentence, with the
     cue word marked. A cue that cites a whole statement (a hedged claim: "... , according
     to calculations by the Herald.") marks its cue word inside it, where the words are
     there as a whole word; any other cue marks its cited span."""
-    context = citation_context(cue["citation"], article)
-    word = cue.get("cue") or ""
+    context = citation_context(cue.citation, article)
+    word = cue.cue or ""
     if context is None or not word or word == context[1]:
         return context
     before, cited, after = context

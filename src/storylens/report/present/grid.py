@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ...model import Article
+from ...model import Article, Citation, Comparison, ConflictSide
 from .names import outlet_label
 
 __all__ = ["FACT_ROWS_SHOWN", "GridCell", "fact_grid", "outlet_columns"]
@@ -25,7 +25,7 @@ class GridCell:
     ``citation`` and ``claim`` are that side's) or ``absent`` (the column does not report it)."""
 
     state: str
-    citation: dict[str, Any] | None = None
+    citation: Citation | None = None
     claim: str | None = None
 
 
@@ -42,7 +42,7 @@ def outlet_columns(members: Sequence[Article]) -> list[tuple[dict[str, Any], lis
     return [({"outlet": label, "articles": len(found), "genre": genres[label]}, found) for label, found in ids.items()]
 
 
-def fact_grid(story: dict[str, Any], columns: Sequence[tuple[Any, Sequence[str]]],
+def fact_grid(comparison: Comparison, columns: Sequence[tuple[Any, Sequence[str]]],
               limit: int | None = None) -> dict[str, Any]:
     """The outlet-by-fact grid of a compared story.
 
@@ -52,27 +52,25 @@ def fact_grid(story: dict[str, Any], columns: Sequence[tuple[Any, Sequence[str]]
     cited on a side of a conflict that involves the fact, else ``supported`` when one of
     its articles supports the fact (``stated`` when the column is an opinion or blog
     column, whose articles never corroborate), else ``absent``."""
-    sides: dict[str, dict[str, dict[str, Any]]] = {}
-    for conflict in story.get("conflicts") or []:
-        for fact_id in conflict.get("fact_ids") or []:
-            for side in conflict.get("sides") or []:
-                cite = side.get("citation") or {}
-                if cite.get("article_id"):
-                    sides.setdefault(fact_id, {}).setdefault(cite["article_id"], side)
-    ordered = sorted(story.get("facts") or [], key=lambda f: (_STATUS_ORDER.get(f["status"], 3),
-                                                              -f["independent_sources"]))
+    sides: dict[str, dict[str, ConflictSide]] = {}
+    for conflict in comparison.conflicts:
+        for fact_id in conflict.fact_ids:
+            for side in conflict.sides:
+                if side.citation.article_id:
+                    sides.setdefault(fact_id, {}).setdefault(side.citation.article_id, side)
+    ordered = sorted(comparison.facts, key=lambda f: (_STATUS_ORDER.get(f.status, 3), -f.independent_sources))
     shown = ordered if limit is None else ordered[:limit]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for fact in shown:
-        cited = {c["article_id"]: c for c in fact.get("support") or []}
-        disputed = sides.get(fact["id"], {})
+        cited = {c.article_id: c for c in fact.support}
+        disputed = sides.get(fact.id, {})
         cells = []
         for header, ids in columns:
-            side = next((disputed[i] for i in ids if i in disputed), None)
+            other = next((disputed[i] for i in ids if i in disputed), None)
             support = next((cited[i] for i in ids if i in cited), None)
             news = not isinstance(header, dict) or header.get("genre", "news") == "news"
-            if side is not None:
-                cells.append(GridCell("conflicting", side["citation"], side.get("claim")))
+            if other is not None:
+                cells.append(GridCell("conflicting", other.citation, other.claim))
             elif support is not None:
                 cells.append(GridCell("supported" if news else "stated", support))
             else:

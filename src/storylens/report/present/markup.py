@@ -5,27 +5,46 @@ macros for speed; every value is escaped (``escape`` for URLs and ids, ``show`` 
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from markupsafe import Markup, escape
 
+from ...compare.quote_variants import QuoteVariant
+from ...model import Citation, Fact
+
 from .escape import show, show_line, show_short
 from .grid import GridCell
 from .quotes import diff_segments, quote_pieces
+from .view import LinkedCitation
 
 __all__ = ["cites", "grid_cells", "grid_row", "diff_words", "diff_pieces", "quote_variants", "row_links"]
 
 
-def cites(items: list[dict[str, Any]]) -> Markup:
+def _linked(cite: Citation) -> LinkedCitation:
+    if not isinstance(cite, LinkedCitation):
+        raise TypeError(f"citation of {cite.article_id} {cite.start}-{cite.end} is not linked (see link_citations)")
+    return cite
+
+
+def _link(cite: Citation | Mapping[str, Any]) -> tuple[str, str | None, str | None]:
+    """A citation's URL, outlet and field: a comparison's ``LinkedCitation``, or the
+    citation of an extraction record on the records page (as the API writes it)."""
+    if isinstance(cite, Mapping):
+        return str(cite["url"]), cite.get("outlet"), cite.get("field")
+    linked = _linked(cite)
+    return linked.url, linked.outlet, linked.field
+
+
+def cites(items: Sequence[Citation | Mapping[str, Any]]) -> Markup:
     """Citation links, each opening its article at the exact span (``url``), labelled with
     the outlet (``outlet``); the cited words are the link's tooltip."""
     links = []
-    for c in items:
-        outlet = c.get("outlet")
+    for url, outlet, field in map(_link, items):
         label = (f'<span class="outlet" dir="auto">{show_short(outlet)}</span>' if outlet
                  else '<span class="outlet unknown">unknown outlet</span>')
-        note = ' <span class="muted">(headline)</span>' if c.get("field") == "headline" else ""
-        links.append(f'<a class="citation" href="{escape(c["url"])}">'
+        note = ' <span class="muted">(headline)</span>' if field == "headline" else ""
+        links.append(f'<a class="citation" href="{escape(url)}">'
                      f"{label}{note}</a>")
     return Markup('<span class="cites">' + " · ".join(links) + "</span>")
 
@@ -36,13 +55,13 @@ def grid_cells(cells: list[GridCell]) -> Markup:
     out = []
     for cell in cells:
         if cell.state == "supported" and cell.citation:
-            out.append(f'<td class="cell supported"><a href="{escape(cell.citation["url"])}" '
+            out.append(f'<td class="cell supported"><a href="{escape(_linked(cell.citation).url)}" '
                        'aria-label="reports it: open the passage">✓</a></td>')
         elif cell.state == "stated" and cell.citation:
-            out.append(f'<td class="cell stated"><a href="{escape(cell.citation["url"])}" '
+            out.append(f'<td class="cell stated"><a href="{escape(_linked(cell.citation).url)}" '
                        'aria-label="states it (opinion or blog: does not corroborate): open the passage">○</a></td>')
         elif cell.state == "conflicting" and cell.citation:
-            out.append(f'<td class="cell conflicting"><a href="{escape(cell.citation["url"])}" '
+            out.append(f'<td class="cell conflicting"><a href="{escape(_linked(cell.citation).url)}" '
                        'aria-label="reports it differently: open the passage">⚠</a> '
                        f'<span class="claim" dir="auto">{show_line(cell.claim or "")}</span></td>')
         else:
@@ -54,14 +73,14 @@ def grid_row(number: int, row: dict[str, Any]) -> Markup:
     """One row of the outlet-by-fact grid (a ``fact_grid`` row): number, statement (with
     who asserts it, ``row["who"]``, when not the outlet), status, independent sources,
     then its cells."""
-    fact = row["fact"]
-    status = show_short(fact["status"])
-    by = row["who"] if "who" in row else (fact["asserted_by"] if fact["asserted_by"] != "outlet" else None)
+    fact: Fact = row["fact"]
+    status = show_short(fact.status)
+    by = row["who"] if "who" in row else (fact.asserted_by if fact.asserted_by != "outlet" else None)
     attribution = f' <span class="attribution">({show_short(by)})</span>' if by else ""
-    return Markup(f'<tr class="status-{status}" id="{show_short(fact["id"])}"><td class="num">{number}</td>'
-                  f'<td dir="auto">{show(fact["statement"])}{attribution}</td>\n'
+    return Markup(f'<tr class="status-{status}" id="{show_short(fact.id)}"><td class="num">{number}</td>'
+                  f'<td dir="auto">{show(fact.statement)}{attribution}</td>\n'
                   f'<td><span class="tag">{status}</span> <span class="muted" title="independent sources">'
-                  f'{escape(fact["independent_sources"])}</span></td>\n{grid_cells(row["cells"])}</tr>\n')
+                  f'{escape(fact.independent_sources)}</span></td>\n{grid_cells(row["cells"])}</tr>\n')
 
 
 def diff_words(diff: list[dict[str, Any]]) -> Markup:
@@ -86,19 +105,19 @@ def diff_pieces(pieces: list[tuple[str, str]]) -> Markup:
     return Markup("".join(out).strip())
 
 
-def quote_variants(variants: list[dict[str, Any]]) -> Markup:
+def quote_variants(variants: Sequence[QuoteVariant]) -> Markup:
     """The list items of a quote group's variants: the first is the reference (its text),
     each other its fidelity and its diff from the variant it was compared with, in its
     own words and punctuation; each cited."""
     out = []
     for i, v in enumerate(variants):
-        fidelity = show_short(v["fidelity"])
-        against = v.get("against", 0)
-        reference = variants[against] if isinstance(against, int) and 0 <= against < len(variants) else variants[0]
-        words = (f'<q dir="auto">{show_line(v["citation"]["text"])}</q>' if i == 0
+        fidelity = show_short(v.fidelity)
+        against = v.against
+        reference = variants[against] if 0 <= against < len(variants) else variants[0]
+        words = (f'<q dir="auto">{show_line(v.citation.text)}</q>' if i == 0
                  else f'<q class="diff" dir="auto">{diff_pieces(quote_pieces(v, reference))}</q>')
         out.append(f'<li><span class="tag fidelity-{fidelity}">{"reference" if i == 0 else fidelity}</span> '
-                   f'{cites([v["citation"]])}:\n{words}</li>\n')
+                   f'{cites([v.citation])}:\n{words}</li>\n')
     return Markup("".join(out))
 
 

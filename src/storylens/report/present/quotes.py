@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from ...compare.quote_variants import QuoteGroup, QuoteVariant
 from ...compare.textspans import WORD_PATTERN, Word
+from ...model import Comparison
 
 __all__ = ["diff_segments", "quote_pieces", "shared_quote_groups", "FIDELITY_RANK"]
 
@@ -15,12 +17,12 @@ __all__ = ["diff_segments", "quote_pieces", "shared_quote_groups", "FIDELITY_RAN
 FIDELITY_RANK = {"paraphrase": 0, "altered": 1, "minor": 2, "verbatim": 3}
 
 
-def shared_quote_groups(comparison: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
+def shared_quote_groups(comparison: Comparison) -> tuple[list[QuoteGroup], int]:
     """Quote groups quoted by two articles or more, altered and paraphrased ones first;
     and how many groups only one article quotes."""
-    groups = comparison.get("quote_variants") or []
-    shared = [g for g in groups if len(g.get("variants") or []) > 1]
-    shared.sort(key=lambda g: (FIDELITY_RANK.get(g["fidelity"], 4), -len(g["variants"])))
+    groups = comparison.quote_variants
+    shared = [g for g in groups if len(g.variants) > 1]
+    shared.sort(key=lambda g: (FIDELITY_RANK.get(g.fidelity, 4), -len(g.variants)))
     return shared, len(groups) - len(shared)
 
 
@@ -75,15 +77,15 @@ def _slice(text: str, run: list[Word], k: int, j: int, following: int) -> str:
     return text[run[k].start:end]
 
 
-def quote_pieces(variant: dict[str, Any], reference: dict[str, Any] | None) -> list[tuple[str, str]]:
+def quote_pieces(variant: QuoteVariant, reference: QuoteVariant | None) -> list[tuple[str, str]]:
     """A variant's diff from its reference as ``(kind, text)`` pieces that keep the
     quotation's punctuation: ``equal`` and ``ins`` pieces are cut from the variant's
     quoted text, ``del`` pieces from the reference's; a piece's text ends with the
     space that follows it in the quote, if any. Where the words cannot be found in the
     quoted texts (an old report), the pieces are :func:`diff_segments`' words."""
-    diff = variant.get("diff") or []
-    text = (variant.get("citation") or {}).get("text") or ""
-    ref_text = ((reference or {}).get("citation") or {}).get("text") or ""
+    diff = variant.diff
+    text = variant.citation.text
+    ref_text = reference.citation.text if reference is not None else ""
     mine = _locate(text, [w for op in diff for w in op.get("variant") or []])
     theirs = _locate(ref_text, [w for op in diff for w in op.get("ref") or []])
     if mine is None or (theirs is None and any(op.get("ref") and op.get("op") != "equal" for op in diff)):
