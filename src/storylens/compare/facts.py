@@ -29,7 +29,9 @@ lists, not with the square of the number of statements. Very common keys (in mor
 come from the cosines themselves (a matrix product, by blocks of rows).
 
 Pairs above the threshold are merged best-first into facts with at most one statement
-per article (the best one). Every statement not aligned with another article is a
+per article (the best one), and never the direct quotations of two different named
+people (their words are two claims, however alike; a speaker read from "she" is the
+extractor's guess and does not count). Every statement not aligned with another article is a
 single-source fact of its own, unless it is too short to say anything (fewer than
 ``compare.fact_min_terms`` content stems). The weights and limits are the ``align_*``
 settings of :mod:`storylens.compare.settings`. Pure: nothing here reads disk or network.
@@ -236,6 +238,12 @@ class _Scorer:
         return score
 
 
+def _own_words(st: Statement) -> set[str]:
+    """The named person whose direct quotation the statement mostly is, if any (a speaker
+    known only as "a spokesman" or "the report" may be the same as a named one)."""
+    return {st.asserted_by} if st.direct and st.asserted_by.startswith("person:") else set()
+
+
 def make_scorer(statements: list[Statement], config: CompareSettings | None = None,
                 paraphrases: bool = False) -> _Scorer:
     """The pair scorer alignment uses (``score(a, b)``, ``lexical(a, b)``), with stem
@@ -302,6 +310,12 @@ def aligned_statements(articles: Sequence[Article], config: CompareSettings | No
     scored.sort(key=lambda x: (not x[0], -x[1], x[2], x[3]))
     parent = list(range(len(statements)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(statements))}
+    # Whose own words (direct quotations of a named person) each group holds: two people's
+    # words are two claims, however alike (an AARP chief's "...protect Social Security for
+    # future generations" / the White House spokesman's "...benefits for future
+    # generations"), and the same words given to two people are an attribution dispute
+    # (compare.conflicts), not corroboration: a group never holds two people's.
+    voices: dict[int, set[str]] = {i: _own_words(st) for i, st in enumerate(statements)}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -316,8 +330,11 @@ def aligned_statements(articles: Sequence[Article], config: CompareSettings | No
         arts_i = {statements[k].citation.article_id for k in members[ri]}
         if any(statements[k].citation.article_id in arts_i for k in members[rj]):
             continue
+        if len(voices[ri] | voices[rj]) > 1:
+            continue
         parent[rj] = ri
         members[ri].extend(members.pop(rj))
+        voices[ri] |= voices.pop(rj)
     groups = sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
     log.debug("aligned %d statements into %d groups from %d scored pairs", len(statements), len(groups), len(scored))
     return statements, groups, scorer

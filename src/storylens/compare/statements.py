@@ -94,6 +94,9 @@ class Statement:
     scare: bool = False
     #: stems of the words that name an entity (weighed less: the entity keys count them)
     name_terms: frozenset[str] = frozenset()
+    #: the sentence is mostly the direct quotation (own words) of ``asserted_by``, a speaker
+    #: the text names there (not one read from a pronoun)
+    direct: bool = False
 
 
 def outlet_name(article: Article) -> str:
@@ -266,7 +269,7 @@ def statements_of(article: Article) -> list[Statement]:
         times = [t for t in article.time_refs if s <= t.start < e]
         # A clause is attributed and hedged as the sentence it was cut from.
         ss, se = sentence_of.get((s, e), (s, e))
-        asserted_by, quoted = "outlet", False
+        asserted_by, quoted, direct = "outlet", False, False
         best = 0
         for q in article.quotes:
             overlap = min(se, q.end) - max(ss, q.start)
@@ -277,10 +280,12 @@ def statements_of(article: Article) -> list[Statement]:
             # estimate number 800") does not make the whole sentence that speaker's
             if overlap >= 0.5 * (se - ss) and overlap > best:
                 best, asserted_by = overlap, speaker_key(q)
+                # own words of a speaker the text names (one read from "she" is a guess)
+                direct = q.kind == "direct" and bool(q.speaker) and fold(q.speaker or "") not in _PRONOUNS
         hedged = bool(HEDGE_CUES.search(article.text[ss:se]))
         scare = bool(_SCARE.search(article.text[ss:se]))
         out.append(Statement(cit, index, terms(cit.text), ents, figures, times, asserted_by, quoted, hedged,
-                             scare, names))
+                             scare, names, direct))
     return out
 
 

@@ -286,3 +286,27 @@ def test_a_time_of_day_on_a_known_day_anchors_the_day_like_a_date():
     assert with_day > _Scorer(other, CompareSettings()).score(other[0], other[1]) + 0.1
     # the day is a blocking key too: the pair is a candidate through it
     assert (0, 1) in _candidates(sts, scorer, CompareSettings())
+
+
+def test_two_named_peoples_own_words_are_two_claims_however_alike():
+    def quoted(id, speaker, key, words):
+        text = f'"{words}," {speaker} said on Friday.'
+        return article(id, text, outlet=f"{id}.example", entities={key: [speaker]},
+                       quotes=[{"text": words, "speaker": speaker, "speaker_entity": key}])
+
+    mayor = quoted("m", "Mayor Ines Dal", "person:ines dal",
+                   "The Vell levee will hold through the spring floods and no family needs to leave")
+    engineer = quoted("e", "Ilse Marrow", "person:ilse marrow",
+                      "The Vell levee will hold through the spring floods, but families near it should leave")
+    echo = quoted("x", "Mayor Ines Dal", "person:ines dal",
+                  "The Vell levee will hold through the spring floods and no family needs to leave now")
+    pairs = {frozenset(c.article_id for c in f.support) for f in align_facts([mayor, engineer, echo])}
+    assert frozenset({"m", "x"}) in pairs  # the mayor's words in two outlets: one claim
+    assert not any({"e", "m"} <= p or {"e", "x"} <= p for p in pairs)
+    # read from "she", a speaker is the extractor's guess: it does not split a fact
+    she = article("s", '"The Vell levee will hold through the spring floods and no family needs to leave," she said.',
+                  outlet="s.example", quotes=[{"text": "The Vell levee will hold through the spring floods and no "
+                                               "family needs to leave", "speaker": "she",
+                                               "speaker_entity": "person:ilse marrow"}])
+    pairs = {frozenset(c.article_id for c in f.support) for f in align_facts([mayor, she])}
+    assert frozenset({"m", "s"}) in pairs
