@@ -12,6 +12,10 @@ whose referent is fixed within a story:
 * ``other``: where one person was wounded ("a gunshot wound to her left shoulder" vs "to
   the chest"), the person known by age (and sex, where said): places that do not touch,
   or left and right; a general word (body, torso) or a neighbouring place is no dispute;
+* ``identity``: one person's age ("Marquise Frederick, 19," / "20-year-old Marquise
+  Frederick"), said next to the person's full name, when each article gives that person
+  one age; a year apart is an update, not a dispute, when the articles are more than
+  ``_AGE_SAME_DAYS`` days apart (a birthday between an arrest and a trial);
 * ``identity``: one person's name with given name and surname swapped ("Fredrick
   Marquise" vs "Marquise Frederick"; spellings a letter apart count as one word), read
   from the text wherever a person the story recognises is named, so a writing the
@@ -30,7 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from storylens.text import fold
-from storylens.compare.statements import Statement, across_sources
+from storylens.compare.statements import Statement, across_sources, hours_between
 from storylens.model import Article, ConflictSide
 
 __all__ = ["DetailPair", "find_detail_conflicts"]
@@ -360,10 +364,57 @@ def _name_swaps(articles: Sequence[Article], statements: dict[str, list[Statemen
     return out
 
 
+#: An age beside a name: "Ada Crane, 19," / "Ada Crane, 19." / "Ada Crane (19)" after it,
+#: "19-year-old Ada Crane" before it.
+_AGE_AFTER = re.compile(r"(?:,\s*(\d{1,3})\s*(?=[,.;]|\s+of\b)|\s*\((\d{1,3})\))")
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+$")
+#: Articles this many days apart or fewer give one age of a person (no birthday between).
+_AGE_SAME_DAYS = 30
+
+
+def _ages(article: Article, statements: Sequence[Statement]) -> dict[str, dict[str, list[tuple[str, Statement]]]]:
+    """Person -> age -> (the words, the statement): ages said next to a person's full name
+    (two words or more as written; a surname alone may be a relative's)."""
+    out: dict[str, dict[str, list[tuple[str, Statement]]]] = {}
+    text = article.text
+    for e in article.entities:
+        if e.kind != "person":
+            continue
+        for m in e.mentions:
+            written = text[m.start:m.end]
+            if len(written.split()) < 2:
+                continue
+            after = _AGE_AFTER.match(text, m.end, min(len(text), m.end + 12))
+            before = _AGE_BEFORE.search(text, max(0, m.start - 14), m.start)
+            found = after or before
+            st = _statement_at(statements, m.start)
+            if found is None or st is None:
+                continue
+            age = next(g for g in found.groups() if g)
+            words = f"{written}, {age}" if after else f"{age}-year-old {written}"
+            out.setdefault(e.key, {}).setdefault(age, []).append((words, st))
+    return out
+
+
+def _age_pairs(articles: Sequence[Article], statements: dict[str, list[Statement]],
+               source: Callable[[Article], str]) -> list[DetailPair]:
+    """Two ages of one person (see the module docstring)."""
+    ages = {a.id: _ages(a, statements[a.id]) for a in articles}
+    by_id = {a.id: a for a in articles}
+    out = []
+    for pair in _pairs(articles, ages, source, "identity", "age", lambda k: f"the age of {k.split(':', 1)[-1].title()}",
+                       lambda x, k: x):
+        gap = hours_between(by_id[pair.a.citation.article_id], by_id[pair.b.citation.article_id])
+        apart = abs(int(pair.claims[0]) - int(pair.claims[1]))
+        if apart > 1 or (gap is not None and abs(gap) <= 24 * _AGE_SAME_DAYS):
+            out.append(pair)
+    return out
+
+
 def find_detail_conflicts(articles: Sequence[Article], statements: dict[str, list[Statement]],
                           source: Callable[[Article], str]) -> list[DetailPair]:
-    """Street blocks, pregnancy durations, shooter counts, wound places and swapped
-    names that independent accounts give differently."""
+    """Street blocks, pregnancy durations, shooter counts, wound places, ages and
+    swapped names that independent accounts give differently."""
     blocks = {a.id: _blocks(a, statements[a.id]) for a in articles}
     pregnancies = {a.id: _pregnancies(a, statements[a.id]) for a in articles}
     shooters = {a.id: _shooters(a, statements[a.id]) for a in articles}
@@ -374,4 +425,5 @@ def find_detail_conflicts(articles: Sequence[Article], statements: dict[str, lis
                         + _pairs(articles, shooters, source, "figure", "shooters", lambda k: "how many shooters",
                                  lambda x, k: f"{x} shooter" + ("s" if x != "1" else ""))
                         + _wound_pairs(articles, statements, source)
+                        + _age_pairs(articles, statements, source)
                         + _name_swaps(articles, statements, source))

@@ -161,3 +161,35 @@ def test_words_alike_skips_only_pairs_the_ratio_cannot_reach():
     for a, b in product(words, words):
         plain = a == b or (min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.85)
         assert _alike(a, b) == plain, (a, b)
+
+
+def _aged(id, text, outlet, day):
+    from datetime import datetime, timedelta, timezone
+    a = article(id, text, outlet=outlet, entities={"person:tobin arlo": ["Tobin Arlo", "Arlo"]})
+    a.published = datetime(2031, 5, 2, 9, tzinfo=timezone.utc) + timedelta(days=day)
+    return a
+
+
+def test_one_persons_two_ages_is_an_identity_conflict():
+    a = _aged("a", "Police arrested Tobin Arlo, 19, after the Velm shooting.", "Gazette", 0)
+    b = _aged("b", "The 20-year-old Tobin Arlo was held without bail on Friday.", "Post", 1)
+    (conflict,) = _conflicts(a, b)
+    assert conflict.kind == "identity" and "age" in conflict.about
+    assert sorted((s.citation.article_id, s.claim) for s in conflict.sides) == [
+        ("a", "Tobin Arlo, 19"), ("b", "20-year-old Tobin Arlo")]
+
+
+def test_ages_that_are_no_dispute():
+    a = _aged("a", "Police arrested Tobin Arlo, 19, after the Velm shooting.", "Gazette", 0)
+    # a year older at the trial, seven months later: a birthday, not a dispute
+    trial = _aged("t", "Tobin Arlo, 20, was found guilty of attempted murder.", "Post", 210)
+    assert _conflicts(a, trial) == []
+    # a surname alone may be a relative's age
+    kin = _aged("k", "His father, Arlo, 47, was not at home.", "Radio", 1)
+    assert _conflicts(a, kin) == []
+    # an article giving him two ages may be naming two people
+    two = _aged("w", "Tobin Arlo, 20, was held. A cousin, 17-year-old Tobin Arlo, was released.", "Courier", 1)
+    assert _conflicts(a, two) == []
+    # several years apart is a dispute whenever it was written
+    older = _aged("o", "Tobin Arlo, 24, was found guilty of attempted murder.", "Post", 210)
+    assert [c.kind for c in _conflicts(a, older)] == ["identity"]
