@@ -61,11 +61,12 @@ def cpu_seconds() -> float:
 
 
 def run_mode(mode: str, processes: int, path: Path) -> dict[str, object]:
-    from storylens.config import PipelineSettings, Settings
+    from storylens.config import load_settings
     from storylens.extract.nlp import load_nlp
     from storylens.pipeline import analyze, ingest, read_inputs
 
-    settings = Settings(pipeline=PipelineSettings(processes=processes))
+    # the user's settings ($STORYLENS_CONFIG, STORYLENS_* variables), the processes given
+    settings = load_settings(overrides={"pipeline.processes": processes}).settings
     stages: dict[str, float] = {}
     if mode == "spacy":  # the cleaned texts are computed first, not timed
         texts = [a.text for a in analyze([path], fetched_at=FETCHED, extract=False, compare=False).articles]

@@ -86,8 +86,8 @@ def test_floors_on_dev(scored):
     assert false_conflicts == 0
     assert one["conflict_pair_precision"] >= 0.9 and one["conflicts_found"] >= 6
     assert grouped["conflict_pair_precision"] >= 0.9 and grouped["conflicts_found"] >= 4
-    # (claim pairs .802/.229 -> .825/.252 with paraphrase alignment by sentence embeddings)
-    assert grouped["claim_pair_precision"] >= 0.82 and grouped["claim_pair_recall"] >= 0.24
+    # (claim pairs .815/.229 by shared words; .835/.252 with paraphrase alignment, below)
+    assert grouped["claim_pair_precision"] >= 0.80 and grouped["claim_pair_recall"] >= 0.22
     # (central recall fell .613 -> .550 when more disputes were found: a sentence that is
     # a side of a dispute is shown as the dispute, not in the summary; and to .508 when a
     # line cites only the statements that say it directly.)
@@ -96,3 +96,18 @@ def test_floors_on_dev(scored):
     assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.90
     assert grouped["quote_fidelity_accuracy"] >= 0.95
     assert grouped["timeline_date_accuracy"] >= 0.96 and grouped["timeline_recall"] >= 0.85
+
+
+def test_floors_on_dev_with_paraphrase_alignment(tmp_path):  # type: ignore[no-untyped-def]
+    """``storylens eval compare --set compare.align_paraphrase=true``: the option's gain
+    (claim pairs .835/.252 as grouped on dev) is held too."""
+    from storylens.config import load_settings
+
+    try:
+        shared_dir("eval/compare/dev")
+    except MissingDataError as exc:
+        pytest.skip(f"the comparison gold is not on this machine: {exc}")
+    settings = load_settings(environ={}, overrides={"compare.align_paraphrase": True}).settings
+    grouped = evaluate_detailed(split="dev", reports_dir=tmp_path, settings=settings)["grouped"]
+    assert grouped["claim_pair_precision"] >= 0.82 and grouped["claim_pair_recall"] >= 0.24
+    assert grouped["brief_support_precision"] >= 0.82 and grouped["brief_central_recall"] >= 0.52

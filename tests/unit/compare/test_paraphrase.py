@@ -34,6 +34,13 @@ INJURY_VALLEY = ("According to a paramedic, a young child suffered injuries afte
                  "ran from the flood.")
 
 
+@pytest.fixture(autouse=True)
+def _paraphrases_on() -> object:
+    """Paraphrase alignment is an option (off by default: its CPU cost); on here."""
+    with compare_settings(CompareSettings(align_paraphrase=True)):
+        yield
+
+
 def _article(id: str, text: str, outlet: str) -> Article:
     return Article(id=id, source=f"/corpus/{id}.txt", text=text, paragraphs=[text], outlet=outlet)
 
