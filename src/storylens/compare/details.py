@@ -15,7 +15,7 @@ whose referent is fixed within a story:
 * ``identity``: one person's age ("Marquise Frederick, 19," / "20-year-old Marquise
   Frederick"), said next to the person's full name, when each article gives that person
   one age; a year apart is an update, not a dispute, when the articles are more than
-  ``_AGE_SAME_DAYS`` days apart (a birthday between an arrest and a trial);
+  ``compare.age_same_days`` days apart (a birthday between an arrest and a trial);
 * ``identity``: one person's name with given name and surname swapped ("Fredrick
   Marquise" vs "Marquise Frederick"; spellings a letter apart count as one word), read
   from the text wherever a person the story recognises is named, so a writing the
@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from storylens.text import fold
+from storylens.compare.settings import current
 from storylens.compare.statements import Statement, across_sources, hours_between
 from storylens.model import Article, ConflictSide
 
@@ -368,8 +369,6 @@ def _name_swaps(articles: Sequence[Article], statements: dict[str, list[Statemen
 #: "19-year-old Ada Crane" before it.
 _AGE_AFTER = re.compile(r"(?:,\s*(\d{1,3})\s*(?=[,.;]|\s+of\b)|\s*\((\d{1,3})\))")
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+$")
-#: Articles this many days apart or fewer give one age of a person (no birthday between).
-_AGE_SAME_DAYS = 30
 
 
 def _ages(article: Article, statements: Sequence[Statement]) -> dict[str, dict[str, list[tuple[str, Statement]]]]:
@@ -401,12 +400,13 @@ def _age_pairs(articles: Sequence[Article], statements: dict[str, list[Statement
     """Two ages of one person (see the module docstring)."""
     ages = {a.id: _ages(a, statements[a.id]) for a in articles}
     by_id = {a.id: a for a in articles}
+    same_days = current().age_same_days
     out = []
     for pair in _pairs(articles, ages, source, "identity", "age", lambda k: f"the age of {k.split(':', 1)[-1].title()}",
                        lambda x, k: x):
         gap = hours_between(by_id[pair.a.citation.article_id], by_id[pair.b.citation.article_id])
         apart = abs(int(pair.claims[0]) - int(pair.claims[1]))
-        if apart > 1 or (gap is not None and abs(gap) <= 24 * _AGE_SAME_DAYS):
+        if apart > 1 or (gap is not None and abs(gap) <= 24 * same_days):
             out.append(pair)
     return out
 

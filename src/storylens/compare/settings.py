@@ -51,6 +51,7 @@ class CompareSettings:
     attribution_quote_jaccard: float = 0.6  # word overlap of one quotation given to two persons
     place_min_shared_content: int = 3  # content stems two statements share to compare their places
     place_metro_km: float = 40.0  # two cities this close can be one metro area
+    age_same_days: int = 30  # two articles this close give one age of a person (no birthday between)
     # -- quote variants (``compare.quote_variants``) --
     quote_min_run: int = 4  # identical words that link two quotes of one speaker
     quote_min_run_other_speaker: int = 8  # ... given to two different speakers
