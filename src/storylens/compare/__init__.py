@@ -47,7 +47,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .quote_variants import group_quote_variants
     from .statements import statements_of
     from .status_updates import find_status_updates
-    from .summary_support import summary_agreement
+    from .same_claim import same_claim
     from .timeline import build_timeline
 
     articles = canonical_order(articles)
@@ -55,18 +55,19 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     links = link_entities(articles)
     articles = [with_linked_keys(a, links) for a in articles]
     split = {a.id: statements_of(a) for a in articles}  # split once, read by both
-    statements, groups, scorer = aligned_statements(articles, split=split)
+    quote_groups = group_quote_variants(articles, originals)
+    timeline = build_timeline(articles)
+    one_claim = same_claim(articles, [st for a in articles for st in split[a.id]], timeline, quote_groups)
+    statements, groups, scorer = aligned_statements(articles, split=split, one_claim=one_claim)
     facts = facts_of(articles, statements, groups, scorer)
     updates: list[FramingCue] = []  # later counts that update earlier ones: framing, not conflicts
     conflicts = find_conflicts(articles, facts, split, updates)
-    quote_groups = group_quote_variants(articles, originals)
-    timeline = build_timeline(articles)
     voices = {(st.citation.article_id, st.citation.field, st.citation.start, st.citation.end): st.asserted_by
               for st in statements}
     superseded, status_cues = find_status_updates(articles, split)  # "wanted" before a later "arrested"
+    says_it = agreement(statements, scorer)  # a brief line cites what says its sentence: both tests
     brief = build_brief(articles, facts, conflicts, quote_groups, timeline, voices, superseded,
-                        summary_agreement(articles, statements, timeline, quote_groups,
-                                          agreement(statements, scorer)))
+                        lambda shown, other: says_it(shown, other) and one_claim(shown, other))
     return Comparison(
         facts=facts,
         conflicts=conflicts,

@@ -56,7 +56,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import numpy as np
 
 from storylens.compare import paraphrase
-from storylens.compare.settings import CompareSettings, current
+from storylens.compare.settings import CompareSettings, compare_settings, current
 from storylens.compare.statements import Statement, outlet_name, statements_of, terms
 from storylens.model import Article, Citation, Conflict, Fact, TimeRef
 from storylens.text import casefold_words
@@ -292,10 +292,12 @@ def _candidates(statements: list[Statement], scorer: _Scorer, config: CompareSet
 
 def aligned_statements(articles: Sequence[Article], config: CompareSettings | None = None,
                        split: Mapping[str, Sequence[Statement]] | None = None,
+                       one_claim: Callable[[Citation, Citation], bool] | None = None,
                        ) -> tuple[list[Statement], list[list[int]], _Scorer]:
     """The story's statements and the groups of aligned statement indexes (one statement
     per article in a group; singletons included). ``split``: each article's
-    ``statements_of``, when the caller has them already."""
+    ``statements_of``, when the caller has them already; ``one_claim``: the test two
+    statements' citations must pass to be joined on shared words (``same_claim``)."""
     config = config or current()
     statements = [st for a in articles for st in (split[a.id] if split is not None else statements_of(a))]
     # Only a story that can corroborate a fact (two independent news sources) is embedded.
@@ -306,7 +308,10 @@ def aligned_statements(articles: Sequence[Article], config: CompareSettings | No
         lexical = s >= config.align_threshold
         if not lexical:
             s = scorer.paraphrase_score(statements[i], statements[j])
-        if s >= config.align_threshold:
+        # a lexical pair must be one claim, not only share words (a paraphrase pair's
+        # evidence is its meaning: it shares few words by definition)
+        if s >= config.align_threshold and (not lexical or one_claim is None
+                                             or one_claim(statements[i].citation, statements[j].citation)):
             scored.append((lexical, s, i, j))
     scored.sort(key=lambda x: (not x[0], -x[1], x[2], x[3]))
     parent = list(range(len(statements)))
@@ -346,9 +351,19 @@ def align_facts(articles: Sequence[Article], config: CompareSettings | None = No
     """Facts of one story: corroborated ones first (most independent news sources, see
     the module docstring), then in order of first appearance. ``status`` is
     ``corroborated`` or ``single-source`` here;
-    ``find_conflicts`` sets ``disputed``. ``split``: as for :func:`aligned_statements`."""
+    ``find_conflicts`` sets ``disputed``. ``split``: as for :func:`aligned_statements`.
+    Pairs are joined only when they are one claim (:mod:`storylens.compare.same_claim`),
+    as ``compare_story`` joins them."""
+    from storylens.compare.quote_variants import group_quote_variants
+    from storylens.compare.same_claim import same_claim
+    from storylens.compare.timeline import build_timeline
+
     config = config or current()
-    statements, groups, scorer = aligned_statements(articles, config, split)
+    split = split if split is not None else {a.id: statements_of(a) for a in articles}
+    with compare_settings(config):  # the parts that read the settings in force
+        one_claim = same_claim(articles, [st for a in articles for st in split[a.id]], build_timeline(articles),
+                               group_quote_variants(articles))
+    statements, groups, scorer = aligned_statements(articles, config, split, one_claim)
     return facts_of(articles, statements, groups, scorer, config)
 
 

@@ -34,6 +34,8 @@ class CompareSettings:
     #: "world") is vocabulary, not a claim. 3 since the real-event gold (compare/dev: claim
     #: pairs P .724 -> .796, R .221 -> .197; see docs/benchmarks.md); it was 2.
     align_min_shared_terms: int = 3
+    claim_min_shared_terms: int = 2  # content words two statements of one claim share, beyond who says them
+    claim_min_shared_terms_other_time: int = 4  # ... when one of the two tells of the story's background, the other not
     #: paraphrases: statements the lexical test rejects align on the cosine of their
     #: story-centred MiniLM vectors (``compare.paraphrase``), with an anchor and no
     #: conflicting figure or day; only stories with 2+ independent news sources.
@@ -59,8 +61,6 @@ class CompareSettings:
     # -- timeline and brief --
     background_days: int = 14  # an event this long before the story's own time is background
     brief_max_sentences: int = 6
-    summary_min_claim_terms: int = 2  # content words a summary line's citation shares with it, beyond who says it
-    summary_min_claim_terms_other_time: int = 4  # ... when one of the two tells of the story's background, the other not
     brief_max_named_outlets: int = 4  # then "and N other outlets"
 
 

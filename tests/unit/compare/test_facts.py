@@ -196,8 +196,10 @@ def test_one_shared_common_word_or_a_shared_title_is_not_one_claim():
     title = ("The prime minister came too.", "The prime minister will chair a cabinet meeting.")
     for ta, tb in (one_word, title):
         assert _corroborated(ta, tb) == []
-        # the rule, not the lexical score, is what keeps them apart
-        assert _corroborated(ta, tb, CompareSettings(align_min_shared_terms=0)) != []
+        # the rules, not the lexical score, are what keep them apart: the alignment's
+        # anchors and the same-claim test (compare.same_claim)
+        assert _corroborated(ta, tb, CompareSettings(align_min_shared_terms=0)) == []
+        assert _corroborated(ta, tb, CompareSettings(align_min_shared_terms=0, claim_min_shared_terms=0)) != []
 
 
 def test_two_shared_content_words_still_align_a_paraphrase():

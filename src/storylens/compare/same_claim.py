@@ -1,26 +1,26 @@
-"""What a summary line may cite: the statements that say the same thing as the sentence
-it shows, not only words around it.
+"""Whether two statements make the same claim, beyond sharing words: a test the
+alignment applies to every pair it would join into a fact, and a brief line to every
+statement it would cite.
 
-The alignment joins statements into facts generously (a fact is a group; chains of
-similar sentences are fine for finding what is shared). A line of the brief says more:
-these outlets state *this sentence*. So a statement is cited for a line only when, on top
-of the alignment's own pair test, it
+Word overlap says two sentences are about the same thing; these say whether they claim
+the same thing. Two statements are one claim only when they
 
-- shares with the sentence shown what is claimed (``compare.summary_min_claim_terms``
-  content words), and, when one speaker speaks in both, what each says, not who says
-  it: two sentences "Fire Chief Harold Vance said ..." share his name and title whatever
-  he said, so the words naming him do not count there (between two speakers, or a
-  speaker and the outlet, names count: "released by America Rising" is what is claimed);
-- is not another speaker's own words: two direct quotations by two different speakers
-  are two claims, however alike ("... solvent for 75 years," she said / "... solvent for
-  the next 75 years," the report said), unless they are one quotation (one quote group:
-  the same words given to "a spokesman" and to his name);
-- speaks of the same time: a statement that mentions an event of the story's background
+- share what is claimed (``compare.claim_min_shared_terms`` content words), and, when
+  one speaker speaks in both, what each says, not who says it: two sentences "Fire Chief
+  Harold Vance said ..." share his name and title whatever he said, so the words naming
+  him do not count there (between two speakers, or a speaker and the outlet, names
+  count: "released by America Rising" is what is claimed);
+- are not two speakers' own words: two direct quotations by two different speakers are
+  two claims, however alike ("... solvent for 75 years," she said / "... solvent for the
+  next 75 years," the report said), unless they are one quotation (one quote group: the
+  same words given to "a spokesman" and to his name);
+- speak of the same time: a statement that mentions an event of the story's background
   (the timeline's ``background`` events: "his brother was shot last month", "On Nov. 1 a
-  boy was killed") corroborates one that mentions none (or the other way round) only
-  when they share more of what is claimed (``compare.summary_min_claim_terms_other_time``
-  content words): "the 11-year-old boy" of last month's shooting is not the 11-year-old
-  of this one, but the same e-mail told with and without its date is one claim.
+  boy was killed") is one claim with one that mentions none (or the other way round)
+  only when they share more of what is claimed
+  (``compare.claim_min_shared_terms_other_time`` content words): "the 11-year-old boy" of
+  last month's shooting is not the 11-year-old of this one, but the same e-mail told
+  with and without its date is one claim.
 """
 
 from __future__ import annotations
@@ -96,17 +96,18 @@ class _Background:
         return any(c.start <= s and e <= c.end for s, e in self.spans.get((c.article_id, c.field), ()))
 
 
-def summary_agreement(articles: Sequence[Article], statements: Sequence[Statement],
-                      timeline: Sequence[TimelineEvent], quote_groups: Sequence[QuoteGroup], agrees: Agrees) -> Agrees:
-    """``agrees`` (the alignment's pair test) narrowed to what a summary line may cite
-    (module docstring). Pairs of statements the story does not hold never agree."""
+def same_claim(articles: Sequence[Article], statements: Sequence[Statement],
+               timeline: Sequence[TimelineEvent], quote_groups: Sequence[QuoteGroup]) -> Agrees:
+    """The test of the module docstring, for two statements of the story (cited by their
+    spans); statements the story does not hold are never one claim. ``timeline`` and
+    ``quote_groups``: the story's (``build_timeline``, ``group_quote_variants``)."""
     claims = _Claims(articles, statements, quote_groups)
     background = _Background(timeline)
-    least, least_other_time = current().summary_min_claim_terms, current().summary_min_claim_terms_other_time
+    least, least_other_time = current().claim_min_shared_terms, current().claim_min_shared_terms_other_time
 
-    def says_the_same(shown: Citation, other: Citation) -> bool:
-        a, b = _key(shown), _key(other)
-        if a not in claims.words or b not in claims.words or not agrees(shown, other):
+    def one_claim(one: Citation, other: Citation) -> bool:
+        a, b = _key(one), _key(other)
+        if a not in claims.words or b not in claims.words:
             return False
         x, y = claims.direct_speaker.get(a), claims.direct_speaker.get(b)
         if x and y and x != y and not claims.groups[a] & claims.groups[b]:
@@ -115,7 +116,7 @@ def summary_agreement(articles: Sequence[Article], statements: Sequence[Statemen
             shared = claims.unspoken[a] & claims.unspoken[b]
         else:
             shared = claims.words[a] & claims.words[b]
-        same_time = background.mentioned_in(shown) == background.mentioned_in(other)
+        same_time = background.mentioned_in(one) == background.mentioned_in(other)
         return len(shared) >= (least if same_time else least_other_time)
 
-    return says_the_same
+    return one_claim

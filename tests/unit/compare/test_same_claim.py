@@ -1,6 +1,5 @@
-"""What a summary line may cite (compare.summary_support), on fictional articles with
-hand-made quotes and time references; the alignment's own pair test is taken as passed,
-so each case tests the narrowing alone."""
+"""When two statements are one claim (compare.same_claim), on fictional articles with
+hand-made quotes and time references."""
 
 from __future__ import annotations
 
@@ -8,7 +7,7 @@ from datetime import datetime, timezone
 
 from storylens.compare.quote_variants import group_quote_variants
 from storylens.compare.statements import statements_of
-from storylens.compare.summary_support import summary_agreement
+from storylens.compare.same_claim import same_claim
 from storylens.compare.timeline import build_timeline
 from storylens.model import Article, Citation, Quote, TimeRef
 
@@ -37,8 +36,7 @@ def _cite(article, sentence):
 
 def _says_the_same(articles):
     statements = [st for a in articles for st in statements_of(a)]
-    return summary_agreement(articles, statements, build_timeline(articles), group_quote_variants(articles),
-                             lambda shown, other: True)
+    return same_claim(articles, statements, build_timeline(articles), group_quote_variants(articles))
 
 
 def test_one_speaker_saying_two_things_is_not_one_claim():
@@ -88,3 +86,22 @@ def test_last_months_shooting_does_not_corroborate_this_ones():
     last_month = _cite(b, "The Friday shooting was near the spot where a 12-year-old boy was killed last month.")
     assert not agrees(this_one, last_month)
     assert agrees(_cite(a, "On Nov. 1, a 12-year-old boy was killed by a stray bullet nearby."), last_month)
+
+
+def test_the_alignment_joins_only_one_claim():
+    """``align_facts`` (and ``compare_story``) apply the same test to the pairs they join."""
+    from dataclasses import replace
+
+    from storylens.compare.facts import align_facts
+
+    def chief(aid, said, words):
+        a = _article(aid, f"{said} {words}.", [(words, "indirect", said, "said")])
+        a.quotes = [replace(q, speaker_entity="person:tomas vell") for q in a.quotes]
+        return a
+
+    said = "Orla Fire District Chief Tomas Vell said"
+    a = chief("a", said, "the blaze began in the kitchen of the bakery")
+    b = chief("b", said, "two firefighters were treated for smoke inhalation")
+    c = chief("c", "Fire chief Tomas Vell of the Orla district said", "the blaze started in the bakery kitchen")
+    joined = {frozenset(c.article_id for c in f.support) for f in align_facts([a, b, c]) if len(f.support) > 1}
+    assert joined == {frozenset({"a", "c"})}  # b shares only who said it
