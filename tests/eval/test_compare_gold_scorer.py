@@ -86,8 +86,8 @@ def test_floors_on_dev(scored):
     assert false_conflicts == 0
     assert one["conflict_pair_precision"] >= 0.9 and one["conflicts_found"] >= 6
     assert grouped["conflict_pair_precision"] >= 0.9 and grouped["conflicts_found"] >= 4
-    # (claim pairs .815/.229 by shared words; .835/.252 with paraphrase alignment, below)
-    assert grouped["claim_pair_precision"] >= 0.80 and grouped["claim_pair_recall"] >= 0.22
+    # (claim pairs .862/.226 by shared words; .873/.250 with paraphrase alignment, below)
+    assert grouped["claim_pair_precision"] >= 0.84 and grouped["claim_pair_recall"] >= 0.22
     # (central recall fell .613 -> .550 when more disputes were found: a sentence that is
     # a side of a dispute is shown as the dispute, not in the summary; and to .508 when a
     # line cites only the statements that say it directly.)
@@ -100,7 +100,7 @@ def test_floors_on_dev(scored):
 
 def test_floors_on_dev_with_paraphrase_alignment(tmp_path):  # type: ignore[no-untyped-def]
     """``storylens eval compare --set compare.align_paraphrase=true``: the option's gain
-    (claim pairs .835/.252 as grouped on dev) is held too."""
+    (claim pairs .873/.250 as grouped on dev) is held too."""
     from storylens.config import load_settings
 
     try:
@@ -109,5 +109,5 @@ def test_floors_on_dev_with_paraphrase_alignment(tmp_path):  # type: ignore[no-u
         pytest.skip(f"the comparison gold is not on this machine: {exc}")
     settings = load_settings(environ={}, overrides={"compare.align_paraphrase": True}).settings
     grouped = evaluate_detailed(split="dev", reports_dir=tmp_path, settings=settings)["grouped"]
-    assert grouped["claim_pair_precision"] >= 0.82 and grouped["claim_pair_recall"] >= 0.24
+    assert grouped["claim_pair_precision"] >= 0.85 and grouped["claim_pair_recall"] >= 0.24
     assert grouped["brief_support_precision"] >= 0.82 and grouped["brief_central_recall"] >= 0.52
