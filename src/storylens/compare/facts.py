@@ -184,16 +184,20 @@ class _Scorer:
             return 0.0
         if (a.citation.field == "headline") != (b.citation.field == "headline"):
             return 0.0  # a headline sums up the story: close in meaning to much of any article
-        figures_a, figures_b = self.figs[id(a)], self.figs[id(b)]
-        shared_figure = bool(figures_a & figures_b)
-        if figures_a and figures_b and not shared_figure:
+        content, shared_figure, shared_day = self._shared(a, b)
+        if self.figs[id(a)] and self.figs[id(b)] and not shared_figure:
             return 0.0
-        days_a, days_b = self.days[id(a)], self.days[id(b)]
-        shared_day = any(same_day(x, y) for x in days_a for y in days_b)
-        if days_a and days_b and not shared_day:
+        if self.days[id(a)] and self.days[id(b)] and not shared_day:
             return 0.0
-        content = (a.terms & b.terms) - a.name_terms - b.name_terms - GENERIC_TERMS
         return similarity if content or shared_figure or shared_day else 0.0
+
+    def _shared(self, a: Statement, b: Statement) -> tuple[frozenset[str], bool, bool]:
+        """What two statements share: content stems (not names, not ``GENERIC_TERMS``),
+        whether a figure, whether a day."""
+        content = (a.terms & b.terms) - a.name_terms - b.name_terms - GENERIC_TERMS
+        shared_figure = bool(self.figs[id(a)] & self.figs[id(b)])
+        shared_day = any(same_day(x, y) for x in self.days[id(a)] for y in self.days[id(b)])
+        return content, shared_figure, shared_day
 
     def paraphrase_pairs(self, statements: Sequence[Statement]) -> set[tuple[int, int]]:
         """Index pairs (i < j, different articles) of ``statements`` whose cosine reaches
@@ -220,9 +224,7 @@ class _Scorer:
         if lex < self.config.align_min_lexical:
             return 0.0
         c = self.config
-        shared_figure = bool(self.figs[id(a)] & self.figs[id(b)])
-        shared_day = any(same_day(x, y) for x in self.days[id(a)] for y in self.days[id(b)])
-        content = (a.terms & b.terms) - a.name_terms - b.name_terms - GENERIC_TERMS
+        content, shared_figure, shared_day = self._shared(a, b)
         anchored = shared_figure or shared_day or bool(a.entities & b.entities)
         if len(content) + anchored < c.align_min_shared_terms:
             return 0.0
