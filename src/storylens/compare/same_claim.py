@@ -9,7 +9,10 @@ the same thing. Two statements are one claim only when they
   one speaker speaks in both, what each says, not who says it: two sentences "Fire Chief
   Harold Vance said ..." share his name and title whatever he said, so the words naming
   him do not count there (between two speakers, or a speaker and the outlet, names
-  count: "released by America Rising" is what is claimed);
+  count: "released by America Rising" is what is claimed); a figure and what it counts
+  are one word there ("three people" taken to hospital and "three people" dead share
+  one thing, not two), and the same number counting other things is not shared ("five
+  counts" of arson, "five firefighters" hurt);
 - are not two speakers' own words: two direct quotations by two different speakers are
   two claims, however alike ("... solvent for 75 years," she said / "... solvent for the
   next 75 years," the report said), unless they are one quotation (one quote group: the
@@ -32,7 +35,7 @@ from storylens.compare.brief import Agrees
 from storylens.compare.facts import GENERIC_TERMS
 from storylens.compare.quote_variants import QuoteGroup
 from storylens.compare.settings import current
-from storylens.compare.statements import Statement, speaker_key, terms
+from storylens.compare.statements import Statement, concept_of, speaker_key, terms, word_stem
 from storylens.compare.timeline import TimelineEvent
 from storylens.model import Article, Citation
 
@@ -65,21 +68,51 @@ class _Claims:
             article = by_id.get(c.article_id)
             quotes = article.quotes if article is not None and c.field == "text" else []
             text, speakers = c.text, set()
+            counted = _counted_figures(st)
+            if counted:
+                text = _blank(text, c.start, [(f.start, f.end) for f in st.figures if f.value is not None])
             for q in quotes:
                 if q.end <= c.start or c.end <= q.start:
                     continue
                 speaker = speaker_key(q)
                 s, e = q.speaker_start, q.speaker_end
                 if s is not None and e is not None and c.start <= s and e <= c.end:
-                    text = text[:s - c.start] + " " * (e - s) + text[e - c.start:]
+                    text = _blank(text, c.start, [(s, e)])
                     speakers.add(speaker)
                 covered = min(c.end, q.end) - max(c.start, q.start)
                 if q.kind == "direct" and speaker != "unknown speaker" and covered >= 0.5 * (c.end - c.start):
                     self.direct_speaker[k] = speaker
-            self.words[k] = st.terms - GENERIC_TERMS
-            self.unspoken[k] = terms(text) - GENERIC_TERMS
+            if counted:
+                words = terms(_blank(c.text, c.start, [(f.start, f.end) for f in st.figures if f.value is not None]))
+                self.words[k] = (words - GENERIC_TERMS) | counted
+            else:
+                self.words[k] = st.terms - GENERIC_TERMS
+            self.unspoken[k] = (terms(text) - GENERIC_TERMS) | counted
             self.speakers[k] = frozenset(speakers - {"unknown speaker"})
             self.groups[k] = frozenset(g for s, e, g in group_spans.get(c.article_id, ()) if s < c.end and c.start < e)
+
+
+def _blank(text: str, offset: int, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` (which starts at ``offset`` of its article) with the parts at ``spans``
+    (article offsets) blanked out, offsets kept."""
+    for s, e in spans:
+        s, e = max(s, offset), min(e, offset + len(text))
+        if s < e:
+            text = text[:s - offset] + " " * (e - s) + text[e - offset:]
+    return text
+
+
+def _counted_figures(st: Statement) -> frozenset[str]:
+    """One term per figure of the statement: its value with what it counts ("three
+    people" -> ``#3:people``), so that the number and the noun are one thing the two
+    statements share, and only when both count the same thing ("five counts of murder"
+    shares nothing with "five people")."""
+    out = set()
+    for f in st.figures:
+        if f.value is not None:
+            thing = f.counts or f.unit or ""
+            out.add(f"#{f.value:g}:{concept_of(word_stem(thing.split()[-1])) if thing else ''}")
+    return frozenset(out)
 
 
 class _Background:

@@ -9,7 +9,7 @@ from storylens.compare.quote_variants import group_quote_variants
 from storylens.compare.statements import statements_of
 from storylens.compare.same_claim import same_claim
 from storylens.compare.timeline import build_timeline
-from storylens.model import Article, Citation, Quote, TimeRef
+from storylens.model import Article, Citation, Figure, Quote, TimeRef
 
 PUBLISHED = datetime(2031, 12, 13, 8, tzinfo=timezone.utc)
 
@@ -105,3 +105,31 @@ def test_the_alignment_joins_only_one_claim():
     c = chief("c", "Fire chief Tomas Vell of the Orla district said", "the blaze started in the bakery kitchen")
     joined = {frozenset(c.article_id for c in f.support) for f in align_facts([a, b, c]) if len(f.support) > 1}
     assert joined == {frozenset({"a", "c"})}  # b shares only who said it
+
+
+def _with_figures(article, figures):
+    """``article`` with hand-made figures: (text, value, what it counts)."""
+    for text, value, counts in figures:
+        start = article.text.index(text)
+        article.figures.append(Figure(text, start, start + len(text), value=value, counts=counts, unit=counts))
+    return article
+
+
+def test_a_figure_and_what_it_counts_are_one_thing_shared():
+    a = _with_figures(_article("a", "Ambulances took three people to Vell General Hospital."),
+                      [("three people", 3, "people")])
+    b = _with_figures(_article("b", "Three people died at the scene."), [("Three people", 3, "people")])
+    c = _with_figures(_article("c", "Three people were taken to Vell General Hospital."),
+                      [("Three people", 3, "people")])
+    agrees = _says_the_same([a, b, c])
+    assert not agrees(_cite(a, a.text), _cite(b, b.text))  # "three people" is all they share
+    assert agrees(_cite(a, a.text), _cite(c, c.text))
+
+
+def test_the_same_number_counting_other_things_is_not_shared():
+    a = _with_figures(_article("a", "Five firefighters were hurt in the blaze."), [("Five firefighters", 5, "firefighters")])
+    b = _with_figures(_article("b", "Prosecutors filed five counts over the blaze."), [("five counts", 5, "counts")])
+    c = _with_figures(_article("c", "The blaze hurt five firefighters."), [("five firefighters", 5, "firefighter")])
+    agrees = _says_the_same([a, b, c])
+    assert not agrees(_cite(a, a.text), _cite(b, b.text))
+    assert agrees(_cite(a, a.text), _cite(c, c.text))
