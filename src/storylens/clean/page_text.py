@@ -4,7 +4,8 @@ Order of work, each removal recorded in ``Article.removed`` with its reason:
 1. header: byline/timestamp lines, the headline (and its repeats), what sits above it;
 2. truncated teasers (a line ending in "..." that starts a later paragraph);
 3. lines recognised anywhere: agency-feed notices, credit lines, hashtag lines,
-   photo captions, app prompts, the copyright footer (its owner is the outlet);
+   photo captions, app prompts, the writer's contact line and share links, the
+   copyright footer (its owner is the outlet);
 4. links to other stories interleaved with the body (``boilerplate.interleaved_links``,
    also in text given as an article body), then page furniture by line features
    (``boilerplate.classify_lines``);
@@ -27,6 +28,7 @@ from .structured import (
     is_app_prompt,
     is_feed_notice,
     is_photo_caption,
+    is_sign_off,
     is_truncated_teaser,
     looks_like_organisation,
     parse_byline_line,
@@ -53,8 +55,9 @@ class MarkedLines:
 
 
 def take_marked_lines(lines: list[str], skip: set[int] | None = None) -> MarkedLines:
-    """Find agency-feed notices, credit lines, hashtag lines, photo captions and app
-    prompts among ``lines``: lines recognised by what they are, wherever they stand."""
+    """Find agency-feed notices, credit lines, hashtag lines, photo captions, app prompts
+    and sign-offs (the writer's contact, a share link) among ``lines``: lines recognised
+    by what they are, wherever they stand."""
     found = MarkedLines()
     for i, line in enumerate(lines):
         if skip and i in skip:
@@ -76,6 +79,8 @@ def take_marked_lines(lines: list[str], skip: set[int] | None = None) -> MarkedL
             found.removed[i] = "image caption with photo credit"
         elif is_app_prompt(line):
             found.removed[i] = "app prompt"
+        elif is_sign_off(line):
+            found.removed[i] = "the writer's contact or a share link"
     return found
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "parse_copyright_line",
     "is_photo_caption",
     "is_app_prompt",
+    "is_sign_off",
 ]
 
 _MONTHS = (
@@ -323,3 +324,20 @@ _APP_PROMPT = re.compile(
 def is_app_prompt(line: str) -> bool:
     """A short prompt to open or install the publisher's app."""
     return len(line.split()) <= 12 and bool(_APP_PROMPT.match(line))
+
+
+# "Contact Ada Crane: acrane@example.com or 555-0134.", "Reach him at @adacrane",
+# "Read or Share this story: http://..." at the foot of an article.
+_CONTACT_LINE = re.compile(
+    r"^(?:contact|reach|e-?mail|write to|follow)\b[^.!?]{0,80}?"
+    r"(?:[\w.+-]+@[\w-]+\.[\w.]+|\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}|@\w{2,}|\bon (?:twitter|x|facebook|instagram)\b)",
+    re.IGNORECASE,
+)
+_SHARE_LINK = re.compile(r"^(?:read or share|share|read) this (?:story|article)\s*:\s*\S+$", re.IGNORECASE)
+
+
+def is_sign_off(line: str) -> bool:
+    """A reporter's contact line or a link to share the story: how to reach the writer or
+    pass the page on, not what the article reports (its name is the writer's, not a
+    person of the story)."""
+    return len(line.split()) <= 25 and bool(_CONTACT_LINE.match(line) or _SHARE_LINK.match(line))

@@ -6,6 +6,7 @@ from storylens.clean.structured import (
     choose_published,
     find_timestamps,
     is_feed_notice,
+    is_sign_off,
     is_truncated_teaser,
     looks_like_organisation,
     parse_byline_line,
@@ -97,3 +98,17 @@ def test_truncated_teaser():
     assert is_truncated_teaser("The regional council ordered the evacuation of 14 villages ...", later)
     assert not is_truncated_teaser("The regional council ordered the evacuation of 14 villages ...", ["Something else entirely."])
     assert not is_truncated_teaser("He paused and said: well ...", later)
+
+
+def test_sign_offs_are_the_writers_contact_or_a_share_link():
+    for line in ("Contact Ada Crane: acrane@harlowherald.example or 555-013-4456.",
+                 "Reach Ada Crane at 555-013-4456 or follow her on Twitter.",
+                 "Email Tomas Vell at tvell@orlapost.example.",
+                 "Read or Share this story: http://hh.example/1Xyz"):
+        assert is_sign_off(line), line
+    for line in ("Contact police if you have information.",  # no address: an appeal in the story
+                 "Anyone with information should contact Crime Stoppers at 555-222-3333.",
+                 "Follow the latest updates here.",
+                 "Contact Ada Crane: acrane@harlowherald.example. " + "She covered the council for ten years "
+                 "before she moved to the courts desk, where she now reports on trials and inquests."):
+        assert not is_sign_off(line), line
