@@ -36,8 +36,10 @@ decide article by article as ``StoryClusterer`` does. Here:
    (an arrest, a trial) join when it is alike enough, at twice the similarity.
 5. **Follow-ups that name their event's day.** Then a story joins an earlier one when
    at least ``followup_share`` of its articles refer back to it (of the stories it
-   refers back to, the one most of its articles do; a tie joins none; repeated, so a
-   trial's story can join the arrest's that joined the event's). An article refers
+   refers back to, the one most of its articles do; a tie joins none, unless the tied
+   stories reported the same day the articles name: then the one they share the most
+   rare names with; repeated, so a trial's story can join the arrest's that joined the
+   event's). An article refers
    back to an earlier one (``follow_up_pairs``) when it names a day at least
    ``followup_min_days`` before its own publication ("the Aug. 3 drive-by shooting";
    ``features.named_dates``), the earlier one was published on that day or up to
@@ -51,7 +53,12 @@ decide article by article as ``StoryClusterer`` does. Here:
    earlier one also refers back to it, without naming a day, when it names
    ``followup_min_people`` or more of the same people by rare full names (a verdict
    naming the victims and the accused); fewer could be an official, a reporter or a
-   family that recurs.
+   family that recurs. Two articles published within ``sameday_days`` of each other
+   that share such a rare name and whose word cosine is ``sameday_min_link`` or more
+   refer to one another, either way: the same day's reports of one event, one of them
+   short or in other words (a TV station's brief naming the street of a newspaper's
+   long report), whose similarity falls under the bar; the same join applies, so a
+   story of several articles joins only when half of them do.
 6. **Stories.** Members in canonical order; the story id is ``story-`` + the id of its
    canonical-first member (the earliest published; for undated stories the smallest
    id); ``title`` the headline of the first member that has one; ``active`` is False for
@@ -113,6 +120,8 @@ class BatchConfig:
     followup_max_dates: int = 6
     followup_share: float = 0.5
     followup_min_people: int = 3
+    sameday_days: float = 1.0
+    sameday_min_link: float = 0.15
 
 
 def _utc(t: datetime) -> datetime:
@@ -228,7 +237,7 @@ def _decay(cfg: BatchConfig, a: tuple[float, float] | None, b: tuple[float, floa
 def _neighbours(feats: Sequence[ArticleFeatures], days: Sequence[float | None], cfg: BatchConfig):  # type: ignore[no-untyped-def]
     """The article pairs kept (each article's ``max_neighbours`` most similar others at
     ``min_link`` or more, ranked by their time-decayed similarity): arrays ``i < j`` and
-    the similarity of each pair (undecayed)."""
+    the similarity of each pair (undecayed), and its word cosine alone."""
     import numpy as np
 
     n = len(feats)
@@ -240,7 +249,7 @@ def _neighbours(feats: Sequence[ArticleFeatures], days: Sequence[float | None], 
     es = cfg.entity_share
     k = max(1, cfg.max_neighbours)
     rows = max(16, min(cfg.block_rows, 5_000_000 // max(n, 1)))  # a block's arrays stay ~40 MB
-    found_i, found_j, found_s = [], [], []
+    found_i, found_j, found_s, found_w = [], [], [], []
     for start in range(0, n, rows):
         stop = min(n, start + rows)
         sw = (words[start:stop] @ wt).toarray()
@@ -265,14 +274,16 @@ def _neighbours(feats: Sequence[ArticleFeatures], days: Sequence[float | None], 
         found_i.append(start + r_idx)
         found_j.append(c_idx)
         found_s.append(sim[r_idx, c_idx])
+        found_w.append(sw[r_idx, c_idx])
     if not found_i:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0)
     i = np.concatenate(found_i)
     j = np.concatenate(found_j)
     sims = np.concatenate(found_s)
+    word_sims = np.concatenate(found_w)
     lo, hi = np.minimum(i, j), np.maximum(i, j)
     _, first = np.unique(lo * n + hi, return_index=True)
-    return lo[first], hi[first], sims[first]
+    return lo[first], hi[first], sims[first], word_sims[first]
 
 
 def _name_part(key: str) -> str:
@@ -280,8 +291,19 @@ def _name_part(key: str) -> str:
     return key.rsplit(":", 1)[-1]
 
 
+@dataclass(frozen=True)
+class Reference:
+    """How a later article refers back to an earlier one: how many rare names they
+    share, and the days it names that the earlier one reported (none for a reference by
+    the people named)."""
+
+    names: int
+    days: frozenset[date] = frozenset()
+
+
 def follow_up_pairs(feats: Sequence[ArticleFeatures], days: Sequence[float | None],
-                    cfg: BatchConfig) -> set[tuple[int, int]]:
+                    cfg: BatchConfig, one_day: dict[tuple[int, int], float] | None = None
+                    ) -> dict[tuple[int, int], Reference]:
     """Pairs ``(earlier, later)`` of indexes where the later article refers back to the
     earlier one's event: it names a day at least ``followup_min_days`` before its own
     publication, the earlier article was published on that day or within
@@ -289,7 +311,7 @@ def follow_up_pairs(feats: Sequence[ArticleFeatures], days: Sequence[float | Non
     entity of two words or more (a full name, a street, a housing project) that at
     most ``followup_name_articles`` articles of the batch hold. An article naming more
     than ``followup_max_dates`` days (a list of open cases, a year's review) refers
-    back to none."""
+    back to none. Each pair -> its ``Reference``."""
     held: Counter[str] = Counter()
     specific: list[set[str]] = []
     for f in feats:
@@ -301,7 +323,7 @@ def follow_up_pairs(feats: Sequence[ArticleFeatures], days: Sequence[float | Non
     for i, f in enumerate(feats):
         if f.published is not None and rare[i]:
             by_day.setdefault(_utc(f.published).date(), []).append(i)
-    out: set[tuple[int, int]] = set()
+    out: dict[tuple[int, int], Reference] = {}
     for b, f in enumerate(feats):
         d_b = days[b]
         if d_b is None or not f.named_dates or len(f.named_dates) > cfg.followup_max_dates or not rare[b]:
@@ -313,18 +335,27 @@ def follow_up_pairs(feats: Sequence[ArticleFeatures], days: Sequence[float | Non
             for k in range(int(cfg.followup_report_days) + 1):
                 for a in by_day.get(named + timedelta(days=k), []):
                     if a != b and rare[a] & rare[b]:
-                        out.add((min(a, b), max(a, b)))
-    return out | _naming_the_same_people(feats, days, rare, cfg)
+                        pair = (min(a, b), max(a, b))
+                        known = out.get(pair, Reference(len(rare[a] & rare[b])))
+                        out[pair] = Reference(known.names, known.days | {named})
+    for pair, n in _naming_the_same_people(feats, days, rare, cfg).items():
+        known = out.get(pair, Reference(n))
+        out[pair] = Reference(max(n, known.names), known.days)
+    for (a, b) in sorted(one_day or {}):  # the same day's reports of one event, either way
+        if rare[a] & rare[b]:
+            for pair in ((a, b), (b, a)):
+                out.setdefault(pair, Reference(len(rare[a] & rare[b])))
+    return out
 
 
 def _naming_the_same_people(feats: Sequence[ArticleFeatures], days: Sequence[float | None],
-                            rare: Sequence[set[str]], cfg: BatchConfig) -> set[tuple[int, int]]:
+                            rare: Sequence[set[str]], cfg: BatchConfig) -> dict[tuple[int, int], int]:
     """Pairs ``(earlier, later)`` where the later article, published ``followup_min_days``
     or more after the earlier, names ``followup_min_people`` or more of the same people
     by rare full names (the victims, the accused): a verdict that names no day still
-    tells of the shooting whose victims it names."""
+    tells of the shooting whose victims it names. Each pair -> how many people."""
     if cfg.followup_min_people <= 0:
-        return set()
+        return {}
     holders: dict[str, list[int]] = {}
     for i, f in enumerate(feats):
         for key in f.entities:
@@ -336,12 +367,12 @@ def _naming_the_same_people(feats: Sequence[ArticleFeatures], days: Sequence[flo
         for x, i in enumerate(held_by):
             for j in held_by[x + 1:]:
                 shared[(min(i, j), max(i, j))] += 1
-    out: set[tuple[int, int]] = set()
+    out: dict[tuple[int, int], int] = {}
     for (i, j), n in shared.items():
         d_i, d_j = days[i], days[j]
         if n >= cfg.followup_min_people and d_i is not None and d_j is not None \
                 and abs(d_i - d_j) >= cfg.followup_min_days:
-            out.add((i, j))  # indexes in canonical (publication) order
+            out[(i, j)] = n  # indexes in canonical (publication) order
     return out
 
 
@@ -375,16 +406,19 @@ def batch_cluster(features: Sequence[ArticleFeatures],
     groups: dict[int, _Group] = {i: _Group([i], (d, d) if d is not None else None) for i, d in enumerate(days)}
     links: dict[int, dict[int, float]] = {i: {} for i in range(n)}  # group -> group -> similarity sum
     heap: list[tuple[float, int, int, int, int]] = []
+    one_day: dict[tuple[int, int], float] = {}  # pairs published within sameday_days -> similarity
     if n > 1:
         import numpy as np
 
-        pi, pj, ps = _neighbours(feats, days, cfg)
+        pi, pj, ps, pw = _neighbours(feats, days, cfg)
         for a, b, s in zip(pi.tolist(), pj.tolist(), ps.tolist()):
             links[a][b] = s
             links[b][a] = s
         t = np.array([d if d is not None else np.nan for d in days], dtype=np.float64)
         gap = np.abs(t[pi] - t[pj])
         score = ps * _decay_array(cfg, np.where(np.isnan(gap), 0.0, gap))
+        near = (gap <= cfg.sameday_days) & (pw >= cfg.sameday_min_link)  # NaN (undated) never; < 0: off
+        one_day = dict(zip(zip(pi[near].tolist(), pj[near].tolist()), pw[near].tolist()))
         ok = score >= cfg.threshold
         heap = [(-float(sc), a, b, 0, 0) for sc, a, b in zip(score[ok].tolist(), pi[ok].tolist(), pj[ok].tolist())]
         heapq.heapify(heap)
@@ -455,30 +489,40 @@ def batch_cluster(features: Sequence[ArticleFeatures],
 
     agglomerate()
     if n > 1 and cfg.followup_share > 0:
-        _join_follow_ups(feats, days, groups, owner, cfg)
+        _join_follow_ups(feats, days, groups, owner, cfg, one_day)
 
     return _stories(feats, days, groups, cfg)
 
 
 def _join_follow_ups(feats: Sequence[ArticleFeatures], days: Sequence[float | None], groups: dict[int, _Group],
-                     owner: list[int], cfg: BatchConfig) -> None:
+                     owner: list[int], cfg: BatchConfig, one_day: dict[tuple[int, int], float]) -> None:
     """Step 5 of the module docstring: a story joins the earlier story its articles refer
     back to when at least ``followup_share`` of them do (of those it refers to, the one
-    most of them refer to; a tie joins neither). Repeated until no story joins, so a
-    trial's story can join an arrest's that joined the event's."""
-    pairs = sorted(follow_up_pairs(feats, days, cfg))
+    most of them refer to; a tie joins neither, unless the tied stories reported the same
+    day the articles name, when the one they share the most rare names with is joined).
+    Repeated until no story joins, so a trial's story can join an arrest's that joined
+    the event's."""
+    pairs = follow_up_pairs(feats, days, cfg, one_day)
     while True:
         refer: dict[int, dict[int, set[int]]] = {}  # later story -> earlier story -> its referring articles
-        for a, b in pairs:
+        names: Counter[tuple[int, int]] = Counter()  # (later, earlier) story -> rare names shared
+        named: dict[tuple[int, int], set[date]] = {}  # (later, earlier) story -> the days named
+        for (a, b), ref in sorted(pairs.items()):
             early, late = owner[a], owner[b]
             if early != late:
                 refer.setdefault(late, {}).setdefault(early, set()).add(b)
+                names[(late, early)] += ref.names
+                named.setdefault((late, early), set()).update(ref.days)
         joins: list[tuple[int, int]] = []
         for late in sorted(refer):
-            counts = sorted(((len(arts), early) for early, arts in refer[late].items()), reverse=True)
-            best, early = counts[0]
-            if len(counts) > 1 and counts[1][0] == best:
-                continue
+            ranked = sorted(((len(arts), names[(late, early)], early) for early, arts in refer[late].items()),
+                            reverse=True)
+            best, best_names, early = ranked[0]
+            tied = [e for n, _, e in ranked if n == best]
+            if len(tied) > 1:
+                common_days = set.intersection(*(named[(late, e)] for e in tied))
+                if not common_days or ranked[1][1] == best_names:
+                    continue  # two events named (or nothing to tell the two apart): neither
             if best >= cfg.followup_share * len(groups[late].members):
                 joins.append((late, early))
         if not joins:

@@ -38,7 +38,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Entity, Span
 from .entities_names import (
-    LABEL_KINDS, ORG_HEADS, PLACE_ALIASES, STRONG_TITLES, entity_key, fold, fold_word,
+    LABEL_KINDS, ORG_HEADS, STREET_DESIGNATORS, STRONG_TITLES, entity_key, fold, fold_word, place_name,
     is_role_word, name_bounds,
 )
 from .entities_roles import Role, attached_roles, role_mentions
@@ -50,6 +50,8 @@ log = logging.getLogger(__name__)
 
 _NORP_ORG_NAMES = frozenset({"democrats", "republicans", "tories", "labour", "conservatives", "liberals"})
 _LOCATIVE = frozenset({"in", "across", "throughout", "near"})
+_STREET_CONTEXT = frozenset({"on", "at", "of", "near", "along", "off", "onto", "from", "to", "down", "up", "across",
+                             "between", "and", "in"})
 
 
 @dataclass
@@ -89,6 +91,22 @@ def _looks_like_name(words: list[str]) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words) and not any(fold_word(w) in ORG_HEADS for w in words)
 
 
+def _names_a_street(doc: Doc, ent: SpacySpan, words: list[str]) -> bool:
+    """A name ending in a street designator is a street: always for a short form
+    ("Dwight St.", "Kerr Ave"), which no surname is; for a long form, which can be one
+    ("Jack Street"), when a preposition of place or a house number comes before it
+    ("on Dwight Street", "1200 Elm Road")."""
+    if len(words) < 2:
+        return False
+    last = fold_word(words[-1])
+    if last not in STREET_DESIGNATORS:
+        return False
+    if STREET_DESIGNATORS[last] != last:
+        return True
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    return prev is not None and (prev.lower_ in _STREET_CONTEXT or prev.like_num)
+
+
 def _candidate(doc: Doc, ent: SpacySpan) -> _Mention | None:
     label = ent.label_
     if label == "NORP":
@@ -101,6 +119,8 @@ def _candidate(doc: Doc, ent: SpacySpan) -> _Mention | None:
         return None
     evidence = False
     words = ent.text.split()
+    if kind != "place" and _names_a_street(doc, ent, words):
+        kind = "place"  # "on Dwight St." tagged PERSON, "of Kerr Ave" tagged ORG
     if kind != "person" and len(words) > 1 and fold_word(words[0]) in STRONG_TITLES and _looks_like_name(words[1:]):
         kind, evidence = "person", True  # ORG "President Varga"
     prev = doc[ent.start - 1] if ent.start > 0 else None
@@ -123,7 +143,7 @@ def _candidate(doc: Doc, ent: SpacySpan) -> _Mention | None:
         kind, evidence = "person", True  # "Colombia's president, Gustavo Petro," tagged ORG
     folded = tuple(fold(text).split())
     if kind == "place":
-        folded = tuple(PLACE_ALIASES.get(" ".join(folded), " ".join(folded)).split())
+        folded = tuple(place_name(" ".join(folded)).split())
     return _Mention(start, end, text, folded, kind, label, evidence, acronym)
 
 

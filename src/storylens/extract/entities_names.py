@@ -20,6 +20,8 @@ __all__ = [
     "ORG_HEADS",
     "HONORIFICS",
     "PLACE_ALIASES",
+    "STREET_DESIGNATORS",
+    "place_name",
     "NAME_PARTICLES",
     "fold",
     "fold_word",
@@ -107,6 +109,27 @@ PLACE_ALIASES = {
     "uae": "united arab emirates", "drc": "democratic republic of the congo",
 }
 
+#: The last word of a street's name, folded, -> its long form: "Dwight St." and "Dwight
+#: Street" are one place. The short forms are never a person's surname; the long ones can
+#: be ("Jack Street"), which ``entities`` weighs.
+STREET_DESIGNATORS = {
+    "st": "street", "street": "street", "ave": "avenue", "av": "avenue", "avenue": "avenue",
+    "blvd": "boulevard", "boulevard": "boulevard", "rd": "road", "road": "road", "ln": "lane",
+    "lane": "lane", "dr": "drive", "drive": "drive", "pkwy": "parkway", "parkway": "parkway",
+    "hwy": "highway", "highway": "highway",
+}
+
+
+def place_name(folded: str) -> str:
+    """The key form of a folded place name: one spelling of places written several ways
+    (``PLACE_ALIASES``) and of a street's designator ("dwight st" -> "dwight street")."""
+    folded = PLACE_ALIASES.get(folded, folded)
+    head, _, last = folded.rpartition(" ")
+    if head and last in STREET_DESIGNATORS:
+        return f"{head} {STREET_DESIGNATORS[last]}"
+    return folded
+
+
 def fold_word(word: str) -> str:
     """Fold one token or word and take off a trailing full stop ("Dr." -> "dr")."""
     return fold(word).rstrip(".")
@@ -135,7 +158,7 @@ _EDGE_PUNCT = ",;:()[]\"“”‘'’"
 
 def name_bounds(text: str, kind: str) -> tuple[int, int] | None:
     """Character offsets ``[start, end)`` of the name inside ``text`` once a leading
-    "the", leading titles (persons) and a trailing possessive are taken off; None when
+    "the", a trailing "and", leading titles (persons) and a trailing possessive are taken off; None when
     nothing is left (an ORG span that is only "President")."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     paren = text.find("(")
@@ -148,6 +171,8 @@ def name_bounds(text: str, kind: str) -> tuple[int, int] | None:
 
     while words and fold_word(word(0)) == "the":
         words = words[1:]
+    while len(words) > 1 and word(-1) in ("and", "or"):  # "Main Street and" (before "Elm Rd.")
+        words = words[:-1]
     if kind == "person" and len(words) > 1:
         texts = [word(i) for i in range(len(words))]
         last_title = -1
@@ -228,5 +253,5 @@ def entity_key(name: str, kind: str) -> str:
     norm_kind = kind_of(kind)
     folded = fold(strip_name(name, norm_kind)) or fold(name)
     if norm_kind == "place":
-        folded = PLACE_ALIASES.get(folded, folded)
+        folded = place_name(folded)
     return f"{norm_kind}:{folded}"

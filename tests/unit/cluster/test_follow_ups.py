@@ -107,11 +107,12 @@ def test_a_new_event_recalling_an_earlier_one_on_the_same_street_stays_its_own_s
 
 def test_a_day_just_before_publication_is_no_follow_up():
     # the day named is within followup_min_days: the article's own event, left to the similarities
+    # (the same-day rule, which could join it, is off here: tested below)
     near = datetime(2026, 8, 5, 9, 0, tzinfo=timezone.utc)
     stream = _stream()
     stream[3] = _article("f0", ARREST, near)
     no_pass, _ = batch_cluster(stream, BatchConfig(followup_share=0.0))
-    assignment, _ = cluster_features(stream)
+    assignment, _ = batch_cluster(stream, BatchConfig(sameday_days=-1.0))
     assert assignment == no_pass
 
 
@@ -151,6 +152,39 @@ def test_a_follow_up_referring_back_to_two_stories_alike_joins_neither():
     one = both.replace(" on Aug. 10", "")
     assignment, _ = cluster_features(_stream(one) + stream[len(_stream()):])
     assert assignment["f0"] == "story-d0"
+
+
+def test_a_follow_up_referring_back_to_two_stories_of_its_day_joins_the_one_it_shares_most_names_with():
+    # the day's coverage split in two: a resident's short post names the street, nothing else
+    post = ("Sirens on Corran Street", "Sirens woke the whole block on Corran Street around midnight, a "
+            "resident wrote online. The council said the bin collection would be late this week.")
+    follow_up = ("Pike drove the van in the Aug. 3 drive-by on Corran Street that left Tamsin Verrall "
+                 "fighting for her life outside the Millbeck Houses, prosecutors say.")
+    stream = _stream(follow_up) + [_article("x0", post, AUG4 + timedelta(hours=1))]
+    assignment, _ = batch_cluster(stream, BatchConfig(sameday_days=-1.0))  # the same-day rule would join x0
+    assert assignment["x0"] == "story-x0"  # not alike enough to join the day's other reports
+    assert assignment["f0"] == "story-d0"  # Corran Street with both; Tamsin Verrall, the Millbeck Houses too
+
+
+def test_the_same_days_reports_naming_one_rare_street_are_one_story():
+    brief = ("Sirens on Corran Street", "A resident said she heard shots and sirens on Corran Street around "
+             "midnight and saw several people carried to ambulances. Officers kept the road closed until "
+             "dawn and asked neighbours for doorbell footage.")
+    bakery = ("Bakery wins rye prize", "The Corran Street bakery won the Ousel Valley Show's prize for its "
+              "rye bread, its owner Bryn Hollis said. Judge Marta Oyelaran praised the crust and the sour tang "
+              "of the loaf, which is made with flour from Pell Mill. The bakery opened in 1998 and employs "
+              "eleven bakers; Hollis plans a second shop near Harlow Quay next spring.")
+    stream = _stream() + [_article("x0", brief, AUG4 + timedelta(hours=1)),
+                          _article("y0", bakery, AUG4 + timedelta(hours=3))]
+    assignment, _ = cluster_features(stream)
+    assert assignment["x0"] == "story-d0"  # the day's coverage of the drive-by, short and in other words
+    assert assignment["y0"] == "story-y0"  # the street named, nothing else alike (sameday_min_link)
+    off, _ = batch_cluster(stream, BatchConfig(sameday_days=-1.0))
+    assert off["x0"] == "story-x0"
+    # three days later it is not the same day's report: the rule does nothing
+    later = stream[:-2] + [_article("x0", brief, AUG4 + timedelta(days=3)), stream[-1]]
+    assert cluster_features(later) == batch_cluster(later, BatchConfig(sameday_days=-1.0))
+    assert cluster_features(later)[0]["x0"] == "story-x0"
 
 
 VICTIMS = ("Tamsin Verrall", "Orin Bassey", "Kelda Moor")

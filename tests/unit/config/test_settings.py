@@ -77,11 +77,13 @@ def test_storylens_config_prints_values_and_where_they_came_from(tmp_path):
 
 
 def test_the_pipeline_reads_its_settings(tmp_path):
-    """A threshold no pair of articles reaches leaves every article its own story."""
+    """A threshold no pair of articles reaches (and no same-day join by a rare name) leaves
+    every article its own story."""
     examples = Path(__file__).parents[3] / "examples" / "pages"
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["analyze", str(examples), "--out", str(out), "--format", "json", "-q",
-                                       "--set", "cluster.threshold=1.5"], catch_exceptions=False)
+                                       "--set", "cluster.threshold=1.5", "--set", "cluster.sameday_days=-1"],
+                                catch_exceptions=False)
     assert result.exit_code == 0, result.output
     report = json.loads((out / "report.json").read_text())
     assert len(report["stories"]) == len(report["articles"]) > 2

@@ -62,6 +62,24 @@ def test_key_kinds_and_places():
         entity_key("Port Esk", "DATE")
 
 
+def test_a_street_is_one_place_however_its_designator_is_written():
+    assert entity_key("Corran St.", "FAC") == entity_key("Corran Street", "place") == "place:corran street"
+    assert entity_key("Kerr Ave", "place") == "place:kerr avenue"
+    assert entity_key("St. Aubyn", "place") == "place:st aubyn"  # a designator only at the end
+
+
+def test_a_street_tagged_as_a_person_or_an_organisation_is_a_place(nlp):
+    for text, key in (("Five people were shot on Corran St. in Harlow on Monday.", "place:corran street"),
+                      ("The fire started in the 5300 block of Kerr Ave near the park.", "place:kerr avenue"),
+                      ("Police closed Ocean Pkwy after the crash.", "place:ocean parkway"),
+                      ("A man was shot at Main Street and Elm Rd. late Sunday.", "place:main street")):
+        _, ents = _run(nlp, text)
+        assert key in {e.key for e in ents}, (text, [e.key for e in ents])
+    # a long designator can be a surname: a person without a preposition of place before it
+    _, ents = _run(nlp, "Jack Street, 45, said he heard shots.")
+    assert "person:jack street" in {e.key for e in ents}
+
+
 def test_surname_alone_keys_on_the_surname():
     assert entity_key("Rodríguez", "person") == entity_key("Rodriguez", "person") == "person:rodriguez"
 
