@@ -38,7 +38,7 @@ from storylens.compare.settings import current
 from storylens.compare.statements import Statement, across_sources, hours_between
 from storylens.model import Article, ConflictSide
 
-__all__ = ["DetailPair", "find_detail_conflicts"]
+__all__ = ["DetailPair", "find_detail_conflicts", "spelled_alike"]
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -305,6 +305,13 @@ def _person_names(articles: Sequence[Article]) -> list[tuple[str, str]]:
 
 def _same_name(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return _alike(a[0], b[0]) and _alike(a[1], b[1])
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Two folded names of two words each spelled a letter or two apart, in the same
+    order ("consuelo garcia", "comsuelo garcia"): one person's name written two ways."""
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) == 2 and _same_name((wa[0], wa[1]), (wb[0], wb[1]))
 
 
 #: A pair of capitalised words in an article: (start, end, as written, both folded).

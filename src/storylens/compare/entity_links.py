@@ -5,13 +5,22 @@ Duchatel" already share a key. What one article cannot know is that its bare sur
 ("Duchâtel said ...", key ``person:duchatel``) is the person another article names in
 full (``person:renee duchatel``). Within one story, a one-word person key links to the
 full-name key whose last name it is, when exactly one such person is named in the story.
+Nor can it know that another outlet spells the same name a letter or two apart
+("Consuelo Garcia", "Comsuelo Garcia"): two-word person names spelled alike, in the same
+order, link to the spelling most articles use (ties: the first in alphabetical order),
+unless one article names two of them (it may be naming two people: a "Mario" and a
+"Maria"). The spellings stay as written in the text; a quotation given to "Consuelo
+Garcia" by one outlet and to "Comsuelo Garcia" by another is one speaker's, not an
+attribution dispute.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Sequence
 
+from storylens.compare.details import spelled_alike
 from storylens.model import Article
 
 __all__ = ["link_entities", "with_linked_keys"]
@@ -21,11 +30,44 @@ def _name_of(key: str) -> str:
     return key.split(":", 1)[1] if ":" in key else key
 
 
-def link_entities(articles: Sequence[Article]) -> dict[str, str]:
-    """``{surname-only key: full-name key}`` for the story's people (unambiguous only)."""
-    people = {e.key for a in articles for e in a.entities if e.kind == "person"}
-    full = [k for k in people if " " in _name_of(k)]
+def _spelling_links(articles: Sequence[Article]) -> dict[str, str]:
+    """``{full-name key: the same name as most articles spell it}`` (see the module
+    docstring)."""
+    named = [{e.key for e in a.entities if e.kind == "person" and len(_name_of(e.key).split()) == 2}
+             for a in articles]
+    held = Counter(k for keys in named for k in keys)
+    keys = sorted(held)
+    group = {k: k for k in keys}
+
+    def root(k: str) -> str:
+        while group[k] != k:
+            k = group[k]
+        return k
+
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if spelled_alike(_name_of(a), _name_of(b)):
+                group[root(b)] = root(a)
+    members: dict[str, list[str]] = {}
+    for k in keys:
+        members.setdefault(root(k), []).append(k)
     links: dict[str, str] = {}
+    for spellings in members.values():
+        if len(spellings) < 2 or any(len(keys_ & set(spellings)) > 1 for keys_ in named):
+            continue
+        usual = min(spellings, key=lambda k: (-held[k], k))
+        links.update({k: usual for k in spellings if k != usual})
+    return links
+
+
+def link_entities(articles: Sequence[Article]) -> dict[str, str]:
+    """``{key: the key it links to}`` for the story's people (unambiguous only): a
+    surname alone to the one full name it ends, a name spelled another way to its usual
+    spelling."""
+    spelled = _spelling_links(articles)
+    people = {e.key for a in articles for e in a.entities if e.kind == "person"}
+    full = sorted({spelled.get(k, k) for k in people if " " in _name_of(k)})
+    links: dict[str, str] = dict(spelled)
     for key in people:
         name = _name_of(key)
         if " " in name:

@@ -32,3 +32,48 @@ def test_two_people_with_that_surname_are_not_guessed():
 
 def test_compare_story_reports_the_links():
     assert compare_story([FULL, SHORT]).entity_links == {"person:duchatel": "person:renee duchatel"}
+
+
+def _person(id: str, text: str, *names: str) -> Article:
+    entities = [Entity("person:" + n.lower(), n, "person", [], [Span(text.index(n), text.index(n) + len(n))])
+                for n in names]
+    return article(id, text, entities)
+
+
+def test_a_name_spelled_a_letter_apart_links_to_the_spelling_most_articles_use():
+    a = _person("a", "Consuela Marsh said the family had lived there for years.", "Consuela Marsh")
+    b = _person("b", "Consuela Marsh, a neighbour, called the police.", "Consuela Marsh")
+    c = _person("c", "Comsuela Marsh said she heard four shots.", "Comsuela Marsh")
+    surname = _person("d", "Marsh said the street was quiet.", "Marsh")
+    assert link_entities([c, a, b, surname]) == {"person:comsuela marsh": "person:consuela marsh",
+                                                  "person:marsh": "person:consuela marsh"}
+    # a tie goes to the first spelling in alphabetical order, whatever the order of the articles
+    assert link_entities([c, a]) == link_entities([a, c]) == {"person:consuela marsh": "person:comsuela marsh"}
+
+
+def test_names_alike_that_one_article_gives_two_people_are_not_linked():
+    siblings = _person("a", "Mario Velde and his sister Maria Velde ran the shop.", "Mario Velde", "Maria Velde")
+    other = _person("b", "Maria Velde said the shop would reopen.", "Maria Velde")
+    assert link_entities([siblings, other]) == {}
+    # nor names in the other order, or another surname
+    swapped = _person("c", "Velde Mario spoke.", "Velde Mario")
+    elsewhere = _person("d", "Mario Brandt spoke.", "Mario Brandt")
+    assert link_entities([_person("e", "Mario Velde spoke.", "Mario Velde"), swapped, elsewhere]) == {}
+
+
+def test_one_quotation_given_to_one_name_spelled_two_ways_is_no_attribution_dispute():
+    said = "We lost a girl who was like a niece to all of us on this street"
+
+    def quoting(id: str, outlet: str, name: str) -> Article:
+        text = f'"{said}," {name} said on Sunday.'
+        a = _person(id, text, name)
+        a.outlet = outlet
+        s = text.index(name)
+        a.quotes = [Quote(said, 1, 1 + len(said), "direct", speaker=name, speaker_entity="person:" + name.lower(),
+                          speaker_start=s, speaker_end=s + len(name))]
+        return a
+
+    story = compare_story([quoting("a", "Harlow Herald", "Consuela Marsh"),
+                           quoting("b", "Radio Kessel", "Comsuela Marsh")])
+    assert story.conflicts == []
+    assert story.entity_links == {"person:consuela marsh": "person:comsuela marsh"}  # a tie: alphabetical
