@@ -61,10 +61,9 @@ def test_ecbplus_third_through_analyze(ecb_third):
 
 
 def test_gva_month_through_analyze(gva_month):
-    # one input of the month has the same text as another outlet's article and is, for
-    # now, dropped as its duplicate (issue 12, "Every input accounted for"); it counts as
-    # a singleton here
-    assert gva_month["documents"] == 138 and gva_month["missing"] <= 1
+    # inputs skipped with their reason (no article text left once the page furniture is
+    # gone; a registration page saved in place of the article) count as singletons here
+    assert gva_month["documents"] == 138 and gva_month["missing"] <= 2
     assert gva_month["bcubed_p"] >= 0.95  # measured .971
     assert gva_month["bcubed_f1"] >= 0.92  # measured .941
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from .furniture_patterns import AUTHOR_BIO, FAMILIES, NEWSROOM_ROLES
 
-__all__ = ["LineVerdict", "classify_lines", "interleaved_links", "STOP_WORDS"]
+__all__ = ["LineVerdict", "classify_lines", "interleaved_links", "only_site_prompts", "STOP_WORDS"]
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +100,17 @@ def _features(text: str) -> _Line:
         code=bool(_CODE.search(text)),
         key=_DIGITS.sub("0", text.lower()),
     )
+
+
+def only_site_prompts(lines: list[str]) -> bool:
+    """Whether a text holds no article at all, only the site's own prompts: every line a
+    furniture phrase (sign-in, registration, newsletter, alerts, subscription; see
+    ``furniture_patterns``) or a short label ("Just One More Thing...", "Total Access"),
+    and at least one such phrase. A registration page saved in place of an article."""
+    feats = [_features(line) for line in lines]
+    families = [_family(f) for f in feats]
+    return any(families) and all(r is not None or (f.n_words <= 6 and not f.sentence_end) or f.n_words <= 3
+                                 for f, r in zip(feats, families))
 
 
 def _family(line: _Line) -> str | None:

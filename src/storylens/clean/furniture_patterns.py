@@ -38,6 +38,13 @@ FAMILIES: list[tuple[str, re.Pattern[str], int]] = [
     ("sign-in prompt", re.compile(
         r"\b(?:sign in|log in|login|log out|logout|sign out|register|my account|create (?:an |your )?account|"
         r"forgot (?:your )?password|username|password)\b", re.I), 16),
+    ("account or alert notice", re.compile(
+        r"\bthank you for (?:registering|signing up|subscribing)\b|\bverification (?:e-?mail|link)\b|"
+        r"\bactivate your (?:profile|account|subscription)\b|\bsign in to update your profile\b|"
+        r"\byou are the owner of this (?:article|page)\b|\bselected any (?:e-?mail )?newsletters?\b|"
+        r"\bnotifications? (?:has|have) been saved\b|\bproblem saving your notification\b|"
+        r"\bget (?:e-?mail )?notifications on\b|\benjoy the convenience of home delivery\b|"
+        r"\binicia sesi[oó]n\b|\bcrea una cuenta\b", re.I), 40),
     ("advertisement", re.compile(
         r"^(?:advertisements?|advertising|ads?|sponsored(?: content)?|promoted(?: content| stories)?|"
         r"paid (?:content|post)|partner content)$|\b(?:advertisement|story continues below|"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..model import Article, RawDocument, RemovedLine
-from .boilerplate import classify_lines, interleaved_links
+from .boilerplate import classify_lines, interleaved_links, only_site_prompts
 from .dates import implausible, note_rejected
 from .structured import (
     Timestamp,
@@ -198,6 +198,10 @@ def clean_page_text(raw: RawDocument, text: str, page_furniture: bool = True) ->
             reasons.setdefault(i, "copyright footer (owner kept in outlet)")
             owner_line = lines[i]
             break
+
+    if only_site_prompts([lines[i] for i in range(len(lines)) if i not in reasons]):
+        raise InputError(raw.source, "no article text: only the site's prompts (sign-in, registration, "
+                                     "newsletters, alerts), a page saved in place of the article")
 
     # 4. Links to other stories interleaved with the body (in text given as a body too),
     # then furniture by line features, over what is left.

@@ -133,3 +133,23 @@ def test_two_title_lines_between_paragraphs_are_kept():
     two = "\n".join(lines[:3] + lines[4:6] + lines[8:]) + "\n"  # the cheese fair and the choir only
     article = clean_document(RawDocument("rows.jsonl#line-2", two.encode(), "plain", NOW))
     assert "Kestrel Choir Wins Northern Cup For Third Year" in article.paragraphs
+
+
+@pytest.mark.parametrize("body", [
+    "Thank you for registering!\n\nWe look forward to seeing you often. Visit us and sign in to update your profile, "
+    "receive the latest news and keep up to date with mobile alerts.",
+    "Just One More Step\n\nWe have sent you a verification email. Click the link in it to activate your profile.",
+    "You are the owner of this article.",
+    "Total Access\n\nEnjoy the convenience of home delivery plus the digital edition. Sign up today!",
+])
+def test_a_body_of_only_the_sites_prompts_is_skipped_with_the_reason(body):
+    raw = RawDocument("export.jsonl#line-3", body.encode(), "plain", NOW)
+    result = clean_document(raw)
+    assert isinstance(result, Skipped) and "only the site's prompts" in result.reason
+
+
+def test_an_article_that_ends_with_a_prompt_is_an_article():
+    body = ("Four people were hurt when a delivery van hit a tram shelter on Orsa Street on Monday, police said.\n\n"
+            "Sign up for our newsletter to get the top headlines every morning.")
+    result = clean_document(RawDocument("export.jsonl#line-4", body.encode(), "plain", NOW))
+    assert isinstance(result, Article) and result.text.startswith("Four people were hurt")
