@@ -109,8 +109,10 @@ def only_site_prompts(lines: list[str]) -> bool:
     and at least one such phrase. A registration page saved in place of an article."""
     feats = [_features(line) for line in lines]
     families = [_family(f) for f in feats]
-    return any(families) and all(r is not None or (f.n_words <= 6 and not f.sentence_end) or f.n_words <= 3
-                                 for f, r in zip(feats, families))
+    def label(f: _Line) -> bool:  # a few words, not a sentence (an ellipsis is no full stop)
+        return f.n_words <= 3 or (f.n_words <= 6 and (not f.sentence_end or f.text.endswith(("...", "…"))))
+
+    return any(families) and all(r is not None or label(f) for f, r in zip(feats, families))
 
 
 def _family(line: _Line) -> str | None:

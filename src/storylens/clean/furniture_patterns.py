@@ -39,7 +39,8 @@ FAMILIES: list[tuple[str, re.Pattern[str], int]] = [
         r"\b(?:sign in|log in|login|log out|logout|sign out|register|my account|create (?:an |your )?account|"
         r"forgot (?:your )?password|username|password)\b", re.I), 16),
     ("account or alert notice", re.compile(
-        r"\bthank you for (?:registering|signing up|subscribing)\b|\bverification (?:e-?mail|link)\b|"
+        r"\bthank you for (?:registering|signing up|subscribing)\b|\bverification (?:e-?mail|link|message)\b|"
+        r"\bspam or junk folder\b|\be-?mail notifications\b|"
         r"\bactivate your (?:profile|account|subscription)\b|\bsign in to update your profile\b|"
         r"\byou are the owner of this (?:article|page)\b|\bselected any (?:e-?mail )?newsletters?\b|"
         r"\bnotifications? (?:has|have) been saved\b|\bproblem saving your notification\b|"

@@ -138,7 +138,11 @@ def test_two_title_lines_between_paragraphs_are_kept():
 @pytest.mark.parametrize("body", [
     "Thank you for registering!\n\nWe look forward to seeing you often. Visit us and sign in to update your profile, "
     "receive the latest news and keep up to date with mobile alerts.",
-    "Just One More Step\n\nWe have sent you a verification email. Click the link in it to activate your profile.",
+    "Just One More Step...\n\nWe have sent you a verification email. Click the link in it to activate your profile."
+    "\n\nIf the verification message does not come within minutes, check your spam or junk folder.\n\nClose",
+    "Close Get email notifications on Ada Crane daily!\n\nYour notification has been saved.\n\nWhenever Ada Crane "
+    "posts new content, you'll get an email delivered to your inbox with a link.\n\nEmail notifications are only "
+    "sent once a day.",
     "You are the owner of this article.",
     "Total Access\n\nEnjoy the convenience of home delivery plus the digital edition. Sign up today!",
 ])
