@@ -68,14 +68,14 @@ def link_entities(articles: Sequence[Article]) -> dict[str, str]:
     people = {e.key for a in articles for e in a.entities if e.kind == "person"}
     full = sorted({spelled.get(k, k) for k in people if " " in _name_of(k)})
     links: dict[str, str] = dict(spelled)
-    for key in people:
+    for key in sorted(people):
         name = _name_of(key)
         if " " in name:
             continue
         owners = [k for k in full if _name_of(k).rsplit(" ", 1)[-1] == name]
         if len(owners) == 1:
             links[key] = owners[0]
-    return links
+    return dict(sorted(links.items()))
 
 
 def with_linked_keys(article: Article, links: dict[str, str]) -> Article:

@@ -133,7 +133,9 @@ class _Scorer:
         n = len(statements) + 1
         self.idf = {t: math.log(n / c) + 1.0 for t, c in df.items()}
         self.name_factor = config.align_name_factor
-        self.weight = {id(st): sum(self._w(t, st, st) for t in st.terms) for st in statements}
+        # math.fsum: a sum over a set is the same whatever order the set iterates in (the
+        # hash seed's), so the same pair scores the same in every run
+        self.weight = {id(st): math.fsum(self._w(t, st, st) for t in st.terms) for st in statements}
         self.figs = {id(st): _figure_keys(st) for st in statements}
         self.days = {id(st): _day_refs(st) for st in statements}
         self.config = config
@@ -153,7 +155,7 @@ class _Scorer:
     def lexical(self, a: Statement, b: Statement) -> float:
         """Mean of the weighted Dice and overlap coefficients: a clause restated inside a
         longer sentence still scores well, a long sentence that shares one clause less."""
-        shared = sum(self._w(t, a, b) for t in a.terms & b.terms)
+        shared = math.fsum(self._w(t, a, b) for t in a.terms & b.terms)
         wa, wb = self.weight[id(a)], self.weight[id(b)]
         if not wa or not wb:
             return 0.0
