@@ -131,10 +131,12 @@ def hours_between(earlier: Article, later: Article) -> float | None:
         return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def terms(text: str) -> frozenset[str]:
     """Content-word stems of ``text`` with news paraphrases mapped to concepts (cached:
-    names and the words around figures are read again for every statement and pair)."""
+    names and the words around figures are read again for every statement and pair of
+    a story; 8,192 texts keep nearly every hit of a larger cache, and bound what a
+    long-running process holds)."""
     folded = fold(text)
     for pattern, word, concept in _PHRASES:
         if word in folded:
