@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from .clean import clean_document
 from .cluster.features import ArticleFeatures
 from .clean.dates import CleanConfig, clean_settings
+from .collector import fewer_collections
 from .compare.settings import CompareSettings, compare_settings
 from .extract.settings import ExtractSettings, extract_settings
 from .config import PipelineSettings, Settings
@@ -94,6 +95,7 @@ class Chunk:
     extract_settings: ExtractSettings = field(default_factory=ExtractSettings)
 
 
+@fewer_collections()
 def process_documents(chunk: Chunk) -> Processed:
     """Clean every raw document of the chunk and, when asked, run the NLP pass over the
     cleaned articles (entities, quotes, figures, time references, clustering features).
@@ -184,7 +186,7 @@ def compare_batch(batch: StoryBatch) -> Compared:
     from .compare import compare_stories
 
     started = time.process_time()
-    with compare_settings(batch.settings):
+    with compare_settings(batch.settings), fewer_collections():
         failures = compare_stories(batch.articles, batch.stories)
     comparisons = {s.id: s.comparison or Comparison() for s in batch.stories}
     return Compared(comparisons, failures, time.process_time() - started)
@@ -315,7 +317,8 @@ def analyze_documents(
     items = progress(iter(documents)) if progress else documents
     raws = _split_sources(items, result.skipped, on_skipped, first_time)
     features: dict[str, ArticleFeatures] = {}
-    with _runner(settings, n_process, runner) as mapper, clean_settings(settings.clean):  # readers check dates too
+    with (_runner(settings, n_process, runner) as mapper, clean_settings(settings.clean),  # readers check dates too
+          fewer_collections()):
         for done in mapper.map(process_documents, _chunks(raws, extract, settings)):
             result.articles.extend(done.articles)
             features.update(done.features)
@@ -389,7 +392,8 @@ def ingest(
 
     items = progress(iter(documents)) if progress else documents
     raws = _split_sources(items, result.skipped, on_skipped, new_to_store)
-    with _runner(settings, n_process, runner) as mapper, clean_settings(settings.clean):  # readers check dates too
+    with (_runner(settings, n_process, runner) as mapper, clean_settings(settings.clean),  # readers check dates too
+          fewer_collections()):
         _store_chunks(store, mapper.map(process_documents, _chunks(raws, extract, settings)), result, on_skipped,
                       stored)
         store.add_skipped(result.skipped)

@@ -275,12 +275,16 @@ def _one_wording(pairs: list[DetailPair]) -> list[DetailPair]:
 @lru_cache(maxsize=65536)
 def _alike(a: str, b: str) -> bool:
     """One word spelled alike: equal, or a letter or two apart ("Fredrick", "Frederick",
-    "Fredericks"). (The ratio is at most 2 min(len) / (len a + len b): words of lengths
-    too far apart are not compared letter by letter.)"""
+    "Fredericks"). (The ratio is at most 2 min(len) / (len a + len b), and at most what
+    the letters the words have in common give, ``quick_ratio``: words that cannot reach
+    it are not compared letter by letter.)"""
     if a == b:
         return True
     shorter = min(len(a), len(b))
-    return shorter >= 4 and 2 * shorter >= 0.85 * (len(a) + len(b)) and SequenceMatcher(None, a, b).ratio() >= 0.85
+    if shorter < 4 or 2 * shorter < 0.85 * (len(a) + len(b)):
+        return False
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
 
 
 #: Two capitalised words in a row, not followed by a third (a longer name is another

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -45,14 +46,15 @@ HEDGE_CUES = re.compile(
 
 # Paraphrases news outlets use for the same event, folded to one concept term. Phrases
 # are matched on folded text before tokenizing; single stems after cheap_lemma.
+# Each phrase with a word every match of it contains (a text without it is not searched).
 _PHRASES = [
-    (re.compile(r"\b(?:leav(?:e|es|ing)|left) (?:their|his|her|the) homes?\b"), " ~evacuate "),
+    (re.compile(r"\b(?:leav(?:e|es|ing)|left) (?:their|his|her|the) homes?\b"), "home", " ~evacuate "),
     (re.compile(r"\b(?:went|gone|go|goes|going|head(?:ed|ing|s)?|return(?:ed|ing|s)?|came|come|back) home\b"),
-     " ~return "),
-    (re.compile(r"\bcall(?:ed|s|ing)? off\b"), " ~cancel "),
-    (re.compile(r"\bset free\b"), " ~release "),
-    (re.compile(r"\b(?:taken|placed) into custody\b"), " ~detain "),
-    (re.compile(r"\bmedical cent(?:er|re)s?\b"), " hospital "),
+     "home", " ~return "),
+    (re.compile(r"\bcall(?:ed|s|ing)? off\b"), "off", " ~cancel "),
+    (re.compile(r"\bset free\b"), "free", " ~release "),
+    (re.compile(r"\b(?:taken|placed) into custody\b"), "custody", " ~detain "),
+    (re.compile(r"\bmedical cent(?:er|re)s?\b"), "medical", " hospital "),
 ]
 _CONCEPTS = {
     "evacuat": "~evacuate", "evacue": "~evacuate", "flee": "~evacuate", "fled": "~evacuate",
@@ -129,22 +131,30 @@ def hours_between(earlier: Article, later: Article) -> float | None:
         return None
 
 
+@lru_cache(maxsize=8192)
 def terms(text: str) -> frozenset[str]:
-    """Content-word stems of ``text`` with news paraphrases mapped to concepts."""
+    """Content-word stems of ``text`` with news paraphrases mapped to concepts (cached:
+    names and the words around figures are read again for every statement and pair of
+    a story; 8,192 texts keep nearly every hit of a larger cache, and bound what a
+    long-running process holds)."""
     folded = fold(text)
-    for pattern, concept in _PHRASES:
-        folded = pattern.sub(concept, folded)
-    out = set()
-    for raw in _WORD.findall(folded):
-        if raw.startswith("~"):
-            out.add(raw)
-            continue
-        w = raw.strip("'’.-")
-        if len(w) < 2 or w in STOP_WORDS or w in _EXTRA_STOP:
-            continue
-        stem = _stem(w)
-        out.add(_CONCEPTS.get(stem) or _CONCEPTS.get(w) or stem)
-    return frozenset(out)
+    for pattern, word, concept in _PHRASES:
+        if word in folded:
+            folded = pattern.sub(concept, folded)
+    return frozenset(t for t in map(_term, _WORD.findall(folded)) if t is not None)
+
+
+@lru_cache(maxsize=65536)
+def _term(word: str) -> str | None:
+    """What one word of folded text adds to ``terms``: a concept, its stem, or nothing
+    (None: a stop word or a single character)."""
+    if word.startswith("~"):
+        return word
+    w = word.strip("'’.-")
+    if len(w) < 2 or w in STOP_WORDS or w in _EXTRA_STOP:
+        return None
+    stem = _stem(w)
+    return _CONCEPTS.get(stem) or _CONCEPTS.get(w) or stem
 
 
 def word_stem(word: str) -> str:
@@ -251,6 +261,9 @@ def statements_of(article: Article) -> list[Statement]:
     out = []
     headline_folded = fold(article.headline or "")
     sentence_of = {(s, e): (ss, se) for s, e, ss, se in _sentence_spans(article.text)}
+    # every entity mention (start, end, entity key), by start: a statement's are a slice
+    mentions = sorted((m.start, m.end, ent.key) for ent in article.entities for m in ent.mentions)
+    mention_starts = [m[0] for m in mentions]
     for index, cit in enumerate(split_statements(article)):
         if cit.field == "headline":
             ents = frozenset(e.key for e in article.entities
@@ -262,9 +275,9 @@ def statements_of(article: Article) -> list[Statement]:
                                  name_terms=names))
             continue
         s, e = cit.start, cit.end
-        ents = frozenset(ent.key for ent in article.entities if any(s <= m.start < e for m in ent.mentions))
-        names = frozenset().union(*(terms(article.text[m.start:m.end]) for ent in article.entities
-                                    for m in ent.mentions if s <= m.start < e))
+        inside = mentions[bisect_left(mention_starts, s):bisect_left(mention_starts, e)]
+        ents = frozenset(key for _, _, key in inside)
+        names = frozenset().union(*(terms(article.text[start:end]) for start, end, _ in inside))
         figures = [f for f in article.figures if s <= f.start < e]
         times = [t for t in article.time_refs if s <= t.start < e]
         # A clause is attributed and hedged as the sentence it was cut from.

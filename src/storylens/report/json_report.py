@@ -12,7 +12,6 @@ a reader sees exactly what is there.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -25,8 +24,10 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from .. import __version__
+from ..collector import fewer_collections
 from ..model import Article, Skipped, Story
 from ..serialise import story_to_dict
+from .indented_json import dumps_indented
 
 __all__ = [
     "Report",
@@ -98,7 +99,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 def write_json(report: Report, path: Path | str) -> Path:
     """Write the JSON report (UTF-8, not ASCII-escaped, indent 2) atomically."""
-    text = json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    with fewer_collections():
+        text = dumps_indented(report_to_dict(report)) + "\n"
     return write_text_atomic(Path(path), text)
 
 
