@@ -43,9 +43,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from storylens.text import fold
+from storylens.text import casefold_words, fold
 from storylens.compare.details import find_detail_conflicts
-from storylens.compare.facts import drop_contradicting, same_day
+from storylens.compare.facts import corroborating_sources, drop_contradicting, same_day
 from storylens.compare.framing import FramingCue
 from storylens.compare.measures import event_noun, measure_of
 from storylens.compare.places import find_place_conflicts
@@ -410,11 +410,12 @@ def find_conflicts(articles: Sequence[Article], facts: list[Fact],
     out = _consolidate(edges, {a.id: n for n, a in enumerate(articles)})
     drop_contradicting(facts, [c for c, _ in out], articles)
     fact_of = {_key(c): fact for fact in facts for c in fact.support}
+    by_id = {a.id: a for a in articles}
     for conflict, rivals in out:
         ids: list[str] = []
         for cited, against in rivals:
             f = fact_of.get(_key(cited))
-            if f is None or f.id in ids or _agreed_side(f, against):
+            if f is None or f.id in ids or _agreed_side(f, conflict, cited, against, by_id):
                 continue
             ids.append(f.id)
             f.status = "disputed"
@@ -506,13 +507,29 @@ def _consolidate(edges: Sequence[_Edge], order: dict[str, int],
     return out
 
 
-def _agreed_side(fact: Fact, rivals: Sequence[Citation]) -> bool:
+def _agreed_side(fact: Fact, conflict: Conflict, side: Citation, rivals: Sequence[Citation],
+                 by_id: Mapping[str, Article]) -> bool:
     """True when independent sources agree on this side of the conflict and none of the
     sides it disagrees with is among the fact's statements: the fact (e.g. what a leader
     claimed, reported alike by two outlets) stays corroborated; the conflict records the
-    accounts that disagree."""
+    accounts that disagree. When the fact shows the side itself (its sentence is the side's
+    or says its claim), only the statements that state the claim count (a side with that
+    claim, or words that say it): "a majority of the committee backed the move" aligned
+    with "voted 6-1" does not make "6-1" agreed."""
     cited = {_key(c) for c in fact.support}
-    return fact.independent_sources >= 2 and not any(_key(r) in cited for r in rivals)
+    if any(_key(r) in cited for r in rivals) or fact.independent_sources < 2:
+        return False
+    claims = {_key(s.citation): s.claim for s in conflict.sides}
+    mine = claims.get(_key(side), "")
+    said = f" {casefold_words(mine).split(' of ', 1)[0]} "  # "large numbers" of prisoners
+
+    def states(c: Citation) -> bool:
+        return claims.get(_key(c)) == mine or bool(said.strip()) and said in f" {casefold_words(c.text)} "
+
+    if fact.statement != side.text and not (said.strip() and said in f" {casefold_words(fact.statement)} "):
+        return True  # the fact shows another claim of these statements (its agreed part)
+    stating = {c.article_id for c in fact.support if states(c)}
+    return corroborating_sources([by_id[a] for a in sorted(stating) if a in by_id]) >= 2
 
 
 def _same_speaker(a: str, b: str) -> bool:

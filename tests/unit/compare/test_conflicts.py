@@ -366,6 +366,23 @@ def test_an_outlet_on_the_other_side_does_not_corroborate():
     assert {s.article_id for s in pier[0].support} == {"a", "c"} and pier[0].independent_sources == 2
 
 
+def test_a_side_shown_as_a_fact_is_agreed_only_by_statements_that_state_it():
+    # The Ledger's "voted 6-1" aligned with the Radio's "a majority ... voted to close":
+    # the Radio does not say 6-1, so "6-1" is no agreed fact against the Herald's five to two.
+    a = article("a", "The Vell council voted 6-1 to close the ferry pier on Monday.", outlet="Ledger")
+    b = article("b", "The Vell council voted to close the ferry pier on Monday. The vote was five to two, "
+                     "two members said.", outlet="Herald")
+    c = article("c", "A majority of the Vell council voted to close the ferry pier on Monday.", outlet="Radio")
+    facts, conflicts = _run(a, b, c)
+    (tally,) = [x for x in conflicts if x.about == "vote tally"]
+    pier = [f for f in facts if any("6-1" in s.text for s in f.support)]
+    assert pier and all(f.status == "disputed" for f in pier)
+    # ... while two outlets that both say 6-1 do agree on it (the test above)
+    c2 = article("c", "On Monday the Vell council voted 6-1 to close the ferry pier.", outlet="Radio")
+    facts, _ = _run(a, b, c2)
+    assert any(f.status == "corroborated" and "6-1" in f.statement for f in facts)
+
+
 def test_a_count_without_its_noun_is_people_when_the_predicate_befalls_people():
     a = article("a", "Five people were taken to Harlow Medical Center for treatment, police in Orla said.",
                 outlet="Gazette", figures=[{"text": "Five people", "value": 5.0, "counts": "people"}])
