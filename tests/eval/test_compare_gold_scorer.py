@@ -92,10 +92,7 @@ def test_floors_on_dev(scored):
     # (central recall fell .613 -> .550 when more disputes were found: a sentence that is
     # a side of a dispute is shown as the dispute, not in the summary; and to .508 when a
     # line cites only the statements that say it directly.)
-    # (and to .467 when a fact shown by one side of a dispute became disputed unless two
-    # sources state that side: "Six people ... were wounded when two men ... fired" is not
-    # agreed where the shooters are disputed)
-    assert one["brief_support_precision"] >= 0.84 and one["brief_central_recall"] >= 0.45
+    assert one["brief_support_precision"] >= 0.84 and one["brief_central_recall"] >= 0.50
     assert grouped["brief_support_precision"] >= 0.86 and grouped["brief_disputed_recall"] >= 0.38
     assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.90
     assert grouped["quote_fidelity_accuracy"] >= 0.95
@@ -114,4 +111,4 @@ def test_floors_on_dev_with_paraphrase_alignment(tmp_path):  # type: ignore[no-u
     settings = load_settings(environ={}, overrides={"compare.align_paraphrase": True}).settings
     grouped = evaluate_detailed(split="dev", reports_dir=tmp_path, settings=settings)["grouped"]
     assert grouped["claim_pair_precision"] >= 0.85 and grouped["claim_pair_recall"] >= 0.24
-    assert grouped["brief_support_precision"] >= 0.82 and grouped["brief_central_recall"] >= 0.50
+    assert grouped["brief_support_precision"] >= 0.82 and grouped["brief_central_recall"] >= 0.52

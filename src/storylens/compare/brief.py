@@ -6,8 +6,10 @@
   side of a conflict (that is shown as the dispute); only whole sentences that
   stand alone (:func:`sayable`: no headline, no clause cut at a comma, no piece of a
   quotation without its speaker); a quoted speaker's words that do not say whose they are
-  are given with the speaker ("Name: “...”"); facts in a conflict are left to
-  ``disputed``; a statement a later article moves on (a suspect "wanted" since arrested:
+  are given with the speaker ("Name: “...”"); a fact in a conflict gives a line only
+  from its sentences that take no side and repeat no side's claim (what its statements
+  agree on besides the disputed detail), the rest is left to ``disputed``; a statement
+  a later article moves on (a suspect "wanted" since arrested:
   :mod:`storylens.compare.status_updates`) is not shown, the latest state is preferred.
   Ordered as the article covering most of them tells them. Only facts with two or more
   independent sources: a summary line is something the outlets agree on.
@@ -232,7 +234,7 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
     best: dict[str, list[_Line]] = {}  # fact id -> its lines of the most sources (in support order)
     usable = []
     for f in facts:
-        lines = _lines(f, disputed, superseded, agrees, by_id) if f.status != "disputed" and f.support else []
+        lines = _lines(f, disputed, superseded, agrees, by_id) if f.support else []
         if lines and not disputed.touches(f, lines[0].shown):
             best[f.id] = lines
             usable.append(lines[0])

@@ -236,6 +236,11 @@ def test_a_fact_is_not_dropped_for_another_detail_disputed_in_one_of_its_sentenc
     (sentence,) = build_brief([a, b], [fact], [shooters], [], []).summary
     assert sentence.text == tb  # the sentence without the disputed detail is shown ...
     assert {c.article_id for c in sentence.citations} == {"a", "b"}  # ... citing every support
+    # the same when the fact is marked disputed (a's sentence, a side, is not agreed on
+    # "two men"): what its statements agree on besides the detail is still a summary line
+    fact.status = "disputed"
+    (sentence,) = build_brief([a, b], [fact], [shooters], [], []).summary
+    assert sentence.text == tb
 
 
 def test_a_fact_whose_own_statements_take_both_sides_stays_out_of_the_summary():
