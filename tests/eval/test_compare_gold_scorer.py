@@ -88,12 +88,12 @@ def test_floors_on_dev(scored):
     assert grouped["conflict_pair_precision"] >= 0.9 and grouped["conflicts_found"] >= 6
     # (claim pairs .872/.220 by shared words, a figure and what it counts one word;
     # paraphrase alignment below)
-    assert grouped["claim_pair_precision"] >= 0.85 and grouped["claim_pair_recall"] >= 0.21
+    assert grouped["claim_pair_precision"] >= 0.86 and grouped["claim_pair_recall"] >= 0.22
     # (central recall fell .613 -> .550 when more disputes were found: a sentence that is
     # a side of a dispute is shown as the dispute, not in the summary; and to .508 when a
     # line cites only the statements that say it directly.)
     assert one["brief_support_precision"] >= 0.84 and one["brief_central_recall"] >= 0.50
-    assert grouped["brief_support_precision"] >= 0.86 and grouped["brief_disputed_recall"] >= 0.38
+    assert grouped["brief_support_precision"] >= 0.88 and grouped["brief_disputed_recall"] >= 0.38
     assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.90
     assert grouped["quote_fidelity_accuracy"] >= 0.95
     assert grouped["timeline_date_accuracy"] >= 0.96 and grouped["timeline_recall"] >= 0.85

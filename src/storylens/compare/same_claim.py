@@ -12,7 +12,8 @@ the same thing. Two statements are one claim only when they
   count: "released by America Rising" is what is claimed); a figure and what it counts
   are one word there ("three people" taken to hospital and "three people" dead share
   one thing, not two), and the same number counting other things is not shared ("five
-  counts" of arson, "five firefighters" hurt);
+  counts" of arson, "five firefighters" hurt), nor "another" of it ("another 19-year-old
+  woman" is not the 19-year-old of the other sentence);
 - are not two speakers' own words: two direct quotations by two different speakers are
   two claims, however alike ("... solvent for 75 years," she said / "... solvent for the
   next 75 years," the report said), unless they are one quotation (one quote group: the
@@ -106,12 +107,16 @@ def _counted_figures(st: Statement) -> frozenset[str]:
     """One term per figure of the statement: its value with what it counts ("three
     people" -> ``#3:people``), so that the number and the noun are one thing the two
     statements share, and only when both count the same thing ("five counts of murder"
-    shares nothing with "five people")."""
+    shares nothing with "five people"); after "another" or "other" it is someone else
+    (``#19:year-old+other``)."""
     out = set()
+    c = st.citation
     for f in st.figures:
         if f.value is not None:
             thing = f.counts or f.unit or ""
-            out.add(f"#{f.value:g}:{concept_of(word_stem(thing.split()[-1])) if thing else ''}")
+            before = c.text[max(0, f.start - c.start - 9):max(0, f.start - c.start)].casefold().split()
+            other = "+other" if before and before[-1] in ("another", "other") else ""
+            out.add(f"#{f.value:g}:{concept_of(word_stem(thing.split()[-1])) if thing else ''}{other}")
     return frozenset(out)
 
 

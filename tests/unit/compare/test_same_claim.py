@@ -133,3 +133,15 @@ def test_the_same_number_counting_other_things_is_not_shared():
     agrees = _says_the_same([a, b, c])
     assert not agrees(_cite(a, a.text), _cite(b, b.text))
     assert agrees(_cite(a, a.text), _cite(c, c.text))
+
+
+def test_another_of_the_same_figure_is_someone_else():
+    a = _with_figures(_article("a", "One victim, a 19-year-old woman, lost her baby, police said."),
+                      [("19-year-old", 19, "year-old")])
+    b = _with_figures(_article("b", "Another 19-year-old woman was shot in the legs."),
+                      [("19-year-old", 19, "year-old")])
+    c = _with_figures(_article("c", "The 19-year-old woman lost her baby, her family said."),
+                      [("19-year-old", 19, "year-old")])
+    agrees = _says_the_same([a, b, c])
+    assert not agrees(_cite(a, a.text), _cite(b, b.text))  # "another" 19-year-old: not the same woman
+    assert agrees(_cite(a, a.text), _cite(c, c.text))
