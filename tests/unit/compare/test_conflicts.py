@@ -354,33 +354,29 @@ def test_a_figure_an_article_repeats_is_one_claim_of_one_conflict():
     assert fig.sides[-1].citation.start == 0  # shown where the Gazette first gives it
 
 
-def test_an_outlet_on_the_other_side_does_not_corroborate():
+def _pier_vote(radio: str):
+    """The Ledger's "voted 6-1", the Herald's "five to two", and the Radio's ``radio``:
+    the facts of the 6-1 vote and the tally conflict."""
     a = article("a", "The Vell council voted 6-1 to close the ferry pier on Monday.", outlet="Ledger")
     b = article("b", "The Vell council voted to close the ferry pier on Monday. The vote was five to two, "
                      "two members said.", outlet="Herald")
-    c = article("c", "On Monday the Vell council voted 6-1 to close the ferry pier.", outlet="Radio")
-    facts, conflicts = _run(a, b, c)
-    (tally,) = [x for x in conflicts if x.about == "vote tally"]
-    pier = [f for f in facts if any("6-1" in s.text for s in f.support)]
+    facts, conflicts = _run(a, b, article("c", radio, outlet="Radio"))
+    assert [x for x in conflicts if x.about == "vote tally"]
+    return [f for f in facts if any("6-1" in s.text for s in f.support)]
+
+
+def test_an_outlet_on_the_other_side_does_not_corroborate():
+    pier = _pier_vote("On Monday the Vell council voted 6-1 to close the ferry pier.")
     assert pier and all("b" not in {s.article_id for s in f.support} for f in pier)
     assert {s.article_id for s in pier[0].support} == {"a", "c"} and pier[0].independent_sources == 2
+    assert pier[0].status == "corroborated"  # two outlets both say 6-1: agreed on that side
 
 
 def test_a_side_shown_as_a_fact_is_agreed_only_by_statements_that_state_it():
     # The Ledger's "voted 6-1" aligned with the Radio's "a majority ... voted to close":
     # the Radio does not say 6-1, so "6-1" is no agreed fact against the Herald's five to two.
-    a = article("a", "The Vell council voted 6-1 to close the ferry pier on Monday.", outlet="Ledger")
-    b = article("b", "The Vell council voted to close the ferry pier on Monday. The vote was five to two, "
-                     "two members said.", outlet="Herald")
-    c = article("c", "A majority of the Vell council voted to close the ferry pier on Monday.", outlet="Radio")
-    facts, conflicts = _run(a, b, c)
-    (tally,) = [x for x in conflicts if x.about == "vote tally"]
-    pier = [f for f in facts if any("6-1" in s.text for s in f.support)]
+    pier = _pier_vote("A majority of the Vell council voted to close the ferry pier on Monday.")
     assert pier and all(f.status == "disputed" for f in pier)
-    # ... while two outlets that both say 6-1 do agree on it (the test above)
-    c2 = article("c", "On Monday the Vell council voted 6-1 to close the ferry pier.", outlet="Radio")
-    facts, _ = _run(a, b, c2)
-    assert any(f.status == "corroborated" and "6-1" in f.statement for f in facts)
 
 
 def test_a_count_without_its_noun_is_people_when_the_predicate_befalls_people():
