@@ -107,12 +107,14 @@ def only_site_prompts(lines: list[str]) -> bool:
     furniture phrase (sign-in, registration, newsletter, alerts, subscription; see
     ``furniture_patterns``) or a short label ("Just One More Thing...", "Total Access"),
     and at least one such phrase. A registration page saved in place of an article."""
-    feats = [_features(line) for line in lines]
-    families = [_family(f) for f in feats]
-    def label(f: _Line) -> bool:  # a few words, not a sentence (an ellipsis is no full stop)
-        return f.n_words <= 3 or (f.n_words <= 6 and (not f.sentence_end or f.text.endswith(("...", "…"))))
-
-    return any(families) and all(r is not None or label(f) for f, r in zip(feats, families))
+    any_phrase = False
+    for line in lines:  # an article's first line of prose ends the search: this runs on every input
+        f = _features(line)
+        if _family(f) is not None:
+            any_phrase = True
+        elif not (f.n_words <= 3 or (f.n_words <= 6 and (not f.sentence_end or f.text.endswith(("...", "…"))))):
+            return False  # neither a furniture phrase nor a short label (an ellipsis is no full stop)
+    return any_phrase
 
 
 def _family(line: _Line) -> str | None:

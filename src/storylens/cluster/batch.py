@@ -302,7 +302,7 @@ class Reference:
 
 
 def follow_up_pairs(feats: Sequence[ArticleFeatures], days: Sequence[float | None],
-                    cfg: BatchConfig, one_day: dict[tuple[int, int], float] | None = None
+                    cfg: BatchConfig, one_day: set[tuple[int, int]] | None = None
                     ) -> dict[tuple[int, int], Reference]:
     """Pairs ``(earlier, later)`` of indexes where the later article refers back to the
     earlier one's event: it names a day at least ``followup_min_days`` before its own
@@ -406,7 +406,7 @@ def batch_cluster(features: Sequence[ArticleFeatures],
     groups: dict[int, _Group] = {i: _Group([i], (d, d) if d is not None else None) for i, d in enumerate(days)}
     links: dict[int, dict[int, float]] = {i: {} for i in range(n)}  # group -> group -> similarity sum
     heap: list[tuple[float, int, int, int, int]] = []
-    one_day: dict[tuple[int, int], float] = {}  # pairs published within sameday_days -> similarity
+    one_day: set[tuple[int, int]] = set()  # pairs published within sameday_days, alike enough
     if n > 1:
         import numpy as np
 
@@ -418,7 +418,7 @@ def batch_cluster(features: Sequence[ArticleFeatures],
         gap = np.abs(t[pi] - t[pj])
         score = ps * _decay_array(cfg, np.where(np.isnan(gap), 0.0, gap))
         near = (gap <= cfg.sameday_days) & (pw >= cfg.sameday_min_link)  # NaN (undated) never; < 0: off
-        one_day = dict(zip(zip(pi[near].tolist(), pj[near].tolist()), pw[near].tolist()))
+        one_day = set(zip(pi[near].tolist(), pj[near].tolist()))
         ok = score >= cfg.threshold
         heap = [(-float(sc), a, b, 0, 0) for sc, a, b in zip(score[ok].tolist(), pi[ok].tolist(), pj[ok].tolist())]
         heapq.heapify(heap)
@@ -495,7 +495,7 @@ def batch_cluster(features: Sequence[ArticleFeatures],
 
 
 def _join_follow_ups(feats: Sequence[ArticleFeatures], days: Sequence[float | None], groups: dict[int, _Group],
-                     owner: list[int], cfg: BatchConfig, one_day: dict[tuple[int, int], float]) -> None:
+                     owner: list[int], cfg: BatchConfig, one_day: set[tuple[int, int]]) -> None:
     """Step 5 of the module docstring: a story joins the earlier story its articles refer
     back to when at least ``followup_share`` of them do (of those it refers to, the one
     most of them refer to; a tie joins neither, unless the tied stories reported the same

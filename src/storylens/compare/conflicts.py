@@ -523,12 +523,12 @@ def _agreed_side(fact: Fact, conflict: Conflict, side: Citation, rivals: Sequenc
     mine = claims.get(_key(side), "")
     said = f" {casefold_words(mine).split(' of ', 1)[0]} "  # "large numbers" of prisoners
 
-    def states(c: Citation) -> bool:
-        return claims.get(_key(c)) == mine or bool(said.strip()) and said in f" {casefold_words(c.text)} "
+    def says(text: str) -> bool:
+        return bool(said.strip()) and said in f" {casefold_words(text)} "
 
-    if fact.statement != side.text and not (said.strip() and said in f" {casefold_words(fact.statement)} "):
+    if fact.statement != side.text and not says(fact.statement):
         return True  # the fact shows another claim of these statements (its agreed part)
-    stating = {c.article_id for c in fact.support if states(c)}
+    stating = {c.article_id for c in fact.support if claims.get(_key(c)) == mine or says(c.text)}
     return corroborating_sources([by_id[a] for a in sorted(stating) if a in by_id]) >= 2
 
 

@@ -68,10 +68,10 @@ class _Claims:
             c, k = st.citation, _key(st.citation)
             article = by_id.get(c.article_id)
             quotes = article.quotes if article is not None and c.field == "text" else []
-            text, speakers = c.text, set()
             counted = _counted_figures(st)
-            if counted:
-                text = _blank(text, c.start, [(f.start, f.end) for f in st.figures if f.value is not None])
+            figures_out = _blank(c.text, c.start, [(f.start, f.end) for f in st.figures if f.value is not None]) \
+                if counted else c.text
+            text, speakers = figures_out, set()
             for q in quotes:
                 if q.end <= c.start or c.end <= q.start:
                     continue
@@ -83,11 +83,7 @@ class _Claims:
                 covered = min(c.end, q.end) - max(c.start, q.start)
                 if q.kind == "direct" and speaker != "unknown speaker" and covered >= 0.5 * (c.end - c.start):
                     self.direct_speaker[k] = speaker
-            if counted:
-                words = terms(_blank(c.text, c.start, [(f.start, f.end) for f in st.figures if f.value is not None]))
-                self.words[k] = (words - GENERIC_TERMS) | counted
-            else:
-                self.words[k] = st.terms - GENERIC_TERMS
+            self.words[k] = ((terms(figures_out) - GENERIC_TERMS) | counted) if counted else st.terms - GENERIC_TERMS
             self.unspoken[k] = (terms(text) - GENERIC_TERMS) | counted
             self.speakers[k] = frozenset(speakers - {"unknown speaker"})
             self.groups[k] = frozenset(g for s, e, g in group_spans.get(c.article_id, ()) if s < c.end and c.start < e)

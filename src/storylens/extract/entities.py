@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from ..model import Entity, Span
 from .entities_names import (
@@ -91,7 +92,7 @@ def _looks_like_name(words: list[str]) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words) and not any(fold_word(w) in ORG_HEADS for w in words)
 
 
-def _names_a_street(doc: Doc, ent: SpacySpan, words: list[str]) -> bool:
+def _names_a_street(words: list[str], prev: Token | None) -> bool:
     """A name ending in a street designator is a street: always for a short form
     ("Dwight St.", "Kerr Ave"), which no surname is; for a long form, which can be one
     ("Jack Street"), when a preposition of place or a house number comes before it
@@ -103,7 +104,6 @@ def _names_a_street(doc: Doc, ent: SpacySpan, words: list[str]) -> bool:
         return False
     if STREET_DESIGNATORS[last] != last:
         return True
-    prev = doc[ent.start - 1] if ent.start > 0 else None
     return prev is not None and (prev.lower_ in _STREET_CONTEXT or prev.like_num)
 
 
@@ -119,11 +119,11 @@ def _candidate(doc: Doc, ent: SpacySpan) -> _Mention | None:
         return None
     evidence = False
     words = ent.text.split()
-    if kind != "place" and _names_a_street(doc, ent, words):
+    prev = doc[ent.start - 1] if ent.start > 0 else None
+    if kind != "place" and _names_a_street(words, prev):
         kind = "place"  # "on Dwight St." tagged PERSON, "of Kerr Ave" tagged ORG
     if kind != "person" and len(words) > 1 and fold_word(words[0]) in STRONG_TITLES and _looks_like_name(words[1:]):
         kind, evidence = "person", True  # ORG "President Varga"
-    prev = doc[ent.start - 1] if ent.start > 0 else None
     if kind != "person" and prev is not None and fold_word(prev.text) in STRONG_TITLES and _looks_like_name(words):
         kind, evidence = "person", True  # "Mr" + ORG "Halvorsen"
     if not any(ch.isupper() for ch in ent.text):
