@@ -216,6 +216,17 @@ def test_examples_figure_conflicts_are_found(examples):
         assert set(wanted) <= {s.citation.article_id for s in found[0].sides}, item["what"]
 
 
+def test_examples_who_is_who_is_one_corroborated_fact(examples):
+    # A role said beside a name, in each account's own words, is one fact citing those words.
+    expected, by_path, stories = examples
+    for item in expected["who_is_who"]:
+        _, facts, _, _ = stories[item["story"]]
+        wanted = {by_path[p].id for p in item["in"]}
+        found = [f for f in facts if f.status == "corroborated" and {c.article_id for c in f.support} == wanted
+                 and all(item["role"] in _norm(c.text) and len(c.text) < 60 for c in f.support)]
+        assert len(found) == 1, item["what"]
+
+
 def test_examples_hedged_claims_are_framing_not_disputes(examples):
     # A claim one outlet states flatly and another hedges: the accounts agree, so it is no
     # conflict and its facts are not disputed; the hedged statement is a framing cue that

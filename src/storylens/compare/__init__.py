@@ -44,10 +44,12 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .exclusives import find_exclusives
     from .facts import agreement, aligned_statements, facts_of
     from .framing import FramingCue, find_framing, find_hedged_claims
+    from .person_facts import person_facts
     from .quote_variants import group_quote_variants
     from .statements import statements_of
     from .status_updates import find_status_updates
     from .same_claim import same_claim
+    from .settings import current
     from .timeline import build_timeline
 
     articles = canonical_order(articles)
@@ -60,6 +62,8 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     one_claim = same_claim(articles, [st for a in articles for st in split[a.id]], timeline, quote_groups)
     statements, groups, scorer = aligned_statements(articles, split=split, one_claim=one_claim)
     facts = facts_of(articles, statements, groups, scorer)
+    if current().person_facts:  # who is who, read beside the names: most sources first, as facts_of orders
+        facts = sorted(facts + person_facts(articles), key=lambda f: -f.independent_sources)
     updates: list[FramingCue] = []  # later counts that update earlier ones: framing, not conflicts
     conflicts = find_conflicts(articles, facts, split, updates)
     voices = {(st.citation.article_id, st.citation.field, st.citation.start, st.citation.end): st.asserted_by

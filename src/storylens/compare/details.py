@@ -38,7 +38,7 @@ from storylens.compare.settings import current
 from storylens.compare.statements import Statement, across_sources, hours_between
 from storylens.model import Article, ConflictSide
 
-__all__ = ["DetailPair", "find_detail_conflicts", "spelled_alike"]
+__all__ = ["DetailPair", "find_detail_conflicts", "person_ages", "spelled_alike"]
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -382,10 +382,11 @@ _AGE_AFTER = re.compile(r"(?:,\s*(\d{1,3})\s*(?=[,.;]|\s+of\b)|\s*\((\d{1,3})\))
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old\s+$")
 
 
-def _ages(article: Article, statements: Sequence[Statement]) -> dict[str, dict[str, list[tuple[str, Statement]]]]:
-    """Person -> age -> (the words, the statement): ages said next to a person's full name
-    (two words or more as written; a surname alone may be a relative's)."""
-    out: dict[str, dict[str, list[tuple[str, Statement]]]] = {}
+def person_ages(article: Article) -> list[tuple[str, str, str, int, int]]:
+    """(person key, age, the words, start, end) of every age said next to a person's full
+    name (two words or more as written; a surname alone may be a relative's): the words
+    "Ada Crane, 19" / "19-year-old Ada Crane", the span covering the name and the age."""
+    out = []
     text = article.text
     for e in article.entities:
         if e.kind != "person":
@@ -395,14 +396,24 @@ def _ages(article: Article, statements: Sequence[Statement]) -> dict[str, dict[s
             if len(written.split()) < 2:
                 continue
             after = _AGE_AFTER.match(text, m.end, min(len(text), m.end + 12))
-            before = _AGE_BEFORE.search(text, max(0, m.start - 14), m.start)
-            found = after or before
-            st = _statement_at(statements, m.start)
-            if found is None or st is None:
+            if after is not None:
+                age = next(g for g in after.groups() if g)
+                out.append((e.key, age, f"{written}, {age}", m.start, after.end(after.lastindex or 0)))
                 continue
-            age = next(g for g in found.groups() if g)
-            words = f"{written}, {age}" if after else f"{age}-year-old {written}"
-            out.setdefault(e.key, {}).setdefault(age, []).append((words, st))
+            before = _AGE_BEFORE.search(text, max(0, m.start - 14), m.start)
+            if before is not None:
+                out.append((e.key, before.group(1), f"{before.group(1)}-year-old {written}", before.start(), m.end))
+    return sorted(out, key=lambda x: (x[3], x[4], x[0]))
+
+
+def _ages(article: Article, statements: Sequence[Statement]) -> dict[str, dict[str, list[tuple[str, Statement]]]]:
+    """Person -> age -> (the words, the statement): :func:`person_ages` in the article's
+    statements."""
+    out: dict[str, dict[str, list[tuple[str, Statement]]]] = {}
+    for key, age, words, start, _ in person_ages(article):
+        st = _statement_at(statements, start)
+        if st is not None:
+            out.setdefault(key, {}).setdefault(age, []).append((words, st))
     return out
 
 

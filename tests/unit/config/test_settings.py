@@ -91,7 +91,8 @@ def test_the_pipeline_reads_its_settings(tmp_path):
 
 def test_the_comparison_reads_its_settings(tmp_path):
     """The compare section reaches every story's comparison through the CLI: a one-sentence
-    brief, and no fact shared by two articles when no pair can reach the threshold."""
+    brief, and no fact shared by two articles when no pair can reach the threshold (and
+    who-is-who facts are off)."""
     examples = Path(__file__).parents[3] / "examples"
 
     def stories(*assignments: str) -> list[dict]:  # type: ignore[type-arg]
@@ -110,7 +111,7 @@ def test_the_comparison_reads_its_settings(tmp_path):
     assert max(len(s["brief"]["summary"]) for s in default) > 1 and any(corroborated(s) for s in default)
     one_line = stories("compare.brief_max_sentences=1")
     assert max(len(s["brief"]["summary"]) for s in one_line) == 1
-    apart = stories("compare.brief_max_sentences=1", "compare.align_threshold=99")
+    apart = stories("compare.brief_max_sentences=1", "compare.align_threshold=99", "compare.person_facts=false")
     assert not any(corroborated(s) for s in apart)
     # nothing agreed: no summary, one line of what one outlet says
     assert all(s["brief"]["summary"] == [] and len(s["brief"]["single_source"]) == 1 for s in apart)

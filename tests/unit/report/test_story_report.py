@@ -140,7 +140,8 @@ def test_markdown_carries_the_comparison(out: Path) -> None:
         assert f"#### Corroborated facts ({len(agreed)})" in block
         for fact in agreed:
             section = block[block.index("#### Corroborated facts"):block.index("#### Single-source claims")]
-            line = next(x for x in section.splitlines() if x.startswith("- " + fact["statement"][:40]))
+            said = "- " + fact["statement"]  # the whole statement: two facts may begin alike
+            line = next(x for x in section.splitlines() if x.startswith(said) and x[len(said):][:2] in (" —", " ("))
             assert f"{fact['independent_sources']} independent sources" in line
             assert all(f"[{numbers[c['article_id']]}" in line for c in fact["support"])
         for group in (g for g in story["quote_variants"] if len(g["variants"]) > 1):

@@ -1,0 +1,151 @@
+"""Who is who: what independent accounts agree on about a person they name.
+
+A sentence says many things; one of them is often who a person is. "Victoria Nuland,
+the State Department spokeswoman, weighed in ..." and "... efforts by State Department
+spokeswoman Victoria Nuland to strip out ..." say different things, and one thing alike:
+Nuland's role. These facts are read beside the named person, in the words next to the
+name, so a sentence can corroborate who someone is whatever else it says:
+
+* a person's **age**, said next to the full name ("Ada Crane, 19" / "19-year-old Ada
+  Crane", ``details.person_ages``): a fact when every article that gives that person an
+  age gives the same one (ages that differ are an ``identity`` conflict, never a fact);
+* a person's **role**, a title or an apposition before the name or an apposition after
+  it ("Fire Chief Harold Vance", "its spokesman, Harold Vance", "Harold Vance, the fire
+  chief"; the role aliases of the entity
+  extractor): one role when their head nouns are one word ("spokeswoman", "sheriff",
+  "director"; the head is the last word before "of", "for", "to", "at" or a bracket) and
+  the two say more than the bare title alike (another word of the role: "State
+  Department spokeswoman" twice, "Whatcom County Sheriff" twice); "President Obama" or
+  "Chief Vance" in two outlets tells a reader nothing worth a fact.
+
+The person is the story's linked entity key (``entity_links``). A fact needs two or more
+independent news sources (``facts.corroborating_sources``); it cites, in each article,
+the first place that says it: the name with the age or the role. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from storylens.compare.details import person_ages
+from storylens.compare.facts import corroborating_sources, fact_id
+from storylens.compare.statements import outlet_name, terms, word_stem
+from storylens.model import Article, Citation, Entity, Fact
+from storylens.text import fold
+
+__all__ = ["person_facts"]
+
+#: The words a role phrase may start with that are not the role ("the", "then the").
+_ROLE_LEAD = re.compile(r"^(?:(?:then|now|also|former(?:ly)?)\s+)?(?:the|a|an)\s+", re.IGNORECASE)
+#: Where a role's head noun ends: before what it is a role of or for.
+_ROLE_TAIL = re.compile(r"\s+(?:of|for|to|at|in|with|from)\s+.*$|\s*\(.*$", re.IGNORECASE | re.DOTALL)
+_MAX_ROLE_WORDS = 8
+#: What an article says of a person: (person key, "age" or "role", the age or the role's head).
+_What = tuple[str, str, str]
+#: Between a name and its role after it: a comma and an optional article.
+_APPOSITION = r",\s+(?:(?:then|now)\s+)?(?:(?:the|a|an)\s+)?"
+
+
+def _role_head(role: str) -> str:
+    """The stem of the role's head noun: "State Department spokeswoman" -> spokeswoman,
+    "deputy director of the CIA" -> director."""
+    words = re.findall(r"[\w’'-]+", _ROLE_TAIL.sub("", _ROLE_LEAD.sub("", role.strip())))
+    return word_stem(fold(words[-1])) if words else ""
+
+
+def _roles(e: Entity) -> list[str]:
+    """The entity's aliases that are roles, not names: words the name does not have, of
+    at most ``_MAX_ROLE_WORDS`` words."""
+    name = set(fold(e.name).split()) | set(fold(e.key.split(":", 1)[-1]).split())
+    out = []
+    for alias in e.aliases:
+        words = fold(alias).split()
+        if words and len(words) <= _MAX_ROLE_WORDS and not set(words) <= name and alias[:1].isalpha():
+            out.append(alias)
+    return out
+
+
+def _role_spans(article: Article, e: Entity) -> list[tuple[str, frozenset[str], int, int]]:
+    """(role head, the role's other content words, start, end) where a role of the entity
+    is said next to one of its mentions: "Fire Chief Harold Vance" or "a fire department
+    spokesman, Harold Vance" (before), "Harold Vance, the fire chief" (after)."""
+    text = article.text
+    out = []
+    for role in _roles(e):
+        head = _role_head(role)
+        if not head:
+            continue
+        words = frozenset(t for t in terms(role) if not t.startswith("~")) - {head}
+        escaped = r"\s+".join(re.escape(w) for w in role.split())
+        before = re.compile(escaped + r",?\s+$")
+        after = re.compile(_APPOSITION + escaped + r"\b")
+        for m in e.mentions:
+            found = before.search(text, max(0, m.start - len(role) - 8), m.start)
+            if found is not None:
+                out.append((head, words, found.start(), m.end))
+                continue
+            found_after = after.match(text, m.end, min(len(text), m.end + len(role) + 24))
+            if found_after is not None:
+                out.append((head, words, m.start, found_after.end()))
+    return out
+
+
+def _said(article: Article) -> tuple[dict[_What, tuple[int, int]], dict[_What, frozenset[str]]]:
+    """``{(person key, "age" or "role", the age or the role's head): (start, end)}``: the
+    first place the article says it, an age only where the article gives the person one
+    age; and for each role, the other words the article's role phrases with that head have."""
+    out: dict[_What, tuple[int, int]] = {}
+    role_words: dict[_What, frozenset[str]] = defaultdict(frozenset)
+    ages: dict[str, set[str]] = defaultdict(set)
+    for key, age, _, start, end in person_ages(article):
+        ages[key].add(age)
+        out.setdefault((key, "age", age), (start, end))
+    for key, values in ages.items():
+        if len(values) > 1:
+            for age in values:
+                out.pop((key, "age", age), None)
+    spans = sorted((start, end, e.key, head, words) for e in article.entities if e.kind == "person"
+                   for head, words, start, end in _role_spans(article, e))
+    for start, end, key, head, words in spans:
+        out.setdefault((key, "role", head), (start, end))
+        role_words[(key, "role", head)] |= words
+    return out, role_words
+
+
+def person_facts(articles: Sequence[Article]) -> list[Fact]:
+    """The corroborated ages and roles of the story's people (see the module docstring),
+    in the order the articles (in the order given) first say them. ``articles``: the
+    story's, their entity keys linked."""
+    said = {a.id: _said(a) for a in articles}
+    by_id = {a.id: a for a in articles}
+    # a role word two articles' role phrases (with one head) give: they say more than the title alike
+    word_articles: dict[tuple[_What, str], int] = defaultdict(int)
+    for a in articles:
+        for what, words in said[a.id][1].items():
+            for w in words:
+                word_articles[(what, w)] += 1
+    cited: dict[_What, list[Citation]] = defaultdict(list)
+    for a in articles:
+        spans, role_words = said[a.id]
+        for what, (start, end) in sorted(spans.items(), key=lambda kv: kv[1]):
+            if what[1] == "role" and not any(word_articles[(what, w)] >= 2 for w in role_words[what]):
+                continue
+            cited[what].append(Citation(a.id, start, end, a.text[start:end]))
+    ages_given: dict[str, set[str]] = defaultdict(set)
+    for what in cited:
+        if what[1] == "age":
+            ages_given[what[0]].add(what[2])
+    facts = []
+    for what, support in cited.items():
+        if what[1] == "age" and len(ages_given[what[0]]) > 1:
+            continue  # two ages for one person: a dispute (compare.details), not a fact
+        members = [by_id[c.article_id] for c in support]
+        sources = corroborating_sources(members)
+        if sources < 2:
+            continue
+        facts.append(Fact(id=fact_id(support), statement=support[0].text, support=support,
+                          independent_sources=sources, status="corroborated", asserted_by="outlet",
+                          outlets=sorted({outlet_name(m) for m in members})))
+    return facts

@@ -1,0 +1,91 @@
+"""Who is who: ages and roles beside a name that independent accounts agree on (fictional)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from test_facts import article  # noqa: E402
+
+from storylens.compare import compare_story  # noqa: E402
+from storylens.compare.person_facts import person_facts  # noqa: E402
+from storylens.model import Article, Entity, Span  # noqa: E402
+
+
+def _person(a: Article, key: str, names: list[str], roles: list[str] = ()) -> Article:  # type: ignore[assignment]
+    """``a`` with the person ``key`` named by ``names`` (every occurrence a mention) and
+    known by ``roles`` (aliases, as the extractor keeps a title or an apposition)."""
+    mentions = []
+    for name in names:
+        s = a.text.find(name)
+        while s >= 0:
+            mentions.append(Span(s, s + len(name)))
+            s = a.text.find(name, s + 1)
+    a.entities.append(Entity(key, names[0], "person", list(names) + list(roles), sorted(mentions, key=lambda m: m.start)))
+    return a
+
+
+def _said(facts):  # type: ignore[no-untyped-def]
+    return [sorted((c.article_id, c.text) for c in f.support) for f in facts]
+
+
+def test_one_age_two_sources_is_a_fact_citing_the_words_beside_the_name():
+    a = _person(article("a", "Police arrested Tobin Arlo, 19, after the Velm shooting.", outlet="Gazette"),
+                "person:tobin arlo", ["Tobin Arlo"])
+    b = _person(article("b", "The 19-year-old Tobin Arlo was held without bail on Friday.", outlet="Post"),
+                "person:tobin arlo", ["Tobin Arlo"])
+    (fact,) = person_facts([a, b])
+    assert fact.status == "corroborated" and fact.independent_sources == 2
+    assert _said([fact]) == [[("a", "Tobin Arlo, 19"), ("b", "19-year-old Tobin Arlo")]]
+    for c in fact.support:
+        assert {"a": a, "b": b}[c.article_id].text[c.start:c.end] == c.text
+
+
+def test_no_age_fact_from_one_source_or_against_another_age():
+    a = _person(article("a", "Police arrested Tobin Arlo, 19, after the shooting.", outlet="Gazette", group="g"),
+                "person:tobin arlo", ["Tobin Arlo"])
+    copy = _person(article("c", "Police arrested Tobin Arlo, 19, after the shooting.", outlet="Radio", group="g"),
+                   "person:tobin arlo", ["Tobin Arlo"])
+    assert person_facts([a, copy]) == []  # one agency account, twice
+    b = _person(article("b", "Tobin Arlo, 19, was held.", outlet="Post"), "person:tobin arlo", ["Tobin Arlo"])
+    older = _person(article("d", "Tobin Arlo, 20, was held.", outlet="Courier"), "person:tobin arlo", ["Tobin Arlo"])
+    assert person_facts([a, b]) != [] and person_facts([a, b, older]) == []  # two ages: a dispute, not a fact
+
+
+def test_a_role_beside_the_name_before_or_after_it():
+    a = _person(article("a", "Ada Crane, the State Department spokeswoman, said the cable was sent.", outlet="Gazette"),
+                "person:ada crane", ["Ada Crane"], ["State Department spokeswoman"])
+    b = _person(article("b", "Efforts by State Department spokeswoman Ada Crane to cut the line failed.",
+                        outlet="Post"), "person:ada crane", ["Ada Crane"], ["State Department spokeswoman"])
+    (fact,) = person_facts([a, b])
+    assert _said([fact]) == [[("a", "Ada Crane, the State Department spokeswoman"),
+                              ("b", "State Department spokeswoman Ada Crane")]]
+
+
+def test_a_bare_title_or_another_role_is_no_fact():
+    a = _person(article("a", "Chief Harold Vance said the fire was out.", outlet="Gazette"),
+                "person:harold vance", ["Harold Vance"], ["Chief"])
+    b = _person(article("b", "Fire Department Chief Harold Vance spoke on Sunday.", outlet="Post"),
+                "person:harold vance", ["Harold Vance"], ["Fire Department Chief"])
+    assert person_facts([a, b]) == []  # "Chief" alike tells nothing beyond the title
+    c = _person(article("c", "Harold Vance, the Fire Department spokesman, spoke on Sunday.", outlet="Radio"),
+                "person:harold vance", ["Harold Vance"], ["Fire Department spokesman"])
+    assert person_facts([b, c]) == []  # a chief and a spokesman: two roles, neither corroborated
+
+
+def test_person_facts_are_in_the_comparison_in_any_order_and_can_be_turned_off():
+    from storylens.compare.settings import CompareSettings, compare_settings
+
+    def pair():  # type: ignore[no-untyped-def]
+        return [_person(article("a", "Police arrested Tobin Arlo, 19, after the shooting in Velm.", outlet="Gazette"),
+                        "person:tobin arlo", ["Tobin Arlo"]),
+                _person(article("b", "The 19-year-old Tobin Arlo was held without bail on Friday.", outlet="Post"),
+                        "person:tobin arlo", ["Tobin Arlo"])]
+
+    forward, backward = compare_story(pair()), compare_story(pair()[::-1])
+    assert forward.facts == backward.facts
+    assert ["Tobin Arlo, 19"] == [f.statement for f in forward.facts if f.status == "corroborated"]
+    with compare_settings(CompareSettings(person_facts=False)):
+        assert not [f for f in compare_story(pair()).facts if f.status == "corroborated"]
