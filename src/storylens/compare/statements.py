@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from storylens.text import STOP_WORDS, cheap_lemma, fold
 from storylens.compare.settings import current
+from storylens.compare.textspans import sentence_spans
 from storylens.model import Article, Citation, Figure, Quote, TimeRef
 
 __all__ = ["Statement", "split_statements", "statements_of", "terms", "word_stem", "concept_of", "outlet_name",
@@ -28,13 +29,6 @@ __all__ = ["Statement", "split_statements", "statements_of", "terms", "word_stem
 
 log = logging.getLogger(__name__)
 
-# A sentence ends at . ! ? (and closing quotes/brackets after it) followed by space and an
-# upper-case letter, a digit or an opening quote; or at a line break.
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])|\n+""")
-_ABBREVIATIONS = frozenset("""mr mrs ms dr st gov sen rep gen col lt sgt capt cmdr jr sr no vs prof rev
-fla calif mass conn ariz jan feb mar apr aug sept sep oct nov dec inc corp co ltd
-""".split())
-_INITIAL = re.compile(r"(?:^|[\s(])(?:[A-Z]\.)*[A-Z]$")
 _WORD = re.compile(r"~\w+|[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 _CLAUSE = re.compile(r";\s|\s[—–]\s|,\s(?=(?:however|but|while|whereas|although|though|after|before|amid|despite|since|in the wake of)\b"
                      r"|(?!according\b)[a-z]+ing\b|[a-z]+ed by\b)")
@@ -179,25 +173,11 @@ def _stem(word: str) -> str:
 
 
 def _sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int, int, int]]:
-    """(start, end) of each statement and (start, end) of the sentence it is a clause of."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        end = m.end() if m.group(0)[0] != "\n" else m.start()
-        if m.group(0)[0] != "\n":
-            before = text[start:m.start()]
-            last = before.rsplit(None, 1)[-1] if before.split() else ""
-            if fold(last).rstrip(".") in _ABBREVIATIONS or _INITIAL.search(before):
-                continue
-        spans.append((start, end))
-        start = m.end()
-    spans.append((start, len(text)))
+    """(start, end) of each statement and (start, end) of the sentence it is a clause of
+    (``textspans.sentence_spans``)."""
+    spans = sentence_spans(text)
     out: list[tuple[int, int, int, int]] = []
     for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
         if e - s < 2 or not any(ch.isalnum() for ch in text[s:e]):
             continue
         out.extend((a, b, s, e) for a, b in _cut_long(text, s, e))

@@ -143,20 +143,38 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return [Word(m.group(), m.start(), m.end(), norm_word(m.group())) for m in _WORD.finditer(text, start, end)]
 
 
-# a sentence ends at . ! ? (optionally followed by closing quotes/brackets) before white
-# space and a capital, digit or opening quote, or at a line break
-_SENT_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])|\n+")
-_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St|Jr|Sr|Gov|Lt|Col|Capt|No|vs|[A-Z])\.$")
+#: A sentence ends at . ! ? … (and closing quotes or brackets after it) before white space
+#: and an upper-case letter, a digit or an opening quote; or at a line break.
+_SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])|\n+""")
+#: Words whose full stop ends no sentence (titles, months, US states, "No.", "Inc.").
+_ABBREVIATIONS = frozenset("""mr mrs ms dr st gov sen rep gen col lt sgt capt cmdr jr sr no vs prof rev
+fla calif mass conn ariz jan feb mar apr aug sept sep oct nov dec inc corp co ltd
+""".split())
+#: An initial or a run of them ("J.", "U.S.") before the full stop.
+_INITIAL = re.compile(r"(?:^|[\s(])(?:[A-Z]\.)*[A-Z]$")
+#: "11:20 p.m. Wednesday", "9 a.m. EST": after a time of day, its day, month or time zone
+#: goes on the sentence ("at 11 p.m. Police said ..." ends one).
+_TIME_OF_DAY = frozenset({"am", "pm"})  # as folded
+_DAY_OR_ZONE = re.compile(r"\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June"
+                          r"|July|August|September|October|November|December|[ECMP][SD]?T|GMT|UTC)\b")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (stripped of surrounding white space), in order."""
+    """Sentence spans (stripped of surrounding white space), in order: the one sentence
+    splitter of the comparison (statements, quotes, framing and the timeline read the
+    same sentences)."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _SENT_END.finditer(text):
-        if m.group().startswith(".") and _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
-            continue
-        end = m.end() if not m.group().startswith("\n") else m.start()
+    for m in _SENTENCE_END.finditer(text):
+        if m.group(0)[0] == "\n":
+            end = m.start()
+        else:
+            before = text[start:m.start()]
+            last = fold(before.rsplit(None, 1)[-1]).rstrip(".") if before.split() else ""
+            if last in _ABBREVIATIONS or _INITIAL.search(before) or (
+                    last in _TIME_OF_DAY and _DAY_OR_ZONE.match(text, m.end())):
+                continue
+            end = m.end()
         spans.append((start, end))
         start = m.end()
     spans.append((start, len(text)))

@@ -45,3 +45,19 @@ def test_common_news_paraphrases_share_a_concept() -> None:
     assert "polic" in terms("Cops said the van was stolen") & terms("Police said the van was stolen")
     assert "hospital" in terms("taken to Korsby Medical Center") & terms("taken to Korsby Hospital")
     assert "teen" in terms("a teenager was hurt") & terms("a teen was hurt")
+
+
+def test_one_sentence_splitter_for_statements_quotes_and_the_timeline() -> None:
+    from storylens.compare.statements import split_statements
+    from storylens.compare.textspans import sentence_spans
+    from storylens.model import Article
+
+    text = ("Shots rang out around 11:20 p.m. Wednesday on Larch Street. Police came at 11 p.m. Officers found "
+            "two men. It was 9 a.m. EST when Mr. Vance left the U.S. Army base. The council met on Sept. 3 in "
+            "Velm… Then it rained.")
+    sentences = [text[s:e] for s, e in sentence_spans(text)]
+    assert sentences == ["Shots rang out around 11:20 p.m. Wednesday on Larch Street.", "Police came at 11 p.m.",
+                         "Officers found two men.", "It was 9 a.m. EST when Mr. Vance left the U.S. Army base.",
+                         "The council met on Sept. 3 in Velm…", "Then it rained."]
+    article = Article(id="a", source="a.txt", text=text, paragraphs=[text])
+    assert [c.text for c in split_statements(article)] == sentences
