@@ -87,13 +87,15 @@ def test_floors_on_dev(scored):
     assert one["conflict_pair_precision"] >= 0.9 and one["conflicts_found"] >= 6
     assert grouped["conflict_pair_precision"] >= 0.9 and grouped["conflicts_found"] >= 6
     # (claim pairs .884/.235 by shared words, a figure and what it counts one word;
-    # .887/.265 with who-is-who facts; paraphrase alignment below)
-    assert grouped["claim_pair_precision"] >= 0.86 and grouped["claim_pair_recall"] >= 0.25
+    # .887/.265 with who-is-who facts, .896/.273 with an article's headline and sentence in
+    # one fact; paraphrase alignment below)
+    assert grouped["claim_pair_precision"] >= 0.87 and grouped["claim_pair_recall"] >= 0.26
     # (central recall fell .613 -> .550 when more disputes were found: a sentence that is
     # a side of a dispute is shown as the dispute, not in the summary; and to .508 when a
-    # line cites only the statements that say it directly.)
-    assert one["brief_support_precision"] >= 0.84 and one["brief_central_recall"] >= 0.50
-    assert grouped["brief_support_precision"] >= 0.88 and grouped["brief_disputed_recall"] >= 0.38
+    # line cites only the statements that say it directly; .550 when an article's headline
+    # no longer takes the place of its sentence in a fact.)
+    assert one["brief_support_precision"] >= 0.90 and one["brief_central_recall"] >= 0.53
+    assert grouped["brief_support_precision"] >= 0.91 and grouped["brief_disputed_recall"] >= 0.38
     assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.90
     assert grouped["quote_fidelity_accuracy"] >= 0.95
     assert grouped["timeline_date_accuracy"] >= 0.96 and grouped["timeline_recall"] >= 0.85
@@ -101,7 +103,7 @@ def test_floors_on_dev(scored):
 
 def test_floors_on_dev_with_paraphrase_alignment(tmp_path):  # type: ignore[no-untyped-def]
     """``storylens eval compare --set compare.align_paraphrase=true``: the option's gain
-    (claim pairs .901/.288 as grouped on dev, with who-is-who facts) is held too."""
+    (claim pairs .888/.296 as grouped on dev, brief central .571) is held too."""
     from storylens.config import load_settings
 
     try:
@@ -110,5 +112,5 @@ def test_floors_on_dev_with_paraphrase_alignment(tmp_path):  # type: ignore[no-u
         pytest.skip(f"the comparison gold is not on this machine: {exc}")
     settings = load_settings(environ={}, overrides={"compare.align_paraphrase": True}).settings
     grouped = evaluate_detailed(split="dev", reports_dir=tmp_path, settings=settings)["grouped"]
-    assert grouped["claim_pair_precision"] >= 0.87 and grouped["claim_pair_recall"] >= 0.27
-    assert grouped["brief_support_precision"] >= 0.82 and grouped["brief_central_recall"] >= 0.52
+    assert grouped["claim_pair_precision"] >= 0.87 and grouped["claim_pair_recall"] >= 0.28
+    assert grouped["brief_support_precision"] >= 0.90 and grouped["brief_central_recall"] >= 0.55

@@ -217,6 +217,9 @@ def _lines(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, int, in
     lines = []
     for shown in _candidates(f, disputed, superseded):
         support = [c for c in f.support if c == shown or agrees is None or agrees(shown, c)]
+        # an article's body sentence saying it is its citation; its headline only without one
+        in_text = {c.article_id for c in support if c.field == "text"}
+        support = [c for c in support if c.field == "text" or c.article_id not in in_text]
         members = list({c.article_id: by_id[c.article_id] for c in support if c.article_id in by_id}.values())
         sources = corroborating_sources(members) if agrees is not None else f.independent_sources
         lines.append(_Line(f, shown, support, sources))

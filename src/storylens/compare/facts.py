@@ -29,8 +29,10 @@ lists, not with the square of the number of statements. Very common keys (in mor
 ``compare.align_max_posting`` statements) are not used for blocking. Paraphrase pairs
 come from the cosines themselves (a matrix product, by blocks of rows).
 
-Pairs above the threshold are merged best-first into facts with at most one statement
-per article (the best one), and never the direct quotations of two different named
+Pairs above the threshold are merged best-first into facts with at most one sentence
+of each article's text (the best one) and its headline (a headline restates its lede: an
+article's headline taking the place of its own body sentence left that sentence out of the
+fact), and never the direct quotations of two different named
 people (their words are two claims, however alike; a speaker read from "she" is the
 extractor's guess and does not count). Every statement not aligned with another article is a
 single-source fact of its own, unless it is too short to say anything (fewer than
@@ -337,8 +339,8 @@ def aligned_statements(articles: Sequence[Article], config: CompareSettings | No
         ri, rj = find(i), find(j)
         if ri == rj:
             continue
-        arts_i = {statements[k].citation.article_id for k in members[ri]}
-        if any(statements[k].citation.article_id in arts_i for k in members[rj]):
+        slots_i = {(statements[k].citation.article_id, statements[k].citation.field) for k in members[ri]}
+        if any((statements[k].citation.article_id, statements[k].citation.field) in slots_i for k in members[rj]):
             continue
         if len(voices[ri] | voices[rj]) > 1:
             continue

@@ -103,8 +103,10 @@ def test_paraphrases_align_into_one_corroborated_fact():
     facts = align_facts([a, b])
     for f in facts:
         check_spans([a, b], f.support)
-        assert len({c.article_id for c in f.support}) == len(f.support)  # one citation per article
-    evac = [f for f in facts if len(f.support) == 2 and all("evacuated" in c.text for c in f.support)]
+        slots = {(c.article_id, c.field) for c in f.support}
+        assert len(slots) == len(f.support)  # one sentence of each article's text, and its headline
+    evac = [f for f in facts if [c.article_id for c in f.support if c.field == "text"] == ["a", "b"]
+            and all("evacuated" in c.text for c in f.support)]
     assert len(evac) == 1
     assert evac[0].status == "corroborated" and evac[0].independent_sources == 2
     assert evac[0].outlets == ["Dornhill Gazette", "Valley Post"]
@@ -118,7 +120,7 @@ def test_an_agency_group_is_one_source_and_credits_do_not_add_sources():
     a, b = _pair()
     a.syndication_group = b.syndication_group = "syn-1"
     facts = align_facts([a, b])
-    evac = [f for f in facts if len(f.support) == 2]
+    evac = [f for f in facts if len({c.article_id for c in f.support}) == 2]
     assert evac and all(f.independent_sources == 1 and f.status == "single-source" for f in evac)
     a2, b2 = _pair()
     a2.credits = ["Reuters", "AFP"]
@@ -231,7 +233,8 @@ def test_an_opinion_piece_or_blog_post_states_a_fact_but_does_not_corroborate_it
     for genre in ("opinion", "blog"):
         a, b = _with_column(genre)
         facts = align_facts([a, b])
-        evac = [f for f in facts if len(f.support) == 2 and all("evacuated" in c.text for c in f.support)]
+        evac = [f for f in facts if [c.article_id for c in f.support if c.field == "text"] == ["a", "b"]
+            and all("evacuated" in c.text for c in f.support)]
         assert len(evac) == 1, genre
         # it is still said by both (support, outlets) but rests on one news source
         assert evac[0].outlets == ["Dornhill Gazette", "Valley Post"]
@@ -248,7 +251,7 @@ def test_two_news_reports_and_a_column_are_two_sources():
                 figures=[{"text": "300 villagers", "value": 300.0, "counts": "villager"}],
                 times=[("Tuesday", "2031-04-29")])
     c.genre = "opinion"
-    evac = [f for f in align_facts([a, b, c]) if len(f.support) == 3]
+    evac = [f for f in align_facts([a, b, c]) if len({c.article_id for c in f.support}) == 3]
     assert evac and evac[0].independent_sources == 2 and evac[0].status == "corroborated"
 
 
@@ -312,3 +315,19 @@ def test_two_named_peoples_own_words_are_two_claims_however_alike():
                                                "speaker_entity": "person:ilse marrow"}])
     pairs = {frozenset(c.article_id for c in f.support) for f in align_facts([mayor, she])}
     assert frozenset({"m", "s"}) in pairs
+
+
+def test_a_headline_does_not_take_the_place_of_its_own_articles_sentence():
+    from storylens.compare import compare_story
+
+    a = article("a", "The Velm town council voted on Monday to shut the old harbour pier after storm damage to its "
+                     "pilings.", outlet="Velm Gazette", headline="Velm council votes to shut storm-hit harbour pier")
+    b = article("b", "Velm's council voted Monday to shut the harbour pier, whose pilings the storm damaged.",
+                outlet="Coast Post", headline="Velm council votes to shut harbour pier after storm damage")
+    comparison = compare_story([a, b])
+    (fact,) = [f for f in comparison.facts if f.status == "corroborated"]
+    check_spans([a, b], fact.support)
+    assert {(c.article_id, c.field) for c in fact.support} >= {("a", "text"), ("b", "text"), ("b", "headline")}
+    # the brief cites each article once: its sentence, not also its headline
+    (line,) = comparison.brief.summary
+    assert sorted((c.article_id, c.field) for c in line.citations) == [("a", "text"), ("b", "text")]
