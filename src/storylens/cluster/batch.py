@@ -58,7 +58,11 @@ decide article by article as ``StoryClusterer`` does. Here:
    refer to one another, either way: the same day's reports of one event, one of them
    short or in other words (a TV station's brief naming the street of a newspaper's
    long report), whose similarity falls under the bar; the same join applies, so a
-   story of several articles joins only when half of them do.
+   story of several articles joins only when half of them do. Last, a story that shares
+   ``followup_exclusive_names`` or more rare full names of people with one earlier story
+   and with no other story, and begins ``followup_min_days`` or more after it, joins it:
+   a trial's coverage names the accused and the victims between its articles, where no
+   one article names enough of them.
 6. **Stories.** Members in canonical order; the story id is ``story-`` + the id of its
    canonical-first member (the earliest published; for undated stories the smallest
    id); ``title`` the headline of the first member that has one; ``active`` is False for
@@ -120,6 +124,7 @@ class BatchConfig:
     followup_max_dates: int = 6
     followup_share: float = 0.5
     followup_min_people: int = 3
+    followup_exclusive_names: int = 3
     sameday_days: float = 1.0
     sameday_min_link: float = 0.15
 
@@ -525,6 +530,8 @@ def _join_follow_ups(feats: Sequence[ArticleFeatures], days: Sequence[float | No
                     continue  # two events named (or nothing to tell the two apart): neither
             if best >= cfg.followup_share * len(groups[late].members):
                 joins.append((late, early))
+        if not joins and cfg.followup_exclusive_names > 0:
+            joins = _sharing_their_own_names(feats, days, groups, owner, cfg)
         if not joins:
             return
         late, early = joins[0]  # one at a time: the stories change
@@ -535,6 +542,36 @@ def _join_follow_ups(feats: Sequence[ArticleFeatures], days: Sequence[float | No
             owner[m] = keep
         if gg.span is not None:
             gk.span = gg.span if gk.span is None else (min(gk.span[0], gg.span[0]), max(gk.span[1], gg.span[1]))
+
+
+def _sharing_their_own_names(feats: Sequence[ArticleFeatures], days: Sequence[float | None],
+                             groups: dict[int, _Group], owner: list[int], cfg: BatchConfig) -> list[tuple[int, int]]:
+    """(later story, earlier story) pairs that share ``followup_exclusive_names`` or more
+    rare names of two words or more that no other story holds (a suspect's and a
+    street's, told again at his trial months later), the later story beginning
+    ``followup_min_days`` or more after the earlier one began."""
+    holders: dict[str, set[int]] = {}
+    held: Counter[str] = Counter()
+    for i, f in enumerate(feats):
+        for name in {_name_part(k) for k in f.entities if k.startswith("person:") and " " in _name_part(k)}:
+            held[name] += 1
+            holders.setdefault(name, set()).add(owner[i])
+    shared: Counter[tuple[int, int]] = Counter()
+    for name, stories in holders.items():
+        if len(stories) == 2 and held[name] <= cfg.followup_name_articles:
+            a, b = sorted(stories)
+            shared[(a, b)] += 1
+    out = []
+    for (a, b), n in sorted(shared.items()):
+        if n < cfg.followup_exclusive_names:
+            continue
+        sa, sb = groups[a].span, groups[b].span
+        if sa is None or sb is None:
+            continue
+        (early_start, early), (late_start, late) = sorted(((sa[0], a), (sb[0], b)))
+        if late_start - early_start >= cfg.followup_min_days:
+            out.append((late, early))
+    return out
 
 
 def _stories(feats: Sequence[ArticleFeatures], days: Sequence[float | None], groups: dict[int, _Group],

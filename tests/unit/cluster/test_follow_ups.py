@@ -209,7 +209,38 @@ def test_a_verdict_naming_three_of_its_events_people_joins_that_story_without_a_
     assignment, _ = cluster_features(_verdict_stream(VICTIMS))
     assert assignment["v0"] == assignment["d0"] == "story-d0"
     # one or two shared names are not enough: an official, a reporter or a family recurs
-    assignment, _ = cluster_features(_verdict_stream(VICTIMS[:2]))
+    # (the story-level rule below off: the verdict names Dorran Pike too)
+    assignment, _ = batch_cluster(_verdict_stream(VICTIMS[:2]), BatchConfig(followup_exclusive_names=0))
     assert assignment["v0"] != assignment["d0"]
-    assignment, _ = batch_cluster(_verdict_stream(VICTIMS), BatchConfig(followup_min_people=0))
+    assignment, _ = batch_cluster(_verdict_stream(VICTIMS), BatchConfig(followup_min_people=0,
+                                                                        followup_exclusive_names=0))
     assert assignment["v0"] != assignment["d0"]
+
+
+TRIAL = [("Jury selected in Dorran Pike attempted murder trial",
+          "Jury selection ended on Monday in the attempted murder trial of Dorran Pike at Harlow Crown Court. "
+          "Tamsin Verrall is expected to testify, prosecutors told the court."),
+         ("Second day of Dorran Pike attempted murder trial",
+          "On the second day of the attempted murder trial of Dorran Pike at Harlow Crown Court, Orin Bassey "
+          "testified. Kelda Moor, his cousin, wept in the gallery.")]
+
+
+def _trial_stream(others_named: tuple[str, ...] = ()):
+    """The drive-by's stream (its articles naming its three victims) and a trial's two
+    articles five months later, naming the victims between them: no one article names
+    three; ``others_named``: victims the other stories name too."""
+    out = [_with_people(f, VICTIMS) if f.id.startswith("d") else f for f in _stream()]
+    out = [_with_people(f, others_named) if f.id.startswith("e") else f for f in out]
+    trial = [_with_people(_article("t0", TRIAL[0], AUG4 + timedelta(days=150)), VICTIMS[:1]),
+             _with_people(_article("t1", TRIAL[1], AUG4 + timedelta(days=151)), VICTIMS[1:])]
+    return out + trial
+
+
+def test_a_later_story_sharing_three_of_its_own_people_with_an_earlier_one_joins_it():
+    assignment, _ = cluster_features(_trial_stream())
+    assert assignment["t0"] == assignment["t1"] == assignment["d0"] == "story-d0"
+    # names other stories hold too are no one story's own (an official, a reporter)
+    assignment, _ = cluster_features(_trial_stream(others_named=VICTIMS[:1]))
+    assert assignment["t0"] != assignment["d0"]
+    assignment, _ = batch_cluster(_trial_stream(), BatchConfig(followup_exclusive_names=0))
+    assert assignment["t0"] != assignment["d0"]
