@@ -43,9 +43,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from storylens.text import casefold_words, fold
+from storylens.text import fold
 from storylens.compare.details import find_detail_conflicts
-from storylens.compare.facts import corroborating_sources, drop_contradicting, same_day
+from storylens.compare.facts import corroborating_sources, drop_contradicting, same_day, says_claim
 from storylens.compare.framing import FramingCue
 from storylens.compare.measures import event_noun, measure_of
 from storylens.compare.places import find_place_conflicts
@@ -521,14 +521,9 @@ def _agreed_side(fact: Fact, conflict: Conflict, side: Citation, rivals: Sequenc
         return False
     claims = {_key(s.citation): s.claim for s in conflict.sides}
     mine = claims.get(_key(side), "")
-    said = f" {casefold_words(mine).split(' of ', 1)[0]} "  # "large numbers" of prisoners
-
-    def says(text: str) -> bool:
-        return bool(said.strip()) and said in f" {casefold_words(text)} "
-
-    if fact.statement != side.text and not says(fact.statement):
+    if fact.statement != side.text and not says_claim(mine, fact.statement):
         return True  # the fact shows another claim of these statements (its agreed part)
-    stating = {c.article_id for c in fact.support if claims.get(_key(c)) == mine or says(c.text)}
+    stating = {c.article_id for c in fact.support if claims.get(_key(c)) == mine or says_claim(mine, c.text)}
     return corroborating_sources([by_id[a] for a in sorted(stating) if a in by_id]) >= 2
 
 

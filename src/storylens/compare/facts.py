@@ -65,7 +65,7 @@ from storylens.text import casefold_words
 from storylens.stories import independent_sources
 
 __all__ = ["GENERIC_TERMS", "agreement", "align_facts", "aligned_statements", "corroborating_sources",
-           "drop_contradicting", "fact_id", "facts_of", "make_scorer", "same_day"]
+           "drop_contradicting", "fact_id", "facts_of", "make_scorer", "same_day", "says_claim"]
 
 log = logging.getLogger(__name__)
 
@@ -447,9 +447,6 @@ def drop_contradicting(facts: list[Fact], conflicts: Sequence[Conflict], article
         value = getattr(side, "value", None)
         return f"{value:g}" if value is not None else " ".join(getattr(side, "claim", "").casefold().split())
 
-    def words(text: str) -> str:
-        return f" {casefold_words(text)} "
-
     for conflict in conflicts:
         stated: dict[str, set[str]] = defaultdict(set)
         for s in conflict.sides:
@@ -459,11 +456,10 @@ def drop_contradicting(facts: list[Fact], conflicts: Sequence[Conflict], article
             mine = {claim(s) for s in cited}
             if len(mine) != 1:
                 continue
-            said = words(cited[0].claim).split(" of ", 1)[0] + " "  # "large numbers" of prisoners
             # An article on another side still supports the fact where its own sentence
             # states this side's claim too (a claim reported, then checked).
             keep = [c for c in fact.support if not stated.get(c.article_id) or mine <= stated[c.article_id]
-                    or said in words(c.text)]
+                    or says_claim(cited[0].claim, c.text)]
             if len(keep) == len(fact.support):
                 continue
             members = list({c.article_id: by_id[c.article_id] for c in keep if c.article_id in by_id}.values())
@@ -472,6 +468,13 @@ def drop_contradicting(facts: list[Fact], conflicts: Sequence[Conflict], article
                             else keep[0].text, keep, sources,
                             "corroborated" if sources >= 2 else "single-source", fact.asserted_by,
                             sorted({outlet_name(m) for m in members}))
+
+
+def says_claim(claim: str, text: str) -> bool:
+    """Whether ``text`` says a side's ``claim`` in its words: the claim's words (up to its
+    " of ": "large numbers" of prisoners) as whole words of the text, case folded."""
+    said = f" {casefold_words(claim).split(' of ', 1)[0]} "
+    return bool(said.strip()) and said in f" {casefold_words(text)} "
 
 
 def _same(a: Citation, b: Citation) -> bool:

@@ -277,6 +277,24 @@ def test_dropping_a_contradicting_outlet_recounts_news_only():
     assert facts[0].outlets == ["Dornhill Gazette", "Hill Blog"]
 
 
+def test_an_article_on_the_other_side_that_states_this_claim_too_keeps_supporting_it():
+    from storylens.compare.facts import drop_contradicting, fact_id
+    from storylens.model import Conflict, ConflictSide, Fact
+
+    a = article("a", "Officials evacuated 300 villagers from Dornhill.", outlet="Dornhill Gazette")
+    b = article("b", "Officials first said 300 villagers were evacuated; later they counted 500 villagers.",
+                outlet="Valley Post")
+    support = [Citation(x.id, 0, len(x.text), x.text) for x in (a, b)]
+    fact = Fact(fact_id(support), a.text, support, 2, "corroborated", outlets=["Dornhill Gazette", "Valley Post"])
+    conflict = Conflict("conflict-1", "figure", "how many villagers", [
+        ConflictSide("300 villagers", "outlet", support[0], 300.0),
+        ConflictSide("500 villagers", "outlet", Citation("b", *at(b.text, "500 villagers"), "500 villagers"),
+                     500.0)], [fact.id])
+    facts = [fact]
+    drop_contradicting(facts, [conflict], [a, b])
+    assert [s.article_id for s in facts[0].support] == ["a", "b"]  # b's sentence says "300 villagers" too
+
+
 def test_a_time_of_day_on_a_known_day_anchors_the_day_like_a_date():
     a_text = "The ferry ran aground near Korsby harbour on Monday night, the coast guard said."
     b_text = "A ferry ran aground near Korsby harbour on Monday, stranding passengers."
