@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["STOP_WORDS", "casefold_words", "cheap_lemma", "fold", "fold_text", "narrow"]
+__all__ = ["NUMBER_WORDS", "STOP_WORDS", "casefold_words", "cheap_lemma", "fold", "fold_text", "narrow"]
 
 #: Letters NFKD does not decompose, and typographic apostrophes and dashes.
 _NARROW = str.maketrans({
@@ -22,6 +22,10 @@ _NARROW = str.maketrans({
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "ß": "ss",
 })
 _SPACES = re.compile(r"\s+")
+#: Numbers news spells out, zero to twenty.
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
 _WORDS = re.compile(r"\w+")
 
 

@@ -44,7 +44,7 @@ from storylens.compare.statements import outlet_name
 from storylens.compare.status_updates import superseded_citation
 from storylens.compare.timeline import TimelineEvent
 from storylens.model import Article, Citation, Conflict, Fact
-from storylens.text import casefold_words
+from storylens.text import NUMBER_WORDS, casefold_words
 
 __all__ = ["BriefSentence", "QuotedSpeaker", "Brief", "build_brief", "sayable"]
 
@@ -114,14 +114,20 @@ _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|according|stated|added|wrot
                      r"|explained|asked|replied|reported|testified|insisted|argued|warned|declared)\b", re.I)
 
 
+#: A photo credit a caption opens with: "Jeff Lane/for the Daily Post", "AP Photo/City
+#: Police", "Ann Lee/Getty Images" (names joined by a slash, the first word or two in).
+_PHOTO_CREDIT = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*/(?:for\s+(?:the\s+)?)?[A-Z]")
+
+
 def sayable(text: str) -> bool:
     """Whether a statement can stand alone in a summary: a whole sentence (it begins with
     a capital or a digit and ends a sentence, not a clause cut at a comma or a
-    semicolon), and not a piece of someone's quotation without its speaker (it opens a
-    quotation, or leaves one open, and names no one saying it)."""
+    semicolon), not a photo caption (it opens with the photo's credit), and not a piece
+    of someone's quotation without its speaker (it opens a quotation, or leaves one
+    open, and names no one saying it)."""
     t = text.strip()
     body = t.lstrip(_OPENING_QUOTES + "([—–- ")
-    if not body or not (body[0].isupper() or body[0].isdigit()):
+    if not body or not (body[0].isupper() or body[0].isdigit()) or _PHOTO_CREDIT.match(body):
         return False
     if not re.search(r"[.!?…][\"”’')\]]*$", t):
         return False
@@ -140,21 +146,48 @@ def _candidates(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, in
             and not superseded_citation(c, superseded)]
 
 
+#: Conflicts over a detail a sentence states in the side's own words (a place, a wound; a
+#: count with what it counts, in three words or more: "5 months pregnant"): a sentence saying
+#: one side's claim states the disputed detail. A day, a name, a quotation or a bare count
+#: ("five people") is said in many sentences that are not about the disputed point.
+_DETAIL_KINDS = frozenset({"place", "other"})
+_MIN_FIGURE_WORDS = 3
+
+
+def _words_with_digits(text: str) -> str:
+    """The text's words case folded, numbers spelled out as digits ("Five people" -> "5
+    people"), padded with spaces for whole-word tests."""
+    return " " + " ".join(str(NUMBER_WORDS.get(w, w)) for w in casefold_words(text).split()) + " "
+
+
 class _Disputed:
     """Where the story's conflicts are: which sentences are sides, and what they claim."""
 
     def __init__(self, conflicts: Sequence[Conflict]) -> None:
         self._spans: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
         self._claims: dict[int, list[str]] = {}
+        self._details: list[str] = []  # the claims of detail conflicts, in words (number words as digits)
         for k, conflict in enumerate(conflicts):
             self._claims[k] = [casefold_words(side.claim) for side in conflict.sides]
             for side in conflict.sides:
                 c = side.citation
                 self._spans[(c.article_id, c.field)].append((c.start, c.end, k))
+                said = _words_with_digits(side.claim)
+                if conflict.kind in _DETAIL_KINDS or (conflict.kind == "figure"
+                                                      and len(said.split()) >= _MIN_FIGURE_WORDS):
+                    self._details.append(said)
 
     def sides_of(self, c: Citation) -> set[int]:
         """The conflicts the cited span takes a side in."""
         return {k for s, e, k in self._spans.get((c.article_id, c.field), ()) if s < c.end and c.start < e}
+
+    def states_a_disputed_detail(self, text: str) -> bool:
+        """Whether the sentence says a side's claim of a conflict over a place, a wound or a
+        count said with what it counts ("who was five months pregnant" against "four months
+        pregnant"): shown as the dispute, never as agreed, whether or not its own sentence
+        is a side."""
+        words = _words_with_digits(text)
+        return any(claim in words for claim in self._details)
 
     def touches(self, f: Fact, shown: Citation) -> bool:
         """Whether the fact cannot be shown as agreed: its statements sit on two or more
@@ -237,8 +270,9 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
     best: dict[str, list[_Line]] = {}  # fact id -> its lines of the most sources (in support order)
     usable = []
     for f in facts:
-        lines = _lines(f, disputed, superseded, agrees, by_id) if f.support else []
-        if lines and not disputed.touches(f, lines[0].shown):
+        lines = [x for x in (_lines(f, disputed, superseded, agrees, by_id) if f.support else [])
+                 if not disputed.touches(f, x.shown) and not disputed.states_a_disputed_detail(x.shown.text)]
+        if lines:
             best[f.id] = lines
             usable.append(lines[0])
     corroborated = [x for x in usable if x.sources >= 2]

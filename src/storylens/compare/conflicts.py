@@ -43,7 +43,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from storylens.text import fold
+from storylens.text import NUMBER_WORDS, fold
 from storylens.compare.details import find_detail_conflicts
 from storylens.compare.facts import corroborating_sources, drop_contradicting, same_day, says_claim
 from storylens.compare.framing import FramingCue
@@ -75,7 +75,7 @@ _VAGUE = re.compile(
     r"\s+numbers?|(?P<many>hundreds|thousands|dozens|scores|millions))[\"”']?)\s+of\s+"
     r"(?P<rest>(?:[\"“']?[\w’'-]+[\"”']?\s*){1,3})", re.IGNORECASE)
 _IMPLIED_MIN = {"hundreds": 200.0, "thousands": 2000.0, "dozens": 24.0, "scores": 40.0, "millions": 2e6}
-_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBER_WORDS = {w: n for w, n in NUMBER_WORDS.items() if n <= 12}
 _PRONOUNS = PERSON_PRONOUNS | PLURAL_PRONOUNS | RELATIVE_PRONOUNS
 #: A number with no noun as a clause's subject ("All six were taken", ", and two were shot").
 _ELLIPTICAL = re.compile(

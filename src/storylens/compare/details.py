@@ -33,16 +33,13 @@ from difflib import SequenceMatcher
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from storylens.text import fold
+from storylens.text import NUMBER_WORDS, fold
 from storylens.compare.settings import current
 from storylens.compare.statements import Statement, across_sources, hours_between
 from storylens.model import Article, ConflictSide
 
 __all__ = ["DetailPair", "find_detail_conflicts", "person_ages", "spelled_alike"]
 
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
 _STREET_TYPES = {"road": "rd", "rd": "rd", "street": "st", "st": "st", "avenue": "ave", "ave": "ave", "av": "ave",
                  "boulevard": "blvd", "blvd": "blvd", "drive": "dr", "dr": "dr", "lane": "ln", "ln": "ln",
                  "court": "ct", "ct": "ct", "place": "pl", "pl": "pl", "terrace": "ter", "highway": "hwy",
@@ -99,7 +96,7 @@ def _pregnancies(article: Article, statements: Sequence[Statement]) -> dict[str,
     out: dict[str, dict[str, list[tuple[str, Statement]]]] = {}
     for m in _PREGNANT.finditer(article.text):
         raw = m.group(1).lower()
-        value = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+        value = int(raw) if raw.isdigit() else NUMBER_WORDS.get(raw)
         st = _statement_at(statements, m.start())
         if value is None or st is None:
             continue
@@ -108,7 +105,7 @@ def _pregnancies(article: Article, statements: Sequence[Statement]) -> dict[str,
     return out
 
 
-_COUNT = r"(?P<n>\d{1,2}|" + "|".join(w for w, n in _NUMBER_WORDS.items() if n >= 2) + r"|a pair of|a trio of)"
+_COUNT = r"(?P<n>\d{1,2}|" + "|".join(w for w, n in NUMBER_WORDS.items() if n >= 2) + r"|a pair of|a trio of)"
 _FIRERS = r"(?:shooters|gunmen|gunwomen)"
 #: Words that end the subject's own phrase ("two men in a car fired", not "two men were
 #: hurt when someone fired").
@@ -142,7 +139,7 @@ def _shooters(article: Article, statements: Sequence[Statement]) -> dict[str, di
             found["1"] = [("one shooter", st)]
     for m in several if not one else []:
         raw = m.group("n").lower()
-        value = 2 if raw == "a pair of" else 3 if raw == "a trio of" else int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        value = 2 if raw == "a pair of" else 3 if raw == "a trio of" else int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
         st = _statement_at(statements, m.start())
         if st is not None:
             found.setdefault(str(value), []).append((" ".join(m.group().split()), st))

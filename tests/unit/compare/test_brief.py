@@ -226,6 +226,36 @@ def test_a_disputed_figure_is_never_in_the_summary_as_agreed():
     assert brief.summary == [] and len(brief.disputed) == 1
 
 
+def test_a_sentence_stating_a_disputed_detail_is_no_summary_line_even_when_no_side_cites_it():
+    # "five months pregnant" against another outlet's "four months pregnant": the conflict's
+    # sides cite other sentences, but this one says a side's claim in words
+    ta = "Ona Brisk, who was five months pregnant, was hit twice on Larch Street."
+    tb = "Ona Brisk, five months pregnant, was shot twice on Larch Street, police said."
+    a, b, fact = _two_outlets_one_fact(ta, tb)
+    months = Conflict("c1", "figure", "how far along the pregnancy was", [
+        ConflictSide("4 months pregnant", "outlet", Citation("c", 0, 10, "four month"), 4.0),
+        ConflictSide("5 months pregnant", "outlet", Citation("d", 0, 10, "five month"), 5.0)])
+    assert build_brief([a, b], [fact], [], [], []).summary
+    assert build_brief([a, b], [fact], [months], [], []).summary == []
+    # a bare count ("five people") is said of many things: it keeps a line
+    count = Conflict("c2", "figure", "how many people", [
+        ConflictSide("Five people", "outlet", Citation("c", 0, 11, "Five people"), 5.0),
+        ConflictSide("All six", "outlet", Citation("d", 0, 7, "All six"), 6.0)])
+    tc = "Five people were shot on Larch Street on Sunday."
+    td = "Five people were shot on Sunday on Larch Street, police said."
+    c, d, shot = _two_outlets_one_fact(tc, td)
+    assert build_brief([c, d], [shot], [count], [], []).summary
+
+
+def test_a_photo_caption_is_no_summary_line():
+    from storylens.compare.brief import sayable
+
+    assert not sayable("Ann Lee/for the Velm Post Only the driver was hurt in the crash.")
+    assert not sayable("AP Photo/Velm Police The car after the crash.")
+    assert sayable("Police and/or fire crews came to Larch Street.")
+    assert sayable("The council met on 3/4 in Velm.")
+
+
 def test_a_fact_is_not_dropped_for_another_detail_disputed_in_one_of_its_sentences():
     ta = "Six people were wounded on Sunday when two men in a car fired at a bus stop."
     tb = "Six people were wounded on Sunday at a bus stop in Lorn, police said."
