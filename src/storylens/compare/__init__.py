@@ -65,7 +65,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     if current().person_facts:  # who is who, read beside the names: most sources first, as facts_of orders
         facts = sorted(facts + person_facts(articles), key=lambda f: -f.independent_sources)
     updates: list[FramingCue] = []  # later counts that update earlier ones: framing, not conflicts
-    conflicts = find_conflicts(articles, facts, split, updates)
+    conflicts = find_conflicts(articles, facts, split, updates, timeline)
     voices = {(st.citation.article_id, st.citation.field, st.citation.start, st.citation.end): st.asserted_by
               for st in statements}
     superseded, status_cues = find_status_updates(articles, split)  # "wanted" before a later "arrested"

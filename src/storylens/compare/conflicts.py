@@ -43,17 +43,18 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from storylens.text import NUMBER_WORDS, fold
+from storylens.text import NUMBER_WORDS, casefold_words, fold
 from storylens.compare.details import find_detail_conflicts
 from storylens.compare.facts import corroborating_sources, drop_contradicting, same_day, says_claim
 from storylens.compare.framing import FramingCue
 from storylens.compare.measures import event_noun, measure_of
 from storylens.compare.places import find_place_conflicts
 from storylens.compare.settings import current
+from storylens.compare.timeline import BackgroundSpans, TimelineEvent
 from storylens.extract.quotes_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
 from storylens.compare.statements import (Statement, across_sources, concept_of, hours_between, outlet_name,
                                           statements_of, terms, word_stem)
-from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, Figure
+from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, Figure, TimeRef
 
 __all__ = ["find_conflicts", "THING_CLASSES"]
 
@@ -69,6 +70,16 @@ THING_CLASSES = {
 #: Money: what an amount measures needs more than its noun, so amounts are not compared.
 _CURRENCY_NOUNS = {"dollar", "euro", "pound", "yen", "yuan", "rupe", "peso", "mark", "franc", "krona", "kron",
                    "lira", "rand", "ruble", "roubl", "won", "dinar", "dirham", "shekel", "naira", "lakh", "crore"}
+#: Counted nouns that are no group of people or things an account can miscount: a street
+#: block number ("the 9600 block"), the counts of a charge (each defendant his own).
+_NOT_COUNTED = {"block", "count", "charg"}
+#: A count of victims and their attacker together ("seven people dead, including the gunman",
+#: "killed three people and himself"): not the victims' count another account gives.
+_WITH_THE_ATTACKER = re.compile(r"[^.;]{0,40}?\b(?:including|and|plus) (?:the )?(?:gunman|shooter|suspect|attacker|killer|"
+                                r"himself|herself)\b", re.IGNORECASE)
+#: Words after a number that make it a count beside another group ("three other people").
+_BESIDE = frozenset({"other", "others", "more", "additional", "further", "extra"})
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
 _TIME_UNITS = {"day", "hour", "week", "month", "year", "year-old", "minute", "second", "decade", "night", "percent"}
 _VAGUE = re.compile(
     r"(?P<q>[\"“']?\b(?:(?P<adj>large|huge|great|significant|important|substantial|considerable|vast)"
@@ -88,6 +99,8 @@ _RISING = {"shot", "killed", "wounded", "injured", "hospitalised", "evacuated", 
 _UPDATE_HOURS = 12
 _UPDATE_CUE = re.compile(r"\b(?:rose|risen|climbed|increased|jumped|grew|grown) to\b|\bup from\b|\bhas since\b"
                          r"|\bhave since\b|\brevised\b", re.IGNORECASE)
+#: Said after a count, its sentence tells that the count has changed since.
+_SINCE_UPDATED = re.compile(r"\b(?:has|have) since\b|\brevised\b", re.IGNORECASE)
 _HUMAN_MEASURES = {"shot", "killed", "wounded", "injured", "hospitalised", "evacuated", "rescued", "arrested", "missing"}
 _TALLY = re.compile(r"\bvot(?:ed|e|es|ing)\s+(?:was\s+)?(\d+|[a-z]+)\s*(?:-|–|to)\s*(\d+|[a-z]+)\b", re.IGNORECASE)
 
@@ -182,9 +195,12 @@ def _mentions(article: Article, statements: list[Statement]) -> list[_Mention]:
         for f in st.figures:
             if (f.unit or "") in _TIME_UNITS or f.currency or not (f.counts or f.vague):
                 continue
+            if f.value is not None and not _a_whole_count(article.text, f):
+                continue
             span = _interval(f)
             thing = _thing(f.counts or "")
-            if not thing or thing in _CURRENCY_NOUNS or any(w in _CURRENCY_NOUNS for w in terms(f.unit or "")):
+            if not thing or thing in _CURRENCY_NOUNS or thing in _NOT_COUNTED \
+                    or any(w in _CURRENCY_NOUNS for w in terms(f.unit or "")):
                 continue
             if span is None and not f.vague:
                 continue
@@ -212,6 +228,25 @@ def _mentions(article: Article, statements: list[Statement]) -> list[_Mention]:
     return out
 
 
+def _a_whole_count(text: str, f: Figure) -> bool:
+    """Whether the figure counts a whole group of its own: not a part of another ("one of
+    the men", "two of the killings"), not more beside another group ("three other people",
+    "three more", "another eight", "three additional officers"), not a rank ("a fifth
+    person"), not a rate ("19.3 deaths per 100,000"), not the victims with their attacker
+    ("seven people dead, including the gunman")."""
+    words = casefold_words(f.text).split()
+    at = next((i for i, w in enumerate(words) if w[:1].isdigit() or w in NUMBER_WORDS), 0)
+    before = casefold_words(text[max(0, f.start - 12):f.start]).split()
+    after = casefold_words(text[f.end:f.end + 12]).split()
+    if words[at + 1:at + 2] == ["of"]:
+        return False
+    if _BESIDE & set(words[at + 1:at + 3]) or (before and before[-1] in ("another", "other")):
+        return False
+    if _ORDINALS & set(words) or (after and after[0] == "per"):
+        return False
+    return not _WITH_THE_ATTACKER.match(text, f.end)
+
+
 def _elliptical(article: Article, st: Statement, first: bool) -> list[_Mention]:
     """Counts of people without their noun, as the subject of what befell them ("All six
     were taken to Harlow Hospital", "Two were shot in the legs"): people only when the
@@ -230,6 +265,23 @@ def _elliptical(article: Article, st: Statement, first: bool) -> list[_Mention]:
         out.append(_Mention(article, st, m.group("q"), m.start("q"), m.end("q"), "peopl", "people", value, value,
                             vague=False, implied_min=None, context=ctx, value=value, noun="people", measure=measure))
     return out
+
+
+def _superseded_in_its_sentence(m: _Mention) -> bool:
+    """A count its own sentence says was since updated: it stands before an update cue
+    ("two people had been killed and five wounded, but two more people have since died")."""
+    return _SINCE_UPDATED.search(m.article.text, m.end, m.statement.citation.end) is not None
+
+
+def _other_days(a: Statement, b: Statement) -> bool:
+    """Both statements name the day of what they tell, and never the same day: two
+    incidents ("four people were wounded ... Sunday" / "Five people were wounded ...
+    Thursday evening")."""
+    da = [t for t in a.times if t.granularity in ("day", "time") and re.match(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", t.value)]
+    db = [t for t in b.times if t.granularity in ("day", "time") and re.match(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", t.value)]
+    if not da or not db:
+        return False
+    return not any(x.value[:10] == y.value[:10] or same_day(x, y) for x in da for y in db)
 
 
 def _same_thing(a: _Mention, b: _Mention) -> bool:
@@ -301,21 +353,37 @@ def _as_written(m: _Mention) -> str:
     return word if word and " " not in noun else noun
 
 
+def _apart(a: Article, b: Article) -> bool:
+    """Published more than ``compare.dispute_window_days`` apart (both dated)."""
+    hours = hours_between(a, b)
+    return hours is not None and abs(hours) > 24 * current().dispute_window_days
+
+
 def _figure_edges(articles: Sequence[Article], sts: dict[str, list[Statement]],
-                  updates: list[FramingCue] | None = None) -> list[_Edge]:
-    """One edge per pair of articles of different sources and counted class: their
-    best-matching mentions of one thing in one event, when the figures disagree and the
-    later is not an update of the earlier (an update goes to ``updates`` as an
-    ``updated_figure`` framing cue on the later statement)."""
-    mentions = {a.id: _mentions(a, sts[a.id]) for a in articles}
+                  updates: list[FramingCue] | None = None, background: BackgroundSpans | None = None
+                  ) -> list[_Edge]:
+    """One edge per pair of articles of different sources, published within
+    ``compare.dispute_window_days`` of each other, and counted class: their best-matching
+    mentions of one thing in one event, when the figures disagree and the later is not an
+    update of the earlier (an update goes to ``updates`` as an ``updated_figure`` framing
+    cue on the later statement). A statement that mentions an event of the story's
+    background (``background``: "the Aurora theater shooting that left 12 people dead"
+    in a report of another) gives no count."""
+    mentions = {a.id: [m for m in _mentions(a, sts[a.id])
+                       if (background is None or not background.mentioned_in(m.statement.citation))
+                       and not _superseded_in_its_sentence(m)]
+                for a in articles}
     edges: list[_Edge] = []
     for a, b in across_sources(articles, _source):
+        if _apart(a, b):
+            continue
         # The best pair per pair of counted classes (unordered, so that which
         # article comes first cannot change which mentions are compared).
         best: dict[tuple[str, str], tuple[float, _Mention, _Mention]] = {}
         for ma in mentions[a.id]:
             for mb in mentions[b.id]:
-                if not (_same_thing(ma, mb) and _same_measure(ma, mb) and _same_event(ma, mb)):
+                if not (_same_thing(ma, mb) and _same_measure(ma, mb) and _same_event(ma, mb)) \
+                        or _other_days(ma.statement, mb.statement):
                     continue
                 union = len(ma.context | mb.context) or 1
                 score = len(ma.context & mb.context) / union
@@ -370,9 +438,45 @@ def _tally_edges(articles: Sequence[Article], sts: dict[str, list[Statement]]) -
     return edges
 
 
+#: A day written out ("Oct. 13", "June 7, 2013", "2015-06-07"), not told from the day of
+#: publication ("Monday", "today", "two days later").
+_WRITTEN_DAY = re.compile(r"\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}/\d{1,2}",
+                          re.IGNORECASE)
+#: A publication stamp left in the text: "(Published Monday, Oct. 14, 2013)".
+_STAMP = re.compile(r"^\W*(?:published|updated|posted|last updated)\b", re.IGNORECASE)
+
+
+#: A day told from another day than the article's ("two days later", "the next day") or
+#: bounding a span ("since Tuesday"): no day of the event itself.
+_TOLD_FROM_ANOTHER_DAY = re.compile(r"\b(?:later|earlier|after|before|next|following|previous|prior)\b", re.IGNORECASE)
+_BOUND = re.compile(r"\b(?:since|until|till|through|by|from|for|updated|published|posted)\W*$", re.IGNORECASE)
+
+
+def _day_of_the_event(article: Article, t: TimeRef) -> bool:
+    """Whether a day reference can say when the event happened (see above)."""
+    return not (_TOLD_FROM_ANOTHER_DAY.search(t.text) or _BOUND.search(article.text[max(0, t.start - 12):t.start]))
+
+
+def _days_disagree(a: Article, ta: TimeRef, b: Article, tb: TimeRef) -> bool:
+    """Whether two day references of one event say different days: each a day of the
+    event (:func:`_day_of_the_event`), not the same words or one inside the other (the
+    same "Jan. 19" or "Monday" resolved to two days is our reading of two publication
+    days, not a disagreement; "Thursday" and "Thursday, January 25" agree on the
+    weekday), and, unless both write the day out, in articles published within
+    ``compare.dispute_window_days`` of each other."""
+    wa, wb = f" {casefold_words(ta.text)} ", f" {casefold_words(tb.text)} "
+    if wa in wb or wb in wa or same_day(ta, tb):
+        return False
+    if not (_day_of_the_event(a, ta) and _day_of_the_event(b, tb)):
+        return False
+    written = _WRITTEN_DAY.search(ta.text) and _WRITTEN_DAY.search(tb.text)
+    return bool(written) or not _apart(a, b)
+
+
 def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
                 st_of: dict[tuple[str, str, int, int], Statement]) -> list[_Edge]:
-    """Date disagreements between the statements of one fact."""
+    """Date disagreements between the statements of one fact (:func:`_days_disagree`;
+    a publication stamp left in the text is no statement of the event's day)."""
     by_id = {a.id: a for a in articles}
     same_event = current().date_same_event_jaccard  # a fact may align neighbouring events
     edges = []
@@ -380,29 +484,33 @@ def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
         support = [(by_id[c.article_id], st_of[_key(c)]) for c in fact.support if _key(c) in st_of]
         for n, (a, sa) in enumerate(support):
             for b, sb in support[n + 1:]:
-                if _source(a) == _source(b):
+                if _source(a) == _source(b) or _STAMP.match(sa.citation.text) or _STAMP.match(sb.citation.text):
                     continue
                 da = [t for t in sa.times if t.granularity == "day"]
                 db = [t for t in sb.times if t.granularity == "day"]
                 values = da[0].value + db[0].value if len(da) == 1 and len(db) == 1 else "X"
                 close = len(sa.terms & sb.terms) / max(1, len(sa.terms | sb.terms)) >= same_event
-                if "X" not in values and "W" not in values and close and not same_day(da[0], db[0]):
+                if "X" not in values and "W" not in values and close and _days_disagree(a, da[0], b, db[0]):
                     edges.append(_Edge("date", fact.id, fact.statement, _side(da[0].text, sa), _side(db[0].text, sb)))
     return edges
 
 
 def find_conflicts(articles: Sequence[Article], facts: list[Fact],
                    split: Mapping[str, Sequence[Statement]] | None = None,
-                   updates: list[FramingCue] | None = None) -> list[Conflict]:
+                   updates: list[FramingCue] | None = None,
+                   timeline: Sequence[TimelineEvent] | None = None) -> list[Conflict]:
     """One conflict per disagreement in the story (see :func:`_consolidate`); every fact
     citing a side's statement gets ``status = "disputed"`` unless independent sources
     agree on that side and no rival side is among its statements (the facts are updated
     in place). ``split``: each article's ``statements_of``, when the caller has them.
     ``updates`` receives an ``updated_figure`` framing cue for each later count that
-    updates an earlier one (not a conflict)."""
+    updates an earlier one (not a conflict). ``timeline``: the story's
+    (``build_timeline``): counts told of its background events are not compared."""
     sts = {a.id: list(split[a.id]) if split is not None else statements_of(a) for a in articles}
     st_of = {_key(st.citation): st for a in articles for st in sts[a.id]}
-    edges = _figure_edges(articles, sts, updates) + _tally_edges(articles, sts) + _fact_edges(articles, facts, st_of)
+    background = BackgroundSpans(timeline) if timeline is not None else None
+    edges = _figure_edges(articles, sts, updates, background) + _tally_edges(articles, sts)
+    edges += _fact_edges(articles, facts, st_of)
     edges += [_Edge("place", "", f"where: {a.citation.text}", a, b)
               for a, b in find_place_conflicts(articles, sts, _source)]
     edges += _attribution_edges(articles, sts)

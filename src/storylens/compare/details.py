@@ -15,7 +15,9 @@ whose referent is fixed within a story:
 * ``identity``: one person's age ("Marquise Frederick, 19," / "20-year-old Marquise
   Frederick"), said next to the person's full name, when each article gives that person
   one age; a year apart is an update, not a dispute, when the articles are more than
-  ``compare.age_same_days`` days apart (a birthday between an arrest and a trial);
+  ``compare.age_same_days`` days apart (a birthday between an arrest and a trial), and
+  as many years apart as years between the articles (21 at an arrest, 23 at a hearing
+  20 months later);
 * ``identity``: one person's name with given name and surname swapped ("Fredrick
   Marquise" vs "Marquise Frederick"; spellings a letter apart count as one word), read
   from the text wherever a person the story recognises is named, so a writing the
@@ -27,6 +29,7 @@ sources (``source``), each side citing the statement that gives it. Pure functio
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from difflib import SequenceMatcher
@@ -425,7 +428,10 @@ def _age_pairs(articles: Sequence[Article], statements: dict[str, list[Statement
                        lambda x, k: x):
         gap = hours_between(by_id[pair.a.citation.article_id], by_id[pair.b.citation.article_id])
         apart = abs(int(pair.claims[0]) - int(pair.claims[1]))
-        if apart > 1 or (gap is not None and abs(gap) <= 24 * same_days):
+        # birthdays between the two articles: a year per year between them (some days
+        # apart, none)
+        birthdays = math.ceil(abs(gap) / (24 * 365.25)) if gap is not None and abs(gap) > 24 * same_days else 0
+        if apart > birthdays:
             out.append(pair)
     return out
 

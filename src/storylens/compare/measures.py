@@ -7,9 +7,13 @@ prisoners": the same counted class (people, prisoners) measured by different pre
 measure the same thing; five shot and six wounded can both be true.
 
 :func:`measure_of` reads the words after the counted noun (passive and relative clauses:
-"were shot", "who were killed", "with gunshot wounds"), then those just before the figure
-(active voice: "killing two", "released 12 prisoners"), within the statement, and returns
-the first measure it finds, or ``None``. The classes are stricter than the alignment's
+"were shot", "who were killed", "with gunshot wounds"; an apposition ", including a
+6-year-old girl," passed over), as long as they lead up to a predicate (auxiliaries,
+"who", adverbs; a place or group: "900 residents of Dornhill had been evacuated": "three
+people pulled out handguns and started firing shots" is no count
+of people shot, nor "killed one person and wounded three" one of people wounded), then
+those just before the figure (active voice: "killing two", "released 12 prisoners"),
+within the statement, and returns the first measure it finds, or ``None``. The classes are stricter than the alignment's
 concepts (``statements.terms``): "wounded" and "injured", often different counts in one
 report, are two measures here. An event noun counted itself ("about a dozen releases",
 "three deaths") is its own measure. Pure functions.
@@ -53,6 +57,18 @@ _PHRASES = [
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _AFTER = 12
 _BEFORE = 4
+#: Words that may stand between a counted noun and the predicate that measures it.
+_LEADING = frozenset("""were was are is be been being have has had who that which all both each also later
+reportedly then now still seriously critically fatally badly slightly gravely mortally with from in at
+""".split())
+#: Words after "with" that may lead to the measure ("with burns and other injuries").
+_WITH_WORDS = 5
+#: An apposition after the counted noun: ", including an elderly woman and her granddaughter,".
+_APPOSITION = re.compile(r"\s*,\s*(?:including|among them|among whom|all|both|ages?|aged)\b[^,;.]{0,120},")
+#: A place or group after the counted noun, up to the auxiliary of its predicate: "900
+#: residents of Dornhill had been evacuated", "seven people inside the club were shot".
+_PLACE_AFTER = re.compile(r"\s+(?:of|from|in|at|near|on|across|inside|outside)\s+(?:[\w.'’-]+\s+){0,5}?"
+                          r"(?=(?:were|was|had|have|has|are|is|who)\b)", re.IGNORECASE)
 
 
 def _measure_of_word(word: str) -> str | None:
@@ -60,7 +76,10 @@ def _measure_of_word(word: str) -> str | None:
     return MEASURES.get(stem) or MEASURES.get(fold(word))
 
 
-def _scan(text: str, words: list[re.Match[str]]) -> str | None:
+def _scan(text: str, words: list[re.Match[str]], leading_only: bool = False) -> str | None:
+    """The first measure the words name; with ``leading_only``, only while the words
+    before it can lead up to a predicate (``_LEADING``)."""
+    free = 0  # words after "with" may name the condition ("with burns and other injuries")
     for m in words:
         rest = fold(text[m.start():m.start() + 120])
         for pattern, measure in _PHRASES:
@@ -69,6 +88,13 @@ def _scan(text: str, words: list[re.Match[str]]) -> str | None:
         found = _measure_of_word(m.group())
         if found:
             return found
+        word = fold(m.group())
+        if word == "with":
+            free = _WITH_WORDS
+        elif free:
+            free -= 1
+        elif leading_only and word not in _LEADING:
+            return None
     return None
 
 
@@ -83,8 +109,10 @@ def measure_of(text: str, start: int, end: int, noun_end: int, lo: int, hi: int,
     at ``noun_end``) inside the statement ``text[lo:hi]``; None when no predicate says."""
     if thing and event_noun(thing):
         return MEASURES[thing]
-    after = list(_WORD.finditer(text, max(end, noun_end), hi))[:_AFTER]
-    found = _scan(text, after)
+    at = max(end, noun_end)
+    passed = _APPOSITION.match(text, at, hi) or _PLACE_AFTER.match(text, at, hi)
+    after = list(_WORD.finditer(text, passed.end() if passed else at, hi))[:_AFTER]
+    found = _scan(text, after, leading_only=True)
     if found:
         return found
     before = list(_WORD.finditer(text, lo, start))[-_BEFORE:]

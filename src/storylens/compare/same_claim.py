@@ -37,7 +37,7 @@ from storylens.compare.facts import GENERIC_TERMS
 from storylens.compare.quote_variants import QuoteGroup
 from storylens.compare.settings import current
 from storylens.compare.statements import Statement, concept_of, speaker_key, terms, word_stem
-from storylens.compare.timeline import TimelineEvent
+from storylens.compare.timeline import BackgroundSpans, TimelineEvent
 from storylens.model import Article, Citation
 
 _Key = tuple[str, str, int, int]
@@ -116,27 +116,13 @@ def _counted_figures(st: Statement) -> frozenset[str]:
     return frozenset(out)
 
 
-class _Background:
-    """The spans of mentions of the story's background events, by article and field."""
-
-    def __init__(self, timeline: Sequence[TimelineEvent]) -> None:
-        self.spans: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-        for ev in timeline:
-            if ev.background:
-                for m in ev.mentions:
-                    self.spans[(m.ref.article_id, m.ref.field)].append((m.ref.start, m.ref.end))
-
-    def mentioned_in(self, c: Citation) -> bool:
-        return any(c.start <= s and e <= c.end for s, e in self.spans.get((c.article_id, c.field), ()))
-
-
 def same_claim(articles: Sequence[Article], statements: Sequence[Statement],
                timeline: Sequence[TimelineEvent], quote_groups: Sequence[QuoteGroup]) -> Agrees:
     """The test of the module docstring, for two statements of the story (cited by their
     spans); statements the story does not hold are never one claim. ``timeline`` and
     ``quote_groups``: the story's (``build_timeline``, ``group_quote_variants``)."""
     claims = _Claims(articles, statements, quote_groups)
-    background = _Background(timeline)
+    background = BackgroundSpans(timeline)
     least, least_other_time = current().claim_min_shared_terms, current().claim_min_shared_terms_other_time
 
     def one_claim(one: Citation, other: Citation) -> bool:

@@ -50,6 +50,10 @@ class CompareSettings:
     min_clause_chars: int = 40  # ... of at least this many characters
     # -- conflicts (``compare.conflicts``, ``compare.places``) --
     figure_context_chars: int = 70  # words this far around a figure say what event it counts
+    #: articles published further apart than this are not compared on counts, nor on days
+    #: said relative to their publication ("Monday"): a count weeks later tells of another
+    #: incident, a trial, a city's roundup; "Monday" of two weeks is two Mondays
+    dispute_window_days: float = 3.0
     date_same_event_jaccard: float = 0.3  # stem overlap of two dated statements of one event
     attribution_quote_jaccard: float = 0.6  # word overlap of one quotation given to two persons
     place_min_shared_content: int = 3  # content stems two statements share to compare their places

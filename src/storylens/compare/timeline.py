@@ -55,7 +55,7 @@ from storylens.compare.textspans import sentence_around, sentence_spans, words
 from storylens.extract.time_refs_patterns import MONTHS, WEEKDAYS
 from storylens.model import Article, Citation, TimeRef
 
-__all__ = ["TimelineMention", "TimelineEvent", "build_timeline", "resolve_value", "story_anchor"]
+__all__ = ["BackgroundSpans", "TimelineMention", "TimelineEvent", "build_timeline", "resolve_value", "story_anchor"]
 
 log = logging.getLogger(__name__)
 
@@ -369,3 +369,28 @@ def _shared_words(k: int, bags: list[set[str]], mentions: list[TimelineMention])
     """Content words mention ``k``'s sentence shares with the other articles' mentions."""
     return sum(len(bags[k] & bags[j]) for j in range(len(bags))
                if j != k and mentions[j].ref.article_id != mentions[k].ref.article_id)
+
+
+#: Before a time expression, a word that makes it the bound of a span ("since 2014"):
+#: no earlier event is told there.
+_SPAN_BOUND = re.compile(r"\b(?:since|from|until|till)\s+$", re.IGNORECASE)
+
+
+class BackgroundSpans:
+    """Where a story's articles mention its background events (the timeline's events
+    marked ``background``: an earlier incident, "last month", "On Nov. 1 a boy was
+    killed"), by article and field; not a span's bound ("tracked river levels since
+    2014")."""
+
+    def __init__(self, timeline: Sequence[TimelineEvent]) -> None:
+        self.spans: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        for ev in timeline:
+            if ev.background:
+                for m in ev.mentions:
+                    before = m.sentence.text[:max(0, m.ref.start - m.sentence.start)]
+                    if not _SPAN_BOUND.search(before[-12:]):
+                        self.spans[(m.ref.article_id, m.ref.field)].append((m.ref.start, m.ref.end))
+
+    def mentioned_in(self, c: Citation) -> bool:
+        """Whether the cited span holds a mention of a background event."""
+        return any(c.start <= s and e <= c.end for s, e in self.spans.get((c.article_id, c.field), ()))

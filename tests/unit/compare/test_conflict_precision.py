@@ -1,0 +1,163 @@
+"""What is not a dispute, read on real coverage (GVA dev): parts, additions and ranks of
+a count, counts weeks apart or of an earlier incident, the same day written alike, a day
+told from another day, a publication stamp, a count its own sentence updates, an age
+years later. Fictional articles."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from test_facts import article  # noqa: E402
+
+from storylens.compare.conflicts import find_conflicts  # noqa: E402
+from storylens.compare.facts import align_facts  # noqa: E402
+from storylens.compare.measures import measure_of  # noqa: E402
+from storylens.compare.timeline import build_timeline  # noqa: E402
+from storylens.model import TimeRef  # noqa: E402
+
+DAY = datetime(2031, 5, 4, 9, tzinfo=timezone.utc)
+
+
+def _count(aid, text, figure, value, counts, outlet, days=0.0):
+    a = article(aid, text, outlet=outlet, figures=[{"text": figure, "value": value, "counts": counts}],
+                entities={"place:velm": ["Velm"]})
+    a.published = DAY + timedelta(days=days)
+    return a
+
+
+def _figures(*arts, timeline=False):
+    arts = list(arts)
+    conflicts = find_conflicts(arts, align_facts(arts), timeline=build_timeline(arts) if timeline else None)
+    return [c for c in conflicts if c.kind == "figure"]
+
+
+def _shot(aid, n_text, n, outlet, days=0.0, rest="were shot outside the Velm market on Saturday night."):
+    return _count(aid, f"{n_text} {rest}", n_text, n, "people", outlet, days)
+
+
+def test_two_counts_of_one_shooting_disagree():
+    assert len(_figures(_shot("a", "Five people", 5, "Gazette"), _shot("b", "Seven people", 7, "Post"))) == 1
+
+
+def test_a_part_an_addition_a_rank_or_a_rate_is_no_count_of_the_whole():
+    a = _shot("a", "Five people", 5, "Gazette")
+    for text, figure, value in [
+            ("Two of the people were shot outside the Velm market on Saturday night.", "Two of the people", 2),
+            ("Three other people were shot outside the Velm market on Saturday night.", "Three other people", 3),
+            ("Three more people were shot outside the Velm market on Saturday night.", "Three more people", 3),
+            ("A second person was shot outside the Velm market on Saturday night.", "A second person", 2),
+            ("Seven people were shot, including the gunman, outside the Velm market on Saturday night.",
+             "Seven people", 7)]:
+        b = _count("b", text, figure, value, "people", "Post")
+        assert _figures(a, b) == [], text
+
+
+def test_a_street_block_or_the_counts_of_a_charge_are_no_counted_group():
+    a = _count("a", "Police said shots were fired in the 9600 block of Larch Street on Saturday night.",
+               "9600 block", 9600, "block", "Gazette")
+    b = _count("b", "Officers found a man shot in the 11700 block of Larch Street on Saturday night.",
+               "11700 block", 11700, "block", "Post")
+    assert _figures(a, b) == []
+    c = _count("c", "Ona Brisk was charged with five counts of attempted murder over the Velm shooting.",
+               "five counts", 5, "count", "Gazette")
+    d = _count("d", "Tobin Arlo was charged with two counts of attempted murder over the Velm shooting.",
+               "two counts", 2, "count", "Post")
+    assert _figures(c, d) == []
+
+
+def test_counts_published_weeks_apart_are_not_compared():
+    # (a later, higher count of the shot is an update: the later count here is lower)
+    a = _shot("a", "Seven people", 7, "Gazette")
+    assert _figures(a, _shot("b", "Five people", 5, "Post", days=2.5))
+    assert _figures(a, _shot("b", "Five people", 5, "Post", days=30)) == []
+
+
+def test_a_count_its_own_sentence_says_has_since_changed_is_not_compared():
+    a = _shot("a", "Three people", 3, "Gazette", rest="were killed outside the Velm market on Saturday night.")
+    b = _count("b", "Police first said two people were killed outside the Velm market on Saturday night, but a third "
+                    "has since died.", "two people", 2, "people", "Post")
+    assert _figures(a, b) == []
+
+
+def test_a_count_that_names_its_predicate_elsewhere_has_none():
+    text = "Police said three people pulled out handguns and started firing shots inside the club."
+    at = text.index("three people")
+    assert measure_of(text, at, at + 12, at + 12, 0, len(text)) is None
+    text = "A student killed one person and wounded three on the campus."
+    at = text.index("one person")
+    assert measure_of(text, at, at + 10, at + 10, 0, len(text)) == "killed"
+
+
+def _dated(aid, text, phrase, value, outlet, days=0.0):
+    a = article(aid, text, outlet=outlet, entities={"place:velm": ["Velm"]})
+    s = text.index(phrase)
+    a.time_refs.append(TimeRef(phrase, s, s + len(phrase), value, "day", "2031-05-04"))
+    a.published = DAY + timedelta(days=days)
+    return a
+
+
+def _dates(*arts):
+    arts = list(arts)
+    return [c for c in find_conflicts(arts, align_facts(arts)) if c.kind == "date"]
+
+
+def test_two_days_for_one_event_disagree():
+    a = _dated("a", "Tobin Arlo was arrested in Velm on May 2 after a long search.", "May 2", "2031-05-02", "Gazette")
+    b = _dated("b", "Tobin Arlo was arrested in Velm on May 3 after a long search.", "May 3", "2031-05-03", "Post")
+    assert len(_dates(a, b)) == 1
+
+
+def test_the_same_words_a_day_told_from_another_or_a_stamp_are_no_date_dispute():
+    # the same "Monday" in articles published weeks apart: two readings of one sentence
+    a = _dated("a", "On Monday, Tobin Arlo was extradited to Velm to face a murder charge.", "Monday", "2031-05-05",
+               "Gazette")
+    b = _dated("b", "On Monday, Tobin Arlo was extradited to Velm to face a murder charge.", "Monday", "2031-05-26",
+               "Post", days=21)
+    assert _dates(a, b) == []
+    # a day told from another day of the story ("two days later")
+    c = _dated("c", "His daughter Ona died in a Velm hospital on Sunday after the shooting.", "Sunday", "2031-05-03",
+               "Gazette")
+    d = _dated("d", "His daughter Ona died in a Velm hospital two days later after the shooting.", "two days later",
+               "2031-05-06", "Post")
+    assert _dates(c, d) == []
+    # a publication stamp left in the text
+    e = _dated("e", "Velm market shooting leaves one dead Updated: Wednesday, May 7, 2031", "Wednesday, May 7, 2031",
+               "2031-05-07", "Gazette")
+    f = _dated("f", "Velm market shooting leaves one dead Updated: Thursday, May 8, 2031", "Thursday, May 8, 2031",
+               "2031-05-08", "Post")
+    assert _dates(e, f) == []
+
+
+def test_an_age_years_later_is_no_dispute():
+    from storylens.compare.statements import statements_of
+    from storylens.compare.details import find_detail_conflicts
+
+    def aged(aid, text, days):
+        a = article(aid, text, outlet=aid, entities={"person:tobin arlo": ["Tobin Arlo"]})
+        a.published = DAY + timedelta(days=days)
+        return a
+
+    arrest = aged("a", "Police arrested Tobin Arlo, 21, after the Velm shooting.", 0)
+    hearing = aged("h", "A hearing is set for Tobin Arlo, 23, of Velm.", 610)  # 20 months later
+    soon = aged("s", "Tobin Arlo, 23, was held without bail.", 180)
+
+    def disputes(*arts):
+        return find_detail_conflicts(list(arts), {a.id: statements_of(a) for a in arts}, lambda a: a.id)
+
+    assert disputes(arrest, hearing) == []
+    assert len(disputes(arrest, soon)) == 1  # two years older half a year later
+
+
+def test_a_count_told_of_an_earlier_incident_is_not_compared():
+    a = _shot("a", "Three people", 3, "Gazette", rest="were killed outside the Velm cinema on Saturday night.")
+    text = ("It came three years after the July 19, 2028, cinema shooting in Velm that left 12 people killed "
+            "outside the Velm cinema.")
+    b = _count("b", text, "12 people", 12, "people", "Post")
+    s = text.index("July 19, 2028")
+    b.time_refs.append(TimeRef("July 19, 2028", s, s + 13, "2028-07-19", "day", "2031-05-04"))
+    assert _figures(a, b, timeline=True) == []
+    assert _figures(a, b)  # without the timeline it is compared
