@@ -11,7 +11,10 @@ order, link to the spelling most articles use (ties: the first in alphabetical o
 unless one article names two of them (it may be naming two people: a "Mario" and a
 "Maria"). The spellings stay as written in the text; a quotation given to "Consuelo
 Garcia" by one outlet and to "Comsuelo Garcia" by another is one speaker's, not an
-attribution dispute.
+attribution dispute. Nor that "Barbara L. McQuade" and "Barbara McQuade" are one person:
+a name with a middle initial links to the same given name and surname without it (to the
+form more articles use), when the story holds exactly those two forms (two initials may
+be a father and a son).
 """
 
 from __future__ import annotations
@@ -60,11 +63,31 @@ def _spelling_links(articles: Sequence[Article]) -> dict[str, str]:
     return links
 
 
+def _initial_links(articles: Sequence[Article]) -> dict[str, str]:
+    """``{name with a middle initial: the same name without it}`` ("barbara l mcquade" ->
+    "barbara mcquade"), or the other way round when more articles write the initial;
+    only when one person of the story has that given name and surname."""
+    held = Counter(e.key for a in articles for e in a.entities if e.kind == "person")
+    by_ends: dict[tuple[str, str, str], set[str]] = {}
+    for key in held:
+        words = _name_of(key).split()
+        if len(words) == 2 or (len(words) == 3 and len(words[1]) == 1):
+            by_ends.setdefault((key.split(":", 1)[0], words[0], words[-1]), set()).add(key)
+    links: dict[str, str] = {}
+    for keys in by_ends.values():
+        plain = [k for k in keys if len(_name_of(k).split()) == 2]
+        if len(plain) != 1 or len(keys) != 2:
+            continue  # no name without the initial, or two initials (two people: a father and a son)
+        usual = min(keys, key=lambda k: (-held[k], len(k), k))
+        links.update({k: usual for k in keys if k != usual})
+    return links
+
+
 def link_entities(articles: Sequence[Article]) -> dict[str, str]:
     """``{key: the key it links to}`` for the story's people (unambiguous only): a
     surname alone to the one full name it ends, a name spelled another way to its usual
-    spelling."""
-    spelled = _spelling_links(articles)
+    spelling, a name with a middle initial to the same name without it (or back)."""
+    spelled = {**_initial_links(articles), **_spelling_links(articles)}
     people = {e.key for a in articles for e in a.entities if e.kind == "person"}
     full = sorted({spelled.get(k, k) for k in people if " " in _name_of(k)})
     links: dict[str, str] = dict(spelled)

@@ -77,3 +77,24 @@ def test_one_quotation_given_to_one_name_spelled_two_ways_is_no_attribution_disp
                            quoting("b", "Radio Kessel", "Comsuela Marsh")])
     assert story.conflicts == []
     assert story.entity_links == {"person:consuela marsh": "person:comsuela marsh"}  # a tie: alphabetical
+
+
+def _quoted_person(aid: str, name: str, key: str, outlet: str) -> Article:
+    text = f'"Gang members should take note that the Velm strategy works," said {name}, the county prosecutor.'
+    start = text.index(name)
+    a = article(aid, text, [Entity(key, name, "person", [], [Span(start, start + len(name))])],
+                [Quote("Gang members should take note that the Velm strategy works,", 1, 60, "direct", speaker=name,
+                       speaker_entity=key)])
+    a.outlet = outlet
+    return a
+
+
+def test_a_name_with_a_middle_initial_is_the_same_person_without_it():
+    a = _quoted_person("a", "Ada L. Crane", "person:ada l crane", "Velm Gazette")
+    b = _quoted_person("b", "Ada Crane", "person:ada crane", "Velm Post")
+    c = _quoted_person("c", "Ada Crane", "person:ada crane", "Velm Radio")
+    assert link_entities([a, b, c]) == {"person:ada l crane": "person:ada crane"}
+    assert [x for x in compare_story([a, b, c]).conflicts if x.kind == "attribution"] == []
+    # two initials: perhaps a father and a son
+    d = _quoted_person("d", "Ada J. Crane", "person:ada j crane", "Velm Herald")
+    assert link_entities([a, b, d]) == {}
