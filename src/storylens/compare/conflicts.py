@@ -644,16 +644,22 @@ def _same_speaker(a: str, b: str) -> bool:
     return short == full or (" " not in short and full.split()[-1] == short)
 
 
+#: A speaker that names several people ("John Ashcroft, Kit Bond and Jim Talent").
+_SEVERAL = re.compile(r",|\band\b|&")
+
+
 def _attribution_edges(articles: Sequence[Article], sts: dict[str, list[Statement]]) -> list[_Edge]:
     """One quotation (word overlap) given to two different persons, each named as its
     speaker (a speaker read from "she said" is the pronoun's guessed referent: a wrong
-    guess is no dispute between the outlets)."""
+    guess is no dispute between the outlets; a speaker naming several people is a
+    statement's signatories or the extractor's reach into the sentence before, not one
+    person's word against another's)."""
     quotes = []
     for a in articles:
         for q in a.quotes:
             words = frozenset(fold(w) for w in re.findall(r"\w+", q.text))
-            if (q.speaker or "").strip().casefold() in _PRONOUNS:
-                continue
+            if (q.speaker or "").strip().casefold() in _PRONOUNS or _SEVERAL.search(q.speaker or ""):
+                continue  # a guessed referent, or several people named together: no one person's words
             if q.kind in ("direct", "partial") and len(words) >= 6 and (q.speaker_entity or "").startswith("person:"):
                 st = next((s for s in sts[a.id] if s.citation.field == "text"
                            and s.citation.start <= q.start < s.citation.end), None)

@@ -11,10 +11,10 @@ order, link to the spelling most articles use (ties: the first in alphabetical o
 unless one article names two of them (it may be naming two people: a "Mario" and a
 "Maria"). The spellings stay as written in the text; a quotation given to "Consuelo
 Garcia" by one outlet and to "Comsuelo Garcia" by another is one speaker's, not an
-attribution dispute. Nor that "Barbara L. McQuade" and "Barbara McQuade" are one person:
-a name with a middle initial links to the same given name and surname without it (to the
-form more articles use), when the story holds exactly those two forms (two initials may
-be a father and a son).
+attribution dispute. Nor that "Barbara L. McQuade" and "Barbara McQuade", or "Mike
+Elliott" and "Michael Elliott", are one person: a name with or without a middle initial,
+with a short or a full given name, links to the form most articles use, unless the forms
+carry two initials (a father and a son) or one article names two of them.
 """
 
 from __future__ import annotations
@@ -63,31 +63,51 @@ def _spelling_links(articles: Sequence[Article]) -> dict[str, str]:
     return links
 
 
-def _initial_links(articles: Sequence[Article]) -> dict[str, str]:
-    """``{name with a middle initial: the same name without it}`` ("barbara l mcquade" ->
-    "barbara mcquade"), or the other way round when more articles write the initial;
-    only when one person of the story has that given name and surname."""
-    held = Counter(e.key for a in articles for e in a.entities if e.kind == "person")
-    by_ends: dict[tuple[str, str, str], set[str]] = {}
+#: Short forms of given names that news writes for the same person ("Mike Elliott",
+#: "Michael Elliott"), as folded words.
+_GIVEN_NAMES = {short: full for full, shorts in {
+    "michael": "mike mick", "timothy": "tim", "william": "bill billy will", "robert": "bob bobby rob",
+    "james": "jim jimmy", "joseph": "joe", "thomas": "tom tommy", "daniel": "dan danny", "david": "dave",
+    "christopher": "chris", "stephen": "steve", "steven": "steve", "matthew": "matt", "richard": "rick dick rich",
+    "edward": "ed eddie", "kenneth": "ken", "ronald": "ron", "donald": "don", "gerald": "jerry",
+    "lawrence": "larry", "patrick": "pat", "anthony": "tony", "andrew": "andy", "alexander": "alex",
+    "benjamin": "ben", "samuel": "sam", "nicholas": "nick", "gregory": "greg", "jeffrey": "jeff",
+    "jonathan": "jon", "charles": "charlie chuck", "henry": "hank", "elizabeth": "liz beth", "katherine": "kate",
+    "catherine": "cathy", "susan": "sue", "jennifer": "jen jenny", "margaret": "peggy meg", "rebecca": "becky",
+    "deborah": "debbie", "victoria": "vicky", "douglas": "doug", "frederick": "fred", "raymond": "ray",
+}.items() for short in shorts.split()}
+
+
+def _name_form_links(articles: Sequence[Article]) -> dict[str, str]:
+    """``{a form of a name: the form most articles use}`` for one person written with and
+    without a middle initial ("Barbara L. McQuade", "Barbara McQuade") or with a short
+    given name ("Mike Elliott", "Michael Elliott"): the same surname and the same given
+    name once short forms are read as the full one; not when the forms carry two initials
+    (a father and a son) or one article names two of them (two people)."""
+    named = [{e.key for e in a.entities if e.kind == "person"} for a in articles]
+    held = Counter(k for keys in named for k in keys)
+    forms: dict[tuple[str, str, str], set[str]] = {}
     for key in held:
         words = _name_of(key).split()
         if len(words) == 2 or (len(words) == 3 and len(words[1]) == 1):
-            by_ends.setdefault((key.split(":", 1)[0], words[0], words[-1]), set()).add(key)
+            given = _GIVEN_NAMES.get(words[0], words[0])
+            forms.setdefault((key.split(":", 1)[0], given, words[-1]), set()).add(key)
     links: dict[str, str] = {}
-    for keys in by_ends.values():
-        plain = [k for k in keys if len(_name_of(k).split()) == 2]
-        if len(plain) != 1 or len(keys) != 2:
-            continue  # no name without the initial, or two initials (two people: a father and a son)
+    for keys in forms.values():
+        initials = {_name_of(k).split()[1] for k in keys if len(_name_of(k).split()) == 3}
+        if len(keys) < 2 or len(initials) > 1 or any(len(ks & keys) > 1 for ks in named):
+            continue
         usual = min(keys, key=lambda k: (-held[k], len(k), k))
-        links.update({k: usual for k in keys if k != usual})
+        links.update({k: usual for k in sorted(keys) if k != usual})
     return links
 
 
 def link_entities(articles: Sequence[Article]) -> dict[str, str]:
     """``{key: the key it links to}`` for the story's people (unambiguous only): a
     surname alone to the one full name it ends, a name spelled another way to its usual
-    spelling, a name with a middle initial to the same name without it (or back)."""
-    spelled = {**_initial_links(articles), **_spelling_links(articles)}
+    spelling, a name with a middle initial or a short given name to the form most
+    articles use."""
+    spelled = {**_name_form_links(articles), **_spelling_links(articles)}
     people = {e.key for a in articles for e in a.entities if e.kind == "person"}
     full = sorted({spelled.get(k, k) for k in people if " " in _name_of(k)})
     links: dict[str, str] = dict(spelled)

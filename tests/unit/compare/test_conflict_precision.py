@@ -161,3 +161,23 @@ def test_a_count_told_of_an_earlier_incident_is_not_compared():
     b.time_refs.append(TimeRef("July 19, 2028", s, s + 13, "2028-07-19", "day", "2031-05-04"))
     assert _figures(a, b, timeline=True) == []
     assert _figures(a, b)  # without the timeline it is compared
+
+
+def test_a_quotation_given_to_several_people_is_no_attribution_dispute():
+    from storylens.compare import compare_story
+    from storylens.model import Article, Entity, Quote, Span
+
+    words = "The right decision is to step aside before the Velm vote"
+
+    def quoted(aid, speaker, key, outlet):
+        text = f'"{words}," {speaker} said in a statement on Tuesday.'
+        start = text.index(speaker)
+        return Article(id=aid, source=f"{aid}.txt", text=text, paragraphs=[text], outlet=outlet,
+                       entities=[Entity(key, speaker, "person", [], [Span(start, start + len(speaker))])],
+                       quotes=[Quote(words, 1, 1 + len(words), "direct", speaker=speaker, speaker_entity=key)])
+
+    one = quoted("a", "Ada Crane", "person:ada crane", "Velm Gazette")
+    other = quoted("b", "Tobin Arlo", "person:tobin arlo", "Velm Post")
+    several = quoted("c", "Tobin Arlo, Ona Brisk and Ada Crane", "person:tobin arlo", "Velm Radio")
+    assert [c.kind for c in compare_story([one, other]).conflicts] == ["attribution"]
+    assert [c for c in compare_story([one, several]).conflicts if c.kind == "attribution"] == []

@@ -98,3 +98,13 @@ def test_a_name_with_a_middle_initial_is_the_same_person_without_it():
     # two initials: perhaps a father and a son
     d = _quoted_person("d", "Ada J. Crane", "person:ada j crane", "Velm Herald")
     assert link_entities([a, b, d]) == {}
+
+
+def test_a_short_given_name_is_the_same_person():
+    a = _quoted_person("a", "Mike Elliott", "person:mike elliott", "Velm Gazette")
+    b = _quoted_person("b", "Michael Elliott", "person:michael elliott", "Velm Post")
+    c = _quoted_person("c", "Michael Elliott", "person:michael elliott", "Velm Radio")
+    assert link_entities([a, b, c]) == {"person:mike elliott": "person:michael elliott"}
+    assert [x for x in compare_story([a, b, c]).conflicts if x.kind == "attribution"] == []
+    other = _quoted_person("d", "Mark Elliott", "person:mark elliott", "Velm Herald")
+    assert "person:mark elliott" not in link_entities([a, b, other])
