@@ -268,10 +268,23 @@ _POST_SIGNATURE = re.compile(r"^[^()\n]{0,80}\(@\w+\)\s*(?:\w+\.?\s+\d{1,2},\s+\
 _LABEL = re.compile(r"^\W*(?:[\w’'-]+\s+){0,2}[\w’'-]+\s*:\s*$")
 
 
+#: Page furniture left in the text that says nothing of the story: a photo credit ("Photo:
+#: Google Maps"), a publication stamp ("Published: 8/19/2013"), a video's running time before its title ("3:49 Worms found in ..."), a
+#: section label in capitals before a headline ("CONTINUING COVERAGE: Deadly ...", no full
+#: stop: after "NEW YORK:" a sentence is the story's).
+_CREDIT_OR_CLIP = re.compile(r"^\W*(?:(?:[Pp]hoto|PHOTO|[Ii]mage|[Vv]ideo|VIDEO|[Ff]ile photo|[Cc]redit|[Pp]ublished"
+                             r"|[Uu]pdated|[Pp]osted)s?\s*:"
+                             r"|\d{1,2}:\d{2}\s+[A-Z])")
+_CAPITAL_LABEL = re.compile(r"^\W*[A-Z]{2,}(?: [A-Z]{2,})*:\s.*[^.!?\"”’)]$", re.DOTALL)
+
+
 def can_align(st: Statement) -> bool:
-    """Whether a statement can be one side of a shared fact: not a label ("Quick Facts:")
-    nor an embedded post's signature line."""
-    return not (_LABEL.match(st.citation.text) or _POST_SIGNATURE.match(st.citation.text))
+    """Whether a statement can be one side of a shared fact: not a label ("Quick Facts:"),
+    an embedded post's signature line, nor page furniture (a credit, a clip's running
+    time, a section label)."""
+    text = st.citation.text.strip()
+    furniture = _CREDIT_OR_CLIP.match(text) or _CAPITAL_LABEL.match(text)
+    return not (_LABEL.match(text) or _POST_SIGNATURE.match(text) or furniture)
 
 
 def _candidates(statements: list[Statement], scorer: _Scorer, config: CompareSettings) -> set[tuple[int, int]]:
