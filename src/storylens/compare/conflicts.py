@@ -75,8 +75,8 @@ _CURRENCY_NOUNS = {"dollar", "euro", "pound", "yen", "yuan", "rupe", "peso", "ma
 _NOT_COUNTED = {"block", "count", "charg"}
 #: A count of victims and their attacker together ("seven people dead, including the gunman",
 #: "killed three people and himself"): not the victims' count another account gives.
-_WITH_THE_ATTACKER = re.compile(r"[^.;]{0,40}?\b(?:including|and|plus) (?:the )?(?:gunman|shooter|suspect|attacker|killer|"
-                                r"himself|herself)\b", re.IGNORECASE)
+_WITH_THE_ATTACKER = re.compile(r"[^.;]{0,40}?\b(?:including|and|plus) (?:the )?(?:(?:suspected|alleged|lone) )?"
+                                r"(?:gunman|shooter|suspect|attacker|killer|himself|herself)\b", re.IGNORECASE)
 #: Words after a number that make it a count beside another group ("three other people").
 _BESIDE = frozenset({"other", "others", "more", "additional", "further", "extra"})
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())

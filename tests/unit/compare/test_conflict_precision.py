@@ -51,6 +51,8 @@ def test_a_part_an_addition_a_rank_or_a_rate_is_no_count_of_the_whole():
             ("Three more people were shot outside the Velm market on Saturday night.", "Three more people", 3),
             ("A second person was shot outside the Velm market on Saturday night.", "A second person", 2),
             ("Seven people were shot, including the gunman, outside the Velm market on Saturday night.",
+             "Seven people", 7),
+            ("Seven people were shot including the suspected shooter outside the Velm market on Saturday night.",
              "Seven people", 7)]:
         b = _count("b", text, figure, value, "people", "Post")
         assert _figures(a, b) == [], text
