@@ -28,8 +28,10 @@ def test_a_compare_setting_reaches_eval_compare() -> None:
     except MissingDataError as exc:
         pytest.skip(f"the comparison gold is not on this machine: {exc}")
     usual = _eval("compare", "--limit", "1")
-    # No two statements can reach an alignment score of 5: no shared facts at all.
-    strict = _eval("compare", "--limit", "1", "--set", "compare.align_threshold=5")
+    # No two statements can reach an alignment score of 5, and no who-is-who facts: no
+    # shared facts at all.
+    strict = _eval("compare", "--limit", "1", "--set", "compare.align_threshold=5", "--set",
+                   "compare.person_facts=false")
     for mode in ("grouped", "one_story"):
         assert usual[mode]["claim_pair_precision"] > 0, mode
         assert strict[mode]["claim_pair_precision"] == 0 and strict[mode]["claim_pair_recall"] == 0, mode
