@@ -58,11 +58,12 @@ decide article by article as ``StoryClusterer`` does. Here:
    refer to one another, either way: the same day's reports of one event, one of them
    short or in other words (a TV station's brief naming the street of a newspaper's
    long report), whose similarity falls under the bar; the same join applies, so a
-   story of several articles joins only when half of them do. Last, a story that shares
-   ``followup_exclusive_names`` or more rare full names of people with one earlier story
-   and with no other story, and begins ``followup_min_days`` or more after it, joins it:
-   a trial's coverage names the accused and the victims between its articles, where no
-   one article names enough of them.
+   story of several articles joins only when half of them do. Last, stories (2 to
+   ``followup_exclusive_stories``) that alone hold ``followup_exclusive_names`` or more
+   full names of people (each in at most ``followup_exclusive_articles`` articles) join
+   the earliest of them when they begin ``followup_min_days`` or more after it: an
+   incident's arrest, indictment and trial coverage names the accused and the victims
+   across its articles, where no one article names enough of them.
 6. **Stories.** Members in canonical order; the story id is ``story-`` + the id of its
    canonical-first member (the earliest published; for undated stories the smallest
    id); ``title`` the headline of the first member that has one; ``active`` is False for
@@ -125,6 +126,8 @@ class BatchConfig:
     followup_share: float = 0.5
     followup_min_people: int = 3
     followup_exclusive_names: int = 3
+    followup_exclusive_stories: int = 6
+    followup_exclusive_articles: int = 12
     sameday_days: float = 1.0
     sameday_min_link: float = 0.15
 
@@ -546,31 +549,34 @@ def _join_follow_ups(feats: Sequence[ArticleFeatures], days: Sequence[float | No
 
 def _sharing_their_own_names(feats: Sequence[ArticleFeatures], days: Sequence[float | None],
                              groups: dict[int, _Group], owner: list[int], cfg: BatchConfig) -> list[tuple[int, int]]:
-    """(later story, earlier story) pairs that share ``followup_exclusive_names`` or more
-    rare names of two words or more that no other story holds (a suspect's and a
-    street's, told again at his trial months later), the later story beginning
-    ``followup_min_days`` or more after the earlier one began."""
+    """(later story, earliest story) pairs among stories that alone hold
+    ``followup_exclusive_names`` or more full names of people (two words or more, each
+    held by at most ``followup_exclusive_articles`` articles and by the same 2 to
+    ``followup_exclusive_stories`` stories and no other: an officer's and his victim's
+    names told again at the indictment, the trial and the verdict), each later story
+    beginning ``followup_min_days`` or more after the earliest began."""
     holders: dict[str, set[int]] = {}
     held: Counter[str] = Counter()
     for i, f in enumerate(feats):
         for name in {_name_part(k) for k in f.entities if k.startswith("person:") and " " in _name_part(k)}:
             held[name] += 1
             holders.setdefault(name, set()).add(owner[i])
-    shared: Counter[tuple[int, int]] = Counter()
+    shared: Counter[tuple[int, ...]] = Counter()  # the stories holding a name -> how many such names
     for name, stories in holders.items():
-        if len(stories) == 2 and held[name] <= cfg.followup_name_articles:
-            a, b = sorted(stories)
-            shared[(a, b)] += 1
+        if 2 <= len(stories) <= cfg.followup_exclusive_stories and held[name] <= cfg.followup_exclusive_articles:
+            shared[tuple(sorted(stories))] += 1
     out = []
-    for (a, b), n in sorted(shared.items()):
+    for members, n in sorted(shared.items()):
         if n < cfg.followup_exclusive_names:
             continue
-        sa, sb = groups[a].span, groups[b].span
-        if sa is None or sb is None:
+        spans = [(groups[m].span, m) for m in members]
+        if any(sp is None for sp, _ in spans):
             continue
-        (early_start, early), (late_start, late) = sorted(((sa[0], a), (sb[0], b)))
-        if late_start - early_start >= cfg.followup_min_days:
-            out.append((late, early))
+        ordered = sorted((sp[0], m) for sp, m in spans if sp is not None)
+        early_start, early = ordered[0]
+        for late_start, late in ordered[1:]:
+            if late_start - early_start >= cfg.followup_min_days:
+                out.append((late, early))
     return out
 
 

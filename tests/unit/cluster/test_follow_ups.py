@@ -244,3 +244,14 @@ def test_a_later_story_sharing_three_of_its_own_people_with_an_earlier_one_joins
     assert assignment["t0"] != assignment["d0"]
     assignment, _ = batch_cluster(_trial_stream(), BatchConfig(followup_exclusive_names=0))
     assert assignment["t0"] != assignment["d0"]
+
+
+def test_the_stories_that_alone_name_an_incidents_people_join_it():
+    # the trial (two articles) and the verdict months later name the three victims between
+    # them; with the one-article rule off, the stories that alone hold the names join
+    verdict = _with_people(_article("u0", VERDICT, AUG4 + timedelta(days=300)), VICTIMS)
+    stream = _trial_stream() + [verdict]
+    assignment, _ = batch_cluster(stream, BatchConfig(followup_min_people=0))
+    assert assignment["u0"] == assignment["t0"] == assignment["d0"] == "story-d0"
+    assignment, _ = batch_cluster(stream, BatchConfig(followup_min_people=0, followup_exclusive_names=0))
+    assert assignment["u0"] != assignment["d0"] and assignment["t0"] != assignment["d0"]
