@@ -34,10 +34,13 @@ class _Sources:
         return f"{label} \\[{self.numbers.get(cite.article_id, '?')}{where}\\]"
 
     def many(self, cites: Sequence[Citation]) -> str:
+        """Each article once, in order: its text citation, its headline where that is all
+        it is cited by (a fact holds an article's headline and its sentence)."""
+        in_text = {c.article_id for c in cites if c.field != "headline"}
         seen: list[str] = []
         for c in cites:
             shown = self.one(c)
-            if shown not in seen:
+            if shown not in seen and (c.field != "headline" or c.article_id not in in_text):
                 seen.append(shown)
         return " · ".join(seen)
 

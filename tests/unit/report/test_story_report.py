@@ -144,6 +144,9 @@ def test_markdown_carries_the_comparison(out: Path) -> None:
             line = next(x for x in section.splitlines() if x.startswith(said) and x[len(said):][:2] in (" —", " ("))
             assert f"{fact['independent_sources']} independent sources" in line
             assert all(f"[{numbers[c['article_id']]}" in line for c in fact["support"])
+            # each article once (a fact may cite an article's headline and its sentence)
+            assert all(len(re.findall(rf"\[{numbers[a]}(?: headline)?\]", line)) == 1
+                       for a in {c["article_id"] for c in fact["support"]})
         for group in (g for g in story["quote_variants"] if len(g["variants"]) > 1):
             assert f"— {group['fidelity']}" in block
             for v in group["variants"]:
