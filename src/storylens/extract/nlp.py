@@ -81,9 +81,13 @@ def verify_model(root: Path) -> None:
 
 @lru_cache(maxsize=1)
 def load_nlp() -> "Language":
-    """The verified pipeline, loaded once per process."""
+    """The verified pipeline, loaded once per process (with malloc's thresholds fixed for
+    its batches: ``storylens.allocator``)."""
     import spacy
 
+    from ..allocator import keep_freed_memory
+
+    keep_freed_memory()
     root = model_path()
     verify_model(root)
     log.debug("loading spaCy model from %s", root)
