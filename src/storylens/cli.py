@@ -300,10 +300,11 @@ def analyze(ctx: _Context, paths: tuple[Path, ...], out_dir: Path, formats: str,
         if fmt in wanted:
             writer, name = writers[fmt]
             written[fmt] = writer(report, out_dir / name)
-    sources = {a.id: a.outlet or Path(a.source).name for a in articles}
-    for story in result.stories:
-        ctx.out.print()
-        print_story(ctx.out, story, story.comparison, sources, facts_only_counts=True)
+    if not ctx.quiet:  # (a quiet console still renders everything, then drops it)
+        sources = {a.id: a.outlet or Path(a.source).name for a in articles}
+        for story in result.stories:
+            ctx.out.print()
+            print_story(ctx.out, story, story.comparison, sources, facts_only_counts=True)
     for story_id, error in result.comparison_failures.items():
         ctx.err.print(f"[yellow]comparison failed[/] {escape(story_id)}: {escape(error)}")
     print_summary(report, ctx.out, written)

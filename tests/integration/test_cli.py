@@ -35,6 +35,15 @@ def test_analyze_writes_all_reports_and_summary(tmp_path):
     assert "missing.txt" in result.output
 
 
+def test_analyze_quiet_prints_no_story_and_writes_the_same_report(tmp_path):
+    loud = run("analyze", DUMPS, "--out", tmp_path / "loud", "--format", "json")
+    quiet = run("analyze", DUMPS, "--out", tmp_path / "quiet", "--format", "json", "-q")
+    assert loud.exit_code == quiet.exit_code == 0
+    assert "Dam operators open spillways" in loud.output and quiet.output == ""
+    strip = lambda path: {k: v for k, v in json.loads(path.read_text()).items() if k != "generated_at"}  # noqa: E731
+    assert strip(tmp_path / "loud" / "report.json") == strip(tmp_path / "quiet" / "report.json")
+
+
 def test_analyze_exits_2_when_nothing_could_be_analysed(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     result = run("analyze", tmp_path, "--out", tmp_path / "out")
