@@ -5,9 +5,10 @@ default glibc's malloc moves its thresholds as it goes and gives the free top of
 heap back to the system once more than twice its current mmap threshold (at most
 64 MiB) is free; the next batch then takes the same memory back, every page faulted in
 and zeroed by the kernel again. Whether that happens on a batch depends on what else the
-process holds: in ``extract_articles`` over the first 1,000 GVA dev articles (969 kept), in one process, the heap
-went up and down by about 1.3 GB per 200 articles, 4-5 CPU s of the extract stage's
-~59; the same extractors called from a plain loop over the same docs, by 0.3 GB.
+process holds: in ``extract_articles`` over the first 1,000 GVA dev articles (969 kept),
+in one process, the heap went up and down by about 1.3 GB per 200 articles, 4-5 CPU s
+of the extract stage's ~59; the same extractors called from a plain loop over the same
+docs, by 0.3 GB.
 
 ``keep_freed_memory`` fixes the two thresholds once per process, where the model is
 loaded: blocks from 32 MiB up are still mapped on their own and unmapped when freed (the
