@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -162,7 +163,12 @@ _DAY_OR_ZONE = re.compile(r"\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans (stripped of surrounding white space), in order: the one sentence
     splitter of the comparison (statements, quotes, framing and the timeline read the
-    same sentences)."""
+    same sentences, so each article's are found once and kept)."""
+    return list(_sentence_spans_of(text))
+
+
+@lru_cache(maxsize=4096)
+def _sentence_spans_of(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -186,7 +192,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             e -= 1
         if e > s:
             out.append((s, e))
-    return out
+    return tuple(out)
 
 
 def sentence_around(text: str, start: int, end: int, spans: list[tuple[int, int]] | None = None) -> tuple[int, int]:
