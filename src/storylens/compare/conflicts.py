@@ -24,6 +24,16 @@ A fact one outlet states in its own voice and another hedges ("claims", "alleged
 "according to") is no conflict: the accounts agree, the wording frames it differently
 (a ``hedged_claim`` framing cue, ``storylens.compare.framing``).
 
+Not disputes either, as read on real coverage (all of GVA and BASIL dev; docs/benchmarks.md):
+counts, and days said from the day of publication ("Monday"), of articles published more
+than ``compare.dispute_window_days`` apart (another incident, a trial, a roundup; two
+Mondays); a count that is a part, an addition, a rank, a rate or victims with their
+attacker ("one of the men", "three other people", "including the gunman"), a street block,
+a charge's counts, a count told of a background event or one its own sentence says has
+since changed; two day references in the same words, a day told from another day ("two
+days later"), bounding a span ("since Tuesday") or a schedule ("for Monday"), a
+publication stamp; a quotation given to several people at once.
+
 Only articles of different independent sources are compared (a syndication group or a
 duplicate is one account). The disagreeing pairs are then joined into one ``Conflict``
 per disagreement: the same kind, the same thing in dispute, and a side in common, so a
