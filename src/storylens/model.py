@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
@@ -368,6 +369,13 @@ class Citation:
         if self.field != "text":
             out["field"] = self.field
         return out
+
+
+def sentences_before_headlines(cites: Sequence[Citation]) -> list[Citation]:
+    """The citations, an article's headline left out where a sentence of its text is cited
+    too (a fact may hold both: the sentence says it for the article)."""
+    in_text = {c.article_id for c in cites if c.field != "headline"}
+    return [c for c in cites if c.field != "headline" or c.article_id not in in_text]
 
 
 @dataclass

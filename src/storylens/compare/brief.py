@@ -43,7 +43,7 @@ from storylens.compare.settings import current
 from storylens.compare.statements import outlet_name
 from storylens.compare.status_updates import superseded_citation
 from storylens.compare.timeline import TimelineEvent
-from storylens.model import Article, Citation, Conflict, Fact
+from storylens.model import Article, Citation, Conflict, Fact, sentences_before_headlines
 from storylens.text import NUMBER_WORDS, casefold_words
 
 __all__ = ["BriefSentence", "QuotedSpeaker", "Brief", "build_brief", "sayable"]
@@ -250,9 +250,7 @@ def _lines(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, int, in
     lines = []
     for shown in _candidates(f, disputed, superseded):
         support = [c for c in f.support if c == shown or agrees is None or agrees(shown, c)]
-        # an article's body sentence saying it is its citation; its headline only without one
-        in_text = {c.article_id for c in support if c.field == "text"}
-        support = [c for c in support if c.field == "text" or c.article_id not in in_text]
+        support = sentences_before_headlines(support)  # each article once
         members = list({c.article_id: by_id[c.article_id] for c in support if c.article_id in by_id}.values())
         sources = corroborating_sources(members) if agrees is not None else f.independent_sources
         lines.append(_Line(f, shown, support, sources))

@@ -55,7 +55,7 @@ from dataclasses import dataclass
 
 from storylens.text import NUMBER_WORDS, casefold_words, fold
 from storylens.compare.details import find_detail_conflicts
-from storylens.compare.facts import corroborating_sources, drop_contradicting, same_day, says_claim
+from storylens.compare.facts import corroborating_sources, day_refs, drop_contradicting, same_day, says_claim
 from storylens.compare.framing import FramingCue
 from storylens.compare.measures import event_noun, measure_of
 from storylens.compare.places import find_place_conflicts
@@ -283,15 +283,17 @@ def _superseded_in_its_sentence(m: _Mention) -> bool:
     return _SINCE_UPDATED.search(m.article.text, m.end, m.statement.citation.end) is not None
 
 
+_CALENDAR_DAY = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}")
+
+
 def _other_days(a: Statement, b: Statement) -> bool:
     """Both statements name the day of what they tell, and never the same day: two
     incidents ("four people were wounded ... Sunday" / "Five people were wounded ...
     Thursday evening")."""
-    da = [t for t in a.times if t.granularity in ("day", "time") and re.match(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", t.value)]
-    db = [t for t in b.times if t.granularity in ("day", "time") and re.match(r"[\dX]{4}-[\dX]{2}-[\dX]{2}", t.value)]
+    da, db = ([t for t in day_refs(st) if _CALENDAR_DAY.match(t.value)] for st in (a, b))
     if not da or not db:
         return False
-    return not any(x.value[:10] == y.value[:10] or same_day(x, y) for x in da for y in db)
+    return not any(x.value == y.value or same_day(x, y) for x in da for y in db)
 
 
 def _same_thing(a: _Mention, b: _Mention) -> bool:

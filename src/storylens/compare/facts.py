@@ -65,7 +65,7 @@ from storylens.text import casefold_words
 from storylens.stories import independent_sources
 
 __all__ = ["GENERIC_TERMS", "agreement", "align_facts", "aligned_statements", "corroborating_sources",
-           "drop_contradicting", "fact_id", "facts_of", "make_scorer", "same_day", "says_claim"]
+           "day_refs", "drop_contradicting", "fact_id", "facts_of", "make_scorer", "same_day", "says_claim"]
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ def same_day(a: TimeRef, b: TimeRef) -> bool:
     return all(x == y or x == "X" or y == "X" for x, y in zip(va, vb))
 
 
-def _day_refs(st: Statement) -> list[TimeRef]:
+def day_refs(st: Statement) -> list[TimeRef]:
     """The statement's day references, a time of day counted as its day ("Monday night",
     "2:45 p.m." on a known day): the day an event happened, whatever the hour given."""
     out = []
@@ -124,7 +124,7 @@ def _figure_keys(st: Statement) -> set[str]:
 
 
 def _time_keys(st: Statement) -> set[str]:
-    return {t.value[-5:] for t in _day_refs(st) if "W" not in t.value}
+    return {t.value[-5:] for t in day_refs(st) if "W" not in t.value}
 
 
 class _Scorer:
@@ -139,7 +139,7 @@ class _Scorer:
         # hash seed's), so the same pair scores the same in every run
         self.weight = {id(st): math.fsum(self._w(t, st, st) for t in st.terms) for st in statements}
         self.figs = {id(st): _figure_keys(st) for st in statements}
-        self.days = {id(st): _day_refs(st) for st in statements}
+        self.days = {id(st): day_refs(st) for st in statements}
         self.config = config
         #: row of each embedded statement in ``self.vectors`` (story-centred, normalised)
         self.row: dict[int, int] = {}

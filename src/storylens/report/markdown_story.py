@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..model import Article, Citation, Comparison, Story
+from ..model import Article, Citation, Comparison, Story, sentences_before_headlines
 from .present import Names, disputes, outlet_label, quote_pieces, shared_quote_groups
 
 __all__ = ["comparison_lines", "SINGLE_SOURCE_SHOWN"]
@@ -36,11 +36,10 @@ class _Sources:
     def many(self, cites: Sequence[Citation]) -> str:
         """Each article once, in order: its text citation, its headline where that is all
         it is cited by (a fact holds an article's headline and its sentence)."""
-        in_text = {c.article_id for c in cites if c.field != "headline"}
         seen: list[str] = []
-        for c in cites:
+        for c in sentences_before_headlines(cites):
             shown = self.one(c)
-            if shown not in seen and (c.field != "headline" or c.article_id not in in_text):
+            if shown not in seen:
                 seen.append(shown)
         return " · ".join(seen)
 
