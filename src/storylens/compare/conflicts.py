@@ -416,6 +416,52 @@ def _figure_edges(articles: Sequence[Article], sts: dict[str, list[Statement]],
     return edges
 
 
+#: A side that counts everyone it is about ("All six were taken to ..."), and an account
+#: of the same that names no number ("All the victims were taken to ...").
+_ALL_COUNT = re.compile(r"^(?i:all)\s+\S+$")
+_ALL_OF_THEM = re.compile(r"\b(?i:all)(?:\s+of)?(?:\s+the)?\s+(?:victims|people|injured|wounded|patients|passengers)"
+                          r"\s+(?:were|had been|have been)\b")
+
+
+def _predicate_terms(sentence: str, subject: str) -> set[str]:
+    """The content stems of what the clause says of ``subject``: its words after the
+    subject, up to the next comma or full stop ("taken to Harlow Hospital for treatment")."""
+    start = sentence.find(subject)
+    rest = sentence[start + len(subject):] if start >= 0 else ""
+    return set(terms(re.split(r"[,;.!?]", rest, maxsplit=1)[0]))
+
+
+def _all_of_them_edges(articles: Sequence[Article], sts: dict[str, list[Statement]],
+                       edges: Sequence[_Edge]) -> list[_Edge]:
+    """A count disputed against "all N" ("Five people were taken to Harlow Hospital" /
+    "All six were taken to Harlow Hospital") is disputed too by a third account that
+    all of them were ("All the victims were taken to Harlow Hospital"): it says what "all
+    six" says, in other words, and joins that side (its claim and value), against the
+    same rival. Only when it tells the same thing of them as the "all N" sentence (two
+    content words of what follows the subject, up to a comma) and gives no number itself, from an article of
+    another source than the rival, published within ``compare.dispute_window_days``."""
+    by_id = {a.id: a for a in articles}
+    out = []
+    for e in edges:
+        if e.kind != "figure":
+            continue
+        for rival, whole in ((e.a, e.b), (e.b, e.a)):
+            if whole.value is None or not _ALL_COUNT.match(whole.claim.strip()):
+                continue
+            said = _predicate_terms(whole.citation.text, whole.claim)
+            against = by_id[rival.citation.article_id]
+            for a in articles:
+                if a.id in (rival.citation.article_id, whole.citation.article_id) \
+                        or _source(a) == _source(against) or _apart(a, against):
+                    continue
+                for st in sts[a.id]:
+                    m = _ALL_OF_THEM.search(st.citation.text) if st.citation.field == "text" else None
+                    if m and not st.figures and len(_predicate_terms(st.citation.text, m.group()) & said) >= 2:
+                        out.append(_Edge("figure", e.scope, e.about, rival,
+                                         ConflictSide(whole.claim, st.asserted_by, st.citation, whole.value)))
+    return out
+
+
 def _tallies(article: Article, statements: list[Statement]) -> list[tuple[tuple[int, int], Statement, str]]:
     out = []
     for st in statements:
@@ -521,7 +567,8 @@ def find_conflicts(articles: Sequence[Article], facts: list[Fact],
     sts = {a.id: list(split[a.id]) if split is not None else statements_of(a) for a in articles}
     st_of = {_key(st.citation): st for a in articles for st in sts[a.id]}
     background = BackgroundSpans(timeline) if timeline is not None else None
-    edges = _figure_edges(articles, sts, updates, background) + _tally_edges(articles, sts)
+    edges = _figure_edges(articles, sts, updates, background)
+    edges += _all_of_them_edges(articles, sts, edges) + _tally_edges(articles, sts)
     edges += _fact_edges(articles, facts, st_of)
     edges += [_Edge("place", "", f"where: {a.citation.text}", a, b)
               for a, b in find_place_conflicts(articles, sts, _source)]

@@ -60,7 +60,7 @@ import numpy as np
 from storylens.compare import paraphrase
 from storylens.compare.settings import CompareSettings, compare_settings, current
 from storylens.compare.statements import Statement, outlet_name, statements_of, terms
-from storylens.model import Article, Citation, Conflict, Fact, TimeRef
+from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, TimeRef
 from storylens.text import casefold_words
 from storylens.stories import independent_sources
 
@@ -453,7 +453,11 @@ def drop_contradicting(facts: list[Fact], conflicts: Sequence[Conflict], article
     """Corroboration only where it is true: a fact that states one side of a conflict
     loses the citations of articles that state another side of it and not this one (an
     outlet reporting "five to two" does not support "voted 6-1", whichever of its
-    sentences aligned). Sources, status, outlets and id are recomputed, in place."""
+    sentences aligned). A fact states a side when its statement says the side's claim
+    (or is the side's sentence, for a claim not in the sentence's words): a fact of "six
+    injured" whose sentences also say who fired is no fact of who fired, and an outlet
+    that names another shooter still supports the six injured. Sources, status, outlets
+    and id are recomputed, in place."""
     by_id = {a.id: a for a in articles}
 
     def claim(side: object) -> str:
@@ -467,7 +471,7 @@ def drop_contradicting(facts: list[Fact], conflicts: Sequence[Conflict], article
         for n, fact in enumerate(facts):
             cited = [s for s in conflict.sides if any(_same(c, s.citation) for c in fact.support)]
             mine = {claim(s) for s in cited}
-            if len(mine) != 1:
+            if len(mine) != 1 or not any(_states_side(fact, s) for s in cited):
                 continue
             # An article on another side still supports the fact where its own sentence
             # states this side's claim too (a claim reported, then checked).
@@ -481,6 +485,14 @@ def drop_contradicting(facts: list[Fact], conflicts: Sequence[Conflict], article
                             else keep[0].text, keep, sources,
                             "corroborated" if sources >= 2 else "single-source", fact.asserted_by,
                             sorted({outlet_name(m) for m in members}))
+
+
+def _states_side(fact: Fact, side: ConflictSide) -> bool:
+    """Whether the fact's statement states the conflict side's claim (see
+    :func:`drop_contradicting`)."""
+    if says_claim(side.claim, side.citation.text):
+        return says_claim(side.claim, fact.statement)
+    return fact.statement == side.citation.text
 
 
 def says_claim(claim: str, text: str) -> bool:

@@ -376,7 +376,11 @@ def test_a_side_shown_as_a_fact_is_agreed_only_by_statements_that_state_it():
     # The Ledger's "voted 6-1" aligned with the Radio's "a majority ... voted to close":
     # the Radio does not say 6-1, so "6-1" is no agreed fact against the Herald's five to two.
     pier = _pier_vote("A majority of the Vell council voted to close the ferry pier on Monday.")
-    assert pier and all(f.status == "disputed" for f in pier)
+    assert pier and all(f.status == "disputed" for f in pier if "6-1" in f.statement)
+    # What all three say (the council voted to close the pier on Monday) is agreed, shown
+    # in words that give no tally.
+    agreed = [f for f in pier if f.status == "corroborated"]
+    assert all("6-1" not in f.statement and {s.article_id for s in f.support} == {"a", "b", "c"} for f in agreed)
 
 
 def test_a_count_without_its_noun_is_people_when_the_predicate_befalls_people():
@@ -390,6 +394,51 @@ def test_a_count_without_its_noun_is_people_when_the_predicate_befalls_people():
                  "All six were approved for treatment at Harlow Medical Center, Orla police said."):
         other = article("b", text, outlet="Post")
         assert [c for c in _run(a, other)[1] if c.kind == "figure"] == []
+
+
+def test_an_account_that_all_of_them_were_joins_the_all_n_side():
+    a = article("a", "Five people were taken to Harlow Medical Center for treatment, police in Orla said.",
+                outlet="Gazette", figures=[{"text": "Five people", "value": 5.0, "counts": "people"}])
+    b = article("b", "All six were taken to Harlow Medical Center for treatment, Orla police said.", outlet="Post")
+    c = article("c", "All the victims were taken to Harlow Medical Center for treatment.", outlet="Radio")
+    facts, conflicts = _run(a, b, c)
+    (conflict,) = [x for x in conflicts if x.kind == "figure"]
+    assert sorted((s.citation.article_id, s.claim, s.value) for s in conflict.sides) == [
+        ("a", "Five people", 5.0), ("b", "All six", 6.0), ("c", "All six", 6.0)]
+    # the Radio's sentence is a side: no agreed fact of who was taken where
+    assert all(f.status != "corroborated" for f in facts if any(s.article_id == "c" for s in f.support))
+    # Not when it tells something else of them, nor without an "all N" side to join.
+    other = article("c", "All the victims were friends from Orla, police said.", outlet="Radio")
+    assert {s.citation.article_id for x in _run(a, b, other)[1] for s in x.sides} == {"a", "b"}
+    both = article("b", "Six people were taken to Harlow Medical Center for treatment, Orla police said.",
+                   outlet="Post", figures=[{"text": "Six people", "value": 6.0, "counts": "people"}])
+    assert {s.citation.article_id for x in _run(a, both, c)[1] for s in x.sides} == {"a", "b"}
+
+
+def test_a_fact_of_another_claim_of_a_side_sentence_keeps_the_other_side_outlet():
+    # The Gazette's lede says six were hurt and that two men fired; the Post says one man
+    # fired. The fact that six were hurt is the Post's too: only the shooters are in dispute.
+    from storylens.compare.facts import drop_contradicting
+    from storylens.model import Citation, Conflict, ConflictSide, Fact
+
+    a = article("a", "Six people were hurt in Orla on Sunday when two men in a car fired at a bus stop, police said.",
+                outlet="Gazette")
+    b = article("b", "Six people were hurt in Orla on Sunday at a bus stop. One man fired from a car, police said.",
+                outlet="Post")
+    lede_a = Citation("a", 0, len(a.text), a.text)
+    lede_b = Citation("b", 0, a.text.index(" Sunday") + len(" Sunday at a bus stop."),
+                      b.text[:b.text.index(" One man")])
+    one_man = Citation("b", b.text.index("One man"), len(b.text), b.text[b.text.index("One man"):])
+    shooters = Conflict("conflict-1", "figure", "how many shooters", [
+        ConflictSide("two men in a car fired", "police", lede_a), ConflictSide("one man fired", "police", one_man)],
+        [])
+    hurt = Fact("fact-1", lede_b.text, [lede_a, lede_b], 2, "corroborated", outlets=["Gazette", "Post"])
+    said = Fact("fact-2", lede_a.text, [lede_a, lede_b], 2, "corroborated", outlets=["Gazette", "Post"])
+    facts = [hurt, said]
+    drop_contradicting(facts, [shooters], [a, b])
+    assert [c.article_id for c in facts[0].support] == ["a", "b"] and facts[0].status == "corroborated"
+    # the fact shown in the Gazette's words says who fired: the Post does not support it
+    assert [c.article_id for c in facts[1].support] == ["a"] and facts[1].status == "single-source"
 
 
 def test_a_later_higher_toll_is_an_update_not_a_dispute():
