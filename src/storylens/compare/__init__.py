@@ -44,6 +44,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .exclusives import find_exclusives
     from .facts import agreement, aligned_statements, facts_of
     from .framing import FramingCue, find_framing, find_hedged_claims
+    from .case_status import case_status_facts, same_state
     from .person_facts import person_facts
     from .quote_variants import group_quote_variants
     from .statements import statements_of
@@ -62,8 +63,12 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     one_claim = same_claim(articles, [st for a in articles for st in split[a.id]], timeline, quote_groups)
     statements, groups, scorer = aligned_statements(articles, split=split, one_claim=one_claim)
     facts = facts_of(articles, statements, groups, scorer)
-    if current().person_facts:  # who is who, read beside the names: most sources first, as facts_of orders
-        facts = sorted(facts + person_facts(articles), key=lambda f: -f.independent_sources)
+    config = current()
+    added = person_facts(articles) if config.person_facts else []  # who is who, read beside the names
+    if config.case_status:  # no arrest yet, motive unknown: agreed in too few words to align
+        added += case_status_facts(articles, statements, facts)
+    if added:  # most sources first, as facts_of orders
+        facts = sorted(facts + added, key=lambda f: -f.independent_sources)
     updates: list[FramingCue] = []  # later counts that update earlier ones: framing, not conflicts
     conflicts = find_conflicts(articles, facts, split, updates, timeline)
     voices = {(st.citation.article_id, st.citation.field, st.citation.start, st.citation.end): st.asserted_by
@@ -71,7 +76,8 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     superseded, status_cues = find_status_updates(articles, split)  # "wanted" before a later "arrested"
     says_it = agreement(statements, scorer)  # a brief line cites what says its sentence: both tests
     brief = build_brief(articles, facts, conflicts, quote_groups, timeline, voices, superseded,
-                        lambda shown, other: says_it(shown, other) and one_claim(shown, other))
+                        lambda shown, other: (says_it(shown, other) and one_claim(shown, other))
+                        or same_state(shown, other))
     return Comparison(
         facts=facts,
         conflicts=conflicts,

@@ -1,0 +1,98 @@
+"""Where the case stands: what independent accounts agree has not happened yet.
+
+Reports of a crime or an accident close with the state of the inquiry in a few short
+words: "No arrests have been made." / "No arrests were immediately reported."; "Police
+are still investigating the motive." / "There is no clear motive at this time." Two
+such sentences share one or two words, too few for the alignment of shared words
+(``compare.facts``) to call them one claim, yet they are one, and a reader wants it:
+nobody is in custody, nobody knows why. Each state is read by its wording:
+
+* **no arrest**: "no arrests", "no one has been arrested / charged / taken into
+  custody", "police have not made any arrests", "no suspect is in custody". Not when
+  any statement of the story tells of an arrest, a charge or someone in custody (the
+  state has moved on, or the story is not that simple);
+* **motive unknown**: "no (clear / known / apparent) motive", "the motive is unknown /
+  unclear / under investigation", "investigating / trying to determine the motive",
+  "the motive ... has not been released / determined". Not when a statement of the
+  story names a motive police "believe" or "suspect" ("believe it was gang-related").
+
+A state is a fact when two or more independent news sources
+(``facts.corroborating_sources``) say it; the fact cites, in each article, the first body
+sentence that says it, and is left out when a fact of shared words already cites those
+sentences. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from storylens.compare.facts import corroborating_sources, fact_id
+from storylens.compare.statements import Statement, outlet_name
+from storylens.model import Article, Citation, Fact
+
+__all__ = ["case_status_facts", "same_state"]
+
+_NO_ARREST = re.compile(
+    r"\bno arrests?\b(?!\s+warrants?)"
+    r"|\bno(?: one|body) (?:has|had|was|were)(?: yet)?(?: been)? (?:arrested|charged|taken into custody)\b"
+    r"|\b(?:has|have|had) not(?: yet)? (?:made|announced|reported) (?:any |an )?arrests?\b"
+    r"|\bno suspects? (?:(?:is|are|was|were|has been|have been|had been) )?(?:in custody|arrested|detained)\b"
+    r"|\bno(?: one|body) (?:is|was) in custody\b",
+    re.IGNORECASE)
+_ARREST = re.compile(r"\b(?:arrested|charged with|taken into custody|in custody|turned (?:himself|herself) in"
+                     r"|booked into|apprehended)\b", re.IGNORECASE)
+_MOTIVE_UNKNOWN = re.compile(
+    r"\bno (?:clear |known |apparent |obvious |immediate )?motive\b"
+    r"|\bmotive (?:is|was|remains|remained)(?: still)? (?:unknown|unclear|not known|under investigation)\b"
+    r"|\b(?:investigating|determine|establish|figure out|looking into) (?:the |a |what )?motive\b"
+    r"|\bmotive\b[^.;]{0,40}\b(?:unknown|unclear|not (?:yet )?(?:known|clear|released|determined|disclosed))\b",
+    re.IGNORECASE)
+#: A motive the police name ("police believe it was gang-related").
+_MOTIVE_NAMED = re.compile(r"\b(?:believe|believed|suspect|suspected|say|said)\b[^.;]{0,60}"
+                           r"\b(?:gang[- ]related|robbery|dispute|domestic|retaliat\w*|revenge|feud)\b",
+                           re.IGNORECASE)
+
+#: (state, says it, tells it has moved on or is known).
+_STATES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    ("no arrest", _NO_ARREST, _ARREST),
+    ("motive unknown", _MOTIVE_UNKNOWN, _MOTIVE_NAMED),
+)
+
+
+def case_status_facts(articles: Sequence[Article], statements: Sequence[Statement],
+                      facts: Sequence[Fact]) -> list[Fact]:
+    """The states of the case that independent accounts agree on (see the module
+    docstring), in the order of ``_STATES``. ``statements``: the story's (``statements_of``
+    of each article, in the order of ``articles``); ``facts``: those already found."""
+    by_id = {a.id: a for a in articles}
+    body = [st for st in statements if st.citation.field == "text"]
+    cited_together = [{(c.article_id, c.start, c.end) for c in f.support} for f in facts if len(f.support) > 1]
+    out = []
+    for _, says, moved_on in _STATES:
+        saying = [st for st in body if says.search(st.citation.text)]
+        if any(moved_on.search(st.citation.text) for st in body if not says.search(st.citation.text)):
+            continue
+        support: list[Citation] = []
+        for a in articles:
+            first = next((st for st in saying if st.citation.article_id == a.id), None)
+            if first is not None:
+                support.append(first.citation)
+        members = [by_id[c.article_id] for c in support]
+        sources = corroborating_sources(members)
+        if sources < 2:
+            continue
+        keys = {(c.article_id, c.start, c.end) for c in support}
+        if any(keys <= together for together in cited_together):
+            continue  # the alignment has it already
+        out.append(Fact(id=fact_id(support), statement=support[0].text, support=support,
+                        independent_sources=sources, status="corroborated", asserted_by="outlet",
+                        outlets=sorted({outlet_name(m) for m in members})))
+    return out
+
+
+def same_state(a: Citation, b: Citation) -> bool:
+    """Whether two sentences say one state of the case ("No arrests had been made." / "No
+    arrests were immediately reported."): they say it to each other, however few words
+    they share (the brief cites both for a line)."""
+    return any(says.search(a.text) and says.search(b.text) for _, says, _ in _STATES)
