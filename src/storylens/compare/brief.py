@@ -17,8 +17,9 @@
   reports, so far), the same kind of sentences from the first article's own facts (the
   first news report, when the story has one: an opinion piece does not lead a brief),
   shown apart, as what one outlet says, never as agreed.
-- ``disputed``: one sentence per conflict, from a template: "Who says CLAIM; who says
-  CLAIM." (who: the quoted speaker with the outlets, or the outlets in their own voice;
+- ``disputed``: one sentence per conflict, from a template: "What: who says CLAIM; who
+  says CLAIM." (what: the conflict's ``about`` when it is a short question, "How many
+  people were shot"; who: the quoted speaker with the outlets, or the outlets in their own voice;
   the sides making one claim in one voice are said once, naming up to
   ``compare.brief_max_named_outlets`` outlets and counting the rest), citing every side.
 - ``timeline``: one line per dated event: the date and the event's sentence, citing
@@ -325,8 +326,23 @@ def _disputed(conflicts: Sequence[Conflict], by_id: dict[str, Article], names: d
                 parts.append(f"{names.get(voice, voice)} (per {listed}) says {text}")
             cites.extend(citations)
         if len(parts) >= 2:
-            out.append(BriefSentence("; ".join(parts) + ".", cites))
+            out.append(BriefSentence(_topic(conflict.about) + "; ".join(parts) + ".", cites))
     return out
+
+
+#: The longest ``about`` a disputed line opens with: a question ("how many people were
+#: shot", "the age of Ada Crane"), not a sentence (a date dispute's fact, a place's
+#: statement), which the line's citations show anyway.
+_TOPIC_MAX_WORDS = 10
+
+
+def _topic(about: str) -> str:
+    """"How many people were shot: " for a dispute about that; "" when the ``about`` is no
+    short question (see ``_TOPIC_MAX_WORDS``)."""
+    about = " ".join(about.split())
+    if not about or len(about.split()) > _TOPIC_MAX_WORDS or ":" in about or re.search(r"[.!?\"”]$", about):
+        return ""
+    return about[0].upper() + about[1:] + ": "
 
 
 def _listing(outlets: Sequence[str]) -> str:

@@ -357,12 +357,39 @@ def _update_cue(early: _Mention, late: _Mention) -> FramingCue:
                       note=f"updates {early.text!r} ({outlet_name(early.article)}, published earlier)")
 
 
+#: Plurals that do not begin with their singular ("men" for "man").
+_IRREGULAR_PLURALS = {"man": "men", "woman": "women", "child": "children", "person": "people"}
+#: What a count measures, as the question of a figure conflict puts it ("how many people
+#: were taken to hospital").
+_MEASURE_PHRASES = {"shot": "were shot", "killed": "were killed", "wounded": "were wounded",
+                    "injured": "were injured", "evacuated": "were evacuated", "released": "were released",
+                    "arrested": "were arrested", "returned": "returned", "hospitalised": "were taken to hospital",
+                    "missing": "are missing", "rescued": "were rescued"}
+
+
 def _as_written(m: _Mention) -> str:
     """The counted noun as the figure writes it ("households" for the extracted
-    "household" in "146 households"), else as extracted."""
+    "household" in "146 households"; "men" in "THREE MEN"), in lower case unless it is
+    a name, else as extracted."""
     noun = m.noun or m.klass
-    word = next((w for w in re.findall(r"[\w’'-]+", m.text) if fold(w).startswith(fold(noun))), None)
-    return word if word and " " not in noun else noun
+    if " " in noun:
+        return noun
+    forms = (fold(noun), _IRREGULAR_PLURALS.get(fold(noun), fold(noun)))
+    word: str | None = next((w for w in re.findall(r"[\w’'-]+", m.text) if fold(w).startswith(forms)), None)
+    if word is None:
+        return noun
+    return word.lower() if word.isupper() or word[:1].isupper() and m.text.strip().startswith(word) else word
+
+
+def _question(numeric: _Mention, other: _Mention) -> str:
+    """What a figure conflict is about: "how many people were taken to hospital" (the
+    counted noun and the predicate that measures both counts; an event noun counted
+    itself, "releases", is its own measure)."""
+    noun = _as_written(numeric)
+    measure = numeric.measure or other.measure
+    if measure is None or event_noun(numeric.thing) or measure not in _MEASURE_PHRASES:
+        return f"how many {noun}"
+    return f"how many {noun} {_MEASURE_PHRASES[measure]}"
 
 
 def _apart(a: Article, b: Article) -> bool:
@@ -411,7 +438,7 @@ def _figure_edges(articles: Sequence[Article], sts: dict[str, list[Statement]],
                     updates.append(_update_cue(*update))
                 continue
             numeric = mb if ma.vague else ma
-            edges.append(_Edge("figure", klass, f"how many {_as_written(numeric)}",
+            edges.append(_Edge("figure", klass, _question(numeric, mb if numeric is ma else ma),
                                _side(ma.text, ma.statement, ma.value), _side(mb.text, mb.statement, mb.value)))
     return edges
 

@@ -443,7 +443,7 @@ def find_detail_conflicts(articles: Sequence[Article], statements: dict[str, lis
     blocks = {a.id: _blocks(a, statements[a.id]) for a in articles}
     pregnancies = {a.id: _pregnancies(a, statements[a.id]) for a in articles}
     shooters = {a.id: _shooters(a, statements[a.id]) for a in articles}
-    return _one_wording(_pairs(articles, blocks, source, "place", "block of", lambda k: f"which block of {k}",
+    return _one_wording(_pairs(articles, blocks, source, "place", "block of", lambda k: f"which block of {k.title()}",
                                lambda x, k: f"{x} block of {k}")
                         + _pairs(articles, pregnancies, source, "figure", "pregnant",
                                  lambda k: f"how many {k}s pregnant", lambda x, k: f"{x} {k}s")

@@ -79,8 +79,19 @@ def test_summary_is_extractive_and_cites_all_support():
 
 def test_disputed_template_names_both_sides():
     (d,) = _brief().disputed
-    assert d.text == "Vell Daily says About 300 crew members walked out; Mírta Oskarsdóttir (per blog-post.txt) says 500 crew walked out."
+    assert d.text == "Crew who walked out: Vell Daily says About 300 crew members walked out; Mírta Oskarsdóttir (per blog-post.txt) says 500 crew walked out."
     assert [c.article_id for c in d.citations] == ["a", "b"]
+
+
+def test_a_disputed_line_opens_with_a_short_question_never_with_a_sentence():
+    sides = [ConflictSide("Monday", "outlet", _cite(A, "About 300 crew members walked out"), None),
+             ConflictSide("Tuesday", "outlet", _cite(B, "500 crew walked out"), None)]
+    statement = "About 300 crew members of the Vell ferry line walked out over pay, the union said."
+    (d,) = build_brief([A, B], [], [Conflict("c1", "date", statement, sides)], [], []).disputed
+    assert d.text.startswith("Vell Daily says Monday; ")
+    (d,) = build_brief([A, B], [], [Conflict("c1", "figure", "how many crew members walked out", sides)],
+                       [], []).disputed
+    assert d.text.startswith("How many crew members walked out: Vell Daily says Monday; ")
 
 
 def test_disputed_says_each_claim_once_naming_every_outlet():
@@ -94,11 +105,11 @@ def test_disputed_says_each_claim_once_naming_every_outlet():
     conflict = Conflict("c1", "figure", "crew who walked out", flat[:3] + union)
     arts = [A, B, *copies]
     (d,) = build_brief(arts, [], [conflict], [], []).disputed
-    assert d.text == ("Vell Daily, Copy 0 and Copy 1 say About 300 crew members walked out; "
+    assert d.text == ("Crew who walked out: Vell Daily, Copy 0 and Copy 1 say About 300 crew members walked out; "
                       "Mírta Oskarsdóttir (per blog-post.txt) says 500 crew walked out.")
     assert [c.article_id for c in d.citations] == ["a", "c0", "c1", "b", "b"]
     (d,) = build_brief(arts, [], [Conflict("c2", "figure", "crew", flat + union[:1])], [], []).disputed
-    assert d.text.startswith("Vell Daily, Copy 0, Copy 1, Copy 2 and 3 other outlets say About 300")
+    assert d.text.startswith("Crew: Vell Daily, Copy 0, Copy 1, Copy 2 and 3 other outlets say About 300")
     assert len(d.citations) == 8
 
 

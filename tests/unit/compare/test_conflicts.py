@@ -195,7 +195,7 @@ def test_three_outlets_giving_two_counts_are_one_conflict_with_three_sides():
     # Every article asserting a claim is a side with its own citation, grouped by claim.
     assert [(s.citation.article_id, s.value) for s in fig.sides] == [("b", 900.0), ("c", 900.0), ("a", 1200.0)]
     assert [s.citation.text for s in fig.sides] == [POST, RADIO, GAZETTE]
-    assert fig.about == "how many people"
+    assert fig.about == "how many people were evacuated"
     # The id does not depend on the order the articles come in.
     _, again = _run(c, a, b)
     assert [x.id for x in again if x.kind == "figure"] == [fig.id]
@@ -228,7 +228,7 @@ def test_two_unrelated_disagreements_are_two_conflicts():
                          {"text": "about 120 households", "value": 120.0, "bound": "~", "counts": "households"}])
     _, conflicts = _run(a, b, c)
     figs = sorted((x for x in conflicts if x.kind == "figure"), key=lambda x: x.about)
-    assert [x.about for x in figs] == ["how many households", "how many people"]
+    assert [x.about for x in figs] == ["how many households returned", "how many people were evacuated"]
     assert [[s.value for s in x.sides] for x in figs] == [[120.0, 120.0, 300.0], [900.0, 900.0, 1200.0]]
     assert len({x.id for x in figs}) == 2
 
@@ -332,7 +332,7 @@ def test_what_is_counted_reads_as_the_figure_writes_it():
     b = article("b", "By Friday about 120 households had returned to their farms in Dornhill.", outlet="Post",
                 figures=[{"text": "about 120 households", "value": 120.0, "bound": "~", "counts": "household"}])
     (fig,) = [x for x in _run(a, b)[1] if x.kind == "figure"]
-    assert fig.about == "how many households"
+    assert fig.about == "how many households returned"
 
 
 def test_a_figure_an_article_repeats_is_one_claim_of_one_conflict():
@@ -394,6 +394,15 @@ def test_a_count_without_its_noun_is_people_when_the_predicate_befalls_people():
                  "All six were approved for treatment at Harlow Medical Center, Orla police said."):
         other = article("b", text, outlet="Post")
         assert [c for c in _run(a, other)[1] if c.kind == "figure"] == []
+
+
+def test_a_figure_conflict_asks_what_both_counts_measure_in_the_words_written():
+    a = article("a", "Police in Orla said THREE MEN were shot outside the Tarn Street bakery on Sunday.",
+                outlet="Gazette", figures=[{"text": "THREE MEN", "value": 3.0, "counts": "man"}])
+    b = article("b", "Four men were shot outside the Tarn Street bakery in Orla on Sunday, police said.",
+                outlet="Post", figures=[{"text": "Four men", "value": 4.0, "counts": "man"}])
+    (fig,) = [x for x in _run(a, b)[1] if x.kind == "figure"]
+    assert fig.about == "how many men were shot"
 
 
 def test_an_account_that_all_of_them_were_joins_the_all_n_side():

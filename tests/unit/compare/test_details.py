@@ -22,7 +22,7 @@ def test_one_street_two_blocks_is_a_place_conflict():
     b = article("b", "The victims were found at a home in the 4100 block of Larch Rd. in Velm.", outlet="Post")
     c = article("c", "Deputies were called to the 4700 block of Larch Road on Sunday.", outlet="Radio")
     (conflict,) = _conflicts(a, b, c)
-    assert conflict.kind == "place"
+    assert conflict.kind == "place" and conflict.about == "which block of Larch Rd"
     assert sorted((s.citation.article_id, s.claim) for s in conflict.sides) == [
         ("a", "4700 block of Larch Road"), ("b", "4100 block of Larch Rd"), ("c", "4700 block of Larch Road")]
 
