@@ -3,8 +3,9 @@ then story clustering (cluster), then what a reader needs per story: its outlets
 syndication groups, and how many independent sources it has.
 
 Independent sources: articles of one syndication group count once; a duplicate counts
-with what it duplicates; every other article counts once (an article whose outlet is
-unknown is its own source).
+with what it duplicates; the other articles of one outlet count once (a newsroom's
+follow-up repeating its own earlier report is no second source: "what only one outlet
+says" is single-source); an article whose outlet is unknown is its own source.
 
 ``regroup_store`` does the grouping step of ``ingest``: the new articles together with
 the stored stories they can still join.
@@ -30,10 +31,18 @@ __all__ = ["group_into_stories", "independent_sources", "regroup_store", "Regrou
 
 def independent_sources(members: Sequence[Article]) -> int:
     """How many independent accounts the articles are (see the module docstring)."""
-    sources = set()
-    for article in members:
-        sources.add(article.syndication_group or article.duplicate_of or article.id)
-    return len(sources)
+    by_id = {a.id: a for a in members}
+
+    def source(article: Article) -> str:
+        if article.syndication_group:
+            return "group:" + article.syndication_group
+        if article.duplicate_of:  # with what it duplicates (the first of its copies, never a copy itself)
+            original = by_id.get(article.duplicate_of)
+            return source(original) if original is not None and not original.duplicate_of \
+                else "article:" + article.duplicate_of
+        return "outlet:" + article.outlet.casefold() if article.outlet else "article:" + article.id
+
+    return len({source(a) for a in members})
 
 
 def group_into_stories(articles: Sequence[Article], features: dict[str, ArticleFeatures] | None = None,

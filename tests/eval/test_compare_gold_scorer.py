@@ -94,8 +94,12 @@ def test_floors_on_dev(scored):
     # a side of a dispute is shown as the dispute, not in the summary; and to .508 when a
     # line cites only the statements that say it directly; .550 when an article's headline
     # no longer takes the place of its sentence in a fact.)
-    assert one["brief_support_precision"] >= 0.90 and one["brief_central_recall"] >= 0.53
-    assert grouped["brief_support_precision"] >= 0.91 and grouped["brief_disputed_recall"] >= 0.38
+    # (supported .917 -> .896 and central .617 -> .575 when one outlet's articles became one
+    # source: the Daily News' three Red Hook reports no longer corroborate one another, so
+    # gva-387194's brief keeps 3 of its 6 lines; the gold counts pairs of articles, not of outlets)
+    assert one["brief_support_precision"] >= 0.88 and one["brief_central_recall"] >= 0.55
+    assert grouped["brief_support_precision"] >= 0.88 and grouped["brief_disputed_recall"] >= 0.38
+    assert grouped["brief_central_recall"] >= 0.55 and grouped["conflict_pair_recall"] >= 0.45
     assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.90
     assert grouped["quote_fidelity_accuracy"] >= 0.95
     assert grouped["timeline_date_accuracy"] >= 0.96 and grouped["timeline_recall"] >= 0.85
@@ -103,7 +107,7 @@ def test_floors_on_dev(scored):
 
 def test_floors_on_dev_with_paraphrase_alignment(tmp_path):  # type: ignore[no-untyped-def]
     """``storylens eval compare --set compare.align_paraphrase=true``: the option's gain
-    (claim pairs .888/.296 as grouped on dev, brief central .571) is held too."""
+    (claim pairs .878/.301 as grouped on dev, brief supported .896, central .596) is held too."""
     from storylens.config import load_settings
 
     try:
@@ -113,4 +117,4 @@ def test_floors_on_dev_with_paraphrase_alignment(tmp_path):  # type: ignore[no-u
     settings = load_settings(environ={}, overrides={"compare.align_paraphrase": True}).settings
     grouped = evaluate_detailed(split="dev", reports_dir=tmp_path, settings=settings)["grouped"]
     assert grouped["claim_pair_precision"] >= 0.87 and grouped["claim_pair_recall"] >= 0.28
-    assert grouped["brief_support_precision"] >= 0.90 and grouped["brief_central_recall"] >= 0.55
+    assert grouped["brief_support_precision"] >= 0.88 and grouped["brief_central_recall"] >= 0.57

@@ -80,7 +80,8 @@ spokesman spokeswoman spokesperson official office sir likely possibly possible 
 def corroborating_sources(members: Sequence[Article]) -> int:
     """How many independent sources the supporting articles of a fact are: news articles
     only (an opinion or blog article states a claim, never corroborates it), an
-    agency-copy group or a duplicate counted once (``stories.independent_sources``)."""
+    agency-copy group, a duplicate or one outlet's articles counted once
+    (``stories.independent_sources``)."""
     return independent_sources([m for m in members if m.genre == "news"])
 
 

@@ -57,7 +57,7 @@ STORE_TABLES: dict[str, tuple[str, dict[str, str]]] = {
         "value": "TIMEX3-style", "granularity": "", "anchor": ""}),
     "stories": ("Groups of articles about the same event.", {
         "id": "", "title": "", "lead": "", "first_published": "", "last_published": "", "article_count": "",
-        "outlet_count": "", "independent_sources": "an agency-copy group counts once", "outlets": "JSON",
+        "outlet_count": "", "independent_sources": "an agency-copy group counts once, one outlet's articles once", "outlets": "JSON",
         "syndication_groups": "JSON"}),
     "story_entities": ("The entities most shared by a story's articles.",
                        {"story_id": _STORY, "position": "", "key": "", "name": "", "articles": ""}),

@@ -72,7 +72,8 @@ STORIES = Table("stories", "one row per story", (
     _c("last_published", "string", "Latest publication time among its articles."),
     _c("article_count", "integer", "Member articles."),
     _c("outlet_count", "integer", "Distinct known outlets."),
-    _c("independent_sources", "integer", "Independent accounts (an agency-copy group counts once)."),
+    _c("independent_sources", "integer",
+       "Independent accounts (an agency-copy group counts once, one outlet's articles once)."),
     _c("outlets", "list", "The distinct known outlets."),
     _c("facts", "integer", "Facts found in the story."),
     _c("corroborated", "integer", "Facts with status `corroborated`."),
@@ -115,7 +116,7 @@ FACTS = Table("facts", "one row per fact and supporting article (a fact × the o
     _c("statement", "string", "The statement as one supporting article words it."),
     _c("status", "string", "`corroborated`, `single-source` or `disputed`."),
     _c("independent_sources", "integer", "Independent news sources supporting the fact (an agency-copy group counts "
-       "once; an opinion or blog article is not counted)."),
+       "once, one outlet's articles once; an opinion or blog article is not counted)."),
     _c("asserted_by", "string", "`outlet` (the outlet's own voice) or the key of the quoted speaker who asserts it."),
     *_CITATION,
 ))
