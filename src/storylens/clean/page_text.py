@@ -27,6 +27,7 @@ from .structured import (
     choose_published,
     is_app_prompt,
     is_feed_notice,
+    is_gallery_caption,
     is_photo_caption,
     is_sign_off,
     is_truncated_teaser,
@@ -54,6 +55,10 @@ class MarkedLines:
     removed: dict[int, str] = field(default_factory=dict)  # index -> reason
 
 
+#: Why a gallery's caption was removed (it is kept when nothing else of the page is text).
+GALLERY_CAPTION = "a gallery's image caption"
+
+
 def take_marked_lines(lines: list[str], skip: set[int] | None = None) -> MarkedLines:
     """Find agency-feed notices, credit lines, hashtag lines, photo captions, app prompts
     and sign-offs (the writer's contact, a share link) among ``lines``: lines recognised
@@ -75,6 +80,8 @@ def take_marked_lines(lines: list[str], skip: set[int] | None = None) -> MarkedL
         if tags:
             found.hashtags.extend(t for t in tags if t.casefold() not in {h.casefold() for h in found.hashtags})
             found.removed[i] = "hashtag line (kept in hashtags)"
+        elif is_gallery_caption(line):
+            found.removed[i] = GALLERY_CAPTION
         elif is_photo_caption(line):
             found.removed[i] = "image caption with photo credit"
         elif is_app_prompt(line):
@@ -213,6 +220,10 @@ def clean_page_text(raw: RawDocument, text: str, page_furniture: bool = True) ->
             reasons[i] = verdict.reason or "page furniture"
 
     kept = [i for i in range(len(lines)) if i not in reasons]
+    if not kept:  # a gallery saved in place of the article: its captions tell the story
+        kept = [i for i in sorted(reasons) if reasons[i] == GALLERY_CAPTION]
+        for i in kept:
+            del reasons[i]
     # 5. A story starts at its dateline: short furniture kept between the header and a
     # dateline paragraph near the top ("Now playing: ...", a caption) goes.
     for position, i in enumerate(kept[:4]):

@@ -28,6 +28,7 @@ __all__ = [
     "is_truncated_teaser",
     "looks_like_organisation",
     "parse_copyright_line",
+    "is_gallery_caption",
     "is_photo_caption",
     "is_app_prompt",
     "is_sign_off",
@@ -308,11 +309,23 @@ _PHOTO_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_START = re.compile(r"^(?:file photo|photo|image|pictured|above|top)\s*:", re.IGNORECASE)
+#: A gallery's counter opening a caption: "Image 3 of 10 Relatives say ...", "Photo 1/4 ...".
+_GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide)\s+\d{1,3}(?:\s+of\s+|\s*/\s*)\d{1,3}\b",
+                              re.IGNORECASE)
 
 
 def is_photo_caption(line: str) -> bool:
-    """An image caption: it ends with a photo credit, or opens with "File photo:"."""
+    """An image caption: it ends with a photo credit, or opens with "File photo:" (60
+    words at most); a gallery's caption too (:func:`is_gallery_caption`)."""
+    if is_gallery_caption(line):
+        return True
     return len(line.split()) <= 60 and bool(_PHOTO_CREDIT.search(line) or _CAPTION_START.match(line))
+
+
+def is_gallery_caption(line: str) -> bool:
+    """A caption opening with a gallery's counter ("Image 3 of 10 Relatives say ...";
+    150 words at most: a gallery caption may repeat the story's first paragraphs)."""
+    return bool(_GALLERY_COUNTER.match(line)) and len(line.split()) <= 150
 
 
 # "Open in app", "Download the X app for breaking news alerts", "Read this in our app".

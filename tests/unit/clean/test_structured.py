@@ -112,3 +112,36 @@ def test_sign_offs_are_the_writers_contact_or_a_share_link():
                  "Contact Ada Crane: acrane@harlowherald.example. " + "She covered the council for ten years "
                  "before she moved to the courts desk, where she now reports on trials and inquests."):
         assert not is_sign_off(line), line
+
+
+def test_gallery_captions_open_with_the_counter():
+    from storylens.clean.structured import is_photo_caption
+
+    for line in ("Image 3 of 10 Relatives say the Velm boy was at a neighbour's house when he found the gun.",
+                 "Photo 1/4 Firefighters at the Tarn Street bakery on Sunday.", "Slide 2 of 12"):
+        assert is_photo_caption(line), line
+    for line in ("Images of the Tarn Street bakery were shared 3 of 10 times.",
+                 "Three of 10 residents said the image of the dam was frightening."):
+        assert not is_photo_caption(line), line
+
+
+def _plain(text: str):  # type: ignore[no-untyped-def]
+    from datetime import datetime, timezone
+
+    from storylens.clean import clean_document
+    from storylens.model import RawDocument
+
+    return clean_document(RawDocument(source="a.jsonl#line-1", data=text.encode(), kind="plain",
+                                      fetched_at=datetime(2031, 5, 3, tzinfo=timezone.utc)))
+
+
+def test_a_gallery_caption_goes_unless_the_page_is_only_its_gallery():
+    caption = ("Image 1 of 4 Ona Brisk, 24, was arrested in Velm on Friday after a month on the run. "
+               "Photo: Ada Crane/Velm Post")
+    body = ("Ona Brisk, 24, was arrested in Velm on Friday, a month after the Tarn Street bakery shooting, "
+            "police said.\n\nShe will be arraigned on Monday.")
+    article = _plain(caption + "\n\n" + body)
+    assert "Image 1 of 4" not in article.text and article.text.startswith("Ona Brisk, 24, was arrested")
+    assert [r.reason for r in article.removed if r.text == caption] == ["a gallery's image caption"]
+    gallery = _plain(caption + "\n\n" + caption.replace("Image 1", "Image 2"))
+    assert gallery.text.startswith("Image 1 of 4 Ona Brisk")  # the captions are all the page says
