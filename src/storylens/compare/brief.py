@@ -5,10 +5,11 @@
   article's body and citing every article that supports it, never one that states a
   side of a conflict (that is shown as the dispute); only whole sentences that
   stand alone (:func:`sayable`: no headline, no clause cut at a comma, no piece of a
-  quotation without its speaker); a quoted speaker's words that do not say whose they are
-  are given with the speaker ("Name: “...”"); a fact in a conflict gives a line only
-  from its sentences that take no side and repeat no side's claim (what its statements
-  agree on besides the disputed detail), the rest is left to ``disputed``; a statement
+  quotation without its speaker); a quoted person's words that do not say whose they are
+  (the sentence names no speaker) are given with the speaker ("Name: “...”"); a fact in
+  a conflict gives a line only from its sentences that take no side and repeat no side's
+  claim (what its statements agree on besides the disputed detail), the rest is left to
+  ``disputed``; a statement
   a later article moves on (a suspect "wanted" since arrested:
   :mod:`storylens.compare.status_updates`) is not shown, the latest state is preferred.
   Ordered as the article covering most of them tells them. Only facts with two or more
@@ -226,10 +227,20 @@ def _attributed(speaker: str | None, text: str, names: dict[str, str]) -> str:
     opening = _closes_a_quotation(text)
     if opening:
         return f"{opening}… {text}"
-    if not speaker or ":" not in speaker or _SPEECH.search(text):
-        return text  # the outlet's voice, or a speaker known only by a word ("Governor")
+    if not speaker or not speaker.startswith("person:") or _SPEECH.search(text):
+        return text  # the outlet's voice, a speaker known only by a word ("Governor"), or no person
     name = names.get(speaker) or speaker.split(":", 1)[-1].title()
+    if _names_the_speaker(text, name):
+        return text  # "York County Coroner Ada Crane confirmed ...": it says whose words they are
     return f"{name}: “{text.strip(_OPENING_QUOTES + '”’')}”"
+
+
+def _names_the_speaker(text: str, name: str) -> bool:
+    """Whether the sentence names the speaker: the name's last word, as a word of the
+    sentence outside a quotation's words."""
+    surname = name.split()[-1] if name.split() else ""
+    unquoted = re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
+    return len(surname) > 1 and re.search(rf"\b{re.escape(surname)}\b", unquoted) is not None
 
 
 @dataclass
