@@ -121,17 +121,26 @@ _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|according|stated|added|wrot
 _PHOTO_CREDIT = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*/(?:for\s+(?:the\s+)?)?[A-Z]")
 
 
+#: A sentence cut off where a teaser or a caption ends ("David Conley, who is accused of
+#: killing six children and two...").
+_CUT_OFF = re.compile(r"(?:\.\.\.|…)\s*$")
+#: The tail of a caption's credit before the sentence ("Register)New Haven Police
+#: investigate ..."): a bracket closed that the sentence never opened.
+_CLOSES_UNOPENED = re.compile(r"^[^()]{1,40}\)")
+
+
 def sayable(text: str) -> bool:
     """Whether a statement can stand alone in a summary: a whole sentence (it begins with
     a capital or a digit and ends a sentence, not a clause cut at a comma or a
-    semicolon), not a photo caption (it opens with the photo's credit), and not a piece
+    semicolon, nor a teaser cut off with an ellipsis), not a photo caption (it opens with
+    the photo's credit, or the end of one: a bracket it never opened), and not a piece
     of someone's quotation without its speaker (it opens a quotation, or leaves one
     open, and names no one saying it)."""
     t = text.strip()
     body = t.lstrip(_OPENING_QUOTES + "([—–- ")
     if not body or not (body[0].isupper() or body[0].isdigit()) or _PHOTO_CREDIT.match(body):
         return False
-    if not re.search(r"[.!?…][\"”’')\]]*$", t):
+    if not re.search(r"[.!?…][\"”’')\]]*$", t) or _CUT_OFF.search(t) or _CLOSES_UNOPENED.match(t):
         return False
     quotes = t.count('"') % 2 or t.count("“") != t.count("”")
     if (t[0] in _OPENING_QUOTES or quotes) and not _SPEECH.search(t):

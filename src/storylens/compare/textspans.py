@@ -145,8 +145,11 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
 
 
 #: A sentence ends at . ! ? … (and closing quotes or brackets after it) before white space
-#: and an upper-case letter, a digit or an opening quote; or at a line break.
-_SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])|\n+""")
+#: and an upper-case letter, a digit or an opening quote; or at a line break; or, in text
+#: whose sentences were glued together ("a sponsor of that bill.In a statement, ..."),
+#: after a word of two lower-case letters or more and before a capitalised word.
+_SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])|\n+"""
+                           r"""|(?<=[a-z][a-z])[.!?]["”’]?(?=[A-Z][a-z])""")
 #: Words whose full stop ends no sentence (titles, months, US states, "No.", "Inc.").
 _ABBREVIATIONS = frozenset("""mr mrs ms dr st gov sen rep gen col lt sgt capt cmdr jr sr no vs prof rev
 fla calif mass conn ariz jan feb mar apr aug sept sep oct nov dec inc corp co ltd

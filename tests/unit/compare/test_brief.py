@@ -185,6 +185,11 @@ def test_only_whole_attributed_sentences_are_sayable():
     assert not sayable("and not a day before.")  # no capital: the rest of a sentence
     assert not sayable('"We will sail when the contracts are signed and not a day before."')  # whose words?
     assert not sayable("however, all ferries will stay in port,\" the post read")
+    assert not sayable("Ona Brisk, who is accused of sinking two ferries and...")  # a teaser cut off
+    assert not sayable("Ona Brisk, who is accused of sinking two ferries and…")
+    assert not sayable("Post)Vell police investigate the quay where two ferries sank.")  # a credit's tail
+    assert sayable("The union (which has 400 members) voted on Friday.")
+    assert sayable("“We sail at dawn…” Oskarsdóttir said.")
 
 
 def test_a_summary_never_shows_a_headline_or_a_clause():

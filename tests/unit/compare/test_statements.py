@@ -61,3 +61,13 @@ def test_one_sentence_splitter_for_statements_quotes_and_the_timeline() -> None:
                          "The council met on Sept. 3 in Velm…", "Then it rained."]
     article = Article(id="a", source="a.txt", text=text, paragraphs=[text])
     assert [c.text for c in split_statements(article)] == sentences
+
+
+def test_sentences_glued_without_a_space_are_two() -> None:
+    from storylens.compare.textspans import sentence_spans
+
+    text = ("Brisk was a sponsor of the ferry bill.In a statement, Gov. Ada Crane asked Velm to pray. "
+            "It was 11 a.m.The quay was closed. He moved to St.Louis in May.")
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Brisk was a sponsor of the ferry bill.", "In a statement, Gov. Ada Crane asked Velm to pray.",
+        "It was 11 a.m.The quay was closed.", "He moved to St.Louis in May."]
