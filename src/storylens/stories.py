@@ -26,7 +26,7 @@ from .model import Article, Story
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["group_into_stories", "independent_sources", "regroup_store", "Regrouped"]
+__all__ = ["group_into_stories", "independent_sources", "regroup_store", "Regrouped", "same_source"]
 
 
 def independent_sources(members: Sequence[Article]) -> int:
@@ -43,6 +43,18 @@ def independent_sources(members: Sequence[Article]) -> int:
         return "outlet:" + article.outlet.casefold() if article.outlet else "article:" + article.id
 
     return len({source(a) for a in members})
+
+
+def same_source(a: Article, b: Article) -> bool:
+    """Whether two articles are one source (see the module docstring): one syndication
+    group, one a duplicate of the other (or both of a third), or one outlet; the same
+    article."""
+    if a.id == b.id or (a.syndication_group is not None and a.syndication_group == b.syndication_group):
+        return True
+    if a.duplicate_of == b.id or b.duplicate_of == a.id or (a.duplicate_of is not None
+                                                              and a.duplicate_of == b.duplicate_of):
+        return True
+    return bool(a.outlet and b.outlet and a.outlet.casefold() == b.outlet.casefold())
 
 
 def group_into_stories(articles: Sequence[Article], features: dict[str, ArticleFeatures] | None = None,

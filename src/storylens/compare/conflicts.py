@@ -65,6 +65,7 @@ from storylens.extract.quotes_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, R
 from storylens.compare.statements import (Statement, across_sources, concept_of, hours_between, outlet_name,
                                           statements_of, terms, word_stem)
 from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, Figure, TimeRef
+from storylens.stories import same_source
 
 __all__ = ["find_conflicts", "THING_CLASSES"]
 
@@ -148,10 +149,6 @@ class _Edge:
     #: Which claim each side makes, where its text does not say it alone ("7-2" and
     #: "seven to two"; the flat "0" before the hedged "1"); sides are ordered by it first.
     claims: tuple[str, str] = ("", "")
-
-
-def _source(a: Article) -> str:
-    return a.syndication_group or a.duplicate_of or a.id
 
 
 def _key(c: Citation) -> tuple[str, str, int, int]:
@@ -413,7 +410,7 @@ def _figure_edges(articles: Sequence[Article], sts: dict[str, list[Statement]],
                        and not _superseded_in_its_sentence(m)]
                 for a in articles}
     edges: list[_Edge] = []
-    for a, b in across_sources(articles, _source):
+    for a, b in across_sources(articles, same_source):
         if _apart(a, b):
             continue
         # The best pair per pair of counted classes (unordered, so that which
@@ -479,7 +476,7 @@ def _all_of_them_edges(articles: Sequence[Article], sts: dict[str, list[Statemen
             against = by_id[rival.citation.article_id]
             for a in articles:
                 if a.id in (rival.citation.article_id, whole.citation.article_id) \
-                        or _source(a) == _source(against) or _apart(a, against):
+                        or same_source(a, against) or _apart(a, against):
                     continue
                 for st in sts[a.id]:
                     m = _ALL_OF_THEM.search(st.citation.text) if st.citation.field == "text" else None
@@ -514,7 +511,7 @@ def _tally_edges(articles: Sequence[Article], sts: dict[str, list[Statement]]) -
     """Tallies of one vote (the same number of votes cast) that differ."""
     tallies = {a.id: _tallies(a, sts[a.id]) for a in articles}
     edges = []
-    for a, b in across_sources(articles, _source):
+    for a, b in across_sources(articles, same_source):
         for ta, sa, xa in tallies[a.id]:
             for tb, sb, xb in tallies[b.id]:
                 if ta != tb and sum(ta) == sum(tb):
@@ -569,7 +566,7 @@ def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
         support = [(by_id[c.article_id], st_of[_key(c)]) for c in fact.support if _key(c) in st_of]
         for n, (a, sa) in enumerate(support):
             for b, sb in support[n + 1:]:
-                if _source(a) == _source(b) or _STAMP.match(sa.citation.text) or _STAMP.match(sb.citation.text):
+                if same_source(a, b) or _STAMP.match(sa.citation.text) or _STAMP.match(sb.citation.text):
                     continue
                 da = [t for t in sa.times if t.granularity == "day"]
                 db = [t for t in sb.times if t.granularity == "day"]
@@ -598,9 +595,9 @@ def find_conflicts(articles: Sequence[Article], facts: list[Fact],
     edges += _all_of_them_edges(articles, sts, edges) + _tally_edges(articles, sts)
     edges += _fact_edges(articles, facts, st_of)
     edges += [_Edge("place", "", f"where: {a.citation.text}", a, b)
-              for a, b in find_place_conflicts(articles, sts, _source)]
+              for a, b in find_place_conflicts(articles, sts, same_source)]
     edges += _attribution_edges(articles, sts)
-    edges += [_Edge(d.kind, d.scope, d.about, d.a, d.b, d.claims) for d in find_detail_conflicts(articles, sts, _source)]
+    edges += [_Edge(d.kind, d.scope, d.about, d.a, d.b, d.claims) for d in find_detail_conflicts(articles, sts, same_source)]
     out = _consolidate(edges, {a.id: n for n, a in enumerate(articles)})
     drop_contradicting(facts, [c for c, _ in out], articles)
     fact_of = {_key(c): fact for fact in facts for c in fact.support}
@@ -756,7 +753,7 @@ def _attribution_edges(articles: Sequence[Article], sts: dict[str, list[Statemen
     for i, j in _overlapping_pairs([words for _, _, words, _ in quotes], same_quote):
         (a, qa, wa, sa), (b, qb, wb, sb) = quotes[i], quotes[j]
         ka, kb = qa.speaker_entity or "", qb.speaker_entity or ""
-        if ka == kb or _source(a) == _source(b):
+        if ka == kb or same_source(a, b):
             continue
         if len(wa & wb) / len(wa | wb) >= same_quote and not _same_speaker(ka, kb):
             out.append(_Edge("attribution", "", qa.text, ConflictSide(qa.text, ka, sa.citation),

@@ -24,7 +24,8 @@ whose referent is fixed within a story:
   recogniser missed still counts.
 
 Each returns the disagreeing pairs of sides across articles of different independent
-sources (``source``), each side citing the statement that gives it. Pure functions.
+sources (``same_source``: never two copies of one account nor two reports of one
+outlet), each side citing the statement that gives it. Pure functions.
 """
 
 from __future__ import annotations
@@ -221,12 +222,12 @@ def _wound_claim(w: _Wound) -> str:
 
 
 def _wound_pairs(articles: Sequence[Article], statements: dict[str, list[Statement]],
-                 source: Callable[[Article], str]) -> list[DetailPair]:
+                 same_source: Callable[[Article, Article], bool]) -> list[DetailPair]:
     """One person (the same age, not another gender) wounded in places that cannot both
     be right: regions that do not touch, or the left and the right of one region."""
     found = {a.id: _wounds(a, statements[a.id]) for a in articles}
     out = []
-    for a, b in across_sources(articles, source):
+    for a, b in across_sources(articles, same_source):
         for age in sorted(found[a.id].keys() & found[b.id].keys()):
             wa, wb = found[a.id][age], found[b.id][age]
             if wa.genders and wb.genders and wa.genders != wb.genders:
@@ -244,10 +245,10 @@ def _wound_pairs(articles: Sequence[Article], statements: dict[str, list[Stateme
 
 
 def _pairs(articles: Sequence[Article], found: dict[str, dict[str, dict[str, list[tuple[str, Statement]]]]],
-           source: Callable[[Article], str], kind: str, scope: str, about: Callable[[str], str],
+           same_source: Callable[[Article, Article], bool], kind: str, scope: str, about: Callable[[str], str],
            claim: Callable[[str, str], str]) -> list[DetailPair]:
     out = []
-    for a, b in across_sources(articles, source):
+    for a, b in across_sources(articles, same_source):
         for key in sorted(found[a.id].keys() & found[b.id].keys()):
             va, vb = found[a.id][key], found[b.id][key]
             if len(va) != 1 or len(vb) != 1 or va.keys() == vb.keys():
@@ -341,7 +342,7 @@ def _name_orders(pairs: Sequence[_WrittenPair], name: tuple[str, str]) -> dict[s
 
 
 def _name_swaps(articles: Sequence[Article], statements: dict[str, list[Statement]],
-                source: Callable[[Article], str]) -> list[DetailPair]:
+                same_source: Callable[[Article, Article], bool]) -> list[DetailPair]:
     """One person's name written given name first by one account and surname first by
     another, each article writing it one way only (an article writing both may name two
     people). Each side cites the article's writing of the name spelled as most of the
@@ -361,7 +362,7 @@ def _name_swaps(articles: Sequence[Article], statements: dict[str, list[Statemen
                 (order, places), = found[a.id].items()
                 orders[a.id] = (order, max(places, key=lambda p: (spelled[p[2]], -p[0])))
         key = " ".join(name)
-        for a, b in across_sources(articles, source):
+        for a, b in across_sources(articles, same_source):
             if a.id not in orders or b.id not in orders:
                 continue
             (oa, (at_a, _, written_a)), (ob, (at_b, _, written_b)) = orders[a.id], orders[b.id]
@@ -418,13 +419,13 @@ def _ages(article: Article, statements: Sequence[Statement]) -> dict[str, dict[s
 
 
 def _age_pairs(articles: Sequence[Article], statements: dict[str, list[Statement]],
-               source: Callable[[Article], str]) -> list[DetailPair]:
+               same_source: Callable[[Article, Article], bool]) -> list[DetailPair]:
     """Two ages of one person (see the module docstring)."""
     ages = {a.id: _ages(a, statements[a.id]) for a in articles}
     by_id = {a.id: a for a in articles}
     same_days = current().age_same_days
     out = []
-    for pair in _pairs(articles, ages, source, "identity", "age", lambda k: f"the age of {k.split(':', 1)[-1].title()}",
+    for pair in _pairs(articles, ages, same_source, "identity", "age", lambda k: f"the age of {k.split(':', 1)[-1].title()}",
                        lambda x, k: x):
         gap = hours_between(by_id[pair.a.citation.article_id], by_id[pair.b.citation.article_id])
         apart = abs(int(pair.claims[0]) - int(pair.claims[1]))
@@ -437,18 +438,18 @@ def _age_pairs(articles: Sequence[Article], statements: dict[str, list[Statement
 
 
 def find_detail_conflicts(articles: Sequence[Article], statements: dict[str, list[Statement]],
-                          source: Callable[[Article], str]) -> list[DetailPair]:
+                          same_source: Callable[[Article, Article], bool]) -> list[DetailPair]:
     """Street blocks, pregnancy durations, shooter counts, wound places, ages and
     swapped names that independent accounts give differently."""
     blocks = {a.id: _blocks(a, statements[a.id]) for a in articles}
     pregnancies = {a.id: _pregnancies(a, statements[a.id]) for a in articles}
     shooters = {a.id: _shooters(a, statements[a.id]) for a in articles}
-    return _one_wording(_pairs(articles, blocks, source, "place", "block of", lambda k: f"which block of {k.title()}",
+    return _one_wording(_pairs(articles, blocks, same_source, "place", "block of", lambda k: f"which block of {k.title()}",
                                lambda x, k: f"{x} block of {k}")
-                        + _pairs(articles, pregnancies, source, "figure", "pregnant",
+                        + _pairs(articles, pregnancies, same_source, "figure", "pregnant",
                                  lambda k: f"how many {k}s pregnant", lambda x, k: f"{x} {k}s")
-                        + _pairs(articles, shooters, source, "figure", "shooters", lambda k: "how many shooters",
+                        + _pairs(articles, shooters, same_source, "figure", "shooters", lambda k: "how many shooters",
                                  lambda x, k: f"{x} shooter" + ("s" if x != "1" else ""))
-                        + _wound_pairs(articles, statements, source)
-                        + _age_pairs(articles, statements, source)
-                        + _name_swaps(articles, statements, source))
+                        + _wound_pairs(articles, statements, same_source)
+                        + _age_pairs(articles, statements, same_source)
+                        + _name_swaps(articles, statements, same_source))

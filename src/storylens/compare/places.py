@@ -213,9 +213,9 @@ def place_conflict(a: Article, sa: Statement, b: Article, sb: Statement) -> list
 
 
 def find_place_conflicts(articles: Sequence[Article], statements: dict[str, list[Statement]],
-                         source: Callable[[Article], str]) -> list[list[ConflictSide]]:
+                         same_source: Callable[[Article, Article], bool]) -> list[list[ConflictSide]]:
     """Place conflicts among all statements that name a place after a locative
-    preposition, paired across independent sources (``source``) when they say the same
+    preposition, paired across independent sources (not ``same_source``) when they say the same
     thing: the alignment score reaches its threshold and they share
     ``compare.place_min_shared_content`` content stems (not names, not
     ``facts.GENERIC_TERMS``; stricter than the alignment). Not limited to aligned facts, whose one
@@ -233,7 +233,7 @@ def find_place_conflicts(articles: Sequence[Article], statements: dict[str, list
     out = []
     for n, (a, sa, ca) in enumerate(placed):
         for b, sb, cb in placed[n + 1:]:
-            if source(a) == source(b) or len(ca & cb) < config.place_min_shared_content:
+            if same_source(a, b) or len(ca & cb) < config.place_min_shared_content:
                 continue
             if scorer.score(sa, sb) < config.align_threshold:
                 continue

@@ -104,12 +104,13 @@ def outlet_name(article: Article) -> str:
     return f"{name}#{fragment}" if fragment else name
 
 
-def across_sources(articles: Sequence[Article], source: Callable[[Article], str]) -> Iterator[tuple[Article, Article]]:
-    """Every pair of the articles (in their order) whose ``source`` differs: two copies
-    of one account are one account, never a dispute with itself."""
+def across_sources(articles: Sequence[Article],
+                   same_source: Callable[[Article, Article], bool]) -> Iterator[tuple[Article, Article]]:
+    """Every pair of the articles (in their order) that are not ``same_source``: two copies
+    of one account, or two reports of one outlet, are never a dispute with themselves."""
     for i, a in enumerate(articles):
         for b in articles[i + 1:]:
-            if source(a) != source(b):
+            if not same_source(a, b):
                 yield a, b
 
 

@@ -148,7 +148,7 @@ def test_an_age_years_later_is_no_dispute():
     soon = aged("s", "Tobin Arlo, 23, was held without bail.", 180)
 
     def disputes(*arts):
-        return find_detail_conflicts(list(arts), {a.id: statements_of(a) for a in arts}, lambda a: a.id)
+        return find_detail_conflicts(list(arts), {a.id: statements_of(a) for a in arts}, lambda a, b: a.id == b.id)
 
     assert disputes(arrest, hearing) == []
     assert len(disputes(arrest, soon)) == 1  # two years older half a year later

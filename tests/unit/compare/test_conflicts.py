@@ -50,6 +50,13 @@ def test_a_bound_and_an_estimate_that_cannot_both_hold_conflict():
     assert all(s.asserted_by == "outlet" for s in figs[0].sides)
 
 
+def test_two_reports_of_one_outlet_are_no_dispute():
+    a, b = _evacuation()
+    b.outlet = "gazette"  # the Gazette's second report (outlets compared case folded)
+    a.outlet = "Gazette"
+    assert [c for c in _run(a, b)[1] if c.kind == "figure"] == []
+
+
 def test_figures_that_can_both_hold_do_not_conflict():
     a, b = _evacuation(bound_a="about", value_a=900.0, bound_b="about", value_b=950.0)
     assert [c for c in _run(a, b)[1] if c.kind == "figure"] == []
