@@ -320,6 +320,26 @@ def _same_event(a: _Mention, b: _Mention) -> bool:
     return any(t.startswith("~") for t in shared) and len(shared) >= 2
 
 
+#: A count of the attacker's victims: "A gunman killed 12 people", "the shooter shot and
+#: killed four" (the words before the count, in its statement).
+_BY_THE_ATTACKER = re.compile(r"\b(?:gunman|gunmen|shooter|attacker|killer|suspect)\s+(?:[\w’'-]+\s+){0,4}?"
+                              r"(?:killed|murdered|shot and killed|fatally shot)\s+$", re.IGNORECASE)
+
+
+def _attacker_counted_apart(a: _Mention, b: _Mention) -> bool:
+    """Two death tolls one apart, one of them the attacker's victims ("A gunman killed 12
+    people") and the other not ("Thirteen people are dead"): the other may count the
+    attacker, dead too. No dispute."""
+    if a.measure != "killed" or b.measure != "killed" or a.value is None or b.value is None \
+            or abs(a.value - b.value) != 1:
+        return False
+
+    def victims(m: _Mention) -> bool:
+        return _BY_THE_ATTACKER.search(m.article.text, m.statement.citation.start, m.start) is not None
+
+    return victims(a) != victims(b)
+
+
 def _disagree(a: _Mention, b: _Mention) -> bool:
     if a.vague and b.vague:
         return False
@@ -427,7 +447,7 @@ def _figure_edges(articles: Sequence[Article], sts: dict[str, list[Statement]],
                 if pair not in best or score > best[pair][0]:
                     best[pair] = (score, ma, mb)
         for (klass, _), (_, ma, mb) in sorted(best.items(), key=lambda kv: kv[0]):
-            if not _disagree(ma, mb):
+            if not _disagree(ma, mb) or _attacker_counted_apart(ma, mb):
                 continue
             update = _update(ma, mb)
             if update is not None:

@@ -183,3 +183,14 @@ def test_a_quotation_given_to_several_people_is_no_attribution_dispute():
     several = quoted("c", "Tobin Arlo, Ona Brisk and Ada Crane", "person:tobin arlo", "Velm Radio")
     assert [c.kind for c in compare_story([one, other]).conflicts] == ["attribution"]
     assert [c for c in compare_story([one, several]).conflicts if c.kind == "attribution"] == []
+
+
+def test_a_toll_one_above_the_attackers_victims_may_count_the_attacker():
+    a = _count("a", "A gunman killed 12 people at the Velm shipyard on Monday, police said.", "12 people", 12.0,
+               "people", "Gazette")
+    b = _count("b", "Thirteen people were killed after a gunman opened fire at the Velm shipyard on Monday, police "
+                    "said.", "Thirteen people", 13.0, "people", "Post")
+    assert _figures(a, b) == []
+    c = _count("c", "Fifteen people were killed after a gunman opened fire at the Velm shipyard on Monday, police "
+                    "said.", "Fifteen people", 15.0, "people", "Radio")
+    assert _figures(a, c)
