@@ -552,11 +552,19 @@ _STAMP = re.compile(r"^\W*(?:published|updated|posted|last updated)\b", re.IGNOR
 #: bounding a span ("since Tuesday"): no day of the event itself.
 _TOLD_FROM_ANOTHER_DAY = re.compile(r"\b(?:later|earlier|after|before|next|following|previous|prior)\b", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:since|until|till|through|by|from|for|updated|published|posted)\W*$", re.IGNORECASE)
+#: The day something was said or made known ("police said Monday", "the name ... was
+#: released today", "identified the victim on Tuesday"): the day of the telling, not of
+#: the event told.
+_TOLD_ON = re.compile(r"(?:\b(?:said|says|told|announced|identified|confirmed|reported|disclosed|named)"
+                      r"|\b(?:names?|identit(?:y|ies)|details|statement|report|video|footage|photos?)\b[^.;]{0,200}"
+                      r"\breleased)(?:\s+(?:reporters|police|him|her|them|the\s+(?:victims?|man|woman|boy|girl"
+                      r"|suspects?|shooter|gunman)))?\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 def _day_of_the_event(article: Article, t: TimeRef) -> bool:
     """Whether a day reference can say when the event happened (see above)."""
-    return not (_TOLD_FROM_ANOTHER_DAY.search(t.text) or _BOUND.search(article.text[max(0, t.start - 12):t.start]))
+    before = article.text[max(0, t.start - 250):t.start]
+    return not (_TOLD_FROM_ANOTHER_DAY.search(t.text) or _BOUND.search(before[-12:]) or _TOLD_ON.search(before))
 
 
 def _days_disagree(a: Article, ta: TimeRef, b: Article, tb: TimeRef) -> bool:

@@ -194,3 +194,18 @@ def test_a_toll_one_above_the_attackers_victims_may_count_the_attacker():
     c = _count("c", "Fifteen people were killed after a gunman opened fire at the Velm shipyard on Monday, police "
                     "said.", "Fifteen people", 15.0, "people", "Radio")
     assert _figures(a, c)
+
+
+def test_the_day_something_was_told_is_not_the_day_it_happened():
+    a = _dated("a", "Tobin Arlo was shot dead at a New Year's Eve party in Velm on Dec. 31, police said.",
+               "Dec. 31", "2030-12-31", "Gazette")
+    b = _dated("b", "The name of the man shot dead at a New Year's party in Velm, Tobin Arlo, was released Jan. 1.",
+               "Jan. 1", "2031-01-01", "Post")
+    assert _dates(a, b) == []
+    c = _dated("c", "Police said Jan. 1 that Tobin Arlo was shot dead at a New Year's Eve party in Velm.",
+               "Jan. 1", "2031-01-01", "Post")
+    assert _dates(a, c) == []
+    # the event's own day, even with a telling verb in the sentence
+    d = _dated("d", "Police said the man was shot dead at a New Year's Eve party in Velm on Jan. 2.",
+               "Jan. 2", "2031-01-02", "Post")
+    assert len(_dates(a, d)) == 1
