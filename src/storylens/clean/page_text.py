@@ -25,10 +25,10 @@ from .dates import implausible, note_rejected
 from .structured import (
     Timestamp,
     choose_published,
-    is_app_prompt,
     is_feed_notice,
     is_gallery_caption,
     is_photo_caption,
+    is_reader_prompt,
     is_sign_off,
     is_truncated_teaser,
     looks_like_organisation,
@@ -84,8 +84,8 @@ def take_marked_lines(lines: list[str], skip: set[int] | None = None) -> MarkedL
             found.removed[i] = GALLERY_CAPTION
         elif is_photo_caption(line):
             found.removed[i] = "image caption with photo credit"
-        elif is_app_prompt(line):
-            found.removed[i] = "app prompt"
+        elif is_reader_prompt(line):
+            found.removed[i] = "a prompt to the reader (app, updates, sign-in)"
         elif is_sign_off(line):
             found.removed[i] = "the writer's contact or a share link"
     return found

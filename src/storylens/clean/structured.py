@@ -30,7 +30,7 @@ __all__ = [
     "parse_copyright_line",
     "is_gallery_caption",
     "is_photo_caption",
-    "is_app_prompt",
+    "is_reader_prompt",
     "is_sign_off",
 ]
 
@@ -314,12 +314,19 @@ _GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide)\s+\d{1,3}(?:\s+of
                               re.IGNORECASE)
 
 
+#: An agency photo's credit in brackets closing its caption: "(Photo by Ann Lee/Getty Images)".
+_BRACKETED_PHOTO_CREDIT = re.compile(r"\((?:photo|image)\s+(?:by|credit:?|:)\s*[^()]{2,80}\)\s*$", re.IGNORECASE)
+
+
 def is_photo_caption(line: str) -> bool:
     """An image caption: it ends with a photo credit, or opens with "File photo:" (60
-    words at most); a gallery's caption too (:func:`is_gallery_caption`)."""
-    if is_gallery_caption(line):
+    words at most; an agency caption ending with its bracketed credit, "(Photo by Ann
+    Lee/Getty Images)", 150 at most: it tells the picture's whole background); a
+    gallery's caption too (:func:`is_gallery_caption`)."""
+    words = len(line.split())
+    if is_gallery_caption(line) or (words <= 150 and _BRACKETED_PHOTO_CREDIT.search(line)):
         return True
-    return len(line.split()) <= 60 and bool(_PHOTO_CREDIT.search(line) or _CAPTION_START.match(line))
+    return words <= 60 and bool(_PHOTO_CREDIT.search(line) or _CAPTION_START.match(line))
 
 
 def is_gallery_caption(line: str) -> bool:
@@ -332,11 +339,20 @@ def is_gallery_caption(line: str) -> bool:
 _APP_PROMPT = re.compile(
     r"^(?:open|download|get|install|read|continue|view|listen)\b.{0,60}\bapps?\b.{0,50}$", re.IGNORECASE
 )
+# "Stay with News4 for more on this developing story.", "Check back with WISHTV.com for
+# updates.", "Click here for complete coverage", "Click on the button below to set up your
+# account or log in if you already have one."
+_SITE_PROMPT = re.compile(
+    r"^(?:(?:click|tap)\b.{0,80}\b(?:button|link|here|below)\b"
+    r"|(?:stay (?:with|tuned to)|keep it on|check back (?:with|at|on)|watch)\b.{0,80}\bfor (?:updates|the latest|more)\b)"
+    r"|\b(?:set up your account|log in if you already|sign in to update your profile)\b", re.IGNORECASE)
 
 
-def is_app_prompt(line: str) -> bool:
-    """A short prompt to open or install the publisher's app."""
-    return len(line.split()) <= 12 and bool(_APP_PROMPT.match(line))
+def is_reader_prompt(line: str) -> bool:
+    """A short prompt to the reader: to open or install the publisher's app (12 words at
+    most), to stay with the station for updates, to click, to sign in (40 at most)."""
+    words = len(line.split())
+    return (words <= 12 and bool(_APP_PROMPT.match(line))) or (words <= 40 and bool(_SITE_PROMPT.search(line)))
 
 
 # "Contact Ada Crane: acrane@example.com or 555-0134.", "Reach him at @adacrane",

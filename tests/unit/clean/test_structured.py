@@ -145,3 +145,28 @@ def test_a_gallery_caption_goes_unless_the_page_is_only_its_gallery():
     assert [r.reason for r in article.removed if r.text == caption] == ["a gallery's image caption"]
     gallery = _plain(caption + "\n\n" + caption.replace("Image 1", "Image 2"))
     assert gallery.text.startswith("Image 1 of 4 Ona Brisk")  # the captions are all the page says
+
+
+def test_prompts_to_the_reader():
+    from storylens.clean.structured import is_reader_prompt
+
+    for line in ("Open in app", "Stay with Velm News 4 and VelmNews.example for more on this developing story.",
+                 "Check back with velmpost.example for updates.", "Click here for complete coverage",
+                 "Click on the button below to set up your account or log in if you already have one.",
+                 "Watch Channel 9 Velm News for updates.",
+                 "We look forward to seeing you. Visit us and sign in to update your profile and receive alerts."):
+        assert is_reader_prompt(line), line
+    for line in ("Police asked anyone who saw the shooting to stay with the officers at the scene.",
+                 "Witnesses said they watched the ferry for hours before it sank.",
+                 "Ona Brisk clicked the link in the email, her lawyer said, and lost her savings."):
+        assert not is_reader_prompt(line), line
+
+
+def test_an_agency_caption_ending_with_its_bracketed_credit_is_a_caption_however_long():
+    from storylens.clean.structured import is_photo_caption
+
+    background = " ".join(["Ona Brisk was believed to be the 40th victim of a shooting in Velm this year."] * 6)
+    caption = ("VELM - MAY 2: Candles burn near the spot where Ona Brisk was shot on May 2, 2031 in Velm. "
+               + background + " (Photo by Ada Crane/Tarn Images)")
+    assert 60 < len(caption.split()) <= 150 and is_photo_caption(caption)
+    assert not is_photo_caption(background + " The photo by Ada Crane was shared widely.")
