@@ -143,9 +143,20 @@ def sayable(text: str) -> bool:
     if not re.search(r"[.!?…][\"”’')\]]*$", t) or _CUT_OFF.search(t) or _CLOSES_UNOPENED.match(t):
         return False
     quotes = t.count('"') % 2 or t.count("“") != t.count("”")
-    if (t[0] in _OPENING_QUOTES or quotes) and not _SPEECH.search(t):
+    if (t[0] in _OPENING_QUOTES or quotes) and not _SPEECH.search(_unquoted(t)):
         return False
     return True
+
+
+def _unquoted(text: str) -> str:
+    """The sentence without the words inside its quotations (one it starts inside of runs
+    from its start, one left open to its end): "I would say it" is the speaker's word, not
+    the writer's saying whose."""
+    if _closes_a_quotation(text):
+        text = text[next(i for i, ch in enumerate(text) if ch in '"“”') + 1:]
+    text = re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
+    opened = re.search(r"[\"“]", text)
+    return text[:opened.start()] if opened else text
 
 
 def _candidates(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, int, int]]) -> list[Citation]:
@@ -236,7 +247,7 @@ def _attributed(speaker: str | None, text: str, names: dict[str, str]) -> str:
     opening = _closes_a_quotation(text)
     if opening:
         return f"{opening}… {text}"
-    if not speaker or not speaker.startswith("person:") or _SPEECH.search(text):
+    if not speaker or not speaker.startswith("person:") or _SPEECH.search(_unquoted(text)):
         return text  # the outlet's voice, a speaker known only by a word ("Governor"), or no person
     name = names.get(speaker) or speaker.split(":", 1)[-1].title()
     if _names_the_speaker(text, name):
@@ -248,8 +259,7 @@ def _names_the_speaker(text: str, name: str) -> bool:
     """Whether the sentence names the speaker: the name's last word, as a word of the
     sentence outside a quotation's words."""
     surname = name.split()[-1] if name.split() else ""
-    unquoted = re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
-    return len(surname) > 1 and re.search(rf"\b{re.escape(surname)}\b", unquoted) is not None
+    return len(surname) > 1 and re.search(rf"\b{re.escape(surname)}\b", _unquoted(text)) is not None
 
 
 @dataclass

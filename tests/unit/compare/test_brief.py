@@ -190,6 +190,9 @@ def test_only_whole_attributed_sentences_are_sayable():
     assert not sayable("Post)Vell police investigate the quay where two ferries sank.")  # a credit's tail
     assert sayable("The union (which has 400 members) voted on Friday.")
     assert sayable("“We sail at dawn…” Oskarsdóttir said.")
+    # "say" inside the quotation is the speaker's word: it does not say whose words they are
+    assert not sayable('"I would say that there is a 2 in 3 chance that we sail on Friday.')
+    assert sayable('"There is a 2 in 3 chance that we sail on Friday," Oskarsdóttir said.')
 
 
 def test_a_summary_never_shows_a_headline_or_a_clause():
