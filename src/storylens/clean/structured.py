@@ -316,15 +316,20 @@ _GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide)\s+\d{1,3}(?:\s+of
 
 #: An agency photo's credit in brackets closing its caption: "(Photo by Ann Lee/Getty Images)".
 _BRACKETED_PHOTO_CREDIT = re.compile(r"\((?:photo|image)\s+(?:by|credit:?|:)\s*[^()]{2,80}\)\s*$", re.IGNORECASE)
+#: An agency photo caption's own dateline: "SANTA MONICA, CA - JUNE 08: Students leave ...".
+_AGENCY_CAPTION_HEAD = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}, [A-Z]{2,5} - (?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY"
+                                  r"|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER) \d{1,2}:\s")
 
 
 def is_photo_caption(line: str) -> bool:
     """An image caption: it ends with a photo credit, or opens with "File photo:" (60
     words at most; an agency caption ending with its bracketed credit, "(Photo by Ann
-    Lee/Getty Images)", 150 at most: it tells the picture's whole background); a
-    gallery's caption too (:func:`is_gallery_caption`)."""
+    Lee/Getty Images)", or opening with its own dateline, "SANTA MONICA, CA - JUNE 08:",
+    150 at most: it tells the picture's whole background); a gallery's caption too
+    (:func:`is_gallery_caption`)."""
     words = len(line.split())
-    if is_gallery_caption(line) or (words <= 150 and _BRACKETED_PHOTO_CREDIT.search(line)):
+    if is_gallery_caption(line) or (words <= 150 and (_BRACKETED_PHOTO_CREDIT.search(line)
+                                                      or _AGENCY_CAPTION_HEAD.match(line))):
         return True
     return words <= 60 and bool(_PHOTO_CREDIT.search(line) or _CAPTION_START.match(line))
 

@@ -170,3 +170,6 @@ def test_an_agency_caption_ending_with_its_bracketed_credit_is_a_caption_however
                + background + " (Photo by Ada Crane/Tarn Images)")
     assert 60 < len(caption.split()) <= 150 and is_photo_caption(caption)
     assert not is_photo_caption(background + " The photo by Ada Crane was shared widely.")
+    head = "VELM, TS - MAY 02: Students leave Velm College, closed for a second day, on May 2, 2031 in Velm. "
+    assert is_photo_caption(head + background + " | Tarn")
+    assert not is_photo_caption("VELM, May 2 (Tarn Wire) - Students left Velm College on Friday. " + background)
