@@ -99,7 +99,7 @@ def test_floors_on_dev(scored):
     # gva-387194's brief keeps 3 of its 6 lines; the gold counts pairs of articles, not of outlets)
     assert one["brief_support_precision"] >= 0.88 and one["brief_central_recall"] >= 0.55
     assert grouped["brief_support_precision"] >= 0.88 and grouped["brief_disputed_recall"] >= 0.38
-    assert grouped["brief_central_recall"] >= 0.55 and grouped["conflict_pair_recall"] >= 0.45
+    assert grouped["brief_central_recall"] >= 0.57 and grouped["conflict_pair_recall"] >= 0.45
     assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.90
     assert grouped["quote_fidelity_accuracy"] >= 0.95
     assert grouped["timeline_date_accuracy"] >= 0.96 and grouped["timeline_recall"] >= 0.85
@@ -107,7 +107,7 @@ def test_floors_on_dev(scored):
 
 def test_floors_on_dev_with_paraphrase_alignment(tmp_path):  # type: ignore[no-untyped-def]
     """``storylens eval compare --set compare.align_paraphrase=true``: the option's gain
-    (claim pairs .878/.301 as grouped on dev, brief supported .896, central .596) is held too."""
+    (claim pairs .879/.306 as grouped on dev, brief supported .896, central .617) is held too."""
     from storylens.config import load_settings
 
     try:
@@ -117,4 +117,4 @@ def test_floors_on_dev_with_paraphrase_alignment(tmp_path):  # type: ignore[no-u
     settings = load_settings(environ={}, overrides={"compare.align_paraphrase": True}).settings
     grouped = evaluate_detailed(split="dev", reports_dir=tmp_path, settings=settings)["grouped"]
     assert grouped["claim_pair_precision"] >= 0.87 and grouped["claim_pair_recall"] >= 0.28
-    assert grouped["brief_support_precision"] >= 0.88 and grouped["brief_central_recall"] >= 0.57
+    assert grouped["brief_support_precision"] >= 0.88 and grouped["brief_central_recall"] >= 0.59

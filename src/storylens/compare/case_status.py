@@ -1,4 +1,4 @@
-"""Where the case stands: what independent accounts agree has not happened yet.
+"""Where the case stands: what independent accounts agree has not happened (yet).
 
 Reports of a crime or an accident close with the state of the inquiry in a few short
 words: "No arrests have been made." / "No arrests were immediately reported."; "Police
@@ -14,7 +14,15 @@ nobody is in custody, nobody knows why. Each state is read by its wording:
 * **motive unknown**: "no (clear / known / apparent) motive", "the motive is unknown /
   unclear / under investigation", "investigating / trying to determine the motive",
   "the motive ... has not been released / determined". Not when a statement of the
-  story names a motive police "believe" or "suspect" ("believe it was gang-related").
+  story names a motive police "believe" or "suspect" ("believe it was gang-related");
+* **injuries not life-threatening**: "non-life-threatening injuries", "not
+  life-threatening", "none of the victims had life-threatening injuries". Not when the
+  story tells of anyone dead, killed, in critical or serious condition, or of a
+  life-threatening injury: then the words are said of some of the victims only.
+
+The words that tell otherwise are looked for in every sentence of the story's text,
+besides the words that say the state ("Two men were killed while two officers suffered
+non-life-threatening wounds").
 
 A state is a fact when two or more independent news sources
 (``facts.corroborating_sources``) say it; the fact cites, in each article, the first body
@@ -53,10 +61,20 @@ _MOTIVE_NAMED = re.compile(r"\b(?:believe|believed|suspect|suspected|say|said)\b
                            r"\b(?:gang[- ]related|robbery|dispute|domestic|retaliat\w*|revenge|feud)\b",
                            re.IGNORECASE)
 
+_NOT_LIFE_THREATENING = re.compile(
+    r"\bnon[- ]?life[- ]threatening\b|\bnot (?:considered |believed to be )?life[- ]threatening\b"
+    r"|\bnone of (?:the|their) (?:victims|injuries|wounds)\b[^.;]{0,60}\blife[- ]threatening\b", re.IGNORECASE)
+#: Someone's life in danger or lost: then "not life-threatening" is said of some of the
+#: victims only.
+_LIFE_IN_DANGER = re.compile(r"\b(?:critical|grave|serious) condition\b|\blife[- ]threatening\b|\blife support\b"
+                             r"|\b(?:died|dies|dead|death|deaths|killed|fatal\w*|deadly|slain|murder\w*|homicide)\b",
+                             re.IGNORECASE)
+
 #: (state, says it, tells it has moved on or is known).
 _STATES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no arrest", _NO_ARREST, _ARREST),
     ("motive unknown", _MOTIVE_UNKNOWN, _MOTIVE_NAMED),
+    ("injuries not life-threatening", _NOT_LIFE_THREATENING, _LIFE_IN_DANGER),
 )
 
 
@@ -71,8 +89,8 @@ def case_status_facts(articles: Sequence[Article], statements: Sequence[Statemen
     out = []
     for _, says, moved_on in _STATES:
         saying = [st for st in body if says.search(st.citation.text)]
-        if any(moved_on.search(st.citation.text) for st in body if not says.search(st.citation.text)):
-            continue
+        if any(moved_on.search(says.sub(" ", st.citation.text)) for st in body):
+            continue  # told otherwise, in the story's other sentences or beside the words that say it
         support: list[Citation] = []
         for a in articles:
             first = next((st for st in saying if st.citation.article_id == a.id), None)

@@ -57,3 +57,23 @@ def test_motive_unknown_two_ways_is_a_fact_unless_a_motive_is_named():
     assert {c.article_id for c in fact.support} == {"a", "b"}
     named = article("c", "Police believe the Tarn Street bakery shooting was gang-related.", outlet="Radio")
     assert _status(compare_story([a, b, named]), "motive") == []
+
+
+def test_injuries_not_life_threatening_unless_someone_died_or_is_critical():
+    a = article("a", "Two customers were shot outside the Tarn Street bakery in Velm on Sunday. "
+                     "Both had non-life-threatening injuries, police said.", outlet="Gazette")
+    b = article("b", "A gunman wounded two customers of a Velm bakery on Sunday. "
+                     "None of the victims had life-threatening injuries.", outlet="Post")
+    (fact,) = _status(compare_story([a, b]), "life-threatening")
+    assert {c.article_id for c in fact.support} == {"a", "b"}
+    # said beside a death in its own sentence, or of some victims while another is critical
+    def state(comparison):  # type: ignore[no-untyped-def]
+        return [f for f in comparison.facts if f.status == "corroborated"
+                and all("life-threatening" in c.text for c in f.support)]
+
+    assert state(compare_story([a, b])) == [fact]
+    killed = article("b", "A gunman killed one customer of a Velm bakery on Sunday while two others suffered "
+                          "non-life-threatening injuries.", outlet="Post")
+    assert state(compare_story([a, killed])) == []
+    critical = article("c", "A third customer was in critical condition at Velm General on Monday.", outlet="Radio")
+    assert state(compare_story([a, b, critical])) == []
