@@ -482,8 +482,9 @@ def _all_of_them_edges(articles: Sequence[Article], sts: dict[str, list[Statemen
     all of them were ("All the victims were taken to Harlow Hospital"): it says what "all
     six" says, in other words, and joins that side (its claim and value), against the
     same rival. Only when it tells the same thing of them as the "all N" sentence (two
-    content words of what follows the subject, up to a comma) and gives no number itself, from an article of
-    another source than the rival, published within ``compare.dispute_window_days``."""
+    content words of what follows the subject, up to a comma) and gives no number
+    itself, from an article of another source than the rival, published within
+    ``compare.dispute_window_days``."""
     by_id = {a.id: a for a in articles}
     out = []
     for e in edges:
