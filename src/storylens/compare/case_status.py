@@ -18,7 +18,11 @@ nobody is in custody, nobody knows why. Each state is read by its wording:
 * **injuries not life-threatening**: "non-life-threatening injuries", "not
   life-threatening", "none of the victims had life-threatening injuries". Not when the
   story tells of anyone dead, killed, in critical or serious condition, or of a
-  life-threatening injury: then the words are said of some of the victims only.
+  life-threatening injury: then the words are said of some of the victims only;
+* **names not released**: "the names of the victims have not been released", "police
+  did not release the man's name", "the identity ... is being withheld". Not said of a
+  shooter, a suspect or an officer (another person's name), and not when the story
+  tells of anyone identified or named, or of the names released.
 
 The words that tell otherwise are looked for in every sentence of the story's text,
 besides the words that say the state ("Two men were killed while two officers suffered
@@ -70,11 +74,26 @@ _LIFE_IN_DANGER = re.compile(r"\b(?:critical|grave|serious) condition\b|\blife[-
                              r"|\b(?:died|dies|dead|death|deaths|killed|fatal\w*|deadly|slain|murder\w*|homicide)\b",
                              re.IGNORECASE)
 
-#: (state, says it, tells it has moved on or is known).
-_STATES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
-    ("no arrest", _NO_ARREST, _ARREST),
-    ("motive unknown", _MOTIVE_UNKNOWN, _MOTIVE_NAMED),
-    ("injuries not life-threatening", _NOT_LIFE_THREATENING, _LIFE_IN_DANGER),
+_NAMES_WITHHELD = re.compile(
+    r"\b(?:names?|identit(?:y|ies))\b[^.;]{0,60}\b(?:(?:has|have|had|was|were|is|are) not (?:yet )?(?:been )?"
+    r"(?:released|made public|disclosed)|(?:is|are|was|were|has been|have been|had been) (?:being )?withheld)\b"
+    r"|\bno names?\b[^.;]{0,40}\b(?:released|made public|disclosed)\b"
+    r"|\b(?:did not|have not|has not|had not|would not|declined to) (?:yet )?(?:released?|identif(?:y|ied)|named?)"
+    r" (?:the |his |her |their )?(?:victims?|names?|dead|deceased|man|woman|boy|girl)\b", re.IGNORECASE)
+#: Whose names: a shooter's or a suspect's withheld name is another claim.
+_NOT_THE_VICTIMS = re.compile(r"\b(?:shooters?|suspects?|gunm[ae]n|attackers?|officers?|deputies|deputy)\b",
+                              re.IGNORECASE)
+#: Someone of the story named as a victim, or identified.
+_IDENTIFIED = re.compile(r"\bidentified (?:as|him|her|them|the)\b|\b(?:was|were|has been|have been) identified\b"
+                         r"|\bnamed (?:as|him|her)\b|\bnames? (?:was|were|has been|have been) released\b",
+                         re.IGNORECASE)
+
+#: (state, says it, tells it has moved on or is known, says it of someone else).
+_STATES: tuple[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None], ...] = (
+    ("no arrest", _NO_ARREST, _ARREST, None),
+    ("motive unknown", _MOTIVE_UNKNOWN, _MOTIVE_NAMED, None),
+    ("injuries not life-threatening", _NOT_LIFE_THREATENING, _LIFE_IN_DANGER, None),
+    ("names not released", _NAMES_WITHHELD, _IDENTIFIED, _NOT_THE_VICTIMS),
 )
 
 
@@ -87,8 +106,9 @@ def case_status_facts(articles: Sequence[Article], statements: Sequence[Statemen
     body = [st for st in statements if st.citation.field == "text"]
     cited_together = [{(c.article_id, c.start, c.end) for c in f.support} for f in facts if len(f.support) > 1]
     out = []
-    for _, says, moved_on in _STATES:
-        saying = [st for st in body if says.search(st.citation.text)]
+    for _, says, moved_on, someone_else in _STATES:
+        saying = [st for st in body if says.search(st.citation.text)
+                  and not (someone_else and someone_else.search(st.citation.text))]
         if any(moved_on.search(says.sub(" ", st.citation.text)) for st in body):
             continue  # told otherwise, in the story's other sentences or beside the words that say it
         support: list[Citation] = []
@@ -113,4 +133,4 @@ def same_state(a: Citation, b: Citation) -> bool:
     """Whether two sentences say one state of the case ("No arrests had been made." / "No
     arrests were immediately reported."): they say it to each other, however few words
     they share (the brief cites both for a line)."""
-    return any(says.search(a.text) and says.search(b.text) for _, says, _ in _STATES)
+    return any(says.search(a.text) and says.search(b.text) for _, says, _, _ in _STATES)

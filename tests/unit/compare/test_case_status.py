@@ -77,3 +77,24 @@ def test_injuries_not_life_threatening_unless_someone_died_or_is_critical():
     assert state(compare_story([a, killed])) == []
     critical = article("c", "A third customer was in critical condition at Velm General on Monday.", outlet="Radio")
     assert state(compare_story([a, b, critical])) == []
+
+
+def test_names_not_released_of_the_victims_until_someone_is_named():
+    a = article("a", "Two customers were shot outside the Tarn Street bakery in Velm on Sunday. "
+                     "The names of the victims have not been released.", outlet="Gazette")
+    b = article("b", "A gunman wounded two customers of a Velm bakery on Sunday. "
+                     "Police did not identify the victims.", outlet="Post")
+
+    def state(comparison):  # type: ignore[no-untyped-def]
+        return [f for f in comparison.facts if f.status == "corroborated"
+                and {c.text for c in f.support} == {"The names of the victims have not been released.",
+                                                    "Police did not identify the victims."}]
+
+    (fact,) = state(compare_story([a, b]))
+    assert {c.article_id for c in fact.support} == {"a", "b"}
+    shooter = article("b", "A gunman wounded two customers of a Velm bakery on Sunday. "
+                           "Police did not identify the shooter.", outlet="Post")
+    assert not [f for f in compare_story([a, shooter]).facts if f.status == "corroborated"
+                and any("shooter" in c.text for c in f.support)]  # another person's name
+    named = article("c", "One of the customers was identified as Ona Brisk, 24.", outlet="Radio")
+    assert state(compare_story([a, b, named])) == []
