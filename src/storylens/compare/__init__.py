@@ -44,7 +44,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .exclusives import find_exclusives
     from .facts import agreement, aligned_statements, facts_of
     from .framing import FramingCue, find_framing, find_hedged_claims
-    from .case_status import case_status_facts, same_state
+    from .case_status import case_status_facts, said_together
     from .person_facts import person_facts
     from .quote_variants import group_quote_variants
     from .statements import statements_of
@@ -65,8 +65,9 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     facts = facts_of(articles, statements, groups, scorer)
     config = current()
     added = person_facts(articles) if config.person_facts else []  # who is who, read beside the names
-    if config.case_status:  # no arrest yet, motive unknown: agreed in too few words to align
-        added += case_status_facts(articles, statements, facts)
+    states = case_status_facts(articles, statements, facts) if config.case_status else []
+    added += states  # no arrest yet, motive unknown ...: agreed in too few words to align
+    one_state = said_together(states)
     if added:  # most sources first, as facts_of orders
         facts = sorted(facts + added, key=lambda f: -f.independent_sources)
     updates: list[FramingCue] = []  # later counts that update earlier ones: framing, not conflicts
@@ -77,7 +78,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     says_it = agreement(statements, scorer)  # a brief line cites what says its sentence: both tests
     brief = build_brief(articles, facts, conflicts, quote_groups, timeline, voices, superseded,
                         lambda shown, other: (says_it(shown, other) and one_claim(shown, other))
-                        or same_state(shown, other))
+                        or one_state(shown, other))
     return Comparison(
         facts=facts,
         conflicts=conflicts,

@@ -37,13 +37,13 @@ sentences. Pure.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from storylens.compare.facts import corroborating_sources, fact_id
 from storylens.compare.statements import Statement, outlet_name
 from storylens.model import Article, Citation, Fact
 
-__all__ = ["case_status_facts", "same_state"]
+__all__ = ["case_status_facts", "said_together"]
 
 _NO_ARREST = re.compile(
     r"\bno arrests?\b(?!\s+warrants?)"
@@ -83,10 +83,11 @@ _NAMES_WITHHELD = re.compile(
 #: Whose names: a shooter's or a suspect's withheld name is another claim.
 _NOT_THE_VICTIMS = re.compile(r"\b(?:shooters?|suspects?|gunm[ae]n|attackers?|officers?|deputies|deputy)\b",
                               re.IGNORECASE)
-#: Someone of the story named as a victim, or identified.
+#: Someone of the story identified or named, outside the words that say the names were
+#: withheld ("was identified as", "families have identified two of the three").
 _IDENTIFIED = re.compile(r"\bidentified (?:as|him|her|them|the)\b|\b(?:was|were|has been|have been) identified\b"
-                         r"|\bnamed (?:as|him|her)\b|\bnames? (?:was|were|has been|have been) released\b",
-                         re.IGNORECASE)
+                         r"|\b(?:has|have|had) identified\b|\bnamed (?:as|him|her)\b"
+                         r"|\bnames? (?:was|were|has been|have been) released\b", re.IGNORECASE)
 
 #: (state, says it, tells it has moved on or is known, says it of someone else).
 _STATES: tuple[tuple[str, re.Pattern[str], re.Pattern[str], re.Pattern[str] | None], ...] = (
@@ -129,8 +130,13 @@ def case_status_facts(articles: Sequence[Article], statements: Sequence[Statemen
     return out
 
 
-def same_state(a: Citation, b: Citation) -> bool:
-    """Whether two sentences say one state of the case ("No arrests had been made." / "No
-    arrests were immediately reported."): they say it to each other, however few words
-    they share (the brief cites both for a line)."""
-    return any(says.search(a.text) and says.search(b.text) for _, says, _, _ in _STATES)
+def said_together(facts: Sequence[Fact]) -> Callable[[Citation, Citation], bool]:
+    """Whether two sentences say one state of the case to each other: they are cited
+    together by one of ``facts`` (``case_status_facts``'s), however few words they share
+    (the brief cites both for a line). A state the story has moved on from joins nothing."""
+    together = {frozenset((_key(a), _key(b))) for f in facts for a in f.support for b in f.support}
+    return lambda a, b: frozenset((_key(a), _key(b))) in together
+
+
+def _key(c: Citation) -> tuple[str, str, int, int]:
+    return (c.article_id, c.field, c.start, c.end)
