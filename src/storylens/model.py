@@ -364,6 +364,12 @@ class Citation:
     text: str
     field: str = "text"
 
+    @property
+    def location(self) -> tuple[str, str, int, int]:
+        """(article id, field, start, end): where it stands, whatever its text; two
+        citations of one span are one statement."""
+        return (self.article_id, self.field, self.start, self.end)
+
     def to_dict(self) -> dict[str, Any]:
         out = {"article_id": self.article_id, "start": self.start, "end": self.end, "text": self.text}
         if self.field != "text":

@@ -134,9 +134,5 @@ def said_together(facts: Sequence[Fact]) -> Callable[[Citation, Citation], bool]
     """Whether two sentences say one state of the case to each other: they are cited
     together by one of ``facts`` (``case_status_facts``'s), however few words they share
     (the brief cites both for a line). A state the story has moved on from joins nothing."""
-    together = {frozenset((_key(a), _key(b))) for f in facts for a in f.support for b in f.support}
-    return lambda a, b: frozenset((_key(a), _key(b))) in together
-
-
-def _key(c: Citation) -> tuple[str, str, int, int]:
-    return (c.article_id, c.field, c.start, c.end)
+    together = {frozenset((a.location, b.location)) for f in facts for a in f.support for b in f.support}
+    return lambda a, b: frozenset((a.location, b.location)) in together

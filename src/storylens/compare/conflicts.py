@@ -151,14 +151,10 @@ class _Edge:
     claims: tuple[str, str] = ("", "")
 
 
-def _key(c: Citation) -> tuple[str, str, int, int]:
-    return (c.article_id, c.field, c.start, c.end)
-
-
 def _conflict_id(kind: str, sides: list[ConflictSide]) -> str:
     """A hash of the kind and every side's citation and claim: the same articles give
     the same id whatever their order."""
-    raw = kind + "|" + "|".join(sorted("%s:%s:%d:%d" % _key(s.citation) + ":" + s.claim for s in sides))
+    raw = kind + "|" + "|".join(sorted("%s:%s:%d:%d" % s.citation.location + ":" + s.claim for s in sides))
     return "conflict-" + hashlib.sha1(raw.encode()).hexdigest()[:16]
 
 
@@ -592,7 +588,7 @@ def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
     same_event = current().date_same_event_jaccard  # a fact may align neighbouring events
     edges = []
     for fact in facts:
-        support = [(by_id[c.article_id], st_of[_key(c)]) for c in fact.support if _key(c) in st_of]
+        support = [(by_id[c.article_id], st_of[c.location]) for c in fact.support if c.location in st_of]
         for n, (a, sa) in enumerate(support):
             for b, sb in support[n + 1:]:
                 if same_source(a, b) or _STAMP.match(sa.citation.text) or _STAMP.match(sb.citation.text):
@@ -618,7 +614,7 @@ def find_conflicts(articles: Sequence[Article], facts: list[Fact],
     updates an earlier one (not a conflict). ``timeline``: the story's
     (``build_timeline``): counts told of its background events are not compared."""
     sts = {a.id: list(split[a.id]) if split is not None else statements_of(a) for a in articles}
-    st_of = {_key(st.citation): st for a in articles for st in sts[a.id]}
+    st_of = {st.citation.location: st for a in articles for st in sts[a.id]}
     background = BackgroundSpans(timeline) if timeline is not None else None
     edges = _figure_edges(articles, sts, updates, background)
     edges += _all_of_them_edges(articles, sts, edges) + _tally_edges(articles, sts)
@@ -629,12 +625,12 @@ def find_conflicts(articles: Sequence[Article], facts: list[Fact],
     edges += [_Edge(d.kind, d.scope, d.about, d.a, d.b, d.claims) for d in find_detail_conflicts(articles, sts, same_source)]
     out = _consolidate(edges, {a.id: n for n, a in enumerate(articles)})
     drop_contradicting(facts, [c for c, _ in out], articles)
-    fact_of = {_key(c): fact for fact in facts for c in fact.support}
+    fact_of = {c.location: fact for fact in facts for c in fact.support}
     by_id = {a.id: a for a in articles}
     for conflict, rivals in out:
         ids: list[str] = []
         for cited, against in rivals:
-            f = fact_of.get(_key(cited))
+            f = fact_of.get(cited.location)
             if f is None or f.id in ids or _agreed_side(f, conflict, cited, against, by_id):
                 continue
             ids.append(f.id)
@@ -650,7 +646,7 @@ _Node = tuple[str, _NodeKey]
 
 
 def _node_key(kind: str, side: ConflictSide) -> _NodeKey:
-    return (kind, *_key(side.citation), side.claim)
+    return (kind, *side.citation.location, side.claim)
 
 
 def _claim_key(claim: str) -> str:
@@ -736,14 +732,14 @@ def _agreed_side(fact: Fact, conflict: Conflict, side: Citation, rivals: Sequenc
     or says its claim), only the statements that state the claim count (a side with that
     claim, or words that say it): "a majority of the committee backed the move" aligned
     with "voted 6-1" does not make "6-1" agreed."""
-    cited = {_key(c) for c in fact.support}
-    if any(_key(r) in cited for r in rivals) or fact.independent_sources < 2:
+    cited = {c.location for c in fact.support}
+    if any(r.location in cited for r in rivals) or fact.independent_sources < 2:
         return False
-    claims = {_key(s.citation): s.claim for s in conflict.sides}
-    mine = claims.get(_key(side), "")
+    claims = {s.citation.location: s.claim for s in conflict.sides}
+    mine = claims.get(side.location, "")
     if fact.statement != side.text and not says_claim(mine, fact.statement):
         return True  # the fact shows another claim of these statements (its agreed part)
-    stating = {c.article_id for c in fact.support if claims.get(_key(c)) == mine or says_claim(mine, c.text)}
+    stating = {c.article_id for c in fact.support if claims.get(c.location) == mine or says_claim(mine, c.text)}
     return corroborating_sources([by_id[a] for a in sorted(stating) if a in by_id]) >= 2
 
 

@@ -470,7 +470,7 @@ def drop_contradicting(facts: list[Fact], conflicts: Sequence[Conflict], article
         for s in conflict.sides:
             stated[s.citation.article_id].add(claim(s))
         for n, fact in enumerate(facts):
-            cited = [s for s in conflict.sides if any(_same(c, s.citation) for c in fact.support)]
+            cited = [s for s in conflict.sides if any(c.location == s.citation.location for c in fact.support)]
             mine = {claim(s) for s in cited}
             if len(mine) != 1 or not any(_states_side(fact, s) for s in cited):
                 continue
@@ -501,7 +501,3 @@ def says_claim(claim: str, text: str) -> bool:
     " of ": "large numbers" of prisoners) as whole words of the text, case folded."""
     said = f" {casefold_words(claim).split(' of ', 1)[0]} "
     return bool(said.strip()) and said in f" {casefold_words(text)} "
-
-
-def _same(a: Citation, b: Citation) -> bool:
-    return (a.article_id, a.field, a.start, a.end) == (b.article_id, b.field, b.start, b.end)

@@ -43,10 +43,6 @@ from storylens.model import Article, Citation
 _Key = tuple[str, str, int, int]
 
 
-def _key(c: Citation) -> _Key:
-    return (c.article_id, c.field, c.start, c.end)
-
-
 class _Claims:
     """Per statement: its content words, the same without the words naming whoever speaks
     in it, its speakers, the speaker whose direct quotation it mostly is, and the quote
@@ -65,7 +61,7 @@ class _Claims:
         self.direct_speaker: dict[_Key, str] = {}
         self.groups: dict[_Key, frozenset[str]] = {}
         for st in statements:
-            c, k = st.citation, _key(st.citation)
+            c, k = st.citation, st.citation.location
             article = by_id.get(c.article_id)
             quotes = article.quotes if article is not None and c.field == "text" else []
             counted = _counted_figures(st)
@@ -126,7 +122,7 @@ def same_claim(articles: Sequence[Article], statements: Sequence[Statement],
     least, least_other_time = current().claim_min_shared_terms, current().claim_min_shared_terms_other_time
 
     def one_claim(one: Citation, other: Citation) -> bool:
-        a, b = _key(one), _key(other)
+        a, b = one.location, other.location
         if a not in claims.words or b not in claims.words:
             return False
         x, y = claims.direct_speaker.get(a), claims.direct_speaker.get(b)

@@ -228,11 +228,9 @@ def test_a_speakers_words_in_the_summary_name_the_speaker():
 
 def test_a_sentence_that_names_its_speaker_is_shown_as_written():
     text = "Velm County Coroner Mírta Oskarsdóttir confirmed the boy died hours later at Velm Hospital."
-    a = Article(id="a", source="a.txt", text=text, paragraphs=[], outlet="Vell Daily",
-                entities=[Entity(UNION, "Mírta Oskarsdóttir", "person", mentions=[Span(20, 38)])])
-    b = Article(id="b", source="b.txt", text=text, paragraphs=[], outlet="Post")
-    fact = Fact("f1", text, [Citation("a", 0, len(text), text), Citation("b", 0, len(text), text)], 2,
-                "corroborated", asserted_by=UNION)
+    a, b, fact = _two_outlets_one_fact(text, text)
+    a.entities.append(Entity(UNION, "Mírta Oskarsdóttir", "person", mentions=[Span(20, 38)]))
+    fact.asserted_by = UNION
     voices = {("a", "text", 0, len(text)): UNION, ("b", "text", 0, len(text)): UNION}
     (sentence,) = build_brief([a, b], [fact], [], [], [], voices).summary
     assert sentence.text == text

@@ -18,8 +18,10 @@ POST = ("A gunman wounded two customers outside the Tarn Street bakery on Sunday
         "Nobody was in custody early Monday, a police spokesman said.")
 
 
-def _status(comparison, words):  # type: ignore[no-untyped-def]
-    return [f for f in comparison.facts if f.status == "corroborated" and any(words in c.text for c in f.support)]
+def _status(comparison, words, every=False):  # type: ignore[no-untyped-def]
+    """The corroborated facts citing ``words`` (in every citation, with ``every``)."""
+    said = all if every else any
+    return [f for f in comparison.facts if f.status == "corroborated" and said(words in c.text for c in f.support)]
 
 
 def test_no_arrest_said_two_ways_is_one_agreed_fact_and_a_summary_line():
@@ -67,16 +69,12 @@ def test_injuries_not_life_threatening_unless_someone_died_or_is_critical():
     (fact,) = _status(compare_story([a, b]), "life-threatening")
     assert {c.article_id for c in fact.support} == {"a", "b"}
     # said beside a death in its own sentence, or of some victims while another is critical
-    def state(comparison):  # type: ignore[no-untyped-def]
-        return [f for f in comparison.facts if f.status == "corroborated"
-                and all("life-threatening" in c.text for c in f.support)]
-
-    assert state(compare_story([a, b])) == [fact]
+    assert _status(compare_story([a, b]), "life-threatening", every=True) == [fact]
     killed = article("b", "A gunman killed one customer of a Velm bakery on Sunday while two others suffered "
                           "non-life-threatening injuries.", outlet="Post")
-    assert state(compare_story([a, killed])) == []
+    assert _status(compare_story([a, killed]), "life-threatening", every=True) == []
     critical = article("c", "A third customer was in critical condition at Velm General on Monday.", outlet="Radio")
-    assert state(compare_story([a, b, critical])) == []
+    assert _status(compare_story([a, b, critical]), "life-threatening", every=True) == []
 
 
 def test_names_not_released_of_the_victims_until_someone_is_named():
