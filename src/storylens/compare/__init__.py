@@ -72,8 +72,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
         facts = sorted(facts + added, key=lambda f: -f.independent_sources)
     updates: list[FramingCue] = []  # later counts that update earlier ones: framing, not conflicts
     conflicts = find_conflicts(articles, facts, split, updates, timeline)
-    voices = {(st.citation.article_id, st.citation.field, st.citation.start, st.citation.end): st.asserted_by
-              for st in statements}
+    voices = {st.citation.location: st.asserted_by for st in statements}
     superseded, status_cues = find_status_updates(articles, split)  # "wanted" before a later "arrested"
     says_it = agreement(statements, scorer)  # a brief line cites what says its sentence: both tests
     brief = build_brief(articles, facts, conflicts, quote_groups, timeline, voices, superseded,

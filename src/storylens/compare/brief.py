@@ -328,7 +328,7 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
 
     out = []
     for x in sorted(lines, key=position):
-        voice = voices.get((x.shown.article_id, x.shown.field, x.shown.start, x.shown.end))
+        voice = voices.get(x.shown.location)
         out.append(BriefSentence(_attributed(voice, x.shown.text.strip(), names), list(x.support)))
     return (out, []) if corroborated else ([], out)
 

@@ -426,11 +426,11 @@ def agreement(statements: Sequence[Statement], scorer: _Scorer,
     make a fact between them. ``statements`` and ``scorer`` as :func:`aligned_statements`
     returns them."""
     threshold = (config or current()).align_threshold
-    by_span = {(st.citation.article_id, st.citation.field, st.citation.start, st.citation.end): st for st in statements}
+    by_span = {st.citation.location: st for st in statements}
 
     def agrees(a: Citation, b: Citation) -> bool:
-        x = by_span.get((a.article_id, a.field, a.start, a.end))
-        y = by_span.get((b.article_id, b.field, b.start, b.end))
+        x = by_span.get(a.location)
+        y = by_span.get(b.location)
         return x is not None and y is not None and scorer.score(x, y) >= threshold
 
     return agrees

@@ -184,8 +184,7 @@ def find_hedged_claims(articles: Sequence[Article], facts: Sequence[Fact],
 
     by_id = {a.id: a for a in articles}
     order = {a.id: n for n, a in enumerate(articles)}
-    st_of = {(st.citation.article_id, st.citation.field, st.citation.start, st.citation.end): st
-             for a in articles for st in split[a.id]}
+    st_of = {st.citation.location: st for a in articles for st in split[a.id]}
     speech = set(SPEECH_CUES) | set(_ATTRIBUTED)
 
     def source(a: Article) -> str:
@@ -198,7 +197,7 @@ def find_hedged_claims(articles: Sequence[Article], facts: Sequence[Fact],
     found: dict[tuple[str, str, int, int], tuple[Any, set[str]]] = {}
     for fact in facts:
         sts = [st_of[k] for c in fact.support
-               if (k := (c.article_id, c.field, c.start, c.end)) in st_of]
+               if (k := c.location) in st_of]
         flats = [st for st in sts if flat(st)]
         for st in sts:
             cue = HEDGE_CUES.search(st.citation.text)
@@ -208,7 +207,7 @@ def find_hedged_claims(articles: Sequence[Article], facts: Sequence[Fact],
             outlets = {outlet_name(by_id[f.citation.article_id]) for f in flats
                        if source(by_id[f.citation.article_id]) != mine}
             if outlets:
-                key = (st.citation.article_id, st.citation.field, st.citation.start, st.citation.end)
+                key = st.citation.location
                 found.setdefault(key, (st, set()))[1].update(outlets)
     out = []
     for key in sorted(found, key=lambda k: (order[k[0]], k[1] != "headline", k[2], k[3])):

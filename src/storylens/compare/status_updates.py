@@ -114,7 +114,7 @@ def find_status_updates(articles: Sequence[Article], split: Mapping[str, Sequenc
             if hours is None or hours <= 0:  # not known to be published later
                 continue
             c = early.statement.citation
-            superseded.add((c.article_id, c.field, c.start, c.end))
+            superseded.add(c.location)
             lc = late.statement.citation
             key = (lc.article_id, lc.field, lc.start, lc.end, late.chain)
             if key not in cues:
@@ -126,4 +126,4 @@ def find_status_updates(articles: Sequence[Article], split: Mapping[str, Sequenc
 
 def superseded_citation(c: Citation, superseded: set[tuple[str, str, int, int]]) -> bool:
     """Whether the cited statement is one of ``find_status_updates``' superseded ones."""
-    return (c.article_id, c.field, c.start, c.end) in superseded
+    return c.location in superseded
