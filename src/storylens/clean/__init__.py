@@ -43,12 +43,31 @@ def _clean(raw: RawDocument) -> Article:
     else:
         raise InputError(raw.source, f"unknown document kind {raw.kind!r}")
     apply_explicit_metadata(article, raw)
+    if "headline" in article.explicit:
+        _take_stated_headline(article)
     settle_genre(article)
     if article.language is None:
         article.language = detect_language(article.text)
         if article.language:
             article.inferred["language"] = "detected from the body text (py3langid)"
     return article
+
+
+def _take_stated_headline(article: Article) -> None:
+    """A body that opens with a copy of the headline the user stated (a JSONL or CSV text
+    column that starts with the title) loses the copy, as a page's repeated headline does:
+    the headline is cited from the headline, not twice. A body that is only the headline
+    keeps it."""
+    from .page_text import take_headline_block
+
+    paragraphs = list(article.paragraphs)
+    removed: list[RemovedLine] = []
+    take_headline_block(paragraphs, article.headline, removed)
+    if not removed or not paragraphs:
+        return
+    article.removed.extend(removed)
+    article.paragraphs = paragraphs
+    article.text = "\n\n".join(paragraphs)
 
 
 def _post_process_html(article: Article) -> None:

@@ -150,8 +150,9 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
 #: after a word of two lower-case letters or more and before a capitalised word.
 _SENTENCE_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9À-Ý])|\n+"""
                            r"""|(?<=[a-z][a-z])[.!?]["”’]?(?=[A-Z][a-z])""")
-#: Words whose full stop ends no sentence (titles, months, US states, "No.", "Inc.").
-_ABBREVIATIONS = frozenset("""mr mrs ms dr st gov sen rep gen col lt sgt capt cmdr jr sr no vs prof rev
+#: Words whose full stop ends no sentence (titles, months, US states, "No.", "Inc.",
+#: "Mt. Oliver", "Ft. Worth").
+_ABBREVIATIONS = frozenset("""mr mrs ms dr st mt ft gov sen rep gen col lt sgt capt cmdr jr sr no vs prof rev
 fla calif mass conn ariz jan feb mar apr aug sept sep oct nov dec inc corp co ltd
 """.split())
 #: An initial or a run of them ("J.", "U.S.") before the full stop.

@@ -157,3 +157,28 @@ def test_an_article_that_ends_with_a_prompt_is_an_article():
             "Sign up for our newsletter to get the top headlines every morning.")
     result = clean_document(RawDocument("export.jsonl#line-4", body.encode(), "plain", NOW))
     assert isinstance(result, Article) and result.text.startswith("Four people were hurt")
+
+
+def _stated_headline(body: str, headline: str) -> Article | Skipped:
+    raw = RawDocument("rows.jsonl#line-5", body.encode(), "plain", NOW, metadata={"headline": headline},
+                      metadata_origin={"headline": "rows.jsonl line 5, field title"})
+    return clean_document(raw)
+
+
+def test_a_body_that_opens_with_the_stated_headline_loses_the_copy():
+    body = ("Ferry Hits Pier in Ostby Fog\n\nThe morning ferry struck the north pier in thick fog "
+            "on Monday, the harbour master said.\n\nNobody was hurt.")
+    article = _stated_headline(body, "Ferry hits pier in  Ostby fog")
+    assert isinstance(article, Article)
+    assert article.headline == "Ferry hits pier in  Ostby fog"
+    assert article.text.startswith("The morning ferry struck the north pier")
+    assert "headline (kept in headline)" in reasons(article)["Ferry Hits Pier in Ostby Fog"]
+
+
+def test_a_stated_headline_that_is_the_whole_body_or_not_at_the_top_stays_in_the_body():
+    only = _stated_headline("Ferry hits pier in Ostby fog", "Ferry hits pier in Ostby fog")
+    assert isinstance(only, Article) and only.text == "Ferry hits pier in Ostby fog"
+    body = ("The ferry struck the pier on Monday.\n\nIt was foggy.\n\nNobody was hurt.\n\nThe pier reopened.\n\n"
+            "Ferry hits pier in Ostby fog")
+    late = _stated_headline(body, "Ferry hits pier in Ostby fog")
+    assert isinstance(late, Article) and late.text.endswith("Ferry hits pier in Ostby fog")
