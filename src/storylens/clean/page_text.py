@@ -29,6 +29,7 @@ from .structured import (
     is_gallery_caption,
     is_photo_caption,
     is_reader_prompt,
+    is_rights_notice,
     is_sign_off,
     is_truncated_teaser,
     looks_like_organisation,
@@ -60,9 +61,10 @@ GALLERY_CAPTION = "a gallery's image caption"
 
 
 def take_marked_lines(lines: list[str], skip: set[int] | None = None) -> MarkedLines:
-    """Find agency-feed notices, credit lines, hashtag lines, photo captions, app prompts
-    and sign-offs (the writer's contact, a share link) among ``lines``: lines recognised
-    by what they are, wherever they stand."""
+    """Find agency-feed notices, credit lines, hashtag lines, photo captions, app prompts,
+    sign-offs (the writer's contact, a share link) and rights notices that name no owner
+    the footer rule can read (an agency's under its copy) among ``lines``: lines
+    recognised by what they are, wherever they stand."""
     found = MarkedLines()
     for i, line in enumerate(lines):
         if skip and i in skip:
@@ -88,6 +90,8 @@ def take_marked_lines(lines: list[str], skip: set[int] | None = None) -> MarkedL
             found.removed[i] = "a prompt to the reader (app, updates, sign-in)"
         elif is_sign_off(line):
             found.removed[i] = "the writer's contact or a share link"
+        elif is_rights_notice(line) and parse_copyright_line(line) is None:
+            found.removed[i] = "copyright notice"
     return found
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "is_truncated_teaser",
     "looks_like_organisation",
     "parse_copyright_line",
+    "is_rights_notice",
     "is_gallery_caption",
     "is_photo_caption",
     "is_reader_prompt",
@@ -171,6 +172,20 @@ def parse_copyright_line(line: str) -> str | None:
     if not name or name.lower().startswith(("all rights", "the author")) or not name[0].isupper():
         return None
     return name
+
+
+#: A rights notice: "(Copyright 2016 The Associated Press. All rights reserved. This
+#: material may not be published, broadcast, rewritten or redistributed.)", or its
+#: second half alone.
+_RIGHTS_NOTICE = re.compile(r"^\W*(?:©|\(c\)|copyright\b)[^\n]{0,120}?\ball rights reserved\b"
+                            r"|\bmay not be (?:re)?published\b[^.]{0,60}\bredistributed\b", re.IGNORECASE)
+_RIGHTS_NOTICE_WORDS = 40
+
+
+def is_rights_notice(line: str) -> bool:
+    """A copyright or rights notice of any length up to 40 words (a page's footer, an
+    agency's notice under its copy), whether or not it names an owner."""
+    return len(line.split()) <= _RIGHTS_NOTICE_WORDS and bool(_RIGHTS_NOTICE.search(line))
 
 
 def choose_published(stamps: list[Timestamp]) -> tuple[Timestamp | None, Timestamp | None, str]:

@@ -44,6 +44,7 @@ from storylens.compare.quote_variants import QuoteGroup
 from storylens.compare.settings import current
 from storylens.compare.statements import outlet_name
 from storylens.compare.status_updates import superseded_citation
+from storylens.compare.textspans import sentence_spans
 from storylens.compare.timeline import TimelineEvent
 from storylens.model import Article, Citation, Conflict, Fact, sentences_before_headlines
 from storylens.text import NUMBER_WORDS, casefold_words
@@ -148,6 +149,11 @@ def sayable(text: str) -> bool:
     return True
 
 
+#: A sentence that opens with a personal pronoun ("He is being held on $1 million bond.",
+#: "It happened at ..."): whole, but who is meant is in the sentence before it.
+_PRONOUN_OPENING = re.compile(r"^\W*(?:he|she|they|it|his|her|their|its|him|them)\b", re.IGNORECASE)
+
+
 def _unquoted(text: str) -> str:
     """The sentence without the words inside its quotations (one it starts inside of runs
     from its start, one left open to its end): "I would say it" is the speaker's word, not
@@ -159,13 +165,20 @@ def _unquoted(text: str) -> str:
     return text[:opened.start()] if opened else text
 
 
-def _candidates(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, int, int]]) -> list[Citation]:
-    """The sentences a summary can show for a fact: sayable sentences of the body that are
-    no side of a dispute and that no later article moves on (a suspect "wanted" who was
-    since arrested); none for a fact of headlines, clauses, fragments, or only disputed or
-    superseded sentences."""
-    return [c for c in f.support if c.field == "text" and sayable(c.text) and not disputed.sides_of(c)
-            and not superseded_citation(c, superseded)]
+def _candidates(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, int, int]],
+                by_id: Mapping[str, Article]) -> list[Citation]:
+    """The sentences a summary can show for a fact: sayable sentences of the body (whole:
+    not a clause cut from a long one at a semicolon, "Shamekia Sanders, 17; and Krystal
+    Hutto, 28.") that are no side of a dispute and that no later article moves on (a
+    suspect "wanted" who was since arrested); none for a fact of headlines, clauses,
+    fragments, or only disputed or superseded sentences."""
+    return [c for c in f.support if c.field == "text" and sayable(c.text) and _whole_sentence(c, by_id)
+            and not disputed.sides_of(c) and not superseded_citation(c, superseded)]
+
+
+def _whole_sentence(c: Citation, by_id: Mapping[str, Article]) -> bool:
+    article = by_id.get(c.article_id)
+    return article is None or (c.start, c.end) in sentence_spans(article.text)
 
 
 #: Conflicts over a detail a sentence states in the side's own words (a place, a wound; a
@@ -273,20 +286,26 @@ class _Line:
     sources: int
 
 
+def _opens_with_pronoun(line: _Line) -> bool:
+    return bool(_PRONOUN_OPENING.match(line.shown.text))
+
+
 def _lines(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, int, int]],
            agrees: Agrees | None, by_id: Mapping[str, Article]) -> list[_Line]:
     """The lines a fact can give, one per candidate sentence, each citing what says that
     sentence directly (``agrees`` with it: a statement that joined the fact only through
     another one is not cited for it), of the most independent sources: the fact's best."""
     lines = []
-    for shown in _candidates(f, disputed, superseded):
+    for shown in _candidates(f, disputed, superseded, by_id):
         support = [c for c in f.support if c == shown or agrees is None or agrees(shown, c)]
         support = sentences_before_headlines(support)  # each article once
         members = list({c.article_id: by_id[c.article_id] for c in support if c.article_id in by_id}.values())
         sources = corroborating_sources(members) if agrees is not None else f.independent_sources
         lines.append(_Line(f, shown, support, sources))
     most = max((x.sources for x in lines), default=0)
-    return [x for x in lines if x.sources == most]
+    # of as many sources, a sentence that says who it is about before one opening with
+    # "he" or "it"
+    return sorted((x for x in lines if x.sources == most), key=_opens_with_pronoun)
 
 
 def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str],
@@ -319,8 +338,13 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
         for aid in {c.article_id for c in x.support}:
             coverage[aid] += 1
     lead = max(coverage, key=lambda aid: (coverage[aid], -order.get(aid, 0)))
-    # the lead article's sentence where it says the fact as well
-    lines = [next((y for y in best[x.fact.id] if y.shown.article_id == lead), x) for x in chosen]
+    # the lead article's sentence where it says the fact as well (unless only the lead's
+    # opens with a pronoun)
+    def shown_for(x: _Line) -> _Line:
+        own = next((y for y in best[x.fact.id] if y.shown.article_id == lead), x)
+        return x if _opens_with_pronoun(own) and not _opens_with_pronoun(x) else own
+
+    lines = [shown_for(x) for x in chosen]
 
     def position(x: _Line) -> tuple[int, int]:
         own = [c.start for c in x.support if c.article_id == lead]

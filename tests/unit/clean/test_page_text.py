@@ -182,3 +182,26 @@ def test_a_stated_headline_that_is_the_whole_body_or_not_at_the_top_stays_in_the
             "Ferry hits pier in Ostby fog")
     late = _stated_headline(body, "Ferry hits pier in Ostby fog")
     assert isinstance(late, Article) and late.text.endswith("Ferry hits pier in Ostby fog")
+
+
+@pytest.mark.parametrize("notice", [
+    "(Copyright 2031 The Kestrel Wire. All rights reserved. This material may not be published, broadcast, "
+    "rewritten or redistributed.)",
+    "Copyright 2031 The Kestrel Wire. All rights reserved. This material may not be published, broadcast, rewritten "
+    "or redistributed.",
+    "This material may not be published, broadcast, rewritten, or redistributed.",
+])
+def test_an_agency_rights_notice_under_the_copy_is_removed_and_names_no_outlet(notice):
+    body = ("The Ostby ferry resumed on Monday after a week of storms, the harbour master said.\n\n"
+            "Two sailings a day are planned.\n\n" + notice)
+    article = clean_document(RawDocument("rows.jsonl#line-6", body.encode(), "plain", NOW))
+    assert isinstance(article, Article)
+    assert article.text.endswith("Two sailings a day are planned.")
+    assert reasons(article)[notice] == "copyright notice" and article.outlet is None
+
+
+def test_a_sentence_about_rights_stays():
+    body = ("The court said the diaries may not be published until 2040, and the family kept all rights reserved "
+            "to it under the will.\n\nThe archive opens on Monday.")
+    article = clean_document(RawDocument("rows.jsonl#line-7", body.encode(), "plain", NOW))
+    assert isinstance(article, Article) and article.text.startswith("The court said the diaries")

@@ -367,3 +367,32 @@ def test_a_sentence_that_starts_inside_a_quotation_is_shown_with_its_opening_mar
     assert _attributed("outlet", curly, {}) == "“… " + curly
     assert _attributed("outlet", tb, {}) == tb  # the quotation opens in the sentence itself
     assert _attributed("outlet", 'The union said it would "sail at dawn" on Friday.', {}).startswith("The union")
+
+
+def test_of_two_sentences_of_as_many_sources_the_one_that_names_its_subject_is_shown():
+    ta = "He is being held on $500,000 bail at the Velm County jail."
+    tb = "Arne Dahl is being held on $500,000 bail at the Velm County jail, police said."
+    a, b, fact = _two_outlets_one_fact(ta, tb)
+    (sentence,) = build_brief([a, b], [fact], [], [], []).summary
+    assert sentence.text == tb and {c.article_id for c in sentence.citations} == {"a", "b"}
+    # with no other sentence, the pronoun's stays: it is a whole sentence of the body
+    a2, b2, same = _two_outlets_one_fact(ta, ta)
+    (sentence,) = build_brief([a2, b2], [same], [], [], []).summary
+    assert sentence.text == ta
+
+
+def test_a_clause_cut_from_a_long_sentence_at_a_semicolon_is_no_summary_line():
+    from storylens.compare.statements import split_statements
+
+    names = ("The victims were Ada Lunde, 14; Tove Berg, 17; Kari Holm, 28; Per Vik, 50; Ola Strand, 33; "
+             "Nils Aas, 41; and Eli Moe, 22, all of Velm, the coroner said on Friday.")
+    a = Article(id="a", source="a.txt", text=names, paragraphs=[names], outlet="Vell Daily")
+    b = Article(id="b", source="b.txt", text=names, paragraphs=[names], outlet="Post")
+    clauses = split_statements(a)
+    assert len(clauses) > 1  # the statements are its clauses
+    facts = [Fact(f"f{n}", c.text, [c, Citation("b", c.start, c.end, c.text)], 2, "corroborated")
+             for n, c in enumerate(clauses)]
+    assert build_brief([a, b], facts, [], [], []).summary == []
+    whole = Fact("w", names, [Citation("a", 0, len(names), names), Citation("b", 0, len(names), names)], 2,
+                 "corroborated")
+    assert [s.text for s in build_brief([a, b], [whole], [], [], []).summary] == [names]
