@@ -50,6 +50,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .statements import statements_of
     from .status_updates import find_status_updates
     from .same_claim import same_claim
+    from .street_facts import street_facts
     from .settings import current
     from .timeline import build_timeline
 
@@ -65,6 +66,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     facts = facts_of(articles, statements, groups, scorer)
     config = current()
     added = person_facts(articles) if config.person_facts else []  # who is who, read beside the names
+    added += street_facts(articles) if config.street_facts else []  # where: a street named in passing
     states = case_status_facts(articles, statements, facts) if config.case_status else []
     added += states  # no arrest yet, motive unknown ...: agreed in too few words to align
     one_state = said_together(states)

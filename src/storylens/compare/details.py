@@ -42,7 +42,7 @@ from storylens.compare.settings import current
 from storylens.compare.statements import Statement, across_sources, hours_between
 from storylens.model import Article, ConflictSide
 
-__all__ = ["DetailPair", "find_detail_conflicts", "person_ages", "spelled_alike"]
+__all__ = ["DetailPair", "find_detail_conflicts", "person_ages", "spelled_alike", "street_key"]
 
 _STREET_TYPES = {"road": "rd", "rd": "rd", "street": "st", "st": "st", "avenue": "ave", "ave": "ave", "av": "ave",
                  "boulevard": "blvd", "blvd": "blvd", "drive": "dr", "dr": "dr", "lane": "ln", "ln": "ln",
@@ -65,7 +65,7 @@ class DetailPair:
     claims: tuple[str, str]
 
 
-def _street(name: str) -> tuple[str, str]:
+def street_key(name: str) -> tuple[str, str]:
     """(key, name as written) of a street, cut after its type word ("Noon Road Sunday"
     is Noon Road; "Noon Rd." and "Noon Road" are one key)."""
     written = name.split()
@@ -90,7 +90,7 @@ def _blocks(article: Article, statements: Sequence[Statement]) -> dict[str, dict
         if st is None:
             continue
         number = m.group(1).replace(",", "")
-        key, name = _street(m.group(2))
+        key, name = street_key(m.group(2))
         out.setdefault(key, {}).setdefault(number, []).append((f"{number} block of {name}", st))
     return out
 
