@@ -277,6 +277,12 @@ _DATELINE = re.compile(
 )
 
 
+#: A US state as datelines abbreviate it (AP style: "Va.", "Calif.", "N.Y.", "Ks.").
+_US_STATE_ABBREVIATION = re.compile(
+    r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ks|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb"
+    r"|Nev|Okla|Ore|Pa|Tenn|Tex|Vt|Va|Wash|Wis|Wyo|N\.[HJMYCD]|R\.I|S\.[CD]|W\.\s?Va|D\.C)\.")
+
+
 def split_dateline(paragraph: str) -> tuple[str, str] | None:
     """("Washington DC [US], January 9", rest) when the paragraph opens with a dateline.
 
@@ -293,6 +299,8 @@ def split_dateline(paragraph: str) -> tuple[str, str] | None:
     strong = has_date or "[" in dateline or m.group("agency") or (place.isupper() and len(place) >= 3)
     if m.group("region") and not (has_date or place.isupper()):
         strong = False  # "Mayor Ekholm, Lindby: ..." is a speaker, not a dateline
+    if m.group("sep") != ":" and _US_STATE_ABBREVIATION.fullmatch(m.group("region") or ""):
+        strong = True  # "Portsmouth, Va. - ...": a US state's abbreviation, then a dash
     if not strong or len(paragraph) - m.end() < 20:
         return None
     return dateline, paragraph[m.end() :]
@@ -368,11 +376,24 @@ _SITE_PROMPT = re.compile(
     r"|\b(?:set up your account|log in if you already|sign in to update your profile)\b", re.IGNORECASE)
 
 
+# "Please enable Javascript to watch this video", "This slideshow requires JavaScript.",
+# "Having trouble viewing the video? Try disabling any ad blocking extensions ...", "Sorry,
+# your browser doesn't support Flash": what the page said where its player did not load.
+_PLAYER_NOTICE = re.compile(
+    r"\b(?:enable|requires?|turn on)\s+javascript\b|\bjavascript (?:is )?(?:disabled|required)\b"
+    r"|\b(?:disabl\w*|turn(?:ing)? off|pause)\b.{0,40}\bad[ -]?block|\b(?:support|needs an?|has) flash\b"
+    r"|\btrouble (?:viewing|watching|playing|loading) (?:the|this) (?:video|player|slideshow|gallery)\b",
+    re.IGNORECASE)
+
+
 def is_reader_prompt(line: str) -> bool:
     """A short prompt to the reader: to open or install the publisher's app (12 words at
-    most), to stay with the station for updates, to click, to sign in (40 at most)."""
+    most), to stay with the station for updates, to click, to sign in, or what a video
+    player or a slideshow said when it did not load ("Please enable Javascript to watch
+    this video"; 40 at most)."""
     words = len(line.split())
-    return (words <= 12 and bool(_APP_PROMPT.match(line))) or (words <= 40 and bool(_SITE_PROMPT.search(line)))
+    return (words <= 12 and bool(_APP_PROMPT.match(line))) or (
+        words <= 40 and bool(_SITE_PROMPT.search(line) or _PLAYER_NOTICE.search(line)))
 
 
 # "Contact Ada Crane: acrane@example.com or 555-0134.", "Reach him at @adacrane",

@@ -91,6 +91,11 @@ def test_datelines():
     # A speaker's name and a colon is not a dateline.
     assert split_dateline("Mayor Ekholm: we will rebuild every bridge that the river took from us.") is None
     assert split_dateline("Officials said the water was still rising.") is None
+    # A place in title case with a US state's abbreviation and a dash is one too.
+    assert split_dateline("Port Alder, Va. - A boy was hurt in a shooting on Saturday night.")[0] == "Port Alder, Va."
+    assert split_dateline("Alder County, N.C. – Two men were hurt in a crash on Friday.")[0] == "Alder County, N.C."
+    assert split_dateline("Ada Crane, Velm Tech - the game was won late in the second half.") is None
+    assert split_dateline("Ada Crane, Va.: we will rebuild every bridge that the river took.") is None
 
 
 def test_truncated_teaser():
@@ -154,11 +159,16 @@ def test_prompts_to_the_reader():
                  "Check back with velmpost.example for updates.", "Click here for complete coverage",
                  "Click on the button below to set up your account or log in if you already have one.",
                  "Watch Channel 9 Velm News for updates.",
-                 "We look forward to seeing you. Visit us and sign in to update your profile and receive alerts."):
+                 "We look forward to seeing you. Visit us and sign in to update your profile and receive alerts.",
+                 "Please enable Javascript to watch this video", "This slideshow requires JavaScript.",
+                 "Having trouble viewing the video? Try disabling any ad blocking extensions currently running.",
+                 "Sorry, your browser doesn't support Flash, needs a Flash update, or has Flash disabled."):
         assert is_reader_prompt(line), line
     for line in ("Police asked anyone who saw the shooting to stay with the officers at the scene.",
                  "Witnesses said they watched the ferry for hours before it sank.",
-                 "Ona Brisk clicked the link in the email, her lawyer said, and lost her savings."):
+                 "Ona Brisk clicked the link in the email, her lawyer said, and lost her savings.",
+                 "The council voted to block the ad campaign on Friday.",
+                 "Engineers said the old JavaScript code had to be rewritten before the launch."):
         assert not is_reader_prompt(line), line
 
 
