@@ -88,8 +88,9 @@ def test_floors_on_dev(scored):
     assert grouped["conflict_pair_precision"] >= 0.9 and grouped["conflicts_found"] >= 6
     # (claim pairs .884/.235 by shared words, a figure and what it counts one word;
     # .887/.265 with who-is-who facts, .896/.273 with an article's headline and sentence in
-    # one fact; paraphrase alignment below)
-    assert grouped["claim_pair_precision"] >= 0.87 and grouped["claim_pair_recall"] >= 0.26
+    # one fact; .905/.281 when a body's copy of the stated headline is the headline;
+    # .909/.316 with the streets independent accounts name; paraphrase alignment below)
+    assert grouped["claim_pair_precision"] >= 0.89 and grouped["claim_pair_recall"] >= 0.30
     # (central recall fell .613 -> .550 when more disputes were found: a sentence that is
     # a side of a dispute is shown as the dispute, not in the summary; and to .508 when a
     # line cites only the statements that say it directly; .550 when an article's headline
@@ -97,8 +98,10 @@ def test_floors_on_dev(scored):
     # (supported .917 -> .896 and central .617 -> .575 when one outlet's articles became one
     # source: the Daily News' three Red Hook reports no longer corroborate one another, so
     # gva-387194's brief keeps 3 of its 6 lines; the gold counts pairs of articles, not of outlets)
-    assert one["brief_support_precision"] >= 0.88 and one["brief_central_recall"] >= 0.55
-    assert grouped["brief_support_precision"] >= 0.88 and grouped["brief_disputed_recall"] >= 0.38
+    # (supported .896 -> .917 when a body's copy of the stated headline became the
+    # headline: the forum repost's first line had been cited as its body's sentence)
+    assert one["brief_support_precision"] >= 0.90 and one["brief_central_recall"] >= 0.55
+    assert grouped["brief_support_precision"] >= 0.90 and grouped["brief_disputed_recall"] >= 0.38
     assert grouped["brief_central_recall"] >= 0.57 and grouped["conflict_pair_recall"] >= 0.45
     assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.90
     assert grouped["quote_fidelity_accuracy"] >= 0.95
@@ -107,7 +110,7 @@ def test_floors_on_dev(scored):
 
 def test_floors_on_dev_with_paraphrase_alignment(tmp_path):  # type: ignore[no-untyped-def]
     """``storylens eval compare --set compare.align_paraphrase=true``: the option's gain
-    (claim pairs .879/.306 as grouped on dev, brief supported .896, central .617) is held too."""
+    (claim pairs .897/.340 as grouped on dev, brief supported .917, central .617) is held too."""
     from storylens.config import load_settings
 
     try:
@@ -116,5 +119,5 @@ def test_floors_on_dev_with_paraphrase_alignment(tmp_path):  # type: ignore[no-u
         pytest.skip(f"the comparison gold is not on this machine: {exc}")
     settings = load_settings(environ={}, overrides={"compare.align_paraphrase": True}).settings
     grouped = evaluate_detailed(split="dev", reports_dir=tmp_path, settings=settings)["grouped"]
-    assert grouped["claim_pair_precision"] >= 0.87 and grouped["claim_pair_recall"] >= 0.28
-    assert grouped["brief_support_precision"] >= 0.88 and grouped["brief_central_recall"] >= 0.59
+    assert grouped["claim_pair_precision"] >= 0.88 and grouped["claim_pair_recall"] >= 0.32
+    assert grouped["brief_support_precision"] >= 0.90 and grouped["brief_central_recall"] >= 0.59

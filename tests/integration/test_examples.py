@@ -49,6 +49,7 @@ def test_article_fields(analysis, key):
     else:
         assert article.published == datetime.fromisoformat(want["published"])
         assert article.published.utcoffset() == datetime.fromisoformat(want["published"]).utcoffset()
+    assert article.genre == want["genre"]  # the blog's is stated by its sidecar
     assert article.dateline == want["dateline"]
     assert article.credits == want["credits"]
     assert article.hashtags == want["hashtags"]
