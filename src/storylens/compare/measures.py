@@ -12,8 +12,10 @@ measure the same thing; five shot and six wounded can both be true.
 "who", adverbs; a place or group: "900 residents of Dornhill had been evacuated": "three
 people pulled out handguns and started firing shots" is no count
 of people shot, nor "killed one person and wounded three" one of people wounded), then
-those just before the figure (active voice: "killing two", "released 12 prisoners"),
-within the statement, and returns the first measure it finds, or ``None``. The classes are stricter than the alignment's
+those just before the figure in its own clause (active voice: "killing two", "released
+12 prisoners"; not "was killed" before a comma: "A woman was killed, and three women and
+a man injured" is no count of women killed), within the statement, and returns the
+first measure it finds, or ``None``. The classes are stricter than the alignment's
 concepts (``statements.terms``): "wounded" and "injured", often different counts in one
 report, are two measures here. An event noun counted itself ("about a dozen releases",
 "three deaths") is its own measure. Pure functions.
@@ -115,5 +117,8 @@ def measure_of(text: str, start: int, end: int, noun_end: int, lo: int, hi: int,
     found = _scan(text, after, leading_only=True)
     if found:
         return found
-    before = list(_WORD.finditer(text, lo, start))[-_BEFORE:]
+    # the active voice's verb is in the figure's own clause ("killing two"), not in one
+    # before it ("A woman was killed, and three women and a man injured")
+    clause = max(lo, max((text.rfind(p, lo, start) + 1 for p in ",;:"), default=lo))
+    before = list(_WORD.finditer(text, clause, start))[-_BEFORE:]
     return _scan(text, list(reversed(before)))

@@ -26,6 +26,9 @@ def _measure(text: str, figure: str, thing: str = "") -> str | None:
     ("The junta is releasing dozens of detainees this week.", "dozens of detainees", "released"),
     ("The storm killed three farmers near Edde.", "three farmers", "killed"),
     ("Nine lanterns hung over the Velm square.", "Nine lanterns", None),
+    # the verb of a clause before the figure's is not its measure
+    ("A ferryman, 40, was killed, and three deckhands and a cook injured on the Arla.", "three deckhands", None),
+    ("The gale sank two boats, killing three fishermen off Edde.", "three fishermen", "killed"),
 ])
 def test_the_predicate_that_governs_a_count(text, figure, measure):
     assert _measure(text, figure) == measure
