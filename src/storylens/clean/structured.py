@@ -179,12 +179,14 @@ def parse_copyright_line(line: str) -> str | None:
 #: second half alone.
 _RIGHTS_NOTICE = re.compile(r"^\W*(?:©|\(c\)|copyright\b)[^\n]{0,120}?\ball rights reserved\b"
                             r"|\bmay not be (?:re)?published\b[^.]{0,60}\bredistributed\b", re.IGNORECASE)
-_RIGHTS_NOTICE_WORDS = 40
+_RIGHTS_NOTICE_WORDS = 60
 
 
 def is_rights_notice(line: str) -> bool:
-    """A copyright or rights notice of any length up to 40 words (a page's footer, an
-    agency's notice under its copy), whether or not it names an owner."""
+    """A copyright or rights notice of up to 60 words (a page's footer, an agency's
+    notice under its copy, a broadcaster's trademark notice before it: "(TM and ©
+    Copyright 2013 CBS Radio Inc. ... This material may not be published ..."), whether
+    or not it names an owner."""
     return len(line.split()) <= _RIGHTS_NOTICE_WORDS and bool(_RIGHTS_NOTICE.search(line))
 
 

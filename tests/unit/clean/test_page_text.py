@@ -190,6 +190,9 @@ def test_a_stated_headline_that_is_the_whole_body_or_not_at_the_top_stays_in_the
     "Copyright 2031 The Kestrel Wire. All rights reserved. This material may not be published, broadcast, rewritten "
     "or redistributed.",
     "This material may not be published, broadcast, rewritten, or redistributed.",
+    "(TM and © Copyright 2031 Kestrel Radio Inc. and its relevant subsidiaries. KESTREL RADIO and EYE Logo TM and "
+    "Copyright 2031 Kestrel Broadcasting Inc. Used under license. All Rights Reserved. This material may not be "
+    "published, broadcast, rewritten, or redistributed. The Kestrel Wire contributed to this report.)",
 ])
 def test_an_agency_rights_notice_under_the_copy_is_removed_and_names_no_outlet(notice):
     body = ("The Ostby ferry resumed on Monday after a week of storms, the harbour master said.\n\n"
