@@ -61,7 +61,7 @@ from storylens.compare import paraphrase
 from storylens.compare.settings import CompareSettings, compare_settings, current
 from storylens.compare.statements import Statement, outlet_name, statements_of, terms
 from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, TimeRef
-from storylens.text import casefold_words
+from storylens.text import casefold_words, fold
 from storylens.stories import independent_sources
 
 __all__ = ["GENERIC_TERMS", "agreement", "align_facts", "aligned_statements", "corroborating_sources",
@@ -411,7 +411,7 @@ def facts_of(articles: Sequence[Article], statements: Sequence[Statement], group
             support=support,
             independent_sources=sources,
             status="corroborated" if sources >= 2 else "single-source",
-            asserted_by=_asserted_by(sts),
+            asserted_by=_asserted_by(sts, centre),
             outlets=sorted({outlet_name(m) for m in members}),
         ))
     first = {f.id: n for n, f in enumerate(facts)}
@@ -436,14 +436,19 @@ def agreement(statements: Sequence[Statement], scorer: _Scorer,
     return agrees
 
 
-def _asserted_by(sts: list[Statement]) -> str:
+def _asserted_by(sts: list[Statement], shown: Statement) -> str:
     """Who most supports say asserts it: a speaker (entity key when resolved) or the
-    outlets' own voice; a tie goes to the speaker (attribution is the cautious reading)."""
+    outlets' own voice; a tie between a speaker and the outlets goes to the speaker when
+    the statement the fact shows (``shown``) is theirs or names them ("... ,\" said Ilse
+    Marrow"), else to the outlets: a sentence in an outlet's own voice is not labelled
+    with a speaker only another article's sentence reports."""
     counts = Counter(s.asserted_by for s in sts)
     speakers = [(n, k) for k, n in counts.items() if k not in ("outlet", "unknown speaker")]
     if speakers:
         n, key = max(speakers, key=lambda x: (x[0], x[1]))
-        if n >= counts.get("outlet", 0):
+        own = counts.get("outlet", 0)
+        if n > own or (n == own and (shown.asserted_by != "outlet" or key in shown.entities
+                                     or (":" not in key and key in fold(shown.citation.text)))):
             return key
     if counts.get("outlet", 0) >= counts.get("unknown speaker", 0):
         return "outlet"

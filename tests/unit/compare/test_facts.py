@@ -361,3 +361,21 @@ def test_page_furniture_corroborates_nothing():
     text = "NEW YORK: Police said the ferry ran aground in Velm harbour on Monday."
     a, b = article("a", text, outlet="Gazette"), article("b", text, outlet="Post")
     assert [f for f in align_facts([a, b]) if f.status == "corroborated"]  # a dateline's sentence is the story's
+
+
+def test_a_tie_between_a_speaker_and_the_outlet_goes_to_the_voice_of_the_sentence_shown():
+    from storylens.compare.facts import _asserted_by
+
+    said = article("q", "Ilse Marrow said the levee at Orsa will hold through the spring floods this year.",
+                   entities={"person:ilse marrow": ["Ilse Marrow"]},
+                   quotes=[{"text": "the levee at Orsa will hold through the spring floods this year", "kind": "indirect",
+                            "speaker_entity": "person:ilse marrow"}])
+    own = article("r", "The levee at Orsa will hold through the spring floods this year.")
+    a, b = statements_of(said)[0], statements_of(own)[0]
+    assert a.asserted_by == "person:ilse marrow" and b.asserted_by == "outlet"
+    assert _asserted_by([a, b], b) == "outlet"  # the outlet's sentence is not labelled with her name
+    assert _asserted_by([a, b], a) == "person:ilse marrow"
+    assert _asserted_by([a, a, b], b) == "person:ilse marrow"  # more supports say she said it
+    named = article("s", "The levee at Orsa will hold through the spring floods, Marrow of the county told us.",
+                    entities={"person:ilse marrow": ["Marrow"]})
+    assert _asserted_by([a, statements_of(named)[0]], statements_of(named)[0]) == "person:ilse marrow"
