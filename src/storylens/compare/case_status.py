@@ -39,8 +39,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from storylens.compare.facts import corroborating_sources, fact_id
-from storylens.compare.statements import Statement, outlet_name
+from storylens.compare.facts import corroborated_fact
+from storylens.compare.statements import Statement
 from storylens.model import Article, Citation, Fact
 
 __all__ = ["case_status_facts", "said_together"]
@@ -117,16 +117,13 @@ def case_status_facts(articles: Sequence[Article], statements: Sequence[Statemen
             first = next((st for st in saying if st.citation.article_id == a.id), None)
             if first is not None:
                 support.append(first.citation)
-        members = [by_id[c.article_id] for c in support]
-        sources = corroborating_sources(members)
-        if sources < 2:
+        fact = corroborated_fact(support, by_id)
+        if fact is None:
             continue
         keys = {(c.article_id, c.start, c.end) for c in support}
         if any(keys <= together for together in cited_together):
             continue  # the alignment has it already
-        out.append(Fact(id=fact_id(support), statement=support[0].text, support=support,
-                        independent_sources=sources, status="corroborated", asserted_by="outlet",
-                        outlets=sorted({outlet_name(m) for m in members})))
+        out.append(fact)
     return out
 
 

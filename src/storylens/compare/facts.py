@@ -90,6 +90,19 @@ def fact_id(support: Iterable[Citation]) -> str:
     return "fact-" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
+def corroborated_fact(support: list[Citation], by_id: Mapping[str, Article]) -> Fact | None:
+    """A fact read beside the sentences (who is who, a street, where the case stands):
+    citing ``support``, worded as its first citation, in the outlets' own voice, when its
+    articles are two or more independent news sources (:func:`corroborating_sources`);
+    else None."""
+    members = [by_id[c.article_id] for c in support]
+    sources = corroborating_sources(members)
+    if sources < 2:
+        return None
+    return Fact(id=fact_id(support), statement=support[0].text, support=support, independent_sources=sources,
+                status="corroborated", asserted_by="outlet", outlets=sorted({outlet_name(m) for m in members}))
+
+
 def same_day(a: TimeRef, b: TimeRef) -> bool:
     """Both day-granular and compatible ("XXXX-01-03" matches "2026-01-03")."""
     if a.granularity != "day" or b.granularity != "day":

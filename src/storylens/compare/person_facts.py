@@ -30,8 +30,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from storylens.compare.details import person_ages
-from storylens.compare.facts import corroborating_sources, fact_id
-from storylens.compare.statements import outlet_name, terms, word_stem
+from storylens.compare.facts import corroborated_fact
+from storylens.compare.statements import terms, word_stem
 from storylens.model import Article, Citation, Entity, Fact
 from storylens.text import fold
 
@@ -141,11 +141,7 @@ def person_facts(articles: Sequence[Article]) -> list[Fact]:
     for what, support in cited.items():
         if what[1] == "age" and len(ages_given[what[0]]) > 1:
             continue  # two ages for one person: a dispute (compare.details), not a fact
-        members = [by_id[c.article_id] for c in support]
-        sources = corroborating_sources(members)
-        if sources < 2:
-            continue
-        facts.append(Fact(id=fact_id(support), statement=support[0].text, support=support,
-                          independent_sources=sources, status="corroborated", asserted_by="outlet",
-                          outlets=sorted({outlet_name(m) for m in members})))
+        fact = corroborated_fact(support, by_id)
+        if fact is not None:
+            facts.append(fact)
     return facts

@@ -21,8 +21,7 @@ import re
 from collections.abc import Sequence
 
 from storylens.compare.details import street_key
-from storylens.compare.facts import corroborating_sources, fact_id
-from storylens.compare.statements import outlet_name
+from storylens.compare.facts import corroborated_fact
 from storylens.model import Article, Citation, Fact
 
 __all__ = ["street_facts"]
@@ -56,13 +55,4 @@ def street_facts(articles: Sequence[Article]) -> list[Fact]:
         for key, (start, end) in sorted(_named_streets(a).items(), key=lambda kv: kv[1]):
             cited.setdefault(key, []).append(Citation(a.id, start, end, a.text[start:end]))
     by_id = {a.id: a for a in articles}
-    facts = []
-    for support in cited.values():
-        members = [by_id[c.article_id] for c in support]
-        sources = corroborating_sources(members)
-        if sources < 2:
-            continue
-        facts.append(Fact(id=fact_id(support), statement=support[0].text, support=support,
-                          independent_sources=sources, status="corroborated", asserted_by="outlet",
-                          outlets=sorted({outlet_name(m) for m in members})))
-    return facts
+    return [f for f in (corroborated_fact(support, by_id) for support in cited.values()) if f is not None]
