@@ -89,8 +89,9 @@ def test_floors_on_dev(scored):
     # (claim pairs .884/.235 by shared words, a figure and what it counts one word;
     # .887/.265 with who-is-who facts, .896/.273 with an article's headline and sentence in
     # one fact; .905/.281 when a body's copy of the stated headline is the headline;
-    # .909/.316 with the streets independent accounts name; paraphrase alignment below)
-    assert grouped["claim_pair_precision"] >= 0.89 and grouped["claim_pair_recall"] >= 0.30
+    # .909/.316 with the streets independent accounts name; .915/.319 with a shared
+    # earlier or later week as a time anchor; paraphrase alignment below)
+    assert grouped["claim_pair_precision"] >= 0.90 and grouped["claim_pair_recall"] >= 0.30
     # (central recall fell .613 -> .550 when more disputes were found: a sentence that is
     # a side of a dispute is shown as the dispute, not in the summary; and to .508 when a
     # line cites only the statements that say it directly; .550 when an article's headline
@@ -102,7 +103,8 @@ def test_floors_on_dev(scored):
     # headline: the forum repost's first line had been cited as its body's sentence)
     assert one["brief_support_precision"] >= 0.90 and one["brief_central_recall"] >= 0.55
     assert grouped["brief_support_precision"] >= 0.90 and grouped["brief_disputed_recall"] >= 0.38
-    assert grouped["brief_central_recall"] >= 0.57 and grouped["conflict_pair_recall"] >= 0.45
+    # (central .596 -> .617 when a shared earlier week anchored "passed ... last week")
+    assert grouped["brief_central_recall"] >= 0.60 and grouped["conflict_pair_recall"] >= 0.45
     assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.90
     assert grouped["quote_fidelity_accuracy"] >= 0.95
     assert grouped["timeline_date_accuracy"] >= 0.96 and grouped["timeline_recall"] >= 0.85

@@ -5,7 +5,8 @@ overlap (a Dice coefficient weighted by how rare each stem is among the story's
 statements) and they share an anchor beyond common vocabulary (two content stems, or
 one and an entity, a figure or a day; names and titles do not count as content), helped
 by shared entity keys, shared figures (value and bound) and time
-references that can be the same day (a time of day on a known day counts as that day).
+references that can be the same day (a time of day on a known day counts as that day;
+so does an earlier or later calendar week both name, "last week": :func:`_weeks`).
 
 Paraphrases share too few words for that ("The child was injured after falling as she
 ran away" / "Her granddaughter was injured ... when she fell trying to run away"). With
@@ -54,6 +55,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
 
 import numpy as np
 
@@ -138,7 +140,28 @@ def _figure_keys(st: Statement) -> set[str]:
 
 
 def _time_keys(st: Statement) -> set[str]:
-    return {t.value[-5:] for t in day_refs(st) if "W" not in t.value}
+    return {t.value[-5:] for t in day_refs(st) if "W" not in t.value} | _weeks(st)
+
+
+_WEEK = re.compile(r"\d{4}-W\d{2}")
+
+
+def _weeks(st: Statement) -> set[str]:
+    """The calendar weeks the statement names as weeks, fully resolved, other than its
+    article's own ("last week": ``2014-W08``; not "this week", which says only "now"): two
+    accounts placing one event in the same earlier or later week share its time as two
+    naming its day do."""
+    return {t.value for t in st.times if t.granularity == "week" and _WEEK.fullmatch(t.value)
+            and t.value != _week_of(t.anchor)}
+
+
+def _week_of(day: str | None) -> str | None:
+    """``2014-W08`` for an ISO date's week (None when it is no date)."""
+    try:
+        year, week, _ = date.fromisoformat((day or "")[:10]).isocalendar()
+    except ValueError:
+        return None
+    return f"{year}-W{week:02d}"
 
 
 class _Scorer:
@@ -154,6 +177,7 @@ class _Scorer:
         self.weight = {id(st): math.fsum(self._w(t, st, st) for t in st.terms) for st in statements}
         self.figs = {id(st): _figure_keys(st) for st in statements}
         self.days = {id(st): day_refs(st) for st in statements}
+        self.weeks = {id(st): _weeks(st) for st in statements}
         self.config = config
         #: row of each embedded statement in ``self.vectors`` (story-centred, normalised)
         self.row: dict[int, int] = {}
@@ -214,7 +238,8 @@ class _Scorer:
         whether a figure, whether a day."""
         content = (a.terms & b.terms) - a.name_terms - b.name_terms - GENERIC_TERMS
         shared_figure = bool(self.figs[id(a)] & self.figs[id(b)])
-        shared_day = any(same_day(x, y) for x in self.days[id(a)] for y in self.days[id(b)])
+        shared_day = any(same_day(x, y) for x in self.days[id(a)] for y in self.days[id(b)]) \
+            or bool(self.weeks[id(a)] & self.weeks[id(b)])
         return content, shared_figure, shared_day
 
     def paraphrase_pairs(self, statements: Sequence[Statement]) -> set[tuple[int, int]]:

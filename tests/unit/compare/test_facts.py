@@ -311,6 +311,26 @@ def test_a_time_of_day_on_a_known_day_anchors_the_day_like_a_date():
     assert (0, 1) in _candidates(sts, scorer, CompareSettings())
 
 
+def test_the_same_calendar_week_anchors_a_shorter_restatement_like_a_day():
+    # "passed ... last week" in two accounts: one adds what the bill does, the other its
+    # number; the week both name is what they share besides "passed" and "bill"
+    a_text = ("The Korsby council passed a bill last week letting ferry operators refuse "
+              "passengers who carry open flames on deck.")
+    b_text = "The council passed the bill, known as Ordinance 12, last week."
+
+    def pair(week_a: str, week_b: str) -> list:  # type: ignore[type-arg]
+        a = article("a", a_text, outlet="Korsby Tidings")
+        b = article("b", b_text, outlet="Harbour Post")
+        a.time_refs.append(TimeRef("last week", *at(a_text, "last week"), week_a, "week", "2031-05-02"))
+        b.time_refs.append(TimeRef("last week", *at(b_text, "last week"), week_b, "week", "2031-05-03"))
+        return [f for f in align_facts([a, b]) if f.status == "corroborated"]
+
+    assert len(pair("2031-W17", "2031-W17")) == 1
+    assert pair("2031-W17", "2031-W16") == []  # two weeks: two passings, or one account wrong
+    assert pair("XXXX-W17", "XXXX-W17") == []  # a week not pinned to a year is no anchor
+    assert pair("2031-W18", "2031-W18") == []  # "this week", the articles' own: only "now"
+
+
 def test_two_named_peoples_own_words_are_two_claims_however_alike():
     def quoted(id, speaker, key, words):
         text = f'"{words}," {speaker} said on Friday.'
