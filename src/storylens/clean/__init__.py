@@ -6,7 +6,7 @@ import logging
 
 from ..errors import InputError
 from ..model import Article, RawDocument, RemovedLine, Skipped
-from .common import apply_explicit_metadata, detect_language
+from .common import apply_explicit_metadata, detect_language, drop_invisible_characters
 from .decoding import decode_text
 from .genre import settle_genre
 
@@ -43,6 +43,7 @@ def _clean(raw: RawDocument) -> Article:
     else:
         raise InputError(raw.source, f"unknown document kind {raw.kind!r}")
     apply_explicit_metadata(article, raw)
+    drop_invisible_characters(article)
     if "headline" in article.explicit:
         _take_stated_headline(article)
     settle_genre(article)

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from dateutil import parser as date_parser
 
+from ..errors import InputError
 from ..model import Article, RawDocument
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "detect_language",
     "outlet_from_url",
     "apply_explicit_metadata",
+    "drop_invisible_characters",
 ]
 
 # Abbreviations that news sites print after a time. Ambiguous ones (CST: US Central
@@ -141,3 +143,37 @@ def apply_explicit_metadata(article: Article, raw: RawDocument) -> Article:
             article.outlet = outlet
             article.inferred["outlet"] = f"domain of url {article.url}"
     return article
+
+
+#: Characters that only tell a renderer where a word may break or must not: a soft hyphen
+#: inside "15-y\u00adear-old", a zero-width space, a word joiner, a byte-order mark left
+#: mid-text. Invisible on the page, they split a word in two for every reader of the text
+#: (the tokenizer, the entity recogniser, a search). Joiners that shape scripts and
+#: emoji (U+200C, U+200D) and direction marks stay.
+INVISIBLE = {"\u00ad": "soft hyphen", "\u200b": "zero-width space", "\u2060": "word joiner",
+             "\ufeff": "byte-order mark"}
+_INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
+
+
+def drop_invisible_characters(article: Article) -> None:
+    """Remove ``INVISIBLE`` characters from the article's text, paragraphs and headline
+    (in place), saying how many in ``inferred["text"]``. A paragraph of nothing else
+    goes; the body must keep some text."""
+    counts: dict[str, int] = {}
+
+    def clean(value: str) -> str:
+        for m in _INVISIBLE.finditer(value):
+            counts[m.group()] = counts.get(m.group(), 0) + 1
+        return _INVISIBLE.sub("", value)
+
+    if not (_INVISIBLE.search(article.text) or _INVISIBLE.search(article.headline or "")):
+        return
+    article.paragraphs = [p for p in (clean(p) for p in article.paragraphs) if p.strip()]
+    if article.headline:
+        article.headline = clean(article.headline).strip() or None
+    if not article.paragraphs:
+        raise InputError(article.source, "no article text: only invisible characters")
+    article.text = "\n\n".join(article.paragraphs)
+    said = ", ".join(f"{n} {INVISIBLE[ch]}{'s' if n > 1 else ''}" for ch, n in sorted(counts.items()))
+    note = f"invisible characters removed ({said})"
+    article.inferred["text"] = f"{article.inferred['text']}; {note}" if "text" in article.inferred else note

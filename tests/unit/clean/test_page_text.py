@@ -208,3 +208,21 @@ def test_a_sentence_about_rights_stays():
             "to it under the will.\n\nThe archive opens on Monday.")
     article = clean_document(RawDocument("rows.jsonl#line-7", body.encode(), "plain", NOW))
     assert isinstance(article, Article) and article.text.startswith("The court said the diaries")
+
+
+def test_invisible_characters_that_split_words_are_removed_and_noted():
+    # a soft hyphen inside "15-year-old" and a zero-width space inside "Harbour": on the
+    # page they show nothing, in the text they cut a word in two
+    text = ("Korsby Teen, 15-y\u00adear-old, Held\n\n"
+            "KORSBY - A 15-y\u00adear-old boy was held on Monday after a shot hit the Har\u200bbour Street "
+            "ferry office, police said.\n\n\u200b\n\nNo one was hurt.").encode()
+    raw = RawDocument("korsby.jsonl#1", text, "plain", NOW, metadata={"headline": "Korsby teen, 15-y\u00adear-old, held"},
+                      metadata_origin={"headline": "test"})
+    a = clean_document(raw)
+    assert isinstance(a, Article), a
+    assert "\u00ad" not in a.text and "\u200b" not in a.text and a.headline == "Korsby teen, 15-year-old, held"
+    assert "15-year-old boy" in a.text and "Harbour Street" in a.text
+    assert a.text == "\n\n".join(a.paragraphs) and a.paragraphs[-1] == "No one was hurt."
+    assert a.inferred["text"] == "invisible characters removed (2 soft hyphens, 2 zero-width spaces)"
+    only = clean_document(RawDocument("empty.txt", "\u200b\u00ad\n\n\ufeff\u2060".encode(), "plain", NOW))
+    assert isinstance(only, Skipped)
