@@ -19,7 +19,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from .cluster import BatchConfig, cluster_features
-from .cluster.features import ArticleFeatures, named_dates, text_features
+from .cluster.features import ArticleFeatures, fresh_days, named_dates, text_features
 from .dedupe import DedupeSettings, find_copies
 from .model import Article, Story
 
@@ -93,11 +93,15 @@ def group_into_stories(articles: Sequence[Article], features: dict[str, ArticleF
 
 
 def _with_dates(features: ArticleFeatures | None, article: Article) -> ArticleFeatures | None:
-    """Features that lack the days the text names (stored before they were read) get
-    them from the article's text."""
-    if features is None or features.named_dates is not None:
+    """Features that lack the days the text names or the days a first report says its
+    event happened (stored without them) get them from the article."""
+    if features is None:
         return features
-    return replace(features, named_dates=named_dates(article.text, article.published))
+    if features.named_dates is None:
+        features = replace(features, named_dates=named_dates(article.text, article.published))
+    if features.fresh_days is None:
+        features = replace(features, fresh_days=fresh_days(article))
+    return features
 
 
 @dataclass

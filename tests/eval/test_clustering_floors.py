@@ -64,8 +64,8 @@ def test_gva_month_through_analyze(gva_month):
     # inputs skipped with their reason (no article text left once the page furniture is
     # gone; a registration page saved in place of the article) count as singletons here
     assert gva_month["documents"] == 138 and gva_month["missing"] <= 2
-    assert gva_month["bcubed_p"] >= 0.95  # measured .971
-    assert gva_month["bcubed_f1"] >= 0.92  # measured .941
+    assert gva_month["bcubed_p"] >= 0.95  # measured .971; .969 at the ninth session
+    assert gva_month["bcubed_f1"] >= 0.92  # measured .941; .946 at the ninth session
 
 
 def test_newswcl50_through_analyze(wcl_analyze):

@@ -34,6 +34,10 @@ decide article by article as ``StoryClusterer`` does. Here:
    threshold but less with each other than within themselves: the bar, relative to the
    stories, keeps them apart. The floor of the decay lets a follow-up months later
    (an arrest, a trial) join when it is alike enough, at twice the similarity.
+   Two stories that each hold a first report of an event (``features.fresh_days``: an
+   article whose headline is no later turn, its lede's days) are not merged when those
+   days are more than ``fresh_apart_days`` apart and no article of either names a day of
+   the other's event: a city's shootings a year apart share every word but their days.
 5. **Follow-ups that name their event's day.** Then a story joins an earlier one when
    at least ``followup_share`` of its articles refer back to it (of the stories it
    refers back to, the one most of its articles do; a tie joins none, unless the tied
@@ -79,7 +83,7 @@ import heapq
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
 from .features import ArticleFeatures, tf_weight
@@ -130,6 +134,7 @@ class BatchConfig:
     followup_exclusive_articles: int = 12
     sameday_days: float = 1.0
     sameday_min_link: float = 0.15
+    fresh_apart_days: float = 30.0  # 0: off
 
 
 def _utc(t: datetime) -> datetime:
@@ -398,6 +403,9 @@ class _Group:
     members: list[int]
     span: tuple[float, float] | None
     pair_sum: float = 0.0
+    #: the days its first reports say their event happened, and the days its articles name
+    fresh: set[date] = field(default_factory=set)
+    named: set[date] = field(default_factory=set)
     version: int = 0
 
 
@@ -411,7 +419,9 @@ def batch_cluster(features: Sequence[ArticleFeatures],
     if n == 0:
         return {}, []
     days = [_days(f.published) for f in feats]
-    groups: dict[int, _Group] = {i: _Group([i], (d, d) if d is not None else None) for i, d in enumerate(days)}
+    groups: dict[int, _Group] = {i: _Group([i], (d, d) if d is not None else None, fresh=set(f.fresh_days or ()),
+                                           named=set(f.named_dates or ()))
+                                 for i, (d, f) in enumerate(zip(days, feats))}
     links: dict[int, dict[int, float]] = {i: {} for i in range(n)}  # group -> group -> similarity sum
     heap: list[tuple[float, int, int, int, int]] = []
     one_day: set[tuple[int, int]] = set()  # pairs published within sameday_days, alike enough
@@ -472,7 +482,7 @@ def batch_cluster(features: Sequence[ArticleFeatures],
             if ga is None or gb is None or ga.version != va or gb.version != vb:
                 continue
             score = -neg
-            if score < bar(ga, gb):
+            if score < bar(ga, gb) or _other_incidents(ga, gb, cfg):
                 continue
             # merge b into a (a is the lower index: the canonical-earlier first member)
             ga.pair_sum += gb.pair_sum + len(ga.members) * len(gb.members) * min(score, cfg.cohesion_pair_cap)
@@ -481,6 +491,8 @@ def batch_cluster(features: Sequence[ArticleFeatures],
                 owner[m] = a
             if gb.span is not None:
                 ga.span = gb.span if ga.span is None else (min(ga.span[0], gb.span[0]), max(ga.span[1], gb.span[1]))
+            ga.fresh |= gb.fresh
+            ga.named |= gb.named
             ga.version += 1
             del groups[b]
             lb = links.pop(b)
@@ -500,6 +512,21 @@ def batch_cluster(features: Sequence[ArticleFeatures],
         _join_follow_ups(feats, days, groups, owner, cfg, one_day)
 
     return _stories(feats, days, groups, cfg)
+
+
+def _other_incidents(a: _Group, b: _Group, cfg: BatchConfig) -> bool:
+    """Whether two stories are first reports of two events: each has an article that
+    first reports what happened (``features.fresh_days``), the days they give are more
+    than ``fresh_apart_days`` apart, and no article of either names a day of the other's
+    event (give or take one: a later report recalling "the Oct. 12 shooting" links them).
+    Two shootings in one city a year apart are alike in every word but their days."""
+    if cfg.fresh_apart_days <= 0 or not a.fresh or not b.fresh:
+        return False
+    if min(abs((x - y).days) for x in a.fresh for y in b.fresh) <= cfg.fresh_apart_days:
+        return False
+    recalled = any(abs((x - y).days) <= 1 for x in a.fresh for y in b.named) or \
+        any(abs((x - y).days) <= 1 for x in b.fresh for y in a.named)
+    return not recalled
 
 
 def _join_follow_ups(feats: Sequence[ArticleFeatures], days: Sequence[float | None], groups: dict[int, _Group],
@@ -545,6 +572,8 @@ def _join_follow_ups(feats: Sequence[ArticleFeatures], days: Sequence[float | No
             owner[m] = keep
         if gg.span is not None:
             gk.span = gg.span if gk.span is None else (min(gk.span[0], gg.span[0]), max(gk.span[1], gg.span[1]))
+        gk.fresh |= gg.fresh
+        gk.named |= gg.named
 
 
 def _sharing_their_own_names(feats: Sequence[ArticleFeatures], days: Sequence[float | None],

@@ -31,7 +31,7 @@ from ..text import STOP_WORDS, cheap_lemma, fold
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["ArticleFeatures", "article_features", "named_dates", "text_features"]
+__all__ = ["ArticleFeatures", "article_features", "fresh_days", "named_dates", "text_features"]
 
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"}
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -63,6 +63,7 @@ class ArticleFeatures:
     names: dict[str, str] | None = None
     outlet: str | None = None
     named_dates: tuple[date, ...] | None = None  # None: not read (``named_dates``)
+    fresh_days: tuple[date, ...] | None = None  # None: not read (``fresh_days``)
 
 
 def _entity_key(text: str) -> str:
@@ -97,6 +98,44 @@ def named_dates(text: str, published: datetime | None) -> tuple[date, ...]:
             if m.group("year") or (today is not None and named <= today + timedelta(days=1)):
                 out.add(named)
                 break
+    return tuple(sorted(out))
+
+
+#: A headline of a later turn of a story, weeks or years on, not the first report of
+#: what happened: an arrest, a charge, a court date, a plea, a verdict, a lawsuit, an
+#: anniversary ("Man charged in March shooting", "Jury convicts ...", "A year after ...").
+#: (Turns of the first days, a victim named, a death, stay first reports: their days are
+#: the event's, give or take the days ``batch.fresh_apart_days`` allows.)
+_FOLLOW_UP_HEADLINE = re.compile(
+    r"\b(?:arrest|charg|trial|tried|sentenc|plead|plea|guilty|convict|indict|court|jur(?:y|or)|hearing|bond"
+    r"|verdict|custody|accused|lawsuit|sue[sd]?\b|anniversar|remember|years? (?:after|later|ago)"
+    r"|months? (?:after|later))", re.IGNORECASE)
+#: The lede (its first paragraphs): where a first report says when it happened.
+_LEDE_CHARS = 600
+#: How far before its publication a first report's day can be (a Monday's shooting in a
+#: Saturday paper).
+_FRESH_BACK_DAYS = 6
+
+
+def fresh_days(article: Article) -> tuple[date, ...]:
+    """The days a first report of an event says it happened: for an article whose
+    headline is no later turn of a story (``_FOLLOW_UP_HEADLINE``), the days its lede's
+    time references resolve to ("early Sunday", "last night", "Oct. 12") from
+    ``_FRESH_BACK_DAYS`` before its publication to the day after; none for an undated
+    article, a follow-up, or a text not read by the extractors."""
+    if article.published is None or _FOLLOW_UP_HEADLINE.search(article.headline or ""):
+        return ()
+    published = article.published.date()
+    out: set[date] = set()
+    for t in article.time_refs:
+        if t.start >= _LEDE_CHARS or t.granularity not in ("day", "time"):
+            continue
+        try:
+            day = date.fromisoformat(t.value[:10])
+        except ValueError:
+            continue
+        if published - timedelta(days=_FRESH_BACK_DAYS) <= day <= published + timedelta(days=1):
+            out.add(day)
     return tuple(sorted(out))
 
 
@@ -186,7 +225,7 @@ def article_features(article: Article, doc: "Doc", *, title: str | None = None) 
         _resolve_surnames(entities, names)
     return ArticleFeatures(article.id, dict(title_terms), dict(body), dict(entities),
                            article.published, headline, names, article.outlet,
-                           named_dates(article.text, article.published))
+                           named_dates(article.text, article.published), fresh_days(article))
 
 
 def _resolve_surnames(entities: Counter[str], names: dict[str, str]) -> None:
