@@ -79,6 +79,7 @@ Time arithmetic is done on float days since 1970 (no datetime overflow for any y
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 from collections import Counter
@@ -522,10 +523,14 @@ def _other_incidents(a: _Group, b: _Group, cfg: BatchConfig) -> bool:
     Two shootings in one city a year apart are alike in every word but their days."""
     if cfg.fresh_apart_days <= 0 or not a.fresh or not b.fresh:
         return False
-    if min(abs((x - y).days) for x in a.fresh for y in b.fresh) <= cfg.fresh_apart_days:
-        return False
-    recalled = any(abs((x - y).days) <= 1 for x in a.fresh for y in b.named) or \
-        any(abs((x - y).days) <= 1 for x in b.fresh for y in a.named)
+    later = sorted(b.fresh)
+    for x in a.fresh:  # the nearest of b's days to each of a's
+        k = bisect.bisect_left(later, x)
+        if any(abs((later[j] - x).days) <= cfg.fresh_apart_days for j in (k - 1, k) if 0 <= j < len(later)):
+            return False
+    one_day = timedelta(days=1)
+    recalled = any(d in b.named for x in a.fresh for d in (x - one_day, x, x + one_day)) or \
+        any(d in a.named for x in b.fresh for d in (x - one_day, x, x + one_day))
     return not recalled
 
 
