@@ -409,6 +409,15 @@ class _Group:
     named: set[date] = field(default_factory=set)
     version: int = 0
 
+    def absorb(self, other: _Group) -> None:
+        """Take ``other``'s articles, time span and days (the caller re-owns its articles)."""
+        self.members.extend(other.members)
+        if other.span is not None:
+            self.span = other.span if self.span is None else (min(self.span[0], other.span[0]),
+                                                              max(self.span[1], other.span[1]))
+        self.fresh |= other.fresh
+        self.named |= other.named
+
 
 def batch_cluster(features: Sequence[ArticleFeatures],
                   config: BatchConfig | None = None) -> tuple[dict[str, str], list[Cluster]]:
@@ -487,13 +496,9 @@ def batch_cluster(features: Sequence[ArticleFeatures],
                 continue
             # merge b into a (a is the lower index: the canonical-earlier first member)
             ga.pair_sum += gb.pair_sum + len(ga.members) * len(gb.members) * min(score, cfg.cohesion_pair_cap)
-            ga.members.extend(gb.members)
             for m in gb.members:
                 owner[m] = a
-            if gb.span is not None:
-                ga.span = gb.span if ga.span is None else (min(ga.span[0], gb.span[0]), max(ga.span[1], gb.span[1]))
-            ga.fresh |= gb.fresh
-            ga.named |= gb.named
+            ga.absorb(gb)
             ga.version += 1
             del groups[b]
             lb = links.pop(b)
@@ -572,13 +577,9 @@ def _join_follow_ups(feats: Sequence[ArticleFeatures], days: Sequence[float | No
         late, early = joins[0]  # one at a time: the stories change
         keep, gone = min(late, early), max(late, early)
         gk, gg = groups[keep], groups.pop(gone)
-        gk.members.extend(gg.members)
         for m in gg.members:
             owner[m] = keep
-        if gg.span is not None:
-            gk.span = gg.span if gk.span is None else (min(gk.span[0], gg.span[0]), max(gk.span[1], gg.span[1]))
-        gk.fresh |= gg.fresh
-        gk.named |= gg.named
+        gk.absorb(gg)
 
 
 def _sharing_their_own_names(feats: Sequence[ArticleFeatures], days: Sequence[float | None],
