@@ -42,9 +42,9 @@ from storylens.compare.settings import current
 from storylens.compare.statements import Statement, across_sources, hours_between
 from storylens.model import Article, ConflictSide
 
-__all__ = ["DetailPair", "find_detail_conflicts", "person_ages", "spelled_alike", "street_key"]
+__all__ = ["DetailPair", "STREET_TYPES", "find_detail_conflicts", "person_ages", "spelled_alike", "street_key"]
 
-_STREET_TYPES = {"road": "rd", "rd": "rd", "street": "st", "st": "st", "avenue": "ave", "ave": "ave", "av": "ave",
+STREET_TYPES = {"road": "rd", "rd": "rd", "street": "st", "st": "st", "avenue": "ave", "ave": "ave", "av": "ave",
                  "boulevard": "blvd", "blvd": "blvd", "drive": "dr", "dr": "dr", "lane": "ln", "ln": "ln",
                  "court": "ct", "ct": "ct", "place": "pl", "pl": "pl", "terrace": "ter", "highway": "hwy",
                  "hwy": "hwy", "parkway": "pkwy", "pkwy": "pkwy", "way": "way", "circle": "cir", "cir": "cir"}
@@ -70,11 +70,11 @@ def street_key(name: str) -> tuple[str, str]:
     is Noon Road; "Noon Rd." and "Noon Road" are one key)."""
     written = name.split()
     for n, w in enumerate(written):
-        if fold(w).strip(".'’") in _STREET_TYPES and n > 0:
+        if fold(w).strip(".'’") in STREET_TYPES and n > 0:
             written = written[:n + 1]
             break
     words = [fold(w).strip(".'’") for w in written]
-    return " ".join(_STREET_TYPES.get(w, w) for w in words if w), " ".join(written).rstrip(".,")
+    return " ".join(STREET_TYPES.get(w, w) for w in words if w), " ".join(written).rstrip(".,")
 
 
 def _statement_at(statements: Sequence[Statement], pos: int) -> Statement | None:

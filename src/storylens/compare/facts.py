@@ -62,6 +62,7 @@ import numpy as np
 from storylens.compare import paraphrase
 from storylens.compare.settings import CompareSettings, compare_settings, current
 from storylens.compare.statements import Statement, outlet_name, statements_of, terms
+from storylens.extract.time_refs_calendar import week_value
 from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, TimeRef
 from storylens.text import casefold_words, fold
 from storylens.stories import independent_sources
@@ -156,12 +157,12 @@ def _weeks(st: Statement) -> set[str]:
 
 
 def _week_of(day: str | None) -> str | None:
-    """``2014-W08`` for an ISO date's week (None when it is no date)."""
+    """``2014-W08`` for an ISO date's week, as the time references write weeks (None when
+    it is no date)."""
     try:
-        year, week, _ = date.fromisoformat((day or "")[:10]).isocalendar()
+        return week_value(date.fromisoformat((day or "")[:10]))
     except ValueError:
         return None
-    return f"{year}-W{week:02d}"
 
 
 class _Scorer:

@@ -20,14 +20,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from storylens.compare.details import street_key
+from storylens.compare.details import STREET_TYPES, street_key
 from storylens.compare.facts import corroborated_fact
 from storylens.model import Article, Citation, Fact
 
 __all__ = ["street_facts"]
 
-_TYPES = (r"Street|St|Road|Rd|Avenue|Ave|Av|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Place|Pl|Terrace"
-          r"|Highway|Hwy|Parkway|Pkwy|Way|Circle|Cir")
+#: The street types ``street_key`` reads, capitalised ("Street|St|Road|Rd|..."; each long
+#: form before its short ones, so "Street" is not read as "St").
+_TYPES = "|".join(t.capitalize() for t in STREET_TYPES)
 _NAME = rf"(?:(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)?)\s+){{1,4}}(?:{_TYPES})\b"
 #: A locative, then (after an optional "the") a street: one to four capitalised words or
 #: numbers ("20th", "115") and its type, whole words; and a second street after "and"
