@@ -44,6 +44,8 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .exclusives import find_exclusives
     from .facts import agreement, aligned_statements, facts_of
     from .framing import FramingCue, find_framing, find_hedged_claims
+    from .name_spellings import find_name_spellings
+    from ..stories import same_source
     from .case_status import case_status_facts, said_together
     from .person_facts import person_facts
     from .quote_variants import group_quote_variants
@@ -85,7 +87,8 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
         conflicts=conflicts,
         quote_variants=quote_groups,
         exclusives=Exclusives(**find_exclusives(articles, facts)),
-        framing=find_framing(articles) + find_hedged_claims(articles, facts, split) + updates + status_cues,
+        framing=(find_framing(articles) + find_hedged_claims(articles, facts, split) + updates + status_cues
+                 + find_name_spellings(articles, same_source)),
         timeline=timeline,
         brief=brief,
         hashtags=list(brief.hashtags),

@@ -20,6 +20,10 @@ Kinds:
 - ``updated_status`` (made by ``compare.status_updates``): a later article moving a named
   person's state on ("was arrested" after "is wanted by police"; "died" after "in
   critical condition"); ``note`` names the earlier state and its outlet.
+- ``name_spelling`` (made by ``compare.name_spellings``): a person's name this article
+  spells otherwise than an independent outlet ("Dariel" / "Darial"); ``note`` names the
+  other spelling and its outlets. Which is right cannot be told from the texts: a note
+  for the fact-checker, not a dispute.
 
 Hedges, claim words and loaded terms inside a quotation of more than three words are a
 speaker's words, not the outlet's framing, and are left out.
@@ -81,7 +85,8 @@ _LOADED_RE = _lexicon_re(list(LOADED_TERMS))
 class FramingCue:
     """``kind``: hedge, attribution, scare_quote, loaded_term, hedged_claim,
     updated_figure (``compare.conflicts``: a later count updating an earlier one) or
-    updated_status (``compare.status_updates``: a person's later state); ``cue``
+    updated_status (``compare.status_updates``: a person's later state) or name_spelling
+    (``compare.name_spellings``: a name spelled otherwise by another outlet); ``cue``
     the text as written;
     ``neutral`` the neutral counterpart of a loaded term; ``note`` why a scare quote counts."""
 

@@ -1,7 +1,8 @@
 """A compared story in the Markdown report: disputed points first (each once, its sides
 with who makes them and their sources), the brief, corroborated facts with their
 sources, single-source claims by outlet, quotes across outlets with fidelity and what
-changed, and the timeline. Sources are outlet names with the number of the article
+changed, the timeline, and the framing cues (hedges, later updates, names spelled
+otherwise ...). Sources are outlet names with the number of the article
 (``[4]``: article 4 under "Articles"). Arranged by :mod:`storylens.report.present`, so
 the Markdown and HTML reports say the same; every value goes through ``md_line``."""
 
@@ -16,6 +17,8 @@ __all__ = ["comparison_lines", "SINGLE_SOURCE_SHOWN"]
 
 #: single-source claims listed per story (the rest are in report.json)
 SINGLE_SOURCE_SHOWN = 30
+#: framing cues listed per story (the rest are in report.json)
+FRAMING_SHOWN = 30
 
 Escape = Callable[[str | None], str]
 
@@ -117,6 +120,18 @@ def _timeline_lines(comparison: Comparison, src: _Sources, md_line: Escape) -> l
     return out + [""]
 
 
+def _framing_lines(comparison: Comparison, src: _Sources, md_line: Escape) -> list[str]:
+    cues = comparison.framing
+    out = [f"#### Framing cues ({len(cues)})", ""]
+    for f in cues[:FRAMING_SHOWN]:
+        neutral = f" (neutral: {md_line(f.neutral)})" if f.neutral else ""
+        note = f" ({md_line(f.note)})" if f.note else ""
+        out.append(f"- *{md_line(f.kind.replace('_', ' '))}* “{md_line(f.cue)}”{neutral}{note} — {src.one(f.citation)}")
+    if len(cues) > FRAMING_SHOWN:
+        out.append(f"- … and {len(cues) - FRAMING_SHOWN} more (in report.json)")
+    return out + [""]
+
+
 def comparison_lines(record: Story, articles: Sequence[Article], md_line: Escape) -> list[str]:
     """The compare and brief sections of one story, as Markdown lines ([] when the story
     was not compared)."""
@@ -140,4 +155,5 @@ def comparison_lines(record: Story, articles: Sequence[Article], md_line: Escape
     out += _fact_lines(c, names, src, md_line)
     out += _quote_lines(c, names, src, md_line)
     out += _timeline_lines(c, src, md_line)
+    out += _framing_lines(c, src, md_line)
     return out

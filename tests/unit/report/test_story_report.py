@@ -154,6 +154,14 @@ def test_markdown_carries_the_comparison(out: Path) -> None:
         for event in story["timeline"]:
             assert f"- **{event['date']}**" in block
     assert "changed: −“a single life” +“lives”" in plain  # the altered quote's words, as written
+    hedged = [(n, c) for n, s in enumerate(report["stories"], start=1) for c in s["framing"]
+              if c["kind"] == "hedged_claim"]
+    assert hedged, "the examples hedge a claim another outlet states flatly"
+    for n, cue in hedged:
+        block = plain.split(f"### {n}. ", 1)[1].split("\n### ", 1)[0]
+        framing = block[block.index("#### Framing cues"):]
+        assert f"- *hedged claim* “{cue['cue']}” ({cue['note']}) — " in framing
+        assert f"[{numbers[cue['article_id']]}]" in framing
 
 
 def test_html_framing_marks_the_cue_word_inside_a_hedged_claim(out: Path) -> None:
