@@ -441,8 +441,12 @@ def facts_of(articles: Sequence[Article], statements: Sequence[Statement], group
         sts.sort(key=lambda s: (order[s.citation.article_id], s.index))
         members = [by_id[s.citation.article_id] for s in sts]
         sources = corroborating_sources(members)
-        centre = max(sts, key=lambda s: (sum(scorer.lexical(s, o) for o in sts if o is not s),
-                                         s.citation.field == "text", -order[s.citation.article_id]))
+        # worded by a sentence of the text where the fact holds one (a headline sums up
+        # its story and may say more than the sentences it aligns with), the one closest
+        # to the others
+        centre = max(sts, key=lambda s: (s.citation.field == "text",
+                                         sum(scorer.lexical(s, o) for o in sts if o is not s),
+                                         -order[s.citation.article_id]))
         support = [s.citation for s in sts]
         facts.append(Fact(
             id=fact_id(support),

@@ -399,3 +399,14 @@ def test_a_tie_between_a_speaker_and_the_outlet_goes_to_the_voice_of_the_sentenc
     named = article("s", "The levee at Orsa will hold through the spring floods, Marrow of the county told us.",
                     entities={"person:ilse marrow": ["Marrow"]})
     assert _asserted_by([a, statements_of(named)[0]], statements_of(named)[0]) == "person:ilse marrow"
+
+
+def test_a_fact_is_worded_by_a_sentence_of_the_body_not_a_headline():
+    # b's headline is the closest to both sentences, but a headline sums up a story and
+    # may say more than the sentences it aligns with: the fact shows a sentence.
+    a = article("a", "The Velm town council voted on Monday to shut the old harbour pier.", outlet="Velm Gazette")
+    b = article("b", "Councillors decided Monday that the Velm harbour pier will shut for good.", outlet="Coast Post",
+                headline="Velm council votes to shut harbour pier")
+    (fact,) = [f for f in align_facts([a, b]) if f.status == "corroborated"]
+    assert ("b", "headline") in {(c.article_id, c.field) for c in fact.support}
+    assert fact.statement in (a.text, b.text)
