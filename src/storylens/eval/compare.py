@@ -43,7 +43,7 @@ from .data import MissingDataError, shared_dir
 
 __all__ = ["EventResult", "gold_files", "event_records", "write_event_jsonl", "analyze_event", "score_report",
            "aggregate", "evaluate_events", "evaluate", "evaluate_detailed", "text_lines", "FETCHED_AT",
-           "HELDOUT"]
+           "HELDOUT", "DEV2", "PACKAGED_SPLITS"]
 
 log = logging.getLogger(__name__)
 
@@ -64,13 +64,17 @@ GoldMention = tuple[str, str, tuple[int, int]]
 #: The held-out gold packaged with Storylens (split ``heldout``): offsets only, into the
 #: ``title``/``text`` of the records in ``shared/eval/<source>/dev.jsonl``.
 HELDOUT = Path(__file__).parent / "data" / "compare_gold" / "heldout"
+#: More dev events annotated in the project (split ``dev2``, tuning allowed), the same way.
+DEV2 = Path(__file__).parent / "data" / "compare_gold" / "dev2"
+#: The splits whose gold is packaged with Storylens (the others are in ``shared/``).
+PACKAGED_SPLITS = {"heldout": HELDOUT, "dev2": DEV2}
 
 
 def gold_files(data: Path | None = None, split: str = "dev") -> list[Path]:
-    """The gold files of a split (``data``: a folder of gold files instead; split
-    ``heldout``: the packaged held-out gold)."""
-    if data is None and split == "heldout":
-        folder = HELDOUT
+    """The gold files of a split (``data``: a folder of gold files instead; splits
+    ``heldout`` and ``dev2``: the packaged gold, :data:`PACKAGED_SPLITS`)."""
+    if data is None and split in PACKAGED_SPLITS:
+        folder = PACKAGED_SPLITS[split]
     else:
         folder = data if data is not None else shared_dir(f"{_FOLDER}/{split}") / _FOLDER / split
     files = sorted(Path(folder).glob("*.json"))
@@ -96,7 +100,9 @@ def _source_files(gold_path: Path, source: str, split: str) -> list[Path]:
 
 
 def event_records(gold: dict[str, Any], gold_path: Path, split: str = "dev") -> list[dict[str, Any]]:
-    """The gold event's article records (JSONL lines for ``analyze``), in gold order."""
+    """The gold event's article records (JSONL lines for ``analyze``), in gold order. A
+    record whose ``cluster`` names another event is not the event's, whatever its id
+    (some BASIL records share the id "empty")."""
     wanted = set(gold["articles"])
     found: dict[str, dict[str, Any]] = {}
     for path in _source_files(gold_path, gold.get("source") or "", split):
@@ -107,7 +113,7 @@ def event_records(gold: dict[str, Any], gold_path: Path, split: str = "dev") -> 
                 if not any(i in line for i in wanted - set(found)):
                     continue
                 record = json.loads(line)
-                if record.get("id") in wanted:
+                if record.get("id") in wanted and record.get("cluster", gold.get("event")) == gold.get("event"):
                     found[record["id"]] = record
     missing = sorted(wanted - set(found))
     if missing:

@@ -1,11 +1,12 @@
-"""The held-out comparison gold packaged in ``storylens/eval/data/compare_gold/heldout``
-(offsets only, annotated by ``shared/eval/compare/GUIDELINE.md``): every file is well
-formed and carries no article text; with the shared data present, every mention's
-offsets lie inside its article's ``text`` (or ``title`` for headlines) and cover a
-non-empty span, ``storylens eval compare --split heldout`` finds the files, and our
+"""The comparison gold packaged in ``storylens/eval/data/compare_gold/`` (splits
+``heldout`` and ``dev2``; offsets only, annotated by ``shared/eval/compare/GUIDELINE.md``):
+every file is well formed and carries no article text; with the shared data present, every
+mention's offsets lie inside its article's ``text`` (or ``title`` for headlines) and cover
+a non-empty span, ``storylens eval compare --split heldout|dev2`` finds the files, and our
 scorer gives the same figures as the reference scorer (``shared/tools/score_compare.py``,
 given the raw texts through its ``load(..., raw_texts=...)``) on a report built from
-the gold itself, on every held-out event.
+the gold itself, on every packaged event, and on the reports ``eval compare`` writes for
+the held-out split.
 
 The checks that need the article texts are skipped with a message when the shared
 folder is absent.
@@ -21,13 +22,18 @@ from typing import Any
 
 import pytest
 
-from storylens.eval.compare import HELDOUT, event_records, gold_files, score_report
+from storylens.eval.compare import HELDOUT, PACKAGED_SPLITS, event_records, gold_files, score_report
 from storylens.eval.data import MissingDataError, shared_dir
 
 FILES = sorted(HELDOUT.glob("*.json"))
+#: Every packaged gold file: (split, path).
+PACKAGED = [(split, p) for split, folder in sorted(PACKAGED_SPLITS.items()) for p in sorted(folder.glob("*.json"))]
 GROUPS = (("claims", "mentions"), ("conflicts", "sides"), ("near_misses", "mentions"), ("quotes", "variants"),
           ("timeline", "mentions"))
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+#: (event, words) of one-word quotations an article prints twice: both scorers anchor
+#: them at the first place.
+_REPEATED_ONE_WORD = {("basil-6b541575", "profoundly")}
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -39,21 +45,28 @@ def _mentions(gold: dict[str, Any]) -> list[dict[str, Any]]:
     return [m for key, inner in GROUPS for item in gold.get(key, []) for m in item[inner]]
 
 
-def _records(gold: dict[str, Any], path: Path) -> dict[str, dict[str, Any]]:
+def _records(gold: dict[str, Any], path: Path, split: str = "heldout") -> dict[str, dict[str, Any]]:
     try:
         shared_dir(f"eval/{gold['source']}/dev.jsonl")
-        return {r["id"]: r for r in event_records(gold, path, "heldout")}
+        return {r["id"]: r for r in event_records(gold, path, split)}
     except MissingDataError as exc:
-        pytest.skip(f"the held-out events' articles (shared/eval/{gold['source']}) are not on this machine: {exc}")
+        pytest.skip(f"the {split} events' articles (shared/eval/{gold['source']}) are not on this machine: {exc}")
 
 
-def test_the_split_resolves_to_the_packaged_folder() -> None:
+def _ids(item: tuple[str, Path]) -> str:
+    return f"{item[0]}/{item[1].stem}"
+
+
+def test_the_splits_resolve_to_the_packaged_folders() -> None:
     assert len(FILES) >= 5
     assert gold_files(split="heldout") == FILES
+    assert len(gold_files(split="dev2")) >= 8
+    assert not {p.stem for p in FILES} & {p.stem for p in gold_files(split="dev2")}  # no event in both
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
-def test_well_formed_and_offsets_only(path: Path) -> None:
+@pytest.mark.parametrize("item", PACKAGED, ids=_ids)
+def test_well_formed_and_offsets_only(item: tuple[str, Path]) -> None:
+    _, path = item
     gold = _load(path)
     assert gold["event"] == path.stem and gold["source"] in ("gva", "basil")
     assert '"quote"' not in path.read_text(encoding="utf-8")  # no article text in the project
@@ -78,16 +91,34 @@ def test_well_formed_and_offsets_only(path: Path) -> None:
         assert DATE.match(t["date"]) and t["what"] and t["mentions"], t
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
-def test_offsets_lie_inside_the_articles(path: Path) -> None:
+@pytest.mark.parametrize("item", PACKAGED, ids=_ids)
+def test_offsets_lie_inside_the_articles(item: tuple[str, Path]) -> None:
+    split, path = item
     gold = _load(path)
-    records = _records(gold, path)
+    records = _records(gold, path, split)
     for m in _mentions(gold):
         r = records[m["article"]]
         field = (r.get("title") or "") if m.get("field") == "headline" else r["text"]
         assert m["end"] <= len(field), m
         span = field[m["start"]:m["end"]]
         assert span.strip() == span and span, m  # a trimmed, non-empty span
+        # the scorers find a mention by its words: the first place they stand is its own
+        # (but for a one-word quotation that one article prints twice)
+        assert field.find(span) == m["start"] or (gold["event"], span) in _REPEATED_ONE_WORD, (m, span)
+
+
+def test_records_of_another_event_with_the_same_id_are_not_the_events(tmp_path: Path) -> None:
+    # Some BASIL records share the id "empty": an event's article is its own cluster's.
+    (tmp_path / "eval" / "basil").mkdir(parents=True)
+    (tmp_path / "eval" / "compare" / "dev").mkdir(parents=True)
+    lines = [{"id": "empty", "cluster": "basil-other", "title": "Other", "text": "Not this one."},
+             {"id": "empty", "cluster": "basil-mine", "title": "Mine", "text": "This one."},
+             {"id": "a1", "cluster": "basil-mine", "title": "A", "text": "Also this one."}]
+    (tmp_path / "eval" / "basil" / "dev.jsonl").write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    gold = {"event": "basil-mine", "source": "basil", "articles": ["a1", "empty"]}
+    path = tmp_path / "eval" / "compare" / "dev" / "basil-mine.json"
+    records = event_records(gold, path)
+    assert [(r["id"], r["text"]) for r in records] == [("a1", "Also this one."), ("empty", "This one.")]
 
 
 def _reference_scorer() -> Any:
@@ -123,10 +154,11 @@ def _report(gold: dict[str, Any], records: dict[str, dict[str, Any]]) -> dict[st
     return {"articles": articles, "stories": [story]}
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
-def test_our_scorer_agrees_with_the_reference_on_the_gold_itself(path: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("item", PACKAGED, ids=_ids)
+def test_our_scorer_agrees_with_the_reference_on_the_gold_itself(item: tuple[str, Path], tmp_path: Path) -> None:
+    split, path = item
     gold = _load(path)
-    records = _records(gold, path)
+    records = _records(gold, path, split)
     try:
         reference = _reference_scorer()
     except MissingDataError as exc:
