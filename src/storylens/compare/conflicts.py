@@ -564,6 +564,39 @@ def _day_of_the_event(article: Article, t: TimeRef) -> bool:
     return not (_TOLD_FROM_ANOTHER_DAY.search(t.text) or _BOUND.search(before[-12:]) or _TOLD_ON.search(before))
 
 
+#: The words of a day in a time of day ("Saturday", "Sept. 12"): a weekday, a month and
+#: its day, a year.
+_DAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
+                       r"|nov|dec)[a-z]*\.?(?:\s+\d{1,2}\b)?|\b\d{4}\b", re.IGNORECASE)
+#: An event told right before its time ("was shot ... Friday evening", "killed on
+#: Saturday night", "happened around 2:30 a.m. Saturday"), or a shooting after it ("a
+#: Thursday afternoon shooting"), within its clause.
+_EVENT_BEFORE = re.compile(r"\b(?:shot|shooting|killed|wounded|injured|died|happened|occurred|fired|opened\s+fire"
+                           r"|gunned\s+down|slain|attacked)\b[^,;:.!?]{0,45}$", re.IGNORECASE)
+_EVENT_AFTER = re.compile(r"^\s*(?:shooting|gunfire|attack)\b", re.IGNORECASE)
+_TIME_ON_A_DAY = re.compile(r"\d{4}-\d{2}-\d{2}T")
+
+
+def _event_days(article: Article, st: Statement) -> list[TimeRef]:
+    """The statement's day references, with a time of day that names its day ("Friday
+    evening", "2:30 a.m. Saturday, Sept. 12") told of the event itself (an event word
+    before it in its clause, or "shooting" after it) counted as that day: "Saturday
+    night" may be the night of a meeting or a gathering, and "about 8:18 p.m." names no
+    day (the publication day read into it is ours, not the outlet's). The reference keeps
+    only its day's words ("Saturday, Sept. 12"), so two writings of one day in other words
+    compare as one."""
+    out = []
+    for t in st.times:
+        if t.granularity == "day":
+            out.append(t)
+        elif t.granularity == "time" and _TIME_ON_A_DAY.match(t.value):
+            words = " ".join(m.group(0) for m in _DAY_WORD.finditer(t.text))
+            before = article.text[max(0, t.start - 60):t.start]
+            if words and (_EVENT_BEFORE.search(before) or _EVENT_AFTER.match(article.text[t.end:t.end + 20])):
+                out.append(TimeRef(words, t.start, t.end, t.value[:10], "day", t.anchor))
+    return out
+
+
 def _days_disagree(a: Article, ta: TimeRef, b: Article, tb: TimeRef) -> bool:
     """Whether two day references of one event say different days: each a day of the
     event (:func:`_day_of_the_event`), not the same words or one inside the other (the
@@ -593,8 +626,7 @@ def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
             for b, sb in support[n + 1:]:
                 if same_source(a, b) or _STAMP.match(sa.citation.text) or _STAMP.match(sb.citation.text):
                     continue
-                da = [t for t in sa.times if t.granularity == "day"]
-                db = [t for t in sb.times if t.granularity == "day"]
+                da, db = _event_days(a, sa), _event_days(b, sb)
                 values = da[0].value + db[0].value if len(da) == 1 and len(db) == 1 else "X"
                 close = len(sa.terms & sb.terms) / max(1, len(sa.terms | sb.terms)) >= same_event
                 if "X" not in values and "W" not in values and close and _days_disagree(a, da[0], b, db[0]):

@@ -209,3 +209,42 @@ def test_the_day_something_was_told_is_not_the_day_it_happened():
     d = _dated("d", "Police said the man was shot dead at a New Year's Eve party in Velm on Jan. 2.",
                "Jan. 2", "2031-01-02", "Post")
     assert len(_dates(a, d)) == 1
+
+
+def _timed(aid, text, phrase, value, outlet, days=0.0):
+    """An article whose one time reference is a time of day (granularity ``time``)."""
+    a = article(aid, text, outlet=outlet, entities={"place:velm": ["Velm"]})
+    s = text.index(phrase)
+    a.time_refs.append(TimeRef(phrase, s, s + len(phrase), value, "time", "2031-05-04"))
+    a.published = DAY + timedelta(days=days)
+    return a
+
+
+def test_a_time_of_day_naming_the_events_day_is_compared_as_its_day():
+    a = _timed("a", "Ona Brisk, 11, died after she was shot in Velm Friday evening.", "Friday evening",
+               "2031-05-02TEV", "Gazette")
+    b = _timed("b", "Ona Brisk, 11, was killed on Saturday night during a shooting in Velm.", "Saturday night",
+               "2031-05-03TNI", "Post")
+    (conflict,) = _dates(a, b)
+    assert sorted(s.claim for s in conflict.sides) == ["Friday", "Saturday"]
+
+
+def test_a_time_of_day_without_its_day_or_told_of_something_else_is_no_date_dispute():
+    # no day named: the day is our reading of each article's publication day
+    a = _timed("a", "Ona Brisk, 11, was shot in Velm about 8:18 p.m. near the market.", "about 8:18 p.m.",
+               "2031-05-03T20:18", "Gazette")
+    b = _timed("b", "Ona Brisk, 11, was shot in Velm about 8:20 p.m. near the market.", "about 8:20 p.m.",
+               "2031-05-04T20:20", "Post", days=1)
+    assert _dates(a, b) == []
+    # the night of a meeting, not of the shooting
+    c = _timed("c", "Velm leaders will meet at the market Monday night over the shooting that wounded 16 people.",
+               "Monday night", "2031-05-05TNI", "Gazette")
+    d = _timed("d", "A shooting wounded 16 people at the Velm market on Sunday night.", "Sunday night",
+               "2031-05-04TNI", "Post")
+    assert _dates(c, d) == []
+    # one day in other words, whatever year each article's reading gave it
+    e = _timed("e", "Ona Brisk, 11, was shot at 2:30 a.m. Saturday, May 3, outside the Velm market.",
+               "2:30 a.m. Saturday, May 3", "2031-05-03T02:30", "Gazette")
+    f = _timed("f", "Ona Brisk, 11, was shot around 2:30 a.m. on Saturday, May 3 outside the Velm market.",
+               "around 2:30 a.m. on Saturday, May 3", "2032-05-03T02:30", "Post", days=400)
+    assert _dates(e, f) == []
