@@ -74,6 +74,10 @@ def test_errors_are_listed_for_every_event(scored):
             "conflict_pairs_gold_found"], event
         assert len(errors["false_quote_pairs"]) == r["grouped"]["quote_pairs_system"] - r["grouped"][
             "quote_pairs_correct"], event
+        assert len(errors["missed_timeline_mentions"]) == r["grouped"]["timeline_mentions_gold"] - r["grouped"][
+            "timeline_mentions_found"], event
+        assert len(errors["wrong_timeline_dates"]) == r["grouped"]["timeline_mentions_matched"] - r["grouped"][
+            "timeline_mentions_dated_right"], event
 
 
 def test_floors_on_dev(scored):

@@ -17,7 +17,7 @@ Tense (articles with a published time): a weekday in a clause about the future (
 expected to be arraigned Wednesday", "will reopen on Monday") is the next such day after
 publication; a day or month given without its year that falls more than a week (a day)
 or in a later month after publication, in a sentence with nothing about the future or a
-schedule ("takes effect on April 1"), is the previous year's ("Sept. 11" in a May
+schedule ("takes effect on April 1", "the vote slated for June 25"), is the previous year's ("Sept. 11" in a May
 article).
 
 Events: one per resolved date (and granularity); every reference to that date is a
@@ -294,8 +294,8 @@ _WEEKDAY_REF = re.compile(r"^(?:(?:on|this|next|by|until|from)\s+)?(" + "|".join
 #: "schools would stay closed on Monday".
 _FUTURE = re.compile(r"\b(?:will|won[’']t|shall|would|(?:expected|scheduled|set|due|slated|planned|planning|plans?|"
                      r"going|about)\s+to|upcoming|next|tomorrow)\b", re.IGNORECASE)
-_SCHEDULE = re.compile(r"\b(?:takes? effect|comes? into force|begins?|starts?|opens?|ends?|expires?|runs? until)\b",
-                       re.IGNORECASE)
+_SCHEDULE = re.compile(r"\b(?:takes? effect|comes? into force|begins?|starts?|opens?|ends?|expires?|runs? until"
+                       r"|(?:scheduled|slated|set|planned|expected|due)\s+(?:for|by))\b", re.IGNORECASE)
 _YEAR_WRITTEN = re.compile(r"\b\d{4}\b|[’']\d{2}\b")
 _CUE_WINDOW = 80
 

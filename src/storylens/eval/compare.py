@@ -202,7 +202,7 @@ def anchor_gold(gold: dict[str, Any], report: dict[str, Any],
                 span, fld = _find(title, q), "headline"
             if span is None:
                 continue
-            out.append({**m, "field": fld, "start": span[0], "end": span[1]})
+            out.append({**m, "quote": q, "field": fld, "start": span[0], "end": span[1]})
         return out
 
     for key, inner in (("claims", "mentions"), ("conflicts", "sides"), ("near_misses", "mentions"),
@@ -249,7 +249,8 @@ def score_report(gold: dict[str, Any], report: dict[str, Any], event: str = "",
     stories = list(report.get("stories") or [])
     out: dict[str, float] = {}
     errors: dict[str, list[str]] = {"false_claim_pairs": [], "missed_claim_pairs": [], "false_conflict_pairs": [],
-                                    "missed_conflict_pairs": [], "false_quote_pairs": [], "missed_quote_pairs": []}
+                                    "missed_conflict_pairs": [], "false_quote_pairs": [], "missed_quote_pairs": [],
+                                    "wrong_timeline_dates": [], "missed_timeline_mentions": []}
     # claims
     claims = [[_gm(m) for m in c["mentions"]] for c in gold.get("claims", [])]
     gold_pairs = {(i, a, b) for i, ms in enumerate(claims) for a, b in combinations(sorted({m[0] for m in ms}), 2)}
@@ -319,7 +320,7 @@ def score_report(gold: dict[str, Any], report: dict[str, Any], event: str = "",
     out["conflict_pairs_gold_found"] = len(cfound & gold_cpairs)
     _score_brief(out, gold, stories, gid, claims, gconf)
     _score_quotes(out, errors, gold, stories, gid)
-    _score_timeline(out, gold, stories, gid)
+    _score_timeline(out, errors, gold, stories, gid)
     return EventResult(event, out, errors)
 
 
@@ -404,8 +405,8 @@ def _score_quotes(out: dict[str, float], errors: dict[str, list[str]], gold: dic
         altered_sys, altered_gold, altered_ok
 
 
-def _score_timeline(out: dict[str, float], gold: dict[str, Any], stories: list[dict[str, Any]],
-                    gid: dict[str, str]) -> None:
+def _score_timeline(out: dict[str, float], errors: dict[str, list[str]], gold: dict[str, Any],
+                    stories: list[dict[str, Any]], gid: dict[str, str]) -> None:
     gt = [(t["date"], [_gm(m) for m in t["mentions"]]) for t in gold.get("timeline", [])]
     n_gold_mentions = sum(len(ms) for _, ms in gt)
     t_match = t_ok = 0
@@ -431,6 +432,19 @@ def _score_timeline(out: dict[str, float], gold: dict[str, Any], stories: list[d
                     if date[:len(hit[2])] == hit[2]:
                         t_ok += 1
                         covered.add(hit[:2])
+                    else:
+                        entry = gold["timeline"][hit[0]]
+                        errors["wrong_timeline_dates"].append(
+                            f"{date or '(no date)'} for {hit[2]} ({_short(entry.get('what') or '', 60)}): "
+                            f"{_short(c.get('text') or '')!r} ({x[0]})")
+    for k, entry in enumerate(gold.get("timeline", [])):
+        for j, m in enumerate(entry["mentions"]):
+            if (k, j) not in covered:
+                errors["missed_timeline_mentions"].append(
+                    f"{entry['date']} ({_short(entry.get('what') or '', 60)}): {_short(m.get('quote') or '')!r} "
+                    f"({m.get('article')})")
+    out["timeline_mentions_gold"], out["timeline_mentions_found"] = n_gold_mentions, len(covered)
+    out["timeline_mentions_matched"], out["timeline_mentions_dated_right"] = t_match, t_ok
     out["timeline_date_accuracy"] = t_ok / t_match if t_match else 0.0
     out["timeline_recall"] = len(covered) / n_gold_mentions if n_gold_mentions else 1.0
 

@@ -12,7 +12,9 @@ Past vs future follows news usage: a bare weekday in a past-tense sentence is th
 such day on or before the anchor (so "on Friday" in a Friday article is that day), in a
 future or present-tense sentence the next one after it; "last"/"next" override the tense.
 A month or a day without a year goes to the most recent occurrence in a past-tense
-sentence, the next one in a future sentence, and the nearest one otherwise.
+sentence, the next one in a future sentence, and the nearest one otherwise. A past
+participle of a schedule or expectation frame that modifies a noun ("the election slated
+for June 25", "the ruling, expected by June") is no past tense: it sets none.
 
 Without an anchor, values keep only what the text states (see :mod:`time_refs_resolve`)
 and every TimeRef has ``anchor=None``. With an anchor, every TimeRef carries its ISO date.
@@ -70,6 +72,8 @@ def _verb_tense(verb: "Token") -> Tense:
         return None  # "would", "could", "may": no time of its own
     if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"  # "is scheduled", "are meeting"
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_ in _FUTURE_FRAMES | {"slate"}:
+        return None  # "the election slated for June 25", "the ruling, expected by June": no past
     if verb.tag_ in ("VBD", "VBN"):
         return "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG"):

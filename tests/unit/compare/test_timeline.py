@@ -107,6 +107,10 @@ def test_a_date_without_its_year_after_publication_is_last_years():
     assert _dated("The inquiry will report on Sept. 11.", "Sept. 11", "2031-09-11", may) == "2031-09-11"
     assert _dated("The ferry sank on Sept. 11, 2031.", "Sept. 11, 2031", "2031-09-11", may) == "2031-09-11"
     assert _dated("A duty cut takes effect on Sept. 11.", "Sept. 11", "2031-09-11", may) == "2031-09-11"
+    assert _dated("Ona Brisk said she would not run in the vote slated for Sept. 11.", "Sept. 11", "2031-09-11",
+                  may) == "2031-09-11"
+    assert _dated("The board's ruling, expected by August, is the Velm port's worry.", "August", "2031-08", may,
+                  "month") == "2031-08"
 
 
 def test_events_well_before_the_storys_own_time_are_background():

@@ -110,6 +110,15 @@ def test_tense_decides_between_last_and_next_month_of_that_name() -> None:
     assert one("The Orla festival will take place in May.", "May").value == "2026-05"
 
 
+def test_a_schedule_participle_before_a_date_is_no_past_tense() -> None:
+    # "slated for", "expected by" modify a noun: the nearest such date, not the last one
+    assert one("The mayor said the pick should not run in the election slated for June 25.",
+               "June 25").value == "2026-06-25"
+    assert one("The court's ruling, expected by June, will matter to every Orla shop.", "June").value == "2026-06"
+    # a plain participle keeps its past tense
+    assert one("The Orla ferry seized on June 25 was sold.", "June 25").value == "2025-06-25"
+
+
 def test_ordinary_words_are_not_dates() -> None:
     text = "Jan Kavel may march with a 6-year-old girl and pay $5 a year; sales fell by three-quarters."
     assert refs(text) == []
