@@ -27,6 +27,7 @@ from .structured import (
     choose_published,
     is_feed_notice,
     is_gallery_caption,
+    is_cross_link,
     is_photo_caption,
     is_reader_prompt,
     is_rights_notice,
@@ -88,6 +89,8 @@ def take_marked_lines(lines: list[str], skip: set[int] | None = None) -> MarkedL
             found.removed[i] = "image caption with photo credit"
         elif is_reader_prompt(line):
             found.removed[i] = "a prompt to the reader (app, updates, sign-in)"
+        elif is_cross_link(line):
+            found.removed[i] = "a link to another story"
         elif is_sign_off(line):
             found.removed[i] = "the writer's contact or a share link"
         elif is_rights_notice(line) and parse_copyright_line(line) is None:

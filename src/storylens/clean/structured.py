@@ -32,6 +32,7 @@ __all__ = [
     "is_gallery_caption",
     "is_photo_caption",
     "is_reader_prompt",
+    "is_cross_link",
     "is_sign_off",
 ]
 
@@ -339,8 +340,12 @@ _GALLERY_COUNTER = re.compile(r"^(?:image|photo|picture|slide)\s+\d{1,3}(?:\s+of
                               re.IGNORECASE)
 
 
-#: An agency photo's credit in brackets closing its caption: "(Photo by Ann Lee/Getty Images)".
-_BRACKETED_PHOTO_CREDIT = re.compile(r"\((?:photo|image)\s+(?:by|credit:?|:)\s*[^()]{2,80}\)\s*$", re.IGNORECASE)
+#: An agency photo's credit in brackets closing its caption: "(Photo by Ann Lee/Getty Images)",
+#: "(AP Photo/Ann Lee)", or a photographer's name in capitals and the outlet: "(ANN
+#: LEE/The Velm Herald)".
+_BRACKETED_PHOTO_CREDIT = re.compile(r"\((?:(?i:photo|image)\s+(?i:by|credit:?|:)\s*[^()]{2,80}"
+                                     r"|(?:AP|Reuters|AFP|EPA)\s+(?i:photo)\s*/\s*[^()]{2,80}"
+                                     r"|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]*){1,3}\s*/\s*[^()]{2,60})\)\s*$")
 #: An agency photo caption's own dateline: "SANTA MONICA, CA - JUNE 08: Students leave ...".
 _AGENCY_CAPTION_HEAD = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}, [A-Z]{2,5} - (?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY"
                                   r"|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER) \d{1,2}:\s")
@@ -386,6 +391,20 @@ _PLAYER_NOTICE = re.compile(
     r"|\b(?:disabl\w*|turn(?:ing)? off|pause)\b.{0,40}\bad[ -]?block|\b(?:support|needs an?|has) flash\b"
     r"|\btrouble (?:viewing|watching|playing|loading) (?:the|this) (?:video|player|slideshow|gallery)\b",
     re.IGNORECASE)
+
+
+#: A link to another story, marked as one: "RELATED: Man charged in Velm shooting", "READ
+#: MORE: ...", "More: ...", "STORY: ...", "See also: ...", "WATCH: ...", "VIDEO: ...".
+_CROSS_LINK = re.compile(r"^(?:related(?:\s+(?:story|stories|article|articles|coverage|content|video|links?))?"
+                         r"|read\s+(?:more|next|also)|see\s+also|also\s+read|more|story|recall|watch|video)"
+                         r"\s*[:：]\s*\S", re.IGNORECASE)
+
+
+def is_cross_link(line: str) -> bool:
+    """A line linking to another story, its label first ("RELATED: ...", "READ MORE:
+    ...", "STORY: ..."): the title that follows is another article's, never this one's
+    words (30 words at most)."""
+    return bool(_CROSS_LINK.match(line.strip())) and len(line.split()) <= 30
 
 
 def is_reader_prompt(line: str) -> bool:

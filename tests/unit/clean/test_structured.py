@@ -183,3 +183,31 @@ def test_an_agency_caption_ending_with_its_bracketed_credit_is_a_caption_however
     head = "VELM, TS - MAY 02: Students leave Velm College, closed for a second day, on May 2, 2031 in Velm. "
     assert is_photo_caption(head + background + " | Tarn")
     assert not is_photo_caption("VELM, May 2 (Tarn Wire) - Students left Velm College on Friday. " + background)
+
+
+def test_a_caption_ending_with_a_wire_photo_or_a_photographers_credit_is_a_caption():
+    from storylens.clean.structured import is_photo_caption
+
+    text = "Ona Brisk, 9, holds a shirt her family made after her father was shot at the Velm fair in May."
+    assert is_photo_caption(text + " (AP Photo/Ada Crane)")
+    assert is_photo_caption(text + " (ADA CRANE/The Velm Herald)")
+    assert is_photo_caption(text + " (ADA CRANE/EPA)")
+    # brackets that are no credit
+    assert not is_photo_caption(text + " (Velm/Tarn line)")
+    assert not is_photo_caption(text + " (D/Velm)")
+    assert not is_photo_caption(text)
+
+
+def test_a_line_linking_to_another_story_is_a_cross_link():
+    from storylens.clean.structured import is_cross_link
+
+    for line in ("RELATED: Man charged in Velm ferry shooting", "READ MORE: Velm pier to reopen in June",
+                 "More: 5 hurt in Tarn crash", "STORY: Velm mayor remembered", "See also: Ona Brisk's trial opens",
+                 "Related Stories: Velm shooting suspect released", "VIDEO: Police chief speaks after Velm shooting",
+                 "RELATED: After the Velm flood, how do you rebuild a town?"):
+        assert is_cross_link(line), line
+    for line in ("More than 300 people were evacuated from Velm on Friday.",
+                 "Related charges were filed against Ona Brisk on Monday.",
+                 "The story: a ferry, a storm and a town that would not leave.",  # no label opens it
+                 "Watch out for the ferry, the captain told the children."):
+        assert not is_cross_link(line), line
