@@ -24,11 +24,18 @@ the same thing. Two statements are one claim only when they
   only when they share more of what is claimed
   (``compare.claim_min_shared_terms_other_time`` content words): "the 11-year-old boy" of
   last month's shooting is not the 11-year-old of this one, but the same e-mail told
-  with and without its date is one claim.
+  with and without its date is one claim;
+- speak of the same someone: a statement whose subject is a personal pronoun ("He is
+  listed in critical condition") may mean any of the story's people, so with one that
+  names or describes its subject ("The child was last listed in critical condition") it
+  is one claim only when they share as much as two times do
+  (``compare.claim_min_shared_terms_other_time``); two pronoun subjects, or two named
+  ones, as before.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -41,6 +48,9 @@ from storylens.compare.timeline import BackgroundSpans, TimelineEvent
 from storylens.model import Article, Citation
 
 _Key = tuple[str, str, int, int]
+#: A statement whose subject is a personal pronoun ("He is listed in critical condition"):
+#: who is meant is in the sentence before it.
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:he|she|they)\b", re.IGNORECASE)
 
 
 class _Claims:
@@ -133,6 +143,7 @@ def same_claim(articles: Sequence[Article], statements: Sequence[Statement],
         else:
             shared = claims.words[a] & claims.words[b]
         same_time = background.mentioned_in(one) == background.mentioned_in(other)
-        return len(shared) >= (least if same_time else least_other_time)
+        same_who = bool(_PRONOUN_SUBJECT.match(one.text)) == bool(_PRONOUN_SUBJECT.match(other.text))
+        return len(shared) >= (least if same_time and same_who else least_other_time)
 
     return one_claim

@@ -35,7 +35,7 @@ class CompareSettings:
     #: pairs P .724 -> .796, R .221 -> .197; see docs/benchmarks.md); it was 2.
     align_min_shared_terms: int = 3
     claim_min_shared_terms: int = 2  # content words two statements of one claim share, beyond who says them
-    claim_min_shared_terms_other_time: int = 4  # ... when one of the two tells of the story's background, the other not
+    claim_min_shared_terms_other_time: int = 4  # ... when one tells of the background or has a pronoun subject, the other not
     #: paraphrases: statements the lexical test rejects align on the cosine of their
     #: story-centred MiniLM vectors (``compare.paraphrase``), with an anchor and no
     #: conflicting figure or day; only stories with 2+ independent news sources.

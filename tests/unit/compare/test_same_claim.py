@@ -145,3 +145,22 @@ def test_another_of_the_same_figure_is_someone_else():
     agrees = _says_the_same([a, b, c])
     assert not agrees(_cite(a, a.text), _cite(b, b.text))  # "another" 19-year-old: not the same woman
     assert agrees(_cite(a, a.text), _cite(c, c.text))
+
+
+def test_a_pronoun_subject_needs_more_in_common_with_a_named_one():
+    # "He" may be any of the victims: three words in common do not make him "the child"
+    a = _article("a", "Three people were shot in Orla on Friday. The child was last listed in critical condition.")
+    b = _article("b", "Ona Brisk, 18, and a 1-year-old girl were shot in Orla. He is listed in critical condition.")
+    c = _article("c", "Tobin Arlo was shot in Orla. He was listed in critical condition at Vell General.")
+    d = _article("d", "The 1-year-old girl was listed in critical condition on Friday.")
+    e = _article("e", "He was taken to Vell General with a gunshot wound to the chest on Friday night.")
+    f = _article("f", "Tobin Arlo was taken to Vell General with a gunshot wound to the chest Friday night.")
+    agrees = _says_the_same([a, b, c, d, e, f])
+    child, he = _cite(a, "The child was last listed in critical condition."), _cite(b, "He is listed in critical condition.")
+    assert not agrees(child, he)
+    # two pronoun subjects, or two named ones, as before
+    assert agrees(he, _cite(c, "He was listed in critical condition at Vell General."))
+    assert agrees(child, _cite(d, "The 1-year-old girl was listed in critical condition on Friday."))
+    # more in common still makes one claim
+    assert agrees(_cite(e, "He was taken to Vell General with a gunshot wound to the chest on Friday night."),
+                  _cite(f, "Tobin Arlo was taken to Vell General with a gunshot wound to the chest Friday night."))
