@@ -19,6 +19,7 @@ __all__ = ["comparison_lines", "SINGLE_SOURCE_SHOWN"]
 SINGLE_SOURCE_SHOWN = 30
 #: framing cues listed per story (the rest are in report.json)
 FRAMING_SHOWN = 30
+_QUOTE_MARKS = "\"“”'‘’"
 
 Escape = Callable[[str | None], str]
 
@@ -126,7 +127,8 @@ def _framing_lines(comparison: Comparison, src: _Sources, md_line: Escape) -> li
     for f in cues[:FRAMING_SHOWN]:
         neutral = f" (neutral: {md_line(f.neutral)})" if f.neutral else ""
         note = f" ({md_line(f.note)})" if f.note else ""
-        out.append(f"- *{md_line(f.kind.replace('_', ' '))}* “{md_line(f.cue)}”{neutral}{note} — {src.one(f.citation)}")
+        cue = f.cue.strip(_QUOTE_MARKS) or f.cue  # a scare quote's cue holds its own marks
+        out.append(f"- *{md_line(f.kind.replace('_', ' '))}* “{md_line(cue)}”{neutral}{note} — {src.one(f.citation)}")
     if len(cues) > FRAMING_SHOWN:
         out.append(f"- … and {len(cues) - FRAMING_SHOWN} more (in report.json)")
     return out + [""]

@@ -162,6 +162,10 @@ def test_markdown_carries_the_comparison(out: Path) -> None:
         framing = block[block.index("#### Framing cues"):]
         assert f"- *hedged claim* “{cue['cue']}” ({cue['note']}) — " in framing
         assert f"[{numbers[cue['article_id']]}]" in framing
+    scare = [c for s in report["stories"] for c in s["framing"] if c["kind"] == "scare_quote"]
+    assert scare, "the examples put a word in scare quotes"
+    for cue in scare:  # the word in one pair of quotation marks, not two
+        assert f"*scare quote* “{cue['cue'].strip(chr(34) + chr(39) + '“”‘’')}” (" in plain
 
 
 def test_html_framing_marks_the_cue_word_inside_a_hedged_claim(out: Path) -> None:
