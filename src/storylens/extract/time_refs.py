@@ -12,7 +12,8 @@ Past vs future follows news usage: a bare weekday in a past-tense sentence is th
 such day on or before the anchor (so "on Friday" in a Friday article is that day), in a
 future or present-tense sentence the next one after it; "last"/"next" override the tense.
 A month or a day without a year goes to the most recent occurrence in a past-tense
-sentence, the next one in a future sentence, and the nearest one otherwise. A past
+sentence, the next one in a future sentence ("is to" + a verb is one: "testimony is to
+continue Thursday"), and the nearest one otherwise. A past
 participle of a schedule or expectation frame that modifies a noun ("the election slated
 for June 25", "the ruling, expected by June") is no past tense: it sets none.
 
@@ -78,6 +79,9 @@ def _verb_tense(verb: "Token") -> Tense:
         return "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG"):
         return "present"
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.head.tag_ in ("VBZ", "VBP") \
+            and verb.lemma_ != "blame":  # ("he is to blame": no plan)
+        return "future"  # "Testimony is to continue Thursday", "the council is to vote in May"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_FRAMES:
         head = _verb_tense(verb.head)
         return "future" if head in ("present", "future") else None

@@ -119,6 +119,15 @@ def test_a_schedule_participle_before_a_date_is_no_past_tense() -> None:
     assert one("The Orla ferry seized on June 25 was sold.", "June 25").value == "2025-06-25"
 
 
+def test_is_to_with_a_verb_is_the_future() -> None:
+    # the anchor is Friday 13 March 2026
+    assert one("Testimony in the Orla case is to continue Tuesday.", "Tuesday").value == "2026-03-17"
+    assert one("The Vell council is to vote on the plan in February.", "February").value == "2027-02"
+    # a plan told in the past, or "to blame", is no future
+    assert one("The mayor was to announce his bid on Tuesday.", "Tuesday").value == "2026-03-10"
+    assert one("The driver is to blame for the crash on Tuesday.", "Tuesday").value == "2026-03-10"
+
+
 def test_ordinary_words_are_not_dates() -> None:
     text = "Jan Kavel may march with a 6-year-old girl and pay $5 a year; sales fell by three-quarters."
     assert refs(text) == []
