@@ -133,15 +133,14 @@ def find_name_spellings(articles: Sequence[Article],
         for spelling, found in _ages(a, writings[a.id]).items():
             ages.setdefault(spelling, set()).update(found)
     spellings = sorted({s for per in writings.values() for s in per})
+    together = {(x, y) for per in writings.values() for x in per for y in per}  # two people, or one's slip
     cues = []
     for a in articles:
         for spelling, places in sorted(writings[a.id].items(), key=lambda item: item[1][0]):
             others: dict[str, list[str]] = {}  # the other spelling as written -> its outlets
             for other in spellings:
                 differing = spelled_apart(spelling, other)
-                if differing is None or other in writings[a.id] or differing in words[a.id]:
-                    continue
-                if any(spelling in per and other in per for per in writings.values()):
+                if differing is None or (spelling, other) in together or differing in words[a.id]:
                     continue
                 if ages.get(spelling) and ages.get(other) and ages[spelling] != ages[other]:
                     continue

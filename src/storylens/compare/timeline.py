@@ -17,8 +17,8 @@ Tense (articles with a published time): a weekday in a clause about the future (
 expected to be arraigned Wednesday", "will reopen on Monday") is the next such day after
 publication; a day or month given without its year that falls more than a week (a day)
 or in a later month after publication, in a sentence with nothing about the future or a
-schedule ("takes effect on April 1", "the vote slated for June 25"), is the previous year's ("Sept. 11" in a May
-article).
+schedule ("takes effect on April 1", "the vote slated for June 25"), is the previous
+year's ("Sept. 11" in a May article).
 
 Events: one per resolved date (and granularity); every reference to that date is a
 mention citing its span and its sentence. The event's description is the sentence that

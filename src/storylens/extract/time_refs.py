@@ -44,6 +44,8 @@ log = logging.getLogger(__name__)
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _FUTURE_FRAMES = {"expect", "plan", "schedule", "due", "set", "intend", "aim", "hope", "prepare", "go"}
+#: Past participles that, modifying a noun ("the election slated for June 25"), set no past.
+_SCHEDULE_PARTICIPLES = _FUTURE_FRAMES | {"slate"}
 _MAY_CONTEXT = {"in", "since", "until", "till", "by", "through", "during", "before", "after", "early", "late",
                 "mid", "last", "next", "this", "of", "from", "to", "on", "between", "and"}
 _NUMERIC_ENTS = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
@@ -73,7 +75,7 @@ def _verb_tense(verb: "Token") -> Tense:
         return None  # "would", "could", "may": no time of its own
     if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"  # "is scheduled", "are meeting"
-    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_ in _FUTURE_FRAMES | {"slate"}:
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_ in _SCHEDULE_PARTICIPLES:
         return None  # "the election slated for June 25", "the ruling, expected by June": no past
     if verb.tag_ in ("VBD", "VBN"):
         return "past"

@@ -94,10 +94,12 @@ def test_a_count_that_names_its_predicate_elsewhere_has_none():
     assert measure_of(text, at, at + 10, at + 10, 0, len(text)) == "killed"
 
 
-def _dated(aid, text, phrase, value, outlet, days=0.0):
+def _dated(aid, text, phrase, value, outlet, days=0.0, granularity="day"):
+    """An article whose one time reference is ``phrase`` (a day, or with ``granularity=
+    "time"`` a time of day)."""
     a = article(aid, text, outlet=outlet, entities={"place:velm": ["Velm"]})
     s = text.index(phrase)
-    a.time_refs.append(TimeRef(phrase, s, s + len(phrase), value, "day", "2031-05-04"))
+    a.time_refs.append(TimeRef(phrase, s, s + len(phrase), value, granularity, "2031-05-04"))
     a.published = DAY + timedelta(days=days)
     return a
 
@@ -212,12 +214,7 @@ def test_the_day_something_was_told_is_not_the_day_it_happened():
 
 
 def _timed(aid, text, phrase, value, outlet, days=0.0):
-    """An article whose one time reference is a time of day (granularity ``time``)."""
-    a = article(aid, text, outlet=outlet, entities={"place:velm": ["Velm"]})
-    s = text.index(phrase)
-    a.time_refs.append(TimeRef(phrase, s, s + len(phrase), value, "time", "2031-05-04"))
-    a.published = DAY + timedelta(days=days)
-    return a
+    return _dated(aid, text, phrase, value, outlet, days, granularity="time")
 
 
 def test_a_time_of_day_naming_the_events_day_is_compared_as_its_day():
