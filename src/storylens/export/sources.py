@@ -1,5 +1,6 @@
 """Where exported rows come from: a store (through the ``Store`` protocol only) or a JSON
-report, both turned into ``Bundle``s of the report's layout, and the filters on them.
+report, both read as ``Bundle``s of typed records (the report through the one serialiser
+and ``Article.from_dict``), and the filters on them.
 
 A story is exported whole (every member article, fact, conflict and quote variant) when
 one of its articles passes every filter, so that the tables join without dangling ids;
@@ -16,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StorylensError
-from ..model import StoredStory, Story
-from ..serialise import story_to_dict
+from ..model import Article, StoredStory, Story
+from ..serialise import story_from_dict
 from ..store.base import Store
 from .tables import Bundle, utc_key
 
@@ -37,11 +38,10 @@ class ExportFilter:
     published_since: datetime | None = None
     ingested_since: datetime | None = None
 
-    def keeps(self, article: dict[str, Any], ingested: datetime | None) -> bool:
+    def keeps(self, article: Article, ingested: datetime | None) -> bool:
         """Whether one article passes the time filters."""
         if self.published_since is not None:
-            published = article.get("published")
-            if not published or _aware(datetime.fromisoformat(published)) < self.published_since:
+            if article.published is None or _aware(article.published) < self.published_since:
                 return False
         if self.ingested_since is not None and (ingested is None or ingested < self.ingested_since):
             return False
@@ -64,22 +64,18 @@ def parse_since(value: str) -> datetime:
                          "(e.g. 2026-03-14T08:00:00+01:00)") from exc
 
 
-def _story_order(story: dict[str, Any]) -> tuple[int, int, str]:
-    """A report's stories in the order the store's are exported (``_stored_order``)."""
-    return (-int(story.get("independent_sources") or 0), -len(story.get("articles") or []), str(story["id"]))
-
-
-def _stored_order(story: Story) -> tuple[int, int, str]:
+def _story_order(story: Story) -> tuple[int, int, str]:
+    """Stories, from a store or a report, in one order: most independent sources first."""
     return (-story.independent_sources, -len(story.articles), story.id)
 
 
-def _article_order(article: dict[str, Any]) -> tuple[bool, str, str]:
-    published = article.get("published")
-    return (not published, utc_key(published) or "", str(article["id"]))
+def _article_order(article: Article) -> tuple[bool, str, str]:
+    published = article.published.isoformat() if article.published else None
+    return (not published, utc_key(published) or "", article.id)
 
 
 def _kept(bundle: Bundle, flt: ExportFilter) -> bool:
-    return any(flt.keeps(a, bundle.ingested_at.get(a["id"])) for a in bundle.articles)
+    return any(flt.keeps(a, bundle.ingested_at.get(a.id)) for a in bundle.articles)
 
 
 # -- from a store ---------------------------------------------------------------------
@@ -95,7 +91,7 @@ def bundles_from_store(store: Store, flt: ExportFilter) -> Iterator[Bundle]:
                               f"(list them with `storylens stories --db {store.where}`)")
         return _store_bundles(store, flt, [found])
     return _store_bundles(store, flt, sorted(store.list_stories(limit=max(store.count_stories(), 1)),
-                                             key=_stored_order))
+                                             key=_story_order))
 
 
 def _store_bundles(store: Store, flt: ExportFilter, stories: list[StoredStory]) -> Iterator[Bundle]:
@@ -104,19 +100,18 @@ def _store_bundles(store: Store, flt: ExportFilter, stories: list[StoredStory]) 
     for story in stories:
         ids = list(story.articles)
         members.update(ids)
-        articles = sorted((a.to_dict() for a in store.get_articles(ids)), key=_article_order)
-        bundle = Bundle(None, articles, {i: times.get(i) for i in ids})
+        articles = sorted(store.get_articles(ids), key=_article_order)
+        bundle = Bundle(story, articles, {i: times.get(i) for i in ids})
         if not _kept(bundle, flt):
             continue
         story.comparison = store.get_comparison(story.id)
-        bundle.story = story_to_dict(story)
         yield bundle
     if flt.story is not None:
         return
     loose = sorted(i for i in times if i not in members)
     for start in range(0, len(loose), _CHUNK):
         for article in store.get_articles(loose[start:start + _CHUNK]):
-            single = Bundle(None, [article.to_dict()], {article.id: times.get(article.id)})
+            single = Bundle(None, [article], {article.id: times.get(article.id)})
             if _kept(single, flt):
                 yield single
 
@@ -150,17 +145,22 @@ def bundles_from_report(path: Path, flt: ExportFilter) -> Iterator[Bundle]:
         stories = [s for s in stories if s.get("id") == flt.story]
         if not stories:
             raise ExportError(f"no story {flt.story!r} in the report {path}")
-    return _report_bundles(data["articles"], stories, flt)
+    try:
+        articles = [Article.from_dict(a) for a in data["articles"]]
+        records = [story_from_dict(s) for s in stories]
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ExportError(f"{path} is not a Storylens JSON report (a story or an article does not read as one: "
+                          f"{exc!r}); write one with `storylens analyze PATHS --format json`") from exc
+    return _report_bundles(articles, records, flt)
 
 
-def _report_bundles(articles: Sequence[dict[str, Any]], stories: Sequence[dict[str, Any]],
-                    flt: ExportFilter) -> Iterator[Bundle]:
-    by_id: dict[str, dict[str, Any]] = {a["id"]: a for a in articles}
+def _report_bundles(articles: Sequence[Article], stories: Sequence[Story], flt: ExportFilter) -> Iterator[Bundle]:
+    by_id = {a.id: a for a in articles}
     members: set[str] = set()
     for story in sorted(stories, key=_story_order):
-        ids = [i for i in story.get("articles") or [] if i in by_id]
+        ids = [i for i in story.articles if i in by_id]
         members.update(ids)
-        bundle = Bundle(dict(story), sorted((by_id[i] for i in ids), key=_article_order), dict.fromkeys(ids))
+        bundle = Bundle(story, sorted((by_id[i] for i in ids), key=_article_order), dict.fromkeys(ids))
         if _kept(bundle, flt):
             yield bundle
     if flt.story is not None:

@@ -1,8 +1,8 @@
 """The exported tables: their columns (name, type, meaning) and the rows one story gives.
 
-Every table is built from the JSON report's layout (``docs/json-schema.md``): a story
-dict with its comparison sections and its articles as report article dicts. A store and
-a report of the same articles give the same dicts, so they give the same rows.
+Every table is built from the typed records (``storylens.model``): a ``Story`` with its
+``Comparison`` and its member ``Article``s. A store and a report of the same articles
+read back as the same records (``sources``), so they give the same rows.
 ``docs/export.md`` documents these columns (``tests/unit/export/test_export_doc.py``
 keeps the two in step).
 """
@@ -13,6 +13,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
+
+from ..model import Article, Citation, Comparison, Story
 
 __all__ = ["Column", "Table", "TABLES", "Bundle", "rows_of", "utc_key"]
 
@@ -40,12 +42,12 @@ class Table:
 
 @dataclass
 class Bundle:
-    """One story (``None`` for articles outside any story) with its member articles
-    (report article dicts, in the story's order) and when each was ingested (``None``
-    from a report)."""
+    """One story with its comparison (``None`` for an article outside any story), its
+    member articles (in the story's order) and when each was ingested (``None`` from a
+    report)."""
 
-    story: dict[str, Any] | None
-    articles: list[dict[str, Any]]
+    story: Story | None
+    articles: list[Article]
     ingested_at: dict[str, datetime | None]
 
 
@@ -205,11 +207,11 @@ def _iso_utc(when: datetime | None) -> str | None:
     return when.astimezone(timezone.utc).isoformat().replace("+00:00", "Z") if when else None
 
 
-def _citation(cite: Mapping[str, Any], articles: Mapping[str, Mapping[str, Any]]) -> Row:
-    article = articles.get(cite.get("article_id") or "", {})
-    return {"article_id": cite.get("article_id"), "outlet": article.get("outlet"), "url": article.get("url"),
-            "field": cite.get("field", "text"), "start": cite.get("start"), "end": cite.get("end"),
-            "citation": cite.get("text")}
+def _citation(cite: Citation, articles: Mapping[str, Article]) -> Row:
+    article = articles.get(cite.article_id)
+    return {"article_id": cite.article_id, "outlet": article.outlet if article else None,
+            "url": article.url if article else None, "field": cite.field, "start": cite.start, "end": cite.end,
+            "citation": cite.text}
 
 
 def changes(diff: Sequence[Mapping[str, Any]]) -> str | None:
@@ -227,83 +229,84 @@ def changes(diff: Sequence[Mapping[str, Any]]) -> str | None:
     return "; ".join(parts) or None
 
 
-def _story_row(story: Mapping[str, Any]) -> Row:
-    facts = story.get("facts") or []
-    status = [f.get("status") for f in facts]
-    variants = [v for g in story.get("quote_variants") or [] for v in g.get("variants") or []]
+def _iso(when: datetime | None) -> str | None:
+    return when.isoformat() if when else None
+
+
+def _story_row(story: Story, comparison: Comparison) -> Row:
+    status = [f.status for f in comparison.facts]
+    variants = [v for g in comparison.quote_variants for v in g.variants]
     return {
-        "story_id": story["id"], "title": story.get("title"), "lead": story.get("lead"),
-        "first_published": story.get("first_published"), "last_published": story.get("last_published"),
-        "article_count": len(story.get("articles") or []), "outlet_count": len(story.get("outlets") or []),
-        "independent_sources": story.get("independent_sources"), "outlets": list(story.get("outlets") or []),
-        "facts": len(facts), "corroborated": status.count("corroborated"),
+        "story_id": story.id, "title": story.title, "lead": story.lead,
+        "first_published": _iso(story.first_published), "last_published": _iso(story.last_published),
+        "article_count": len(story.articles), "outlet_count": len(story.outlets),
+        "independent_sources": story.independent_sources, "outlets": list(story.outlets),
+        "facts": len(comparison.facts), "corroborated": status.count("corroborated"),
         "single_source": status.count("single-source"), "disputed": status.count("disputed"),
-        "conflicts": len(story.get("conflicts") or []), "quote_groups": len(story.get("quote_variants") or []),
-        "altered_quotes": sum(1 for v in variants if v.get("fidelity") in ("altered", "paraphrase")),
-        "hashtags": list(story.get("hashtags") or []),
+        "conflicts": len(comparison.conflicts), "quote_groups": len(comparison.quote_variants),
+        "altered_quotes": sum(1 for v in variants if v.fidelity in ("altered", "paraphrase")),
+        "hashtags": list(comparison.hashtags),
     }
 
 
-def _article_row(a: Mapping[str, Any], ingested: datetime | None) -> Row:
+def _article_row(a: Article, ingested: datetime | None) -> Row:
+    published = _iso(a.published)
     return {
-        "article_id": a["id"], "story_id": a.get("story_id"), "source": a.get("source"), "url": a.get("url"),
-        "outlet": a.get("outlet"), "headline": a.get("headline"), "byline": a.get("byline"),
-        "published": a.get("published"), "published_utc": utc_key(a.get("published")), "updated": a.get("updated"),
-        "dateline": a.get("dateline"), "language": a.get("language"),
-        "genre": a.get("genre") or "news", "duplicate_of": a.get("duplicate_of"),
-        "syndication_group": a.get("syndication_group"), "feed_notice": a.get("feed_notice"),
-        "ingested_at": _iso_utc(ingested), "quotes": len(a.get("quotes") or []),
-        "figures": len(a.get("figures") or []), "time_refs": len(a.get("time_refs") or []), "text": a.get("text"),
+        "article_id": a.id, "story_id": a.story_id, "source": a.source, "url": a.url,
+        "outlet": a.outlet, "headline": a.headline, "byline": a.byline,
+        "published": published, "published_utc": utc_key(published), "updated": _iso(a.updated),
+        "dateline": a.dateline, "language": a.language,
+        "genre": a.genre or "news", "duplicate_of": a.duplicate_of,
+        "syndication_group": a.syndication_group, "feed_notice": a.feed_notice,
+        "ingested_at": _iso_utc(ingested), "quotes": len(a.quotes),
+        "figures": len(a.figures), "time_refs": len(a.time_refs), "text": a.text,
     }
 
 
-def _story_tables(story: Mapping[str, Any], by_id: Mapping[str, Mapping[str, Any]]) -> Iterator[tuple[str, Row]]:
-    sid = story["id"]
-    for i, fact in enumerate(story.get("facts") or []):
-        head = {"story_id": sid, "fact_id": fact["id"], "fact_position": i, "statement": fact.get("statement"),
-                "status": fact.get("status"), "independent_sources": fact.get("independent_sources"),
-                "asserted_by": fact.get("asserted_by")}
-        for cite in fact.get("support") or []:
+def _story_tables(story_id: str, comparison: Comparison, by_id: Mapping[str, Article]) -> Iterator[tuple[str, Row]]:
+    for i, fact in enumerate(comparison.facts):
+        head = {"story_id": story_id, "fact_id": fact.id, "fact_position": i, "statement": fact.statement,
+                "status": fact.status, "independent_sources": fact.independent_sources,
+                "asserted_by": fact.asserted_by}
+        for cite in fact.support:
             yield "facts", {**head, **_citation(cite, by_id)}
-    for conflict in story.get("conflicts") or []:
-        head = {"story_id": sid, "conflict_id": conflict["id"], "kind": conflict.get("kind"),
-                "about": conflict.get("about"), "fact_ids": list(conflict.get("fact_ids") or [])}
-        for j, side in enumerate(conflict.get("sides") or []):
-            value = side.get("value")
-            yield "conflict_sides", {**head, "side": j, "claim": side.get("claim"),
-                                     "asserted_by": side.get("asserted_by"),
-                                     "value": float(value) if value is not None else None,
-                                     **_citation(side.get("citation") or {}, by_id)}
-    for group in story.get("quote_variants") or []:
-        head = {"story_id": sid, "quote_group_id": group["id"], "speaker": group.get("speaker"),
-                "speaker_name": group.get("speaker_name"), "attribution_differs": bool(group.get("attribution_differs")),
-                "group_fidelity": group.get("fidelity"), "group_independent_sources": group.get("independent_sources")}
-        for j, variant in enumerate(group.get("variants") or []):
-            coverage = variant.get("coverage")
-            yield "quote_variants", {**head, "variant": j, "fidelity": variant.get("fidelity"),
-                                     "kind": variant.get("kind"), "variant_speaker": variant.get("speaker"),
-                                     "against": variant.get("against"),
-                                     "coverage": float(coverage) if coverage is not None else None,
-                                     "changes": changes(variant.get("diff") or []),
-                                     **_citation(variant.get("citation") or {}, by_id)}
+    for conflict in comparison.conflicts:
+        head = {"story_id": story_id, "conflict_id": conflict.id, "kind": conflict.kind,
+                "about": conflict.about, "fact_ids": list(conflict.fact_ids)}
+        for j, side in enumerate(conflict.sides):
+            yield "conflict_sides", {**head, "side": j, "claim": side.claim, "asserted_by": side.asserted_by,
+                                     "value": float(side.value) if side.value is not None else None,
+                                     **_citation(side.citation, by_id)}
+    for group in comparison.quote_variants:
+        head = {"story_id": story_id, "quote_group_id": group.id, "speaker": group.speaker,
+                "speaker_name": group.speaker_name, "attribution_differs": group.attribution_differs,
+                "group_fidelity": group.fidelity, "group_independent_sources": group.independent_sources}
+        for j, variant in enumerate(group.variants):
+            yield "quote_variants", {**head, "variant": j, "fidelity": variant.fidelity,
+                                     "kind": variant.kind, "variant_speaker": variant.speaker,
+                                     "against": variant.against, "coverage": round(float(variant.coverage), 3),
+                                     "changes": changes(variant.diff),
+                                     **_citation(variant.citation, by_id)}
 
 
-def _records(a: Mapping[str, Any]) -> Iterator[tuple[str, Row]]:
-    head = {"article_id": a["id"], "story_id": a.get("story_id"), "outlet": a.get("outlet")}
-    for i, f in enumerate(a.get("figures") or []):
-        yield "figures", {**head, "position": i, **{c: f.get(c) for c in FIGURES.names[4:]}}
-    for i, t in enumerate(a.get("time_refs") or []):
-        yield "time_refs", {**head, "position": i, **{c: t.get(c) for c in TIME_REFS.names[4:]}}
+def _records(a: Article) -> Iterator[tuple[str, Row]]:
+    head = {"article_id": a.id, "story_id": a.story_id, "outlet": a.outlet}
+    for i, f in enumerate(a.figures):
+        yield "figures", {**head, "position": i, **{c: getattr(f, c) for c in FIGURES.names[4:]}}
+    for i, t in enumerate(a.time_refs):
+        yield "time_refs", {**head, "position": i, **{c: getattr(t, c) for c in TIME_REFS.names[4:]}}
 
 
 def rows_of(bundle: Bundle) -> Iterator[tuple[str, Row]]:
     """Every row one bundle gives, as (table name, row); rows follow ``TABLES``' columns."""
-    by_id = {a["id"]: a for a in bundle.articles}
-    if bundle.story is not None:
-        yield "stories", _story_row(bundle.story)
+    by_id = {a.id: a for a in bundle.articles}
+    story = bundle.story
+    comparison = (story.comparison or Comparison()) if story is not None else None
+    if story is not None and comparison is not None:
+        yield "stories", _story_row(story, comparison)
     for a in bundle.articles:
-        yield "articles", _article_row(a, bundle.ingested_at.get(a["id"]))
-    if bundle.story is not None:
-        yield from _story_tables(bundle.story, by_id)
+        yield "articles", _article_row(a, bundle.ingested_at.get(a.id))
+    if story is not None and comparison is not None:
+        yield from _story_tables(story.id, comparison, by_id)
     for a in bundle.articles:
         yield from _records(a)

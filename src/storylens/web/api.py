@@ -54,7 +54,7 @@ def get_story(store: StoreDep, story_id: StoryId) -> dict[str, Any]:
             summary="Every quote, figure and time reference of a story's articles, each cited")
 def get_story_records(store: StoreDep, story_id: StoryId) -> dict[str, Any]:
     story, records = views.story_records(store, story_id)
-    return {"story_id": story.id, **records}
+    return {"story_id": story.id, **records.to_dict()}
 
 
 @router.get("/articles", response_model=ArticleListOut, summary="Articles, newest first")

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from starlette.responses import Response
 
-from ..model import StoryEntity
+from ..model import Quote, StoryEntity
 from ..report.present import outlet_label, updated_articles
 from ..store import Store
 from ..store.listing import StoryFilter
@@ -46,18 +46,17 @@ def _filter_params(flt: StoryFilter) -> dict[str, Any]:
             "has_disputes": {None: None, True: "true", False: "false"}[flt.has_disputes]}
 
 
-def _quotes_by_speaker(quotes: list[dict[str, Any]],
-                       entities: list[StoryEntity]) -> list[tuple[str, list[dict[str, Any]]]]:
+def _quotes_by_speaker(quotes: list[views.CitedRecord[Quote]],
+                       entities: list[StoryEntity]) -> list[tuple[str, list[views.CitedRecord[Quote]]]]:
     """Quotes grouped by the speaker's entity key (else the words naming the speaker), most
     quoted first; each group is labelled with the entity's name or the commonest wording."""
     names = {e.key: e.name for e in entities}
-    groups: dict[str, list[dict[str, Any]]] = {}
+    groups: dict[str, list[views.CitedRecord[Quote]]] = {}
     for c in quotes:
-        q = c["quote"]
-        groups.setdefault(q["speaker_entity"] or (q["speaker"] or "").casefold(), []).append(c)
+        groups.setdefault(c.record.speaker_entity or (c.record.speaker or "").casefold(), []).append(c)
     out = []
     for key, items in groups.items():
-        wordings = Counter(c["quote"]["speaker"] for c in items if c["quote"]["speaker"])
+        wordings = Counter(c.record.speaker for c in items if c.record.speaker)
         label = names.get(key) or (wordings.most_common(1)[0][0] if wordings else "(speaker not found)")
         out.append((label, items))
     out.sort(key=lambda g: (-len(g[1]), g[0].casefold()))
@@ -99,12 +98,11 @@ def _render_story(request: Request, store: Store, story_id: str) -> Response:
 @router.get("/stories/{story_id}/records")
 def story_records_page(request: Request, store: StoreDep, story_id: StoryId) -> Response:
     def page() -> Response:
-        story, data = views.story_records(store, story_id)
-        by_speaker = _quotes_by_speaker(data["quotes"], story.entities)
+        story, records = views.story_records(store, story_id)
+        by_speaker = _quotes_by_speaker(records.quotes, story.entities)
         by_count = [(what, list(items)) for what, items in groupby(
-            data["figures"], key=lambda c: c["figure"]["counts"] or "(not stated)")]
-        by_time = [(value, list(items)) for value, items in groupby(
-            data["time_refs"], key=lambda c: c["time_ref"]["value"])]
+            records.figures, key=lambda c: c.record.counts or "(not stated)")]
+        by_time = [(value, list(items)) for value, items in groupby(records.time_refs, key=lambda c: c.record.value)]
         return render(request, "story_records.html.j2", story=story, by_speaker=by_speaker, by_count=by_count,
                       by_time=by_time, title=f"Quotes, figures and times: {story.title or story.id}")
 

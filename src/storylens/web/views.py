@@ -7,12 +7,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Generic, TypeVar
 from urllib.parse import quote
 
 from ..errors import StoreError
-from ..model import Article, Citation, Comparison, StoredStory
-from ..report.present import link_citations, outlet_label
+from ..model import Article, Citation, Comparison, Figure, Quote, StoredStory, TimeRef
+from ..report.present import LinkedCitation, link_citations, outlet_label
 from ..serialise import comparison_to_dict, story_to_dict
 from ..store import Store
 from ..store.listing import ArticleSummary, SearchTooCostly, StoryFilter
@@ -22,7 +22,7 @@ from .highlight import snippet_text
 from .settings import current as current_web_settings
 
 __all__ = ["article_url", "citation_url", "story_list", "story_page", "StoryView",
-           "story_view", "story_records", "article_page", "article_page_for", "group_members", "check_span", "article_list", "search",
+           "story_view", "story_records", "CitedRecord", "StoryRecords", "article_page", "article_page_for", "group_members", "check_span", "article_list", "search",
            "get_article"]
 
 logger = logging.getLogger(__name__)
@@ -71,9 +71,48 @@ def get_article(store: Store, article_id: str) -> Article:
     return article
 
 
-def _cite(article: Article, start: int, end: int) -> dict[str, Any]:
-    return {"article_id": article.id, "outlet": article.outlet, "headline": article.headline,
-            "start": start, "end": end, "url": citation_url(article.id, start, end)}
+R = TypeVar("R", Quote, Figure, TimeRef)
+
+#: The key of each kind of record in the API's JSON (``models.CitedQuoteOut`` ...).
+_RECORD_KEY: dict[type, str] = {Quote: "quote", Figure: "figure", TimeRef: "time_ref"}
+
+
+@dataclass(frozen=True)
+class CitedRecord(Generic[R]):
+    """A quote, figure or time reference of a story's article with the citation that opens
+    the article at it: ``citation`` carries the outlet label and URL a page shows;
+    ``outlet`` and ``headline`` are the article's own, as the API writes them."""
+
+    record: R
+    citation: LinkedCitation
+    outlet: str | None
+    headline: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.citation
+        return {"citation": {"article_id": c.article_id, "outlet": self.outlet, "headline": self.headline,
+                             "start": c.start, "end": c.end, "url": c.url},
+                _RECORD_KEY[type(self.record)]: self.record.to_dict()}
+
+
+@dataclass(frozen=True)
+class StoryRecords:
+    """Every quote (by speaker), figure (by what it counts) and time reference (by value)
+    of a story's articles, each cited."""
+
+    quotes: list[CitedRecord[Quote]]
+    figures: list[CitedRecord[Figure]]
+    time_refs: list[CitedRecord[TimeRef]]
+
+    def to_dict(self) -> dict[str, list[dict[str, Any]]]:
+        return {"quotes": [c.to_dict() for c in self.quotes], "figures": [c.to_dict() for c in self.figures],
+                "time_refs": [c.to_dict() for c in self.time_refs]}
+
+
+def _cited(article: Article, record: R) -> CitedRecord[R]:
+    citation = LinkedCitation(article.id, record.start, record.end, record.text, outlet=outlet_label(article),
+                              url=citation_url(article.id, record.start, record.end))
+    return CitedRecord(record, citation, article.outlet, article.headline)
 
 
 def story_page(store: Store, story_id: str) -> dict[str, Any]:
@@ -103,12 +142,12 @@ def story_view(store: Store, story_id: str) -> StoryView:
         notices.append("The compare and brief stages have not run on this story, so it has no comparison "
                        "grid, disputed points, quote variants, timeline, framing cues or brief yet.")
     summaries = [_article_summary(a) for a in members]
-    data = {"story": story_to_dict(story), "articles": summaries, **_records(members),
+    data = {"story": story_to_dict(story), "articles": summaries, **_records(members).to_dict(),
             "comparison": comparison_to_dict(linked) if linked is not None else None, "notices": notices}
     return StoryView(data, story, members, linked)
 
 
-def story_records(store: Store, story_id: str) -> tuple[StoredStory, dict[str, list[dict[str, Any]]]]:
+def story_records(store: Store, story_id: str) -> tuple[StoredStory, StoryRecords]:
     """A story and every quote, figure and time reference of its articles, each cited."""
     story, members, _ = _story_and_members(store, story_id, comparison=False)
     return story, _records(members)
@@ -127,18 +166,16 @@ def _story_and_members(store: Store, story_id: str,
     return story, members, stored
 
 
-def _records(members: list[Article]) -> dict[str, list[dict[str, Any]]]:
+def _records(members: list[Article]) -> StoryRecords:
     """The articles' quotes (by speaker), figures (by what they count) and time references
     (by value), each with the citation that opens it."""
-    quotes, figures, time_refs = [], [], []
-    for a in members:
-        quotes += [{"citation": _cite(a, q.start, q.end), "quote": q.to_dict()} for q in a.quotes]
-        figures += [{"citation": _cite(a, f.start, f.end), "figure": f.to_dict()} for f in a.figures]
-        time_refs += [{"citation": _cite(a, t.start, t.end), "time_ref": t.to_dict()} for t in a.time_refs]
-    quotes.sort(key=lambda c: ((c["quote"]["speaker_entity"] or c["quote"]["speaker"] or "~").casefold()))
-    figures.sort(key=lambda c: ((c["figure"]["counts"] or "~"), c["figure"]["unit"] or ""))
-    time_refs.sort(key=lambda c: c["time_ref"]["value"])
-    return {"quotes": quotes, "figures": figures, "time_refs": time_refs}
+    quotes = [_cited(a, q) for a in members for q in a.quotes]
+    figures = [_cited(a, f) for a in members for f in a.figures]
+    time_refs = [_cited(a, t) for a in members for t in a.time_refs]
+    quotes.sort(key=lambda c: (c.record.speaker_entity or c.record.speaker or "~").casefold())
+    figures.sort(key=lambda c: (c.record.counts or "~", c.record.unit or ""))
+    time_refs.sort(key=lambda c: c.record.value)
+    return StoryRecords(quotes, figures, time_refs)
 
 
 def _citation_url(cite: Citation) -> str:

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from storylens.export import FORMULA_PREFIXES, TABLES, Bundle, rows_of
+from storylens.model import Article
+from storylens.serialise import story_from_dict
 
 
 DOC = (Path(__file__).resolve().parents[3] / "docs" / "export.md").read_text(encoding="utf-8")
@@ -36,8 +38,9 @@ def test_every_table_and_column_is_documented_with_its_type_in_order() -> None:
 def test_the_rows_have_exactly_the_documented_columns(report: dict[str, Any]) -> None:
     documented = _documented()
     seen: dict[str, int] = {}
-    articles = [a for a in report["articles"] if a["story_id"]]
-    for name, row in rows_of(Bundle(report["stories"][0], articles, dict.fromkeys(a["id"] for a in articles))):
+    articles = [Article.from_dict(a) for a in report["articles"] if a["story_id"]]
+    story = story_from_dict(report["stories"][0])
+    for name, row in rows_of(Bundle(story, articles, dict.fromkeys(a.id for a in articles))):
         assert list(row) == [c for c, _ in documented[name]], name
         seen[name] = seen.get(name, 0) + 1
     assert set(seen) == set(documented), "the fixture should give a row of every table"

@@ -23,7 +23,7 @@ def _report_file(report: dict[str, Any], tmp_path: Path) -> Path:
 
 
 def _ids(report: dict[str, Any], tmp_path: Path, flt: ExportFilter) -> list[tuple[str | None, list[str]]]:
-    return [(b.story["id"] if b.story else None, [a["id"] for a in b.articles])
+    return [(b.story.id if b.story else None, [a.id for a in b.articles])
             for b in bundles_from_report(_report_file(report, tmp_path), flt)]
 
 

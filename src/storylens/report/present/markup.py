@@ -5,7 +5,7 @@ macros for speed; every value is escaped (``escape`` for URLs and ids, ``show`` 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -27,24 +27,15 @@ def _linked(cite: Citation) -> LinkedCitation:
     return cite
 
 
-def _link(cite: Citation | Mapping[str, Any]) -> tuple[str, str | None, str | None]:
-    """A citation's URL, outlet and field: a comparison's ``LinkedCitation``, or the
-    citation of an extraction record on the records page (as the API writes it)."""
-    if isinstance(cite, Mapping):
-        return str(cite["url"]), cite.get("outlet"), cite.get("field")
-    linked = _linked(cite)
-    return linked.url, linked.outlet, linked.field
-
-
-def cites(items: Sequence[Citation | Mapping[str, Any]]) -> Markup:
+def cites(items: Sequence[Citation]) -> Markup:
     """Citation links, each opening its article at the exact span (``url``), labelled with
     the outlet (``outlet``); the cited words are the link's tooltip."""
     links = []
-    for url, outlet, field in map(_link, items):
-        label = (f'<span class="outlet" dir="auto">{show_short(outlet)}</span>' if outlet
+    for cite in map(_linked, items):
+        label = (f'<span class="outlet" dir="auto">{show_short(cite.outlet)}</span>' if cite.outlet
                  else '<span class="outlet unknown">unknown outlet</span>')
-        note = ' <span class="muted">(headline)</span>' if field == "headline" else ""
-        links.append(f'<a class="citation" href="{escape(url)}">'
+        note = ' <span class="muted">(headline)</span>' if cite.field == "headline" else ""
+        links.append(f'<a class="citation" href="{escape(cite.url)}">'
                      f"{label}{note}</a>")
     return Markup('<span class="cites">' + " · ".join(links) + "</span>")
 
