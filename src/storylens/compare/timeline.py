@@ -14,8 +14,8 @@ anchor (the earliest published time among the story's dated articles, or
 date, which is unknown.
 
 Tense (articles with a published time): a weekday in a clause about the future ("is
-expected to be arraigned Wednesday", "will reopen on Monday") is the next such day after
-publication; a day or month given without its year that falls more than a week (a day)
+expected to be arraigned Wednesday", "will reopen on Monday") is the next such day from
+publication (the day of publication itself when it is that day); a day or month given without its year that falls more than a week (a day)
 or in a later month after publication, in a sentence with nothing about the future or a
 schedule ("takes effect on April 1", "the vote slated for June 25"), is the previous
 year's ("Sept. 11" in a May article).
@@ -52,6 +52,7 @@ from typing import Any
 from storylens.text import STOP_WORDS, cheap_lemma, fold
 from storylens.compare.settings import current
 from storylens.compare.textspans import sentence_around, sentence_spans, words
+from storylens.extract.time_refs_calendar import weekday_date
 from storylens.extract.time_refs_patterns import MONTHS, WEEKDAYS
 from storylens.model import Article, Citation, TimeRef
 
@@ -295,7 +296,10 @@ _WEEKDAY_REF = re.compile(r"^(?:(?:on|this|next|by|until|from)\s+)?(" + "|".join
 _FUTURE = re.compile(r"\b(?:will|won[’']t|shall|would|(?:expected|scheduled|set|due|slated|planned|planning|plans?|"
                      r"going|about)\s+to|upcoming|next|tomorrow)\b", re.IGNORECASE)
 _SCHEDULE = re.compile(r"\b(?:takes? effect|comes? into force|begins?|starts?|opens?|ends?|expires?|runs? until"
-                       r"|(?:scheduled|slated|set|planned|expected|due)\s+(?:for|by))\b", re.IGNORECASE)
+                       r"|(?:scheduled|slated|set|planned|expected|due|postponed|rescheduled|continued|moved)"
+                       r"\s+(?:[^.;!?]{0,60}?\s)?(?:for|by|until|till))\b", re.IGNORECASE)
+#: A weekday with its date ("Friday, Nov. 6", "Monday April 14, 2014") is that date.
+_DIGIT = re.compile(r"\d")
 _YEAR_WRITTEN = re.compile(r"\b\d{4}\b|[’']\d{2}\b")
 _CUE_WINDOW = 80
 
@@ -317,17 +321,16 @@ def _ahead(article: Article, ref: TimeRef) -> bool:
 
 def _by_tense(iso: str, granularity: str, ref: TimeRef, article: Article, own: date) -> str:
     """The date as tense and publication date place it: a weekday in a sentence about
-    the future is the next such day after publication ("is expected to be arraigned
-    Wednesday" in a Tuesday article is the next day, not six days before); a month or a
+    the future is the next such day from publication ("is expected to be arraigned
+    Wednesday" in a Tuesday article is the next day, not six days before; in a Wednesday
+    article, that day: news names the day of writing by its name); a month or a
     day given without its year that falls well after publication, in a sentence that is
     not about the future, is last year's ("Sept. 11" in a May article)."""
     ahead = _ahead(article, ref)
     if granularity == "day" and (m := _WEEKDAY_REF.match(ref.text.strip())):
-        if ahead:
-            wanted = _WEEKDAYS.index(m.group(1).lower())
-            delta = (wanted - own.weekday()) % 7 or 7
-            return date.fromordinal(own.toordinal() + delta).isoformat()
-        return iso
+        if ahead and not _DIGIT.search(ref.text):  # (the day of writing itself when it is that day)
+            return weekday_date(own, _WEEKDAYS.index(m.group(1).lower()) + 1, None, "future").isoformat()
+        return iso  # as extracted: a weekday with its date has the year where the two agree
     if ahead or _YEAR_WRITTEN.search(ref.text) or granularity not in ("day", "month"):
         return iso
     sentence = re.split(r"(?<=[.!?])\s+", article.text[max(0, ref.start - 300):ref.start])[-1] + \

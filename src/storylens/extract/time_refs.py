@@ -10,7 +10,8 @@ own time zone (``anchor.date()``; no conversion to UTC, so an article published 
 
 Past vs future follows news usage: a bare weekday in a past-tense sentence is the latest
 such day on or before the anchor (so "on Friday" in a Friday article is that day), in a
-future or present-tense sentence the next one after it; "last"/"next" override the tense.
+future sentence the next one from it (in a Friday article, "will meet Friday" is that
+day too: news names the day of writing by its name); "last"/"next" override the tense.
 A month or a day without a year goes to the most recent occurrence in a past-tense
 sentence, the next one in a future sentence ("is to" + a verb is one: "testimony is to
 continue Thursday"), and the nearest one otherwise. A past
@@ -46,6 +47,10 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _FUTURE_FRAMES = {"expect", "plan", "schedule", "due", "set", "intend", "aim", "hope", "prepare", "go"}
 #: Past participles that, modifying a noun ("the election slated for June 25"), set no past.
 _SCHEDULE_PARTICIPLES = _FUTURE_FRAMES | {"slate"}
+#: Verbs that set a date ("scheduled for", "postponed until", "continued to"), and the
+#: prepositions that give it: the date they set has no tense of its own.
+_SCHEDULING = {"schedule", "reschedule", "set", "slate", "postpone", "delay", "adjourn", "continue", "move", "push"}
+_TO_A_DATE = {"for", "until", "till", "to"}
 _MAY_CONTEXT = {"in", "since", "until", "till", "by", "through", "during", "before", "after", "early", "late",
                 "mid", "last", "next", "this", "of", "from", "to", "on", "between", "and"}
 _NUMERIC_ENTS = {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
@@ -95,9 +100,14 @@ def tense_at(span: "Span") -> Tense:
 
     None when no verb governs it directly: an expression that modifies a noun or an
     adjective ("the 7 March vote", "Friday's purchases", "payable Dec. 15") says nothing
-    through the sentence's tense about when it is.
+    through the sentence's tense about when it is; nor when it is the date a verb of
+    scheduling in the past tense set ("scheduled a hearing for Sept. 25", "the trial was
+    postponed until March 3": the date may lie ahead of the writing).
     """
     token = span.root
+    # the prepositions on the way up, and those heading a word of the span ("for 9:30
+    # a.m. Sept. 25", whose root "Sept." hangs from the verb itself)
+    through = {t.head.lower_ for t in span if t.head.dep_ == "prep" and not span.start <= t.head.i < span.end}
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") and token.dep_ != "amod":
             break
@@ -105,10 +115,14 @@ def tense_at(span: "Span") -> Tense:
             return None
         if token.i not in range(span.start, span.end) and token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             return None
+        if token.dep_ == "prep":
+            through.add(token.lower_)
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         return None
     tense = _verb_tense(token)
+    if tense == "past" and token.lemma_ in _SCHEDULING and through & _TO_A_DATE:
+        return None  # "was postponed until March 3": the date it set, not when
     if tense == "present":
         # "is expected to meet on Friday", "is due to report next week"
         for child in token.children:

@@ -65,7 +65,10 @@ def weekday_date(anchor: date, weekday: int, rel: str | None, tense: Tense) -> d
     (a writer meaning the day of writing says "today"), and so is a past X in a future
     sentence ("will meet this Monday" on a Friday). A bare weekday is the most recent X on or before the
     anchor day in a past or present-tense sentence (news default, also when the tense is
-    unknown: "closing unchanged Friday"), the next X after it in a future sentence. In the
+    unknown: "closing unchanged Friday"), the next X after it in a future sentence, but
+    the anchor day itself when it is that X: news names the day of writing by its name
+    ("expected to be released Thursday" in Thursday's paper; a week ahead is "next
+    Thursday"). In the
     past progressive, which also tells of arrangements ("the principal was having a staff
     meeting Monday", the future in the past), the day after the anchor is that day rather
     than six days before.
@@ -78,8 +81,8 @@ def weekday_date(anchor: date, weekday: int, rel: str | None, tense: Tense) -> d
     if rel == "this":
         day = anchor + timedelta(days=weekday - anchor.isoweekday())
         return day + timedelta(days=7) if day == anchor or (day < anchor and tense == "future") else day
-    if tense == "future" or (tense == PAST_PROGRESSIVE and back == 6):
-        return anchor + timedelta(days=(7 - back) % 7 or 7)
+    if back and (tense == "future" or (tense == PAST_PROGRESSIVE and back == 6)):
+        return anchor + timedelta(days=7 - back)
     return anchor - timedelta(days=back)
 
 

@@ -92,6 +92,12 @@ def test_a_weekday_in_a_clause_about_the_future_is_the_next_one():
                   tuesday) == "2031-06-04"
     assert _dated("Schools will stay closed on Monday, the mayor said.", "Monday", "2031-06-02",
                   tuesday) == "2031-06-09"
+    # the day of writing itself when it is that weekday (a week ahead is "next Tuesday")
+    assert _dated("Autopsies on the Velm ferrymen are scheduled to be done Tuesday.", "Tuesday", "2031-05-27",
+                  tuesday) == "2031-06-03"
+    # a weekday with its date is that date
+    assert _dated("An autopsy will be performed on Monday, June 16, 2031.", "Monday, June 16, 2031", "2031-06-16",
+                  tuesday) == "2031-06-16"
     # Past, or a future word in another clause or in a quotation: as extracted.
     assert _dated("The pier was closed on Monday.", "Monday", "2031-06-02", tuesday) == "2031-06-02"
     assert _dated('"It will not happen again," the mayor said Monday.', "Monday", "2031-06-02",

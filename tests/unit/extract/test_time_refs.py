@@ -195,6 +195,40 @@ def test_this_weekday(sentence: str, phrase: str, value: str) -> None:
     assert one(sentence, phrase).value == value
 
 
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # the anchor is a Friday: a future Friday is that day (news names the day of
+        # writing by its name), a week ahead only with "next"; other days as before
+        ("Autopsies on the two Orla ferrymen will be done Friday.", "Friday", "2026-03-13"),
+        ("Brenna Hollis is scheduled to appear in the Orla court Friday morning.", "Friday morning",
+         "2026-03-13TMO"),
+        ("Brenna Hollis will appear in the Orla court next Friday.", "next Friday", "2026-03-20"),
+        ("Brenna Hollis will appear in the Orla court Monday.", "Monday", "2026-03-16"),
+        ("Brenna Hollis appeared in the Orla court Friday.", "Friday", "2026-03-13"),
+    ],
+)
+def test_a_future_weekday_that_is_the_day_of_writing_is_that_day(sentence: str, phrase: str, value: str) -> None:
+    assert one(sentence, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # the date a past verb of scheduling set is the nearest one, not the last (the
+        # anchor is 13 March 2026)
+        ("Judge Orla Venn set a continued hearing for 9:30 a.m. April 2 in her courtroom.", "9:30 a.m. April 2",
+         "2026-04-02T09:30"),
+        ("The Harlow ferry trial was postponed until March 30.", "March 30", "2026-03-30"),
+        ("The Harlow ferry trial was rescheduled for April 20.", "April 20", "2026-04-20"),
+        # a past verb that is no scheduling: the last one
+        ("The Harlow ferry trial began on March 30.", "March 30", "2025-03-30"),
+    ],
+)
+def test_a_date_set_by_a_past_verb_of_scheduling_is_the_nearest(sentence: str, phrase: str, value: str) -> None:
+    assert one(sentence, phrase).value == value
+
+
 def test_a_past_progressive_weekday_may_be_the_next_day() -> None:
     sunday = datetime(2026, 3, 15, 9, 0, tzinfo=timezone.utc)
     meeting = "The Orla principal was having a staff meeting Monday morning to discuss the fire."
