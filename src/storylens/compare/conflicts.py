@@ -645,6 +645,8 @@ def find_conflicts(articles: Sequence[Article], facts: list[Fact],
     ``updates`` receives an ``updated_figure`` framing cue for each later count that
     updates an earlier one (not a conflict). ``timeline``: the story's
     (``build_timeline``): counts told of its background events are not compared."""
+    if next(across_sources(articles, same_source), None) is None:
+        return []  # one account (one article, one outlet, copies): every finder compares across sources
     sts = {a.id: list(split[a.id]) if split is not None else statements_of(a) for a in articles}
     st_of = {st.citation.location: st for a in articles for st in sts[a.id]}
     background = BackgroundSpans(timeline) if timeline is not None else None

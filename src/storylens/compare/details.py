@@ -329,13 +329,18 @@ def _written_pairs(article: Article) -> list[_WrittenPair]:
             for m in _NAME_PAIR.finditer(article.text)]
 
 
-def _name_orders(pairs: Sequence[_WrittenPair], name: tuple[str, str]) -> dict[str, list[tuple[int, int, str]]]:
-    """Where an article's text (its ``_written_pairs``) writes the name, by order: "given"
-    (as ``name``) or "swapped"; each (start, end, as written). Read from the text, not the
-    entities, so a name the recogniser missed or took for an organisation still counts."""
+def _name_orders(pairs: Sequence[_WrittenPair], spelled_as: tuple[set[str], set[str]],
+                 ) -> dict[str, list[tuple[int, int, str]]]:
+    """Where an article's text (its ``_written_pairs``) writes a name, by order: "given"
+    (given name first) or "swapped"; each (start, end, as written). ``spelled_as``: the
+    story's written words spelled alike the given name and alike the surname
+    (``_alike(word, part)``, so that a pair is the name as ``_same_name(pair, name)``
+    tells). Read from the text, not the entities, so a name the recogniser missed or
+    took for an organisation still counts."""
+    first, last = spelled_as
     out: dict[str, list[tuple[int, int, str]]] = {}
-    for start, end, written, pair in pairs:
-        given, swapped = _same_name(pair, name), _same_name(pair, (name[1], name[0]))
+    for start, end, written, (a, b) in pairs:
+        given, swapped = a in first and b in last, a in last and b in first
         if given != swapped:
             out.setdefault("given" if given else "swapped", []).append((start, end, written))
     return out
@@ -349,9 +354,11 @@ def _name_swaps(articles: Sequence[Article], statements: dict[str, list[Statemen
     story spells it (a one-off misspelling is not the claim), else its first."""
     out = []
     pairs_of = {a.id: _written_pairs(a) for a in articles}
+    words = {w for pairs in pairs_of.values() for _, _, _, pair in pairs for w in pair}
     for name in _person_names(articles):
         orders: dict[str, tuple[str, tuple[int, int, str]]] = {}
-        found = {a.id: _name_orders(pairs_of[a.id], name) for a in articles}
+        spelled_as = ({w for w in words if _alike(w, name[0])}, {w for w in words if _alike(w, name[1])})
+        found = {a.id: _name_orders(pairs_of[a.id], spelled_as) for a in articles}
         spelled: dict[str, int] = {}
         for per in found.values():
             for places in per.values():
