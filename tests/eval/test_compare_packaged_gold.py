@@ -235,4 +235,4 @@ def test_floors_on_dev2(tmp_path_factory: pytest.TempPathFactory) -> None:
     assert grouped["claim_pair_precision"] >= 0.85 and grouped["claim_pair_recall"] >= 0.35
     assert grouped["brief_support_precision"] >= 0.83 and grouped["brief_central_recall"] >= 0.50
     assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.65
-    assert grouped["timeline_date_accuracy"] >= 0.84 and grouped["timeline_recall"] >= 0.68
+    assert grouped["timeline_date_accuracy"] >= 0.87 and grouped["timeline_recall"] >= 0.70
