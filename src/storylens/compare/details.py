@@ -18,6 +18,11 @@ whose referent is fixed within a story:
   ``compare.age_same_days`` days apart (a birthday between an arrest and a trial), and
   as many years apart as years between the articles (21 at an arrest, 23 at a hearing
   20 months later);
+* ``date``: the span of years given for one person ("Edward Brooke, who served from
+  1967 to 1979" vs "Edward Brooke, a Republican, held the seat from 1966 to 1978"), the
+  span following the person's full name in its sentence with no other person named
+  between, when each article gives that person one span and each end differs by at most
+  two years (farther apart, they may be two periods of one life);
 * ``identity``: one person's name with given name and surname swapped ("Fredrick
   Marquise" vs "Marquise Frederick"; spellings a letter apart count as one word), read
   from the text wherever a person the story recognises is named, so a writing the
@@ -444,10 +449,51 @@ def _age_pairs(articles: Sequence[Article], statements: dict[str, list[Statement
     return out
 
 
+#: A span of years said of the person named just before it, in the same sentence: "Edward
+#: Brooke, who served from 1967 to 1979", "Ada Crane (1931-1999)".
+_YEAR_SPAN = re.compile(r"\b((?:1[89]|20)\d{2})\s*(?:to|through|until|[-–—])\s*((?:1[89]|20)\d{2})\b")
+_SPAN_REACH = 80  # characters from the end of the name to the span
+_SPAN_SLACK = 2  # years each end may differ by for two spans to be one period told two ways
+
+
+def _year_spans(article: Article, statements: Sequence[Statement]) -> dict[str, dict[str, list[tuple[str, Statement]]]]:
+    """Person -> "1967 to 1979" -> (the words, the statement): a span of years that
+    follows a person's full name in its sentence, no other person named between them."""
+    text = article.text
+    people = sorted((m.start, m.end, e.key) for e in article.entities if e.kind == "person" for m in e.mentions)
+    out: dict[str, dict[str, list[tuple[str, Statement]]]] = {}
+    for i, (start, end, key) in enumerate(people):
+        if len(text[start:end].split()) < 2:
+            continue
+        st = _statement_at(statements, start)
+        if st is None:
+            continue
+        later = (s for s, _, _ in people[i + 1:] if s >= end)  # (a mention inside this one is this person)
+        stop = min(end + _SPAN_REACH, st.citation.end, next(later, len(text)))
+        m = _YEAR_SPAN.search(text, end, stop)
+        if m is not None and int(m.group(1)) < int(m.group(2)):
+            out.setdefault(key, {}).setdefault(f"{m.group(1)} to {m.group(2)}", []).append((m.group(), st))
+    return out
+
+
+def _year_span_pairs(articles: Sequence[Article], statements: dict[str, list[Statement]],
+                     same_source: Callable[[Article, Article], bool]) -> list[DetailPair]:
+    """One person's period told with other years: spans whose ends each differ by at most
+    ``_SPAN_SLACK`` years (farther apart, they may be two periods of one life)."""
+    spans = {a.id: _year_spans(a, statements[a.id]) for a in articles}
+    out = []
+    for pair in _pairs(articles, spans, same_source, "date", "years", lambda k: f"the years given for {k.split(':', 1)[-1].title()}",
+                       lambda x, k: x):
+        (a0, a1), (b0, b1) = ([int(y) for y in c.split(" to ")] for c in pair.claims)
+        if abs(a0 - b0) <= _SPAN_SLACK and abs(a1 - b1) <= _SPAN_SLACK:
+            out.append(pair)
+    return out
+
+
 def find_detail_conflicts(articles: Sequence[Article], statements: dict[str, list[Statement]],
                           same_source: Callable[[Article, Article], bool]) -> list[DetailPair]:
-    """Street blocks, pregnancy durations, shooter counts, wound places, ages and
-    swapped names that independent accounts give differently."""
+    """Street blocks, pregnancy durations, shooter counts, wound places, ages, spans of
+    years and swapped names that independent accounts give differently."""
     blocks = {a.id: _blocks(a, statements[a.id]) for a in articles}
     pregnancies = {a.id: _pregnancies(a, statements[a.id]) for a in articles}
     shooters = {a.id: _shooters(a, statements[a.id]) for a in articles}
@@ -459,4 +505,5 @@ def find_detail_conflicts(articles: Sequence[Article], statements: dict[str, lis
                                  lambda x, k: f"{x} shooter" + ("s" if x != "1" else ""))
                         + _wound_pairs(articles, statements, same_source)
                         + _age_pairs(articles, statements, same_source)
+                        + _year_span_pairs(articles, statements, same_source)
                         + _name_swaps(articles, statements, same_source))

@@ -193,3 +193,30 @@ def test_ages_that_are_no_dispute():
     # several years apart is a dispute whenever it was written
     older = _aged("o", "Tobin Arlo, 24, was found guilty of attempted murder.", "Post", 210)
     assert [c.kind for c in _conflicts(a, older)] == ["identity"]
+
+
+def test_one_persons_period_with_other_years_is_a_date_conflict():
+    a = _aged("a", "Tobin Arlo, who ran the Velm ferry board from 1987 to 1999, died on Friday.", "Gazette", 0)
+    b = _aged("b", "Tobin Arlo, a Liberal, led the Velm ferry board from 1986 to 1998.", "Post", 1)
+    (conflict,) = _conflicts(a, b)
+    assert conflict.kind == "date" and conflict.about == "the years given for Tobin Arlo"
+    assert sorted((s.citation.article_id, s.claim) for s in conflict.sides) == [
+        ("a", "1987 to 1999"), ("b", "1986 to 1998")]
+
+
+def test_years_that_are_no_dispute():
+    a = _aged("a", "Tobin Arlo, who ran the Velm ferry board from 1987 to 1999, died on Friday.", "Gazette", 0)
+    # the same years, written otherwise
+    same = _aged("s", "Tobin Arlo (1987-1999 at the ferry board) died on Friday.", "Post", 1)
+    assert _conflicts(a, same) == []
+    # another period of his life: ends more than two years apart
+    other = _aged("o", "Tobin Arlo, who played for Velm from 1970 to 1981, died on Friday.", "Post", 1)
+    assert _conflicts(a, other) == []
+    # years said of someone named between him and them
+    between = article("w", "Tobin Arlo succeeded Mira Lund, who ran the board from 1986 to 1998.", outlet="Radio",
+                      entities={"person:tobin arlo": ["Tobin Arlo"], "person:mira lund": ["Mira Lund"]})
+    between.published = a.published
+    assert _conflicts(a, between) == []
+    # two spans of his in one article: perhaps two periods
+    two = _aged("t", "Tobin Arlo, chair from 1986 to 1998, and Tobin Arlo, treasurer from 1999 to 2003.", "Courier", 1)
+    assert _conflicts(a, two) == []
