@@ -29,7 +29,10 @@ it overlaps most:
 - ``verbatim``: the same words, case and inner punctuation (quote-mark style and the
   punctuation at the variant's edges do not count);
 - ``minor``: the same words once case, accents, full stops ("U.S.A."/"USA"),
-  apostrophe style and punctuation are folded;
+  apostrophe style and punctuation are folded; or words written otherwise with the same
+  letters: hyphens and spaces ("stead-fast", "tax-filing"), contractions spelled out
+  ("we've" / "we have"), numbers to twenty in figures or words ("1 in 3" /
+  "one-in-three");
 - ``altered``: words changed, added or cut;
 - ``paraphrase``: under half of the words match.
 """
@@ -48,6 +51,7 @@ from typing import Any
 from storylens.compare.settings import current
 from storylens.compare.textspans import QuotedSpan, Word, quoted_spans, sentence_around, sentence_spans, words
 from storylens.model import Article, Citation
+from storylens.text import NUMBER_WORDS
 from storylens.stories import independent_sources
 
 __all__ = ["QuoteVariant", "QuoteGroup", "group_quote_variants", "fidelity", "word_diff", "FIDELITY_ORDER"]
@@ -339,7 +343,29 @@ def fidelity(variant_text: str, variant_words: list[Word], ref_text: str, ref_wo
         return ("verbatim" if same else "minor"), 1.0, window
     if coverage < current().quote_min_shared:
         return "paraphrase", coverage, window
-    return "altered", coverage, window
+    return ("minor" if _respelled(ref_words, variant_words) else "altered"), coverage, window
+
+
+#: Contractions spelled out ("we've" / "we have"); "'s" only after a pronoun, as "is".
+_CONTRACTED = re.compile(r"\b(he|she|it|that|there|what|who|here)'s\b|(?<=\w)(n't|'re|'ve|'ll|'m)\b")
+_SPELLED_OUT = {"n't": "not", "'re": "are", "'ve": "have", "'ll": "will", "'m": "am"}
+_DIGITS = {str(n): w for w, n in NUMBER_WORDS.items()}
+
+
+def _spelling(ws: Sequence[Word]) -> str:
+    """The letters and numbers of some words, whatever their spelling: joined (no
+    hyphens, no spaces: "stead-fast", "tax filing"), contractions spelled out, numbers to
+    twenty as words ("1 in 3" / "one-in-three")."""
+    text = " ".join(w.text for w in ws).casefold().replace("’", "'").replace("‘", "'")
+    text = _CONTRACTED.sub(lambda m: f"{m.group(1)} is" if m.group(1) else " " + _SPELLED_OUT[m.group(2)], text)
+    return "".join(_DIGITS.get(t, t) for t in re.findall(r"[^\W_]+", text))
+
+
+def _respelled(ref: list[Word], variant: list[Word]) -> bool:
+    """Whether the variant is a run of the reference that differs in spelling only (see
+    ``_spelling``): the same letters and numbers, in the same order, written otherwise;
+    nothing added, cut inside or changed."""
+    return _spelling(variant) in _spelling(ref)
 
 
 def word_diff(ref_words: list[Word], variant_words: list[Word]) -> list[dict[str, Any]]:

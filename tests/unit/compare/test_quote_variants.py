@@ -129,6 +129,23 @@ def test_fidelity_levels():
     assert fidelity(part, words(part), ref, words(ref))[0] == "verbatim"
 
 
+def test_words_written_otherwise_with_the_same_letters_are_minor():
+    ref = "We've kept the ferry shut for a year-and-a-half, and 1 in 3 crossings was a tax-free trip."
+    cases = {
+        # hyphens and spaces, contractions spelled out, numbers to twenty in words
+        "We have kept the ferry shut for a year and a half, and one-in-three crossings was a tax free trip.": "minor",
+        "We've kept the ferry shut for a year-and-a-half, and 1 in 3 crossings was a taxfree trip.": "minor",
+        # another word, another tense, a word cut: altered
+        "We've kept the ferry closed for a year-and-a-half, and 1 in 3 crossings was a tax-free trip.": "altered",
+        "We'll keep the ferry shut for a year-and-a-half, and 1 in 3 crossings was a tax-free trip.": "altered",
+        "We've kept the ferry shut for a year-and-a-half, and 1 in 3 crossings was tax-free trip.": "altered",
+        # a portion, respelled
+        "we have kept the ferry shut for a year and a half": "minor",
+    }
+    for text, expected in cases.items():
+        assert fidelity(text, words(text), ref, words(ref))[0] == expected, text
+
+
 def _with_people(article: Article, *people: tuple[str, str]) -> Article:
     """``article`` with person entities mentioned where ``name`` is written."""
     from storylens.model import Entity, Span
