@@ -76,6 +76,7 @@ log = logging.getLogger(__name__)
 #: Stems too common in news to make two statements one claim on their own: titles
 #: ("President", "Prime Minister"), "likely", small counts and time-of-reference words.
 #: They still weigh in the lexical score; they are not counted as shared content.
+_CLOCK = frozenset({"am", "pm"})
 GENERIC_TERMS = terms("""president prime minister secretary chairman chair director leader mayor ambassador
 spokesman spokeswoman spokesperson official office sir likely possibly possible two last year week day time""")
 
@@ -179,6 +180,10 @@ class _Scorer:
         self.figs = {id(st): _figure_keys(st) for st in statements}
         self.days = {id(st): day_refs(st) for st in statements}
         self.weeks = {id(st): _weeks(st) for st in statements}
+        #: the words of a statement's time expressions that name a day ("Saturday",
+        #: "morning"; not a clock time's "7 p.m."): a shared day counts once, as a day
+        self.time_terms = {id(st): frozenset(w for t in st.times for w in terms(t.text)
+                                             if w.isalpha() and w not in _CLOCK) for st in statements}
         self.config = config
         #: row of each embedded statement in ``self.vectors`` (story-centred, normalised)
         self.row: dict[int, int] = {}
@@ -235,12 +240,15 @@ class _Scorer:
         return similarity if content or shared_figure or shared_day else 0.0
 
     def _shared(self, a: Statement, b: Statement) -> tuple[frozenset[str], bool, bool]:
-        """What two statements share: content stems (not names, not ``GENERIC_TERMS``),
-        whether a figure, whether a day."""
+        """What two statements share: content stems (not names, not ``GENERIC_TERMS``,
+        nor, when they share a day, the words of their time expressions: the day counts
+        once), whether a figure, whether a day."""
         content = (a.terms & b.terms) - a.name_terms - b.name_terms - GENERIC_TERMS
         shared_figure = bool(self.figs[id(a)] & self.figs[id(b)])
         shared_day = any(same_day(x, y) for x in self.days[id(a)] for y in self.days[id(b)]) \
             or bool(self.weeks[id(a)] & self.weeks[id(b)])
+        if shared_day:  # the day counts once, as a day, not again as its words
+            content = content - self.time_terms[id(a)] - self.time_terms[id(b)]
         return content, shared_figure, shared_day
 
     def paraphrase_pairs(self, statements: Sequence[Statement]) -> set[tuple[int, int]]:

@@ -410,3 +410,23 @@ def test_a_fact_is_worded_by_a_sentence_of_the_body_not_a_headline():
     (fact,) = [f for f in align_facts([a, b]) if f.status == "corroborated"]
     assert ("b", "headline") in {(c.article_id, c.field) for c in fact.support}
     assert fact.statement in (a.text, b.text)
+
+
+def test_a_shared_day_counts_once_not_again_as_its_words():
+    # two statements that share their day and a source's name, and nothing the day's words
+    # do not already say, are two claims: the day is counted as a day, not also as
+    # "Saturday" and "morning"
+    a_text = "Police said details were scarce on Saturday morning."
+    b_text = "A quarrel between two crews on Saturday morning began at the Velm tavern, police said."
+
+    def corroborated(value_a: str, value_b: str, clock: str = "") -> list:  # type: ignore[type-arg]
+        a = article("a", a_text.replace(".", clock + "."), outlet="Korsby Tidings")
+        b = article("b", b_text.replace(" began", clock + " began"), outlet="Harbour Post")
+        for art, value in ((a, value_a), (b, value_b)):
+            art.time_refs.append(TimeRef("Saturday morning", *at(art.text, "Saturday morning"), value, "time",
+                                         "2031-05-03"))
+        return [f for f in align_facts([a, b]) if f.status == "corroborated"]
+
+    assert corroborated("2031-05-03TMO", "2031-05-03TMO") == []
+    # a clock time both give is content, not a day's name: "at 7:10" in both still aligns
+    assert len(corroborated("2031-05-03TMO", "2031-05-03TMO", " at 7:10")) == 1
