@@ -27,8 +27,10 @@ shares most words with the other mentions' sentences (the most representative on
 Weeks and months: "last week", "earlier this week" (before the day of writing) and a
 month ("in August", "last month") take the day of an event in that period when the words
 around them tell of it ("was arrested last week at the Corvale ferry terminal" and
-"arrested Tuesday at the Corvale ferry terminal"); otherwise a week is left out and a
-month stays a month event.
+"arrested Tuesday at the Corvale ferry terminal"); a month ahead of the writing ("until a
+special election in June") may take any day of it, up to the day of writing only for a
+month already begun or past; otherwise a week is left out and a month stays a month
+event.
 
 Background: the story's own time starts at the earliest day, no more than
 ``compare.background_days`` before its first publication, that two or more articles date
@@ -213,8 +215,10 @@ def build_timeline(articles: Sequence[Article], stories_anchor: date | datetime 
             iso, granularity, _ = resolved
             buckets[(iso, granularity)].append(mention)
             if granularity == "month" and own is not None:
-                periods.append((date.fromisoformat(iso + "-01"), min(_period_end(iso), own), mention,
-                                (iso, granularity)))
+                first = date.fromisoformat(iso + "-01")
+                # a month told of in the past, up to the day of writing; one ahead, whole
+                last = _period_end(iso) if first > own else min(_period_end(iso), own)
+                periods.append((first, last, mention, (iso, granularity)))
     _date_vague_mentions(buckets, periods)
     events = []
     for (iso, granularity), mentions in buckets.items():

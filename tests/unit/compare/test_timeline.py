@@ -193,6 +193,20 @@ def test_a_month_takes_the_day_of_the_event_it_tells_of_or_stays_a_month():
     assert _dates_of(topic, "June") == ["2031-06"]
 
 
+def test_a_month_ahead_takes_the_day_the_story_gives_its_event():
+    # a May article: the vote "in June" is the vote another article dates 24 June
+    may = datetime(2031, 5, 20, 8, tzinfo=timezone.utc)
+    dated = _article("dated", "The Velm council set its ferry vote for June 24, the clerk said.",
+                     [("June 24", "2031-06-24", "day")], published=may)
+    vague = _article("vague", "Captain Ida Morrow will speak before the ferry vote in June, the council said.",
+                     [("June", "2031-06", "month")], published=may)
+    other = _article("other", "Captain Ida Morrow will sail to Orla in June.", [("June", "2031-06", "month")],
+                     published=may)
+    events = {e.date: e for e in build_timeline([dated, vague, other])}
+    assert _dates_of(events, "June") == ["2031-06", "2031-06-24"]
+    assert [m.ref.article_id for m in events["2031-06-24"].mentions] == ["dated", "vague"]
+
+
 def test_a_spring_summer_or_autumn_is_an_event_of_its_year_and_a_winter_is_left_out():
     lone = _article("lone", "The Orla pier was repaired last summer. It froze in the winter of 2030.",
                     [("last summer", "2030-SU", "season"), ("the winter of 2030", "2030-WI", "season")],
