@@ -62,8 +62,8 @@ from storylens.compare.places import find_place_conflicts
 from storylens.compare.settings import current
 from storylens.compare.timeline import BackgroundSpans, TimelineEvent
 from storylens.extract.quotes_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
-from storylens.compare.statements import (Statement, across_sources, concept_of, hours_between, outlet_name,
-                                          statements_of, terms, word_stem)
+from storylens.compare.statements import (Statement, across_sources, concept_of, hours_between, one_account,
+                                          outlet_name, statements_of, terms, word_stem)
 from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, Figure, TimeRef
 from storylens.stories import same_source
 
@@ -645,8 +645,8 @@ def find_conflicts(articles: Sequence[Article], facts: list[Fact],
     ``updates`` receives an ``updated_figure`` framing cue for each later count that
     updates an earlier one (not a conflict). ``timeline``: the story's
     (``build_timeline``): counts told of its background events are not compared."""
-    if next(across_sources(articles, same_source), None) is None:
-        return []  # one account (one article, one outlet, copies): every finder compares across sources
+    if one_account(articles, same_source):
+        return []  # every finder compares across sources
     sts = {a.id: list(split[a.id]) if split is not None else statements_of(a) for a in articles}
     st_of = {st.citation.location: st for a in articles for st in sts[a.id]}
     background = BackgroundSpans(timeline) if timeline is not None else None

@@ -76,9 +76,10 @@ log = logging.getLogger(__name__)
 #: Stems too common in news to make two statements one claim on their own: titles
 #: ("President", "Prime Minister"), "likely", small counts and time-of-reference words.
 #: They still weigh in the lexical score; they are not counted as shared content.
-_CLOCK = frozenset({"am", "pm"})
 GENERIC_TERMS = terms("""president prime minister secretary chairman chair director leader mayor ambassador
 spokesman spokeswoman spokesperson official office sir likely possibly possible two last year week day time""")
+#: A clock time's words: content, unlike the words that name a day (``_Scorer.time_terms``).
+_CLOCK = frozenset({"am", "pm"})
 
 
 def corroborating_sources(members: Sequence[Article]) -> int:

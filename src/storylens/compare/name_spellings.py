@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 
 from storylens.compare.details import person_ages
 from storylens.compare.framing import FramingCue
-from storylens.compare.statements import across_sources, outlet_name
+from storylens.compare.statements import one_account, outlet_name
 from storylens.model import Article, Citation
 from storylens.text import fold
 
@@ -126,8 +126,8 @@ def find_name_spellings(articles: Sequence[Article],
                         same_source: Callable[[Article, Article], bool]) -> list[FramingCue]:
     """A ``name_spelling`` cue for each article spelling a person's name otherwise than an
     independent account does (see the module docstring), in article order."""
-    if next(across_sources(articles, same_source), None) is None:
-        return []  # one account: no spelling of another to set it against
+    if one_account(articles, same_source):
+        return []  # no spelling of another account to set one against
     writings = {a.id: _writings(a) for a in articles}
     words = {a.id: {_word_key(w) for w in re.findall(r"[\w'’-]+", a.text)} for a in articles}
     ages: dict[_Spelling, set[str]] = {}

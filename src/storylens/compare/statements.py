@@ -25,7 +25,7 @@ from storylens.compare.textspans import sentence_spans
 from storylens.model import Article, Citation, Figure, Quote, TimeRef
 
 __all__ = ["Statement", "split_statements", "statements_of", "terms", "word_stem", "concept_of", "outlet_name",
-           "across_sources", "hours_between", "HEDGE_CUES"]
+           "across_sources", "one_account", "hours_between", "HEDGE_CUES"]
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +112,12 @@ def across_sources(articles: Sequence[Article],
         for b in articles[i + 1:]:
             if not same_source(a, b):
                 yield a, b
+
+
+def one_account(articles: Sequence[Article], same_source: Callable[[Article, Article], bool]) -> bool:
+    """Whether the articles are all one source (one article, one outlet's, copies of one
+    text): no pair ``across_sources``, so nothing of one can be set against another."""
+    return next(across_sources(articles, same_source), None) is None
 
 
 def hours_between(earlier: Article, later: Article) -> float | None:

@@ -291,8 +291,7 @@ def _mark_background(events: list[TimelineEvent], articles: Sequence[Article]) -
         ev.background = (start - _period_end(ev.date)).days > days
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY_REF = re.compile(r"^(?:(?:on|this|next|by|until|from)\s+)?(" + "|".join(_WEEKDAYS) + r")\b[\w\s.,:]*$",
+_WEEKDAY_REF = re.compile(r"^(?:(?:on|this|next|by|until|from)\s+)?(" + "|".join(WEEKDAYS) + r")\b[\w\s.,:]*$",
                           re.IGNORECASE)
 #: Words just before a time expression that put it ahead of the writing: "is expected to
 #: be arraigned Wednesday", "was scheduled to return Tuesday", "will meet on Friday",
@@ -333,7 +332,7 @@ def _by_tense(iso: str, granularity: str, ref: TimeRef, article: Article, own: d
     ahead = _ahead(article, ref)
     if granularity == "day" and (m := _WEEKDAY_REF.match(ref.text.strip())):
         if ahead and not _DIGIT.search(ref.text):  # (the day of writing itself when it is that day)
-            return weekday_date(own, _WEEKDAYS.index(m.group(1).lower()) + 1, None, "future").isoformat()
+            return weekday_date(own, WEEKDAYS[m.group(1).lower()], None, "future").isoformat()
         return iso  # as extracted: a weekday with its date has the year where the two agree
     if ahead or _YEAR_WRITTEN.search(ref.text) or granularity not in ("day", "month"):
         return iso

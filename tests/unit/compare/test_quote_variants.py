@@ -113,6 +113,12 @@ def test_to_dict_layout():
     assert set(d["variants"][0]) == {"article_id", "citation", "fidelity", "kind", "speaker", "against", "coverage", "diff"}
 
 
+def _assert_fidelities(ref: str, cases: dict[str, str]) -> None:
+    """Each variant text of ``cases`` has its fidelity against ``ref``."""
+    for text, expected in cases.items():
+        assert fidelity(text, words(text), ref, words(ref))[0] == expected, text
+
+
 def test_fidelity_levels():
     ref = "The bridge stays shut until the inspectors sign it off."
     cases = {
@@ -121,8 +127,7 @@ def test_fidelity_levels():
         "The bridge stays shut until inspectors sign it off.": "altered",
         "The bridge stays open while the council and the mayor argue about money and lawyers.": "paraphrase",
     }
-    for text, expected in cases.items():
-        assert fidelity(text, words(text), ref, words(ref))[0] == expected, text
+    _assert_fidelities(ref, cases)
     assert fidelity(ref, words(ref), ref, words(ref), kind="indirect")[0] == "paraphrase"
     # quoting a portion faithfully is verbatim
     part = "until the inspectors sign it off"
@@ -142,8 +147,7 @@ def test_words_written_otherwise_with_the_same_letters_are_minor():
         # a portion, respelled
         "we have kept the ferry shut for a year and a half": "minor",
     }
-    for text, expected in cases.items():
-        assert fidelity(text, words(text), ref, words(ref))[0] == expected, text
+    _assert_fidelities(ref, cases)
 
 
 def _with_people(article: Article, *people: tuple[str, str]) -> Article:
