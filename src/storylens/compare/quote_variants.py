@@ -32,7 +32,9 @@ it overlaps most:
   apostrophe style and punctuation are folded; or words written otherwise with the same
   letters: hyphens and spaces ("stead-fast", "tax-filing"), contractions spelled out
   ("we've" / "we have"), numbers to twenty in figures or words ("1 in 3" /
-  "one-in-three");
+  "one-in-three"); or one or two edits that leave the meaning intact: words the
+  outlet set in brackets ("these (local) supervisors"), articles, "and", "both", "that"
+  or "of" added, cut or swapped;
 - ``altered``: words changed, added or cut;
 - ``paraphrase``: under half of the words match.
 """
@@ -343,7 +345,8 @@ def fidelity(variant_text: str, variant_words: list[Word], ref_text: str, ref_wo
         return ("verbatim" if same else "minor"), 1.0, window
     if coverage < current().quote_min_shared:
         return "paraphrase", coverage, window
-    return ("minor" if _respelled(ref_words, variant_words) else "altered"), coverage, window
+    small = _respelled(ref_words, variant_words) or _small_edits(window, variant_text, vwords)
+    return ("minor" if small else "altered"), coverage, window
 
 
 #: Contractions spelled out ("we've" / "we have"); "'s" only after a pronoun, as "is".
@@ -366,6 +369,48 @@ def _respelled(ref: list[Word], variant: list[Word]) -> bool:
     ``_spelling``): the same letters and numbers, in the same order, written otherwise;
     nothing added, cut inside or changed."""
     return _spelling(variant) in _spelling(ref)
+
+
+#: Words whose presence or absence leaves a quotation's meaning intact: articles, "and",
+#: "both", "that" ("said that he"), "of" ("all of the"). Not negations, quantifiers,
+#: modals or intensifiers: "not", "only", "would", "very" change what was said.
+_FILLERS = frozenset({"a", "an", "the", "and", "both", "that", "of"})
+#: "A few" such edits (the guideline's ``minor``: "a few function words ... differ,
+#: meaning intact"); more is a rewording.
+_MAX_SMALL_EDITS = 2
+
+
+def _bracketed(text: str, ws: Sequence[Word]) -> list[bool]:
+    """For each word, whether it stands inside brackets or parentheses in ``text``: the
+    outlet's own words set into a quotation ("these (local) supervisors", "[are]")."""
+    depth, pos, out = 0, max(0, ws[0].start - 1) if ws else 0, []  # "[Officials] said"
+    for w in ws:
+        for ch in text[pos:w.start]:
+            if ch in "([":
+                depth += 1
+            elif ch in ")]" and depth:
+                depth -= 1
+        out.append(depth > 0)
+        pos = w.end
+    return out
+
+
+def _small_edits(window: list[Word], variant_text: str, variant: list[Word]) -> bool:
+    """Whether the variant differs from the reference words it covers only by one or
+    two edits that leave the meaning intact: words the outlet set in brackets (one edit
+    each bracketed run), or fillers (``_FILLERS``, one edit a word) added, cut or swapped ("are alleged to be both discriminators
+    and victims", "Tom Brady, George Clooney, James Bond, the president")."""
+    nr, nv = [w.norm for w in window], [w.norm for w in variant]
+    inside = _bracketed(variant_text, variant)
+    edits = 0
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, nr, nv, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        editorial = j2 > j1 and all(inside[j1:j2])  # the outlet's bracketed words, added or put for others
+        if not editorial and not all(w in _FILLERS for w in nr[i1:i2] + nv[j1:j2]):
+            return False
+        edits += 1 if editorial else max(i2 - i1, j2 - j1)  # a bracketed phrase is one edit
+    return 0 < edits <= _MAX_SMALL_EDITS
 
 
 def word_diff(ref_words: list[Word], variant_words: list[Word]) -> list[dict[str, Any]]:

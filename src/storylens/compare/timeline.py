@@ -32,6 +32,10 @@ special election in June") may take any day of it, up to the day of writing only
 month already begun or past; otherwise a week is left out and a month stays a month
 event.
 
+Updated pages: a weekday named alone that the day of writing puts five or six days
+back, before the story's own start too, is the coming one (the page's date is the day it
+was first posted; its text tells the days after: ``_date_updated_weekdays``).
+
 Background: the story's own time starts at the earliest day, no more than
 ``compare.background_days`` before its first publication, that two or more articles date
 an event to (else at its first publication: two reports that both recall an incident of
@@ -220,6 +224,7 @@ def build_timeline(articles: Sequence[Article], stories_anchor: date | datetime 
                 last = _period_end(iso) if first > own else min(_period_end(iso), own)
                 periods.append((first, last, mention, (iso, granularity)))
     _date_vague_mentions(buckets, periods)
+    _date_updated_weekdays(buckets, articles)
     events = []
     for (iso, granularity), mentions in buckets.items():
         bags = [_content(m.sentence.text) for m in mentions]
@@ -277,18 +282,66 @@ def _period_end(iso: str) -> date:
     return date(year, 12, 31)
 
 
+def _own_start(days_told: dict[str, set[str]], articles: Sequence[Article]) -> date | None:
+    """Where the story's own time starts (module docstring): the earliest day two or
+    more articles date an event to (``days_told``: ISO day -> the articles), no more
+    than ``compare.background_days`` before the first publication; else that publication."""
+    first = story_anchor(articles)
+    shared = [date.fromisoformat(iso) for iso, told in days_told.items() if len(told) >= 2]
+    if first is not None:  # an earlier incident two articles recall is not where the story starts
+        shared = [d for d in shared if (first - d).days <= current().background_days]
+    return min(shared) if shared else first
+
+
 def _mark_background(events: list[TimelineEvent], articles: Sequence[Article]) -> None:
     """Mark the events before the story's own time as background (module docstring)."""
-    first = story_anchor(articles)
-    days = current().background_days
-    shared = [date.fromisoformat(ev.date) for ev in events if ev.granularity == "day" and len(ev.articles) >= 2]
-    if first is not None:  # an earlier incident two articles recall is not where the story starts
-        shared = [d for d in shared if (first - d).days <= days]
-    start = min(shared) if shared else first
+    start = _own_start({ev.date: set(ev.articles) for ev in events if ev.granularity == "day"}, articles)
     if start is None:
         return
     for ev in events:
-        ev.background = (start - _period_end(ev.date)).days > days
+        ev.background = (start - _period_end(ev.date)).days > current().background_days
+
+
+#: A weekday named alone ("Friday", "on Monday", "early Thursday", "Saturday morning"):
+#: no date, no "last", "next" or "this" that says which one.
+_BARE_WEEKDAY = re.compile(r"^(?:(?:on|early|late|earlier|later)\s+)?(?:" + "|".join(WEEKDAYS)
+                           + r")(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
+#: How far back the day of writing puts a weekday that is read as the coming one instead.
+_UPDATED_FROM_DAYS = 5
+
+
+def _date_updated_weekdays(buckets: dict[tuple[str, str], list[TimelineMention]], articles: Sequence[Article]) -> None:
+    """Move to the coming week a weekday named alone that the day of writing puts five
+    or six days back, before the story's own start as well: the page's date is the day
+    it was first posted (often the day of the event: "published" Wednesday, "Sims was
+    taken into custody Friday", "Both are in stable condition Saturday morning"), and
+    the text was updated after; in news, the days just after an event are told far more
+    often than the week before it (a future the tense cues miss, "as early as
+    Thursday", moves too). Only where two accounts give the story's start: a lone page's
+    date is no such check. Read on all of GVA and BASIL dev through ``analyze``: 71
+    weekdays move, 70 right on reading (wrong: "On Saturday, the mayor of Hoboken ...
+    said", a Saturday five days back)."""
+    published = {a.id: a.published.date() for a in articles if a.published is not None}
+    days_told = {iso: {m.ref.article_id for m in ms} for (iso, granularity), ms in buckets.items() if granularity == "day"}
+    start = _own_start(days_told, articles)
+    if start is None or not any(len(told) >= 2 and iso == start.isoformat() for iso, told in days_told.items()):
+        return  # the story's own start must be a day two accounts give, not a page's date
+    moves = []
+    for (iso, granularity), mentions in buckets.items():
+        if granularity != "day":
+            continue
+        day = date.fromisoformat(iso)
+        for m in mentions:
+            own = published.get(m.ref.article_id)
+            if (own is not None and _BARE_WEEKDAY.match(m.ref.text.strip())
+                    and (own - day).days >= _UPDATED_FROM_DAYS and (start - day).days >= _UPDATED_FROM_DAYS):
+                moves.append(((iso, granularity), m, (day + timedelta(days=7)).isoformat()))
+    for bucket, mention, coming in moves:
+        log.debug("%r dated %s: the week after its page's date", mention.ref.text, coming)
+        buckets[bucket].remove(mention)
+        if not buckets[bucket]:
+            del buckets[bucket]
+        buckets[(coming, "day")].append(mention)
 
 
 _WEEKDAY_REF = re.compile(r"^(?:(?:on|this|next|by|until|from)\s+)?(" + "|".join(WEEKDAYS) + r")\b[\w\s.,:]*$",

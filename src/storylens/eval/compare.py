@@ -250,7 +250,7 @@ def score_report(gold: dict[str, Any], report: dict[str, Any], event: str = "",
     out: dict[str, float] = {}
     errors: dict[str, list[str]] = {"false_claim_pairs": [], "missed_claim_pairs": [], "false_conflict_pairs": [],
                                     "missed_conflict_pairs": [], "false_quote_pairs": [], "missed_quote_pairs": [],
-                                    "wrong_timeline_dates": [], "missed_timeline_mentions": []}
+                                    "wrong_quote_fidelities": [], "wrong_timeline_dates": [], "missed_timeline_mentions": []}
     # claims
     claims = [[_gm(m) for m in c["mentions"]] for c in gold.get("claims", [])]
     gold_pairs = {(i, a, b) for i, ms in enumerate(claims) for a, b in combinations(sorted({m[0] for m in ms}), 2)}
@@ -381,11 +381,17 @@ def _score_quotes(out: dict[str, float], errors: dict[str, list[str]], gold: dic
                     errors["false_quote_pairs"].append(
                         f"{_short((vx.get('citation') or {}).get('text', ''))}  <>  "
                         f"{_short((vy.get('citation') or {}).get('text', ''))}")
-            for x, fid, _ in vs:
+            for x, fid, vx in vs:
                 for (i, j), gf in gfid.items():
                     if _hits(x, [gq[i][j]]):
                         fid_n += 1
-                        fid_ok += (fid == gf) or (fid in ("verbatim", "minor") and gf in ("verbatim", "minor"))
+                        right = (fid == gf) or (fid in ("verbatim", "minor") and gf in ("verbatim", "minor"))
+                        fid_ok += right
+                        if not right:
+                            q = gold["quotes"][i]
+                            errors["wrong_quote_fidelities"].append(
+                                f"{fid} for {gf} ({q.get('id')}, {q.get('speaker')}): "
+                                f"{_short((vx.get('citation') or {}).get('text', ''))!r} ({x[0]})")
                         altered_sys += fid == "altered"
                         altered_gold += gf == "altered"
                         altered_ok += fid == gf == "altered"

@@ -124,7 +124,7 @@ def test_fidelity_levels():
     cases = {
         "The bridge stays shut until the inspectors sign it off.": "verbatim",
         "the bridge stays shut, until the inspectors sign it off": "minor",
-        "The bridge stays shut until inspectors sign it off.": "altered",
+        "The bridge stays shut until the inspectors sign off.": "altered",
         "The bridge stays open while the council and the mayor argue about money and lawyers.": "paraphrase",
     }
     _assert_fidelities(ref, cases)
@@ -143,9 +143,30 @@ def test_words_written_otherwise_with_the_same_letters_are_minor():
         # another word, another tense, a word cut: altered
         "We've kept the ferry closed for a year-and-a-half, and 1 in 3 crossings was a tax-free trip.": "altered",
         "We'll keep the ferry shut for a year-and-a-half, and 1 in 3 crossings was a tax-free trip.": "altered",
-        "We've kept the ferry shut for a year-and-a-half, and 1 in 3 crossings was tax-free trip.": "altered",
+        "We've kept the ferry shut for a year-and-a-half, and 1 in 3 crossings was a trip.": "altered",
         # a portion, respelled
         "we have kept the ferry shut for a year and a half": "minor",
+    }
+    _assert_fidelities(ref, cases)
+
+
+def test_a_few_edits_that_keep_the_meaning_are_minor():
+    ref = "The council and the mayor said that the old bridge stays shut until all of the inspectors sign it off."
+    cases = {
+        # the outlet's words in brackets, added or put for the speaker's
+        "The council and the mayor said that the old (Harlow) bridge stays shut": "minor",
+        "[Officials] said that the old bridge stays shut": "minor",
+        # articles, "and", "both", "that", "of" added, cut or swapped: one or two of them
+        "The council, the mayor said that the old bridge stays shut": "minor",
+        "Both the council and the mayor said the old bridge stays shut": "minor",
+        "until all the inspectors sign it off": "minor",
+        # three such edits are a rewording; other words are not fillers
+        "Council, mayor said the old bridge stays shut": "altered",
+        "The council and the mayor said that the old bridge stays shut until not all of the inspectors sign it off.":
+            "altered",
+        "The council and the mayor said that the old bridge only stays shut": "altered",
+        "The council and the mayor said that the old bridge stays shut until all of the (new) inspectors sign it":
+            "minor",
     }
     _assert_fidelities(ref, cases)
 

@@ -225,3 +225,29 @@ def test_an_earlier_incident_two_reports_recall_stays_background():
                       published=datetime(2031, 12, 13, 9, tzinfo=timezone.utc))
     events = {e.date: e for e in build_timeline([first, second])}
     assert {d: e.background for d, e in events.items()} == {"2031-11-01": True, "2031-12-12": False}
+
+
+def test_a_weekday_five_or_six_days_before_the_page_and_the_story_is_the_coming_one():
+    wednesday = datetime(2031, 6, 4, tzinfo=timezone.utc)  # the day the ferry sank: both pages are dated then
+    first = _article(
+        "first",
+        "The Velm ferry sank early Wednesday. Captain Ida Morrow was taken into custody Friday. "
+        "Two survivors were in stable condition Thursday morning. The pier had closed on Monday. "
+        "Last Friday, a storm hit Orla.",
+        [("early Wednesday", "2031-06-04", "day"), ("Friday", "2031-05-30", "day"),
+         ("Thursday morning", "2031-05-29TMO", "time"), ("Monday", "2031-06-02", "day"),
+         ("Last Friday", "2031-05-30", "day")],
+        published=wednesday)
+    second = _article("second", "Divers searched Orla harbour after the Velm ferry sank on Wednesday.",
+                      [("Wednesday", "2031-06-04", "day")], published=wednesday)
+    later = _article("later", "The Velm ferry that sank Wednesday was raised.", [("Wednesday", "2031-06-04", "day")],
+                     published=datetime(2031, 6, 9, tzinfo=timezone.utc))
+    events = {e.date: e for e in build_timeline([first, second, later])}
+    _check(list(events.values()), [first, second, later])
+    # the page was updated after the day it is dated: the days after the sinking
+    assert _dates_of(events, "Friday") == ["2031-06-06"]
+    assert _dates_of(events, "Thursday morning") == ["2031-06-05"]
+    # two days back, a "last", a day the story's own time has reached: as read
+    assert _dates_of(events, "Monday") == ["2031-06-02"]
+    assert _dates_of(events, "Last Friday") == ["2031-05-30"]
+    assert sorted(m.ref.article_id for m in events["2031-06-04"].mentions) == ["first", "later", "second"]
