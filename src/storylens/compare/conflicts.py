@@ -597,6 +597,12 @@ def _event_days(article: Article, st: Statement) -> list[TimeRef]:
     return out
 
 
+def _day_words(t: TimeRef) -> str:
+    """A side's claim: the words of the day it names ("last Friday" and "Friday" are one
+    side), else the reference as written."""
+    return " ".join(m.group(0) for m in _DAY_WORD.finditer(t.text)) or t.text
+
+
 def _days_disagree(a: Article, ta: TimeRef, b: Article, tb: TimeRef) -> bool:
     """Whether two day references of one event say different days: each a day of the
     event (:func:`_day_of_the_event`), not the same words or one inside the other (the
@@ -615,22 +621,38 @@ def _days_disagree(a: Article, ta: TimeRef, b: Article, tb: TimeRef) -> bool:
 
 def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
                 st_of: dict[tuple[str, str, int, int], Statement]) -> list[_Edge]:
-    """Date disagreements between the statements of one fact (:func:`_days_disagree`;
-    a publication stamp left in the text is no statement of the event's day)."""
+    """Date disagreements between the statements of one fact, each naming one day of
+    the event (:func:`_days_disagree`): a day something was said or made known beside
+    it does not count ("Authorities said Monday a boy shot ... last Friday" names one,
+    Friday); a publication stamp left in the text is no statement of the event's day.
+    Two statements disagree when they share enough words to tell of one event
+    (``compare.date_same_event_jaccard``: a fact may align neighbouring events), or when
+    their two days are those of such a disagreement in the same fact: a third account
+    aligned with them that gives one of the two days takes that side."""
     by_id = {a.id: a for a in articles}
-    same_event = current().date_same_event_jaccard  # a fact may align neighbouring events
+    same_event = current().date_same_event_jaccard
     edges = []
     for fact in facts:
         support = [(by_id[c.article_id], st_of[c.location]) for c in fact.support if c.location in st_of]
+        # disagreeing pairs that share the event's words, and the others
+        told: list[tuple[TimeRef, Statement, TimeRef, Statement]] = []
+        apart: list[tuple[TimeRef, Statement, TimeRef, Statement]] = []
         for n, (a, sa) in enumerate(support):
             for b, sb in support[n + 1:]:
                 if same_source(a, b) or _STAMP.match(sa.citation.text) or _STAMP.match(sb.citation.text):
                     continue
-                da, db = _event_days(a, sa), _event_days(b, sb)
+                # the days each names of the event ("said Monday" is the day it was told)
+                da = [t for t in _event_days(a, sa) if _day_of_the_event(a, t)]
+                db = [t for t in _event_days(b, sb) if _day_of_the_event(b, t)]
                 values = da[0].value + db[0].value if len(da) == 1 and len(db) == 1 else "X"
+                if "X" in values or "W" in values or not _days_disagree(a, da[0], b, db[0]):
+                    continue
                 close = len(sa.terms & sb.terms) / max(1, len(sa.terms | sb.terms)) >= same_event
-                if "X" not in values and "W" not in values and close and _days_disagree(a, da[0], b, db[0]):
-                    edges.append(_Edge("date", fact.id, fact.statement, _side(da[0].text, sa), _side(db[0].text, sb)))
+                (told if close else apart).append((da[0], sa, db[0], sb))
+        for ta, sa, tb, sb in told + [(ta, sa, tb, sb) for ta, sa, tb, sb in apart
+                                      if any((same_day(ta, x) and same_day(tb, y)) or (same_day(ta, y) and same_day(tb, x))
+                                             for x, _, y, _ in told)]:
+            edges.append(_Edge("date", fact.id, fact.statement, _side(_day_words(ta), sa), _side(_day_words(tb), sb)))
     return edges
 
 

@@ -481,3 +481,21 @@ def test_a_later_higher_toll_is_an_update_not_a_dispute():
     assert len(figure_conflicts()) == 1
     first.published, later.published = later.published, datetime(2031, 5, 3, 9, tzinfo=timezone.utc)
     assert len(figure_conflicts()) == 1  # the later report has fewer dead: no update explains it
+
+
+def test_a_third_account_giving_one_of_the_two_days_takes_that_side():
+    text = "The Harwick council closed the old library on {} after a fire inspection."
+    a = article("a", text.format("Monday"), times=[("Monday", "2031-04-28")])
+    b = article("b", text.format("Wednesday"), outlet="Post", times=[("Wednesday", "2031-04-30")])
+    # the day it was said is not the event's day; the words shared with b are too few to
+    # tell of one event alone, but c is aligned with both and names a's day
+    tc = ("Officials said Thursday that the Harwick council shut the old library last Monday, "
+          "weeks after marshals found its wiring unsafe.")
+    c = article("c", tc, outlet="Radio", times=[("Thursday", "2031-05-01"), ("last Monday", "2031-04-28")])
+    facts, conflicts = _run(a, b, c)
+    assert any({s.article_id for s in f.support} == {"a", "b", "c"} for f in facts)
+    (date,) = [x for x in conflicts if x.kind == "date"]
+    assert [(s.citation.article_id, s.claim) for s in date.sides] == [("a", "Monday"), ("c", "Monday"),
+                                                                        ("b", "Wednesday")]
+    # alone with b, c's fewer shared words tell of no one event: no dispute
+    assert [x for x in _run(b, c)[1] if x.kind == "date"] == []
