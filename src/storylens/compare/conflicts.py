@@ -88,6 +88,10 @@ _NOT_COUNTED = {"block", "count", "charg"}
 #: "killed three people and himself"): not the victims' count another account gives.
 _WITH_THE_ATTACKER = re.compile(r"[^.;]{0,40}?\b(?:including|and|plus) (?:the )?(?:(?:suspected|alleged|lone) )?"
                                 r"(?:gunman|shooter|suspect|attacker|killer|himself|herself)\b", re.IGNORECASE)
+#: A toll told by where they died ("Two people died at the scene", "one was pronounced
+#: dead at the hospital"): part of the dead, others may have died elsewhere or later.
+_WHERE_THEY_DIED = re.compile(r"[^.;]{0,40}?\b(?:died|dead|killed)\s+(?:at|on|in)\s+(?:the\s+|a\s+)?"
+                              r"(?:[\w’'-]+\s+){0,3}?(?:scene|hospital)\b", re.IGNORECASE)
 #: Words after a number that make it a count beside another group ("three other people").
 _BESIDE = frozenset({"other", "others", "more", "additional", "further", "extra"})
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
@@ -236,7 +240,8 @@ def _a_whole_count(text: str, f: Figure) -> bool:
     the men", "two of the killings"), not more beside another group ("three other people",
     "three more", "another eight", "three additional officers"), not a rank ("a fifth
     person"), not a rate ("19.3 deaths per 100,000"), not the victims with their attacker
-    ("seven people dead, including the gunman")."""
+    ("seven people dead, including the gunman"), not a toll by where they died ("two
+    people died at the scene")."""
     words = casefold_words(f.text).split()
     at = next((i for i, w in enumerate(words) if w[:1].isdigit() or w in NUMBER_WORDS), 0)
     before = casefold_words(text[max(0, f.start - 12):f.start]).split()
@@ -247,7 +252,7 @@ def _a_whole_count(text: str, f: Figure) -> bool:
         return False
     if _ORDINALS & set(words) or (after and after[0] == "per"):
         return False
-    return not _WITH_THE_ATTACKER.match(text, f.end)
+    return not (_WITH_THE_ATTACKER.match(text, f.end) or _WHERE_THEY_DIED.match(text, f.end))
 
 
 def _elliptical(article: Article, st: Statement, first: bool) -> list[_Mention]:
@@ -558,10 +563,20 @@ _TOLD_ON = re.compile(r"(?:\b(?:said|says|told|announced|identified|confirmed|re
                       r"|suspects?|shooter|gunman)))?\s+(?:on\s+)?$", re.IGNORECASE)
 
 
+#: A day opening its sentence before who said or made known what follows ("On Monday,
+#: the coroner said Crawford died ...", "Tuesday, police identified ..."): the day of the
+#: telling. Not a day after its event ("He died Sunday, police said").
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?][\"”’)]*\s+|\n)\W*(?:(?:on|early|late)\s+)?$", re.IGNORECASE)
+_TOLD_AFTER = re.compile(r",?\s+(?:[\w.’'-]+\s+){1,6}?(?:said|says|told|announced|confirmed|reported|disclosed"
+                         r"|identified|released|ruled)\b", re.IGNORECASE)
+
+
 def _day_of_the_event(article: Article, t: TimeRef) -> bool:
     """Whether a day reference can say when the event happened (see above)."""
     before = article.text[max(0, t.start - 250):t.start]
-    return not (_TOLD_FROM_ANOTHER_DAY.search(t.text) or _BOUND.search(before[-12:]) or _TOLD_ON.search(before))
+    told_after = _OPENS_SENTENCE.search(before) and _TOLD_AFTER.match(article.text, t.end, t.end + 80)
+    return not (_TOLD_FROM_ANOTHER_DAY.search(t.text) or _BOUND.search(before[-12:]) or _TOLD_ON.search(before)
+                or told_after)
 
 
 #: The words of a day in a time of day ("Saturday", "Sept. 12"): a weekday, a month and

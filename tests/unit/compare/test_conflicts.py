@@ -268,6 +268,22 @@ def test_counts_of_different_measures_do_not_conflict():
     assert {s.citation.article_id for s in fig.sides} == {"a", "c"}
 
 
+def test_a_toll_told_by_where_they_died_is_part_of_the_dead():
+    # Two died at the scene and a third at the hospital: "three died" is no dispute with it.
+    a = article("a", "Two people died at the scene of the Dornhill ferry crash on Sunday, police said.",
+                outlet="Gazette", figures=[{"text": "Two people", "value": 2.0, "counts": "people"}],
+                entities={"place:dornhill": ["Dornhill"]})
+    b = article("b", "Three people died in the Dornhill ferry crash on Sunday, police said.",
+                outlet="Post", figures=[{"text": "Three people", "value": 3.0, "counts": "people"}],
+                entities={"place:dornhill": ["Dornhill"]})
+    assert [x for x in _run(a, b)[1] if x.kind == "figure"] == []
+    # without where, two dead and three dead of one crash are a dispute
+    a2 = article("a", "Two people died in the Dornhill ferry crash on Sunday, police said.",
+                 outlet="Gazette", figures=[{"text": "Two people", "value": 2.0, "counts": "people"}],
+                 entities={"place:dornhill": ["Dornhill"]})
+    assert len([x for x in _run(a2, b)[1] if x.kind == "figure"]) == 1
+
+
 def test_two_counted_nouns_of_one_sentence_are_different_things():
     # People against shots: each noun is in the other's sentence, but neither counts an
     # event of the other.
@@ -499,3 +515,15 @@ def test_a_third_account_giving_one_of_the_two_days_takes_that_side():
                                                                         ("b", "Wednesday")]
     # alone with b, c's fewer shared words tell of no one event: no dispute
     assert [x for x in _run(b, c)[1] if x.kind == "date"] == []
+
+
+def test_a_day_opening_a_sentence_before_who_said_it_is_the_day_of_the_telling():
+    a = article("a", "On Monday, the Harwick coroner said the ferryman died from a wound to the chest.",
+                times=[("Monday", "2031-04-28")])
+    b = article("b", "The ferryman died Sunday from a wound to the chest, the Harwick coroner said.", outlet="Post",
+                times=[("Sunday", "2031-04-27")])
+    assert [c for c in _run(a, b)[1] if c.kind == "date"] == []
+    # the same day after its event is the event's: Monday against Sunday is a dispute
+    a2 = article("a", "The ferryman died Monday from a wound to the chest, the Harwick coroner said.",
+                 times=[("Monday", "2031-04-28")])
+    assert len([c for c in _run(a2, b)[1] if c.kind == "date"]) == 1
