@@ -113,6 +113,8 @@ def _names(articles: Sequence[Article]) -> dict[str, str]:
 
 
 _OPENING_QUOTES = "\"“‘'"
+#: A quotation of four words or more (fewer are a name or scare quotes: "best-case scenario").
+_QUOTED_WORDS = re.compile(r"[\"“](?:[^\"“”\s]+\s+){3,}[^\"“”]*[\"”]")
 _SPEECH = re.compile(r"\b(?:said|says|say|told|tells|according|stated|added|wrote|writes|posted|announced|noted|claim(?:s|ed)?"
                      r"|explained|asked|replied|reported|testified|insisted|argued|warned|declared)\b", re.I)
 
@@ -135,8 +137,8 @@ def sayable(text: str) -> bool:
     a capital or a digit and ends a sentence, not a clause cut at a comma or a
     semicolon, nor a teaser cut off with an ellipsis), not a photo caption (it opens with
     the photo's credit, or the end of one: a bracket it never opened), and not a piece
-    of someone's quotation without its speaker (it opens a quotation, or leaves one
-    open, and names no one saying it)."""
+    of someone's quotation without its speaker (it opens a quotation, leaves one open,
+    or quotes four words or more, and names no one saying it)."""
     t = text.strip()
     body = t.lstrip(_OPENING_QUOTES + "([—–- ")
     if not body or not (body[0].isupper() or body[0].isdigit()) or _PHOTO_CREDIT.match(body):
@@ -146,12 +148,32 @@ def sayable(text: str) -> bool:
     quotes = t.count('"') % 2 or t.count("“") != t.count("”")
     if (t[0] in _OPENING_QUOTES or quotes) and not _SPEECH.search(_unquoted(t)):
         return False
+    if _QUOTED_WORDS.search(t) and not (_names_someone_saying(_unquoted(t)) or _INTRODUCED.search(t)):
+        return False  # someone's words ('managers are on their own, "or else a strong ..."') with no one saying them
     return True
 
 
 #: A sentence that opens with a personal pronoun ("He is being held on $1 million bond.",
 #: "It happened at ..."): whole, but who is meant is in the sentence before it.
 _PRONOUN_OPENING = re.compile(r"^\W*(?:he|she|they|it|his|her|their|its|him|them)\b", re.IGNORECASE)
+
+
+#: Verbs that tell someone's words beside the plain ones of ``_SPEECH`` ("apologized to
+#: ... and 'anyone I may have offended'", "called it", "described the bill as").
+_TELLING = re.compile(r"\b(?:call|describ|apologi[sz]|warn|urg|vow|promis|plead|recall|tweet|admit|den(?:y|ie)"
+                      r"|acknowledg|conced|suggest|predict|blam|prais|critici[sz]|accus|respond|complain|characteri[sz]"
+                      r"|dismiss|label|term|question|demand|pledg|boast|joke|quip|chant|shout|yell|scream)\w*"
+                      r"|\bwent on\b", re.IGNORECASE)
+#: A quotation a colon introduces ("underscores the prime minister's message: "The world
+#: needs ...""): the words before the colon say whose.
+_INTRODUCED = re.compile(r":\s*[\"“]")
+
+
+def _names_someone_saying(unquoted: str) -> bool:
+    """Whether a sentence's own words (outside its quotations) tell whose words it quotes:
+    a verb of saying, or a name (a capitalised word after the first: "Mr. Braley")."""
+    return bool(_SPEECH.search(unquoted) or _TELLING.search(unquoted)
+                or re.search(r"(?<=\s)[A-Z][a-z]", unquoted.strip()))
 
 
 def _unquoted(text: str) -> str:

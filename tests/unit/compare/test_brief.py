@@ -193,6 +193,12 @@ def test_only_whole_attributed_sentences_are_sayable():
     # "say" inside the quotation is the speaker's word: it does not say whose words they are
     assert not sayable('"I would say that there is a 2 in 3 chance that we sail on Friday.')
     assert sayable('"There is a 2 in 3 chance that we sail on Friday," Oskarsdóttir said.')
+    # four quoted words or more in the writer's sentence: someone's words, said by whom?
+    assert not sayable('Either the crews sail on their own, "or else the port office tells them when to go."')
+    assert sayable('The captains apologized to the mayor and "anyone we may have stranded" on Friday.')
+    assert sayable('Ferry captain Ona Brisk, in a letter, told crews "the port office decides when we sail."')
+    assert sayable('The union called it a "cynical move" by the port office.')  # scare quotes: two words
+    assert sayable('A banner at the quay gives the union\'s answer: "No sailing until the contracts are signed."')
 
 
 def test_a_summary_never_shows_a_headline_or_a_clause():
