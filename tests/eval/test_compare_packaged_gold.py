@@ -1,8 +1,8 @@
 """The comparison gold packaged in ``storylens/eval/data/compare_gold/`` (splits
-``heldout`` and ``dev2``; offsets only, annotated by ``shared/eval/compare/GUIDELINE.md``):
+``heldout``, ``dev2`` and ``heldout2``; offsets only, annotated by ``shared/eval/compare/GUIDELINE.md``):
 every file is well formed and carries no article text; with the shared data present, every
 mention's offsets lie inside its article's ``text`` (or ``title`` for headlines) and cover
-a non-empty span, ``storylens eval compare --split heldout|dev2`` finds the files, and our
+a non-empty span, ``storylens eval compare --split heldout|dev2|heldout2`` finds the files, and our
 scorer gives the same figures as the reference scorer (``shared/tools/score_compare.py``,
 given the raw texts through its ``load(..., raw_texts=...)``) on a report built from
 the gold itself, on every packaged event, and on the reports ``eval compare`` writes for
@@ -60,8 +60,9 @@ def _ids(item: tuple[str, Path]) -> str:
 def test_the_splits_resolve_to_the_packaged_folders() -> None:
     assert len(FILES) >= 5
     assert gold_files(split="heldout") == FILES
-    assert len(gold_files(split="dev2")) >= 8
-    assert not {p.stem for p in FILES} & {p.stem for p in gold_files(split="dev2")}  # no event in both
+    assert len(gold_files(split="dev2")) >= 8 and len(gold_files(split="heldout2")) >= 6
+    events = [{p.stem for p in gold_files(split=split)} for split in ("heldout", "dev2", "heldout2")]
+    assert sum(map(len, events)) == len(set().union(*events))  # no event in two splits
 
 
 @pytest.mark.parametrize("item", PACKAGED, ids=_ids)
@@ -201,7 +202,7 @@ def evaluated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
 
 
 def test_eval_compare_on_the_packaged_splits_agrees_with_the_reference(evaluated: tuple[str, Path, Any]) -> None:
-    """``storylens eval compare --split heldout|dev2``'s figures per event (as grouped and
+    """``storylens eval compare --split heldout|dev2|heldout2``'s figures per event (as grouped and
     as one story) are the reference scorer's on the reports it wrote, given the raw texts."""
     split, tmp_path, result = evaluated
     try:

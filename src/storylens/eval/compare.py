@@ -43,7 +43,7 @@ from .data import MissingDataError, shared_dir
 
 __all__ = ["EventResult", "gold_files", "event_records", "write_event_jsonl", "analyze_event", "score_report",
            "aggregate", "evaluate_events", "evaluate", "evaluate_detailed", "text_lines", "FETCHED_AT",
-           "HELDOUT", "DEV2", "PACKAGED_SPLITS"]
+           "HELDOUT", "DEV2", "HELDOUT2", "PACKAGED_SPLITS"]
 
 log = logging.getLogger(__name__)
 
@@ -66,13 +66,16 @@ GoldMention = tuple[str, str, tuple[int, int]]
 HELDOUT = Path(__file__).parent / "data" / "compare_gold" / "heldout"
 #: More dev events annotated in the project (split ``dev2``, tuning allowed), the same way.
 DEV2 = Path(__file__).parent / "data" / "compare_gold" / "dev2"
+#: A second held-out set (split ``heldout2``), annotated blind in the same way: six events
+#: no one tuned against.
+HELDOUT2 = Path(__file__).parent / "data" / "compare_gold" / "heldout2"
 #: The splits whose gold is packaged with Storylens (the others are in ``shared/``).
-PACKAGED_SPLITS = {"heldout": HELDOUT, "dev2": DEV2}
+PACKAGED_SPLITS = {"heldout": HELDOUT, "dev2": DEV2, "heldout2": HELDOUT2}
 
 
 def gold_files(data: Path | None = None, split: str = "dev") -> list[Path]:
     """The gold files of a split (``data``: a folder of gold files instead; splits
-    ``heldout`` and ``dev2``: the packaged gold, :data:`PACKAGED_SPLITS`)."""
+    ``heldout``, ``dev2`` and ``heldout2``: the packaged gold, :data:`PACKAGED_SPLITS`)."""
     if data is None and split in PACKAGED_SPLITS:
         folder = PACKAGED_SPLITS[split]
     else:
