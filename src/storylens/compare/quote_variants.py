@@ -21,8 +21,9 @@ Fidelity of a variant against the group's reference, compared on the part of the
 reference the variant covers (quoting a portion of a statement is not an alteration).
 The reference is the longest segment (an agency original wins a tie) unless one at least
 half as long comes from an article whose wording more outlets bear out where their
-quotes overlap, or is free of words the outlet marks as its own ("[of Congress]") where
-the longest is not; the reference article's other segments of the utterance are their
+quotes overlap, or is free of words the outlet marks as its own ("[of Congress]") or of
+words cut out (an ellipsis between its words: an excerpt) where the longest is not; the
+reference article's other segments of the utterance are their
 own reference. A segment the reference does not overlap is compared with the variant
 it overlaps most:
 
@@ -474,8 +475,8 @@ def _reference(members: list[_Segment], originals: Collection[str], order: dict[
     """The variant the others are judged against: the longest, unless another at least
     half as long comes from an article whose wording more outlets bear out (fewer
     articles give other words where they overlap it, net of those giving the same
-    words), or the longest marks words as the outlet's own ("[of Congress]") and such
-    another does not."""
+    words), or the longest marks words as the outlet's own ("[of Congress]") or cuts
+    words out of it (an ellipsis between its words) and such another does not."""
     def by_length(s: _Segment) -> tuple[int, bool, int, int]:
         return (-len(s.words), s.article.id not in originals, order[s.article.id], s.start)
 
@@ -484,7 +485,19 @@ def _reference(members: list[_Segment], originals: Collection[str], order: dict[
     if len(candidates) < 2 or len(members) > _MAX_VOTING_SEGMENTS:
         return min(members, key=by_length)
     dissent = _dissent(members)
-    return min(candidates, key=lambda s: (dissent[s.article.id], "[" in s.article.text[s.start:s.end], *by_length(s)))
+    return min(candidates, key=lambda s: (dissent[s.article.id], "[" in s.article.text[s.start:s.end], _cut(s),
+                                          *by_length(s)))
+
+
+#: An ellipsis between a quotation's words: the outlet cut words out of it.
+_ELLIPSIS = re.compile(r"\w\W*(?:\.\s?\.\s?\.|…)\W*\w")
+
+
+def _cut(seg: _Segment) -> bool:
+    """Whether the outlet cut words out of the quotation ("since the days that I served in
+    Vietnam... whatever we think about the war"): an excerpt, not the most complete
+    rendering of what was said."""
+    return _ELLIPSIS.search(seg.article.text, seg.start, seg.end) is not None
 
 
 def _build_group(members: list[_Segment], originals: Collection[str], order: dict[str, int],

@@ -292,6 +292,18 @@ def test_a_quote_with_words_in_square_brackets_is_not_the_reference_over_a_plain
     assert {v.article_id: v.fidelity for v in group.variants} == {"a": "verbatim", "b": "altered"}
 
 
+def test_a_quote_with_words_cut_out_is_not_the_reference_over_a_whole_one():
+    # the excerpt is the longest, joining two sentences across an ellipsis and adding a word
+    whole = "We have learned something important since the day the bridge closed, and we owe the crews our thanks"
+    excerpt = ("We have learned something very important since the day the bridge closed... whatever we think "
+               "of the council, we owe the crews our full support and our thanks")
+    a = _quoting("a", f'Brandvik said: "{whole}."')
+    b = _quoting("b", f'Brandvik said: "{excerpt}."')
+    (group,) = _groups(b, a)
+    assert group.variants[0].article_id == "a"
+    assert {v.article_id: v.fidelity for v in group.variants} == {"a": "verbatim", "b": "altered"}
+
+
 def test_another_part_of_the_reference_article_is_judged_against_itself():
     first = ("After a long night with the engineers and the council, and after reading every report twice, I can "
              "see the bridge must stay shut until the inspectors sign it off")
