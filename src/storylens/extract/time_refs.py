@@ -80,6 +80,9 @@ def _verb_tense(verb: "Token") -> Tense:
         return None  # "would", "could", "may": no time of its own
     if any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"  # "is scheduled", "are meeting"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _FUTURE_FRAMES and any(a.lower_ == "to" for a in auxes):
+        head = _verb_tense(verb.head)  # "is scheduled to be arraigned June 12": a plan, not a past
+        return "future" if head in ("present", "future") else None
     if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_ in _SCHEDULE_PARTICIPLES:
         return None  # "the election slated for June 25", "the ruling, expected by June": no past
     if verb.tag_ in ("VBD", "VBN"):

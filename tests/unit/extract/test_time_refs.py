@@ -221,8 +221,12 @@ def test_a_future_weekday_that_is_the_day_of_writing_is_that_day(sentence: str, 
          "2026-04-02T09:30"),
         ("The Harlow ferry trial was postponed until March 30.", "March 30", "2026-03-30"),
         ("The Harlow ferry trial was rescheduled for April 20.", "April 20", "2026-04-20"),
+        # a passive plan: "is scheduled to be arraigned" is ahead, "was expected to be" the nearest
+        ("Captain Ona Brisk is scheduled to be arraigned June 12 in Harlow.", "June 12", "2026-06-12"),
+        ("Captain Ona Brisk was expected to be arraigned March 30 in Harlow.", "March 30", "2026-03-30"),
         # a past verb that is no scheduling: the last one
         ("The Harlow ferry trial began on March 30.", "March 30", "2025-03-30"),
+        ("Captain Ona Brisk was arraigned on March 30.", "March 30", "2025-03-30"),
     ],
 )
 def test_a_date_set_by_a_past_verb_of_scheduling_is_the_nearest(sentence: str, phrase: str, value: str) -> None:
