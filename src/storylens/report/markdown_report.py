@@ -18,6 +18,8 @@ from .. import __version__
 from ..model import Article, Story
 from .json_report import Report, report_counts, reveal_hidden, single_line, source_name, write_text_atomic
 from .markdown_story import comparison_lines
+from .present.names import Names
+from ..text import fold
 
 __all__ = ["md_escape", "md_line", "render_markdown", "write_markdown"]
 
@@ -73,7 +75,7 @@ def _notes(article: Article, name: str) -> str:
     return f" *({'; '.join(notes)})*" if notes else ""
 
 
-def _article_lines(article: Article, number: int) -> list[str]:
+def _article_lines(article: Article, number: int, names: Names) -> list[str]:
     out = [f"### {number}. {_headline(article)}", ""]
     outlet = _outlet(article) if not single_line(article.outlet) else f"**{_outlet(article)}**"
     out.append(f"{outlet}{_notes(article, 'outlet')}")
@@ -107,7 +109,7 @@ def _article_lines(article: Article, number: int) -> list[str]:
     paragraphs = [p for p in paragraphs if p]
     for para in paragraphs or ["*(no body text)*"]:
         out += [para, ""]
-    out += _extracted_lines(article)
+    out += _extracted_lines(article, names)
     if article.removed:
         out += [f"#### Removed from the page ({_plural(len(article.removed), 'line')})", ""]
         for r in article.removed:
@@ -117,14 +119,18 @@ def _article_lines(article: Article, number: int) -> list[str]:
     return out
 
 
-def _extracted_lines(article: Article) -> list[str]:
-    """Quotes, figures and time references, each with its character span in ``text``."""
+def _extracted_lines(article: Article, names: Names) -> list[str]:
+    """Quotes, figures and time references, each with its character span in ``text``;
+    ``names``: the report's names for entity keys (whom a quote was given to)."""
     out: list[str] = []
     if article.quotes:
         out += [f"#### Quotes ({len(article.quotes)})", ""]
         for q in article.quotes:
             who = md_line(q.speaker) if q.speaker else "*unattributed*"
-            entity = f" [{md_line(q.speaker_entity)}]" if q.speaker_entity else ""
+            # whom the speaker was resolved to, by name (no internal key on the page)
+            resolved = names.name(q.speaker_entity) if q.speaker_entity else None
+            named = resolved is not None and fold(resolved) in fold(q.speaker or "")
+            entity = f" (= {md_line(resolved)})" if resolved and not named else ""
             how = " ".join(md_line(x) for x in (q.cue, f"({q.medium})" if q.medium else None) if x)
             out.append(f"- {who}{entity} {how} — {q.kind}: {md_line(q.text)} (chars {q.start}–{q.end})")
         out.append("")
@@ -204,8 +210,9 @@ def render_markdown(report: Report) -> str:
     else:
         out += ["No stories: there were no articles to group.", ""]
     out += ["## Articles", ""]
+    names = Names.for_story(None, report.articles)  # a speaker linked to a name another article gives
     for i, article in enumerate(report.articles, start=1):
-        out += _article_lines(article, i)
+        out += _article_lines(article, i, names)
     out += ["## Skipped inputs", ""]
     for s in report.skipped:
         out.append(f"- {md_line(s.source)}: {md_line(s.reason)}")

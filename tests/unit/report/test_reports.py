@@ -351,6 +351,23 @@ def test_markdown_content(tmp_path: Path) -> None:
     assert "<h3>2. Lakeview ferme son quai</h3>" in rendered
 
 
+def test_markdown_names_whom_a_quote_was_given_without_an_internal_key() -> None:
+    from storylens.model import Entity, Quote, Span
+
+    text = "“We cannot keep patching it,” Brenner said. Council member Ada Brenner chairs the works committee."
+    at = text.index("Ada Brenner")
+    article = make_article(paragraphs=[text], entities=[
+        Entity("person:ada brenner", "Ada Brenner", "person", mentions=[Span(at, at + 11)])],
+        quotes=[Quote("We cannot keep patching it,", 1, 29, "direct", speaker="Brenner", cue="said",
+                      speaker_entity="person:ada brenner"),
+                Quote("patching", 19, 27, "direct", speaker="Ada Brenner", cue="said",
+                      speaker_entity="person:ada brenner")])
+    md = render_markdown(make_report(articles=[article]))
+    assert "- Brenner (= Ada Brenner) said — direct: We cannot keep patching it," in md
+    assert "- Ada Brenner said — direct: patching" in md  # the name written out: nothing to add
+    assert "person:" not in md
+
+
 def test_markdown_escapes_hostile_text() -> None:
     md = render_markdown(make_report(articles=[hostile_article()], skipped=[Skipped(HOSTILE, HOSTILE)]))
     assert RLO not in md and ZWSP not in md and BOM not in md and "⟨U+202E⟩" in md
