@@ -287,13 +287,22 @@ def _according_to(doc: Doc, spans: list[QuoteSpan], used: set[int]) -> list[tupl
     return found
 
 
-def _subject_mentions(doc: Doc, entities: list[Entity]) -> set[int]:
+def _subject_mentions(doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]] | None = None,
+                      main_only: bool = False) -> set[int]:
+    """Start offsets of the entity mentions that are a clause's subject; ``main_only``:
+    only the subject of a sentence's main verb outside ``quoted`` spans ("But Justice
+    Ada Roe was unconvinced.", not "Cowan said [Patrick] offered him the job" nor a
+    name inside a quotation)."""
     starts: set[int] = set()
     for entity in entities:
         for mention in entity.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and any(t.dep_ in ("nsubj", "nsubjpass") for t in span):
-                starts.add(mention.start)
+            if span is None or not any(t.dep_ in ("nsubj", "nsubjpass") and (not main_only or t.head.dep_ == "ROOT")
+                                       for t in span):
+                continue
+            if main_only and any(s <= mention.start < e for s, e in quoted or ()):
+                continue
+            starts.add(mention.start)
     return starts
 
 
@@ -467,13 +476,14 @@ def _records(doc: Doc, entities: list[Entity], attributions: list[_Attribution],
     quotes: list[Quote] = []
     by_key = {e.key: e for e in entities}
     quoted = [(span.outer_start, span.outer_end) for span in spans if span.end - span.start > 0]
+    turned_to = _subject_mentions(doc, entities, quoted, main_only=True)  # whom the story turns to
     previous: tuple[int, Entity] | None = None
     for attribution in sorted(attributions, key=lambda a: min(p[0] for p in a.parts)):
         blocked = [(s, e) for s, e, _k in attribution.parts]
         # A speaker phrase never runs into quoted text, this attribution's or another's
         # ("Duchâtel, who told residents "...", said ...").
         sp_start, sp_end = speaker_span(attribution.subject, blocked + quoted)
-        entity = resolve_speaker(doc, attribution.subject, sp_start, sp_end, index, subjects, previous)
+        entity = resolve_speaker(doc, attribution.subject, sp_start, sp_end, index, subjects, previous, turned_to)
         if entity in by_key:
             previous = (sp_start, by_key[entity])
         context = _blank(text, attribution.cue.sent.start_char, attribution.cue.sent.end_char, blocked)

@@ -134,6 +134,13 @@ class MentionIndex:
                 break
         return fallback
 
+    def other_subject(self, lo: int, hi: int, entity: Entity, subjects: set[int]) -> bool:
+        """Whether another person than ``entity`` is one of ``subjects`` between ``lo``
+        and ``hi`` ("But Justice Antonin Scalia was unconvinced."): the story has turned to
+        them."""
+        return any(lo < s < hi and s in subjects and ent.kind == "person" and ent.key != entity.key
+                   for s, _e, ent in self.mentions)
+
     def genders(self, entity: Entity, text: str) -> set[str]:
         """What the text says of ``entity``'s gender: ``m`` or ``f`` from a title or a
         gendered role noun before a mention ("Mr.", "spokeswoman Ann Roe") or in one of
@@ -163,11 +170,14 @@ def _noun_genders(words: list[str]) -> set[str]:
 
 
 def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: MentionIndex,
-                    subjects: set[int], previous: tuple[int, Entity] | None = None) -> str | None:
+                    subjects: set[int], previous: tuple[int, Entity] | None = None,
+                    turned_to: set[int] | None = None) -> str | None:
     """Key of the entity the speaker names: the mention overlapping the speaker (its head
     first); for a relative pronoun the noun it modifies; for he/she the previous quote's
-    speaker when it is close (news writing keeps a pronoun on the current speaker), else
-    the nearest preceding compatible person; for they/we the nearest organisation."""
+    speaker when it is close (news writing keeps a pronoun on the current speaker) and no
+    other person became the subject of a sentence's main verb since (``turned_to``: their
+    mentions' start offsets, outside quotations), else the nearest preceding compatible
+    person; for they/we the nearest organisation."""
     lower = subject.lower_
     if lower in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         antecedent = subject.head.head
@@ -177,7 +187,8 @@ def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: Menti
     if lower in PERSON_PRONOUNS | POSSESSIVE_PRONOUNS and lower != "i":
         gender = "m" if lower in ("he", "his") else "f"
         if previous is not None and 0 <= start - previous[0] <= _settings().speaker_continuity_chars \
-                and previous[1].kind == "person" and index.gender_ok(previous[1], text_of(doc), gender):
+                and previous[1].kind == "person" and index.gender_ok(previous[1], text_of(doc), gender) \
+                and not index.other_subject(previous[0], start, previous[1], turned_to or set()):
             return previous[1].key
         ent = index.preceding(start, ("person",), text_of(doc), gender, subjects)
         return ent.key if ent else None

@@ -206,6 +206,18 @@ def test_pronoun_resolves_to_nearest_preceding_compatible_person() -> None:
     assert _one(_quotes(text, ents), "agreement").speaker_entity == "tomas-veld"
 
 
+def test_a_pronoun_leaves_the_last_speaker_when_another_person_became_the_subject() -> None:
+    text = ("Judge Ines Carrow said that the “fee was too high” for the ferry users. "
+            "But Judge Tomas Veld was unconvinced. “I am getting pulled both ways,” he told the lawyers.")
+    ents = _entities(text, ("ines-carrow", "person", ["Ines Carrow"]), ("tomas-veld", "person", ["Tomas Veld"]))
+    assert _one(_quotes(text, ents), "pulled").speaker_entity == "tomas-veld"
+    # no one else in between: the pronoun stays on the last speaker
+    text = ("Judge Ines Carrow said that the “fee was too high” for the ferry users. "
+            "“I am getting pulled both ways,” she told the lawyers.")
+    ents = _entities(text, ("ines-carrow", "person", ["Ines Carrow"]))
+    assert _one(_quotes(text, ents), "pulled").speaker_entity == "ines-carrow"
+
+
 def test_they_resolves_to_an_organisation() -> None:
     text = "Tomas Veld wrote to the Harbour Guild. They said the docks were full."
     ents = _entities(text, ("tomas-veld", "person", ["Tomas Veld"]), ("harbour-guild", "org", ["Harbour Guild"]))
