@@ -235,6 +235,6 @@ def test_floors_on_dev2(tmp_path_factory: pytest.TempPathFactory) -> None:
     assert false_conflicts == 0 and grouped["conflicts_found"] >= 2
     assert grouped["claim_pair_precision"] >= 0.85 and grouped["claim_pair_recall"] >= 0.35
     assert grouped["brief_support_precision"] >= 0.88 and grouped["brief_central_recall"] >= 0.50
-    assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.65
+    assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.75
     assert grouped["quote_fidelity_accuracy"] >= 0.95 and grouped["conflict_pair_recall"] >= 0.14
     assert grouped["timeline_date_accuracy"] >= 0.89 and grouped["timeline_recall"] >= 0.72
