@@ -634,6 +634,12 @@ def _days_disagree(a: Article, ta: TimeRef, b: Article, tb: TimeRef) -> bool:
     return bool(written) or not _apart(a, b)
 
 
+def _disputed_days(ta: TimeRef, tb: TimeRef, told: Sequence[tuple[TimeRef, Statement, TimeRef, Statement]]) -> bool:
+    """Whether two days are the two sides of one of the ``told`` date disagreements."""
+    return any((same_day(ta, x) and same_day(tb, y)) or (same_day(ta, y) and same_day(tb, x))
+               for x, _, y, _ in told)
+
+
 def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
                 st_of: dict[tuple[str, str, int, int], Statement]) -> list[_Edge]:
     """Date disagreements between the statements of one fact, each naming one day of
@@ -664,9 +670,7 @@ def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
                     continue
                 close = len(sa.terms & sb.terms) / max(1, len(sa.terms | sb.terms)) >= same_event
                 (told if close else apart).append((da[0], sa, db[0], sb))
-        for ta, sa, tb, sb in told + [(ta, sa, tb, sb) for ta, sa, tb, sb in apart
-                                      if any((same_day(ta, x) and same_day(tb, y)) or (same_day(ta, y) and same_day(tb, x))
-                                             for x, _, y, _ in told)]:
+        for ta, sa, tb, sb in told + [pair for pair in apart if _disputed_days(pair[0], pair[2], told)]:
             edges.append(_Edge("date", fact.id, fact.statement, _side(_day_words(ta), sa), _side(_day_words(tb), sb)))
     return edges
 

@@ -399,8 +399,9 @@ def _bracketed(text: str, ws: Sequence[Word]) -> list[bool]:
 def _small_edits(window: list[Word], variant_text: str, variant: list[Word]) -> bool:
     """Whether the variant differs from the reference words it covers only by one or
     two edits that leave the meaning intact: words the outlet set in brackets (one edit
-    each bracketed run), or fillers (``_FILLERS``, one edit a word) added, cut or swapped ("are alleged to be both discriminators
-    and victims", "Tom Brady, George Clooney, James Bond, the president")."""
+    each bracketed run), or fillers (``_FILLERS``, one edit a word) added, cut or
+    swapped ("are alleged to be both discriminators and victims", "Tom Brady, George
+    Clooney, James Bond, the president")."""
     nr, nv = [w.norm for w in window], [w.norm for w in variant]
     inside = _bracketed(variant_text, variant)
     edits = 0

@@ -322,7 +322,8 @@ def _date_updated_weekdays(buckets: dict[tuple[str, str], list[TimelineMention]]
     weekdays move, 70 right on reading (wrong: "On Saturday, the mayor of Hoboken ...
     said", a Saturday five days back)."""
     published = {a.id: a.published.date() for a in articles if a.published is not None}
-    days_told = {iso: {m.ref.article_id for m in ms} for (iso, granularity), ms in buckets.items() if granularity == "day"}
+    days_told = {iso: {m.ref.article_id for m in ms}
+                 for (iso, granularity), ms in buckets.items() if granularity == "day"}
     start = _own_start(days_told, articles)
     if start is None or not any(len(told) >= 2 and iso == start.isoformat() for iso, told in days_told.items()):
         return  # the story's own start must be a day two accounts give, not a page's date
