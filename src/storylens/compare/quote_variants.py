@@ -401,13 +401,15 @@ def _small_edits(window: list[Word], variant_text: str, variant: list[Word]) -> 
     two edits that leave the meaning intact: words the outlet set in brackets (one edit
     each bracketed run), or fillers (``_FILLERS``, one edit a word) added, cut or
     swapped ("are alleged to be both discriminators and victims", "Tom Brady, George
-    Clooney, James Bond, the president")."""
+    Clooney, James Bond, the president"), beside words only written otherwise
+    (:func:`_spelling`: "there's a one-in-three chance we could lose" for "there's a 1
+    in 3 chance that we could lose")."""
     nr, nv = [w.norm for w in window], [w.norm for w in variant]
     inside = _bracketed(variant_text, variant)
     edits = 0
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, nr, nv, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
+        if tag == "equal" or (tag == "replace" and _spelling(window[i1:i2]) == _spelling(variant[j1:j2])):
+            continue  # the same words, or the same written otherwise ("1 in 3" / "one-in-three")
         editorial = j2 > j1 and all(inside[j1:j2])  # the outlet's bracketed words, added or put for others
         if not editorial and not all(w in _FILLERS for w in nr[i1:i2] + nv[j1:j2]):
             return False

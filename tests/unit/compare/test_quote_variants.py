@@ -169,6 +169,10 @@ def test_a_few_edits_that_keep_the_meaning_are_minor():
             "minor",
     }
     _assert_fidelities(ref, cases)
+    # a filler cut beside words written otherwise
+    odds = "There is a 1 in 3 chance that we could lose the ferry."
+    _assert_fidelities(odds, {"There is a one-in-three chance we could lose the ferry.": "minor",
+                              "There is a one-in-three chance we would lose the ferry.": "altered"})
 
 
 def _with_people(article: Article, *people: tuple[str, str]) -> Article:
