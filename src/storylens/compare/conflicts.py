@@ -619,19 +619,27 @@ def _day_words(t: TimeRef) -> str:
 
 
 def _days_disagree(a: Article, ta: TimeRef, b: Article, tb: TimeRef) -> bool:
-    """Whether two day references of one event say different days: each a day of the
-    event (:func:`_day_of_the_event`), not the same words or one inside the other (the
-    same "Jan. 19" or "Monday" resolved to two days is our reading of two publication
-    days, not a disagreement; "Thursday" and "Thursday, January 25" agree on the
-    weekday), and, unless both write the day out, in articles published within
+    """Whether two days of one event (each one :func:`_day_of_the_event` allows) say
+    different days: not the same words or one inside the other (the same "Jan. 19" or
+    "Monday" resolved to two days is our reading of two publication days, not a
+    disagreement; "Thursday" and "Thursday, January 25" agree on the weekday), and,
+    unless both write the day out, in articles published within
     ``compare.dispute_window_days`` of each other."""
     wa, wb = f" {casefold_words(ta.text)} ", f" {casefold_words(tb.text)} "
     if wa in wb or wb in wa or same_day(ta, tb):
         return False
-    if not (_day_of_the_event(a, ta) and _day_of_the_event(b, tb)):
-        return False
     written = _WRITTEN_DAY.search(ta.text) and _WRITTEN_DAY.search(tb.text)
     return bool(written) or not _apart(a, b)
+
+
+def _one_day_of_the_event(article: Article, st: Statement) -> TimeRef | None:
+    """The one full calendar day a statement names of the event ("said Monday" is the day
+    it was told), or None: none, several, one without its year or week, or a publication
+    stamp left in the text."""
+    if _STAMP.match(st.citation.text):
+        return None
+    days = [t for t in _event_days(article, st) if _day_of_the_event(article, t)]
+    return days[0] if len(days) == 1 and "X" not in days[0].value and "W" not in days[0].value else None
 
 
 def _disputed_days(ta: TimeRef, tb: TimeRef, told: Sequence[tuple[TimeRef, Statement, TimeRef, Statement]]) -> bool:
@@ -643,9 +651,10 @@ def _disputed_days(ta: TimeRef, tb: TimeRef, told: Sequence[tuple[TimeRef, State
 def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
                 st_of: dict[tuple[str, str, int, int], Statement]) -> list[_Edge]:
     """Date disagreements between the statements of one fact, each naming one day of
-    the event (:func:`_days_disagree`): a day something was said or made known beside
-    it does not count ("Authorities said Monday a boy shot ... last Friday" names one,
-    Friday); a publication stamp left in the text is no statement of the event's day.
+    the event (:func:`_one_day_of_the_event`; :func:`_days_disagree`): a day something
+    was said or made known beside it does not count ("Authorities said Monday a boy shot
+    ... last Friday" names one, Friday); a publication stamp left in the text is no
+    statement of the event's day.
     Two statements disagree when they share enough words to tell of one event
     (``compare.date_same_event_jaccard``: a fact may align neighbouring events), or when
     their two days are those of such a disagreement in the same fact: a third account
@@ -655,21 +664,17 @@ def _fact_edges(articles: Sequence[Article], facts: Sequence[Fact],
     edges = []
     for fact in facts:
         support = [(by_id[c.article_id], st_of[c.location]) for c in fact.support if c.location in st_of]
+        days = [_one_day_of_the_event(a, st) for a, st in support]
         # disagreeing pairs that share the event's words, and the others
         told: list[tuple[TimeRef, Statement, TimeRef, Statement]] = []
         apart: list[tuple[TimeRef, Statement, TimeRef, Statement]] = []
         for n, (a, sa) in enumerate(support):
-            for b, sb in support[n + 1:]:
-                if same_source(a, b) or _STAMP.match(sa.citation.text) or _STAMP.match(sb.citation.text):
-                    continue
-                # the days each names of the event ("said Monday" is the day it was told)
-                da = [t for t in _event_days(a, sa) if _day_of_the_event(a, t)]
-                db = [t for t in _event_days(b, sb) if _day_of_the_event(b, t)]
-                values = da[0].value + db[0].value if len(da) == 1 and len(db) == 1 else "X"
-                if "X" in values or "W" in values or not _days_disagree(a, da[0], b, db[0]):
+            for m in range(n + 1, len(support)):
+                (b, sb), da, db = support[m], days[n], days[m]
+                if da is None or db is None or same_source(a, b) or not _days_disagree(a, da, b, db):
                     continue
                 close = len(sa.terms & sb.terms) / max(1, len(sa.terms | sb.terms)) >= same_event
-                (told if close else apart).append((da[0], sa, db[0], sb))
+                (told if close else apart).append((da, sa, db, sb))
         for ta, sa, tb, sb in told + [pair for pair in apart if _disputed_days(pair[0], pair[2], told)]:
             edges.append(_Edge("date", fact.id, fact.statement, _side(_day_words(ta), sa), _side(_day_words(tb), sb)))
     return edges

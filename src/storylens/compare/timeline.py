@@ -325,7 +325,7 @@ def _date_updated_weekdays(buckets: dict[tuple[str, str], list[TimelineMention]]
     days_told = {iso: {m.ref.article_id for m in ms}
                  for (iso, granularity), ms in buckets.items() if granularity == "day"}
     start = _own_start(days_told, articles)
-    if start is None or not any(len(told) >= 2 and iso == start.isoformat() for iso, told in days_told.items()):
+    if start is None or len(days_told.get(start.isoformat(), ())) < 2:
         return  # the story's own start must be a day two accounts give, not a page's date
     moves = []
     for (iso, granularity), mentions in buckets.items():

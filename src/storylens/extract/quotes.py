@@ -287,23 +287,23 @@ def _according_to(doc: Doc, spans: list[QuoteSpan], used: set[int]) -> list[tupl
     return found
 
 
-def _subject_mentions(doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]] | None = None,
-                      main_only: bool = False) -> set[int]:
-    """Start offsets of the entity mentions that are a clause's subject; ``main_only``:
-    only the subject of a sentence's main verb outside ``quoted`` spans ("But Justice
-    Ada Roe was unconvinced.", not "Cowan said [Patrick] offered him the job" nor a
-    name inside a quotation)."""
-    starts: set[int] = set()
+def _subject_mentions(doc: Doc, entities: list[Entity], quoted: list[tuple[int, int]]) -> tuple[set[int], set[int]]:
+    """Start offsets of the entity mentions that are a clause's subject, and of those that
+    are the subject of a sentence's main verb outside the ``quoted`` spans ("But Justice
+    Ada Roe was unconvinced.", not "Cowan said [Patrick] offered him the job" nor a name
+    inside a quotation): whom the story turns to."""
+    subjects: set[int] = set()
+    main: set[int] = set()
     for entity in entities:
         for mention in entity.mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None or not any(t.dep_ in ("nsubj", "nsubjpass") and (not main_only or t.head.dep_ == "ROOT")
-                                       for t in span):
+            heads = [t.head for t in span if t.dep_ in ("nsubj", "nsubjpass")] if span is not None else []
+            if not heads:
                 continue
-            if main_only and any(s <= mention.start < e for s, e in quoted or ()):
-                continue
-            starts.add(mention.start)
-    return starts
+            subjects.add(mention.start)
+            if any(h.dep_ == "ROOT" for h in heads) and not any(s <= mention.start < e for s, e in quoted):
+                main.add(mention.start)
+    return subjects, main
 
 
 def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
@@ -472,11 +472,10 @@ def _records(doc: Doc, entities: list[Entity], attributions: list[_Attribution],
              spans: list[QuoteSpan], used: set[int]) -> list[Quote]:
     text = text_of(doc)
     index = MentionIndex(entities)
-    subjects = _subject_mentions(doc, entities)
     quotes: list[Quote] = []
     by_key = {e.key: e for e in entities}
     quoted = [(span.outer_start, span.outer_end) for span in spans if span.end - span.start > 0]
-    turned_to = _subject_mentions(doc, entities, quoted, main_only=True)  # whom the story turns to
+    subjects, turned_to = _subject_mentions(doc, entities, quoted)
     previous: tuple[int, Entity] | None = None
     for attribution in sorted(attributions, key=lambda a: min(p[0] for p in a.parts)):
         blocked = [(s, e) for s, e, _k in attribution.parts]
