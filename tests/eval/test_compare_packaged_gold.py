@@ -1,8 +1,8 @@
 """The comparison gold packaged in ``storylens/eval/data/compare_gold/`` (splits
-``heldout``, ``dev2`` and ``heldout2``; offsets only, annotated by ``shared/eval/compare/GUIDELINE.md``):
+``heldout``, ``dev2``, ``heldout2`` and ``quotes-conflicts``; offsets only, annotated by ``shared/eval/compare/GUIDELINE.md``):
 every file is well formed and carries no article text; with the shared data present, every
 mention's offsets lie inside its article's ``text`` (or ``title`` for headlines) and cover
-a non-empty span, ``storylens eval compare --split heldout|dev2|heldout2`` finds the files, and our
+a non-empty span, ``storylens eval compare --split heldout|dev2|heldout2|quotes-conflicts`` finds the files, and our
 scorer gives the same figures as the reference scorer (``shared/tools/score_compare.py``,
 given the raw texts through its ``load(..., raw_texts=...)``) on a report built from
 the gold itself, on every packaged event, and on the reports ``eval compare`` writes for
@@ -22,7 +22,8 @@ from typing import Any
 
 import pytest
 
-from storylens.eval.compare import HELDOUT, PACKAGED_SPLITS, event_records, gold_files, score_report
+from storylens.eval.compare import (HELDOUT, PACKAGED_SPLITS, annotated_sections, event_records, figure_section,
+                                    gold_files, score_report)
 from storylens.eval.data import MissingDataError, shared_dir
 
 FILES = sorted(HELDOUT.glob("*.json"))
@@ -61,7 +62,8 @@ def test_the_splits_resolve_to_the_packaged_folders() -> None:
     assert len(FILES) >= 5
     assert gold_files(split="heldout") == FILES
     assert len(gold_files(split="dev2")) >= 8 and len(gold_files(split="heldout2")) >= 6
-    events = [{p.stem for p in gold_files(split=split)} for split in ("heldout", "dev2", "heldout2")]
+    assert len(gold_files(split="quotes-conflicts")) >= 12
+    events = [{p.stem for p in gold_files(split=split)} for split in PACKAGED_SPLITS]
     assert sum(map(len, events)) == len(set().union(*events))  # no event in two splits
 
 
@@ -79,7 +81,12 @@ def test_well_formed_and_offsets_only(item: tuple[str, Path]) -> None:
     for c in gold["claims"]:
         assert len({m["article"] for m in c["mentions"]}) >= 2, c["id"]
         assert c["asserted_by"] and isinstance(c["central"], bool), c["id"]
-    assert 3 <= sum(c["central"] for c in gold["claims"]) <= 6
+    sections = annotated_sections(gold)
+    if "claims" in sections:
+        assert 3 <= sum(c["central"] for c in gold["claims"]) <= 6
+    else:  # only quotations and conflicts annotated: nothing in the other sections
+        assert sections == {"conflicts", "quotes"} and "near_misses" in gold["annotated"]
+        assert gold["claims"] == [] and gold["timeline"] == []
     for x in gold["conflicts"]:
         assert x["kind"] in ("figure", "date", "place", "identity", "claim_vs_verification", "other"), x["id"]
         assert len({s["claim"] for s in x["sides"]}) >= 2 and len({s["article"] for s in x["sides"]}) >= 2, x["id"]
@@ -169,12 +176,21 @@ def test_our_scorer_agrees_with_the_reference_on_the_gold_itself(item: tuple[str
     raw = {i: (r.get("title") or "", r["text"]) for i, r in records.items()}
     theirs = reference.score(*reference.load(str(path), str(tmp_path / "report.json"), raw_texts=raw))
     ours = score_report(gold, report, path.stem, raw).scores
-    for key, value in theirs.items():
-        assert ours[key] == pytest.approx(value), key
+    _agree(ours, theirs, annotated_sections(gold), path.stem)
     # the report is the gold: every gold pair is found, and nothing else is counted wrong
-    assert ours["claim_pair_recall"] == 1.0 and ours["quote_pair_recall"] == 1.0
+    assert ours["quote_pair_recall"] == 1.0 and ours["quote_fidelity_accuracy"] == 1.0
     assert ours["conflict_pair_recall"] == 1.0 and ours["conflict_pair_precision"] == 1.0
-    assert ours["quote_fidelity_accuracy"] == 1.0 and ours["timeline_recall"] == 1.0
+    assert ours.get("claim_pair_recall", 1.0) == 1.0 and ours.get("timeline_recall", 1.0) == 1.0
+
+
+def _agree(ours: dict[str, Any], theirs: dict[str, Any], sections: set[str], where: str) -> None:
+    """Our figures are the reference's for every section the gold annotates; the figures
+    of a section it does not annotate are left out, not scored against an empty list."""
+    for key, value in theirs.items():
+        if figure_section(key) in sections or figure_section(key) is None:
+            assert ours[key] == pytest.approx(value, abs=6e-5), f"{where}: {key}"
+        else:
+            assert key not in ours, f"{where}: {key} scored though its section is not annotated"
 
 
 _EVALUATED: dict[str, tuple[str, Path, Any]] = {}
@@ -202,7 +218,7 @@ def evaluated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
 
 
 def test_eval_compare_on_the_packaged_splits_agrees_with_the_reference(evaluated: tuple[str, Path, Any]) -> None:
-    """``storylens eval compare --split heldout|dev2|heldout2``'s figures per event (as grouped and
+    """``storylens eval compare --split heldout|dev2|heldout2|quotes-conflicts``'s figures per event (as grouped and
     as one story) are the reference scorer's on the reports it wrote, given the raw texts."""
     split, tmp_path, result = evaluated
     try:
@@ -213,16 +229,15 @@ def test_eval_compare_on_the_packaged_splits_agrees_with_the_reference(evaluated
     assert set(result["events"]) == {p.stem for p in files}
     for mode, root in (("grouped", tmp_path), ("one_story", tmp_path / "one_story")):
         rows = []
+        sections: set[str] = set()
         for path in files:
             gold = _load(path)
             raw = {i: (r.get("title") or "", r["text"]) for i, r in _records(gold, path, split).items()}
             row = reference.score(*reference.load(str(path), str(root / path.stem / "report.json"), raw_texts=raw))
             rows.append(row)
-            ours = result["events"][path.stem][mode]
-            for key, value in row.items():
-                assert ours[key] == pytest.approx(value, abs=6e-5), f"{path.stem} ({mode}): {key}"
-        for key, value in reference.aggregate(rows).items():
-            assert result[mode][key] == pytest.approx(value, abs=6e-5), f"all events ({mode}): {key}"
+            sections |= annotated_sections(gold)
+            _agree(result["events"][path.stem][mode], row, annotated_sections(gold), f"{path.stem} ({mode})")
+        _agree(result[mode], reference.aggregate(rows), sections, f"all events ({mode})")
 
 
 def test_floors_on_dev2(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -238,3 +253,47 @@ def test_floors_on_dev2(tmp_path_factory: pytest.TempPathFactory) -> None:
     assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.75
     assert grouped["quote_fidelity_accuracy"] >= 0.95 and grouped["conflict_pair_recall"] >= 0.14
     assert grouped["timeline_date_accuracy"] >= 0.89 and grouped["timeline_recall"] >= 0.72
+
+
+def test_a_gold_of_quotations_and_conflicts_scores_only_those() -> None:
+    # Written here (no shared data): an event whose gold annotates only its quotations
+    # and conflicts. Its claim and timeline figures are not scored against empty lists,
+    # and the aggregate over it and a fully annotated event keeps the full event's.
+    text_a = 'The mayor said "we will rebuild the bridge by May" on Friday.'
+    text_b = 'Mayor Oduya promised: "we will rebuild the bridge by June."'
+    quote_a, quote_b = "we will rebuild the bridge by May", "we will rebuild the bridge by June"
+    gold = {"event": "ev", "source": "basil", "articles": ["a", "b"],
+            "annotated": ["conflicts", "near_misses", "quotes"], "claims": [], "timeline": [], "near_misses": [],
+            "conflicts": [],
+            "quotes": [{"id": "q1", "speaker": "the mayor", "variants": [
+                {"article": "a", "quote": quote_a, "start": text_a.index(quote_a), "end": text_a.index(quote_a) + 33,
+                 "fidelity": "verbatim"},
+                {"article": "b", "quote": quote_b, "start": text_b.index(quote_b), "end": text_b.index(quote_b) + 34,
+                 "fidelity": "altered"}]}]}
+
+    def cite(article: str, text: str, words: str) -> dict[str, Any]:
+        return {"article_id": "r-" + article, "field": "text", "start": text.index(words),
+                "end": text.index(words) + len(words)}
+
+    report = {"articles": [{"id": "r-a", "url": "https://example.org/a", "headline": "", "text": text_a},
+                           {"id": "r-b", "url": "https://example.org/b", "headline": "", "text": text_b}],
+              "stories": [{"facts": [], "conflicts": [], "timeline": [], "brief": {"summary": [], "disputed": []},
+                           "quote_variants": [{"variants": [
+                               {"citation": cite("a", text_a, quote_a), "fidelity": "verbatim"},
+                               {"citation": cite("b", text_b, quote_b), "fidelity": "minor"}]}]}]}
+    partial = score_report(gold, report, "ev").scores
+    assert annotated_sections(gold) == {"conflicts", "quotes"}
+    assert partial["quote_pair_recall"] == 1.0 and partial["quote_fidelity_accuracy"] == 0.5
+    assert partial["quote_altered_gold"] == 1 and partial["quote_altered_right"] == 0
+    assert partial["conflict_pair_recall"] == 1.0 and partial["conflict_pair_precision"] == 1.0
+    assert not any(figure_section(k) in ("claims", "timeline") for k in partial), partial
+    full = {k: v for k, v in gold.items() if k != "annotated"}
+    whole = score_report(full, report, "ev").scores
+    assert whole["claim_pair_recall"] == 1.0 and "timeline_recall" in whole
+    from storylens.eval.compare import aggregate
+
+    only_partial = aggregate([partial])
+    assert "claim_pair_recall" not in only_partial and "timeline_date_accuracy" not in only_partial
+    assert only_partial["quote_altered_recall"] == 0.0
+    both = aggregate([partial, {**whole, "claim_pair_precision": 0.5}])
+    assert both["claim_pair_precision"] == 0.5  # the mean over the events that annotate claims

@@ -42,8 +42,8 @@ from ..config import Settings
 from .data import MissingDataError, shared_dir
 
 __all__ = ["EventResult", "gold_files", "event_records", "write_event_jsonl", "analyze_event", "score_report",
-           "aggregate", "evaluate_events", "evaluate", "evaluate_detailed", "text_lines", "FETCHED_AT",
-           "HELDOUT", "DEV2", "HELDOUT2", "PACKAGED_SPLITS"]
+           "aggregate", "annotated_sections", "figure_section", "evaluate_events", "evaluate", "evaluate_detailed", "text_lines", "FETCHED_AT",
+           "HELDOUT", "DEV2", "HELDOUT2", "QUOTES_CONFLICTS", "PACKAGED_SPLITS"]
 
 log = logging.getLogger(__name__)
 
@@ -69,13 +69,17 @@ DEV2 = Path(__file__).parent / "data" / "compare_gold" / "dev2"
 #: A second held-out set (split ``heldout2``), annotated blind in the same way: six events
 #: no one tuned against.
 HELDOUT2 = Path(__file__).parent / "data" / "compare_gold" / "heldout2"
+#: BASIL events annotated for their quotations and conflicts only (split
+#: ``quotes-conflicts``, tuning allowed): enough altered quotations to measure fidelity.
+QUOTES_CONFLICTS = Path(__file__).parent / "data" / "compare_gold" / "quotes-conflicts"
 #: The splits whose gold is packaged with Storylens (the others are in ``shared/``).
-PACKAGED_SPLITS = {"heldout": HELDOUT, "dev2": DEV2, "heldout2": HELDOUT2}
+PACKAGED_SPLITS = {"heldout": HELDOUT, "dev2": DEV2, "heldout2": HELDOUT2, "quotes-conflicts": QUOTES_CONFLICTS}
 
 
 def gold_files(data: Path | None = None, split: str = "dev") -> list[Path]:
     """The gold files of a split (``data``: a folder of gold files instead; splits
-    ``heldout``, ``dev2`` and ``heldout2``: the packaged gold, :data:`PACKAGED_SPLITS`)."""
+    ``heldout``, ``dev2``, ``heldout2`` and ``quotes-conflicts``: the packaged gold,
+    :data:`PACKAGED_SPLITS`)."""
     if data is None and split in PACKAGED_SPLITS:
         folder = PACKAGED_SPLITS[split]
     else:
@@ -324,7 +328,29 @@ def score_report(gold: dict[str, Any], report: dict[str, Any], event: str = "",
     _score_brief(out, gold, stories, gid, claims, gconf)
     _score_quotes(out, errors, gold, stories, gid)
     _score_timeline(out, errors, gold, stories, gid)
+    unannotated = set(GOLD_SECTIONS) - annotated_sections(gold)
+    out = {k: v for k, v in out.items() if figure_section(k) not in unannotated}
+    errors = {k: v for k, v in errors.items() if figure_section(k) not in unannotated}
     return EventResult(event, out, errors)
+
+
+#: The gold's sections, each with the figures (by name) that need it annotated.
+GOLD_SECTIONS = {"claims": ("claim_", "brief_sentences", "brief_support", "brief_central"),
+                 "conflicts": ("conflict", "brief_disputed"), "quotes": ("quote_",), "timeline": ("timeline_",)}
+
+
+def annotated_sections(gold: dict[str, Any]) -> set[str]:
+    """The sections a gold event annotates exhaustively: its ``annotated`` list (a file
+    that annotates only quotations and conflicts says ``["conflicts", "near_misses",
+    "quotes"]``), every section when it has none."""
+    listed = gold.get("annotated")
+    return set(GOLD_SECTIONS) if listed is None else set(GOLD_SECTIONS) & set(listed)
+
+
+def figure_section(name: str) -> str | None:
+    """The gold section a figure or an error list needs ("missed_quote_pairs": quotes)."""
+    bare = name.removeprefix("false_").removeprefix("missed_").removeprefix("wrong_")
+    return next((sec for sec, prefixes in GOLD_SECTIONS.items() if bare.startswith(prefixes)), None)
 
 
 def _score_brief(out: dict[str, float], gold: dict[str, Any], stories: list[dict[str, Any]], gid: dict[str, str],
@@ -462,15 +488,16 @@ def aggregate(rows: Sequence[dict[str, float]]) -> dict[str, float]:
     """``score_compare.aggregate``: conflicts, disputed points and quotes summed over
     events, the other figures averaged."""
     def tot(k: str) -> float:
-        return sum(r[k] for r in rows)
+        return sum(r[k] for r in rows if k in r)
 
     def ratio(a: str, b: str, empty: float) -> float:
         return tot(a) / tot(b) if tot(b) else empty
 
     def mean(k: str) -> float:
-        return tot(k) / len(rows) if rows else 0.0
+        scored = [r[k] for r in rows if k in r]
+        return sum(scored) / len(scored) if scored else 0.0
 
-    return {
+    figures = {
         "events": len(rows),
         "claim_pair_precision": mean("claim_pair_precision"), "claim_pair_recall": mean("claim_pair_recall"),
         "conflict_pair_precision": ratio("conflict_pairs_correct", "conflict_pairs_system", 0.0),
@@ -487,6 +514,10 @@ def aggregate(rows: Sequence[dict[str, float]]) -> dict[str, float]:
         "quote_altered_gold": tot("quote_altered_gold"),
         "timeline_date_accuracy": mean("timeline_date_accuracy"), "timeline_recall": mean("timeline_recall"),
     }
+    # a figure no event's gold annotates is left out (a split of quotations and conflicts
+    # has no claim or timeline figures)
+    scored = {figure_section(k) for r in rows for k in r}
+    return {k: v for k, v in figures.items() if k == "events" or figure_section(k) in scored}
 
 
 # -- the whole run ------------------------------------------------------------------------
@@ -561,7 +592,7 @@ def text_lines(result: dict[str, Any]) -> list[str]:
         return out
 
     lines = [f"compare ({result['split']}, {result['grouped'].get('events', 0)} events)"]
-    lines += table([(k, result["grouped"], result["one_story"]) for k in HEADLINE])
+    lines += table([(k, result["grouped"], result["one_story"]) for k in HEADLINE if k in result["grouped"]])
     for event, r in (result.get("events") or {}).items():
         lines += ["", f"== {event}"]
         lines += table([(k, r["grouped"], r["one_story"]) for k in HEADLINE if k in r["grouped"]])
