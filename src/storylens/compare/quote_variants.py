@@ -4,7 +4,9 @@ outlet reproduces it.
 Units ("segments"): the top-level quoted passages (text between quotation marks, see
 :mod:`storylens.compare.textspans`) that overlap an extracted direct or partial quote
 (``Article.quotes``), with that quote's speaker; a direct quote printed without marks
-is its own segment. Indirect quotes are not quotations and are left out.
+is its own segment. Indirect quotes are not quotations and are left out, and so are
+quoted titles, names and mottos ("Face the Nation", "In God We Trust": capitalised
+words).
 
 Grouping (one group = one utterance): two segments belong together when their
 normalised word sequences overlap: a shared run of at least ``compare.quote_min_run`` words and
@@ -24,8 +26,9 @@ half as long comes from an article whose wording more outlets bear out where the
 quotes overlap, or is free of words the outlet marks as its own ("[of Congress]") or of
 words cut out (an ellipsis between its words: an excerpt) where the longest is not; the
 reference article's other segments of the utterance are their
-own reference. A segment the reference does not overlap is compared with the variant
-it overlaps most:
+own reference. A segment the reference does not overlap, or overlaps in too few words to
+compare (``paraphrase``), is compared with the variant it overlaps most (one of the
+reference article's own: with itself):
 
 - ``verbatim``: the same words, case and inner punctuation (quote-mark style and the
   punctuation at the variant's edges do not count);
@@ -34,8 +37,9 @@ it overlaps most:
   letters: hyphens and spaces ("stead-fast", "tax-filing"), contractions spelled out
   ("we've" / "we have"), numbers to twenty in figures or words ("1 in 3" /
   "one-in-three"); or one or two edits that leave the meaning intact: words the
-  outlet set in brackets ("these (local) supervisors"), articles, "and", "both", "that"
-  or "of" added, cut or swapped;
+  outlet set in brackets ("these (local) supervisors"), articles, "and", "both", "that",
+  "of" or an interjection ("oh") added, cut or swapped, a plural ending ("pew" /
+  "pews");
 - ``altered``: words changed, added or cut;
 - ``paraphrase``: under half of the words match.
 """
@@ -159,7 +163,7 @@ def _segments(article: Article) -> list[_Segment]:
         for start, end in spans:
             start, end = _trim(text, start, end)
             ws = words(text, start, end)
-            if not ws:
+            if not ws or _title(ws):
                 continue
             key = (start, end)
             seg = found.get(key)
@@ -171,6 +175,20 @@ def _segments(article: Article) -> list[_Segment]:
                 seg.kind = "direct"
     _add_echoes(article, top, found)
     return sorted(found.values(), key=lambda s: s.start)
+
+
+#: Lower-case words a title or a name keeps ("Face the Nation", "In God We Trust").
+_TITLE_SMALL_WORDS = frozenset("a an and at by for in of on or the to with".split())
+_TITLE_MAX_WORDS = 6
+
+
+def _title(ws: Sequence[Word]) -> bool:
+    """Whether quoted words are a title, a name or a motto, not something said: two to
+    ``_TITLE_MAX_WORDS`` words, each capitalised but small words ("Face the Nation", 'the
+    motto "In God We Trust"')."""
+    capitalised = sum(w.text[:1].isupper() for w in ws)
+    return 2 <= capitalised and len(ws) <= _TITLE_MAX_WORDS and all(
+        w.text[:1].isupper() or w.text.casefold() in _TITLE_SMALL_WORDS for w in ws)
 
 
 def _affiliations(article: Article) -> dict[str, set[str]]:
@@ -224,7 +242,7 @@ def _add_echoes(article: Article, top: list[QuotedSpan], found: dict[tuple[int, 
     for span in top:
         start, end = _trim(text, span.start, span.end)
         ws = words(text, start, end)
-        if not ws or len(ws) >= current().quote_min_run or all(w.text[:1].isupper() for w in ws):
+        if not ws or len(ws) >= current().quote_min_run or all(w.text[:1].isupper() for w in ws) or _title(ws):
             continue
         if any(a < end and start < b for a, b in taken):
             continue
@@ -334,10 +352,15 @@ def fidelity(variant_text: str, variant_words: list[Word], ref_text: str, ref_wo
     blocks = [b for b in SequenceMatcher(None, nr, nv, autojunk=False).get_matching_blocks() if b.size]
     if not blocks:
         return "paraphrase", 0.0, []
-    lo, hi = blocks[0].a, blocks[-1].a + blocks[-1].size
+    first_a, first_b = blocks[0].a, blocks[0].b
+    last_a, last_b = blocks[-1].a + blocks[-1].size, blocks[-1].b + blocks[-1].size
+    # the variant's words before its first match (after its last) stand for as many
+    # reference words there ("the radical environmentalists" for "... environmentalist")
+    lead, trail = min(first_a, first_b), min(len(nr) - last_a, len(nv) - last_b)
+    lo, hi = first_a - lead, last_a + trail
     # a variant that runs past either end of the reference is compared on the overlap only
-    v_lo = blocks[0].b if lo == 0 else 0
-    v_hi = blocks[-1].b + blocks[-1].size if hi == len(nr) else len(nv)
+    v_lo = first_b - lead if lo == 0 else 0
+    v_hi = last_b + trail if hi == len(nr) else len(nv)
     window, vwords = ref_words[lo:hi], variant_words[v_lo:v_hi]
     matched = sum(b.size for b in blocks)
     coverage = matched / max(len(window), len(vwords))
@@ -368,14 +391,28 @@ def _spelling(ws: Sequence[Word]) -> str:
 def _respelled(ref: list[Word], variant: list[Word]) -> bool:
     """Whether the variant is a run of the reference that differs in spelling only (see
     ``_spelling``): the same letters and numbers, in the same order, written otherwise;
-    nothing added, cut inside or changed."""
-    return _spelling(variant) in _spelling(ref)
+    nothing added, cut inside or changed, and no word cut short ("the island" is not "the
+    islanders")."""
+    written, whole = _spelling(variant), _spelling(ref)
+    if written not in whole:
+        return False
+    ends = {len(_spelling(ref[:k])) for k in range(len(ref) + 1)}
+    return any(at in ends and at + len(written) in ends for at in _occurrences(whole, written))
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    out, at = [], text.find(part)
+    while at >= 0:
+        out.append(at)
+        at = text.find(part, at + 1)
+    return out
 
 
 #: Words whose presence or absence leaves a quotation's meaning intact: articles, "and",
-#: "both", "that" ("said that he"), "of" ("all of the"). Not negations, quantifiers,
+#: "both", "that" ("said that he"), "of" ("all of the"), interjections ("Oh, not a
+#: theology based on the Bible"). Not negations, quantifiers,
 #: modals or intensifiers: "not", "only", "would", "very" change what was said.
-_FILLERS = frozenset({"a", "an", "the", "and", "both", "that", "of"})
+_FILLERS = frozenset({"a", "an", "the", "and", "both", "that", "of", "oh", "uh", "um", "ah", "er"})
 #: "A few" such edits (the guideline's ``minor``: "a few function words ... differ,
 #: meaning intact"); more is a rewording.
 _MAX_SMALL_EDITS = 2
@@ -411,10 +448,26 @@ def _small_edits(window: list[Word], variant_text: str, variant: list[Word]) -> 
         if tag == "equal" or (tag == "replace" and _spelling(window[i1:i2]) == _spelling(variant[j1:j2])):
             continue  # the same words, or the same written otherwise ("1 in 3" / "one-in-three")
         editorial = j2 > j1 and all(inside[j1:j2])  # the outlet's bracketed words, added or put for others
-        if not editorial and not all(w in _FILLERS for w in nr[i1:i2] + nv[j1:j2]):
+        if not editorial and not all(w in _FILLERS for w in nr[i1:i2] + nv[j1:j2]) \
+                and not (i2 - i1 == j2 - j1 == 1 and _inflected(nr[i1], nv[j1])):
             return False
         edits += 1 if editorial else max(i2 - i1, j2 - j1)  # a bracketed phrase is one edit
     return 0 < edits <= _MAX_SMALL_EDITS
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Whether two words differ only by a plural or third-person ending ("pew" / "pews",
+    "ferry" / "ferries"), the shorter of three letters or more."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 3 and long_ in (short + "s", short + "es", short[:-1] + "ies")
+
+
+def _word_edits(window: list[Word], variant: list[Word]) -> int:
+    """Words added, cut or changed between two renderings (a changed run counts its
+    longer side)."""
+    nr, nv = [w.norm for w in window], [w.norm for w in variant]
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in
+               SequenceMatcher(None, nr, nv, autojunk=False).get_opcodes() if tag != "equal")
 
 
 def word_diff(ref_words: list[Word], variant_words: list[Word]) -> list[dict[str, Any]]:
@@ -503,6 +556,28 @@ def _cut(seg: _Segment) -> bool:
     return _ELLIPSIS.search(seg.article.text, seg.start, seg.end) is not None
 
 
+def _base(index: int, ordered: list[_Segment]) -> int:
+    """The variant ``ordered[index]`` is judged against: the reference (``ordered[0]``),
+    or another of the reference article's renderings that holds more of the variant's
+    words (the reference article's own words are references too); a segment of the
+    reference article the reference does not overlap is its own reference, and one
+    connected to the group through another variant only is compared with the variant it
+    overlaps most."""
+    ref, seg = ordered[0], ordered[index]
+    if seg is ref:
+        return 0
+    shared = _matching(ref.norms, seg.norms)
+    if shared[0] < 2:
+        if seg.article is ref.article:
+            return index
+        return max(range(len(ordered)), key=lambda k: -1 if k == index else _matching(ordered[k].norms, seg.norms)[1])
+    if seg.article is ref.article:
+        return 0
+    own = [k for k in range(1, len(ordered)) if k != index and ordered[k].article is ref.article]
+    best = max(own, key=lambda k: _matching(ordered[k].norms, seg.norms)[1], default=0)
+    return best if best and _matching(ordered[best].norms, seg.norms)[1] > shared[1] else 0
+
+
 def _build_group(members: list[_Segment], originals: Collection[str], order: dict[str, int],
                  names: dict[str, str]) -> QuoteGroup:
     ref = _reference(members, originals, order)
@@ -510,15 +585,17 @@ def _build_group(members: list[_Segment], originals: Collection[str], order: dic
     ordered = [ref, *rest]
     variants: list[QuoteVariant] = []
     for index, seg in enumerate(ordered):
-        against = 0
-        if seg is not ref and seg.article is ref.article and _matching(ref.norms, seg.norms)[0] < 2:
-            against = index  # another part of the reference article's rendering: its own reference
-        elif seg is not ref and _matching(ref.norms, seg.norms)[0] < 2:
-            # connected through another variant only: compare with the one it overlaps most
-            best = max(range(len(ordered)), key=lambda k: -1 if ordered[k] is seg else _matching(ordered[k].norms, seg.norms)[1])
-            against = best
+        against = _base(index, ordered)
         base = ordered[against]
         fid, cov, window = fidelity(seg.article.text, seg.words, base.article.text, base.words, seg.kind)
+        if seg is not ref and seg.article is ref.article and (
+                fid == "paraphrase" or fid == "altered" and _word_edits(window, seg.words) > _MAX_SMALL_EDITS):
+            # another sentence of the reference article's rendering ("I was talking about
+            # the radical environmentalist" beside "I was talking about energy, ..."):
+            # its own reference, not an alteration of the article's other words (a
+            # sentence it prints twice a word or two apart stays altered)
+            against = index
+            fid, cov, window = fidelity(seg.article.text, seg.words, seg.article.text, seg.words, seg.kind)
         variants.append(QuoteVariant(
             Citation(seg.article.id, seg.start, seg.end, seg.article.text[seg.start:seg.end]),
             fid, seg.kind, seg.speaker, against, cov, word_diff(window or base.words, seg.words)))

@@ -169,6 +169,19 @@ def test_a_few_edits_that_keep_the_meaning_are_minor():
             "minor",
     }
     _assert_fidelities(ref, cases)
+    # an interjection cut, a plural ending: the meaning is intact; another word is not
+    spoken = "It is not about the ferry. Oh, it is about the bridge we owe the islanders"
+    _assert_fidelities(spoken, {"It is not about the ferry. It is about the bridge we owe the islanders": "minor",
+                                "It is not about the ferries. Oh, it is about the bridge we owe the islanders":
+                                    "minor",
+                                "It is not about the ferry. Oh, it is about the bridge we owe the island": "altered",
+                                "It is not about the ferry. Well, it is about the bridge we owe the islanders":
+                                    "altered"})
+    # a word changed at the very end of a portion is a word changed, not one added
+    _assert_fidelities(ref, {"The council and the mayor said that the old bridge stays shut until all of the "
+                             "inspector": "minor",
+                             "The council and the mayor said that the old bridge stays shut until all of the "
+                             "engineers": "altered"})
     # a filler cut beside words written otherwise
     odds = "There is a 1 in 3 chance that we could lose the ferry."
     _assert_fidelities(odds, {"There is a one-in-three chance we could lose the ferry.": "minor",
@@ -321,3 +334,32 @@ def test_another_part_of_the_reference_article_is_judged_against_itself():
     # not against the other outlet's rendering
     (own,) = [k for k, v in enumerate(group.variants) if v.article_id == "f" and v.citation.text.startswith(second)]
     assert group.variants[own].against == own and group.variants[own].fidelity == "verbatim"
+
+
+def test_a_quoted_title_or_motto_is_no_quotation():
+    # capitalised words in quotation marks name a programme or a motto: they join no quote
+    said = "Every family on the island trusts in this ferry, and I trust in the crews who sail it"
+    a = _quoting("a", f'Brandvik told "Island Morning" on Sunday: "{said}."')
+    b = _quoting("b", f'Brandvik, whose office prints "In Ferries We Trust" on its mugs, said: "{said}."')
+    c = _quoting("c", 'The motto "In Ferries We Trust" was painted on the hull; "Island Morning" aired it.')
+    groups = _groups(a, b, c)
+    assert [sorted(g.articles) for g in groups] == [["a", "b"]]
+    assert all(v.citation.text.startswith("Every") for v in groups[0].variants)
+
+
+def test_a_variant_the_reference_barely_overlaps_is_judged_against_its_own_words():
+    # two sentences of one answer open alike: the other outlet's rendering of the second
+    # is judged against the reference article's second, not against the first
+    first = "I was talking about the ferry, the idea that the island is here to serve the timetable"
+    second = "I was talking about the radical harbour engineer"
+    full = _quoting("f", f'Brandvik said: "{first}." Later: "{second}," she added.')
+    other = _quoting("o", 'Brandvik said "I was talking about the radical harbour engineers," and left.')
+    (group,) = _groups(full, other)
+    assert group.variants[0].citation.text.startswith(first[:40])
+    fid = {(v.article_id, v.citation.text.rstrip(",").rsplit(None, 1)[-1]): v.fidelity for v in group.variants}
+    assert fid == {("f", "timetable."): "verbatim", ("f", "engineer"): "verbatim", ("o", "engineers"): "minor"}
+    # a sentence the reference article prints twice a word apart stays altered
+    twice = _quoting("t", f'Brandvik said: "{first}." Later: "I was talking about the ferry, the idea that the '
+                          f'island is there to serve the timetable," she added.')
+    (group,) = _groups(twice, other)
+    assert [v.fidelity for v in group.variants if v.article_id == "t"] == ["verbatim", "altered"]
