@@ -24,11 +24,14 @@ reference the variant covers (quoting a portion of a statement is not an alterat
 The reference is the longest segment (an agency original wins a tie) unless one at least
 half as long comes from an article whose wording more outlets bear out where their
 quotes overlap, or is free of words the outlet marks as its own ("[of Congress]") or of
-words cut out (an ellipsis between its words: an excerpt) where the longest is not; the
-reference article's other segments of the utterance are their
-own reference. A segment the reference does not overlap, or overlaps in too few words to
-compare (``paraphrase``), is compared with the variant it overlaps most (one of the
-reference article's own: with itself):
+words cut out (an ellipsis between its words: an excerpt) where the longest is not. A
+variant is judged against the reference, or against another of the reference article's
+renderings where that one holds more of its words; the reference article's other
+sentences of the utterance are their own reference (where the reference shares a word
+or none with them, or they differ from it by more than two edits: "I was talking about
+the radical environmentalist" beside "I was talking about energy, ..."); a segment
+joined to the group through another variant only is compared with the variant it
+overlaps most:
 
 - ``verbatim``: the same words, case and inner punctuation (quote-mark style and the
   punctuation at the variant's edges do not count);
@@ -438,7 +441,8 @@ def _small_edits(window: list[Word], variant_text: str, variant: list[Word]) -> 
     two edits that leave the meaning intact: words the outlet set in brackets (one edit
     each bracketed run), or fillers (``_FILLERS``, one edit a word) added, cut or
     swapped ("are alleged to be both discriminators and victims", "Tom Brady, George
-    Clooney, James Bond, the president"), beside words only written otherwise
+    Clooney, James Bond, the president"), or a word's plural ending (:func:`_inflected`),
+    beside words only written otherwise
     (:func:`_spelling`: "there's a one-in-three chance we could lose" for "there's a 1
     in 3 chance that we could lose")."""
     nr, nv = [w.norm for w in window], [w.norm for w in variant]

@@ -42,8 +42,8 @@ from ..config import Settings
 from .data import MissingDataError, shared_dir
 
 __all__ = ["EventResult", "gold_files", "event_records", "write_event_jsonl", "analyze_event", "score_report",
-           "aggregate", "annotated_sections", "figure_section", "evaluate_events", "evaluate", "evaluate_detailed", "text_lines", "FETCHED_AT",
-           "HELDOUT", "DEV2", "HELDOUT2", "QUOTES_CONFLICTS", "PACKAGED_SPLITS"]
+           "aggregate", "annotated_sections", "figure_section", "evaluate_events", "evaluate", "evaluate_detailed",
+           "text_lines", "FETCHED_AT", "HELDOUT", "DEV2", "HELDOUT2", "QUOTES_CONFLICTS", "PACKAGED_SPLITS"]
 
 log = logging.getLogger(__name__)
 
