@@ -56,6 +56,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import accumulate
 from typing import Any
 
 from storylens.compare.settings import current
@@ -396,19 +397,15 @@ def _respelled(ref: list[Word], variant: list[Word]) -> bool:
     ``_spelling``): the same letters and numbers, in the same order, written otherwise;
     nothing added, cut inside or changed, and no word cut short ("the island" is not "the
     islanders")."""
-    written, whole = _spelling(variant), _spelling(ref)
-    if written not in whole:
-        return False
-    ends = {len(_spelling(ref[:k])) for k in range(len(ref) + 1)}
-    return any(at in ends and at + len(written) in ends for at in _occurrences(whole, written))
-
-
-def _occurrences(text: str, part: str) -> list[int]:
-    out, at = [], text.find(part)
+    pieces = [_spelling((w,)) for w in ref]  # a word's spelling never runs into the next one's
+    whole, written = "".join(pieces), _spelling(variant)
+    ends = set(accumulate(map(len, pieces), initial=0))
+    at = whole.find(written)
     while at >= 0:
-        out.append(at)
-        at = text.find(part, at + 1)
-    return out
+        if at in ends and at + len(written) in ends:
+            return True
+        at = whole.find(written, at + 1)
+    return False
 
 
 #: Words whose presence or absence leaves a quotation's meaning intact: articles, "and",
@@ -466,12 +463,10 @@ def _inflected(a: str, b: str) -> bool:
     return len(short) >= 3 and long_ in (short + "s", short + "es", short[:-1] + "ies")
 
 
-def _word_edits(window: list[Word], variant: list[Word]) -> int:
-    """Words added, cut or changed between two renderings (a changed run counts its
-    longer side)."""
-    nr, nv = [w.norm for w in window], [w.norm for w in variant]
-    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in
-               SequenceMatcher(None, nr, nv, autojunk=False).get_opcodes() if tag != "equal")
+def _edits(diff: list[dict[str, Any]]) -> int:
+    """Words added, cut or changed in a :func:`word_diff` (a changed run counts its longer
+    side)."""
+    return sum(max(len(op["ref"]), len(op["variant"])) for op in diff if op["op"] != "equal")
 
 
 def word_diff(ref_words: list[Word], variant_words: list[Word]) -> list[dict[str, Any]]:
@@ -577,9 +572,10 @@ def _base(index: int, ordered: list[_Segment]) -> int:
         return max(range(len(ordered)), key=lambda k: -1 if k == index else _matching(ordered[k].norms, seg.norms)[1])
     if seg.article is ref.article:
         return 0
-    own = [k for k in range(1, len(ordered)) if k != index and ordered[k].article is ref.article]
-    best = max(own, key=lambda k: _matching(ordered[k].norms, seg.norms)[1], default=0)
-    return best if best and _matching(ordered[best].norms, seg.norms)[1] > shared[1] else 0
+    held = {k: _matching(ordered[k].norms, seg.norms)[1] for k in range(1, len(ordered))
+            if k != index and ordered[k].article is ref.article}
+    best = max(held, key=held.__getitem__, default=0)
+    return best if best and held[best] > shared[1] else 0
 
 
 def _build_group(members: list[_Segment], originals: Collection[str], order: dict[str, int],
@@ -592,17 +588,19 @@ def _build_group(members: list[_Segment], originals: Collection[str], order: dic
         against = _base(index, ordered)
         base = ordered[against]
         fid, cov, window = fidelity(seg.article.text, seg.words, base.article.text, base.words, seg.kind)
+        diff = word_diff(window or base.words, seg.words)
         if seg is not ref and seg.article is ref.article and (
-                fid == "paraphrase" or fid == "altered" and _word_edits(window, seg.words) > _MAX_SMALL_EDITS):
+                fid == "paraphrase" or fid == "altered" and _edits(diff) > _MAX_SMALL_EDITS):
             # another sentence of the reference article's rendering ("I was talking about
             # the radical environmentalist" beside "I was talking about energy, ..."):
             # its own reference, not an alteration of the article's other words (a
             # sentence it prints twice a word or two apart stays altered)
             against = index
             fid, cov, window = fidelity(seg.article.text, seg.words, seg.article.text, seg.words, seg.kind)
+            diff = word_diff(window or seg.words, seg.words)
         variants.append(QuoteVariant(
             Citation(seg.article.id, seg.start, seg.end, seg.article.text[seg.start:seg.end]),
-            fid, seg.kind, seg.speaker, against, cov, word_diff(window or base.words, seg.words)))
+            fid, seg.kind, seg.speaker, against, cov, diff))
     counts: dict[str, int] = defaultdict(int)
     for seg in ordered:
         if seg.speaker:

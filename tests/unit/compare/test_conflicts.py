@@ -250,19 +250,22 @@ def test_a_claim_hedged_by_one_of_three_outlets_names_both_flat_outlets():
     assert [(x.article_id, x.note) for x in cues] == [("c", "stated without hedging by Gazette, Radio")]
 
 
+def _in_dornhill(aid: str, text: str, outlet: str, count: str, value: float, counts: str = "people"):
+    """An article of ``outlet`` about Dornhill whose one figure is ``count`` (``value``
+    of ``counts``)."""
+    return article(aid, text, outlet=outlet, figures=[{"text": count, "value": value, "counts": counts}],
+                   entities={"place:dornhill": ["Dornhill"]})
+
+
 def test_counts_of_different_measures_do_not_conflict():
     # Five injured and six wounded (by gunfire, one of them also counted among the
     # injured) can both be true; five injured and seven injured cannot.
-    a = article("a", "Five people were injured near the Dornhill ferry terminal on Sunday, police said.",
-                outlet="Gazette",
-                figures=[{"text": "Five people", "value": 5.0, "counts": "people"}],
-                entities={"place:dornhill": ["Dornhill"]})
-    b = article("b", "Six people were wounded near the Dornhill ferry terminal on Sunday, police said.",
-                outlet="Post", figures=[{"text": "Six people", "value": 6.0, "counts": "people"}],
-                entities={"place:dornhill": ["Dornhill"]})
-    c = article("c", "Seven people were injured near the Dornhill ferry terminal on Sunday, police said.",
-                outlet="Radio", figures=[{"text": "Seven people", "value": 7.0, "counts": "people"}],
-                entities={"place:dornhill": ["Dornhill"]})
+    a = _in_dornhill("a", "Five people were injured near the Dornhill ferry terminal on Sunday, police said.",
+                     "Gazette", "Five people", 5.0)
+    b = _in_dornhill("b", "Six people were wounded near the Dornhill ferry terminal on Sunday, police said.",
+                     "Post", "Six people", 6.0)
+    c = _in_dornhill("c", "Seven people were injured near the Dornhill ferry terminal on Sunday, police said.",
+                     "Radio", "Seven people", 7.0)
     assert [x for x in _run(a, b)[1] if x.kind == "figure"] == []
     (fig,) = [x for x in _run(a, b, c)[1] if x.kind == "figure"]
     assert {s.citation.article_id for s in fig.sides} == {"a", "c"}
@@ -270,29 +273,24 @@ def test_counts_of_different_measures_do_not_conflict():
 
 def test_a_toll_told_by_where_they_died_is_part_of_the_dead():
     # Two died at the scene and a third at the hospital: "three died" is no dispute with it.
-    a = article("a", "Two people died at the scene of the Dornhill ferry crash on Sunday, police said.",
-                outlet="Gazette", figures=[{"text": "Two people", "value": 2.0, "counts": "people"}],
-                entities={"place:dornhill": ["Dornhill"]})
-    b = article("b", "Three people died in the Dornhill ferry crash on Sunday, police said.",
-                outlet="Post", figures=[{"text": "Three people", "value": 3.0, "counts": "people"}],
-                entities={"place:dornhill": ["Dornhill"]})
+    a = _in_dornhill("a", "Two people died at the scene of the Dornhill ferry crash on Sunday, police said.",
+                     "Gazette", "Two people", 2.0)
+    b = _in_dornhill("b", "Three people died in the Dornhill ferry crash on Sunday, police said.",
+                     "Post", "Three people", 3.0)
     assert [x for x in _run(a, b)[1] if x.kind == "figure"] == []
     # without where, two dead and three dead of one crash are a dispute
-    a2 = article("a", "Two people died in the Dornhill ferry crash on Sunday, police said.",
-                 outlet="Gazette", figures=[{"text": "Two people", "value": 2.0, "counts": "people"}],
-                 entities={"place:dornhill": ["Dornhill"]})
+    a2 = _in_dornhill("a", "Two people died in the Dornhill ferry crash on Sunday, police said.",
+                      "Gazette", "Two people", 2.0)
     assert len([x for x in _run(a2, b)[1] if x.kind == "figure"]) == 1
 
 
 def test_two_counted_nouns_of_one_sentence_are_different_things():
     # People against shots: each noun is in the other's sentence, but neither counts an
     # event of the other.
-    a = article("a", "Five people were shot in Dornhill on Sunday after gunshots were fired into a crowd.",
-                outlet="Gazette", figures=[{"text": "Five people", "value": 5.0, "counts": "people"}],
-                entities={"place:dornhill": ["Dornhill"]})
-    b = article("b", "Police said people were shot in Dornhill on Sunday when a dozen gunshots were fired.",
-                outlet="Post", figures=[{"text": "a dozen gunshots", "value": 12.0, "counts": "gunshots"}],
-                entities={"place:dornhill": ["Dornhill"]})
+    a = _in_dornhill("a", "Five people were shot in Dornhill on Sunday after gunshots were fired into a crowd.",
+                     "Gazette", "Five people", 5.0)
+    b = _in_dornhill("b", "Police said people were shot in Dornhill on Sunday when a dozen gunshots were fired.",
+                     "Post", "a dozen gunshots", 12.0, counts="gunshots")
     assert [x for x in _run(a, b)[1] if x.kind == "figure"] == []
 
 

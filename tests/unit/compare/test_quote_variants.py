@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storylens.compare.quote_variants import fidelity, group_quote_variants
 from storylens.compare.textspans import words
 from storylens.model import Article, Quote
@@ -298,24 +300,20 @@ def test_the_wording_two_outlets_agree_on_is_the_reference_not_a_longer_third():
     assert group.variants[0].article_id in ("a", "b") and fid == {"a": "verbatim", "b": "verbatim", "c": "altered"}
 
 
-def test_a_quote_with_words_in_square_brackets_is_not_the_reference_over_a_plain_one():
-    plain = "The repairs could be used by critics to attack the council for ignoring the warnings, so why help them?"
-    edited = ("The repairs could be used by critics [of the mayor] to attack the council for ignoring all the "
-              "warnings, so why would we help them?")
-    a = _quoting("a", f'Brandvik wrote: "{plain}"')
-    b = _quoting("b", f'Brandvik wrote that "{edited}"')
-    (group,) = _groups(b, a)
-    assert group.variants[0].article_id == "a"
-    assert {v.article_id: v.fidelity for v in group.variants} == {"a": "verbatim", "b": "altered"}
-
-
-def test_a_quote_with_words_cut_out_is_not_the_reference_over_a_whole_one():
-    # the excerpt is the longest, joining two sentences across an ellipsis and adding a word
-    whole = "We have learned something important since the day the bridge closed, and we owe the crews our thanks"
-    excerpt = ("We have learned something very important since the day the bridge closed... whatever we think "
-               "of the council, we owe the crews our full support and our thanks")
-    a = _quoting("a", f'Brandvik said: "{whole}."')
-    b = _quoting("b", f'Brandvik said: "{excerpt}."')
+@pytest.mark.parametrize("whole, edited", [
+    # words in square brackets, beside two added and one changed
+    ("The repairs could be used by critics to attack the council for ignoring the warnings, so why help them?",
+     "The repairs could be used by critics [of the mayor] to attack the council for ignoring all the warnings, so "
+     "why would we help them?"),
+    # words cut out: the excerpt is the longest, joining two sentences across an
+    # ellipsis and adding a word
+    ("We have learned something important since the day the bridge closed, and we owe the crews our thanks.",
+     "We have learned something very important since the day the bridge closed... whatever we think of the "
+     "council, we owe the crews our full support and our thanks."),
+], ids=["square brackets", "words cut out"])
+def test_a_quote_the_outlet_edited_is_not_the_reference_over_a_whole_one(whole: str, edited: str) -> None:
+    a = _quoting("a", f'Brandvik said: "{whole}"')
+    b = _quoting("b", f'Brandvik said that "{edited}"')
     (group,) = _groups(b, a)
     assert group.variants[0].article_id == "a"
     assert {v.article_id: v.fidelity for v in group.variants} == {"a": "verbatim", "b": "altered"}
