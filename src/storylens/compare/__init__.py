@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from ..model import Article, Comparison, Exclusives, Story
+from ..model import Article, Citation, Comparison, Exclusives, Story
 
 __all__ = ["canonical_order", "compare_story", "compare_stories"]
 
@@ -42,7 +42,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .entity_links import link_entities, with_linked_keys
     from .conflicts import find_conflicts
     from .exclusives import find_exclusives
-    from .facts import agreement, aligned_statements, facts_of
+    from .facts import agreement, aligned_statements, facts_of, word_readably
     from .framing import FramingCue, find_framing, find_hedged_claims
     from .name_spellings import find_name_spellings
     from ..stories import same_source
@@ -76,12 +76,16 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
         facts = sorted(facts + added, key=lambda f: -f.independent_sources)
     updates: list[FramingCue] = []  # later counts that update earlier ones: framing, not conflicts
     conflicts = find_conflicts(articles, facts, split, updates, timeline)
+    says_it = agreement(statements, scorer)  # a brief line cites what says its sentence: both tests
+
+    def says_one_claim(shown: Citation, other: Citation) -> bool:
+        return says_it(shown, other) and one_claim(shown, other)
+
+    word_readably(facts, articles, statements, scorer, says_one_claim)  # the wording shown, once compared
     voices = {st.citation.location: st.asserted_by for st in statements}
     superseded, status_cues = find_status_updates(articles, split)  # "wanted" before a later "arrested"
-    says_it = agreement(statements, scorer)  # a brief line cites what says its sentence: both tests
     brief = build_brief(articles, facts, conflicts, quote_groups, timeline, voices, superseded,
-                        lambda shown, other: (says_it(shown, other) and one_claim(shown, other))
-                        or one_state(shown, other))
+                        lambda shown, other: says_one_claim(shown, other) or one_state(shown, other))
     return Comparison(
         facts=facts,
         conflicts=conflicts,

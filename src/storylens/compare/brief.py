@@ -41,10 +41,10 @@ from typing import Any, Callable
 from storylens.compare.facts import corroborating_sources
 from storylens.compare.hashtags import make_hashtags
 from storylens.compare.quote_variants import QuoteGroup
+from storylens.compare.readable import OPENING_QUOTES, SPEECH, closes_a_quotation, sayable, unquoted, whole_sentence
 from storylens.compare.settings import current
 from storylens.compare.statements import outlet_name
 from storylens.compare.status_updates import superseded_citation
-from storylens.compare.textspans import sentence_spans
 from storylens.compare.timeline import TimelineEvent
 from storylens.model import Article, Citation, Conflict, Fact, sentences_before_headlines
 from storylens.text import NUMBER_WORDS, casefold_words
@@ -112,79 +112,9 @@ def _names(articles: Sequence[Article]) -> dict[str, str]:
     return names
 
 
-_OPENING_QUOTES = "\"“‘'"
-#: A quotation of four words or more (fewer are a name or scare quotes: "best-case scenario").
-_QUOTED_WORDS = re.compile(r"[\"“](?:[^\"“”\s]+\s+){3,}[^\"“”]*[\"”]")
-_SPEECH = re.compile(r"\b(?:said|says|say|told|tells|according|stated|added|wrote|writes|posted|announced|noted|claim(?:s|ed)?"
-                     r"|explained|asked|replied|reported|testified|insisted|argued|warned|declared)\b", re.I)
-
-
-#: A photo credit a caption opens with: "Jeff Lane/for the Daily Post", "AP Photo/City
-#: Police", "Ann Lee/Getty Images" (names joined by a slash, the first word or two in).
-_PHOTO_CREDIT = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*/(?:for\s+(?:the\s+)?)?[A-Z]")
-
-
-#: A sentence cut off where a teaser or a caption ends ("David Conley, who is accused of
-#: killing six children and two...").
-_CUT_OFF = re.compile(r"(?:\.\.\.|…)\s*$")
-#: The tail of a caption's credit before the sentence ("Register)New Haven Police
-#: investigate ..."): a bracket closed that the sentence never opened.
-_CLOSES_UNOPENED = re.compile(r"^[^()]{1,40}\)")
-
-
-def sayable(text: str) -> bool:
-    """Whether a statement can stand alone in a summary: a whole sentence (it begins with
-    a capital or a digit and ends a sentence, not a clause cut at a comma or a
-    semicolon, nor a teaser cut off with an ellipsis), not a photo caption (it opens with
-    the photo's credit, or the end of one: a bracket it never opened), and not a piece
-    of someone's quotation without its speaker (it opens a quotation, leaves one open,
-    or quotes four words or more, and names no one saying it)."""
-    t = text.strip()
-    body = t.lstrip(_OPENING_QUOTES + "([—–- ")
-    if not body or not (body[0].isupper() or body[0].isdigit()) or _PHOTO_CREDIT.match(body):
-        return False
-    if not re.search(r"[.!?…][\"”’')\]]*$", t) or _CUT_OFF.search(t) or _CLOSES_UNOPENED.match(t):
-        return False
-    quotes = t.count('"') % 2 or t.count("“") != t.count("”")
-    if (t[0] in _OPENING_QUOTES or quotes) and not _SPEECH.search(_unquoted(t)):
-        return False
-    if _QUOTED_WORDS.search(t) and not (_names_someone_saying(_unquoted(t)) or _INTRODUCED.search(t)):
-        return False  # someone's words ('managers are on their own, "or else a strong ..."') with no one saying them
-    return True
-
-
 #: A sentence that opens with a personal pronoun ("He is being held on $1 million bond.",
 #: "It happened at ..."): whole, but who is meant is in the sentence before it.
 _PRONOUN_OPENING = re.compile(r"^\W*(?:he|she|they|it|his|her|their|its|him|them)\b", re.IGNORECASE)
-
-
-#: Verbs that tell someone's words beside the plain ones of ``_SPEECH`` ("apologized to
-#: ... and 'anyone I may have offended'", "called it", "described the bill as").
-_TELLING = re.compile(r"\b(?:call|describ|apologi[sz]|warn|urg|vow|promis|plead|recall|tweet|admit|den(?:y|ie)"
-                      r"|acknowledg|conced|suggest|predict|blam|prais|critici[sz]|accus|respond|complain|characteri[sz]"
-                      r"|dismiss|label|term|question|demand|pledg|boast|joke|quip|chant|shout|yell|scream)\w*"
-                      r"|\bwent on\b", re.IGNORECASE)
-#: A quotation a colon introduces ("underscores the prime minister's message: "The world
-#: needs ...""): the words before the colon say whose.
-_INTRODUCED = re.compile(r":\s*[\"“]")
-
-
-def _names_someone_saying(unquoted: str) -> bool:
-    """Whether a sentence's own words (outside its quotations) tell whose words it quotes:
-    a verb of saying, or a name (a capitalised word after the first: "Mr. Braley")."""
-    return bool(_SPEECH.search(unquoted) or _TELLING.search(unquoted)
-                or re.search(r"(?<=\s)[A-Z][a-z]", unquoted.strip()))
-
-
-def _unquoted(text: str) -> str:
-    """The sentence without the words inside its quotations (one it starts inside of runs
-    from its start, one left open to its end): "I would say it" is the speaker's word, not
-    the writer's saying whose."""
-    if _closes_a_quotation(text):
-        text = text[next(i for i, ch in enumerate(text) if ch in '"“”') + 1:]
-    text = re.sub(r"[\"“][^\"“”]*[\"”]", " ", text)
-    opened = re.search(r"[\"“]", text)
-    return text[:opened.start()] if opened else text
 
 
 def _candidates(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, int, int]],
@@ -194,13 +124,8 @@ def _candidates(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, in
     Hutto, 28.") that are no side of a dispute and that no later article moves on (a
     suspect "wanted" who was since arrested); none for a fact of headlines, clauses,
     fragments, or only disputed or superseded sentences."""
-    return [c for c in f.support if c.field == "text" and sayable(c.text) and _whole_sentence(c, by_id)
+    return [c for c in f.support if c.field == "text" and sayable(c.text) and whole_sentence(c, by_id)
             and not disputed.sides_of(c) and not superseded_citation(c, superseded)]
-
-
-def _whole_sentence(c: Citation, by_id: Mapping[str, Article]) -> bool:
-    article = by_id.get(c.article_id)
-    return article is None or (c.start, c.end) in sentence_spans(article.text)
 
 
 #: Conflicts over a detail a sentence states in the side's own words (a place, a wound; a
@@ -260,41 +185,28 @@ class _Disputed:
                    for k, n in involved.items())
 
 
-def _closes_a_quotation(text: str) -> str | None:
-    """The opening mark of the quotation the sentence starts inside of (its first quotation
-    mark closes one opened in an earlier sentence: 'Nobody goes home until the wall
-    holds," the governor said.'), else None."""
-    at = next((i for i, ch in enumerate(text) if ch in '"“”'), None)
-    if at is None or text[at] == "“":
-        return None
-    if text[at] == "”":
-        return "“"
-    closing = at > 0 and not text[at - 1].isspace() and (at + 1 == len(text) or not text[at + 1].isalnum())
-    return '"' if closing and text.count('"') % 2 else None
-
-
 def _attributed(speaker: str | None, text: str, names: dict[str, str]) -> str:
     """The sentence, with its speaker when it gives a quoted speaker's words and does
     not say whose they are ("This is a smart gesture." from a leader's post); a sentence
     that starts inside a quotation begun in the sentence before is shown with that
     quotation's opening mark and an ellipsis ('"… Nobody goes home until the wall
     holds," the governor said.'): the words shown are the sentence's own, the cut marked."""
-    opening = _closes_a_quotation(text)
+    opening = closes_a_quotation(text)
     if opening:
         return f"{opening}… {text}"
-    if not speaker or not speaker.startswith("person:") or _SPEECH.search(_unquoted(text)):
+    if not speaker or not speaker.startswith("person:") or SPEECH.search(unquoted(text)):
         return text  # the outlet's voice, a speaker known only by a word ("Governor"), or no person
     name = names.get(speaker) or speaker.split(":", 1)[-1].title()
     if _names_the_speaker(text, name):
         return text  # "York County Coroner Ada Crane confirmed ...": it says whose words they are
-    return f"{name}: “{text.strip(_OPENING_QUOTES + '”’')}”"
+    return f"{name}: “{text.strip(OPENING_QUOTES + '”’')}”"
 
 
 def _names_the_speaker(text: str, name: str) -> bool:
     """Whether the sentence names the speaker: the name's last word, as a word of the
     sentence outside a quotation's words."""
     surname = name.split()[-1] if name.split() else ""
-    return len(surname) > 1 and re.search(rf"\b{re.escape(surname)}\b", _unquoted(text)) is not None
+    return len(surname) > 1 and re.search(rf"\b{re.escape(surname)}\b", unquoted(text)) is not None
 
 
 @dataclass

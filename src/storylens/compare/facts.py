@@ -60,6 +60,7 @@ from datetime import date
 import numpy as np
 
 from storylens.compare import paraphrase
+from storylens.compare.readable import sayable, whole_sentence
 from storylens.compare.settings import CompareSettings, compare_settings, current
 from storylens.compare.statements import Statement, outlet_name, statements_of, terms
 from storylens.extract.time_refs_calendar import week_value
@@ -486,6 +487,34 @@ def agreement(statements: Sequence[Statement], scorer: _Scorer,
         return x is not None and y is not None and scorer.score(x, y) >= threshold
 
     return agrees
+
+
+def word_readably(facts: Sequence[Fact], articles: Sequence[Article], statements: Sequence[Statement],
+                  scorer: _Scorer, says_it: Callable[[Citation, Citation], bool]) -> None:
+    """Word each fact whose wording does not read alone (a clause cut at a comma, a piece
+    of someone's quotation without its speaker) by a statement of its own that reads
+    alone (a whole sentence of the body, :func:`readable.sayable`), in the same voice and
+    saying the same thing as the wording (``says_it``: the test a brief line's citations
+    pass), the closest to the fact's other statements, where it has one. Only the wording
+    a reader is shown changes (in place, once the comparison has read the facts): their
+    support, status and who asserts them stay."""
+    by_id = {a.id: a for a in articles}
+    by_span = {st.citation.location: st for st in statements}
+    for fact in facts:
+        sts = [by_span[c.location] for c in fact.support if c.location in by_span]
+        shown = next((st for st in sts if st.citation.text == fact.statement), None)
+        if shown is None or _reads_alone(shown, by_id):
+            continue
+        alone = [st for st in sts if st.asserted_by == shown.asserted_by and _reads_alone(st, by_id)
+                 and says_it(shown.citation, st.citation)]
+        if alone:
+            best = max(alone, key=lambda st: sum(scorer.lexical(st, o) for o in sts if o is not st))
+            fact.statement = best.citation.text
+
+
+def _reads_alone(st: Statement, by_id: Mapping[str, Article]) -> bool:
+    """A whole sentence of the body a reader can take as it is shown."""
+    return st.citation.field == "text" and sayable(st.citation.text) and whole_sentence(st.citation, by_id)
 
 
 def _asserted_by(sts: list[Statement], shown: Statement) -> str:

@@ -175,7 +175,7 @@ def test_hashtags_deduplicated_ordered_and_limited():
 
 
 def test_only_whole_attributed_sentences_are_sayable():
-    from storylens.compare.brief import sayable
+    from storylens.compare.readable import sayable
 
     assert sayable("The ferry strike in Port Vell entered its sixth day on Friday.")
     assert sayable('"We will sail when the contracts are signed," Oskarsdóttir told reporters.')
@@ -288,7 +288,7 @@ def test_a_sentence_stating_a_disputed_detail_is_no_summary_line_even_when_no_si
 
 
 def test_a_photo_caption_is_no_summary_line():
-    from storylens.compare.brief import sayable
+    from storylens.compare.readable import sayable
 
     assert not sayable("Ann Lee/for the Velm Post Only the driver was hurt in the crash.")
     assert not sayable("AP Photo/Velm Police The car after the crash.")

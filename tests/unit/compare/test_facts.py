@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from storylens.compare import compare_story
 from storylens.compare.exclusives import find_exclusives
 from storylens.compare.facts import _candidates, _Scorer, align_facts
 from storylens.compare.settings import CompareSettings
@@ -410,6 +411,27 @@ def test_a_fact_is_worded_by_a_sentence_of_the_body_not_a_headline():
     (fact,) = [f for f in align_facts([a, b]) if f.status == "corroborated"]
     assert ("b", "headline") in {(c.article_id, c.field) for c in fact.support}
     assert fact.statement in (a.text, b.text)
+
+
+def test_a_fact_is_worded_by_a_whole_sentence_in_the_same_voice_rather_than_a_clause():
+    # a's clause (cut at "however", ending on a comma) is as close to b's sentence as b's
+    # is to it, and a comes first; a reader is shown b's whole sentence instead
+    a = article("a", "The regional council approved the emergency budget for the levee repairs on Friday evening, "
+                     "however, the opposition members walked out before the final vote was counted by the clerk.",
+                outlet="Velm Gazette")
+    b = article("b", "The regional council approved the emergency budget for the levee repairs on Friday evening.",
+                outlet="Coast Post")
+    (aligned,) = [f for f in align_facts([a, b]) if f.status == "corroborated"]
+    assert aligned.statement == aligned.support[0].text and aligned.statement.endswith("evening,")
+    (fact,) = [f for f in compare_story([a, b]).facts if f.status == "corroborated"]
+    assert fact.support == aligned.support and fact.statement == b.text
+    # no whole sentence in the same voice: the closest statement words it, as before
+    c = article("c", '"The regional council approved the emergency budget for the levee repairs on Friday evening," '
+                     "the clerk said.", outlet="Coast Post",
+                quotes=[{"text": "The regional council approved the emergency budget for the levee repairs on Friday "
+                                 "evening,", "speaker_entity": "person:clerk"}])
+    (fact,) = [f for f in compare_story([a, c]).facts if f.status == "corroborated"]
+    assert fact.statement == fact.support[0].text == aligned.statement
 
 
 def test_a_shared_day_counts_once_not_again_as_its_words():
