@@ -4,7 +4,8 @@ Entity keys are computed the same way in every article, so "Renée Duchâtel" an
 Duchatel" already share a key. What one article cannot know is that its bare surname
 ("Duchâtel said ...", key ``person:duchatel``) is the person another article names in
 full (``person:renee duchatel``). Within one story, a one-word person key links to the
-full-name key whose last name it is, when exactly one such person is named in the story.
+full-name key whose last name it is (before a suffix: "Zappala", "Stephen A. Zappala Jr."),
+when exactly one such person is named in the story.
 Nor can it know that another outlet spells the same name a letter or two apart
 ("Consuelo Garcia", "Comsuelo Garcia"): two-word person names spelled alike, in the same
 order, link to the spelling most articles use (ties: the first in alphabetical order),
@@ -12,9 +13,10 @@ unless one article names two of them (it may be naming two people: a "Mario" and
 "Maria"). The spellings stay as written in the text; a quotation given to "Consuelo
 Garcia" by one outlet and to "Comsuelo Garcia" by another is one speaker's, not an
 attribution dispute. Nor that "Barbara L. McQuade" and "Barbara McQuade", or "Mike
-Elliott" and "Michael Elliott", are one person: a name with or without a middle initial,
-with a short or a full given name, links to the form most articles use, unless the forms
-carry two initials (a father and a son) or one article names two of them.
+Elliott" and "Michael Elliott", are one person: a name with or without a middle initial
+or a generational suffix ("Jr.", "III"), with a short or a full given name, links to the
+form most articles use, unless the forms carry two initials or two suffixes (a father and
+a son) or one article names two of them.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from storylens.compare.details import spelled_alike
+from storylens.extract.entities_names import NAME_SUFFIXES
 from storylens.model import Article
 
 __all__ = ["link_entities", "with_linked_keys"]
@@ -78,24 +81,32 @@ _GIVEN_NAMES = {short: full for full, shorts in {
 }.items() for short in shorts.split()}
 
 
+def _without_suffix(words: list[str]) -> list[str]:
+    """A name's words without a generational suffix at its end (a name of two words or
+    more keeps them)."""
+    return words[:-1] if len(words) >= 3 and words[-1] in NAME_SUFFIXES else words
+
+
 def _name_form_links(articles: Sequence[Article]) -> dict[str, str]:
     """``{a form of a name: the form most articles use}`` for one person written with and
-    without a middle initial ("Barbara L. McQuade", "Barbara McQuade") or with a short
+    without a middle initial ("Barbara L. McQuade", "Barbara McQuade"), with and without a
+    generational suffix ("Theodore J. Boutrous Jr.", "Theodore Boutrous") or with a short
     given name ("Mike Elliott", "Michael Elliott"): the same surname and the same given
     name once short forms are read as the full one; not when the forms carry two initials
-    (a father and a son) or one article names two of them (two people)."""
+    or two suffixes (a father and a son) or one article names two of them (two people)."""
     named = [{e.key for e in a.entities if e.kind == "person"} for a in articles]
     held = Counter(k for keys in named for k in keys)
     forms: dict[tuple[str, str, str], set[str]] = {}
     for key in held:
-        words = _name_of(key).split()
+        words = _without_suffix(_name_of(key).split())
         if len(words) == 2 or (len(words) == 3 and len(words[1]) == 1):
             given = _GIVEN_NAMES.get(words[0], words[0])
             forms.setdefault((key.split(":", 1)[0], given, words[-1]), set()).add(key)
     links: dict[str, str] = {}
     for keys in forms.values():
-        initials = {_name_of(k).split()[1] for k in keys if len(_name_of(k).split()) == 3}
-        if len(keys) < 2 or len(initials) > 1 or any(len(ks & keys) > 1 for ks in named):
+        initials = {w[1] for w in (_without_suffix(_name_of(k).split()) for k in keys) if len(w) == 3}
+        suffixes = {_name_of(k).split()[-1] for k in keys} & NAME_SUFFIXES
+        if len(keys) < 2 or len(initials) > 1 or len(suffixes) > 1 or any(len(ks & keys) > 1 for ks in named):
             continue
         usual = min(keys, key=lambda k: (-held[k], len(k), k))
         links.update({k: usual for k in sorted(keys) if k != usual})
@@ -115,7 +126,7 @@ def link_entities(articles: Sequence[Article]) -> dict[str, str]:
         name = _name_of(key)
         if " " in name:
             continue
-        owners = [k for k in full if _name_of(k).rsplit(" ", 1)[-1] == name]
+        owners = [k for k in full if _without_suffix(_name_of(k).split())[-1] == name]
         if len(owners) == 1:
             links[key] = owners[0]
     return dict(sorted(links.items()))

@@ -23,6 +23,7 @@ __all__ = [
     "STREET_DESIGNATORS",
     "place_name",
     "NAME_PARTICLES",
+    "NAME_SUFFIXES",
     "fold",
     "fold_word",
     "is_title_word",
@@ -204,7 +205,8 @@ def name_bounds(text: str, kind: str) -> tuple[int, int] | None:
     return start, end
 
 
-_SUFFIXES = frozenset("jr sr ii iii iv".split())
+#: Generational suffixes after a surname ("Martin Luther King Jr", "Henry Ford II"), folded.
+NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _ANCHOR_TITLES = STRONG_TITLES | {"minister", "secretary", "premier"}
 
 
@@ -217,7 +219,7 @@ def _strippable(words: list[str], last_title: int) -> bool:
     the title itself is unambiguous (President, Governor, Minister...).
     """
     rest = [fold_word(w) for w in words[last_title + 1:]]
-    if not rest or all(w in _SUFFIXES for w in rest) or any(w in PERSON_TITLES for w in rest):
+    if not rest or all(w in NAME_SUFFIXES for w in rest) or any(w in PERSON_TITLES for w in rest):
         return False
     if not words[last_title + 1][:1].isupper():
         return False

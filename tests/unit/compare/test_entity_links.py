@@ -98,7 +98,8 @@ def _written_three_times(one: str, usual: str) -> list[Article]:
                                       ("c", usual, "Velm Radio"))]
 
 
-@pytest.mark.parametrize("one, usual", [("Ada L. Crane", "Ada Crane"), ("Mike Elliott", "Michael Elliott")])
+@pytest.mark.parametrize("one, usual", [("Ada L. Crane", "Ada Crane"), ("Mike Elliott", "Michael Elliott"),
+                                        ("Tobias R. Venn Jr.", "Tobias Venn"), ("Tobias Venn III", "Tobias Venn")])
 def test_a_middle_initial_or_a_short_given_name_is_the_same_person(one: str, usual: str) -> None:
     written = _written_three_times(one, usual)
     key = {a.id: a.entities[0].key for a in written}
@@ -113,3 +114,10 @@ def test_two_initials_or_another_given_name_are_not_linked() -> None:
     a, b, _ = _written_three_times("Mike Elliott", "Michael Elliott")
     mark = _quoted_person("d", "Mark Elliott", "person:mark elliott", "Velm Herald")
     assert "person:mark elliott" not in link_entities([a, b, mark])
+    # two suffixes, or one article naming the name with and without its suffix: a father and a son
+    a, b, _ = _written_three_times("Tobias Venn Jr.", "Tobias Venn")
+    senior = _quoted_person("d", "Tobias Venn Sr.", "person:tobias venn sr", "Velm Herald")
+    assert link_entities([a, b, senior]) == {}
+    both = _quoted_person("e", "Tobias Venn", "person:tobias venn", "Velm Herald")
+    both.entities.append(Entity("person:tobias venn jr", "Tobias Venn Jr.", "person", [], []))
+    assert link_entities([a, b, both]) == {}
