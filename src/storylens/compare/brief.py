@@ -4,7 +4,7 @@
   sources first, at most ``compare.brief_max_sentences``), each sentence an exact span of one
   article's body and citing every article that supports it, never one that states a
   side of a conflict (that is shown as the dispute); only whole sentences that
-  stand alone (:func:`sayable`: no headline, no clause cut at a comma, no piece of a
+  stand alone (:func:`storylens.compare.readable.sayable`: no headline, no clause cut at a comma, no piece of a
   quotation without its speaker); a quoted person's words that do not say whose they are
   (the sentence names no speaker) are given with the speaker ("Name: “...”"); a fact in
   a conflict gives a line only from its sentences that take no side and repeat no side's
@@ -49,7 +49,7 @@ from storylens.compare.timeline import TimelineEvent
 from storylens.model import Article, Citation, Conflict, Fact, sentences_before_headlines
 from storylens.text import NUMBER_WORDS, casefold_words
 
-__all__ = ["BriefSentence", "QuotedSpeaker", "Brief", "build_brief", "sayable"]
+__all__ = ["BriefSentence", "QuotedSpeaker", "Brief", "build_brief"]
 
 log = logging.getLogger(__name__)
 
