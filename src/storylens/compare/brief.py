@@ -41,7 +41,7 @@ from typing import Any, Callable
 from storylens.compare.facts import corroborating_sources
 from storylens.compare.hashtags import make_hashtags
 from storylens.compare.quote_variants import QuoteGroup
-from storylens.compare.readable import OPENING_QUOTES, SPEECH, closes_a_quotation, sayable, unquoted, whole_sentence
+from storylens.compare.readable import OPENING_QUOTES, SPEECH, closes_a_quotation, reads_alone, unquoted
 from storylens.compare.settings import current
 from storylens.compare.statements import outlet_name
 from storylens.compare.status_updates import superseded_citation
@@ -124,7 +124,7 @@ def _candidates(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, in
     Hutto, 28.") that are no side of a dispute and that no later article moves on (a
     suspect "wanted" who was since arrested); none for a fact of headlines, clauses,
     fragments, or only disputed or superseded sentences."""
-    return [c for c in f.support if c.field == "text" and sayable(c.text) and whole_sentence(c, by_id)
+    return [c for c in f.support if reads_alone(c, by_id)
             and not disputed.sides_of(c) and not superseded_citation(c, superseded)]
 
 

@@ -60,7 +60,7 @@ from datetime import date
 import numpy as np
 
 from storylens.compare import paraphrase
-from storylens.compare.readable import sayable, whole_sentence
+from storylens.compare.readable import reads_alone
 from storylens.compare.settings import CompareSettings, compare_settings, current
 from storylens.compare.statements import Statement, outlet_name, statements_of, terms
 from storylens.extract.time_refs_calendar import week_value
@@ -454,8 +454,7 @@ def facts_of(articles: Sequence[Article], statements: Sequence[Statement], group
         # worded by a sentence of the text where the fact holds one (a headline sums up
         # its story and may say more than the sentences it aligns with), the one closest
         # to the others
-        centre = max(sts, key=lambda s: (s.citation.field == "text",
-                                         sum(scorer.lexical(s, o) for o in sts if o is not s),
+        centre = max(sts, key=lambda s: (s.citation.field == "text", _closeness(s, sts, scorer),
                                          -order[s.citation.article_id]))
         support = [s.citation for s in sts]
         facts.append(Fact(
@@ -493,9 +492,9 @@ def word_readably(facts: Sequence[Fact], articles: Sequence[Article], statements
                   scorer: _Scorer, says_it: Callable[[Citation, Citation], bool]) -> None:
     """Word each fact whose wording does not read alone (a clause cut at a comma, a piece
     of someone's quotation without its speaker) by a statement of its own that reads
-    alone (a whole sentence of the body, :func:`readable.sayable`), in the same voice and
-    saying the same thing as the wording (``says_it``: the test a brief line's citations
-    pass), the closest to the fact's other statements, where it has one. Only the wording
+    alone (:func:`readable.reads_alone`), in the same voice and saying the same thing as
+    the wording (``says_it``: the test a brief line's citations pass), the closest to the
+    fact's other statements, where it has one. Only the wording
     a reader is shown changes (in place, once the comparison has read the facts): their
     support, status and who asserts them stay."""
     by_id = {a.id: a for a in articles}
@@ -503,18 +502,18 @@ def word_readably(facts: Sequence[Fact], articles: Sequence[Article], statements
     for fact in facts:
         sts = [by_span[c.location] for c in fact.support if c.location in by_span]
         shown = next((st for st in sts if st.citation.text == fact.statement), None)
-        if shown is None or _reads_alone(shown, by_id):
+        if shown is None or reads_alone(shown.citation, by_id):
             continue
-        alone = [st for st in sts if st.asserted_by == shown.asserted_by and _reads_alone(st, by_id)
+        alone = [st for st in sts if st.asserted_by == shown.asserted_by and reads_alone(st.citation, by_id)
                  and says_it(shown.citation, st.citation)]
         if alone:
-            best = max(alone, key=lambda st: sum(scorer.lexical(st, o) for o in sts if o is not st))
-            fact.statement = best.citation.text
+            fact.statement = max(alone, key=lambda st: _closeness(st, sts, scorer)).citation.text
 
 
-def _reads_alone(st: Statement, by_id: Mapping[str, Article]) -> bool:
-    """A whole sentence of the body a reader can take as it is shown."""
-    return st.citation.field == "text" and sayable(st.citation.text) and whole_sentence(st.citation, by_id)
+def _closeness(st: Statement, sts: Sequence[Statement], scorer: _Scorer) -> float:
+    """How close a fact's statement is to its others: the sum of its lexical scores with
+    them (the statement a fact is worded by is the closest)."""
+    return sum(scorer.lexical(st, o) for o in sts if o is not st)
 
 
 def _asserted_by(sts: list[Statement], shown: Statement) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from storylens.compare.textspans import sentence_spans
 from storylens.model import Article, Citation
 
-__all__ = ["OPENING_QUOTES", "SPEECH", "closes_a_quotation", "sayable", "unquoted", "whole_sentence"]
+__all__ = ["OPENING_QUOTES", "SPEECH", "closes_a_quotation", "reads_alone", "sayable", "unquoted"]
 
 OPENING_QUOTES = "\"“‘'"
 #: A quotation of four words or more (fewer are a name or scare quotes: "best-case scenario").
@@ -96,8 +96,11 @@ def closes_a_quotation(text: str) -> str | None:
     return '"' if closing and text.count('"') % 2 else None
 
 
-def whole_sentence(c: Citation, by_id: Mapping[str, Article]) -> bool:
-    """Whether the citation is one whole sentence of its article's body (not a clause cut
-    from one at a semicolon)."""
+def reads_alone(c: Citation, by_id: Mapping[str, Article]) -> bool:
+    """Whether a citation can be shown as it is: :func:`sayable`, and one whole sentence
+    of its article's body (not a headline, nor a clause cut from a sentence at a
+    semicolon: "Shamekia Sanders, 17; and Krystal Hutto, 28.")."""
+    if c.field != "text" or not sayable(c.text):
+        return False
     article = by_id.get(c.article_id)
     return article is None or (c.start, c.end) in sentence_spans(article.text)
