@@ -108,6 +108,12 @@ FAMILIES += [
         r"\bwe (?:want|would like|'d like|would love|'d love) to hear (?:what you think|from you|your (?:thoughts|views))\b|"
         r"^(?:submit|send|write)\b.{0,40}\bletters? to the editor\b|"
         r"^(?:view|show|hide|load|read|see) (?:all )?(?:\d+ )?comments?(?: \(\d+\))?$", re.I), 45),
+    # the terms of a comment section, a paragraph long: what the site may remove, how to
+    # flag a comment
+    ("comment policy", re.compile(
+        r"\b(?:we|the site) (?:do|does) not pre-?(?:screen|moderate) comments\b|\bour commenting platform\b|"
+        r"\bwe reserve the right\b.{0,40}\bto (?:remove|delete|edit) any (?:comments?|content|information|posts?)\b|"
+        r"\bflag (?:it |this |them )?as inappropriate\b", re.I), 150),
     ("disclosure", re.compile(
         r"^(?:advertising|affiliate|editorial) disclosure$|\bqualifying purchases\b|"
         r"\bamazon (?:services llc )?associates?\b|"

@@ -245,6 +245,11 @@ def mid_page(*inserted: str, tail: tuple[str, ...] = ()) -> dict[str, LineVerdic
         ("Please note that comments are moderated before they appear.", "comment policy"),
         ("We want to hear what you think. Submit a letter to the editor.", "comment policy"),
         ("Show Comments", "comment policy"),
+        ("Join the conversation on our commenting platform. Although we do not pre-screen comments, we reserve the "
+         "right at all times to remove any information that is unlawful, abusive or otherwise objectionable to us, and "
+         "to disclose any information necessary to satisfy the law. We may block any user who abuses these conditions.",
+         "comment policy"),
+        ("If you find a comment offensive, please flag it as inappropriate.", "comment policy"),
         ("This site earns a commission from qualifying purchases.", "disclosure"),
         ("The Courier is not responsible for the content of external sites.", "disclosure"),
         ("Search for stories and topics", "search prompt"),
@@ -262,6 +267,7 @@ def test_mid_page_promos_and_notices_are_dropped(furniture: str, reason: str) ->
         "The latest figures show that ferry use fell by a tenth in the year to March, the board said.",
         "Residents can get updates on the repairs from the harbour office, which is open on weekdays.",
         "Councillors said comments from residents had been read and would shape the final plan.",
+        "The council said it reserves the right to remove any boats left on the slipway after the deadline.",
         "She said she would never miss the old pier, which had been falling apart for years.",
         "The report was published as a PDF on the board's website on Monday, a week later than planned.",
     ],
