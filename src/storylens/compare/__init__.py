@@ -55,6 +55,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .street_facts import street_facts
     from .settings import current
     from .timeline import build_timeline
+    from .unshared_clauses import join_unshared_clauses
 
     articles = canonical_order(articles)
     originals = sorted(set(originals))
@@ -82,8 +83,11 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
         return says_it(shown, other) and one_claim(shown, other)
 
     word_readably(facts, articles, statements, scorer, says_one_claim)  # the wording shown, once compared
-    voices = {st.citation.location: st.asserted_by for st in statements}
     superseded, status_cues = find_status_updates(articles, split)  # "wanted" before a later "arrested"
+    cut = {f.id for f in facts}
+    facts = join_unshared_clauses(facts, articles, conflicts, superseded)  # a sentence no one shares: whole
+    voices = {st.citation.location: st.asserted_by for st in statements}
+    voices.update({f.support[0].location: f.asserted_by for f in facts if f.id not in cut})  # as its clauses'
     brief = build_brief(articles, facts, conflicts, quote_groups, timeline, voices, superseded,
                         lambda shown, other: says_one_claim(shown, other) or one_state(shown, other))
     return Comparison(

@@ -24,7 +24,7 @@ from storylens.compare.settings import current
 from storylens.compare.textspans import sentence_spans
 from storylens.model import Article, Citation, Figure, Quote, TimeRef
 
-__all__ = ["Statement", "split_statements", "statements_of", "terms", "word_stem", "concept_of", "outlet_name",
+__all__ = ["Statement", "split_statements", "statement_spans", "statements_of", "terms", "word_stem", "concept_of", "outlet_name",
            "across_sources", "one_account", "hours_between", "HEDGE_CUES"]
 
 log = logging.getLogger(__name__)
@@ -179,7 +179,7 @@ def _stem(word: str) -> str:
     return stem
 
 
-def _sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int, int, int]]:
+def statement_spans(text: str, offset: int = 0) -> list[tuple[int, int, int, int]]:
     """(start, end) of each statement and (start, end) of the sentence it is a clause of
     (``textspans.sentence_spans``)."""
     spans = sentence_spans(text)
@@ -228,7 +228,7 @@ def split_statements(article: Article) -> list[Citation]:
         while e > s and h[e - 1].isspace():
             e -= 1
         out.append(Citation(article.id, s, e, h[s:e], field="headline"))
-    for s, e, _, _ in _sentence_spans(article.text):
+    for s, e, _, _ in statement_spans(article.text):
         out.append(Citation(article.id, s, e, article.text[s:e]))
     return out
 
@@ -247,7 +247,7 @@ def statements_of(article: Article) -> list[Statement]:
     """``split_statements`` with what the comparison reads of each statement."""
     out = []
     headline_folded = fold(article.headline or "")
-    sentence_of = {(s, e): (ss, se) for s, e, ss, se in _sentence_spans(article.text)}
+    sentence_of = {(s, e): (ss, se) for s, e, ss, se in statement_spans(article.text)}
     # every entity mention (start, end, entity key), by start: a statement's are a slice
     mentions = sorted((m.start, m.end, ent.key) for ent in article.entities for m in ent.mentions)
     mention_starts = [m[0] for m in mentions]

@@ -7,7 +7,8 @@ from storylens.compare.exclusives import find_exclusives
 from storylens.compare.facts import _candidates, _Scorer, align_facts
 from storylens.compare.settings import CompareSettings
 from storylens.compare.statements import Statement, outlet_name, split_statements, statements_of
-from storylens.model import Article, Citation, Entity, Figure, Quote, Span, TimeRef
+from storylens.compare.unshared_clauses import join_unshared_clauses
+from storylens.model import Article, Citation, Conflict, ConflictSide, Entity, Fact, Figure, Quote, Span, TimeRef
 
 # -- fictional articles with extraction records placed by offset (also used by test_conflicts)
 
@@ -432,6 +433,48 @@ def test_a_fact_is_worded_by_a_whole_sentence_in_the_same_voice_rather_than_a_cl
                                  "evening,", "speaker_entity": "person:clerk"}])
     (fact,) = [f for f in compare_story([a, c]).facts if f.status == "corroborated"]
     assert fact.statement == fact.support[0].text == aligned.statement
+
+
+_PIER = ("The harbour authority reopened the northern pier to fishing boats on Tuesday morning, citing the repairs "
+         "finished by the divers over the weekend, while the southern pier stays closed until the spring inspection.")
+
+
+def test_a_sentence_no_other_source_shares_is_one_single_source_fact_not_its_clauses():
+    a = article("a", _PIER, outlet="Velm Gazette")
+    b = article("b", "Fishermen in Korsby said the herring catch this season was the poorest in a decade.",
+                outlet="Coast Post")
+    assert len([s for s in statements_of(a)]) == 3  # cut for the alignment at ", citing" and ", while"
+    comparison = compare_story([a, b])
+    (fact,) = [f for f in comparison.facts if f.support[0].article_id == "a"]
+    assert fact.status == "single-source" and fact.statement == _PIER
+    assert [(c.start, c.end, c.text) for c in fact.support] == [(0, len(_PIER), _PIER)]
+    assert comparison.exclusives.only_in["Velm Gazette"] == [fact.id]
+
+
+def test_a_sentence_one_of_whose_clauses_another_source_shares_stays_cut():
+    a = article("a", _PIER, outlet="Velm Gazette")
+    b = article("b", "The harbour authority reopened the northern pier to fishing boats on Tuesday morning.",
+                outlet="Coast Post")
+    facts = compare_story([a, b]).facts
+    (shared,) = [f for f in facts if f.status == "corroborated"]
+    assert shared.support[0].text.endswith("Tuesday morning,")
+    alone = [f.statement for f in facts if f.status == "single-source"]
+    assert alone == ["citing the repairs finished by the divers over the weekend,",
+                     "while the southern pier stays closed until the spring inspection."]
+
+
+def test_a_sentence_holding_a_side_of_a_conflict_stays_cut():
+    a = article("a", _PIER, outlet="Velm Gazette")
+    cut = statements_of(a)
+    facts = [Fact(f"fact-{n}", st.citation.text, [st.citation], 1, "single-source", outlets=["Velm Gazette"])
+             for n, st in enumerate(cut)]
+    assert [f.statement for f in join_unshared_clauses(facts, [a], [], set())] == [_PIER]
+    side = ConflictSide("on Tuesday", "outlet", cut[0].citation)
+    other = ConflictSide("on Monday", "outlet", Citation("b", 0, 10, "On Monday"))
+    conflict = Conflict("conflict-1", "date", "when the pier reopened", [side, other])
+    assert join_unshared_clauses(facts, [a], [conflict], set()) == facts
+    # nor a sentence whose clause a later account supersedes
+    assert join_unshared_clauses(facts, [a], [], {cut[1].citation.location}) == facts
 
 
 def test_a_shared_day_counts_once_not_again_as_its_words():
