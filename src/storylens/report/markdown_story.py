@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..model import Article, Citation, Comparison, Story, sentences_before_headlines
-from .present import Names, disputes, outlet_label, quote_pieces, shared_quote_groups
+from .present import Names, as_excerpt, disputes, outlet_label, quote_pieces, shared_quote_groups
 
 __all__ = ["comparison_lines", "SINGLE_SOURCE_SHOWN"]
 
@@ -72,7 +72,7 @@ def _fact_lines(comparison: Comparison, names: Names, src: _Sources, md_line: Es
     for f in agreed:
         who = names.who(f.asserted_by)
         by = f" ({md_line(who)})" if who else ""
-        out.append(f"- {md_line(f.statement)}{by} — {f.independent_sources} independent sources: "
+        out.append(f"- {md_line(as_excerpt(f.statement))}{by} — {f.independent_sources} independent sources: "
                    f"{src.many(f.support)}")
     if not agreed:
         out.append("No fact is reported by two independent sources.")
@@ -81,7 +81,7 @@ def _fact_lines(comparison: Comparison, names: Names, src: _Sources, md_line: Es
     for f in single[:SINGLE_SOURCE_SHOWN]:
         who = names.who(f.asserted_by)
         by = f" ({md_line(who)})" if who else ""
-        out.append(f"- {md_line(f.statement)}{by} — {src.many(f.support)}")
+        out.append(f"- {md_line(as_excerpt(f.statement))}{by} — {src.many(f.support)}")
     if len(single) > SINGLE_SOURCE_SHOWN:
         out.append(f"- … and {len(single) - SINGLE_SOURCE_SHOWN} more (in report.json)")
     return out + [""]

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from storylens.compare.framing import FramingCue
 from storylens.compare.quote_variants import QuoteVariant
 from storylens.model import Article, Citation, Comparison, Conflict, ConflictSide, Entity, Quote, Span
-from storylens.report.present import (LinkedCitation, Names, diff_pieces, disputes, framing_context, make_environment,
+from storylens.report.present import (LinkedCitation, Names, as_excerpt, diff_pieces, disputes, framing_context, make_environment,
                                       quote_pieces, quote_variants)
 from storylens.serialise import comparison_from_dict, story_from_dict
 from storylens.web.render import environment as web_environment
@@ -132,3 +132,12 @@ def test_terminal_story_prints_disputes_first_by_name() -> None:
     assert out.index("Disputed (1)") < out.index("Brief")
     assert "40 boats — Mara Quist [Coast Wire, Port Post]" in out and out.count("40 boats") == 1
     assert "[b]12[/b] boats — the outlet's own voice [Bay Times]" in out and "person:" not in out
+
+
+def test_a_statement_cut_from_its_sentence_is_shown_as_an_excerpt() -> None:
+    assert as_excerpt("saying the pier would reopen on Friday,") == "… saying the pier would reopen on Friday …"
+    assert as_excerpt("while the southern pier stays closed.") == "… while the southern pier stays closed."
+    assert as_excerpt("The council approved the budget; ") == "The council approved the budget …"
+    assert as_excerpt("The council approved the budget.") == "The council approved the budget."
+    # a name in lower case opens a sentence all the same
+    assert as_excerpt("iPhone sales rose in the harbour district.") == "iPhone sales rose in the harbour district."

@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from storylens.cli import main
+from storylens.report.present import as_excerpt
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 _KEY = re.compile(r"\b(?:person|org|place):[a-z]")
@@ -123,6 +124,7 @@ def test_markdown_carries_the_comparison(out: Path) -> None:
     plain = stories.replace("\\", "")
     assert not _KEY.search(plain), _KEY.findall(plain)[:5]
     numbers = {a["id"]: i for i, a in enumerate(report["articles"], start=1)}
+    clauses = 0
     for n, story in enumerate(report["stories"], start=1):
         block = plain.split(f"### {n}. ", 1)[1].split("\n### ", 1)[0]
         heads = [h for h in ("#### Disputed points", "#### Corroborated facts", "#### Single-source claims",
@@ -140,19 +142,27 @@ def test_markdown_carries_the_comparison(out: Path) -> None:
         assert f"#### Corroborated facts ({len(agreed)})" in block
         for fact in agreed:
             section = block[block.index("#### Corroborated facts"):block.index("#### Single-source claims")]
-            said = "- " + fact["statement"]  # the whole statement: two facts may begin alike
+            said = "- " + as_excerpt(fact["statement"])  # the whole statement: two facts may begin alike
             line = next(x for x in section.splitlines() if x.startswith(said) and x[len(said):][:2] in (" —", " ("))
             assert f"{fact['independent_sources']} independent sources" in line
             assert all(f"[{numbers[c['article_id']]}" in line for c in fact["support"])
             # each article once (a fact may cite an article's headline and its sentence)
             assert all(len(re.findall(rf"\[{numbers[a]}(?: headline)?\]", line)) == 1
                        for a in {c["article_id"] for c in fact["support"]})
+        # a clause cut from its sentence is shown as an excerpt, never as if it were a sentence
+        single = block[block.index("#### Single-source claims"):block.index("#### Quotes across outlets")]
+        for fact in story["facts"]:
+            cut = fact["statement"].strip()
+            if fact["status"] == "single-source" and cut[0].islower():
+                assert f"- {cut[:30]}" not in single
+                clauses += f"- … {cut[:30]}" in single
         for group in (g for g in story["quote_variants"] if len(g["variants"]) > 1):
             assert f"— {group['fidelity']}" in block
             for v in group["variants"]:
                 assert f"“{v['citation']['text']}”" in block
         for event in story["timeline"]:
             assert f"- **{event['date']}**" in block
+    assert clauses, "the examples hold a single-source clause cut from a longer sentence"
     assert "changed: −“a single life” +“lives”" in plain  # the altered quote's words, as written
     hedged = [(n, c) for n, s in enumerate(report["stories"], start=1) for c in s["framing"]
               if c["kind"] == "hedged_claim"]

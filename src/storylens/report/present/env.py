@@ -1,6 +1,6 @@
 """The one Jinja environment factory of the HTML report and the web app.
 
-Both get the same filters (``show``, ``show_line``, ``iso``), the same builders as globals and
+Both get the same filters (``show``, ``show_line``, ``iso``, ``excerpt``), the same builders as globals and
 the shared macros (``_shared.html.j2`` in ``storylens/report/templates``: the disputed
 points, the brief, the grid, quotes across outlets, timeline, framing, exclusives).
 Autoescape is on, StrictUndefined catches template typos, and no template uses
@@ -17,6 +17,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, StrictU
 
 from ... import __version__
 from .escape import safe_href, show, show_short
+from .excerpt import as_excerpt
 from .markup import cites, grid_row, quote_variants, row_links
 
 __all__ = ["make_environment", "iso"]
@@ -49,7 +50,7 @@ def make_environment(package: str | None = None, filters: dict[str, Callable[...
         loaders.insert(0, PackageLoader(package, "templates"))
     env = _Environment(loader=ChoiceLoader(loaders), autoescape=True, undefined=StrictUndefined,
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(show=show, show_line=show_short, iso=iso, **(filters or {}))
+    env.filters.update(show=show, show_line=show_short, iso=iso, excerpt=as_excerpt, **(filters or {}))
     env.globals.update(safe_href=safe_href, cites=cites, grid_row=grid_row, quote_variants=quote_variants,
                        row_links=row_links, version=__version__, **(globals_ or {}))
     return env

@@ -14,6 +14,7 @@ from ...compare.quote_variants import QuoteVariant
 from ...model import Citation, Fact
 
 from .escape import show, show_line, show_short
+from .excerpt import as_excerpt
 from .grid import GridCell
 from .quotes import diff_segments, quote_pieces
 from .view import LinkedCitation
@@ -69,7 +70,7 @@ def grid_row(number: int, row: dict[str, Any]) -> Markup:
     by = row["who"] if "who" in row else (fact.asserted_by if fact.asserted_by != "outlet" else None)
     attribution = f' <span class="attribution">({show_short(by)})</span>' if by else ""
     return Markup(f'<tr class="status-{status}" id="{show_short(fact.id)}"><td class="num">{number}</td>'
-                  f'<td dir="auto">{show(fact.statement)}{attribution}</td>\n'
+                  f'<td dir="auto">{show(as_excerpt(fact.statement))}{attribution}</td>\n'
                   f'<td><span class="tag">{status}</span> <span class="muted" title="independent sources">'
                   f'{escape(fact.independent_sources)}</span></td>\n{grid_cells(row["cells"])}</tr>\n')
 
