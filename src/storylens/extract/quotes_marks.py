@@ -83,8 +83,23 @@ def _paragraph_marks(text: str, start: int, end: int) -> list[tuple[int, int, st
     return marks
 
 
+def _opens_inner(text: str, i: int, after: list[int]) -> bool:
+    """Whether a straight double quote at ``i`` inside a straight-quoted passage opens an
+    inner quotation rather than closing the passage: it stands after a space (or a
+    bracket or dash) and before a word ('"A sign of "Seeking Peace." This is ...," his
+    post read'), and of the paragraph's straight marks after it (``after``) the next is a
+    closing one (after a word, not a space) and one more closes the passage. A mark typed
+    with the space on the wrong side ('... is wrong. "Perry is referring to ...') closes."""
+    before = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (len(after) >= 2 and not text[after[0] - 1].isspace()
+            and (before.isspace() or before in "([—–") and bool(_WORDCHAR.match(nxt)))
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
-    """All top-level quoted passages in ``text``, in order."""
+    """All top-level quoted passages in ``text``, in order. A straight-quoted passage may
+    hold an inner quotation in straight quotes too (:func:`_opens_inner`): its marks are
+    part of the passage."""
     spans: list[QuoteSpan] = []
     group = -1
     carry_open = False  # a quotation left open by the previous paragraph
@@ -96,8 +111,10 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         open_at: int | None = None
         open_len = 0
         single = False
+        inner = 0  # straight-quoted inner quotations open inside a straight-quoted passage
         if carry_open and not opens_with_mark:
             carry_open = False
+        straight = [pos for pos, length, role in marks if role == "toggle" and length == 1]
         for pos, length, role in marks:
             if open_at is None:
                 if role in ("open", "toggle") or role == "sopen":
@@ -105,7 +122,15 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                         group += 1
                     carry_open = False
                     open_at, open_len, single = pos, length, role == "sopen"
+                    inner = 0
                 continue
+            if role == "toggle" and length == 1 and text[open_at] == '"':
+                if _opens_inner(text, pos, [p for p in straight if p > pos]):
+                    inner += 1
+                    continue
+                if inner:
+                    inner -= 1
+                    continue
             closes = (role in ("close", "toggle") and not single) or (role == "sclose" and single)
             if role == "toggle" and single:
                 closes = False

@@ -251,6 +251,23 @@ def test_double_apostrophes_act_as_a_double_mark() -> None:
     assert [text[s.start:s.end] for s in find_quote_spans(text)] == ["It is late,", "Go home."]
 
 
+def test_a_straight_quoted_passage_holds_an_inner_quotation_in_straight_quotes() -> None:
+    text = ('"Korsby is reopening the ferry as a sign of "Good Faith." The crews are back,'
+            ' and the fares stay as they were," the mayor\'s post read. Then "a new day," he added.')
+    assert [text[s.start:s.end] for s in find_quote_spans(text)] == [
+        'Korsby is reopening the ferry as a sign of "Good Faith." The crews are back, and the fares stay as they were,',
+        "a new day,"]
+    # through the extractor: one direct quotation, the post's, attributed
+    post = _quotes(text)[0]
+    assert post.kind == "direct" and post.text.startswith("Korsby") and post.text.endswith("as they were")
+    assert post.speaker is not None and "mayor" in post.speaker
+    # a mark typed with its space on the wrong side closes the passage ("... as they were.
+    # "The mayor ...") when no closing mark follows it as an inner quotation's would
+    typo = '"The ferry runs again, as it should. "The mayor is referring to a new timetable that "starts today".'
+    assert [typo[s.start:s.end] for s in find_quote_spans(typo)] == ["The ferry runs again, as it should. ",
+                                                                     "starts today"]
+
+
 def test_a_paragraph_left_open_without_a_continuation_ends_at_the_paragraph() -> None:
     text = "\u201cUnfinished thought\n\nNext paragraph, no mark."
     spans = find_quote_spans(text)
