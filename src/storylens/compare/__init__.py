@@ -84,10 +84,11 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
 
     word_readably(facts, articles, statements, scorer, says_one_claim)  # the wording shown, once compared
     superseded, status_cues = find_status_updates(articles, split)  # "wanted" before a later "arrested"
-    cut = {f.id for f in facts}
+    clause_facts = {f.id for f in facts}
     facts = join_unshared_clauses(facts, articles, conflicts, superseded)  # a sentence no one shares: whole
     voices = {st.citation.location: st.asserted_by for st in statements}
-    voices.update({f.support[0].location: f.asserted_by for f in facts if f.id not in cut})  # as its clauses'
+    # a joined sentence is asserted as its clauses were
+    voices.update({f.support[0].location: f.asserted_by for f in facts if f.id not in clause_facts})
     brief = build_brief(articles, facts, conflicts, quote_groups, timeline, voices, superseded,
                         lambda shown, other: says_one_claim(shown, other) or one_state(shown, other))
     return Comparison(

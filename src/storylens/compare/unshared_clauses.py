@@ -47,8 +47,7 @@ def join_unshared_clauses(facts: Sequence[Fact], articles: Sequence[Article], co
             if len(cut) < 2 or any(s < s_end and s_start < e for s, e in sides[article.id]):
                 continue
             locations = [(article.id, "text", s, e) for s, e in cut]
-            own = [fact_at.get(loc) for loc in locations]
-            mine = [f for f in own if f is not None]
+            mine = [f for loc in locations if (f := fact_at.get(loc)) is not None]
             if not mine or any(len(f.support) > 1 or f.status != "single-source" for f in mine) \
                     or any(loc in superseded for loc in locations):
                 continue
