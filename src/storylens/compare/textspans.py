@@ -7,7 +7,7 @@ Quotation marks (:func:`quoted_spans`): curly marks say which way they face; a s
 ``"`` or ``'`` is classified by its neighbours (an opener follows a space or an opening
 bracket and precedes a non-space; a closer follows a non-space and precedes a space,
 punctuation or the end). Openers are pushed on a stack, so a quote inside a quote
-(``"... a sign of "Seeking Peace." This is ..."``) comes out as an inner span of
+(``"... a sign of "Good Faith." The crews are ..."``) comes out as an inner span of
 depth 1 inside an outer span of depth 0. A straight ``'`` counts only when it faces
 one way unambiguously and, to close, only when a ``'`` is open (otherwise it is an
 apostrophe). Nothing pairs across a blank line (paragraph break).

@@ -3,8 +3,8 @@
 The alignment cuts a long sentence into clauses (``statements.statement_spans``) so that
 one clause can agree with another outlet's sentence. Where none of a sentence's clauses
 joined another article's statement, each clause would be listed as a claim of its own:
-"following his military action in Caracas which led to the capture of ...," read as a
-fragment with no subject. Such a sentence is shown as the one claim it is: a
+"citing the repairs finished by the divers over the weekend," read as a fragment with
+no subject. Such a sentence is shown as the one claim it is: a
 single-source fact citing the whole sentence.
 
 A sentence is left cut where any of its clauses is in a fact of more than one citation

@@ -3,8 +3,8 @@
 Two links, both conservative:
 
 * **attached roles** — a title written before the name ("US President Donald Trump",
-  "the Venezuelan opposition leader María Corina Machado") or a role phrase in
-  apposition ("Venezuela's interim president, Delcy Rodríguez," / "Mikaël Bråthen,
+  "the Norlish opposition leader Ilse Marrow") or a role phrase in
+  apposition ("Norland's interim president, Ada Crane," / "Mikaël Bråthen,
   the water authority's chief engineer,"). These become aliases of the person.
 * **anaphoric role mentions** — a definite role noun phrase used later as a subject
   ("The US president said ..."). It becomes a mention of a person when (1) exactly
@@ -46,7 +46,7 @@ pope emperor monarch
 
 @dataclass(frozen=True)
 class Role:
-    """A role phrase as written ("Venezuela's interim president") and its offsets."""
+    """A role phrase as written ("Norland's interim president") and its offsets."""
 
     text: str
     start: int
@@ -93,7 +93,7 @@ def _is_modifier(tok: Token) -> bool:
     if tok.pos_ not in _MODIFIER_POS:
         return False
     # lower-case modifiers ("interim", "opposition", "central bank"), or names of places,
-    # nationalities and organisations ("US", "Venezuelan", "Venezuela's")
+    # nationalities and organisations ("US", "Norlish", "Norland's")
     return tok.text[:1].islower() or tok.ent_type_ in ("GPE", "NORP", "ORG", "LOC") or tok.text.isupper()
 
 
@@ -136,7 +136,7 @@ def attached_roles(doc: Doc, start: int, end: int) -> list[Role]:
     pre = _left_role(doc, before, sent.start)
     if pre is not None:
         roles.append(pre)
-    # apposition before: "Venezuela's interim president, Delcy Rodríguez,"
+    # apposition before: "Norland's interim president, Ada Crane,"
     elif before - 1 >= sent.start and doc[before].text == ",":
         closes = after >= sent.end or doc[after].text in (",", ".", ";") or name.root.dep_ == "appos"
         role = _left_role(doc, before - 1, sent.start) if closes else None

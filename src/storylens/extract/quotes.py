@@ -12,7 +12,7 @@ records, each with character offsets into ``doc.text``:
   ``start`` and ``end`` cover the words inside the marks (a trailing comma before the
   closing mark is left out).
 - **partial** — reported speech whose clause quotes some words
-  (``said the Americas "do not belong" to any power``): the whole clause, marks included.
+  (``said the harbour "does not belong" to any one town``): the whole clause, marks included.
 - **indirect** — reported speech without quote marks: ``X said (that) ...``,
   ``..., X said``, ``according to X, ...``. The clause without the complementizer "that"
   and without the sentence's final punctuation.

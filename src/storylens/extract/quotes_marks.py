@@ -86,10 +86,11 @@ def _paragraph_marks(text: str, start: int, end: int) -> list[tuple[int, int, st
 def _opens_inner(text: str, i: int, after: list[int]) -> bool:
     """Whether a straight double quote at ``i`` inside a straight-quoted passage opens an
     inner quotation rather than closing the passage: it stands after a space (or a
-    bracket or dash) and before a word ('"A sign of "Seeking Peace." This is ...," his
-    post read'), and of the paragraph's straight marks after it (``after``) the next is a
-    closing one (after a word, not a space) and one more closes the passage. A mark typed
-    with the space on the wrong side ('... is wrong. "Perry is referring to ...') closes."""
+    bracket or dash) and before a word ('"... as a sign of "Good Faith." The crews are
+    back," the post read'), and of the paragraph's straight marks after it (``after``) the
+    next is a closing one (after a word, not a space) and one more closes the passage. A
+    mark typed with the space on the wrong side ('... as it should. "The mayor is ...')
+    closes."""
     before = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     return (len(after) >= 2 and not text[after[0] - 1].isspace()

@@ -102,7 +102,7 @@ class MentionIndex:
             for s, e, ent in hits:
                 if s < head[1] and head[0] < e:
                     return ent
-        # "Venezuela's interim president, Delcy Rodriguez, who served under Maduro": the
+        # "Norland's interim president, Ada Crane, who served under Vance": the
         # first person or organisation named, not a place or a later name in a clause.
         for _s, _e, ent in hits:
             if ent.kind in ("person", "org"):

@@ -78,9 +78,9 @@ def test_different_counted_things_or_events_do_not_conflict():
 
 
 def test_a_vague_claim_against_a_count_conflicts():
-    ta = "The governor said Brenna prison had released \"large numbers\" of prisoners this week."
-    tb = "Monitors could confirm only about a dozen releases, and urged the prison to free all political prisoners."
-    a = article("a", ta, outlet="Gazette", quotes=[{"text": "Brenna prison had released \"large numbers\" of prisoners",
+    ta = "The governor said Brenna jail released \"large numbers\" of inmates this week."
+    tb = "Monitors could verify just about a dozen releases, and urged the jail to free every inmate held for dissent."
+    a = article("a", ta, outlet="Gazette", quotes=[{"text": "Brenna jail released \"large numbers\" of inmates",
                                                    "kind": "indirect", "speaker_entity": "person:oda venn"}])
     b = article("b", tb, outlet="Post",
                 figures=[{"text": "about a dozen releases", "value": 12.0, "bound": "~", "counts": "release"}])

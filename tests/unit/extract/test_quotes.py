@@ -130,10 +130,10 @@ def test_short_scare_quotes_are_not_quotes() -> None:
 # --- partial and indirect ------------------------------------------------------------
 
 def test_partial_quote_keeps_the_clause_and_its_marks() -> None:
-    text = 'Marek said the islands "do not belong" to any power.'
+    text = 'Marek said the islands "do not belong" to any one crown.'
     q = _one(_quotes(text), "islands")
     assert q.kind == "partial"
-    assert q.text == 'the islands "do not belong" to any power'
+    assert q.text == 'the islands "do not belong" to any one crown'
 
 
 def test_words_before_a_quote_in_its_sentence_make_it_partial() -> None:
