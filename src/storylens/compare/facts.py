@@ -6,7 +6,8 @@ statements) and they share an anchor beyond common vocabulary (two content stems
 one and an entity, a figure or a day; names and titles do not count as content), helped
 by shared entity keys, shared figures (value and bound) and time
 references that can be the same day (a time of day on a known day counts as that day;
-so does an earlier or later calendar week both name, "last week": :func:`_weeks`).
+so does an earlier or later calendar week both name, "last week": :func:`_weeks`, and a
+later year both write out, "run dry in 2044": :func:`_years`).
 
 Paraphrases share too few words for that ("The child was injured after falling as she
 ran away" / "Her granddaughter was injured ... when she fell trying to run away"). With
@@ -159,6 +160,18 @@ def _weeks(st: Statement) -> set[str]:
             and t.value != _week_of(t.anchor)}
 
 
+_YEAR = re.compile(r"(?:1[89]|2\d)\d{2}")
+
+
+def _years(st: Statement) -> set[str]:
+    """The later years the statement writes out ("exhausted in 2036" in a 2011 article):
+    two accounts of one forecast or plan share its time. Earlier years are not counted:
+    they are mostly background ("in Congress since 2010", "a 1999 book"), shared by
+    statements about different things."""
+    return {t.value for t in st.times if t.granularity == "year" and _YEAR.fullmatch(t.text.strip())
+            and t.anchor and t.value > t.anchor[:4]}
+
+
 def _week_of(day: str | None) -> str | None:
     """``2014-W08`` for an ISO date's week, as the time references write weeks (None when
     it is no date)."""
@@ -181,7 +194,8 @@ class _Scorer:
         self.weight = {id(st): math.fsum(self._w(t, st, st) for t in st.terms) for st in statements}
         self.figs = {id(st): _figure_keys(st) for st in statements}
         self.days = {id(st): day_refs(st) for st in statements}
-        self.weeks = {id(st): _weeks(st) for st in statements}
+        #: the weeks and later years each statement names (:func:`_weeks`, :func:`_years`)
+        self.periods = {id(st): _weeks(st) | _years(st) for st in statements}
         #: the words of a statement's time expressions that name a day ("Saturday",
         #: "morning"; not a clock time's "7 p.m."): a shared day counts once, as a day
         self.time_terms = {id(st): frozenset(w for t in st.times for w in terms(t.text)
@@ -248,7 +262,7 @@ class _Scorer:
         content = (a.terms & b.terms) - a.name_terms - b.name_terms - GENERIC_TERMS
         shared_figure = bool(self.figs[id(a)] & self.figs[id(b)])
         shared_day = any(same_day(x, y) for x in self.days[id(a)] for y in self.days[id(b)]) \
-            or bool(self.weeks[id(a)] & self.weeks[id(b)])
+            or bool(self.periods[id(a)] & self.periods[id(b)])
         if shared_day:  # the day counts once, as a day, not again as its words
             content = content - self.time_terms[id(a)] - self.time_terms[id(b)]
         return content, shared_figure, shared_day

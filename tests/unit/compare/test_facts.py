@@ -495,3 +495,22 @@ def test_a_shared_day_counts_once_not_again_as_its_words():
     assert corroborated("2031-05-03TMO", "2031-05-03TMO") == []
     # a clock time both give is content, not a day's name: "at 7:10" in both still aligns
     assert len(corroborated("2031-05-03TMO", "2031-05-03TMO", " at 7:10")) == 1
+
+
+def test_the_same_later_year_anchors_two_accounts_of_one_forecast_but_an_earlier_year_does_not():
+    # two 2031 accounts of one forecast: the reservoir runs dry in 2044
+    a_text = "Engineers warned on Monday that the Korsby reservoir will run dry in 2044 unless rainfall recovers."
+    b_text = "At current rates of use the town's reservoir would be empty by 2044, according to the water board."
+
+    def score(year_a: str, year_b: str) -> float:
+        a = article("a", a_text.replace("2044", year_a), outlet="Korsby Tidings")
+        b = article("b", b_text.replace("2044", year_b), outlet="Harbour Post")
+        a.time_refs.append(TimeRef(year_a, *at(a.text, year_a), year_a, "year", "2031-05-02"))
+        b.time_refs.append(TimeRef(year_b, *at(b.text, year_b), year_b, "year", "2031-05-03"))
+        sts = statements_of(a) + statements_of(b)
+        return _Scorer(sts, CompareSettings()).score(sts[0], sts[1])
+
+    same, other = score("2044", "2044"), score("2044", "2045")
+    assert same > other + 0.1
+    # an earlier year is mostly background ("since 2019"), shared by unrelated statements
+    assert score("2019", "2019") < same - 0.1
