@@ -141,3 +141,20 @@ def test_a_statement_cut_from_its_sentence_is_shown_as_an_excerpt() -> None:
     assert as_excerpt("The council approved the budget.") == "The council approved the budget."
     # a name in lower case opens a sentence all the same
     assert as_excerpt("iPhone sales rose in the harbour district.") == "iPhone sales rose in the harbour district."
+
+
+def test_a_sentence_of_a_longer_quotation_is_shown_with_the_marks_of_the_cut() -> None:
+    # the second sentence of a quotation: it starts inside it
+    assert (as_excerpt('Nobody goes home until the wall holds," the governor said.')
+            == '"… Nobody goes home until the wall holds," the governor said.')
+    assert as_excerpt("Nobody goes home.” The ferry stays put.") == "“… Nobody goes home.” The ferry stays put."
+    # the first sentence of one: it leaves the quotation open
+    assert (as_excerpt("“We will not gamble with a single life in this valley.")
+            == "“We will not gamble with a single life in this valley. …”")
+    assert as_excerpt('"The pier stays shut,') == '"The pier stays shut …"'
+    # a middle sentence: both marks
+    assert as_excerpt("The wall is old.") == "The wall is old."  # no mark at all: nothing to mark
+    assert as_excerpt("It holds,” he said, “for now.") == "“… It holds,” he said, “for now. …”"
+    # whole quotations are left as they are
+    assert as_excerpt("“It holds,” he said.") == "“It holds,” he said."
+    assert as_excerpt('The mayor called it "a scandal" on Monday.') == 'The mayor called it "a scandal" on Monday.'
