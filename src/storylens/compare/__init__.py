@@ -55,7 +55,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .street_facts import street_facts
     from .settings import current
     from .timeline import build_timeline
-    from .unshared_clauses import join_unshared_clauses
+    from .unshared_pieces import join_unshared_pieces
 
     articles = canonical_order(articles)
     originals = sorted(set(originals))
@@ -85,9 +85,9 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     word_readably(facts, articles, statements, scorer, says_one_claim)  # the wording shown, once compared
     superseded, status_cues = find_status_updates(articles, split)  # "wanted" before a later "arrested"
     clause_facts = {f.id for f in facts}
-    facts = join_unshared_clauses(facts, articles, conflicts, superseded)  # a sentence no one shares: whole
+    facts = join_unshared_pieces(facts, articles, conflicts, superseded)  # what no one shares: whole
     voices = {st.citation.location: st.asserted_by for st in statements}
-    # a joined sentence is asserted as its clauses were
+    # a joined sentence or quotation is asserted as its pieces were
     voices.update({f.support[0].location: f.asserted_by for f in facts if f.id not in clause_facts})
     brief = build_brief(articles, facts, conflicts, quote_groups, timeline, voices, superseded,
                         lambda shown, other: says_one_claim(shown, other) or one_state(shown, other))

@@ -97,10 +97,15 @@ def closes_a_quotation(text: str) -> str | None:
 
 
 def reads_alone(c: Citation, by_id: Mapping[str, Article]) -> bool:
-    """Whether a citation can be shown as it is: :func:`sayable`, and one whole sentence
-    of its article's body (not a headline, nor a clause cut from a sentence at a
-    semicolon: "Shamekia Sanders, 17; and Krystal Hutto, 28.")."""
+    """Whether a citation can be shown as it is: :func:`sayable`, and whole sentences of
+    its article's body, one or those of one quotation in one paragraph (not a headline,
+    nor a clause cut from a sentence at a semicolon: "Shamekia Sanders, 17; and Krystal
+    Hutto, 28.")."""
     if c.field != "text" or not sayable(c.text):
         return False
     article = by_id.get(c.article_id)
-    return article is None or (c.start, c.end) in sentence_spans(article.text)
+    if article is None:
+        return True
+    spans = sentence_spans(article.text)
+    return (c.start, c.end) in spans or ("\n" not in c.text and any(s == c.start for s, _ in spans)
+                                         and any(e == c.end for _, e in spans))

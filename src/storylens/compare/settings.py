@@ -50,6 +50,7 @@ class CompareSettings:
     # -- statements (``compare.statements``) --
     long_sentence_chars: int = 150  # a longer sentence is cut into clauses ...
     min_clause_chars: int = 40  # ... of at least this many characters
+    joined_quotation_max_chars: int = 500  # a quotation no one shares is one claim up to this long
     # -- conflicts (``compare.conflicts``, ``compare.places``) --
     figure_context_chars: int = 70  # words this far around a figure say what event it counts
     #: articles published further apart than this are not compared on counts, nor on days

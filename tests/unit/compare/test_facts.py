@@ -5,9 +5,10 @@ from __future__ import annotations
 from storylens.compare import compare_story
 from storylens.compare.exclusives import find_exclusives
 from storylens.compare.facts import _candidates, _Scorer, align_facts
-from storylens.compare.settings import CompareSettings
+from storylens.compare.settings import CompareSettings, compare_settings
 from storylens.compare.statements import Statement, outlet_name, split_statements, statements_of
-from storylens.compare.unshared_clauses import join_unshared_clauses
+from storylens.compare.readable import reads_alone
+from storylens.compare.unshared_pieces import join_unshared_pieces
 from storylens.model import Article, Citation, Conflict, ConflictSide, Entity, Fact, Figure, Quote, Span, TimeRef
 
 # -- fictional articles with extraction records placed by offset (also used by test_conflicts)
@@ -468,13 +469,13 @@ def test_a_sentence_holding_a_side_of_a_conflict_stays_cut():
     cut = statements_of(a)
     facts = [Fact(f"fact-{n}", st.citation.text, [st.citation], 1, "single-source", outlets=["Velm Gazette"])
              for n, st in enumerate(cut)]
-    assert [f.statement for f in join_unshared_clauses(facts, [a], [], set())] == [_PIER]
+    assert [f.statement for f in join_unshared_pieces(facts, [a], [], set())] == [_PIER]
     side = ConflictSide("on Tuesday", "outlet", cut[0].citation)
     other = ConflictSide("on Monday", "outlet", Citation("b", 0, 10, "On Monday"))
     conflict = Conflict("conflict-1", "date", "when the pier reopened", [side, other])
-    assert join_unshared_clauses(facts, [a], [conflict], set()) == facts
+    assert join_unshared_pieces(facts, [a], [conflict], set()) == facts
     # nor a sentence whose clause a later account supersedes
-    assert join_unshared_clauses(facts, [a], [], {cut[1].citation.location}) == facts
+    assert join_unshared_pieces(facts, [a], [], {cut[1].citation.location}) == facts
 
 
 def test_a_shared_day_counts_once_not_again_as_its_words():
@@ -514,3 +515,54 @@ def test_the_same_later_year_anchors_two_accounts_of_one_forecast_but_an_earlier
     assert same > other + 0.1
     # an earlier year is mostly background ("since 2019"), shared by unrelated statements
     assert score("2019", "2019") < same - 0.1
+
+
+_HARBOUR = ("Asked whether the ferry would run again this winter, the harbour master said: "
+            "“We have patched the hull twice. I will not send it out again until the yard has rebuilt "
+            "the keel.”")
+_HARBOUR_WORDS = ("We have patched the hull twice. I will not send it out again until the yard has rebuilt "
+                  "the keel.")
+
+
+def _harbour(text: str = _HARBOUR, quoted: str = _HARBOUR_WORDS) -> Article:
+    return article("a", text, outlet="Velm Gazette", entities={"person:ilse brandt": ["Ilse Brandt"]},
+                   quotes=[{"text": quoted, "speaker_entity": "person:ilse brandt", "kind": "direct"}])
+
+
+def test_a_quotation_of_two_sentences_no_other_source_shares_is_one_single_source_fact():
+    a = _harbour()
+    b = article("b", "Fishermen in Korsby said the herring catch this season was the poorest in a decade.",
+                outlet="Coast Post")
+    assert len(statements_of(a)) == 2  # read sentence by sentence for the alignment
+    (fact,) = [f for f in compare_story([a, b]).facts if f.support[0].article_id == "a"]
+    assert fact.status == "single-source" and fact.statement == _HARBOUR
+    assert [(c.start, c.end) for c in fact.support] == [(0, len(_HARBOUR))]
+    assert fact.asserted_by == "person:ilse brandt"  # the quotation's, not the outlet's words before it
+    assert reads_alone(fact.support[0], {"a": a})  # whole sentences: a brief may show it
+
+
+def test_a_quotation_one_of_whose_sentences_another_source_shares_stays_in_sentences():
+    a = _harbour()
+    b = article("b", "“I will not send it out again until the yard has rebuilt the keel,” the harbour master "
+                "told reporters.", outlet="Coast Post")
+    facts = [f for f in compare_story([a, b]).facts if any(c.article_id == "a" for c in f.support)]
+    assert sorted(len(f.support) for f in facts) == [1, 2]
+    (alone,) = [f for f in facts if len(f.support) == 1]
+    assert alone.statement.endswith("“We have patched the hull twice.")
+
+
+def test_sentences_of_two_paragraphs_are_not_joined():
+    text = _HARBOUR.replace(" I will", "\n\n“I will")
+    a = _harbour(text, quoted=text[text.index("We have"):])  # a quotation the extractor ran on
+    b = article("b", "Fishermen in Korsby said the herring catch this season was the poorest in a decade.",
+                outlet="Coast Post")
+    facts = [f for f in compare_story([a, b]).facts if f.support[0].article_id == "a"]
+    assert len(facts) == 2
+
+
+def test_a_quotation_longer_than_the_setting_stays_in_sentences():
+    b = article("b", "Fishermen in Korsby said the herring catch this season was the poorest in a decade.",
+                outlet="Coast Post")
+    with compare_settings(CompareSettings(joined_quotation_max_chars=len(_HARBOUR) - 1)):
+        facts = [f for f in compare_story([_harbour(), b]).facts if f.support[0].article_id == "a"]
+    assert len(facts) == 2
