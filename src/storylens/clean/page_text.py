@@ -115,17 +115,46 @@ def take_dateline(paragraphs: list[str], removed: list[RemovedLine], line: int |
 
 def take_headline_block(paragraphs: list[str], headline: str | None, removed: list[RemovedLine]) -> None:
     """Remove a copy of the headline from the top of a body (in place), with the labels
-    above it (kicker, section name). A standfirst under it stays: it is the outlet's text."""
+    above it (kicker, section name). A standfirst under it stays: it is the outlet's text.
+    A copy run into the paragraph under it with no line break ("Three hurt in Ostby fire
+    Firefighters were called ...": a page's heading and first line joined when the text
+    was saved) is cut from the front of that paragraph (:func:`_run_in_headline`)."""
     if not headline:
         return
     wanted = " ".join(headline.split()).casefold()
     for i, paragraph in enumerate(paragraphs[:4]):
-        if " ".join(paragraph.split()).casefold() != wanted:
-            continue
-        removed.extend(RemovedLine(p, "label above the headline") for p in paragraphs[:i])
-        removed.append(RemovedLine(paragraph, "headline (kept in headline)"))
-        del paragraphs[: i + 1]
-        return
+        if " ".join(paragraph.split()).casefold() == wanted:
+            removed.extend(RemovedLine(p, "label above the headline") for p in paragraphs[:i])
+            removed.append(RemovedLine(paragraph, "headline (kept in headline)"))
+            del paragraphs[: i + 1]
+            return
+        if (cut := _run_in_headline(paragraph, headline)) is not None:
+            removed.extend(RemovedLine(p, "label above the headline") for p in paragraphs[:i])
+            removed.append(RemovedLine(paragraph[:cut].strip(), "headline run into the first line (kept in headline)"))
+            paragraphs[i] = paragraph[cut:].lstrip()
+            del paragraphs[:i]
+            return
+
+
+#: A word a headline's own last words may go on with ("Man shot in Ostby Tuesday night
+#: dies"): a day or a month starts no new sentence.
+_GOES_ON = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|march|mar|april|apr"
+                      r"|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+                      re.IGNORECASE)
+
+
+def _run_in_headline(paragraph: str, headline: str) -> int | None:
+    """Where the body starts in a paragraph that opens with the headline's words (four or
+    more, not ending a sentence) and goes on, after a space, with a new sentence: a
+    capital, a digit or an opening mark, not a day or a month; else None."""
+    words = headline.split()
+    if len(words) < 4 or _SENTENCE_END.search(headline.strip()):
+        return None
+    pattern = r"\s*" + r"\s+".join(re.escape(w) for w in words) + r"[ \t]+(?=(?-i:[A-Z0-9\"“'‘(\[]))"
+    m = re.match(pattern, paragraph, re.IGNORECASE)
+    if m is None or _GOES_ON.match(paragraph, m.end()):
+        return None
+    return m.end()
 
 
 def _is_title_like(line: str) -> bool:

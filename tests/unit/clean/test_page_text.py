@@ -175,6 +175,35 @@ def test_a_body_that_opens_with_the_stated_headline_loses_the_copy():
     assert "headline (kept in headline)" in reasons(article)["Ferry Hits Pier in Ostby Fog"]
 
 
+def test_a_stated_headline_run_into_the_first_line_is_cut_from_it():
+    body = ("Posted: 3/4/2031 - Updated: 2 hours ago\n\nFerry hits pier in Ostby fog The morning ferry struck the "
+            "north pier in thick fog on Monday, the harbour master said.\n\nNobody was hurt.")
+    article = _stated_headline(body, "Ferry hits pier in Ostby fog")
+    assert isinstance(article, Article)
+    assert article.text.startswith("The morning ferry struck the north pier")
+    assert reasons(article)["Ferry hits pier in Ostby fog"] == "headline run into the first line (kept in headline)"
+    assert reasons(article)["Posted: 3/4/2031 - Updated: 2 hours ago"] == "label above the headline"
+    # an opening quotation starts a sentence too
+    quoted = _stated_headline('Ferry hits pier in Ostby fog "We never saw it," a deckhand said.',
+                              "Ferry hits pier in Ostby fog")
+    assert isinstance(quoted, Article) and quoted.text == '"We never saw it," a deckhand said.'
+
+
+@pytest.mark.parametrize("body", [
+    "Ferry hits pier in Ostby fog Monday morning, stranding 40 passengers.",  # the headline's words go on: a day
+    "Ferry hits pier in Ostby fog and strands 40 passengers, the harbour master said.",  # lower case: one sentence
+])
+def test_a_first_sentence_that_opens_with_the_headlines_words_keeps_them(body):
+    article = _stated_headline(body, "Ferry hits pier in Ostby fog")
+    assert isinstance(article, Article) and article.text == body
+
+
+def test_a_short_headline_is_not_cut_from_the_first_line():
+    body = "Pier fire out Firefighters left the Ostby pier at dawn."
+    article = _stated_headline(body, "Pier fire out")
+    assert isinstance(article, Article) and article.text == body
+
+
 def test_a_stated_headline_that_is_the_whole_body_or_not_at_the_top_stays_in_the_body():
     only = _stated_headline("Ferry hits pier in Ostby fog", "Ferry hits pier in Ostby fog")
     assert isinstance(only, Article) and only.text == "Ferry hits pier in Ostby fog"
