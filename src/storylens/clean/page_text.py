@@ -130,8 +130,11 @@ def take_headline_block(paragraphs: list[str], headline: str | None, removed: li
             return
         if (cut := _run_in_headline(paragraph, headline)) is not None:
             removed.extend(RemovedLine(p, "label above the headline") for p in paragraphs[:i])
-            removed.append(RemovedLine(paragraph[:cut].strip(), "headline run into the first line (kept in headline)"))
-            paragraphs[i] = paragraph[cut:].lstrip()
+            while cut is not None:  # a site's label and the headline again ("Valley News Ferry hits ...")
+                removed.append(RemovedLine(paragraph[:cut].strip(), "headline run into the first line (kept in headline)"))
+                paragraph = paragraph[cut:].lstrip()
+                cut = _run_in_headline(paragraph, headline, label=True)
+            paragraphs[i] = paragraph
             del paragraphs[:i]
             return
 
@@ -143,14 +146,17 @@ _GOES_ON = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary
                       re.IGNORECASE)
 
 
-def _run_in_headline(paragraph: str, headline: str) -> int | None:
+def _run_in_headline(paragraph: str, headline: str, label: bool = False) -> int | None:
     """Where the body starts in a paragraph that opens with the headline's words (four or
     more, not ending a sentence) and goes on, after a space, with a new sentence: a
-    capital, a digit or an opening mark, not a day or a month; else None."""
+    capital, a digit or an opening mark, not a day or a month; else None. ``label``: the
+    headline may follow up to three capitalised words (a site's section name), as it
+    does on a page whose first copy of the headline was just cut."""
     words = headline.split()
     if len(words) < 4 or _SENTENCE_END.search(headline.strip()):
         return None
-    pattern = r"\s*" + r"\s+".join(re.escape(w) for w in words) + r"[ \t]+(?=(?-i:[A-Z0-9\"“'‘(\[]))"
+    before = r"(?-i:(?:[A-Z][\w&’'.-]*\s+){0,3}?)" if label else ""
+    pattern = r"\s*" + before + r"\s+".join(re.escape(w) for w in words) + r"[ \t]+(?=(?-i:[A-Z0-9\"“'‘(\[]))"
     m = re.match(pattern, paragraph, re.IGNORECASE)
     if m is None or _GOES_ON.match(paragraph, m.end()):
         return None

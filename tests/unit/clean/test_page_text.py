@@ -187,6 +187,14 @@ def test_a_stated_headline_run_into_the_first_line_is_cut_from_it():
     quoted = _stated_headline('Ferry hits pier in Ostby fog "We never saw it," a deckhand said.',
                               "Ferry hits pier in Ostby fog")
     assert isinstance(quoted, Article) and quoted.text == '"We never saw it," a deckhand said.'
+    # a site's section name and the headline again, run in after the first copy
+    again = _stated_headline("Ferry hits pier in Ostby fog Valley News Ferry hits pier in Ostby fog The morning "
+                             "ferry struck the north pier.", "Ferry hits pier in Ostby fog")
+    assert isinstance(again, Article) and again.text == "The morning ferry struck the north pier."
+    # the section name alone, with no second copy, is the body's
+    named = _stated_headline("Ferry hits pier in Ostby fog Valley News reported the crash first.",
+                             "Ferry hits pier in Ostby fog")
+    assert isinstance(named, Article) and named.text == "Valley News reported the crash first."
 
 
 @pytest.mark.parametrize("body", [
