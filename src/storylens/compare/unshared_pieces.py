@@ -55,7 +55,7 @@ def _quotation_runs(article: Article, sentences: Sequence[_Span]) -> list[list[_
 
 
 def join_unshared_pieces(facts: Sequence[Fact], articles: Sequence[Article], conflicts: Sequence[Conflict],
-                          superseded: set[_Location]) -> list[Fact]:
+                         superseded: set[_Location]) -> list[Fact]:
     """``facts`` with the single-source facts of each sentence or quotation none of whose
     pieces is shared (see the module docstring) replaced, where the first of them stood,
     by one fact citing the whole span."""
