@@ -43,7 +43,7 @@ from storylens.compare.hashtags import make_hashtags
 from storylens.compare.quote_variants import QuoteGroup
 from storylens.compare.readable import OPENING_QUOTES, SPEECH, closes_a_quotation, reads_alone, unquoted
 from storylens.compare.settings import current
-from storylens.compare.statements import outlet_name
+from storylens.compare.statements import UNKNOWN_SPEAKER, outlet_name
 from storylens.compare.status_updates import superseded_citation
 from storylens.compare.timeline import TimelineEvent
 from storylens.model import Article, Citation, Conflict, Fact, sentences_before_headlines
@@ -299,7 +299,7 @@ def _disputed(conflicts: Sequence[Conflict], by_id: dict[str, Article], names: d
         for side in conflict.sides:
             article = by_id.get(side.citation.article_id)
             outlet = outlet_name(article) if article else side.citation.article_id
-            voice = "outlet" if side.asserted_by in ("outlet", "unknown speaker", "", None) else side.asserted_by
+            voice = "outlet" if side.asserted_by in ("outlet", UNKNOWN_SPEAKER, "", None) else side.asserted_by
             claim = claims.setdefault((voice, casefold_words(side.claim)),
                                       (side.claim.strip(), [], []))
             if outlet not in claim[1]:

@@ -63,7 +63,7 @@ import numpy as np
 from storylens.compare import paraphrase
 from storylens.compare.readable import reads_alone
 from storylens.compare.settings import CompareSettings, compare_settings, current
-from storylens.compare.statements import Statement, outlet_name, statements_of, terms
+from storylens.compare.statements import UNKNOWN_SPEAKER, Statement, outlet_name, statements_of, terms
 from storylens.extract.time_refs_calendar import week_value
 from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, TimeRef
 from storylens.text import casefold_words, fold
@@ -537,16 +537,16 @@ def _asserted_by(sts: list[Statement], shown: Statement) -> str:
     Marrow"), else to the outlets: a sentence in an outlet's own voice is not labelled
     with a speaker only another article's sentence reports."""
     counts = Counter(s.asserted_by for s in sts)
-    speakers = [(n, k) for k, n in counts.items() if k not in ("outlet", "unknown speaker")]
+    speakers = [(n, k) for k, n in counts.items() if k not in ("outlet", UNKNOWN_SPEAKER)]
     if speakers:
         n, key = max(speakers, key=lambda x: (x[0], x[1]))
         own = counts.get("outlet", 0)
         if n > own or (n == own and (shown.asserted_by != "outlet" or key in shown.entities
                                      or (":" not in key and key in fold(shown.citation.text)))):
             return key
-    if counts.get("outlet", 0) >= counts.get("unknown speaker", 0):
+    if counts.get("outlet", 0) >= counts.get(UNKNOWN_SPEAKER, 0):
         return "outlet"
-    return "unknown speaker"
+    return UNKNOWN_SPEAKER
 
 
 def drop_contradicting(facts: list[Fact], conflicts: Sequence[Conflict], articles: Sequence[Article]) -> None:

@@ -43,7 +43,7 @@ from storylens.compare.brief import Agrees
 from storylens.compare.facts import GENERIC_TERMS
 from storylens.compare.quote_variants import QuoteGroup
 from storylens.compare.settings import current
-from storylens.compare.statements import Statement, concept_of, speaker_key, terms, word_stem
+from storylens.compare.statements import UNKNOWN_SPEAKER, Statement, concept_of, speaker_key, terms, word_stem
 from storylens.compare.timeline import BackgroundSpans, TimelineEvent
 from storylens.model import Article, Citation
 
@@ -87,11 +87,11 @@ class _Claims:
                     text = _blank(text, c.start, [(s, e)])
                     speakers.add(speaker)
                 covered = min(c.end, q.end) - max(c.start, q.start)
-                if q.kind == "direct" and speaker != "unknown speaker" and covered >= 0.5 * (c.end - c.start):
+                if q.kind == "direct" and speaker != UNKNOWN_SPEAKER and covered >= 0.5 * (c.end - c.start):
                     self.direct_speaker[k] = speaker
             self.words[k] = ((terms(figures_out) - GENERIC_TERMS) | counted) if counted else st.terms - GENERIC_TERMS
             self.unspoken[k] = (terms(text) - GENERIC_TERMS) | counted
-            self.speakers[k] = frozenset(speakers - {"unknown speaker"})
+            self.speakers[k] = frozenset(speakers - {UNKNOWN_SPEAKER})
             self.groups[k] = frozenset(g for s, e, g in group_spans.get(c.article_id, ()) if s < c.end and c.start < e)
 
 

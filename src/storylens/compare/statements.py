@@ -24,7 +24,7 @@ from storylens.compare.settings import current
 from storylens.compare.textspans import sentence_spans
 from storylens.model import Article, Citation, Figure, Quote, TimeRef
 
-__all__ = ["Statement", "split_statements", "statement_spans", "statements_of", "terms", "word_stem", "concept_of", "outlet_name",
+__all__ = ["UNKNOWN_SPEAKER", "Statement", "split_statements", "statement_spans", "statements_of", "terms", "word_stem", "concept_of", "outlet_name",
            "across_sources", "one_account", "hours_between", "HEDGE_CUES"]
 
 log = logging.getLogger(__name__)
@@ -233,6 +233,10 @@ def split_statements(article: Article) -> list[Citation]:
     return out
 
 
+#: Who a quotation is by when its speaker is only a pronoun that did not resolve.
+UNKNOWN_SPEAKER = "unknown speaker"
+
+
 def speaker_key(quote: Quote) -> str:
     """Who a quote is by: its speaker's entity key, else the folded name as written, else
     ``unknown speaker`` (a pronoun that did not resolve)."""
@@ -240,7 +244,7 @@ def speaker_key(quote: Quote) -> str:
         return quote.speaker_entity
     if quote.speaker and fold(quote.speaker) not in _PRONOUNS:
         return fold(quote.speaker)
-    return "unknown speaker"
+    return UNKNOWN_SPEAKER
 
 
 def statements_of(article: Article) -> list[Statement]:

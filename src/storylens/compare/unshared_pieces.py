@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from storylens.compare.facts import fact_id
 from storylens.compare.settings import current
-from storylens.compare.statements import statement_spans
+from storylens.compare.statements import UNKNOWN_SPEAKER, statement_spans
 from storylens.model import Article, Citation, Conflict, Fact
 
 __all__ = ["join_unshared_pieces"]
@@ -79,7 +79,10 @@ def join_unshared_pieces(facts: Sequence[Fact], articles: Sequence[Article], con
         support = [Citation(article.id, start, end, article.text[start:end])]
         first = mine[0]
         # a quotation is its speaker's, though its first sentence may be the outlet's own words
-        voice = next((f.asserted_by for f in mine if f.asserted_by != "outlet"), first.asserted_by)
+        # or name the speaker only by a pronoun: a named speaker, else any, else the outlet
+        voices = [f.asserted_by for f in mine]
+        voice = next((v for v in voices if v not in ("outlet", UNKNOWN_SPEAKER)),
+                     next((v for v in voices if v != "outlet"), first.asserted_by))
         replaced[first.id] = Fact(id=fact_id(support), statement=support[0].text, support=support,
                                   independent_sources=first.independent_sources, status="single-source",
                                   asserted_by=voice, outlets=list(first.outlets))

@@ -566,3 +566,18 @@ def test_a_quotation_longer_than_the_setting_stays_in_sentences():
     with compare_settings(CompareSettings(joined_quotation_max_chars=len(_HARBOUR) - 1)):
         facts = [f for f in compare_story([_harbour(), b]).facts if f.support[0].article_id == "a"]
     assert len(facts) == 2
+
+
+def test_a_joined_quotation_is_voiced_by_its_named_speaker_before_a_pronoun_or_the_outlet():
+    a = _harbour()
+    pieces = statements_of(a)
+
+    def voice(*voices: str) -> str:
+        facts = [Fact(f"fact-{n}", st.citation.text, [st.citation], 1, "single-source", asserted_by=v,
+                      outlets=["Velm Gazette"]) for n, (st, v) in enumerate(zip(pieces, voices))]
+        (joined,) = join_unshared_pieces(facts, [a], [], set())
+        return joined.asserted_by
+
+    assert voice("unknown speaker", "person:ilse brandt") == "person:ilse brandt"
+    assert voice("outlet", "unknown speaker") == "unknown speaker"
+    assert voice("outlet", "outlet") == "outlet"
