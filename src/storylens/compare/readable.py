@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from storylens.compare.textspans import sentence_spans
 from storylens.model import Article, Citation
 
-__all__ = ["OPENING_QUOTES", "SPEECH", "closes_a_quotation", "reads_alone", "sayable", "unquoted"]
+__all__ = ["OPENING_QUOTES", "SPEECH", "closes_a_quotation", "leaves_a_quotation_open", "reads_alone", "sayable",
+           "unquoted"]
 
 OPENING_QUOTES = "\"“‘'"
 #: A quotation of four words or more (fewer are a name or scare quotes: "best-case scenario").
@@ -94,6 +95,19 @@ def closes_a_quotation(text: str) -> str | None:
         return "“"
     closing = at > 0 and not text[at - 1].isspace() and (at + 1 == len(text) or not text[at + 1].isalnum())
     return '"' if closing and text.count('"') % 2 else None
+
+
+def leaves_a_quotation_open(text: str) -> str | None:
+    """The closing mark of a quotation the sentence opens and does not close (it goes on
+    in the next sentence: '"We will not gamble with a single life.'), else None; a mark
+    that closes a quotation begun before the sentence (:func:`closes_a_quotation`) is not
+    counted."""
+    marks = [ch for ch in text if ch in '"“”']
+    if closes_a_quotation(text):
+        marks = marks[1:]
+    if marks and marks[-1] == "“":
+        return "”"
+    return '"' if marks.count('"') % 2 else None
 
 
 def reads_alone(c: Citation, by_id: Mapping[str, Article]) -> bool:

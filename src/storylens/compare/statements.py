@@ -24,8 +24,8 @@ from storylens.compare.settings import current
 from storylens.compare.textspans import sentence_spans
 from storylens.model import Article, Citation, Figure, Quote, TimeRef
 
-__all__ = ["UNKNOWN_SPEAKER", "Statement", "split_statements", "statement_spans", "statements_of", "terms", "word_stem", "concept_of", "outlet_name",
-           "across_sources", "one_account", "hours_between", "HEDGE_CUES"]
+__all__ = ["UNKNOWN_SPEAKER", "Statement", "split_statements", "statement_spans", "statements_of", "terms", "word_stem",
+           "concept_of", "outlet_name", "across_sources", "one_account", "hours_between", "HEDGE_CUES"]
 
 log = logging.getLogger(__name__)
 

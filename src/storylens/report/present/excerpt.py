@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ...compare.readable import closes_a_quotation
+from ...compare.readable import closes_a_quotation, leaves_a_quotation_open
 
 __all__ = ["as_excerpt"]
 
@@ -25,17 +25,6 @@ _CUT_END = re.compile(r"\s*[,;:—–]\s*$")
 #: A first word in lower case that is a name all the same ("iPhone", "eBay", "de Klerk"
 #: is not: "de" alone is lower case): a capital letter inside it.
 _LOWER_NAME = re.compile(r"^[a-z]+[A-Z]")
-
-
-def _left_open(text: str, opened_before: bool) -> str | None:
-    """The closing mark of a quotation the text opens and does not close, else None
-    (``opened_before``: its first mark closes a quotation opened before it)."""
-    marks = [ch for ch in text if ch in '"“”']
-    if opened_before:
-        marks = marks[1:]
-    if marks and marks[-1] == "“":
-        return "”"
-    return '"' if marks.count('"') % 2 else None
 
 
 def as_excerpt(text: str) -> str:
@@ -47,7 +36,7 @@ def as_excerpt(text: str) -> str:
     if not text:
         return text
     opening = closes_a_quotation(text)
-    closing = _left_open(text, opening is not None)
+    closing = leaves_a_quotation_open(text)
     starts_inside = text[0].islower() and not _LOWER_NAME.match(text)
     if (cut := _CUT_END.search(text)) is not None:
         text = text[:cut.start()] + " …"
