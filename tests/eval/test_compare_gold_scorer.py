@@ -106,9 +106,11 @@ def test_floors_on_dev(scored):
     # (supported .896 -> .917 when a body's copy of the stated headline became the
     # headline: the forum repost's first line had been cited as its body's sentence)
     assert one["brief_support_precision"] >= 0.90 and one["brief_central_recall"] >= 0.55
-    assert grouped["brief_support_precision"] >= 0.90 and grouped["brief_disputed_recall"] >= 0.38
+    # (disputed .400 -> .467 and conflict pairs .467 -> .500 when the dead and the wounded
+    # told together counted as the people shot: "Three died and 16 were wounded" vs "22 shot")
+    assert grouped["brief_support_precision"] >= 0.90 and grouped["brief_disputed_recall"] >= 0.45
     # (central .596 -> .617 when a shared earlier week anchored "passed ... last week")
-    assert grouped["brief_central_recall"] >= 0.60 and grouped["conflict_pair_recall"] >= 0.45
+    assert grouped["brief_central_recall"] >= 0.60 and grouped["conflict_pair_recall"] >= 0.50
     assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.90
     assert grouped["quote_fidelity_accuracy"] >= 0.95
     assert grouped["timeline_date_accuracy"] >= 0.96 and grouped["timeline_recall"] >= 0.85

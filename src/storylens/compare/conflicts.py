@@ -6,7 +6,10 @@
   thing: the counted nouns are one class (people/residents, families/households) or each
   appears in the other's sentence; the same event: the words around both figures share
   an event concept (``~release``, ``~evacuate``...; see ``statements.terms``).
-  Vote tallies ("voted 6-1" vs "five to two") are compared as tallies. A count published
+  Vote tallies ("voted 6-1" vs "five to two") are compared as tallies; the dead and the
+  wounded told together ("Three died and 16 were wounded") count the people shot, and
+  two tallies of one period over several incidents ("22 people shot over the weekend")
+  are one event though they share few words. A count published
   12 hours or more after the other that moved as the story unfolds (more killed, wounded,
   arrested...; fewer missing), or said as an update ("rose to", "has since"), is an
   update, not a dispute.
@@ -89,9 +92,11 @@ _NOT_COUNTED = {"block", "count", "charg"}
 _WITH_THE_ATTACKER = re.compile(r"[^.;]{0,40}?\b(?:including|and|plus) (?:the )?(?:(?:suspected|alleged|lone) )?"
                                 r"(?:gunman|shooter|suspect|attacker|killer|himself|herself)\b", re.IGNORECASE)
 #: A toll told by where they died ("Two people died at the scene", "one was pronounced
-#: dead at the hospital"): part of the dead, others may have died elsewhere or later.
-_WHERE_THEY_DIED = re.compile(r"[^.;]{0,40}?\b(?:died|dead|killed)\s+(?:at|on|in)\s+(?:the\s+|a\s+)?"
-                              r"(?:[\w’'-]+\s+){0,3}?(?:scene|hospital)\b", re.IGNORECASE)
+#: dead at the hospital", "two men who were killed in the parking lot"): part of the
+#: dead, others may have died elsewhere or later.
+_WHERE_THEY_DIED = re.compile(r"[^.;]{0,40}?\b(?:died|dead|killed)\s+(?:at|on|in|inside|outside)\s+(?:the\s+|a\s+)?"
+                              r"(?:[\w’'-]+\s+){0,3}?(?:scene|hospital|parking\s+lot|lot|driveway|yard|hallway"
+                              r"|stairwell|car|vehicle)\b", re.IGNORECASE)
 #: Words after a number that make it a count beside another group ("three other people").
 _BESIDE = frozenset({"other", "others", "more", "additional", "further", "extra"})
 _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
@@ -231,7 +236,42 @@ def _mentions(article: Article, statements: list[Statement]) -> list[_Mention]:
             out.append(_Mention(article, st, m.group("q").strip(), m.start("q"), m.end("q"), thing,
                                 THING_CLASSES.get(thing, thing), 0.0, math.inf, True, _IMPLIED_MIN.get(many),
                                 ctx, None, m.group("rest").strip(), measure))
-        out += _elliptical(article, st, first)
+        out += _elliptical(article, st, first) + _dead_and_wounded(article, st, first)
+    return out
+
+
+_COUNT = r"(?:\d{1,3}|(?i:" + "|".join(w for w, n in _NUMBER_WORDS.items() if n >= 1) + r"))"
+#: The dead and the wounded told together ("Three died and 16 were wounded", "one man was
+#: killed and four other people wounded", "left two people dead and three others
+#: wounded"): together, the people shot. "Wounded" only: the injured may have been hurt
+#: otherwise (trampled, cut by glass). The dead are a whole group ("two more", "two of
+#: them" are a part).
+_DEAD_AND_WOUNDED = re.compile(
+    r"(?<![\w’'-])(?P<dead>" + _COUNT + r")\s+(?!(?i:of|more|other|others|additional)\b)(?:[\w’'-]+\s+){0,2}?"
+    r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)?"
+    r"(?:killed|dead|died|shot\s+dead|fatally\s+shot|shot\s+and\s+killed)\s*,?\s+and\s+"
+    r"(?P<wounded>" + _COUNT + r")\s+(?:[\w’'-]+\s+){0,2}?(?:(?:were|was|are|is)\s+)?wounded\b", re.IGNORECASE)
+#: A bound before a count ("at least two killed and ..."): no exact sum.
+_BOUND_BEFORE = re.compile(r"\b(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to)\s*$",
+                           re.IGNORECASE)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def _dead_and_wounded(article: Article, st: Statement, first: bool) -> list[_Mention]:
+    """The people shot, as the sum of the dead and the wounded told together (see
+    ``_DEAD_AND_WOUNDED``): "Three died and 16 were wounded" counts 19 people shot, to
+    compare with another account's "22 people shot"."""
+    out = []
+    for m in _DEAD_AND_WOUNDED.finditer(article.text, st.citation.start, st.citation.end):
+        if _BOUND_BEFORE.search(article.text, max(0, m.start() - 12), m.start()):
+            continue
+        value = float(_number(m.group("dead")) + _number(m.group("wounded")))
+        ctx = _context(article, st, m.start(), m.end(), first)
+        out.append(_Mention(article, st, m.group(0), m.start(), m.end(), "peopl", "people", value, value,
+                            vague=False, implied_min=None, context=ctx, value=value, noun="people", measure="shot"))
     return out
 
 
@@ -312,11 +352,33 @@ def _same_measure(a: _Mention, b: _Mention) -> bool:
     return a.measure is not None and a.measure == b.measure
 
 
+#: Periods a city's tally of shootings covers ("over the weekend", "overnight"), told
+#: with words of several incidents ("in seven separate shootings across the city",
+#: "the spate of violence"): two counts of one such period measured alike are one tally,
+#: though they share few other words, unless the words around them name different places
+#: (a city's weekend and a borough's). A count of one incident ("five people were shot at
+#: a party over the weekend") is a part of a tally: the two are not compared.
+_TALLY_PERIODS = frozenset({"weekend", "overnight"})
+_SEVERAL_INCIDENTS = re.compile(r"\b(?:shootings|incidents|citywide|city-wide|spate|separate|across the city)\b",
+                                re.IGNORECASE)
+
+
+def _period_tally(m: _Mention) -> bool:
+    """Whether a count is the tally of a period over several incidents (see above)."""
+    return bool(m.context & _TALLY_PERIODS) and _SEVERAL_INCIDENTS.search(m.statement.citation.text) is not None
+
+
 def _same_event(a: _Mention, b: _Mention) -> bool:
     """The words around both share an event concept and at least one other term (the
-    counted nouns themselves aside)."""
+    counted nouns themselves aside); two tallies of one period are one event, and never
+    one with a count of a single incident (see ``_TALLY_PERIODS``)."""
     shared = (a.context & b.context) - {a.thing, b.thing}
-    if a.measure is not None and a.measure == b.measure and len(shared) >= 3:
+    tally = _period_tally(a)
+    if tally != _period_tally(b):
+        return False  # one incident that weekend is a part of the weekend's tally
+    if tally and a.context & a.statement.name_terms != b.context & b.statement.name_terms:
+        return False  # a city's weekend and a borough's ("nine people shot in Brooklyn over the weekend")
+    if a.measure is not None and a.measure == b.measure and (len(shared) >= 3 or tally and shared & _TALLY_PERIODS):
         return True  # one predicate measures both, in words alike ("were taken to ... for treatment")
     return any(t.startswith("~") for t in shared) and len(shared) >= 2
 

@@ -18,7 +18,8 @@ a man injured" is no count of women killed), within the statement, and returns t
 first measure it finds, or ``None``. The classes are stricter than the alignment's
 concepts (``statements.terms``): "wounded" and "injured", often different counts in one
 report, are two measures here. An event noun counted itself ("about a dozen releases",
-"three deaths") is its own measure. Pure functions.
+"three deaths") is its own measure; "shot" that kills ("fatally shot", "shot to death")
+measures the dead. Pure functions.
 """
 
 from __future__ import annotations
@@ -56,6 +57,10 @@ _PHRASES = [
     (re.compile(r"^(?:were |was |been )?treated (?:at|in) (?:an? |the )?(?:[\w.'’-]+ ){0,3}"
                 r"(?:hospitals?|medical cent(?:er|re)s?)\b"), "hospitalised"),
 ]
+#: "Shot" that counts the dead: "fatally shot", "shot to death", "shot dead", "shot and
+#: killed" ("5 people shot to death" is no count of everyone hit).
+_FATALLY_BEFORE = re.compile(r"\bfatally\s+$", re.IGNORECASE)
+_FATALLY_AFTER = re.compile(r"\s+(?:to\s+death|dead|and\s+killed)\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _AFTER = 12
 _BEFORE = 4
@@ -88,6 +93,9 @@ def _scan(text: str, words: list[re.Match[str]], leading_only: bool = False) -> 
             if pattern.match(rest):
                 return measure
         found = _measure_of_word(m.group())
+        if found == "shot" and (_FATALLY_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                                or _FATALLY_AFTER.match(text, m.end())):
+            return "killed"
         if found:
             return found
         word = fold(m.group())

@@ -278,6 +278,11 @@ def test_a_toll_told_by_where_they_died_is_part_of_the_dead():
     b = _in_dornhill("b", "Three people died in the Dornhill ferry crash on Sunday, police said.",
                      "Post", "Three people", 3.0)
     assert [x for x in _run(a, b)[1] if x.kind == "figure"] == []
+    lot = _in_dornhill("a", "Two men who were killed in the parking lot of the Dornhill ferry terminal on Sunday "
+                            "were identified.", "Gazette", "Two men", 2.0, counts="men")
+    b_men = _in_dornhill("b", "Police said the man fatally shot three men at the Dornhill ferry terminal on Sunday.",
+                         "Post", "three men", 3.0, counts="men")
+    assert [x for x in _run(lot, b_men)[1] if x.kind == "figure"] == []
     # without where, two dead and three dead of one crash are a dispute
     a2 = _in_dornhill("a", "Two people died in the Dornhill ferry crash on Sunday, police said.",
                       "Gazette", "Two people", 2.0)
@@ -525,3 +530,53 @@ def test_a_day_opening_a_sentence_before_who_said_it_is_the_day_of_the_telling()
     a2 = article("a", "The ferryman died Monday from a wound to the chest, the Harwick coroner said.",
                  times=[("Monday", "2031-04-28")])
     assert len([c for c in _run(a2, b)[1] if c.kind == "date"]) == 1
+
+
+def _dead_and_wounded(text: str):
+    return article("a", text, outlet="Gazette", entities={"place:dornhill": ["Dornhill"]})
+
+
+def test_the_dead_and_the_wounded_together_are_the_people_shot():
+    shot = _in_dornhill("b", "Five people were shot outside a Dornhill bar on Sunday night, police said.",
+                        "Post", "Five people", 5.0)
+    summed = "Two people were killed and four others wounded outside a Dornhill bar on Sunday night, police said."
+    (fig,) = [x for x in _run(_dead_and_wounded(summed), shot)[1] if x.kind == "figure"]
+    assert fig.about == "how many people were shot"
+    side = next(s for s in fig.sides if s.citation.article_id == "a")
+    assert side.claim == "Two people were killed and four others wounded" and side.value == 6.0
+    agreeing = "One man was killed and four other people wounded outside a Dornhill bar on Sunday night, police said."
+    assert [x for x in _run(_dead_and_wounded(agreeing), shot)[1] if x.kind == "figure"] == []
+
+
+def test_a_tally_of_one_period_against_its_dead_and_wounded():
+    summed = "Three died and 16 were wounded in seven shootings across Dornhill over the weekend."
+    shot = _in_dornhill("b", "With 22 people shot in separate incidents over the weekend, Dornhill's mayor called for calm.",
+                        "Post", "22 people", 22.0)
+    (fig,) = [x for x in _run(_dead_and_wounded(summed), shot)[1] if x.kind == "figure"]
+    assert sorted(s.value for s in fig.sides) == [19.0, 22.0]
+
+
+def test_a_bound_a_part_or_the_injured_make_no_sum_of_the_people_shot():
+    shot = _in_dornhill("b", "Seven people were shot outside a Dornhill bar on Sunday night, police said.",
+                        "Post", "Seven people", 7.0)
+    for text in ["At least two people were killed and three wounded outside a Dornhill bar on Sunday night.",
+                 "Two more people were killed and three wounded outside a Dornhill bar on Sunday night.",
+                 "Two people were killed and three injured outside a Dornhill bar on Sunday night."]:
+        assert [x for x in _run(_dead_and_wounded(text), shot)[1] if x.kind == "figure"] == [], text
+
+
+def test_a_count_of_one_incident_that_weekend_is_no_tally_of_the_weekend():
+    party = _in_dornhill("a", "Five people were shot at a birthday party in Dornhill over the weekend, police said.",
+                         "Gazette", "Five people", 5.0)
+    tally = _in_dornhill("b", "Police said 22 people were shot in seven shootings across Dornhill over the weekend.",
+                         "Post", "22 people", 22.0)
+    assert [x for x in _run(party, tally)[1] if x.kind == "figure"] == []
+
+
+def test_the_tallies_of_a_city_and_of_one_of_its_districts_are_not_compared():
+    city = _in_dornhill("a", "Police said 22 people were shot in separate incidents across the city over the weekend.",
+                        "Gazette", "22 people", 22.0)
+    district = article("b", "In Harrowgate, nine people were shot in separate incidents over the weekend.",
+                       outlet="Post", figures=[{"text": "nine people", "value": 9.0, "counts": "people"}],
+                       entities={"place:harrowgate": ["Harrowgate"]})
+    assert [x for x in _run(city, district)[1] if x.kind == "figure"] == []

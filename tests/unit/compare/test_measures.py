@@ -29,6 +29,12 @@ def _measure(text: str, figure: str, thing: str = "") -> str | None:
     # the verb of a clause before the figure's is not its measure
     ("A ferryman, 40, was killed, and three deckhands and a cook injured on the Arla.", "three deckhands", None),
     ("The gale sank two boats, killing three fishermen off Edde.", "three fishermen", "killed"),
+    # "shot" that kills counts the dead, not everyone hit
+    ("Three guards were shot to death at the Velm depot.", "Three guards", "killed"),
+    ("Two men were fatally shot near the Sarn ferry.", "Two men", "killed"),
+    ("Four people shot dead in Tolk overnight.", "Four people", "killed"),
+    ("A sniper fatally shot two guards at the depot.", "two guards", "killed"),
+    ("Two men were shot near the Sarn ferry and survived.", "Two men", "shot"),
 ])
 def test_the_predicate_that_governs_a_count(text, figure, measure):
     assert _measure(text, figure) == measure
