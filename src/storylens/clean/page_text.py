@@ -155,6 +155,9 @@ def _run_in_headline(paragraph: str, headline: str, label: bool = False) -> int 
     words = headline.split()
     if len(words) < 4 or _SENTENCE_END.search(headline.strip()):
         return None
+    opening = paragraph[:200].casefold() if label else paragraph.lstrip()[:len(words[0])].casefold()
+    if words[0].casefold() not in opening:
+        return None  # cannot open with the headline: no pattern to build
     before = r"(?-i:(?:[A-Z][\w&’'.-]*\s+){0,3}?)" if label else ""
     pattern = r"\s*" + before + r"\s+".join(re.escape(w) for w in words) + r"[ \t]+(?=(?-i:[A-Z0-9\"“'‘(\[]))"
     m = re.match(pattern, paragraph, re.IGNORECASE)
