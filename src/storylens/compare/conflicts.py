@@ -7,8 +7,8 @@
   appears in the other's sentence; the same event: the words around both figures share
   an event concept (``~release``, ``~evacuate``...; see ``statements.terms``).
   Vote tallies ("voted 6-1" vs "five to two") are compared as tallies; the dead and the
-  wounded told together ("Three died and 16 were wounded") count the people shot, and
-  two tallies of one period over several incidents ("22 people shot over the weekend")
+  wounded told together ("Four died and 11 were wounded") count the people shot, and
+  two tallies of one period over several incidents ("20 people shot over the weekend")
   are one event though they share few words. A count published
   12 hours or more after the other that moved as the story unfolds (more killed, wounded,
   arrested...; fewer missing), or said as an update ("rose to", "has since"), is an
@@ -241,7 +241,7 @@ def _mentions(article: Article, statements: list[Statement]) -> list[_Mention]:
 
 
 _COUNT = r"(?:\d{1,3}|(?i:" + "|".join(w for w, n in _NUMBER_WORDS.items() if n >= 1) + r"))"
-#: The dead and the wounded told together ("Three died and 16 were wounded", "one man was
+#: The dead and the wounded told together ("Four died and 11 were wounded", "one man was
 #: killed and four other people wounded", "left two people dead and three others
 #: wounded"): together, the people shot. "Wounded" only: the injured may have been hurt
 #: otherwise (trampled, cut by glass). The dead are a whole group ("two more", "two of
@@ -262,8 +262,8 @@ def _number(word: str) -> int:
 
 def _dead_and_wounded(article: Article, st: Statement, first: bool) -> list[_Mention]:
     """The people shot, as the sum of the dead and the wounded told together (see
-    ``_DEAD_AND_WOUNDED``): "Three died and 16 were wounded" counts 19 people shot, to
-    compare with another account's "22 people shot"."""
+    ``_DEAD_AND_WOUNDED``): "Four died and 11 were wounded" counts 15 people shot, to
+    compare with another account's "20 people shot"."""
     out = []
     for m in _DEAD_AND_WOUNDED.finditer(article.text, st.citation.start, st.citation.end):
         if _BOUND_BEFORE.search(article.text, max(0, m.start() - 12), m.start()):

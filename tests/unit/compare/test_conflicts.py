@@ -549,11 +549,11 @@ def test_the_dead_and_the_wounded_together_are_the_people_shot():
 
 
 def test_a_tally_of_one_period_against_its_dead_and_wounded():
-    summed = "Three died and 16 were wounded in seven shootings across Dornhill over the weekend."
-    shot = _in_dornhill("b", "With 22 people shot in separate incidents over the weekend, Dornhill's mayor called for calm.",
-                        "Post", "22 people", 22.0)
+    summed = "Over the weekend, four died and 11 were wounded in six shootings that kept Dornhill's medics busy."
+    shot = _in_dornhill("b", "Dornhill's mayor called for calm after 20 people were shot in separate incidents "
+                             "over the weekend.", "Post", "20 people", 20.0)
     (fig,) = [x for x in _run(_dead_and_wounded(summed), shot)[1] if x.kind == "figure"]
-    assert sorted(s.value for s in fig.sides) == [19.0, 22.0]
+    assert sorted(s.value for s in fig.sides) == [15.0, 20.0]
 
 
 def test_a_bound_a_part_or_the_injured_make_no_sum_of_the_people_shot():
@@ -568,14 +568,14 @@ def test_a_bound_a_part_or_the_injured_make_no_sum_of_the_people_shot():
 def test_a_count_of_one_incident_that_weekend_is_no_tally_of_the_weekend():
     party = _in_dornhill("a", "Five people were shot at a birthday party in Dornhill over the weekend, police said.",
                          "Gazette", "Five people", 5.0)
-    tally = _in_dornhill("b", "Police said 22 people were shot in seven shootings across Dornhill over the weekend.",
-                         "Post", "22 people", 22.0)
+    tally = _in_dornhill("b", "Police said 20 people were shot in six shootings across Dornhill over the weekend.",
+                         "Post", "20 people", 20.0)
     assert [x for x in _run(party, tally)[1] if x.kind == "figure"] == []
 
 
 def test_the_tallies_of_a_city_and_of_one_of_its_districts_are_not_compared():
-    city = _in_dornhill("a", "Police said 22 people were shot in separate incidents across the city over the weekend.",
-                        "Gazette", "22 people", 22.0)
+    city = _in_dornhill("a", "Police said 21 people were shot in separate incidents across the city over the weekend.",
+                        "Gazette", "21 people", 21.0)
     district = article("b", "In Harrowgate, nine people were shot in separate incidents over the weekend.",
                        outlet="Post", figures=[{"text": "nine people", "value": 9.0, "counts": "people"}],
                        entities={"place:harrowgate": ["Harrowgate"]})
