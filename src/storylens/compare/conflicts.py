@@ -55,6 +55,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from storylens.text import NUMBER_WORDS, casefold_words, fold
 from storylens.compare.details import find_detail_conflicts
@@ -143,6 +144,12 @@ class _Mention:
     noun: str = ""
     #: what the count measures (shot, killed, evacuated...; ``measures.measure_of``)
     measure: str | None = None
+
+    @cached_property
+    def period_tally(self) -> bool:
+        """Whether the count is the tally of a period over several incidents (see
+        ``_TALLY_PERIODS``); read once per mention, compared with many."""
+        return bool(self.context & _TALLY_PERIODS) and _SEVERAL_INCIDENTS.search(self.statement.citation.text) is not None
 
 
 @dataclass(frozen=True)
@@ -257,6 +264,7 @@ _BOUND_BEFORE = re.compile(r"\b(?:at\s+least|more\s+than|over|nearly|almost|abou
 
 
 def _number(word: str) -> int:
+    """A count written in digits or as a word up to twelve ("16", "Three")."""
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
 
@@ -301,8 +309,7 @@ def _elliptical(article: Article, st: Statement, first: bool) -> list[_Mention]:
     predicate is one that befalls people (shot, killed, hospitalised...)."""
     out = []
     for m in _ELLIPTICAL.finditer(article.text, st.citation.start, st.citation.end):
-        number = m.group("num").lower()
-        value = float(number) if number.isdigit() else float(_NUMBER_WORDS[number])
+        value = float(_number(m.group("num")))
         if any(f.start <= m.start("num") < f.end for f in st.figures):
             continue
         measure = measure_of(article.text, m.start("num"), m.end("num"), m.end("num"), st.citation.start,
@@ -363,18 +370,13 @@ _SEVERAL_INCIDENTS = re.compile(r"\b(?:shootings|incidents|citywide|city-wide|sp
                                 re.IGNORECASE)
 
 
-def _period_tally(m: _Mention) -> bool:
-    """Whether a count is the tally of a period over several incidents (see above)."""
-    return bool(m.context & _TALLY_PERIODS) and _SEVERAL_INCIDENTS.search(m.statement.citation.text) is not None
-
-
 def _same_event(a: _Mention, b: _Mention) -> bool:
     """The words around both share an event concept and at least one other term (the
     counted nouns themselves aside); two tallies of one period are one event, and never
     one with a count of a single incident (see ``_TALLY_PERIODS``)."""
     shared = (a.context & b.context) - {a.thing, b.thing}
-    tally = _period_tally(a)
-    if tally != _period_tally(b):
+    tally = a.period_tally
+    if tally != b.period_tally:
         return False  # one incident that weekend is a part of the weekend's tally
     if tally and a.context & a.statement.name_terms != b.context & b.statement.name_terms:
         return False  # a city's weekend and a borough's ("nine people shot in Brooklyn over the weekend")

@@ -1,5 +1,5 @@
 """The matches of spaCy's attribute ruler, found without its ``Matcher``: the same list,
-about ten times faster.
+about three times faster (3.5 -> 1.1 CPU s over 1,000 GVA articles).
 
 The English model's ``attribute_ruler`` holds 179 rules, nearly all of one token ("TAG
 is NN", "TAG is PRP and LOWER is his"): its ``Matcher`` tries every rule on every token,
@@ -9,9 +9,10 @@ form), so a token tries only the few rules that can match it; rules of several t
 tried where their first token matches. :func:`speed_up` replaces the ruler's ``match``
 only when every rule uses what this module reads (TAG, LOWER, DEP, IS_SPACE: a value,
 ``IN``, ``NOT_IN``, ``REGEX``), and a doc without tags or a parse goes to the stock
-matcher. ``set_annotations`` is spaCy's own, so the attributes set are the stock
-ruler's; ``tests/unit/extract/test_attribute_matches.py`` checks the matches are the
-same list on every doc it parses.
+matcher. ``set_annotations`` sets each match's attributes on its token as spaCy's does,
+with spaCy's ``set_token_attrs``, without building a ``Span`` per match;
+``tests/unit/extract/test_attribute_matches.py`` checks the matches are the same list,
+and the tokens' attributes the same, on every doc it parses.
 """
 
 from __future__ import annotations
@@ -145,7 +146,8 @@ class RuleMatcher:
 
 
 def speed_up(nlp: "Language") -> bool:
-    """Give the pipeline's ``attribute_ruler`` (if any) this module's ``match``; False
+    """Give the pipeline's ``attribute_ruler`` (if any) this module's ``match`` and
+    ``set_annotations``; False
     when it has none or a rule reads what this module does not (the stock matcher stays)."""
     if "attribute_ruler" not in nlp.pipe_names:
         return False

@@ -25,6 +25,11 @@ def _run(*arts):
     return facts, conflicts
 
 
+def _figures(*arts):
+    """The figure conflicts among the articles (checked as :func:`_run` checks them)."""
+    return [c for c in _run(*arts)[1] if c.kind == "figure"]
+
+
 def _evacuation(bound_a="at least", value_a=1200.0, bound_b="about", value_b=900.0, group=None):
     ta = f"Authorities ordered {bound_a} {value_a:,.0f} people to leave their homes in Dornhill on Tuesday."
     tb = f"The civil defence agency said {bound_b} {value_b:,.0f} residents of Dornhill had been evacuated."
@@ -54,14 +59,14 @@ def test_two_reports_of_one_outlet_are_no_dispute():
     a, b = _evacuation()
     b.outlet = "gazette"  # the Gazette's second report (outlets compared case folded)
     a.outlet = "Gazette"
-    assert [c for c in _run(a, b)[1] if c.kind == "figure"] == []
+    assert _figures(a, b) == []
 
 
 def test_figures_that_can_both_hold_do_not_conflict():
     a, b = _evacuation(bound_a="about", value_a=900.0, bound_b="about", value_b=950.0)
-    assert [c for c in _run(a, b)[1] if c.kind == "figure"] == []
+    assert _figures(a, b) == []
     a, b = _evacuation(bound_a="at least", value_a=800.0, bound_b="about", value_b=900.0)
-    assert [c for c in _run(a, b)[1] if c.kind == "figure"] == []
+    assert _figures(a, b) == []
 
 
 def test_one_account_republished_is_never_in_conflict_with_itself():
@@ -98,10 +103,10 @@ def test_hundreds_is_not_contradicted_by_a_larger_count():
     tb = "About 900 residents of Dornhill were evacuated overnight, the agency said."
     a = article("a", ta)
     b = article("b", tb, outlet="Post", figures=[{"text": "About 900 residents", "value": 900.0, "bound": "~", "counts": "resident"}])
-    assert [c for c in _run(a, b)[1] if c.kind == "figure"] == []
+    assert _figures(a, b) == []
     b2 = article("b", tb.replace("About 900", "About 90"), outlet="Post",
                  figures=[{"text": "About 90 residents", "value": 90.0, "bound": "~", "counts": "resident"}])
-    assert len([c for c in _run(a, b2)[1] if c.kind == "figure"]) == 1
+    assert len(_figures(a, b2)) == 1
 
 
 def test_vote_tallies_that_differ_conflict():
@@ -266,8 +271,8 @@ def test_counts_of_different_measures_do_not_conflict():
                      "Post", "Six people", 6.0)
     c = _in_dornhill("c", "Seven people were injured near the Dornhill ferry terminal on Sunday, police said.",
                      "Radio", "Seven people", 7.0)
-    assert [x for x in _run(a, b)[1] if x.kind == "figure"] == []
-    (fig,) = [x for x in _run(a, b, c)[1] if x.kind == "figure"]
+    assert _figures(a, b) == []
+    (fig,) = _figures(a, b, c)
     assert {s.citation.article_id for s in fig.sides} == {"a", "c"}
 
 
@@ -277,16 +282,16 @@ def test_a_toll_told_by_where_they_died_is_part_of_the_dead():
                      "Gazette", "Two people", 2.0)
     b = _in_dornhill("b", "Three people died in the Dornhill ferry crash on Sunday, police said.",
                      "Post", "Three people", 3.0)
-    assert [x for x in _run(a, b)[1] if x.kind == "figure"] == []
+    assert _figures(a, b) == []
     lot = _in_dornhill("a", "Two men who were killed in the parking lot of the Dornhill ferry terminal on Sunday "
                             "were identified.", "Gazette", "Two men", 2.0, counts="men")
     b_men = _in_dornhill("b", "Police said the man fatally shot three men at the Dornhill ferry terminal on Sunday.",
                          "Post", "three men", 3.0, counts="men")
-    assert [x for x in _run(lot, b_men)[1] if x.kind == "figure"] == []
+    assert _figures(lot, b_men) == []
     # without where, two dead and three dead of one crash are a dispute
     a2 = _in_dornhill("a", "Two people died in the Dornhill ferry crash on Sunday, police said.",
                       "Gazette", "Two people", 2.0)
-    assert len([x for x in _run(a2, b)[1] if x.kind == "figure"]) == 1
+    assert len(_figures(a2, b)) == 1
 
 
 def test_two_counted_nouns_of_one_sentence_are_different_things():
@@ -296,7 +301,7 @@ def test_two_counted_nouns_of_one_sentence_are_different_things():
                      "Gazette", "Five people", 5.0)
     b = _in_dornhill("b", "Police said people were shot in Dornhill on Sunday when a dozen gunshots were fired.",
                      "Post", "a dozen gunshots", 12.0, counts="gunshots")
-    assert [x for x in _run(a, b)[1] if x.kind == "figure"] == []
+    assert _figures(a, b) == []
 
 
 def test_a_bare_surname_is_not_a_second_speaker():
@@ -357,7 +362,7 @@ def test_what_is_counted_reads_as_the_figure_writes_it():
                 figures=[{"text": "300 households", "value": 300.0, "counts": "household"}])
     b = article("b", "By Friday about 120 households had returned to their farms in Dornhill.", outlet="Post",
                 figures=[{"text": "about 120 households", "value": 120.0, "bound": "~", "counts": "household"}])
-    (fig,) = [x for x in _run(a, b)[1] if x.kind == "figure"]
+    (fig,) = _figures(a, b)
     assert fig.about == "how many households returned"
 
 
@@ -413,13 +418,13 @@ def test_a_count_without_its_noun_is_people_when_the_predicate_befalls_people():
     a = article("a", "Five people were taken to Harlow Medical Center for treatment, police in Orla said.",
                 outlet="Gazette", figures=[{"text": "Five people", "value": 5.0, "counts": "people"}])
     b = article("b", "All six were taken to Harlow Medical Center for treatment, Orla police said.", outlet="Post")
-    (conflict,) = [c for c in _run(a, b)[1] if c.kind == "figure"]
+    (conflict,) = _figures(a, b)
     assert {s.claim for s in conflict.sides} == {"Five people", "All six"}
     # Not people: what befell them is not said, or does not befall people.
     for text in ("All six were children from Orla, police said after the treatment at Harlow Medical Center.",
                  "All six were approved for treatment at Harlow Medical Center, Orla police said."):
         other = article("b", text, outlet="Post")
-        assert [c for c in _run(a, other)[1] if c.kind == "figure"] == []
+        assert _figures(a, other) == []
 
 
 def test_a_figure_conflict_asks_what_both_counts_measure_in_the_words_written():
@@ -427,7 +432,7 @@ def test_a_figure_conflict_asks_what_both_counts_measure_in_the_words_written():
                 outlet="Gazette", figures=[{"text": "THREE MEN", "value": 3.0, "counts": "man"}])
     b = article("b", "Four men were shot outside the Tarn Street bakery in Orla on Sunday, police said.",
                 outlet="Post", figures=[{"text": "Four men", "value": 4.0, "counts": "man"}])
-    (fig,) = [x for x in _run(a, b)[1] if x.kind == "figure"]
+    (fig,) = _figures(a, b)
     assert fig.about == "how many men were shot"
 
 
@@ -486,7 +491,7 @@ def test_a_later_higher_toll_is_an_update_not_a_dispute():
     first.published = datetime(2031, 5, 4, 9, tzinfo=timezone.utc)
 
     def figure_conflicts() -> list:  # type: ignore[type-arg]
-        return [c for c in _run(first, later)[1] if c.kind == "figure"]
+        return _figures(first, later)
 
     later.published = datetime(2031, 5, 5, 9, tzinfo=timezone.utc)  # a day later, more dead: the toll rose
     assert figure_conflicts() == []
@@ -540,19 +545,19 @@ def test_the_dead_and_the_wounded_together_are_the_people_shot():
     shot = _in_dornhill("b", "Five people were shot outside a Dornhill bar on Sunday night, police said.",
                         "Post", "Five people", 5.0)
     summed = "Two people were killed and four others wounded outside a Dornhill bar on Sunday night, police said."
-    (fig,) = [x for x in _run(_dead_and_wounded(summed), shot)[1] if x.kind == "figure"]
+    (fig,) = _figures(_dead_and_wounded(summed), shot)
     assert fig.about == "how many people were shot"
     side = next(s for s in fig.sides if s.citation.article_id == "a")
     assert side.claim == "Two people were killed and four others wounded" and side.value == 6.0
     agreeing = "One man was killed and four other people wounded outside a Dornhill bar on Sunday night, police said."
-    assert [x for x in _run(_dead_and_wounded(agreeing), shot)[1] if x.kind == "figure"] == []
+    assert _figures(_dead_and_wounded(agreeing), shot) == []
 
 
 def test_a_tally_of_one_period_against_its_dead_and_wounded():
     summed = "Over the weekend, four died and 11 were wounded in six shootings that kept Dornhill's medics busy."
     shot = _in_dornhill("b", "Dornhill's mayor called for calm after 20 people were shot in separate incidents "
                              "over the weekend.", "Post", "20 people", 20.0)
-    (fig,) = [x for x in _run(_dead_and_wounded(summed), shot)[1] if x.kind == "figure"]
+    (fig,) = _figures(_dead_and_wounded(summed), shot)
     assert sorted(s.value for s in fig.sides) == [15.0, 20.0]
 
 
@@ -562,7 +567,7 @@ def test_a_bound_a_part_or_the_injured_make_no_sum_of_the_people_shot():
     for text in ["At least two people were killed and three wounded outside a Dornhill bar on Sunday night.",
                  "Two more people were killed and three wounded outside a Dornhill bar on Sunday night.",
                  "Two people were killed and three injured outside a Dornhill bar on Sunday night."]:
-        assert [x for x in _run(_dead_and_wounded(text), shot)[1] if x.kind == "figure"] == [], text
+        assert _figures(_dead_and_wounded(text), shot) == [], text
 
 
 def test_a_count_of_one_incident_that_weekend_is_no_tally_of_the_weekend():
@@ -570,7 +575,7 @@ def test_a_count_of_one_incident_that_weekend_is_no_tally_of_the_weekend():
                          "Gazette", "Five people", 5.0)
     tally = _in_dornhill("b", "Police said 20 people were shot in six shootings across Dornhill over the weekend.",
                          "Post", "20 people", 20.0)
-    assert [x for x in _run(party, tally)[1] if x.kind == "figure"] == []
+    assert _figures(party, tally) == []
 
 
 def test_the_tallies_of_a_city_and_of_one_of_its_districts_are_not_compared():
@@ -579,4 +584,4 @@ def test_the_tallies_of_a_city_and_of_one_of_its_districts_are_not_compared():
     district = article("b", "In Harrowgate, nine people were shot in separate incidents over the weekend.",
                        outlet="Post", figures=[{"text": "nine people", "value": 9.0, "counts": "people"}],
                        entities={"place:harrowgate": ["Harrowgate"]})
-    assert [x for x in _run(city, district)[1] if x.kind == "figure"] == []
+    assert _figures(city, district) == []
