@@ -11,7 +11,11 @@ pattern's alternative opens with the class of characters its matches can start w
 (worked out from the parsed pattern, cases spelled out), which the engine checks before
 trying the alternative, so at a position only the patterns that can start with its
 character are tried. Patterns that begin with one shared zero-width ``edge`` (a
-lookbehind such as "not after a letter") have it tested once per position for all.
+lookbehind such as "not after a letter") have it tested once per position for all; an
+edge "not after one of these characters" (``(?<![...])``) becomes a character outside
+them, consumed before the position tried, so the engine skips the positions after a
+letter in C instead of entering the pattern at each (the first position, which has no
+character before it, is tried on its own).
 
 ``scan(text)`` returns, for each pattern, exactly the non-empty matches that
 ``pattern.finditer(text)`` yields: at a position every pattern's own match is the one
@@ -22,6 +26,7 @@ match the empty string is run on its own, as are patterns with back-references.)
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,6 +44,8 @@ _CATEGORIES = {
 #: ignored (Python's ``re`` with Unicode strings; the unit tests check this table).
 CASE_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 _NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
+#: An edge "not after one of these characters": ``(?<![...])``.
+_NOT_AFTER = re.compile(r"\(\?<!\[((?:[^\]\\]|\\.)+)\]\)")
 
 
 @dataclass(frozen=True)
@@ -169,8 +176,15 @@ class RuleScanner:
             joined.append((i, body))
         self._members: list[_Member] = []
         self._regex: re.Pattern[str] | None = None
+        self._at_start: re.Pattern[str] | None = None
         if joined:
-            self._regex = re.compile(edge + "(?=" + "|".join(gate) + ")" + "".join(captures))
+            tried = "(?=" + "|".join(gate) + ")" + "".join(captures)
+            after = _NOT_AFTER.fullmatch(edge)
+            if after:  # the character before, consumed, so the engine skips the rest in C
+                self._regex = re.compile(f"[^{after.group(1)}]{tried}")
+                self._at_start = re.compile(tried)  # no character before the first
+            else:
+                self._regex = re.compile(edge + tried)
             index = self._regex.groupindex
             for i, _body in joined:
                 names = tuple(self.patterns[i].groupindex)
@@ -204,7 +218,8 @@ class RuleScanner:
         if self._regex is not None:
             ends = [0] * len(self.patterns)
             members = self._members
-            for m in self._regex.finditer(text):
+            first = self._at_start.match(text) if self._at_start is not None else None
+            for m in itertools.chain((first,) if first else (), self._regex.finditer(text)):
                 regs = m.regs
                 for member in members:
                     start, end = regs[member.group]

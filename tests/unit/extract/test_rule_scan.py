@@ -62,6 +62,16 @@ def test_a_shared_edge_is_tested_once_and_an_edge_on_one_alternative_stays_there
     assert scanner._alone == [1, 3]  # 'week|day' binds the edge to 'week' only; 'days' has none
 
 
+@pytest.mark.parametrize("text", ["next week at the start", "x\nnext week", "-next week", "weeknext week", "n",
+                                  "last week,next week;(last week) next weekend next week"])
+def test_an_edge_not_after_some_characters_is_read_before_the_first_character_too(text: str) -> None:
+    edge = r"(?<![\w-])"  # the scanner consumes the character before instead: the first has none
+    patterns = [re.compile(edge + r"(?:last|next) week"), re.compile(edge + r"(?:n|l)\w+")]
+    scanner = RuleScanner(patterns, edge=edge)
+    assert scanner._at_start is not None
+    assert _scanned(scanner, text) == [_finditer(p, text) for p in patterns]
+
+
 def test_patterns_the_joint_pass_cannot_run_are_run_alone() -> None:
     patterns = [re.compile(r"(?P<w>\w)(?P=w)"), re.compile(r"x*"), re.compile(r"[^ ]+y"), re.compile(r"a", re.M)]
     text = "aa bb xyz xxy a"
