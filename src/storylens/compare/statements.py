@@ -182,27 +182,38 @@ def _stem(word: str) -> str:
 def statement_spans(text: str, offset: int = 0) -> list[tuple[int, int, int, int]]:
     """(start, end) of each statement and (start, end) of the sentence it is a clause of
     (``textspans.sentence_spans``)."""
-    spans = sentence_spans(text)
-    out: list[tuple[int, int, int, int]] = []
-    for s, e in spans:
-        if e - s < 2 or not any(ch.isalnum() for ch in text[s:e]):
-            continue
-        out.extend((a, b, s, e) for a, b in _cut_long(text, s, e))
+    settings = current()
+    out = _statement_spans_of(text, settings.long_sentence_chars, settings.min_clause_chars)
+    if not offset:
+        return list(out)
     return [(a + offset, b + offset, s + offset, e + offset) for a, b, s, e in out]
 
 
-def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1024)
+def _statement_spans_of(text: str, long_sentence_chars: int, min_clause_chars: int,
+                        ) -> tuple[tuple[int, int, int, int], ...]:
+    """``statement_spans`` at offset 0, kept: a story's comparison reads each article's
+    statements several times."""
+    out: list[tuple[int, int, int, int]] = []
+    for s, e in sentence_spans(text):
+        if e - s < 2 or not any(ch.isalnum() for ch in text[s:e]):
+            continue
+        out.extend((a, b, s, e) for a, b in _cut_long(text, s, e, long_sentence_chars, min_clause_chars))
+    return tuple(out)
+
+
+def _cut_long(text: str, start: int, end: int, long_sentence_chars: int, min_clause_chars: int,
+              ) -> list[tuple[int, int]]:
     """A long sentence cut into clauses: at semicolons, dashes, and commas that open a
     contrast ("however", "but", "while") or a participle clause (", citing ..."): longer
     than ``compare.long_sentence_chars``, into clauses of ``compare.min_clause_chars``."""
-    settings = current()
-    if end - start <= settings.long_sentence_chars:
+    if end - start <= long_sentence_chars:
         return [(start, end)]
     out = []
     s = start
     for m in _CLAUSE.finditer(text, start, end):
         cut = m.start() + 1 if text[m.start()] in ";,—–" else m.start()
-        if cut - s >= settings.min_clause_chars and end - cut >= settings.min_clause_chars:
+        if cut - s >= min_clause_chars and end - cut >= min_clause_chars:
             out.append((s, cut))
             s = cut
             while s < end and (text[s].isspace() or text[s] in "—–"):

@@ -133,6 +133,7 @@ _WORD = re.compile(r"\w+(?:[.'\u2019\u2018\-]\w+)*")
 WORD_PATTERN = _WORD
 
 
+@lru_cache(maxsize=65536)
 def norm_word(word: str) -> str:
     """Case, accents, full stops and apostrophe style folded: "U.S.A" and "USA" -> "usa"."""
     return fold(word).replace("'", "")
