@@ -29,10 +29,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from datasketch import MinHashLSH, MinHashLSHEnsemble
+from datasketch import MinHashLSH
 
 from ..model import Article
 from ..text import fold
+from .containment_index import ContainmentIndex
 from .shingles import Fingerprint, containment, fingerprint, jaccard
 
 __all__ = [
@@ -312,7 +313,7 @@ def find_copies(articles: Sequence[Article], cfg: DedupeSettings | None = None) 
 def _copy_links(usable: list[Article], prints: dict[str, Fingerprint], cfg: DedupeSettings) -> list[CopyLink]:
     if len(usable) < 2:
         return []
-    ensemble = MinHashLSHEnsemble(threshold=cfg.lsh_containment, num_perm=cfg.minhash_permutations, num_part=8)
+    ensemble = ContainmentIndex(threshold=cfg.lsh_containment, num_perm=cfg.minhash_permutations, num_part=8)
     ensemble.index((a.id, prints[a.id].minhash, len(prints[a.id].shingles)) for a in usable)
     by_id = {a.id: a for a in usable}
     stated = {a.id: _stated(a) for a in usable}
