@@ -10,8 +10,8 @@ Rules (all thresholds below; how they were chosen is written next to each):
   the earliest member of their connected group, and the Jaccard is kept in the report.
 * **Agency copy**: the same wire story republished by several outlets with their own
   headline, furniture, a trimmed ending or an added local paragraph. Candidates come from a
-  containment LSH (datasketch ``MinHashLSHEnsemble``: the smaller text contained in the
-  larger), checked with the exact shingle containment. A pair is a copy when the
+  containment LSH (datasketch's LSH Ensemble, built by ``containment_index``: the smaller
+  text contained in the larger), checked with the exact shingle containment. A pair is a copy when the
   containment reaches ``copy_containment_with_signal`` and an agency signal is present (a
   feed notice, or a byline, credit or dateline of one naming the other's outlet or the
   same agency as the other), or reaches ``copy_containment_alone`` with no signal at all.
