@@ -6,9 +6,10 @@ side in one run, each mode in its own child process (so CPU and peak RSS are its
 
   spacy     bare ``nlp.pipe`` with the same model, as spaCy loads it, over the same
             articles' cleaned text (the baseline: what any NLP-based tool pays)
-  spacy-ruler  the same with the attribute ruler Storylens loads
-            (``extract.attribute_matches``: the same attributes, found faster), so the
-            cost of Storylens's own stages can be read apart from the model's
+  spacy-ruler  the same model as Storylens loads it (``extract.nlp.load_nlp``: the
+            attribute ruler matching by lookup, the lemmatizer's lemmas cached per word
+            form; the same attributes, found faster), so the cost of Storylens's own
+            stages can be read apart from the model's
   analyze   what ``storylens analyze FILE --format json`` runs: ``pipeline.analyze`` (read,
             clean, extract, group, compare) and the JSON report
   ingest    what ``storylens ingest FILE --db new.db`` runs: ``pipeline.ingest`` into a
