@@ -95,6 +95,13 @@ def test_a_weekday_in_a_clause_about_the_future_is_the_next_one():
     # the day of writing itself when it is that weekday (a week ahead is "next Tuesday")
     assert _dated("Autopsies on the Velm ferrymen are scheduled to be done Tuesday.", "Tuesday", "2031-05-27",
                   tuesday) == "2031-06-03"
+    # a modal verb has no time of its own; "as early as" and "as soon as" put the day ahead
+    assert _dated("It is possible Ona Brisk could be arraigned as early as Sunday.", "Sunday", "2031-06-01",
+                  tuesday) == "2031-06-08"
+    assert _dated("The Velm ferry may sail again as soon as Friday.", "Friday", "2031-05-30",
+                  tuesday) == "2031-06-06"
+    assert _dated("Gulls could be heard Sunday across the Velm harbour.", "Sunday", "2031-06-01",
+                  tuesday) == "2031-06-01"
     # a weekday with its date is that date
     assert _dated("An autopsy will be performed on Monday, June 16, 2031.", "Monday, June 16, 2031", "2031-06-16",
                   tuesday) == "2031-06-16"
