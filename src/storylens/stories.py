@@ -31,6 +31,8 @@ __all__ = ["group_into_stories", "independent_sources", "regroup_store", "Regrou
 
 def independent_sources(members: Sequence[Article]) -> int:
     """How many independent accounts the articles are (see the module docstring)."""
+    if len(members) < 2:  # (most calls: a statement no other article shares)
+        return len(members)
     by_id = {a.id: a for a in members}
 
     def source(article: Article) -> str:

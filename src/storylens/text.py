@@ -32,9 +32,13 @@ _WORDS = re.compile(r"\w+")
 def fold_text(text: str) -> str:
     """Accent-, case- and punctuation-fold ``text`` (see the module docstring); for
     article-length text, which is folded once (:func:`fold` is the same fold, cached)."""
-    text = unicodedata.normalize("NFKD", text.translate(_NARROW))
-    if not text.isascii():  # (ASCII has no combining marks: most news text skips the filter)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if text.isascii():  # NFKD leaves ASCII as it is, and "`" is its one letter to narrow
+        if "`" in text:
+            text = text.replace("`", "'")
+    else:
+        text = unicodedata.normalize("NFKD", text.translate(_NARROW))
+        if not text.isascii():  # (what was not ASCII may be now: "’" -> "'")
+            text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.casefold().replace(".", "")
     return _SPACES.sub(" ", text).strip()
 

@@ -42,7 +42,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .entity_links import link_entities, with_linked_keys
     from .conflicts import find_conflicts
     from .exclusives import find_exclusives
-    from .facts import agreement, aligned_statements, facts_of, word_readably
+    from .facts import agreement, aligned_statements, corroborating_sources, facts_of, word_readably
     from .framing import FramingCue, find_framing, find_hedged_claims
     from .name_spellings import find_name_spellings
     from ..stories import same_source
@@ -68,9 +68,11 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     statements, groups, scorer = aligned_statements(articles, split=split, one_claim=one_claim)
     facts = facts_of(articles, statements, groups, scorer)
     config = current()
-    added = person_facts(articles) if config.person_facts else []  # who is who, read beside the names
-    added += street_facts(articles) if config.street_facts else []  # where: a street named in passing
-    states = case_status_facts(articles, statements, facts) if config.case_status else []
+    # facts read beside the sentences exist only where two independent sources agree
+    corroborable = corroborating_sources(articles) >= 2
+    added = person_facts(articles) if config.person_facts and corroborable else []  # who is who, beside the names
+    added += street_facts(articles) if config.street_facts and corroborable else []  # a street named in passing
+    states = case_status_facts(articles, statements, facts) if config.case_status and corroborable else []
     added += states  # no arrest yet, motive unknown ...: agreed in too few words to align
     one_state = said_together(states)
     if added:  # most sources first, as facts_of orders

@@ -249,15 +249,24 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
     """(summary, single_source): the corroborated facts' sentences, or, when nothing is
     corroborated, the first article's own."""
     disputed = _Disputed(conflicts)
-    best: dict[str, list[_Line]] = {}  # fact id -> its lines of the most sources (in support order)
-    usable = []
-    for f in facts:
-        lines = [x for x in (_lines(f, disputed, superseded, agrees, by_id) if f.support else [])
-                 if not disputed.touches(f, x.shown) and not disputed.states_a_disputed_detail(x.shown.text)]
-        if lines:
-            best[f.id] = lines
-            usable.append(lines[0])
+
+    def best_lines(of: Sequence[Fact]) -> tuple[dict[str, list[_Line]], list[_Line]]:
+        """fact id -> its lines of the most sources (in support order); the first of each."""
+        best, usable = {}, []
+        for f in of:
+            lines = [x for x in (_lines(f, disputed, superseded, agrees, by_id) if f.support else [])
+                     if not disputed.touches(f, x.shown) and not disputed.states_a_disputed_detail(x.shown.text)]
+            if lines:
+                best[f.id] = lines
+                usable.append(lines[0])
+        return best, usable
+
+    # a line of two sources or more cites two articles or more: the facts of one article's
+    # sentences are read only when nothing is corroborated
+    best, usable = best_lines([f for f in facts if len({c.article_id for c in f.support}) > 1])
     corroborated = [x for x in usable if x.sources >= 2]
+    if not corroborated:
+        best, usable = best_lines(facts)
     most = current().brief_max_sentences
     if corroborated:
         chosen = sorted(corroborated, key=lambda x: (-x.sources, -len(x.support)))[:most]

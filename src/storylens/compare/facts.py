@@ -144,8 +144,9 @@ def _figure_keys(st: Statement) -> set[str]:
     return out
 
 
-def _time_keys(st: Statement) -> set[str]:
-    return {t.value[-5:] for t in day_refs(st) if "W" not in t.value} | _weeks(st)
+def _time_keys(days: Sequence[TimeRef], weeks: set[str]) -> set[str]:
+    """Blocking keys of a statement's days (:func:`day_refs`) and weeks (:func:`_weeks`)."""
+    return {t.value[-5:] for t in days if "W" not in t.value} | weeks
 
 
 _WEEK = re.compile(r"\d{4}-W\d{2}")
@@ -195,7 +196,8 @@ class _Scorer:
         self.figs = {id(st): _figure_keys(st) for st in statements}
         self.days = {id(st): day_refs(st) for st in statements}
         #: the weeks and later years each statement names (:func:`_weeks`, :func:`_years`)
-        self.periods = {id(st): _weeks(st) | _years(st) for st in statements}
+        self.weeks = {id(st): _weeks(st) for st in statements}
+        self.periods = {id(st): self.weeks[id(st)] | _years(st) for st in statements}
         #: the words of a statement's time expressions that name a day ("Saturday",
         #: "morning"; not a clock time's "7 p.m."): a shared day counts once, as a day
         self.time_terms = {id(st): frozenset(w for t in st.times for w in terms(t.text)
@@ -352,13 +354,15 @@ def can_align(st: Statement) -> bool:
 
 
 def _candidates(statements: list[Statement], scorer: _Scorer, config: CompareSettings) -> set[tuple[int, int]]:
+    if len({st.citation.article_id for st in statements}) < 2:
+        return set()  # pairs are of two articles
     postings: dict[str, list[int]] = defaultdict(list)
     for i, st in enumerate(statements):
         if not can_align(st):
             continue
         rare = sorted(st.terms, key=lambda t: (-scorer.idf[t], t))[:config.align_block_terms]
         keys = {"t:" + t for t in rare} | {"e:" + e for e in st.entities}
-        keys |= {"f:" + f for f in scorer.figs[id(st)]} | {"d:" + d for d in _time_keys(st)}
+        keys |= {"f:" + f for f in scorer.figs[id(st)]} | {"d:" + d for d in _time_keys(scorer.days[id(st)], scorer.weeks[id(st)])}
         for k in keys:
             postings[k].append(i)
     pairs: set[tuple[int, int]] = set()

@@ -37,7 +37,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storylens.compare.textspans import quoted_spans, sentence_around, sentence_spans, words
+from storylens.compare.textspans import quoted_spans, sentence_around, sentence_spans, word_norms, word_texts
 from storylens.model import Article, Citation, Fact
 
 __all__ = ["FramingCue", "find_framing", "find_hedged_claims", "framing_in_text", "HEDGES", "CLAIM_WORDS", "LOADED_TERMS", "SPEECH_CUES"]
@@ -112,7 +112,7 @@ def _scare_quotes(text: str, cues: set[str]) -> list[tuple[int, int, str]]:
     sentences = sentence_spans(text)
     out = []
     for s in spans:
-        n = len(words(text, s.start, s.end))
+        n = len(word_texts(text, s.start, s.end))
         if not 1 <= n <= 3:
             continue
         if s.depth > 0:
@@ -124,7 +124,7 @@ def _scare_quotes(text: str, cues: set[str]) -> list[tuple[int, int, str]]:
         for o in spans:
             if o is not s and lo <= o.outer_start and o.outer_end <= hi:
                 outside = outside.replace(text[o.start:o.end], " ")
-        said = {w.norm for w in words(outside)} & cues
+        said = set(word_norms(outside)) & cues
         if not said:
             out.append((s.outer_start, s.outer_end, "no speaker in the sentence"))
     return out
@@ -138,7 +138,7 @@ def framing_in_text(article_id: str, text: str, field: str = "text", cues: set[s
     def cite(start: int, end: int) -> Citation:
         return Citation(article_id, start, end, text[start:end], field)
 
-    speech = [(q.start, q.end) for q in quoted_spans(text) if q.depth == 0 and len(words(text, q.start, q.end)) > 3]
+    speech = [(q.start, q.end) for q in quoted_spans(text) if q.depth == 0 and len(word_texts(text, q.start, q.end)) > 3]
 
     def quoted(m: re.Match[str]) -> bool:  # a speaker's own words are not the outlet's framing
         return any(a <= m.start() and m.end() <= b for a, b in speech)
@@ -170,7 +170,7 @@ def find_framing(articles: Sequence[Article]) -> list[FramingCue]:
     """Framing cues of every article: headline first, then body, in text order."""
     out: list[FramingCue] = []
     for article in articles:
-        cues = set(SPEECH_CUES) | {w.norm for q in article.quotes if q.cue for w in words(q.cue)}
+        cues = set(SPEECH_CUES) | {w for q in article.quotes if q.cue for w in word_norms(q.cue)}
         if article.headline:
             out.extend(framing_in_text(article.id, article.headline, "headline", cues))
         out.extend(framing_in_text(article.id, article.text, "text", cues))
@@ -197,17 +197,17 @@ def find_hedged_claims(articles: Sequence[Article], facts: Sequence[Fact],
 
     def flat(st: Any) -> bool:
         return (st.asserted_by == "outlet" and not (st.quoted or st.hedged or st.scare)
-                and not {w.norm for w in words(st.citation.text)} & speech)
+                and not speech.intersection(word_norms(st.citation.text)))
 
     found: dict[tuple[str, str, int, int], tuple[Any, set[str]]] = {}
     for fact in facts:
         sts = [st_of[k] for c in fact.support
                if (k := c.location) in st_of]
+        hedged = [st for st in sts if st.hedged and HEDGE_CUES.search(st.citation.text)]
+        if not hedged:
+            continue
         flats = [st for st in sts if flat(st)]
-        for st in sts:
-            cue = HEDGE_CUES.search(st.citation.text)
-            if cue is None or not st.hedged:
-                continue
+        for st in hedged:
             mine = source(by_id[st.citation.article_id])
             outlets = {outlet_name(by_id[f.citation.article_id]) for f in flats
                        if source(by_id[f.citation.article_id]) != mine}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from storylens.compare.textspans import sentence_spans
 from storylens.model import Article, Citation
@@ -34,6 +35,7 @@ _CUT_OFF = re.compile(r"(?:\.\.\.|…)\s*$")
 _CLOSES_UNOPENED = re.compile(r"^[^()]{1,40}\)")
 
 
+@lru_cache(maxsize=16384)
 def sayable(text: str) -> bool:
     """Whether a statement can stand alone in a summary: a whole sentence (it begins with
     a capital or a digit and ends a sentence, not a clause cut at a comma or a

@@ -127,11 +127,14 @@ def same_claim(articles: Sequence[Article], statements: Sequence[Statement],
     """The test of the module docstring, for two statements of the story (cited by their
     spans); statements the story does not hold are never one claim. ``timeline`` and
     ``quote_groups``: the story's (``build_timeline``, ``group_quote_variants``)."""
-    claims = _Claims(articles, statements, quote_groups)
+    built: list[_Claims] = []  # read on the first question (a story of one article asks none)
     background = BackgroundSpans(timeline)
     least, least_other_time = current().claim_min_shared_terms, current().claim_min_shared_terms_other_time
 
     def one_claim(one: Citation, other: Citation) -> bool:
+        if not built:
+            built.append(_Claims(articles, statements, quote_groups))
+        claims = built[0]
         a, b = one.location, other.location
         if a not in claims.words or b not in claims.words:
             return False

@@ -145,6 +145,17 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return [Word(m.group(), m.start(), m.end(), norm_word(m.group())) for m in _WORD.finditer(text, start, end)]
 
 
+def word_texts(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The words of ``text[start:end]`` as written: ``words`` without offsets or
+    normalised forms, for a caller that needs no more (cheaper)."""
+    return _WORD.findall(text, start, len(text) if end is None else end)
+
+
+def word_norms(text: str) -> list[str]:
+    """The normalised form of each word of ``text`` (``Word.norm``)."""
+    return [norm_word(w) for w in _WORD.findall(text)]
+
+
 #: A sentence ends at . ! ? … (and closing quotes or brackets after it) before white space
 #: and an upper-case letter, a digit or an opening quote; or at a line break; or, in text
 #: whose sentences were glued together ("a sponsor of that bill.In a statement, ..."),

@@ -57,7 +57,7 @@ from typing import Any
 
 from storylens.text import STOP_WORDS, cheap_lemma, fold
 from storylens.compare.settings import current
-from storylens.compare.textspans import sentence_around, sentence_spans, words
+from storylens.compare.textspans import sentence_around, sentence_spans, word_norms, word_texts
 from storylens.extract.time_refs_calendar import weekday_date
 from storylens.extract.time_refs_patterns import MONTHS, WEEKDAYS
 from storylens.model import Article, Citation, TimeRef
@@ -173,19 +173,19 @@ def resolve_value(value: str, anchor: date | None) -> tuple[str, str, bool] | No
 def _around(mention: TimelineMention) -> str:
     """The words of the mention's sentence within ``_EVENT_WINDOW`` words of its time expression."""
     sentence, ref = mention.sentence, mention.ref
-    before = words(sentence.text, 0, ref.start - sentence.start)[-_EVENT_WINDOW:]
-    after = words(sentence.text, ref.end - sentence.start)[:_EVENT_WINDOW]
-    return " ".join(w.text for w in before + after)
+    before = word_texts(sentence.text, 0, ref.start - sentence.start)[-_EVENT_WINDOW:]
+    after = word_texts(sentence.text, ref.end - sentence.start)[:_EVENT_WINDOW]
+    return " ".join(before + after)
 
 
 def _event_words(text: str) -> set[str]:
     """Stems of a sentence's content words, without its time expressions' words."""
-    folded = (fold(w.text) for w in words(text))
+    folded = (fold(w) for w in word_texts(text))
     return {cheap_lemma(w) for w in folded if len(w) > 2 and w not in STOP_WORDS and w not in _NOT_EVENT_WORDS}
 
 
 def _content(text: str) -> set[str]:
-    return {w.norm for w in words(text) if w.norm not in _STOP and len(w.norm) > 2}
+    return {w for w in word_norms(text) if w not in _STOP and len(w) > 2}
 
 
 def _as_date(value: date | datetime | None) -> date | None:
