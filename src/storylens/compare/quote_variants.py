@@ -353,6 +353,8 @@ def fidelity(variant_text: str, variant_words: list[Word], ref_text: str, ref_wo
     nv, nr = [w.norm for w in variant_words], [w.norm for w in ref_words]
     if kind == "indirect" or not nv or not nr:
         return "paraphrase", 0.0, []
+    if variant_words is ref_words and variant_text is ref_text:  # a quote against itself (its own reference)
+        return "verbatim", 1.0, list(ref_words)
     blocks = [b for b in SequenceMatcher(None, nr, nv, autojunk=False).get_matching_blocks() if b.size]
     if not blocks:
         return "paraphrase", 0.0, []
@@ -472,6 +474,8 @@ def _edits(diff: list[dict[str, Any]]) -> int:
 def word_diff(ref_words: list[Word], variant_words: list[Word]) -> list[dict[str, Any]]:
     """difflib opcodes on normalised words, each with the words as written on both sides."""
     nr, nv = [w.norm for w in ref_words], [w.norm for w in variant_words]
+    if nr and nr == nv:  # (what difflib gives for the same words, without its matcher)
+        return [{"op": "equal", "ref": [w.text for w in ref_words], "variant": [w.text for w in variant_words]}]
     ops = []
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, nr, nv, autojunk=False).get_opcodes():
         ops.append({"op": tag, "ref": [w.text for w in ref_words[i1:i2]],

@@ -266,6 +266,11 @@ def statements_of(article: Article) -> list[Statement]:
     # every entity mention (start, end, entity key), by start: a statement's are a slice
     mentions = sorted((m.start, m.end, ent.key) for ent in article.entities for m in ent.mentions)
     mention_starts = [m[0] for m in mentions]
+    # the quotes by start: a sentence reads only those that can reach it (in article order)
+    quotes = article.quotes
+    by_start = sorted(range(len(quotes)), key=lambda i: quotes[i].start)
+    quote_starts = [quotes[i].start for i in by_start]
+    longest = max((q.end - q.start for q in quotes), default=0)
     for index, cit in enumerate(split_statements(article)):
         if cit.field == "headline":
             ents = frozenset(e.key for e in article.entities
@@ -286,7 +291,8 @@ def statements_of(article: Article) -> list[Statement]:
         ss, se = sentence_of.get((s, e), (s, e))
         asserted_by, quoted, direct = "outlet", False, False
         best = 0
-        for q in article.quotes:
+        for i in sorted(by_start[bisect_left(quote_starts, ss - longest):bisect_left(quote_starts, se)]):
+            q = quotes[i]
             overlap = min(se, q.end) - max(ss, q.start)
             if overlap <= 0:
                 continue
