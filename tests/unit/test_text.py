@@ -1,8 +1,14 @@
 """One fold for every stage: extraction, story grouping and comparison key names alike."""
 
+import re
+import unicodedata
+
+import pytest
+
+from storylens import text as text_module
 from storylens.cluster import features
 from storylens.extract import entities_names
-from storylens.text import fold, narrow
+from storylens.text import fold, fold_text, narrow
 
 
 def test_one_fold_everywhere():
@@ -34,3 +40,18 @@ def test_casefold_words_keeps_words_and_accents_drops_punctuation():
 
     assert casefold_words("About 300 crew, members.") == "about 300 crew members"
     assert casefold_words("“Renée” said: no!") == "renée said no"
+
+
+def _fold_by_definition(text: str) -> str:
+    """The fold as the module docstring defines it, for every text (NFKD on ASCII too)."""
+    text = unicodedata.normalize("NFKD", text.translate(text_module._NARROW))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", text.casefold().replace(".", "")).strip()
+
+
+@pytest.mark.parametrize("text", [
+    "Harold Vance", "  U.S.A.  sent\t\ttwo\nships ", "rock `n` roll", "O'Neil's 3.5-mile run.", "",
+    "Renée Duchâtel", "œuvre – “Ça va”", "Müller’s straße",
+])
+def test_fold_text_takes_the_ascii_shortcut_to_the_same_fold(text: str) -> None:
+    assert fold_text(text) == _fold_by_definition(text)
