@@ -353,8 +353,9 @@ def fidelity(variant_text: str, variant_words: list[Word], ref_text: str, ref_wo
     nv, nr = [w.norm for w in variant_words], [w.norm for w in ref_words]
     if kind == "indirect" or not nv or not nr:
         return "paraphrase", 0.0, []
-    if variant_words is ref_words and variant_text is ref_text:  # a quote against itself (its own reference)
-        return "verbatim", 1.0, list(ref_words)
+    if nv == nr:  # the same words (a quote against itself, a copy): what the matcher below finds, without it
+        same = _surface(ref_text, ref_words) == _surface(variant_text, variant_words)
+        return ("verbatim" if same else "minor"), 1.0, list(ref_words)
     blocks = [b for b in SequenceMatcher(None, nr, nv, autojunk=False).get_matching_blocks() if b.size]
     if not blocks:
         return "paraphrase", 0.0, []
