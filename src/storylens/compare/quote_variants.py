@@ -14,8 +14,10 @@ at least half of the shorter segment's words in matching runs (so a quote split 
 two in one outlet and printed whole in another joins through both halves). Speakers
 must agree or one be unknown; a segment attributed to a different speaker joins only
 on a run of ``compare.quote_min_run_other_speaker`` identical words (such a group has
-``attribution_differs``). Segments under ``compare.quote_min_run`` words join only an identical
-segment of the same named speaker. Candidate pairs come from an index of word
+``attribution_differs``). Segments under ``compare.quote_min_run`` words (echoes) join only
+the same words quoted of the same named speaker, and then the quotation of that speaker
+that holds them, if one group of quotations does: held by two (one word a speaker used in
+two statements), they join neither and never make the two one utterance. Candidate pairs come from an index of word
 ``compare.quote_min_run``-grams, so the work grows with the number of shared passages, not with
 the square of the number of quotes.
 
@@ -619,6 +621,19 @@ def _build_group(members: list[_Segment], originals: Collection[str], order: dic
                       article_ids, independent_sources([by_id[i] for i in article_ids]))
 
 
+def _attach_echoes(union: _Union, echo_links: Sequence[tuple[int, int]]) -> None:
+    """Join each echo (a few quoted words, with the same words quoted of that speaker
+    elsewhere) to the quotation that holds it when one group of quotations does: the
+    words echo that utterance. Held by two groups ("theology" in two of a speaker's
+    quotations), it is no evidence that they are one utterance and joins neither."""
+    holders: dict[int, set[int]] = defaultdict(set)
+    for echo, quote in echo_links:
+        holders[union.find(echo)].add(union.find(quote))
+    for echo, groups in sorted(holders.items()):
+        if len(groups) == 1:
+            union.union(echo, next(iter(groups)))
+
+
 def group_quote_variants(articles: Sequence[Article], originals: Collection[str] = ()) -> list[QuoteGroup]:
     """Group the story's quotes by utterance, with each variant's fidelity and diff.
 
@@ -630,15 +645,23 @@ def group_quote_variants(articles: Sequence[Article], originals: Collection[str]
     segs = [seg for a in articles for seg in _segments(a)]
     union = _Union(len(segs))
     group_speakers: dict[int, set[str]] = {i: {s.speaker} if s.speaker else set() for i, s in enumerate(segs)}
+    run = current().quote_min_run
+    echo_links: list[tuple[int, int]] = []  # (a few words, a longer quote holding them)
     for i, j in sorted(_candidates(segs)):
+        short_i, short_j = len(segs[i].norms) < run, len(segs[j].norms) < run
+        if short_i != short_j:
+            if _linked(segs[i], segs[j]):
+                echo_links.append((i, j) if short_i else (j, i))
+            continue
         ri, rj = union.find(i), union.find(j)
-        if ri == rj or not _linked(segs[i], segs[j]):
+        if ri == rj or (short_i and segs[i].norms != segs[j].norms) or not _linked(segs[i], segs[j]):
             continue
         merged = group_speakers[ri] | group_speakers[rj]
         if len(merged) > 1 and _matching(segs[i].norms, segs[j].norms)[0] < current().quote_min_run_other_speaker:
             continue  # would join two different named speakers through an unattributed quote
         union.union(ri, rj)
         group_speakers[union.find(ri)] = merged
+    _attach_echoes(union, echo_links)
     clusters: dict[int, list[_Segment]] = defaultdict(list)
     for i, seg in enumerate(segs):
         clusters[union.find(i)].append(seg)

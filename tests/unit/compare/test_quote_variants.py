@@ -230,6 +230,21 @@ def test_two_outlets_quoting_the_same_word_of_one_speaker_are_one_quote():
     assert group.articles == ["a", "b"] and group.speaker == MAYOR and group.fidelity == "verbatim"
 
 
+def test_a_word_two_quotations_hold_joins_neither_and_does_not_make_them_one():
+    """A word quoted of the mayor ("repair") that two of her different statements hold
+    says nothing of which one it echoes, nor that they are one utterance."""
+    pledge = _with_people(_article("w", WIRE, [(WIRE[WIRE.index('"') + 1:-1], MAYOR, "direct")]),
+                          (MAYOR, "Ilse Brandvik"))
+    later = ('Ilse Brandvik said on Friday: "No repair of the old ferry is planned this winter."')
+    ferry = _with_people(_article("f", later, [(later[later.index('"') + 1:-1], MAYOR, "direct")]),
+                         (MAYOR, "Ilse Brandvik"))
+    echo = _with_people(_article("e", 'Brandvik used the word "repair" twice.', []), (MAYOR, "Brandvik"))
+    groups = _groups(pledge, ferry, echo)
+    assert sorted(g.articles for g in groups) == [["e"], ["f"], ["w"]]
+    # held by one of them only, the word joins it
+    assert sorted(g.articles for g in _groups(pledge, echo)) == [["w", "e"]]
+
+
 def _with_group(article: Article, key: str, name: str, *, spokesperson: tuple[str, str, str]) -> Article:
     """``article`` with an organisation ``name`` and a person (key, name, role) whose
     role names it, each mentioned where written."""
