@@ -229,10 +229,40 @@ def _spokesperson(text: str, affiliations: dict[str, set[str]]) -> str | None:
     return next(iter(affiliations[first[1]]))
 
 
+#: A name's possessive ending: "Vell's plan" is Vell's plan, not Vell speaking ...
+_POSSESSIVE = re.compile(r"['’](?:s\b|(?!\w))")
+#: ... unless what is Vell's is something said, told with what it said: "Vell's remark
+#: that ...", "Vell's earlier comments about ..." (not "Vell's comments were "wrong"").
+_SAID_NOUN = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:comments?|remarks?|words|claims?|assertions?|statements?|"
+                        r"descriptions?|characteri[sz]ations?|phrases?|quotes?|quips?|suggestions?|accusations?|"
+                        r"warnings?|posts?|tweets?|messages?|letters?|speech|answers?|responses?|reply|replies|"
+                        r"testimony|promises?|pledges?|vows?|jokes?|charges?|criticism)\b"
+                        r"(?=\s*(?:(?:that|about|of|on|at|in|to|from)\b|[,“\"']))", re.IGNORECASE)
+
+
+def _owner(text: str, name_end: int) -> bool:
+    """Whether the name ending at ``name_end`` owns what follows, rather than said it:
+    "Vell's plan", not "Vell's remark"."""
+    possessive = _POSSESSIVE.match(text, name_end)
+    return possessive is not None and _SAID_NOUN.match(text, possessive.end()) is None
+
+
+def _echo_speaker(before: Sequence[tuple[str, bool]], after: Sequence[str]) -> str | None:
+    """Whose words an echo is: the person named last before it in its sentence, not one
+    named as an owner ("Brandvik called Vell's plan "reckless""), then the first named
+    after it, then an owner ("Vell's spokesman called it "reckless"")."""
+    named = [key for key, possessive in before if not possessive]
+    if named:
+        return named[-1]
+    if after:
+        return after[0]
+    return before[-1][0] if before else None
+
+
 def _add_echoes(article: Article, top: list[QuotedSpan], found: dict[tuple[int, int], _Segment]) -> None:
     """Words under ``compare.quote_min_run`` quoted on their own ("called the shooting
     "outrageous""), in a sentence that names a person: segments of that person (the
-    nearest named before the quotation, else after it). In a sentence that names no
+    nearest named before the quotation, else after it; :func:`_echo_speaker`). In a sentence that names no
     person but, before the quotation, an organisation ("Fair Rail called the plan "a
     disgrace""), they are the words of the one person the article gives a role in that
     organisation (its president, its spokeswoman), if there is exactly one. They join
@@ -253,9 +283,9 @@ def _add_echoes(article: Article, top: list[QuotedSpan], found: dict[tuple[int, 
         if any(a < end and start < b for a, b in taken):
             continue
         s_start, s_end = sentence_around(text, start, end, sentences)
-        before = [key for a, b, key in people if s_start <= a and b <= span.outer_start]
+        before = [(key, _owner(text, b)) for a, b, key in people if s_start <= a and b <= span.outer_start]
         after = [key for a, b, key in people if span.outer_end <= a and b <= s_end]
-        speaker = before[-1] if before else after[0] if after else None
+        speaker = _echo_speaker(before, after)
         if speaker is None:
             affiliations = _affiliations(article) if affiliations is None else affiliations
             speaker = _spokesperson(text[s_start:span.outer_start], affiliations)

@@ -245,6 +245,26 @@ def test_a_word_two_quotations_hold_joins_neither_and_does_not_make_them_one():
     assert sorted(g.articles for g in _groups(pledge, echo)) == [["w", "e"]]
 
 
+VELL = "person:aron vell"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the owner of a plan named after the speaker is not the speaker
+    ('Ilse Brandvik called Aron Vell\'s budget plan "fake arithmetic" on Friday.', MAYOR),
+    ('Ilse Brandvik said Aron Vell\'s comments were "plainly wrong" on Friday.', MAYOR),
+    # what is Vell's is something he said, told with what it said: his words
+    ('Ilse Brandvik dismissed Aron Vell\'s remark on Friday that the budget was "fake arithmetic".', VELL),
+    ('Ilse Brandvik mocked Aron Vell\'s earlier comments about "fake arithmetic" at the meeting.', VELL),
+    # an owner named alone is still the one the words go to
+    ('Aron Vell\'s spokesman called the budget "fake arithmetic" on Friday.', VELL),
+])
+def test_an_echo_is_the_words_of_the_person_named_before_it_not_of_an_owner(text: str, speaker: str) -> None:
+    people = [(key, name) for key, name in ((MAYOR, "Ilse Brandvik"), (VELL, "Aron Vell")) if name in text]
+    article = _with_people(_article("a", text, []), *people)
+    (group,) = _groups(article)
+    assert group.speaker == speaker
+
+
 def _with_group(article: Article, key: str, name: str, *, spokesperson: tuple[str, str, str]) -> Article:
     """``article`` with an organisation ``name`` and a person (key, name, role) whose
     role names it, each mentioned where written."""
