@@ -17,9 +17,9 @@ on a run of ``compare.quote_min_run_other_speaker`` identical words (such a grou
 ``attribution_differs``). Segments under ``compare.quote_min_run`` words (echoes) join only
 the same words quoted of the same named speaker, and then the quotation of that speaker
 that holds them, if one group of quotations does: held by two (one word a speaker used in
-two statements), they join neither and never make the two one utterance. Candidate pairs come from an index of word
-``compare.quote_min_run``-grams, so the work grows with the number of shared passages, not with
-the square of the number of quotes.
+two statements), they join neither and never make the two one utterance. Candidate pairs
+come from an index of word ``compare.quote_min_run``-grams, so the work grows with the
+number of shared passages, not with the square of the number of quotes.
 
 Fidelity of a variant against the group's reference, compared on the part of the
 reference the variant covers (quoting a portion of a statement is not an alteration).
@@ -248,10 +248,11 @@ def _owner(text: str, name_end: int) -> bool:
 
 
 def _echo_speaker(before: Sequence[tuple[str, bool]], after: Sequence[str]) -> str | None:
-    """Whose words an echo is: the person named last before it in its sentence, not one
+    """Whose words an echo is (``before``: each person named before it in its sentence,
+    and whether as an owner, :func:`_owner`): the person named last before it, not one
     named as an owner ("Brandvik called Vell's plan "reckless""), then the first named
     after it, then an owner ("Vell's spokesman called it "reckless"")."""
-    named = [key for key, possessive in before if not possessive]
+    named = [key for key, owner in before if not owner]
     if named:
         return named[-1]
     if after:
@@ -262,12 +263,12 @@ def _echo_speaker(before: Sequence[tuple[str, bool]], after: Sequence[str]) -> s
 def _add_echoes(article: Article, top: list[QuotedSpan], found: dict[tuple[int, int], _Segment]) -> None:
     """Words under ``compare.quote_min_run`` quoted on their own ("called the shooting
     "outrageous""), in a sentence that names a person: segments of that person (the
-    nearest named before the quotation, else after it; :func:`_echo_speaker`). In a sentence that names no
-    person but, before the quotation, an organisation ("Fair Rail called the plan "a
-    disgrace""), they are the words of the one person the article gives a role in that
-    organisation (its president, its spokeswoman), if there is exactly one. They join
-    only a quote of the same person that holds them (or the same words quoted of that
-    person elsewhere); a run of capitalised words is a title or a name, not an echo."""
+    nearest named before the quotation, else after it: :func:`_echo_speaker`). In a
+    sentence that names no person but, before the quotation, an organisation ("Fair Rail
+    called the plan "a disgrace""), they are the words of the one person the article gives
+    a role in that organisation (its president, its spokeswoman), if there is exactly one.
+    They join only a quote of the same person that holds them (or the same words quoted of
+    that person elsewhere); a run of capitalised words is a title or a name, not an echo."""
     text = article.text
     people = sorted((m.start, m.end, e.key) for e in article.entities if e.kind == "person" for m in e.mentions)
     if not people:
