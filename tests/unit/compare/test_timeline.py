@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
+import pytest
+
 from storylens.compare.timeline import build_timeline, resolve_value
 from storylens.model import Article, TimeRef
 
@@ -86,31 +88,26 @@ def _dated(text: str, ref: str, value: str, published: datetime, granularity: st
     return event.date
 
 
-def test_a_weekday_in_a_clause_about_the_future_is_the_next_one():
-    tuesday = datetime(2031, 6, 3, 9, tzinfo=timezone.utc)  # a Tuesday
-    assert _dated("Ona Brisk is expected to be arraigned Wednesday in Velm.", "Wednesday", "2031-05-28",
-                  tuesday) == "2031-06-04"
-    assert _dated("Schools will stay closed on Monday, the mayor said.", "Monday", "2031-06-02",
-                  tuesday) == "2031-06-09"
+@pytest.mark.parametrize("text, ref, extracted, dated", [
+    ("Ona Brisk is expected to be arraigned Wednesday in Velm.", "Wednesday", "2031-05-28", "2031-06-04"),
+    ("Schools will stay closed on Monday, the mayor said.", "Monday", "2031-06-02", "2031-06-09"),
     # the day of writing itself when it is that weekday (a week ahead is "next Tuesday")
-    assert _dated("Autopsies on the Velm ferrymen are scheduled to be done Tuesday.", "Tuesday", "2031-05-27",
-                  tuesday) == "2031-06-03"
+    ("Autopsies on the Velm ferrymen are scheduled to be done Tuesday.", "Tuesday", "2031-05-27", "2031-06-03"),
     # a modal verb has no time of its own; "as early as" and "as soon as" put the day ahead
-    assert _dated("Ona Brisk could face a Velm magistrate as early as Sunday.", "Sunday", "2031-06-01",
-                  tuesday) == "2031-06-08"
-    assert _dated("The Velm ferry may sail again as soon as Friday.", "Friday", "2031-05-30",
-                  tuesday) == "2031-06-06"
-    assert _dated("Gulls could be heard Sunday across the Velm harbour.", "Sunday", "2031-06-01",
-                  tuesday) == "2031-06-01"
+    ("Ona Brisk could face a Velm magistrate as early as Sunday.", "Sunday", "2031-06-01", "2031-06-08"),
+    ("The Velm ferry may sail again as soon as Friday.", "Friday", "2031-05-30", "2031-06-06"),
+    ("Gulls could be heard Sunday across the Velm harbour.", "Sunday", "2031-06-01", "2031-06-01"),
     # a weekday with its date is that date
-    assert _dated("An autopsy will be performed on Monday, June 16, 2031.", "Monday, June 16, 2031", "2031-06-16",
-                  tuesday) == "2031-06-16"
+    ("An autopsy will be performed on Monday, June 16, 2031.", "Monday, June 16, 2031", "2031-06-16", "2031-06-16"),
     # Past, or a future word in another clause or in a quotation: as extracted.
-    assert _dated("The pier was closed on Monday.", "Monday", "2031-06-02", tuesday) == "2031-06-02"
-    assert _dated('"It will not happen again," the mayor said Monday.', "Monday", "2031-06-02",
-                  tuesday) == "2031-06-02"
-    assert _dated("Their families will be there, as will the boys who were hurt Monday.", "Monday", "2031-06-02",
-                  tuesday) == "2031-06-02"
+    ("The pier was closed on Monday.", "Monday", "2031-06-02", "2031-06-02"),
+    ('"It will not happen again," the mayor said Monday.', "Monday", "2031-06-02", "2031-06-02"),
+    ("Their families will be there, as will the boys who were hurt Monday.", "Monday", "2031-06-02", "2031-06-02"),
+])
+def test_a_weekday_in_a_clause_about_the_future_is_the_next_one(text: str, ref: str, extracted: str,
+                                                                 dated: str) -> None:
+    tuesday = datetime(2031, 6, 3, 9, tzinfo=timezone.utc)  # a Tuesday
+    assert _dated(text, ref, extracted, tuesday) == dated
 
 
 def test_a_date_without_its_year_after_publication_is_last_years():
