@@ -11,8 +11,10 @@ name, so a sentence can corroborate who someone is whatever else it says:
   age gives the same one (ages that differ are an ``identity`` conflict, never a fact);
 * a person's **role**, a title or an apposition before the name or an apposition after
   it ("Fire Chief Harold Vance", "its spokesman, Harold Vance", "Harold Vance, the fire
-  chief"; the role aliases of the entity
-  extractor): one role when their head nouns are one word ("spokeswoman", "sheriff",
+  chief"; the role aliases of the entity extractor, with the capitalised words written
+  just before a title on its line: the extractor may keep only "Sheriff" of "Franklin
+  County Sheriff Tim Fuller", or "Chief" of a doubled "Rochester Police Chief Chief
+  ..."): one role when their head nouns are one word ("spokeswoman", "sheriff",
   "director"; the head is the last word before "of", "for", "to", "at" or a bracket) and
   the two say more than the bare title alike (another word of the role: "State
   Department spokeswoman" twice, "Whatcom County Sheriff" twice); "President Obama" or
@@ -46,6 +48,13 @@ _MAX_ROLE_WORDS = 8
 _What = tuple[str, str, str]
 #: Between a name and its role after it: a comma and an optional article.
 _APPOSITION = r",\s+(?:(?:then|now)\s+)?(?:(?:the|a|an)\s+)?"
+#: The capitalised words written just before a title, on its line: the rest of the title
+#: where the extractor kept a part ("Franklin County" before "Sheriff Tim Fuller",
+#: "Rochester Police Chief" before a repeated "Chief Michael Ciminelli"). A word ending in
+#: a full stop is read only when it is a short abbreviation ("Lt.", "Gov."); another ends a
+#: sentence. Words that are no content ("When", "But", "The") are left out in front.
+_TITLE_BEFORE = re.compile(r"(?<!\S)((?:(?:[A-Z][\w’'-]*|[A-Z][a-z]{0,3}\.)[ \t]+){1,4})$")
+_TITLE_REACH = 48  # characters before a title searched for the rest of it
 
 
 def _role_head(role: str) -> str:
@@ -67,6 +76,19 @@ def _roles(e: Entity) -> list[str]:
     return out
 
 
+def _title_before(text: str, title_start: int) -> tuple[int, frozenset[str]]:
+    """Where the title starting at ``title_start`` really starts, with the content words
+    written before it that are the rest of it (``_TITLE_BEFORE``)."""
+    rest = _TITLE_BEFORE.search(text, max(0, title_start - _TITLE_REACH), title_start)
+    if rest is None:
+        return title_start, frozenset()
+    content = [w for w in re.finditer(r"\S+", rest.group(1)) if terms(w.group())]
+    if not content:
+        return title_start, frozenset()
+    start = rest.start(1) + content[0].start()
+    return start, frozenset(t for t in terms(text[start:title_start]) if not t.startswith("~"))
+
+
 def _role_spans(article: Article, e: Entity) -> list[tuple[str, frozenset[str], int, int]]:
     """(role head, the role's other content words, start, end) where a role of the entity
     is said next to one of its mentions: "Fire Chief Harold Vance" or "a fire department
@@ -84,7 +106,8 @@ def _role_spans(article: Article, e: Entity) -> list[tuple[str, frozenset[str], 
         for m in e.mentions:
             found = before.search(text, max(0, m.start - len(role) - 8), m.start)
             if found is not None:
-                out.append((head, words, found.start(), m.end))
+                start, more = _title_before(text, found.start())
+                out.append((head, words | (more - {head}), start, m.end))
                 continue
             found_after = after.match(text, m.end, min(len(text), m.end + len(role) + 24))
             if found_after is not None:

@@ -75,6 +75,44 @@ def test_a_bare_title_or_another_role_is_no_fact():
     assert person_facts([b, c]) == []  # a chief and a spokesman: two roles, neither corroborated
 
 
+def test_a_bare_title_reads_the_rest_of_the_title_written_before_it():
+    # the extractor kept only "Sheriff" (or a doubled "Chief") as the role: the capitalised
+    # words before it on the line are the rest of the title
+    a = _person(article("a", "Velm County Sheriff Tim Orr said the road was closed.", outlet="Gazette"),
+                "person:tim orr", ["Tim Orr"], ["Velm County Sheriff"])
+    b = _person(article("b", "The deputies waited.\n\nVelm County Sheriff Tim Orr asked for calm.", outlet="Post"),
+                "person:tim orr", ["Tim Orr"], ["Sheriff"])
+    (fact,) = person_facts([a, b])
+    assert _said([fact]) == [[("a", "Velm County Sheriff Tim Orr"), ("b", "Velm County Sheriff Tim Orr")]]
+    c = _person(article("c", "said Velm Police Chief Chief Ada Crane on Sunday.", outlet="Radio"),
+                "person:ada crane", ["Ada Crane"], ["Chief"])
+    d = _person(article("d", "Velm Police Chief Ada Crane spoke.", outlet="Courier"),
+                "person:ada crane", ["Ada Crane"], ["Velm Police Chief"])
+    (fact,) = person_facts([c, d])
+    assert _said([fact]) == [[("c", "Velm Police Chief Chief Ada Crane"), ("d", "Velm Police Chief Ada Crane")]]
+    e = _person(article("e", "When Velm County Sheriff Tim Orr arrived, it was over.", outlet="Radio"),
+                "person:tim orr", ["Tim Orr"], ["Sheriff"])
+    (fact,) = person_facts([a, e])  # "When" is not the sheriff's title
+    assert _said([fact]) == [[("a", "Velm County Sheriff Tim Orr"), ("e", "Velm County Sheriff Tim Orr")]]
+
+
+def test_the_rest_of_a_title_is_not_read_across_a_sentence_or_a_comma():
+    a = _person(article("a", "Shots rang out at Velm Court. Chief Ada Crane said two were hurt.", outlet="Gazette"),
+                "person:ada crane", ["Ada Crane"], ["Chief"])
+    b = _person(article("b", "On Monday, Chief Ada Crane spoke.", outlet="Post"),
+                "person:ada crane", ["Ada Crane"], ["Chief"])
+    c = _person(article("c", "Velm Court Chief Ada Crane spoke.", outlet="Radio"),
+                "person:ada crane", ["Ada Crane"], ["Velm Court Chief"])
+    assert person_facts([a, c]) == [] and person_facts([b, c]) == []
+    assert person_facts([_person(article("d", "In Velm Court, Chief Ada Crane spoke.", outlet="Courier"),
+                                 "person:ada crane", ["Ada Crane"], ["Chief"]), c]) == []
+    shouted = _person(article("e", "WHAT WE KNOW. VELM COURT CHIEF ADA CRANE", outlet="Courier"),
+                      "person:ada crane", ["ADA CRANE"], ["CHIEF"])
+    (fact,) = person_facts([shouted, c])  # "KNOW." ends a sentence, not an abbreviation
+    assert _said([fact])[0][0] == ("c", "Velm Court Chief Ada Crane")
+    assert _said([fact])[0][1] == ("e", "VELM COURT CHIEF ADA CRANE")
+
+
 def test_person_facts_are_in_the_comparison_in_any_order_and_can_be_turned_off():
     from storylens.compare.settings import CompareSettings, compare_settings
 
