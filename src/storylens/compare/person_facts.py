@@ -76,6 +76,11 @@ def _roles(e: Entity) -> list[str]:
     return out
 
 
+def _role_words(text: str) -> frozenset[str]:
+    """The stems of a role's words (``terms``, without the concepts they stand for)."""
+    return frozenset(t for t in terms(text) if not t.startswith("~"))
+
+
 def _title_before(text: str, title_start: int) -> tuple[int, frozenset[str]]:
     """Where the title starting at ``title_start`` really starts, with the content words
     written before it that are the rest of it (``_TITLE_BEFORE``)."""
@@ -86,7 +91,7 @@ def _title_before(text: str, title_start: int) -> tuple[int, frozenset[str]]:
     if not content:
         return title_start, frozenset()
     start = rest.start(1) + content[0].start()
-    return start, frozenset(t for t in terms(text[start:title_start]) if not t.startswith("~"))
+    return start, _role_words(text[start:title_start])
 
 
 def _role_spans(article: Article, e: Entity) -> list[tuple[str, frozenset[str], int, int]]:
@@ -99,7 +104,7 @@ def _role_spans(article: Article, e: Entity) -> list[tuple[str, frozenset[str], 
         head = _role_head(role)
         if not head:
             continue
-        words = frozenset(t for t in terms(role) if not t.startswith("~")) - {head}
+        words = _role_words(role) - {head}
         escaped = r"\s+".join(re.escape(w) for w in role.split())
         before = re.compile(escaped + r",?\s+$")
         after = re.compile(_APPOSITION + escaped + r"\b")

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cache
 
 from storylens.compare.brief import Agrees
 from storylens.compare.facts import GENERIC_TERMS
@@ -127,14 +128,15 @@ def same_claim(articles: Sequence[Article], statements: Sequence[Statement],
     """The test of the module docstring, for two statements of the story (cited by their
     spans); statements the story does not hold are never one claim. ``timeline`` and
     ``quote_groups``: the story's (``build_timeline``, ``group_quote_variants``)."""
-    built: list[_Claims] = []  # read on the first question (a story of one article asks none)
+    @cache
+    def claims_of_story() -> _Claims:  # read on the first question (a story of one article asks none)
+        return _Claims(articles, statements, quote_groups)
+
     background = BackgroundSpans(timeline)
     least, least_other_time = current().claim_min_shared_terms, current().claim_min_shared_terms_other_time
 
     def one_claim(one: Citation, other: Citation) -> bool:
-        if not built:
-            built.append(_Claims(articles, statements, quote_groups))
-        claims = built[0]
+        claims = claims_of_story()
         a, b = one.location, other.location
         if a not in claims.words or b not in claims.words:
             return False
