@@ -34,7 +34,7 @@ from typing import Any
 from storylens.compare.conflicts import find_conflicts
 from storylens.compare.exclusives import find_exclusives
 from storylens.compare.facts import align_facts
-from storylens.compare.statements import _sentence_spans, statements_of
+from storylens.compare.statements import statement_spans, statements_of
 from storylens.eval import newswcl50
 from storylens.eval.compare_gold import records_to_articles
 from storylens.model import Article, Span
@@ -42,7 +42,7 @@ from storylens.model import Article, Span
 
 def rewrite(source: Article, k: int, rng: random.Random) -> Article:
     """A copy of ``source`` keeping each sentence with probability 0.8 (at least one)."""
-    sentences = sorted({(ss, se) for _, _, ss, se in _sentence_spans(source.text)})
+    sentences = sorted({(ss, se) for _, _, ss, se in statement_spans(source.text)})
     kept = [s for s in sentences if rng.random() < 0.8] or sentences[:1]
     parts: list[str] = []
     shift: list[tuple[int, int, int]] = []  # (old start, old end, new start)
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[dict[str, Any]] = []
     for size in args.sizes:
         story = build_story(sources, size, args.seed + size)
-        statements = sum(len(_sentence_spans(a.text)) for a in story)
+        statements = sum(len(statement_spans(a.text)) for a in story)
         best = cpu = float("inf")
         for _ in range(args.repeat):
             started, cpu_started = time.perf_counter(), time.process_time()

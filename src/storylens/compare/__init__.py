@@ -45,6 +45,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .facts import agreement, aligned_statements, corroborating_sources, facts_of, word_readably
     from .framing import FramingCue, find_framing, find_hedged_claims
     from .name_spellings import find_name_spellings
+    from .relays import relay_cues
     from ..stories import same_source
     from .case_status import case_status_facts, said_together
     from .person_facts import person_facts
@@ -99,7 +100,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
         quote_variants=quote_groups,
         exclusives=Exclusives(**find_exclusives(articles, facts)),
         framing=(find_framing(articles) + find_hedged_claims(articles, facts, split) + updates + status_cues
-                 + find_name_spellings(articles, same_source)),
+                 + find_name_spellings(articles, same_source) + relay_cues(facts, {a.id: a for a in articles})),
         timeline=timeline,
         brief=brief,
         hashtags=list(brief.hashtags),

@@ -59,6 +59,7 @@ from functools import cached_property
 
 from storylens.text import NUMBER_WORDS, casefold_words, fold
 from storylens.compare.details import find_detail_conflicts
+from storylens.compare.relays import relayed_members
 from storylens.compare.facts import corroborating_sources, day_refs, drop_contradicting, same_day, says_claim
 from storylens.compare.framing import FramingCue
 from storylens.compare.measures import event_noun, measure_of
@@ -883,8 +884,8 @@ def _agreed_side(fact: Fact, conflict: Conflict, side: Citation, rivals: Sequenc
     mine = claims.get(side.location, "")
     if fact.statement != side.text and not says_claim(mine, fact.statement):
         return True  # the fact shows another claim of these statements (its agreed part)
-    stating = {c.article_id for c in fact.support if claims.get(c.location) == mine or says_claim(mine, c.text)}
-    return corroborating_sources([by_id[a] for a in sorted(stating) if a in by_id]) >= 2
+    stating = [c for c in fact.support if claims.get(c.location) == mine or says_claim(mine, c.text)]
+    return corroborating_sources(relayed_members(stating, by_id)) >= 2
 
 
 def _same_speaker(a: str, b: str) -> bool:

@@ -62,6 +62,7 @@ import numpy as np
 
 from storylens.compare import paraphrase
 from storylens.compare.readable import reads_alone
+from storylens.compare.relays import relayed_members
 from storylens.compare.settings import CompareSettings, compare_settings, current
 from storylens.compare.statements import UNKNOWN_SPEAKER, Statement, outlet_name, statements_of, terms
 from storylens.extract.time_refs_calendar import week_value
@@ -103,7 +104,7 @@ def corroborated_fact(support: list[Citation], by_id: Mapping[str, Article]) -> 
     articles are two or more independent news sources (:func:`corroborating_sources`);
     else None."""
     members = [by_id[c.article_id] for c in support]
-    sources = corroborating_sources(members)
+    sources = corroborating_sources(relayed_members(support, by_id))
     if sources < 2:
         return None
     return Fact(id=fact_id(support), statement=support[0].text, support=support, independent_sources=sources,
@@ -468,7 +469,7 @@ def facts_of(articles: Sequence[Article], statements: Sequence[Statement], group
             continue
         sts.sort(key=lambda s: (order[s.citation.article_id], s.index))
         members = [by_id[s.citation.article_id] for s in sts]
-        sources = corroborating_sources(members)
+        sources = corroborating_sources(relayed_members([s.citation for s in sts], by_id))
         # worded by a sentence of the text where the fact holds one (a headline sums up
         # its story and may say more than the sentences it aligns with), the one closest
         # to the others

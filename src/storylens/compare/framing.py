@@ -24,6 +24,9 @@ Kinds:
   spells otherwise than an independent outlet ("Dariel" / "Darial"); ``note`` names the
   other spelling and its outlets. Which is right cannot be told from the texts: a note
   for the fact-checker, not a dispute.
+- ``relayed`` (made by ``compare.relays``): the name of another outlet of the story that
+  this article gives as the source of a fact that outlet reports itself ("according to
+  the Times"); ``note`` names it. The two count as one source for that fact.
 
 Hedges, claim words and loaded terms inside a quotation of more than three words are a
 speaker's words, not the outlet's framing, and are left out.
@@ -86,7 +89,8 @@ class FramingCue:
     """``kind``: hedge, attribution, scare_quote, loaded_term, hedged_claim,
     updated_figure (``compare.conflicts``: a later count updating an earlier one) or
     updated_status (``compare.status_updates``: a person's later state) or name_spelling
-    (``compare.name_spellings``: a name spelled otherwise by another outlet); ``cue``
+    (``compare.name_spellings``: a name spelled otherwise by another outlet) or relayed
+    (``compare.relays``: another outlet given as the source of a fact); ``cue``
     the text as written;
     ``neutral`` the neutral counterpart of a loaded term; ``note`` why a scare quote counts."""
 
