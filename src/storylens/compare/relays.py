@@ -72,10 +72,16 @@ def _attributions(citation: Citation, article: Article) -> list[tuple[str, Citat
     return out
 
 
-def _relays(support: Sequence[Citation], by_id: Mapping[str, Article]) -> dict[str, tuple[str, Citation]]:
+def _members(support: Sequence[Citation], by_id: Mapping[str, Article]) -> list[Article]:
+    """The articles ``support`` cites, each once, in order."""
+    return list({c.article_id: by_id[c.article_id] for c in support if c.article_id in by_id}.values())
+
+
+def _relays(support: Sequence[Citation], members: Sequence[Article],
+            by_id: Mapping[str, Article]) -> dict[str, tuple[str, Citation]]:
     """Article id -> (the id of the supporting article whose outlet its cited sentence
-    names as its source, the name as written)."""
-    members = list({c.article_id: by_id[c.article_id] for c in support if c.article_id in by_id}.values())
+    names as its source, the name as written). ``members``: :func:`_members` of
+    ``support``."""
     if len(members) < 2:
         return {}
     outlets = {a.id: _key(outlet_name(a)) for a in members}
@@ -97,8 +103,10 @@ def relayed_members(support: Sequence[Citation], by_id: Mapping[str, Article]) -
     """The articles of ``support`` (each once, in order), an article whose cited sentence
     relays the outlet of another supporting article (see the module docstring) replaced by
     that article: what :func:`storylens.compare.facts.corroborating_sources` should count."""
-    members = list({c.article_id: by_id[c.article_id] for c in support if c.article_id in by_id}.values())
-    relays = _relays(support, by_id)
+    members = _members(support, by_id)
+    relays = _relays(support, members, by_id)
+    if not relays:
+        return members
     out = []
     for a in members:
         seen = {a.id}
@@ -115,7 +123,7 @@ def relay_cues(facts: Sequence[Fact], by_id: Mapping[str, Article]) -> list[Fram
     name), in the facts' order."""
     cues: dict[tuple[str, str, int, int], FramingCue] = {}
     for fact in facts:
-        for article_id, (other, written) in _relays(fact.support, by_id).items():
+        for article_id, (other, written) in _relays(fact.support, _members(fact.support, by_id), by_id).items():
             note = f"tells what {outlet_name(by_id[other])} reported; one source with it, not two"
             cues.setdefault(written.location, FramingCue(article_id, "relayed", written.text, written, note=note))
     return list(cues.values())
