@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from .furniture_patterns import AUTHOR_BIO, FAMILIES, NEWSROOM_ROLES
 
-__all__ = ["LineVerdict", "classify_lines", "interleaved_links", "only_site_prompts", "STOP_WORDS"]
+__all__ = ["LineVerdict", "body_furniture", "classify_lines", "interleaved_links", "only_site_prompts", "STOP_WORDS"]
 
 log = logging.getLogger(__name__)
 
@@ -438,10 +438,13 @@ def _smooth(feats: list[_Line]) -> None:
 
 
 # Calls to action and site talk that close an article: newsletter, follow, app, bio.
-_TAIL_PROMPT = re.compile(
-    r"^(?:get|join|sign|subscribe|follow|download|submit|receive|learn|click|tap|read|enter|don'?t|do not|"
+_PROMPT_OPENING = (
+    r"(?:get|join|sign|subscribe|follow|download|submit|receive|learn|click|tap|read|enter|don'?t|do not|"
     r"support|become|want|like|enjoy|check|find|discover|explore|visit|try|share|tell|send|email|contact|"
-    r"watch|listen|missed|missing|never miss|stay|keep up|for (?:the latest|more)|see|view|more)\b|"
+    r"watch|listen|missed|missing|never miss|stay|keep up|for (?:the latest|more)|see|view|more(?!\s+than\b))\b")
+_OPENS_WITH_PROMPT = re.compile(r"^\W*" + _PROMPT_OPENING, re.I)
+_TAIL_PROMPT = re.compile(
+    r"^" + _PROMPT_OPENING + r"|"
     r"\b(?:newsletters?|subscri\w+|inbox|this (?:site|website|blog|post|article|story) (?:is|uses|contains|may|was)|"
     r"our (?:website|site|newsletters?|apps?|readers|journalism|reporting)|advertis\w+|sponsor\w*|"
     r"all rights|reprint\w*|republish\w*|permission|social media|updates?|alerts?)\b",
@@ -464,16 +467,33 @@ def _trim_tail(feats: list[_Line], protected: set[int]) -> None:
         if i in protected or trimmed >= _TAIL_LIMIT:
             return
         f = feats[i]
-        head = " ".join(f.text.split()[:14])
-        if _BIO.match(f.text):
-            f.grade, f.reason = "bad", "author bio after the article"
-        elif _TAIL_PROMPT.search(head) and f.n_words <= 60:
-            f.grade, f.reason = "bad", "prompt after the article"
-        elif not f.sentence_end and f.n_words <= 12:
-            f.grade, f.reason = "bad", "after the article end"
-        else:
+        reason = _after_the_article(f)
+        if reason is None:
             return
+        f.grade, f.reason = "bad", reason
         trimmed += 1
+
+
+# "UPDATE:", "UPDATE 2 (5:40 p.m.):": a label that opens a paragraph of news
+_UPDATE_LABEL = re.compile(r"^\W*update\b[\w#\s(),/.-]{0,40}?:\s*", re.I)
+
+
+_STRAY_MAX_WORDS = 12  # an unfinished line this short after a page's article is a label
+_BODY_STRAY_MAX_WORDS = 3  # in a body it may be the article's own cut-off last sentence
+
+
+def _after_the_article(line: _Line, stray_max_words: int = _STRAY_MAX_WORDS) -> str | None:
+    """Why a line that closes the text is talk after the article (a bio, a prompt, a
+    stray label of at most ``stray_max_words`` words), or None for a line of the
+    article. An "UPDATE:" label is read past."""
+    head = " ".join(_UPDATE_LABEL.sub("", line.text, count=1).split()[:14])
+    if _BIO.match(line.text):
+        return "author bio after the article"
+    if _TAIL_PROMPT.search(head) and line.n_words <= 60:
+        return "prompt after the article"
+    if not line.sentence_end and line.n_words <= stray_max_words:
+        return "after the article end"
+    return None
 
 
 _LINK_MAX_WORDS = 16
@@ -512,3 +532,76 @@ def interleaved_links(lines: list[str], skip: set[int]) -> dict[int, str]:
         return {}
     return {i: "a title-shaped line between paragraphs that uses almost none of the article's words "
                "(a link to another story)" for i in links}
+
+
+# Families that mark a line of text given as an article body outright, wherever it
+# stands. Share/subscribe and sign-in phrases also occur in news ("those who sign up
+# get a cap", "asked residents to register"): they mark a line that opens with a
+# prompt ("Sign up for ...", "Follow us on ...") or is a bare label ("Print"); copyright
+# and disclaimer phrases only mark the tail.
+_RELATED_HEADER = "related/more list header"
+_BODY_FAMILIES_WHEN_PROMPT = frozenset({"share/subscribe prompt", "sign-in prompt"})
+_TAIL_ONLY_FAMILIES = frozenset({"copyright footer", "disclaimer", "disclosure"})
+_CLICK_HERE = re.compile(r"^[^.!?]*\bclick here\b", re.I)  # in the line's first sentence
+_CLICK_HERE_MAX_WORDS = 40
+# a copyright notice, not news about copyright: it opens the line, or a year follows it
+_COPYRIGHT_NOTICE = re.compile(
+    r"^\W*(?:(?:tm|™)\s+and\s+)?(?:©|\(c\)|copyright\b)|(?:©|\bcopyright\b)\s*(?:©\s*)?[,:]?\s*\d{4}", re.I)
+
+
+def body_furniture(lines: list[str], skip: set[int]) -> dict[int, str]:
+    """The site's furniture inside text given as an article body (a JSONL or CSV text
+    column, a feed entry), which the line classifier does not judge: lines of a
+    furniture phrase family (:data:`_BODY_FAMILIES_WHEN_PROMPT` only when the line
+    opens with a prompt or is three words or fewer), lines whose first sentence says
+    "click here", copyright notices, and, closing the text (its first line apart), up to
+    six lines of talk after the article (bio, prompt, any family, an unfinished line of
+    three words or fewer: a longer one may be the article's own sentence, cut off; titles
+    under a "Related stories" header). ``skip``: lines already removed. Index -> reason."""
+    reasons: dict[int, str] = {}
+    kept = [i for i in range(len(lines)) if i not in skip]
+    feats = {i: _features(lines[i]) for i in kept}
+    families = {i: _body_family(feats[i]) for i in kept}
+    for i in kept:
+        f, family = feats[i], families[i]
+        if family is not None and family not in _TAIL_ONLY_FAMILIES:
+            reasons[i] = family
+        elif _CLICK_HERE.match(f.text) and f.n_words <= _CLICK_HERE_MAX_WORDS:
+            reasons[i] = "a \"click here\" prompt"
+        elif family == "copyright footer" and _COPYRIGHT_NOTICE.search(f.text):
+            reasons[i] = family
+    reasons.update(_talk_after_the_body(kept[1:], feats, families, reasons))  # the first line stays
+    return reasons
+
+
+def _talk_after_the_body(lines: list[int], feats: dict[int, _Line], families: dict[int, str | None],
+                         found: dict[int, str]) -> dict[int, str]:
+    """Walking up from the end of a body: furniture, talk after the article, and titles
+    listed under a "Related stories" header; up to :data:`_TAIL_LIMIT` lines. A title
+    with no such header above it may be the article's own line: the walk stops there."""
+    reasons: dict[int, str] = {}
+    titles: list[int] = []  # title-shaped lines waiting for a header above them
+    for i in reversed(lines):
+        if len(reasons) + len(titles) >= _TAIL_LIMIT:
+            break
+        reason = found.get(i) or families[i] or _after_the_article(feats[i], _BODY_STRAY_MAX_WORDS)
+        if reason == _RELATED_HEADER:
+            reasons.update({j: "listed under a \"related\" header after the article" for j in titles})
+            titles = []
+        elif reason is None and _is_headline_like(feats[i]):
+            titles.append(i)
+            continue
+        elif reason is None or titles:
+            break
+        if i not in found:
+            reasons[i] = reason
+    return reasons
+
+
+def _body_family(line: _Line) -> str | None:
+    prompt = line.n_words <= 3 or bool(_OPENS_WITH_PROMPT.match(line.text))
+    for reason, pattern, max_words in FAMILIES:
+        if line.n_words <= max_words and (prompt or reason not in _BODY_FAMILIES_WHEN_PROMPT) \
+                and pattern.search(line.text):
+            return reason
+    return None

@@ -119,6 +119,11 @@ FAMILIES += [
         r"\bamazon (?:services llc )?associates?\b|"
         r"\bis not responsible for the (?:content|opinions|views|statements)\b", re.I), 60),
     ("search prompt", re.compile(r"^search (?:for|our|the|this|all)\b[^.!?]*$", re.I), 8),
+    # a video player's controls around its caption ("CLOSE Skip in Skip x Embed x Share A
+    # man ..."), a "Like this:" widget; case kept, as players print them
+    ("video player", re.compile(
+        r"\bx Embed x Share\b|\bSkip in Skip\b|^Skip Ad\b|\bJUST WATCHED\b|\bReplay More Videos\b|"
+        r"\b[Cc]opy this code to your (?:website|blog|site)\b|\bautoplay autoplay\b|^Like this: Like\b"), 120),
 ]
 
 # An author bio: a name, then what the person does for a living, "X is a senior writer

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..model import Article, RawDocument, RemovedLine
-from .boilerplate import classify_lines, interleaved_links, only_site_prompts
+from .boilerplate import body_furniture, classify_lines, interleaved_links, only_site_prompts
 from .dates import implausible, note_rejected
 from .structured import (
     Timestamp,
@@ -195,7 +195,8 @@ def clean_page_text(raw: RawDocument, text: str, page_furniture: bool = True) ->
     """Clean decoded page text into an Article (explicit metadata is applied later).
 
     ``page_furniture=False`` for text that is already an article body (a JSONL/CSV text
-    column): the line-feature furniture classifier is not run on it.
+    column): the line-feature furniture classifier is not run on it, only the furniture
+    phrases and closing prompts of :func:`~.boilerplate.body_furniture`.
     """
     numbered = [(n, " ".join(line.split())) for n, line in enumerate(text.splitlines())]
     numbered = [(n, line) for n, line in numbered if line]
@@ -258,11 +259,14 @@ def clean_page_text(raw: RawDocument, text: str, page_furniture: bool = True) ->
     # 4. Links to other stories interleaved with the body (in text given as a body too),
     # then furniture by line features, over what is left.
     reasons.update(interleaved_links(lines, set(reasons)))
-    remaining = [i for i in range(len(lines)) if i not in reasons] if page_furniture else []
-    verdicts = classify_lines([lines[i] for i in remaining])
-    for i, verdict in zip(remaining, verdicts):
-        if not verdict.keep:
-            reasons[i] = verdict.reason or "page furniture"
+    if page_furniture:
+        remaining = [i for i in range(len(lines)) if i not in reasons]
+        verdicts = classify_lines([lines[i] for i in remaining])
+        for i, verdict in zip(remaining, verdicts):
+            if not verdict.keep:
+                reasons[i] = verdict.reason or "page furniture"
+    else:
+        reasons.update(body_furniture(lines, set(reasons)))
 
     kept = [i for i in range(len(lines)) if i not in reasons]
     if not kept:  # a gallery saved in place of the article: its captions tell the story

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from storylens.clean.boilerplate import LineVerdict, classify_lines
+from storylens.clean.boilerplate import LineVerdict, body_furniture, classify_lines
 
 # A select-all dump of a fictional local news page: menus, cookie banner, share bar,
 # caption and credit, the article, a related list, comments, footer.
@@ -297,3 +297,75 @@ def test_person_introduced_in_the_body_survives() -> None:
     # Not a name at the head of the line: not a bio.
     line = "The new harbour master is a former reporter who covered the port for twenty years before joining the board."
     assert mid_page(line)[line].keep
+
+
+def test_an_update_label_or_a_figure_closing_a_page_is_not_a_prompt() -> None:
+    update = "UPDATE: The board voted on Tuesday night to close the pier to vehicles from the first of May."
+    more = "More than 300 cars a day used the pier before the survey, the harbour office said on Monday."
+    prompt = "UPDATE: Click through to our live page for the vote as it happens."
+    v = mid_page(tail=(update, more))
+    assert v[update].keep and v[more].keep
+    assert not mid_page(tail=(prompt,))[prompt].keep
+
+
+# Text given as an article body (a JSONL text column): only furniture phrases go.
+BODY_PROSE = PROSE + [p.replace("board", "council") for p in PROSE]
+
+
+def body_reasons(*inserted: str, tail: tuple[str, ...] = ()) -> dict[str, str]:
+    lines = BODY_PROSE[:3] + list(inserted) + BODY_PROSE[3:] + list(tail)
+    found = body_furniture(lines, set())
+    return {lines[i]: reason for i, reason in found.items()}
+
+
+@pytest.mark.parametrize(
+    ("furniture", "reason"),
+    [
+        ("Advertisement", "advertisement"),
+        ("Sign up for our morning newsletter and get the day's top stories in your inbox.", "share/subscribe prompt"),
+        ("Print", "share/subscribe prompt"),
+        ("Photo: Dana Whitlock/Lakeside Courier", "image credit"),
+        ("CLOSE Skip in Skip x Embed x Share Crews walked off the ferries at dawn on Tuesday. Dana Whitlock / Courier",
+         "video player"),
+        ("JUST WATCHED Ferry crews walk out Replay More Videos ... MUST WATCH Ferry crews walk out 01:12",
+         "video player"),
+        ("• Click here to read our first report on the pier survey", 'a "click here" prompt'),
+        ("Copyright 2031 Lakeside Courier Media Ltd. All rights reserved.", "copyright footer"),
+    ],
+)
+def test_furniture_phrases_inside_a_body_are_removed(furniture: str, reason: str) -> None:
+    assert body_reasons(furniture) == {furniture: reason}
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "Those who sign up for the harbour course will get a free life jacket and a tide table.",
+        "Owners were asked to register their boats with the harbour office by Friday.",
+        "The band sued the council for copyright infringement over the pier festival recordings.",
+        "A fund was set up for the crews' families. Click here to give.",
+        "The council said it reserves the right to remove boats left on the slipway, all rights reserved to it by law.",
+    ],
+)
+def test_news_that_uses_furniture_words_stays_in_a_body(news: str) -> None:
+    assert body_reasons(news) == {}
+
+
+def test_talk_after_the_article_closes_a_body_and_the_trim_stops_at_the_news() -> None:
+    tail = ("Check back for updates on this developing story.", "Follow Dana Whitlock on Twitter @dwhitlock",
+            "Contact the writer: dwhitlock@courier.example", "Copyright Lakeside Courier Media",
+            "Related stories", "Pellham council approves new bus lanes on Quay Road")
+    found = body_reasons(tail=tail)
+    assert set(found) == set(tail)
+    kept = ("UPDATE: The council voted on Tuesday to close the pier to vehicles.",
+            "More than 300 cars a day used the pier before the survey.")
+    assert body_reasons(tail=kept) == {}
+    # a prompt above the article's last sentence is not at the end: it stays
+    assert body_reasons(tail=("Check back for updates.", "The pier reopens in May.")) == {}
+    # a title under no "related" header may be the article's own line, cut off: it stays
+    assert body_reasons(tail=("Follow Dana Whitlock on Twitter @dwhitlock",
+                              "Police are looking for two men who left in a small grey")) == {}
+
+
+def test_a_body_of_one_title_line_is_not_emptied() -> None:
+    assert body_furniture(["Ferry crews walk out over new rota"], set()) == {}

@@ -216,9 +216,9 @@ def test_a_stated_headline_that_is_the_whole_body_or_not_at_the_top_stays_in_the
     only = _stated_headline("Ferry hits pier in Ostby fog", "Ferry hits pier in Ostby fog")
     assert isinstance(only, Article) and only.text == "Ferry hits pier in Ostby fog"
     body = ("The ferry struck the pier on Monday.\n\nIt was foggy.\n\nNobody was hurt.\n\nThe pier reopened.\n\n"
-            "Ferry hits pier in Ostby fog")
+            "Ferry hits pier in Ostby fog\n\nThe harbour reopens on Friday.")
     late = _stated_headline(body, "Ferry hits pier in Ostby fog")
-    assert isinstance(late, Article) and late.text.endswith("Ferry hits pier in Ostby fog")
+    assert isinstance(late, Article) and "\n\nFerry hits pier in Ostby fog\n\n" in late.text
 
 
 @pytest.mark.parametrize("notice", [
@@ -238,6 +238,19 @@ def test_an_agency_rights_notice_under_the_copy_is_removed_and_names_no_outlet(n
     assert isinstance(article, Article)
     assert article.text.endswith("Two sailings a day are planned.")
     assert reasons(article)[notice] == "copyright notice" and article.outlet is None
+
+
+def test_a_body_given_as_text_loses_a_video_caption_and_the_talk_after_it_with_reasons():
+    body = ("CLOSE Skip in Skip x Embed x Share The Ostby ferry hit the pier in fog. Kestrel Wire\n\n"
+            "The Ostby ferry resumed on Monday after a week of storms, the harbour master said.\n\n"
+            "Two sailings a day are planned.\n\nFollow Ana Berg on Twitter @anaberg\n\n"
+            "Contact the writer: aberg@kestrel.example")
+    article = clean_document(RawDocument("rows.jsonl#line-8", body.encode(), "plain", NOW))
+    assert isinstance(article, Article)
+    assert article.text.startswith("The Ostby ferry resumed") and article.text.endswith("planned.")
+    found = reasons(article)
+    assert {"Follow Ana Berg on Twitter @anaberg", "Contact the writer: aberg@kestrel.example"} <= set(found)
+    assert found[body.split("\n\n")[0]] == "video player"
 
 
 def test_a_sentence_about_rights_stays():
