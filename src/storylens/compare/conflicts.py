@@ -284,6 +284,29 @@ def _dead_and_wounded(article: Article, st: Statement, first: bool) -> list[_Men
     return out
 
 
+#: The dead told in a sentence ("One person was killed and three people were injured").
+_DEAD = re.compile(
+    r"(?<![\w’'-])(?P<dead>" + _COUNT + r")\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)?"
+    r"(?:killed|dead|died|shot\s+dead|fatally\s+shot|shot\s+and\s+killed)\b", re.IGNORECASE)
+_A_DEATH = re.compile(r"\b(?:died|dies|dead|killed|fatally)\b", re.IGNORECASE)
+_HURT = frozenset({"injured", "wounded"})
+
+
+def _dead_among_the_injured(a: _Mention, b: _Mention) -> bool:
+    """Counts of the injured that differ by the dead the lower one's sentence tells
+    apart, where the higher one's article goes on to tell of a death: "One person was
+    killed and three people were injured" and "Four people were injured in a shooting.
+    ... One of the men later died" count the same four people."""
+    va, vb = a.value, b.value
+    if a.measure not in _HURT or a.measure != b.measure or va is None or vb is None:
+        return False
+    (low, fewer), (high, more) = ((a, va), (b, vb)) if va < vb else ((b, vb), (a, va))
+    dead = sum(_number(m.group("dead")) for m in _DEAD.finditer(
+        low.article.text, low.statement.citation.start, low.statement.citation.end))
+    return dead > 0 and fewer + dead == more and _A_DEATH.search(high.article.text, high.end) is not None
+
+
 def _a_whole_count(text: str, f: Figure) -> bool:
     """Whether the figure counts a whole group of its own: not a part of another ("one of
     the men", "two of the killings"), not more beside another group ("three other people",
@@ -513,7 +536,7 @@ def _figure_edges(articles: Sequence[Article], sts: dict[str, list[Statement]],
                 if pair not in best or score > best[pair][0]:
                     best[pair] = (score, ma, mb)
         for (klass, _), (_, ma, mb) in sorted(best.items(), key=lambda kv: kv[0]):
-            if not _disagree(ma, mb) or _attacker_counted_apart(ma, mb):
+            if not _disagree(ma, mb) or _attacker_counted_apart(ma, mb) or _dead_among_the_injured(ma, mb):
                 continue
             update = _update(ma, mb)
             if update is not None:

@@ -276,6 +276,22 @@ def test_counts_of_different_measures_do_not_conflict():
     assert {s.citation.article_id for s in fig.sides} == {"a", "c"}
 
 
+def test_the_injured_one_account_counts_with_one_who_later_died_are_no_dispute():
+    # Four injured, one of whom later died, are one dead and three injured told apart.
+    apart = _in_dornhill("a", "One man was killed and three people were injured near the Dornhill ferry terminal "
+                              "on Sunday, police said.", "Gazette", "three people", 3.0)
+    together = _in_dornhill("b", "Four people were injured near the Dornhill ferry terminal on Sunday, police said. "
+                                 "One of them later died in hospital.", "Post", "Four people", 4.0)
+    assert _figures(apart, together) == []
+    # Without the death told after the count, or with the sum off, they disagree.
+    unsaid = _in_dornhill("c", "Four people were injured near the Dornhill ferry terminal on Sunday, police said.",
+                          "Radio", "Four people", 4.0)
+    assert len(_figures(apart, unsaid)) == 1
+    five = _in_dornhill("d", "Five people were injured near the Dornhill ferry terminal on Sunday, police said. "
+                             "One of them later died in hospital.", "Post", "Five people", 5.0)
+    assert len(_figures(apart, five)) == 1
+
+
 def test_a_toll_told_by_where_they_died_is_part_of_the_dead():
     # Two died at the scene and a third at the hospital: "three died" is no dispute with it.
     a = _in_dornhill("a", "Two people died at the scene of the Dornhill ferry crash on Sunday, police said.",
