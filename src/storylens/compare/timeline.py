@@ -21,8 +21,10 @@ schedule ("takes effect on April 1", "the vote slated for June 25"), is the prev
 year's ("Sept. 11" in a May article).
 
 Events: one per resolved date (and granularity); every reference to that date is a
-mention citing its span and its sentence. The event's description is the sentence that
-shares most words with the other mentions' sentences (the most representative one).
+mention citing its span and its sentence, unless the sentence is the date alone (a
+section's heading "September" tells of no event). The event's description is the
+sentence that shares most words with the other mentions' sentences (the most
+representative one).
 
 Weeks and months: "last week", "earlier this week" (before the day of writing) and a
 month ("in August", "last month") take the day of an event in that period when the words
@@ -208,6 +210,8 @@ def build_timeline(articles: Sequence[Article], stories_anchor: date | datetime 
             if resolved is None and week is None:
                 continue
             s, e = sentence_around(article.text, ref.start, ref.end, sentences)
+            if not _event_words(article.text[s:e]):
+                continue  # a date alone ("September", a section's heading) tells of no event
             mention = TimelineMention(Citation(article.id, ref.start, ref.end, article.text[ref.start:ref.end]),
                                       Citation(article.id, s, e, article.text[s:e]), ref.value,
                                       resolved is not None and resolved[2])

@@ -57,6 +57,18 @@ def test_weekday_without_publication_date_and_non_dates_left_out():
     assert not any(m.ref.text in ("Wednesday", "now", "every week", "for years") for e in events for m in e.mentions)
 
 
+def test_a_date_alone_on_its_line_is_no_event():
+    # a year in review, by month: the headings tell of nothing; the sentences under them do
+    text = "March\n\nThe ferry crews struck on 3 March in Port Vell.\n\nApril\n\nNothing else was reported."
+    review = _article("review", text, [("March", "2031-03", "month"), ("3 March", "2031-03-03", "day"),
+                                       ("April", "2031-04", "month")],
+                      published=datetime(2031, 5, 9, 10, tzinfo=timezone.utc))
+    events = build_timeline([review])
+    _check(events, [review])
+    assert [(e.date, e.description.text) for e in events] == [
+        ("2031-03-03", "The ferry crews struck on 3 March in Port Vell.")]
+
+
 def test_explicit_anchor_and_no_anchor():
     assert build_timeline([UNDATED]) == []  # nothing can be dated
     events = build_timeline([UNDATED], stories_anchor=date(2031, 1, 2))
