@@ -544,6 +544,10 @@ _BODY_FAMILIES_WHEN_PROMPT = frozenset({"share/subscribe prompt", "sign-in promp
 _TAIL_ONLY_FAMILIES = frozenset({"copyright footer", "disclaimer", "disclosure"})
 _CLICK_HERE = re.compile(r"^[^.!?]*\bclick here\b", re.I)  # in the line's first sentence
 _CLICK_HERE_MAX_WORDS = 40
+# a web or e-mail address, a handle, a telephone number: a word of contact details
+_ADDRESS = re.compile(
+    r"^\W*(?:https?://\S+|www\.\S+|\S+@\S+\.\w+|@\w+|(?:[\w-]+\.)+(?:com|org|net|gov|edu|us|co|ly|ws)/\S*|"
+    r"\(?\d{3}\)?[\s.-]?\d{3}[.-]\d{4})\W*$", re.I)
 # a copyright notice, not news about copyright: it opens the line, or a year follows it
 _COPYRIGHT_NOTICE = re.compile(
     r"^\W*(?:(?:tm|™)\s+and\s+)?(?:©|\(c\)|copyright\b)|(?:©|\bcopyright\b)\s*(?:©\s*)?[,:]?\s*\d{4}", re.I)
@@ -554,7 +558,8 @@ def body_furniture(lines: list[str], skip: set[int]) -> dict[int, str]:
     column, a feed entry), which the line classifier does not judge: lines of a
     furniture phrase family (:data:`_BODY_FAMILIES_WHEN_PROMPT` only when the line
     opens with a prompt or is three words or fewer), lines whose first sentence says
-    "click here", copyright notices, and, closing the text (its first line apart), up to
+    "click here", copyright notices, lines at least half of whose words are web or
+    e-mail addresses, handles or telephone numbers, and, closing the text (its first line apart), up to
     six lines of talk after the article (bio, prompt, any family, an unfinished line of
     three words or fewer: a longer one may be the article's own sentence, cut off; titles
     under a "Related stories" header). ``skip``: lines already removed. Index -> reason."""
@@ -570,6 +575,8 @@ def body_furniture(lines: list[str], skip: set[int]) -> dict[int, str]:
             reasons[i] = "a \"click here\" prompt"
         elif family == "copyright footer" and _COPYRIGHT_NOTICE.search(f.text):
             reasons[i] = family
+        elif _mostly_addresses(f.text):
+            reasons[i] = "contact details or web addresses"
     reasons.update(_talk_after_the_body(kept[1:], feats, families, reasons))  # the first line stays
     return reasons
 
@@ -605,3 +612,10 @@ def _body_family(line: _Line) -> str | None:
                 and pattern.search(line.text):
             return reason
     return None
+
+
+def _mostly_addresses(text: str) -> bool:
+    """At least half the words are contact details ("jdoe@courier.example | Twitter:
+    @jdoe", a bare link): no claim to read."""
+    words = text.split()
+    return bool(words) and 2 * sum(1 for w in words if _ADDRESS.match(w)) >= len(words)

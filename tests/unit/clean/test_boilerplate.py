@@ -331,6 +331,9 @@ def body_reasons(*inserted: str, tail: tuple[str, ...] = ()) -> dict[str, str]:
          "video player"),
         ("• Click here to read our first report on the pier survey", 'a "click here" prompt'),
         ("Copyright 2031 Lakeside Courier Media Ltd. All rights reserved.", "copyright footer"),
+        ("dwhitlock@courier.example | Twitter: @dwhitlock", "contact details or web addresses"),
+        ("http://courier.example/news/2031/05/pier-survey-results", "contact details or web addresses"),
+        ("Dana Whitlock: 555-201-7788, dwhitlock@courier.example", "contact details or web addresses"),
     ],
 )
 def test_furniture_phrases_inside_a_body_are_removed(furniture: str, reason: str) -> None:
@@ -344,6 +347,8 @@ def test_furniture_phrases_inside_a_body_are_removed(furniture: str, reason: str
         "Owners were asked to register their boats with the harbour office by Friday.",
         "The band sued the council for copyright infringement over the pier festival recordings.",
         "A fund was set up for the crews' families. Click here to give.",
+        "Donations can be made at the harbour office or at http://fund.courier.example/crews.",
+        "The board said callers should dial 555-201-7788 to report damage.",
         "The council said it reserves the right to remove boats left on the slipway, all rights reserved to it by law.",
     ],
 )
