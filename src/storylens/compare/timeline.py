@@ -353,9 +353,11 @@ _WEEKDAY_REF = re.compile(r"^(?:(?:on|this|next|by|until|from)\s+)?(" + "|".join
                           re.IGNORECASE)
 #: Words just before a time expression that put it ahead of the writing: "is expected to
 #: be arraigned Wednesday", "was scheduled to return Tuesday", "will meet on Friday",
-#: "schools would stay closed on Monday", "could be arraigned as early as Sunday".
+#: "schools would stay closed on Monday", "could be arraigned as early as Sunday", "are
+#: likely to face off in a primary in April".
 _FUTURE = re.compile(r"\b(?:will|won[’']t|shall|would|(?:expected|scheduled|set|due|slated|planned|planning|plans?|"
-                     r"going|about)\s+to|upcoming|next|tomorrow|as\s+(?:early|soon)\s+as)\b", re.IGNORECASE)
+                     r"going|about|likely|unlikely|poised|bound)\s+to|upcoming|next|tomorrow|as\s+(?:early|soon)\s+as)\b",
+                     re.IGNORECASE)
 _SCHEDULE = re.compile(r"\b(?:takes? effect|comes? into force|begins?|starts?|opens?|ends?|expires?|runs? until"
                        r"|(?:scheduled|slated|set|planned|expected|due|postponed|rescheduled|continued|moved)"
                        r"\s+(?:[^.;!?]{0,60}?\s)?(?:for|by|until|till))\b", re.IGNORECASE)

@@ -133,6 +133,8 @@ def test_a_date_without_its_year_after_publication_is_last_years():
                   may) == "2031-09-11"
     assert _dated("The board's ruling, expected by August, is the Velm port's worry.", "August", "2031-08", may,
                   "month") == "2031-08"
+    assert _dated("Two councillors are likely to face off in a primary in August.", "August", "2031-08", may,
+                  "month") == "2031-08"
 
 
 def test_events_well_before_the_storys_own_time_are_background():
