@@ -559,10 +559,11 @@ def body_furniture(lines: list[str], skip: set[int]) -> dict[int, str]:
     furniture phrase family (:data:`_BODY_FAMILIES_WHEN_PROMPT` only when the line
     opens with a prompt or is three words or fewer), lines whose first sentence says
     "click here", copyright notices, lines at least half of whose words are web or
-    e-mail addresses, handles or telephone numbers, and, closing the text (its first line apart), up to
-    six lines of talk after the article (bio, prompt, any family, an unfinished line of
-    three words or fewer: a longer one may be the article's own sentence, cut off; titles
-    under a "Related stories" header). ``skip``: lines already removed. Index -> reason."""
+    e-mail addresses, handles or telephone numbers; and, closing the text (its first
+    line apart), up to six lines of talk after the article (bio, prompt, any family, an
+    unfinished line of three words or fewer: a longer one may be the article's own
+    sentence, cut off; titles under a "Related stories" header). ``skip``: lines already
+    removed. Index -> reason."""
     reasons: dict[int, str] = {}
     kept = [i for i in range(len(lines)) if i not in skip]
     feats = {i: _features(lines[i]) for i in kept}
