@@ -38,9 +38,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from storylens.compare.facts import corroborating_sources
+from storylens.compare.facts import support_sources
 from storylens.compare.hashtags import make_hashtags
-from storylens.compare.relays import relayed_members
 from storylens.compare.quote_variants import QuoteGroup
 from storylens.compare.readable import OPENING_QUOTES, SPEECH, closes_a_quotation, reads_alone, unquoted
 from storylens.compare.settings import current
@@ -234,7 +233,7 @@ def _lines(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, int, in
     for shown in _candidates(f, disputed, superseded, by_id):
         support = [c for c in f.support if c == shown or agrees is None or agrees(shown, c)]
         support = sentences_before_headlines(support)  # each article once
-        sources = corroborating_sources(relayed_members(support, by_id)) if agrees is not None else f.independent_sources
+        sources = support_sources(support, by_id) if agrees is not None else f.independent_sources
         lines.append(_Line(f, shown, support, sources))
     most = max((x.sources for x in lines), default=0)
     # of as many sources, a sentence that says who it is about before one opening with

@@ -59,8 +59,7 @@ from functools import cached_property
 
 from storylens.text import NUMBER_WORDS, casefold_words, fold
 from storylens.compare.details import find_detail_conflicts
-from storylens.compare.relays import relayed_members
-from storylens.compare.facts import corroborating_sources, day_refs, drop_contradicting, same_day, says_claim
+from storylens.compare.facts import day_refs, drop_contradicting, same_day, says_claim, support_sources
 from storylens.compare.framing import FramingCue
 from storylens.compare.measures import event_noun, measure_of
 from storylens.compare.places import find_place_conflicts
@@ -908,7 +907,7 @@ def _agreed_side(fact: Fact, conflict: Conflict, side: Citation, rivals: Sequenc
     if fact.statement != side.text and not says_claim(mine, fact.statement):
         return True  # the fact shows another claim of these statements (its agreed part)
     stating = [c for c in fact.support if claims.get(c.location) == mine or says_claim(mine, c.text)]
-    return corroborating_sources(relayed_members(stating, by_id)) >= 2
+    return support_sources(stating, by_id) >= 2
 
 
 def _same_speaker(a: str, b: str) -> bool:

@@ -71,7 +71,8 @@ from storylens.text import casefold_words, fold
 from storylens.stories import independent_sources
 
 __all__ = ["GENERIC_TERMS", "agreement", "align_facts", "aligned_statements", "corroborating_sources",
-           "day_refs", "drop_contradicting", "fact_id", "facts_of", "make_scorer", "same_day", "says_claim"]
+           "day_refs", "drop_contradicting", "fact_id", "facts_of", "make_scorer", "same_day", "says_claim",
+           "support_sources"]
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,13 @@ def corroborating_sources(members: Sequence[Article]) -> int:
     return independent_sources([m for m in members if m.genre == "news"])
 
 
+def support_sources(support: Sequence[Citation], by_id: Mapping[str, Article]) -> int:
+    """:func:`corroborating_sources` of the articles ``support`` cites, an article that
+    relays another supporting outlet's reporting counted as that article
+    (``compare.relays``)."""
+    return corroborating_sources(relayed_members(support, by_id))
+
+
 def fact_id(support: Iterable[Citation]) -> str:
     key = "|".join(sorted(f"{c.article_id}:{c.field}:{c.start}:{c.end}" for c in support))
     return "fact-" + hashlib.sha1(key.encode()).hexdigest()[:16]
@@ -104,7 +112,7 @@ def corroborated_fact(support: list[Citation], by_id: Mapping[str, Article]) -> 
     articles are two or more independent news sources (:func:`corroborating_sources`);
     else None."""
     members = [by_id[c.article_id] for c in support]
-    sources = corroborating_sources(relayed_members(support, by_id))
+    sources = support_sources(support, by_id)
     if sources < 2:
         return None
     return Fact(id=fact_id(support), statement=support[0].text, support=support, independent_sources=sources,
@@ -469,7 +477,7 @@ def facts_of(articles: Sequence[Article], statements: Sequence[Statement], group
             continue
         sts.sort(key=lambda s: (order[s.citation.article_id], s.index))
         members = [by_id[s.citation.article_id] for s in sts]
-        sources = corroborating_sources(relayed_members([s.citation for s in sts], by_id))
+        sources = support_sources([s.citation for s in sts], by_id)
         # worded by a sentence of the text where the fact holds one (a headline sums up
         # its story and may say more than the sentences it aligns with), the one closest
         # to the others
@@ -585,7 +593,7 @@ def drop_contradicting(facts: list[Fact], conflicts: Sequence[Conflict], article
             if len(keep) == len(fact.support):
                 continue
             members = list({c.article_id: by_id[c.article_id] for c in keep if c.article_id in by_id}.values())
-            sources = corroborating_sources(members)
+            sources = support_sources(keep, by_id)
             facts[n] = Fact(fact_id(keep), fact.statement if any(c.text == fact.statement for c in keep)
                             else keep[0].text, keep, sources,
                             "corroborated" if sources >= 2 else "single-source", fact.asserted_by,
