@@ -117,9 +117,11 @@ def only_site_prompts(lines: list[str]) -> bool:
     return any_phrase
 
 
-def _family(line: _Line) -> str | None:
+def _family(line: _Line, passed_over: frozenset[str] = frozenset()) -> str | None:
+    """The first furniture phrase family (``furniture_patterns.FAMILIES``) the line is of,
+    but those named in ``passed_over``."""
     for reason, pattern, max_words in FAMILIES:
-        if line.n_words <= max_words and pattern.search(line.text):
+        if line.n_words <= max_words and reason not in passed_over and pattern.search(line.text):
             return reason
     return None
 
@@ -608,11 +610,7 @@ def _talk_after_the_body(lines: list[int], feats: dict[int, _Line], families: di
 
 def _body_family(line: _Line) -> str | None:
     prompt = line.n_words <= 3 or bool(_OPENS_WITH_PROMPT.match(line.text))
-    for reason, pattern, max_words in FAMILIES:
-        if line.n_words <= max_words and (prompt or reason not in _BODY_FAMILIES_WHEN_PROMPT) \
-                and pattern.search(line.text):
-            return reason
-    return None
+    return _family(line, frozenset() if prompt else _BODY_FAMILIES_WHEN_PROMPT)
 
 
 def _mostly_addresses(text: str) -> bool:

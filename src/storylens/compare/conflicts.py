@@ -248,15 +248,17 @@ def _mentions(article: Article, statements: list[Statement]) -> list[_Mention]:
 
 
 _COUNT = r"(?:\d{1,3}|(?i:" + "|".join(w for w, n in _NUMBER_WORDS.items() if n >= 1) + r"))"
+#: After a count, up to two words and the verb telling them dead ("were killed", "died").
+_TOLD_DEAD = (r"(?:[\w’'-]+\s+){0,2}?(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)?"
+              r"(?:killed|dead|died|shot\s+dead|fatally\s+shot|shot\s+and\s+killed)")
 #: The dead and the wounded told together ("Four died and 11 were wounded", "one man was
 #: killed and four other people wounded", "left two people dead and three others
 #: wounded"): together, the people shot. "Wounded" only: the injured may have been hurt
 #: otherwise (trampled, cut by glass). The dead are a whole group ("two more", "two of
 #: them" are a part).
 _DEAD_AND_WOUNDED = re.compile(
-    r"(?<![\w’'-])(?P<dead>" + _COUNT + r")\s+(?!(?i:of|more|other|others|additional)\b)(?:[\w’'-]+\s+){0,2}?"
-    r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)?"
-    r"(?:killed|dead|died|shot\s+dead|fatally\s+shot|shot\s+and\s+killed)\s*,?\s+and\s+"
+    r"(?<![\w’'-])(?P<dead>" + _COUNT + r")\s+(?!(?i:of|more|other|others|additional)\b)" + _TOLD_DEAD +
+    r"\s*,?\s+and\s+"
     r"(?P<wounded>" + _COUNT + r")\s+(?:[\w’'-]+\s+){0,2}?(?:(?:were|was|are|is)\s+)?wounded\b", re.IGNORECASE)
 #: A bound before a count ("at least two killed and ..."): no exact sum.
 _BOUND_BEFORE = re.compile(r"\b(?:at\s+least|more\s+than|over|nearly|almost|about|around|some|up\s+to)\s*$",
@@ -284,10 +286,7 @@ def _dead_and_wounded(article: Article, st: Statement, first: bool) -> list[_Men
 
 
 #: The dead told in a sentence ("One person was killed and three people were injured").
-_DEAD = re.compile(
-    r"(?<![\w’'-])(?P<dead>" + _COUNT + r")\s+(?:[\w’'-]+\s+){0,2}?"
-    r"(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+)?"
-    r"(?:killed|dead|died|shot\s+dead|fatally\s+shot|shot\s+and\s+killed)\b", re.IGNORECASE)
+_DEAD = re.compile(r"(?<![\w’'-])(?P<dead>" + _COUNT + r")\s+" + _TOLD_DEAD + r"\b", re.IGNORECASE)
 _A_DEATH = re.compile(r"\b(?:died|dies|dead|killed|fatally)\b", re.IGNORECASE)
 _HURT = frozenset({"injured", "wounded"})
 
