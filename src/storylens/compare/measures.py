@@ -68,6 +68,8 @@ _BEFORE = 4
 _LEADING = frozenset("""were was are is be been being have has had who that which all both each also later
 reportedly then now still seriously critically fatally badly slightly gravely mortally with from in at
 """.split())
+#: An adverb, which may stand there too ("were severely injured", "were superficially hurt").
+_ADVERB = re.compile(r"[a-z]{3,}ly")
 #: Words after "with" that may lead to the measure ("with burns and other injuries").
 _WITH_WORDS = 5
 #: An apposition after the counted noun: ", including an elderly woman and her granddaughter,".
@@ -103,15 +105,20 @@ def _scan(text: str, words: list[re.Match[str]], leading_only: bool = False) -> 
             free = _WITH_WORDS
         elif free:
             free -= 1
-        elif leading_only and word not in _LEADING:
+        elif leading_only and word not in _LEADING and not _ADVERB.fullmatch(word):
             return None
     return None
+
+
+#: Stems of a measure's concept that are no noun (a verb or an adjective: "seven died"
+#: counts people, not deaths).
+_NOT_NOUNS = frozenset({"die", "died", "dying", "dead", "kill", "slain", "hurt", "fled", "flee", "freed", "free"})
 
 
 def event_noun(stem: str) -> bool:
     """A counted noun that is itself an event ("releases", "deaths", "evacuations"): it
     counts the things the event befalls."""
-    return stem in MEASURES and concept_of(stem).startswith("~")
+    return stem in MEASURES and stem not in _NOT_NOUNS and concept_of(stem).startswith("~")
 
 
 def measure_of(text: str, start: int, end: int, noun_end: int, lo: int, hi: int, thing: str = "") -> str | None:

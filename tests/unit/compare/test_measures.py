@@ -35,6 +35,8 @@ def _measure(text: str, figure: str, thing: str = "") -> str | None:
     ("Four people shot dead in Tolk overnight.", "Four people", "killed"),
     ("A sniper fatally shot two guards at the depot.", "two guards", "killed"),
     ("Two men were shot near the Sarn ferry and survived.", "Two men", "shot"),
+    # an adverb between the count and its predicate ("were severely injured")
+    ("Two ferrymen died and seven deckhands were severely injured.", "seven deckhands", "injured"),
 ])
 def test_the_predicate_that_governs_a_count(text, figure, measure):
     assert _measure(text, figure) == measure
@@ -42,5 +44,9 @@ def test_the_predicate_that_governs_a_count(text, figure, measure):
 
 def test_an_event_noun_is_its_own_measure():
     assert event_noun("releas") and event_noun("death") and not event_noun("shot") and not event_noun("peopl")
+    # a verb of the concept is no noun: "two men died and seven were hurt" counts no deaths of seven
+    assert not any(event_noun(stem) for stem in ("die", "died", "dying", "dead", "kill"))
+    text = "Two ferrymen died and seven were badly hurt near Tolk."
+    assert _measure(text, "seven", "died") == "injured"
     text = "Monitors confirmed only eight releases so far."
     assert _measure(text, "eight releases", "releas") == "released"

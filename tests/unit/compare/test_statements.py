@@ -45,6 +45,11 @@ def test_common_news_paraphrases_share_a_concept() -> None:
     assert "polic" in terms("Cops said the van was stolen") & terms("Police said the van was stolen")
     assert "hospital" in terms("taken to Korsby Medical Center") & terms("taken to Korsby Hospital")
     assert "teen" in terms("a teenager was hurt") & terms("a teen was hurt")
+    # every inflection of a concept's word is the concept ("died" as "dies", "injuries" as "injured")
+    for form in ("died", "dies", "dying", "die"):
+        assert "~die" in terms(f"The ferryman {form} at Korsby hospital"), form
+    for form in ("injury", "injuries", "injured", "injures"):
+        assert "~injure" in terms(f"The ferryman's {form} on the Korsby road"), form
 
 
 def test_one_sentence_splitter_for_statements_quotes_and_the_timeline() -> None:
