@@ -48,6 +48,7 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     from .relays import relay_cues
     from ..stories import same_source
     from .case_status import case_status_facts, said_together
+    from .age_facts import age_facts, not_covered
     from .person_facts import person_facts
     from .quote_variants import group_quote_variants
     from .statements import statements_of
@@ -71,7 +72,9 @@ def compare_story(articles: Sequence[Article], originals: Sequence[str] = ()) ->
     config = current()
     # facts read beside the sentences exist only where two independent sources agree
     corroborable = corroborating_sources(articles) >= 2
-    added = person_facts(articles) if config.person_facts and corroborable else []  # who is who, beside the names
+    people = person_facts(articles) if config.person_facts and corroborable else []  # who is who, beside the names
+    ages = age_facts(articles, split) if config.age_facts and corroborable else []  # the hurt and accused by age
+    added = not_covered(people, ages) + ages
     added += street_facts(articles) if config.street_facts and corroborable else []  # a street named in passing
     states = case_status_facts(articles, statements, facts) if config.case_status and corroborable else []
     added += states  # no arrest yet, motive unknown ...: agreed in too few words to align

@@ -45,6 +45,7 @@ class CompareSettings:
     align_max_posting: int = 400
     fact_min_terms: int = 3  # content stems a single-source fact needs
     person_facts: bool = True  # who is who: ages and roles beside a name that independent accounts agree on
+    age_facts: bool = True  # ages of people harmed or accused that independent accounts agree on
     street_facts: bool = True  # where: a street independent accounts name after "on", "at", "near" ...
     case_status: bool = True  # where the case stands (no arrest yet, motive unknown), as independent accounts agree
     # -- statements (``compare.statements``) --

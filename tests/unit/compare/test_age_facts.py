@@ -1,0 +1,106 @@
+"""Who was hurt, and who is accused, by age: ages independent accounts agree on
+(fictional articles)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from test_facts import article  # noqa: E402
+
+from storylens.compare import compare_story  # noqa: E402
+from storylens.compare.age_facts import age_facts  # noqa: E402
+from storylens.compare.settings import CompareSettings, compare_settings  # noqa: E402
+from storylens.compare.statements import statements_of  # noqa: E402
+from storylens.model import Article, TimeRef  # noqa: E402
+
+
+def _facts(*arts: Article) -> list[tuple[tuple[str, str], ...]]:
+    return [tuple(sorted((c.article_id, c.text) for c in f.support))
+            for f in age_facts(list(arts), {a.id: statements_of(a) for a in arts})]
+
+
+A = ("Four people were shot near the Velm arcade on Friday night, police said.\n\n"
+     "Two kids, 11 and 13 years old, are in critical condition. A 16-year-old victim was shot in the foot.")
+B = ("Gunfire outside the Velm arcade left four people wounded.\n\n"
+     "Another victim was 16. The two youngest, aged 11 and 13, remain in hospital.")
+
+
+def test_ages_of_the_harmed_two_outlets_give_are_facts():
+    a, b = article("a", A, outlet="Velm Gazette"), article("b", B, outlet="Velm Post")
+    assert _facts(a, b) == [
+        (("a", "11 and 13 years old"), ("b", "aged 11 and 13")),
+        (("a", "11 and 13 years old"), ("b", "aged 11 and 13")),
+        (("a", "A 16-year-old victim"), ("b", "victim was 16")),
+    ]
+    facts = age_facts([a, b], {x.id: statements_of(x) for x in (a, b)})
+    assert all(f.status == "corroborated" and f.independent_sources == 2 for f in facts)
+    # one outlet is one source
+    assert _facts(a, article("b", B, outlet="Velm Gazette")) == []
+
+
+def test_the_harmed_and_the_accused_are_two_roles():
+    a = article("a", "A 19-year-old man was arrested on Sunday in the Velm arcade shooting.", outlet="Velm Gazette")
+    b = article("b", "A 19-year-old man was shot near the Velm arcade, police said.", outlet="Velm Post")
+    c = article("c", "Police charged a 19-year-old with attempted murder.", outlet="Orsa Herald")
+    assert _facts(a, b) == []
+    assert _facts(a, c) == [(("a", "A 19-year-old man"), ("c", "a 19-year-old"))]
+    # a sentence of both harm and a charge, or an age that did the harm, says no role
+    d = article("d", "A 19-year-old was charged with killing a 40-year-old man.", outlet="Dale Times")
+    e = article("e", "Police said a 12-year-old boy shot and killed a classmate.", outlet="Fen Star")
+    f = article("f", "A 12-year-old boy was shot at the Velm arcade.", outlet="Coast Post")
+    assert _facts(b, d) == [] and _facts(c, d) == [] and _facts(e, f) == []
+    g = article("g", "Police said a 12-year-old boy shot in the back died in hospital.", outlet="Dale Times")
+    assert _facts(f, g) == [(("f", "A 12-year-old boy"), ("g", "a 12-year-old boy"))]
+
+
+def test_two_people_of_one_age_are_no_fact():
+    # two names, both sexes or "another 19-year-old": which one an unnamed age is, nobody can tell
+    named = article("a", "Ada Crane, 19, and Ilse Marrow, 19, were wounded at the Velm arcade.", outlet="Velm Gazette",
+                    entities={"person:ada crane": ["Ada Crane"], "person:ilse marrow": ["Ilse Marrow"]})
+    unnamed = article("b", "A 19-year-old was wounded at the Velm arcade.", outlet="Velm Post")
+    assert _facts(named, unnamed) == []
+    woman = article("c", "A 19-year-old woman was wounded at the Velm arcade.", outlet="Orsa Herald")
+    man = article("d", "A 19-year-old man was wounded at the Velm arcade.", outlet="Dale Times")
+    assert _facts(woman, man) == []
+    another = article("e", "A 19-year-old was shot. Another 19-year-old was wounded in the leg.", outlet="Fen Star")
+    assert _facts(another, unnamed) == []
+
+
+def test_a_name_in_one_account_and_an_age_alone_in_another():
+    named = article("a", "Ada Crane, 31, was grazed by a bullet near the Velm arcade.", outlet="Velm Gazette",
+                    entities={"person:ada crane": ["Ada Crane"]})
+    unnamed = article("b", "A 31-year-old woman was grazed in the arm and treated at the scene.", outlet="Velm Post")
+    assert _facts(named, unnamed) == [(("a", "Ada Crane, 31"), ("b", "A 31-year-old woman"))]
+    # named in both: who is who, person_facts' fact, not made twice
+    again = article("c", "Ada Crane, 31, was treated at the scene after she was grazed.", outlet="Orsa Herald",
+                    entities={"person:ada crane": ["Ada Crane"]})
+    assert _facts(named, again) == []
+    # named in two, an age alone in a third: one fact of the three, not also the person's of two
+    shown = [f for f in compare_story([named, again, unnamed]).facts if f.status == "corroborated"
+             and f.statement == "Ada Crane, 31"]
+    assert [sorted(c.article_id for c in f.support) for f in shown] == [["a", "b", "c"]]
+
+
+def test_a_range_of_ages_or_an_earlier_case_is_no_one_s_age():
+    a = article("a", "Eight victims, aged from 27 to 59 years old, were wounded at the Velm arcade.", outlet="Velm Gazette")
+    b = article("b", "A 59-year-old was wounded at the Velm arcade.", outlet="Velm Post")
+    assert _facts(a, b) == []
+    day = datetime(2031, 5, 4, tzinfo=timezone.utc)
+    past = article("c", "Last month a 16-year-old was killed on the same block.", outlet="Orsa Herald")
+    past.published = day
+    past.time_refs.append(TimeRef("Last month", 0, 10, "2031-04", "month", "2031-05-04"))
+    now = article("d", "A 16-year-old was wounded at the Velm arcade on Saturday.", outlet="Dale Times")
+    now.published = day
+    assert _facts(past, now) == []
+
+
+def test_compare_story_shows_them_and_the_setting_turns_them_off():
+    a, b = article("a", A, outlet="Velm Gazette"), article("b", B, outlet="Velm Post")
+    shown = {f.statement for f in compare_story([a, b]).facts if f.status == "corroborated"}
+    assert "A 16-year-old victim" in shown
+    with compare_settings(CompareSettings(age_facts=False)):
+        assert "A 16-year-old victim" not in {f.statement for f in compare_story([a, b]).facts}
