@@ -111,11 +111,10 @@ def _background(st: Statement, published: date | None) -> bool:
     if published is None:
         return False
     for t in st.times:
-        value = t.value
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]) and len(value) >= 10:
-            if date.fromisoformat(value[:10]) < published - timedelta(days=_BACKGROUND_DAYS):
+        if re.match(r"\d{4}-\d{2}-\d{2}", t.value):
+            if date.fromisoformat(t.value[:10]) < published - timedelta(days=_BACKGROUND_DAYS):
                 return True
-        elif re.fullmatch(r"\d{4}-\d{2}", value) and value < published.isoformat()[:7]:
+        elif re.fullmatch(r"\d{4}-\d{2}", t.value) and t.value < published.isoformat()[:7]:
             return True
     return False
 

@@ -258,47 +258,40 @@ def test_two_news_reports_and_a_column_are_two_sources():
     assert evac and evac[0].independent_sources == 2 and evac[0].status == "corroborated"
 
 
-def test_dropping_a_contradicting_outlet_recounts_news_only():
+def _after_the_500_report(c: Article) -> Fact:
+    """The fact "300 villagers evacuated" of the Dornhill Gazette, the Valley Post (which
+    says 500) and ``c``, once ``drop_contradicting`` has read the 300/500 conflict."""
     from storylens.compare.facts import drop_contradicting, fact_id
-    from storylens.model import Conflict, ConflictSide, Fact
 
     a = article("a", "Officials evacuated 300 villagers from Dornhill.", outlet="Dornhill Gazette")
     b = article("b", "Officials evacuated 500 villagers from Dornhill.", outlet="Valley Post")
-    c = article("c", "Officials evacuated 300 villagers from Dornhill.", outlet="Hill Blog")
-    c.genre = "blog"
     support = [Citation(x.id, 0, len(x.text), x.text) for x in (a, b, c)]
-    fact = Fact(fact_id(support), a.text, support, 2, "corroborated", outlets=["Dornhill Gazette", "Hill Blog",
-                                                                               "Valley Post"])
+    fact = Fact(fact_id(support), a.text, support, 2, "corroborated",
+                outlets=sorted(outlet_name(x) for x in (a, b, c)))
     conflict = Conflict("conflict-1", "figure", "how many villagers", [
         ConflictSide("300 villagers", "outlet", support[0], 300.0),
         ConflictSide("500 villagers", "outlet", Citation("b", *at(b.text, "500 villagers"), "500 villagers"),
                      500.0)], [fact.id])
     facts = [fact]
     drop_contradicting(facts, [conflict], [a, b, c])
-    assert [s.article_id for s in facts[0].support] == ["a", "c"]  # the blog still states it
-    assert facts[0].independent_sources == 1 and facts[0].status == "single-source"
-    assert facts[0].outlets == ["Dornhill Gazette", "Hill Blog"]
+    return facts[0]
+
+
+def test_dropping_a_contradicting_outlet_recounts_news_only():
+    c = article("c", "Officials evacuated 300 villagers from Dornhill.", outlet="Hill Blog")
+    c.genre = "blog"
+    fact = _after_the_500_report(c)
+    assert [s.article_id for s in fact.support] == ["a", "c"]  # the blog still states it
+    assert fact.independent_sources == 1 and fact.status == "single-source"
+    assert fact.outlets == ["Dornhill Gazette", "Hill Blog"]
 
 
 def test_dropping_a_contradicting_outlet_counts_a_relay_as_the_outlet_it_relays():
-    from storylens.compare.facts import drop_contradicting, fact_id
-    from storylens.model import Conflict, ConflictSide, Fact
-
-    a = article("a", "Officials evacuated 300 villagers from Dornhill.", outlet="Dornhill Gazette")
-    b = article("b", "Officials evacuated 500 villagers from Dornhill.", outlet="Valley Post")
     c = article("c", "According to the Dornhill Gazette, officials evacuated 300 villagers from Dornhill.",
                 outlet="Hill Radio")
-    support = [Citation(x.id, 0, len(x.text), x.text) for x in (a, b, c)]
-    fact = Fact(fact_id(support), a.text, support, 2, "corroborated",
-                outlets=["Dornhill Gazette", "Hill Radio", "Valley Post"])
-    conflict = Conflict("conflict-1", "figure", "how many villagers", [
-        ConflictSide("300 villagers", "outlet", support[0], 300.0),
-        ConflictSide("500 villagers", "outlet", Citation("b", *at(b.text, "500 villagers"), "500 villagers"),
-                     500.0)], [fact.id])
-    facts = [fact]
-    drop_contradicting(facts, [conflict], [a, b, c])
-    assert [s.article_id for s in facts[0].support] == ["a", "c"]  # the radio still states it ...
-    assert facts[0].independent_sources == 1 and facts[0].status == "single-source"  # ... as the Gazette's
+    fact = _after_the_500_report(c)
+    assert [s.article_id for s in fact.support] == ["a", "c"]  # the radio still states it ...
+    assert fact.independent_sources == 1 and fact.status == "single-source"  # ... as the Gazette's
 
 
 def test_an_article_on_the_other_side_that_states_this_claim_too_keeps_supporting_it():
