@@ -72,8 +72,9 @@ def _take_stated_headline(article: Article) -> None:
 
 
 def _post_process_html(article: Article) -> None:
-    """Credits, hashtags, feed notice and dateline inside an HTML body, as for page dumps."""
-    from .page_text import take_dateline, take_headline_block, take_marked_lines
+    """Credits, hashtags, feed notice, dateline and paragraph labels inside an HTML body,
+    as for page dumps."""
+    from .page_text import take_dateline, take_headline_block, take_marked_lines, take_paragraph_labels
 
     take_headline_block(article.paragraphs, article.headline, article.removed)
     marked = take_marked_lines(article.paragraphs)
@@ -83,6 +84,7 @@ def _post_process_html(article: Article) -> None:
     article.credits = article.credits or marked.credits
     article.hashtags = article.hashtags or marked.hashtags
     article.feed_notice = article.feed_notice or marked.feed_notice
+    take_paragraph_labels(article.paragraphs, article.removed)  # before the dateline: "UPDATE:" is no place
     if article.dateline is None:
         article.dateline = take_dateline(article.paragraphs, article.removed)
         if article.dateline:

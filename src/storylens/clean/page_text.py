@@ -10,7 +10,8 @@ Order of work, each removal recorded in ``Article.removed`` with its reason:
    also in text given as an article body), then page furniture by line features
    (``boilerplate.classify_lines``);
 5. what stands between the header and a dateline paragraph near the top;
-6. the dateline at the head of the first body paragraph.
+6. the outlet's labels before its paragraphs ("UPDATE:", "PREVIOUS STORY:");
+7. the dateline at the head of the first body paragraph.
 """
 
 from __future__ import annotations
@@ -39,11 +40,14 @@ from .structured import (
     parse_credit_line,
     parse_hashtag_line,
     split_dateline,
+    split_paragraph_label,
 )
 
-__all__ = ["clean_page_text", "MarkedLines", "take_marked_lines", "take_dateline", "take_headline_block"]
+__all__ = ["clean_page_text", "MarkedLines", "take_marked_lines", "take_dateline", "take_headline_block",
+           "take_paragraph_labels"]
 
 _SENTENCE_END = re.compile(r"[.:;,]['\"’”)]*$")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 HEADER_SHARE = 0.5  # byline lines are looked for in the first half of the page only
 
 
@@ -111,6 +115,25 @@ def take_dateline(paragraphs: list[str], removed: list[RemovedLine], line: int |
         paragraphs[position] = rest
         return dateline
     return None
+
+
+def take_paragraph_labels(paragraphs: list[str], removed: list[RemovedLine]) -> None:
+    """Take the outlet's labels ("UPDATE:", "PREVIOUS STORY:") off the paragraphs they
+    open (in place), a paragraph that is only a label with them; record each as removed."""
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        split = split_paragraph_label(paragraph)
+        if split is None:
+            kept.append(paragraph)
+            continue
+        label, rest = split
+        if len(_WORD.findall(rest)) < 3:  # the label alone, or with a time stamp ("Updated: 01/26/2015 10:24 PM")
+            removed.append(RemovedLine(paragraph, "an outlet's label (update, previous story)"))
+        else:
+            removed.append(RemovedLine(label, "a label before the outlet's paragraph (update, previous story)"))
+            kept.append(rest)
+    if kept:  # a body of labels alone keeps them: the caller reports what is left
+        paragraphs[:] = kept
 
 
 def take_headline_block(paragraphs: list[str], headline: str | None, removed: list[RemovedLine]) -> None:
@@ -290,7 +313,9 @@ def clean_page_text(raw: RawDocument, text: str, page_furniture: bool = True) ->
             "run with -v to see each removed line and its reason",
         )
 
-    dateline = take_dateline(paragraphs, removed, line=numbered[kept[0]][0])
+    first_line = numbered[kept[0]][0] if not split_paragraph_label(paragraphs[0]) else None
+    take_paragraph_labels(paragraphs, removed)  # before the dateline: "PREVIOUS STORY:" is no place
+    dateline = take_dateline(paragraphs, removed, line=first_line)
 
     usable: list[Timestamp] = []
     for stamp in stamps:

@@ -25,6 +25,7 @@ __all__ = [
     "parse_hashtag_line",
     "is_feed_notice",
     "split_dateline",
+    "split_paragraph_label",
     "is_truncated_teaser",
     "looks_like_organisation",
     "parse_copyright_line",
@@ -276,7 +277,7 @@ _DATELINE = re.compile(
     rf"(?:,\s*(?P<region>[A-Z][\wÀ-ÿ.'’-]*(?:\s+[A-Z][\wÀ-ÿ.'’-]*){{0,2}})(?=\s*(?:,|[:—–]|-{{1,2}}\s|\()))?"
     rf"(?:,\s*(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})(?:,\s*\d{{4}})?)?"
     rf"(?:\s*\((?P<agency>[^)\n]{{2,40}})\))?)"
-    rf"\s*(?P<sep>[:—–]|-{{1,2}})\s+(?=\S)"
+    rf"\s*(?P<sep>[:—–|]|-{{1,2}})\s+(?=\S)"
 )
 
 
@@ -304,9 +305,31 @@ def split_dateline(paragraph: str) -> tuple[str, str] | None:
         strong = False  # "Mayor Ekholm, Lindby: ..." is a speaker, not a dateline
     if m.group("sep") != ":" and _US_STATE_ABBREVIATION.fullmatch(m.group("region") or ""):
         strong = True  # "Portsmouth, Va. - ...": a US state's abbreviation, then a dash
+    if m.group("sep") == "|" and not (place.isupper() and "|" not in paragraph[m.end():]):
+        return None  # "GARY | Police said ...", not a menu ("NEWS | SPORTS | WEATHER")
     if not strong or len(paragraph) - m.end() < 20:
         return None
     return dateline, paragraph[m.end() :]
+
+
+#: A label an outlet puts before a paragraph of its own text: "UPDATE:", "UPDATE @ 4:02
+#: a.m.:", "UPDATE #1 (01/21/2013):", "PREVIOUS STORY:", "FIRST REPORT:", "CORRECTION:",
+#: "Editor's note:". The label is furniture; the words after it are the article's. A label
+#: alone on its line ("FIRST REPORT", "ORIGINAL STORY:") is furniture too.
+_PARAGRAPH_LABEL = re.compile(
+    r"^(?:update[ds]?|previous\s+story|original\s+story|earlier\s+story|first\s+report|correction"
+    r"|editor['’]?s\s+note)(?:\s*#\d+)?"
+    r"(?:\s*\([^()\n]{1,30}\)|\s*(?:@|at)?\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{2,3}\b)?)?"
+    r"\s*(?::\s+|:?\s*$)", re.IGNORECASE)
+
+
+def split_paragraph_label(paragraph: str) -> tuple[str, str] | None:
+    """(label, rest) when the paragraph opens with an outlet's label ("UPDATE: ...",
+    "PREVIOUS STORY: ..."); rest is empty when the label is all the line holds."""
+    m = _PARAGRAPH_LABEL.match(paragraph)
+    if not m:
+        return None
+    return paragraph[: m.end()].strip(), paragraph[m.end() :]
 
 
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*$")
@@ -394,10 +417,12 @@ _PLAYER_NOTICE = re.compile(
 
 
 #: A link to another story, marked as one: "RELATED: Man charged in Velm shooting", "READ
-#: MORE: ...", "More: ...", "STORY: ...", "See also: ...", "WATCH: ...", "VIDEO: ...".
+#: MORE: ...", "More: ...", "STORY: ...", "See also: ...", "WATCH: ...", "VIDEO: ...",
+#: "PHOTOS: ...", "CONTINUING COVERAGE: ...", "RELATED | ...".
 _CROSS_LINK = re.compile(r"^(?:related(?:\s+(?:story|stories|article|articles|coverage|content|video|links?))?"
-                         r"|read\s+(?:more|next|also)|see\s+also|also\s+read|more|story|recall|watch|video)"
-                         r"\s*[:：]\s*\S", re.IGNORECASE)
+                         r"|read\s+(?:more|next|also)|see\s+also|also\s+read|more|story|recall|watch|video"
+                         r"|watch\s+video|(?:more|continuing)\s+coverage|photos|pictures|images)"
+                         r"\s*(?:[:：]|\s\|)\s*\S", re.IGNORECASE)
 
 
 def is_cross_link(line: str) -> bool:

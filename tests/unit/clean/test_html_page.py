@@ -200,3 +200,19 @@ def test_gate_on_real_pages() -> None:
     assert scores.pages == 165
     assert scores.f1 >= F1_FLOOR, scores.as_dict()
     assert time.monotonic() - start < 60
+
+
+def test_an_html_body_loses_the_outlets_labels_before_its_dateline_and_paragraphs() -> None:
+    from storylens.clean import clean_document
+
+    page = ("<html><head><title>Driver held after Velm crash</title></head><body><article>"
+            "<h1>Driver held after Velm crash</h1>"
+            "<p>UPDATE: VELM | The driver of a grey van was arrested on Saturday morning, police said.</p>"
+            "<p>PREVIOUS STORY: Velm police were looking for the driver after a crash on the coast road.</p>"
+            "<p>The crash closed the coast road for three hours on Friday evening, the council said.</p>"
+            "</article></body></html>").encode()
+    article = clean_document(raw_for(page))
+    assert article.dateline == "VELM"
+    assert article.paragraphs[:2] == ["The driver of a grey van was arrested on Saturday morning, police said.",
+                                      "Velm police were looking for the driver after a crash on the coast road."]
+    assert {r.text for r in article.removed} >= {"UPDATE:", "PREVIOUS STORY:"}

@@ -105,6 +105,21 @@ def test_plain_article_text_keeps_short_lines_but_loses_structured_ones():
     assert plain.credits == ["Kestrel News"] and plain.hashtags == ["#Ostby", "#Ferry"]
 
 
+def test_an_outlets_labels_go_and_its_words_stay():
+    text = ("PREVIOUS STORY: Velm police are looking for the driver of a grey van after a crash on Friday.\n"
+            "UPDATE: The driver, 34, was arrested on Saturday morning, police said.\n"
+            "Updated: 03/14/2026 10:24 PM\n"
+            "The crash closed the coast road for three hours.\n")
+    article = clean_document(RawDocument("rows.jsonl#line-2", text.encode(), "plain", NOW))
+    assert article.paragraphs == [
+        "Velm police are looking for the driver of a grey van after a crash on Friday.",
+        "The driver, 34, was arrested on Saturday morning, police said.",
+        "The crash closed the coast road for three hours."]
+    removed = reasons(article)
+    assert removed["PREVIOUS STORY:"] == removed["UPDATE:"] == "a label before the outlet's paragraph (update, previous story)"
+    assert removed["Updated: 03/14/2026 10:24 PM"] == "an outlet's label (update, previous story)"
+
+
 LINKED_BODY = (
     "A second storm in a week closed the Vellmar coast road on Tuesday, and the harbour master kept all boats in port.\n"
     "Orsa Valley Cheese Fair Draws Record Crowds Despite Rain\n"

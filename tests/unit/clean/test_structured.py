@@ -96,6 +96,10 @@ def test_datelines():
     assert split_dateline("Alder County, N.C. – Two men were hurt in a crash on Friday.")[0] == "Alder County, N.C."
     assert split_dateline("Ada Crane, Velm Tech - the game was won late in the second half.") is None
     assert split_dateline("Ada Crane, Va.: we will rebuild every bridge that the river took.") is None
+    # An upper-case place and a bar is one; a menu of bars is not.
+    assert split_dateline("VELM | A dispute over a parking space led to the shooting, police said.")[0] == "VELM"
+    assert split_dateline("NEWS | SPORTS | WEATHER | the Velm ferry timetable for the winter") is None
+    assert split_dateline("Velm | A dispute over a parking space led to the shooting, police said.") is None
 
 
 def test_truncated_teaser():
@@ -204,10 +208,32 @@ def test_a_line_linking_to_another_story_is_a_cross_link():
     for line in ("RELATED: Man charged in Velm ferry shooting", "READ MORE: Velm pier to reopen in June",
                  "More: 5 hurt in Tarn crash", "STORY: Velm mayor remembered", "See also: Ona Brisk's trial opens",
                  "Related Stories: Velm shooting suspect released", "VIDEO: Police chief speaks after Velm shooting",
-                 "RELATED: After the Velm flood, how do you rebuild a town?"):
+                 "RELATED: After the Velm flood, how do you rebuild a town?", "RELATED | Two hurt in Tarn crash",
+                 "PHOTOS: Velm pier after the storm", "CONTINUING COVERAGE: The Velm ferry shooting",
+                 "WATCH VIDEO: The mayor on the flood"):
         assert is_cross_link(line), line
     for line in ("More than 300 people were evacuated from Velm on Friday.",
                  "Related charges were filed against Ona Brisk on Monday.",
                  "The story: a ferry, a storm and a town that would not leave.",  # no label opens it
-                 "Watch out for the ferry, the captain told the children."):
+                 "Watch out for the ferry, the captain told the children.",
+                 "Photos of the pier show the damage the storm did."):
         assert not is_cross_link(line), line
+
+
+def test_an_outlets_label_before_its_paragraph_is_split_off():
+    from storylens.clean.structured import split_paragraph_label
+
+    for paragraph, label, rest in (
+            ("UPDATE: Two more men were charged on Friday.", "UPDATE:", "Two more men were charged on Friday."),
+            ("Update @ 4:02 a.m.: The road has reopened.", "Update @ 4:02 a.m.:", "The road has reopened."),
+            ("UPDATE #2 (03/14/2026): The ferry sails again.", "UPDATE #2 (03/14/2026):", "The ferry sails again."),
+            ("Updated 6:45 p.m. ET: One man is in custody.", "Updated 6:45 p.m. ET:", "One man is in custody."),
+            ("PREVIOUS STORY: Velm police are looking for a driver.", "PREVIOUS STORY:",
+             "Velm police are looking for a driver."),
+            ("Editor's note: This story was updated with the mayor's words.", "Editor's note:",
+             "This story was updated with the mayor's words."),
+            ("FIRST REPORT", "FIRST REPORT", ""), ("ORIGINAL STORY:", "ORIGINAL STORY:", "")):
+        assert split_paragraph_label(paragraph) == (label, rest), paragraph
+    for paragraph in ("Correction officers said the inmate was moved.", "Updates were posted every hour.",
+                      "Update, Velm: the ferry runs again.", "The update: the ferry runs again."):
+        assert split_paragraph_label(paragraph) is None, paragraph
