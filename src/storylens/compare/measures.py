@@ -85,16 +85,36 @@ def _measure_of_word(word: str) -> str | None:
     return MEASURES.get(stem) or MEASURES.get(fold(word))
 
 
+#: What opens a verb's object: a count, a determiner, a pronoun or a name ("fatally shot
+#: three men", "killed a woman", "wounded him", "shot Ada Crane").
+_OBJECT = re.compile(r"\s+(?:\d|(?:a|an|the|his|her|their|its|him|them|one|two|three|four|five|six|seven|eight"
+                     r"|nine|ten|eleven|twelve|several|dozens"
+                     r"|(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July"
+                     r"|August|September|October|November|December)[A-Z][a-z]+)\b)")
+#: Verbs of harm whose object would be the people harmed (not "died": it has none).
+_TRANSITIVE = re.compile(r"(?i:shot|killed|murdered|wounded|injured|hurt|stabbed|struck|hit)")
+#: The auxiliaries of a passive ("were shot", "had been killed").
+_AUXILIARIES = frozenset("were was are is be been being have has had".split())
+
+
 def _scan(text: str, words: list[re.Match[str]], leading_only: bool = False) -> str | None:
     """The first measure the words name; with ``leading_only``, only while the words
-    before it can lead up to a predicate (``_LEADING``)."""
+    before it can lead up to a predicate (``_LEADING``), and not a verb the counted
+    people did to others ("Three people fatally shot three men": active, no auxiliary
+    before it, its object after it)."""
     free = 0  # words after "with" may name the condition ("with burns and other injuries")
+    passive = False
     for m in words:
+        if leading_only and fold(m.group()) in _AUXILIARIES:
+            passive = True
         rest = fold(text[m.start():m.start() + 120])
         for pattern, measure in _PHRASES:
             if pattern.match(rest):
                 return measure
         found = _measure_of_word(m.group())
+        if found and leading_only and not passive and _TRANSITIVE.fullmatch(m.group()) \
+                and _OBJECT.match(text, m.end()):
+            return None  # the counted people did it: "Three people fatally shot three men"
         if found == "shot" and (_FATALLY_BEFORE.search(text, max(0, m.start() - 12), m.start())
                                 or _FATALLY_AFTER.match(text, m.end())):
             return "killed"

@@ -37,6 +37,16 @@ def _measure(text: str, figure: str, thing: str = "") -> str | None:
     ("Two men were shot near the Sarn ferry and survived.", "Two men", "shot"),
     # an adverb between the count and its predicate ("were severely injured")
     ("Two ferrymen died and seven deckhands were severely injured.", "seven deckhands", "injured"),
+    # what the counted people did to others is no measure of them (active, with an object)
+    ("Two gunmen fatally shot three guards at the Velm depot.", "Two gunmen", None),
+    ("Three men shot a ferryman near Tolk.", "Three men", None),
+    ("Two deckhands wounded him in the fight.", "Two deckhands", None),
+    ("Four sailors killed Ada Crane's dog.", "Four sailors", None),
+    # a passive without its auxiliary, or a day after the verb, still measures them
+    ("Five people shot in the attack were taken to hospital.", "Five people", "shot"),
+    ("Three guards shot Tuesday night are in hospital.", "Three guards", "shot"),
+    ("Six fishermen wounded Saturday were released.", "Six fishermen", "wounded"),
+    ("Three people died Sunday near Edde.", "Three people", "killed"),
 ])
 def test_the_predicate_that_governs_a_count(text, figure, measure):
     assert _measure(text, figure) == measure
