@@ -232,8 +232,15 @@ def test_an_outlets_label_before_its_paragraph_is_split_off():
              "Velm police are looking for a driver."),
             ("Editor's note: This story was updated with the mayor's words.", "Editor's note:",
              "This story was updated with the mayor's words."),
+            ("UPDATE 6:17 PM, MARCH 14 - The sheriff named the two drivers.", "UPDATE 6:17 PM, MARCH 14 -",
+             "The sheriff named the two drivers."),
+            ("UPDATE: 9 p.m. -- The mayor said the ferry would sail at dawn.", "UPDATE: 9 p.m. --",
+             "The mayor said the ferry would sail at dawn."),
+            ("Update - March 14, 2026 - The council met again.", "Update - March 14, 2026 -", "The council met again."),
+            ("Updated Mar 14, 2026 at 9:11 AM", "Updated Mar 14, 2026 at 9:11 AM", ""),
             ("FIRST REPORT", "FIRST REPORT", ""), ("ORIGINAL STORY:", "ORIGINAL STORY:", "")):
         assert split_paragraph_label(paragraph) == (label, rest), paragraph
     for paragraph in ("Correction officers said the inmate was moved.", "Updates were posted every hour.",
-                      "Update, Velm: the ferry runs again.", "The update: the ferry runs again."):
+                      "Update, Velm: the ferry runs again.", "The update: the ferry runs again.",
+                      "Updates on their injuries were not available on Monday."):
         assert split_paragraph_label(paragraph) is None, paragraph
