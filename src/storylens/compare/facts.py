@@ -109,8 +109,8 @@ def fact_id(support: Iterable[Citation]) -> str:
 def corroborated_fact(support: list[Citation], by_id: Mapping[str, Article]) -> Fact | None:
     """A fact read beside the sentences (who is who, a street, where the case stands):
     citing ``support``, worded as its first citation, in the outlets' own voice, when its
-    articles are two or more independent news sources (:func:`corroborating_sources`);
-    else None."""
+    articles are two or more independent news sources (:func:`support_sources`); else
+    None."""
     members = [by_id[c.article_id] for c in support]
     sources = support_sources(support, by_id)
     if sources < 2:
