@@ -13,7 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["NUMBER_WORDS", "STOP_WORDS", "casefold_words", "cheap_lemma", "fold", "fold_text", "narrow"]
+__all__ = ["NUMBER_WORDS", "STOP_WORDS", "US_STATE_ABBREVIATION", "is_us_state", "casefold_words", "cheap_lemma", "fold", "fold_text", "narrow"]
 
 #: Letters NFKD does not decompose, and typographic apostrophes and dashes.
 _NARROW = str.maketrans({
@@ -99,3 +99,27 @@ def cheap_lemma(word: str) -> str:
     if len(w) > 3 and w.endswith("e"):
         w = w[:-1]
     return w
+
+
+#: A US state as news abbreviates it (AP style: "Va.", "Calif.", "N.Y.", "Ks.").
+US_STATE_ABBREVIATION = re.compile(
+    r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ks|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb"
+    r"|Nev|Okla|Ore|Pa|Tenn|Tex|Vt|Va|Wash|Wis|Wyo|N\.[HJMYCD]|R\.I|S\.[CD]|W\.\s?Va|D\.C)\.")
+_US_STATE_NAMES = frozenset("""
+alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois
+indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana
+nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming
+""".split()) | {"new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "rhode island",
+               "south carolina", "south dakota", "west virginia"}
+_US_STATE_CODES = frozenset("""
+AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI
+SC SD TN TX UT VT VA WA WV WI WY DC
+""".split())
+
+
+def is_us_state(name: str) -> bool:
+    """Whether ``name`` is a US state written out ("Illinois"), as AP abbreviates it
+    ("Ind.", "N.Y.") or by its postal code in capitals ("WI")."""
+    name = name.strip()
+    return (fold(name) in _US_STATE_NAMES or name in _US_STATE_CODES
+            or US_STATE_ABBREVIATION.fullmatch(name) is not None)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .common import parse_datetime
+from ..text import US_STATE_ABBREVIATION
 
 __all__ = [
     "Timestamp",
@@ -281,12 +282,6 @@ _DATELINE = re.compile(
 )
 
 
-#: A US state as datelines abbreviate it (AP style: "Va.", "Calif.", "N.Y.", "Ks.").
-_US_STATE_ABBREVIATION = re.compile(
-    r"(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ks|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb"
-    r"|Nev|Okla|Ore|Pa|Tenn|Tex|Vt|Va|Wash|Wis|Wyo|N\.[HJMYCD]|R\.I|S\.[CD]|W\.\s?Va|D\.C)\.")
-
-
 def split_dateline(paragraph: str) -> tuple[str, str] | None:
     """("Washington DC [US], January 9", rest) when the paragraph opens with a dateline.
 
@@ -303,7 +298,7 @@ def split_dateline(paragraph: str) -> tuple[str, str] | None:
     strong = has_date or "[" in dateline or m.group("agency") or (place.isupper() and len(place) >= 3)
     if m.group("region") and not (has_date or place.isupper()):
         strong = False  # "Mayor Ekholm, Lindby: ..." is a speaker, not a dateline
-    if m.group("sep") != ":" and _US_STATE_ABBREVIATION.fullmatch(m.group("region") or ""):
+    if m.group("sep") != ":" and US_STATE_ABBREVIATION.fullmatch(m.group("region") or ""):
         strong = True  # "Portsmouth, Va. - ...": a US state's abbreviation, then a dash
     if m.group("sep") == "|" and not (place.isupper() and "|" not in paragraph[m.end():]):
         return None  # "GARY | Police said ...", not a menu ("NEWS | SPORTS | WEATHER")

@@ -14,8 +14,10 @@ per referent in the article:
   person's name is written elsewhere in the article ("Trump" tagged ORG after "Donald
   Trump" tagged PERSON, "Machado" tagged GPE) is a person; so is an ORG span after a
   personal title ("President Varga") or in apposition with a role ("Colombia's president,
-  Gustavo Petro"); a one-word PERSON after "in" with no other sign of a person ("crowds in
-  Bogotá") is a place.
+  Gustavo Petro"); a one-word PERSON name written the way only a town is ("20, of
+  Chattanooga", "Stockton police", "Gary, Ind.") or only after prepositions of place
+  ("crowds in Bogotá"), none of whose mentions acts as a person (a subject, a name with a
+  role), is a place, every mention of it.
 * grouping: within the article a shorter form of a name ("Trump", "Duchâtel") joins the
   one full name that contains it; when two full names share it ("Nicolás Maduro", "Cilia
   Maduro") it stays apart (key ``person:maduro``). Untagged
@@ -38,6 +40,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..model import Entity, Span
+from ..text import is_us_state
 from .entities_names import (
     LABEL_KINDS, ORG_HEADS, STREET_DESIGNATORS, STRONG_TITLES, entity_key, fold, fold_word, place_name,
     is_role_word, name_bounds,
@@ -166,6 +169,7 @@ def _is_short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 
 def _resolve_kinds(mentions: list[_Mention], doc: Doc) -> None:
+    _towns_tagged_as_people(mentions, doc)
     person_forms = {m.words for m in mentions if m.kind == "person"}
     for m in mentions:
         if m.kind == "person":
@@ -175,20 +179,70 @@ def _resolve_kinds(mentions: list[_Mention], doc: Doc) -> None:
         elif (m.label == "ORG" and 1 < len(m.words) <= 3 and _looks_like_name(m.text.split())
               and any(len(p) == 1 and p[0] == m.words[-1] for p in person_forms)):
             m.kind = "person"  # "Gustavo Petro" tagged ORG, "Petro" tagged PERSON
-    full_forms = {m.words for m in mentions if m.kind == "person" and len(m.words) > 1}
-    for m in mentions:
-        if m.kind != "person" or m.evidence or len(m.words) != 1 or m.label != "PERSON":
-            continue
-        if any(_is_short_form(m.words, f) for f in full_forms):
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        locative = root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
-        if locative and not attached_roles(doc, m.start, m.end) and not _is_subject_anywhere(m, mentions, doc):
-            m.kind = "place"  # "crowds in Bogotá" tagged PERSON
     log.debug("kinds resolved for %d mentions", len(mentions))
+
+
+def _towns_tagged_as_people(mentions: list[_Mention], doc: Doc) -> None:
+    """A one-word name tagged PERSON, not part of a person's full name, is a place when
+    none of its mentions tagged PERSON acts as a person (:func:`_person_sign`) and either
+    one of its mentions (tagged a person or a place) is written the way only a town is
+    (:func:`_town_sign`) or every mention tagged PERSON comes after a preposition of
+    place. The name changes as a whole: "I believe in Ezren and pray for Ezren" keeps
+    both mentions one person."""
+    full_forms = {m.words for m in mentions if m.kind == "person" and len(m.words) > 1}
+    forms = {m.words for m in mentions
+             if m.kind == "person" and not m.evidence and len(m.words) == 1 and m.label == "PERSON"}
+    forms = {f for f in forms if not any(_is_short_form(f, full) for full in full_forms)}
+    by_form: dict[tuple[str, ...], list[tuple[_Mention, SpacySpan]]] = {}
+    for m in mentions:
+        if m.words in forms and m.kind in ("person", "place"):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None:
+                by_form.setdefault(m.words, []).append((m, span))
+    for group in by_form.values():
+        people = [(m, s) for m, s in group if m.kind == "person"]
+        if any(_person_sign(doc, s) for _m, s in people):
+            continue
+        if all(_after_preposition_of_place(s) for _m, s in people) or any(_town_sign(doc, s) for _m, s in group):
+            for m, _s in people:
+                m.kind, m.words = "place", tuple(place_name(" ".join(m.words)).split())
+
+
+#: Words a town's name modifies and a person's name does not ("Stockton police", "a
+#: Greenfield resident", "the Austin neighborhood", "two Gary men", "a Traer girl"; not
+#: "the Obama girls", a family's).
+_PLACE_MODIFIED = frozenset({"police", "detectives", "officers", "deputies", "firefighters", "resident", "residents",
+                             "native", "neighborhood", "neighbourhood", "township", "area", "man", "men", "woman",
+                             "women", "girl", "boy", "teen", "teenager"})
+
+
+def _after_preposition_of_place(span: SpacySpan) -> bool:
+    """"crowds in Bogotá"."""
+    return span.root.dep_ == "pobj" and span.root.head.lower_ in _LOCATIVE
+
+
+def _town_sign(doc: Doc, span: SpacySpan) -> bool:
+    """Whether one mention is written the way only a town is: a hometown after an age
+    ("Talitha Bowman, 20, of Chattanooga"), before a word only a place takes ("Chattanooga
+    police", "a Gary woman"), or before its US state ("Gary, Ind.", "Madison, Wisconsin")."""
+    before, after = span.start, span.end
+    if span.root.dep_ == "pobj" and before >= 2 and doc[before - 1].lower_ == "of" and (
+            doc[before - 2].like_num or (before >= 3 and doc[before - 2].text == "," and doc[before - 3].text[-1].isdigit())):
+        return True
+    if after < len(doc) and doc[after].lower_ in _PLACE_MODIFIED:
+        return True
+    if after + 1 >= len(doc) or doc[after].text != ",":
+        return False
+    state = after + 1
+    while state + 1 < len(doc) and doc[state + 1].ent_iob_ == "I" and state - after < 3:
+        state += 1
+    return is_us_state(doc[after + 1:state + 1].text)
+
+
+def _person_sign(doc: Doc, span: SpacySpan) -> bool:
+    """Whether one mention acts as a person: the subject of a verb, or a name the text
+    gives a role ("Police Chief Hart", "Hart, the county's sheriff")."""
+    return span.root.dep_ in ("nsubj", "nsubjpass") or bool(attached_roles(doc, span.start_char, span.end_char))
 
 
 def _unify_org_place(mentions: list[_Mention]) -> None:
@@ -201,16 +255,6 @@ def _unify_org_place(mentions: list[_Mention]) -> None:
     for m in mentions:
         if m.kind in ("org", "place"):
             m.kind = "org" if votes[m.words] >= 0 else "place"
-
-
-def _is_subject_anywhere(m: _Mention, mentions: list[_Mention], doc: Doc) -> bool:
-    for other in mentions:
-        if other.words != m.words or other is m:
-            continue
-        span = doc.char_span(other.start, other.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
-            return True
-    return False
 
 
 def _group_people(mentions: list[_Mention]) -> list[_Group]:

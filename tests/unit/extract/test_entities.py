@@ -80,6 +80,30 @@ def test_a_street_tagged_as_a_person_or_an_organisation_is_a_place(nlp):
     assert "person:jack street" in {e.key for e in ents}
 
 
+def test_a_town_the_model_tags_as_a_person_is_a_place_where_written_as_a_town(nlp):
+    # a hometown after an age, a word only a town takes, a preposition of place: every
+    # mention of the name changes together
+    for text, mentions in (
+            ("Police named Elio Brandt, 17 of Dunmoreton as the shooter. Dunmoreton police said he fled.", 2),
+            ("Marta Oyelaran,31, of Dunmoreton was taken to the hospital.", 1),
+            ("The fire broke out in the Corbett neighborhood. Corbett residents were evacuated.", 1),
+            # the model tags the first "Corbett" a place (before its state), the second a person
+            ("A shooting in Corbett, Wisconsin left one man dead. He was visiting Corbett for a wedding.", 2)):
+        _, ents = _run(nlp, text)
+        place = [e for e in ents if e.kind == "place" and e.name in ("Dunmoreton", "Corbett")]
+        assert len(place) == 1 and len(place[0].mentions) == mentions, (text, [(e.key, e.kind) for e in ents])
+        assert not any(e.kind == "person" and e.name in ("Dunmoreton", "Corbett") for e in ents)
+    # a name that acts as a person anywhere stays one, however else it is written
+    for text in ("Dunmoreton told reporters he would not resign. Crowds gathered in Dunmoreton, the reporter wrote.",
+                 "The money ended up in Dunmoreton's account, police said.",
+                 "A witness told police one of Dunmoreton's children was heard screaming."):
+        _, ents = _run(nlp, text)
+        assert _by_key(ents, "person:dunmoreton").kind == "person", text
+    # a preposition of place before some mentions only: the name stays one person
+    text, ents = _run(nlp, "I believe in Ezren and I pray for Ezren every day.")
+    assert _texts(text, _by_key(ents, "person:ezren")) == ["Ezren", "Ezren"]
+
+
 def test_surname_alone_keys_on_the_surname():
     assert entity_key("Rodríguez", "person") == entity_key("Rodriguez", "person") == "person:rodriguez"
 
