@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .furniture_patterns import AUTHOR_BIO, FAMILIES, NEWSROOM_ROLES
+from .structured import split_paragraph_label
 
 __all__ = ["LineVerdict", "body_furniture", "classify_lines", "interleaved_links", "only_site_prompts", "STOP_WORDS"]
 
@@ -476,10 +477,6 @@ def _trim_tail(feats: list[_Line], protected: set[int]) -> None:
         trimmed += 1
 
 
-# "UPDATE:", "UPDATE 2 (5:40 p.m.):": a label that opens a paragraph of news
-_UPDATE_LABEL = re.compile(r"^\W*update\b[\w#\s(),/.-]{0,40}?:\s*", re.I)
-
-
 _STRAY_MAX_WORDS = 12  # an unfinished line this short after a page's article is a label
 _BODY_STRAY_MAX_WORDS = 3  # in a body it may be the article's own cut-off last sentence
 
@@ -487,8 +484,10 @@ _BODY_STRAY_MAX_WORDS = 3  # in a body it may be the article's own cut-off last 
 def _after_the_article(line: _Line, stray_max_words: int = _STRAY_MAX_WORDS) -> str | None:
     """Why a line that closes the text is talk after the article (a bio, a prompt, a
     stray label of at most ``stray_max_words`` words), or None for a line of the
-    article. An "UPDATE:" label is read past."""
-    head = " ".join(_UPDATE_LABEL.sub("", line.text, count=1).split()[:14])
+    article. An outlet's label ("UPDATE 2 (5:40 p.m.):", ``structured.split_paragraph_label``)
+    is read past."""
+    labelled = split_paragraph_label(line.text.lstrip(" *#>-–—•"))
+    head = " ".join((labelled[1] if labelled else line.text).split()[:14])
     if _BIO.match(line.text):
         return "author bio after the article"
     if _TAIL_PROMPT.search(head) and line.n_words <= 60:

@@ -314,10 +314,10 @@ def split_dateline(paragraph: str) -> tuple[str, str] | None:
 #: When a label says it was written: "(8/14/13)", "@ 4:02 a.m.", "8:30 PM, JAN. 3", "Dec 23,
 #: 2013 at 9:11 AM", "08/20/13 – 4:56 p.m.", "on 6" (a newscast).
 _LABEL_STAMP = (r"(?:\([^()\n]{1,30}\)|(?:@|at|on)\s*\d{1,2}\b|(?:(?:@|at)\s*)?\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{2,3}\b)?"
-                r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)")
+                r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)")
 _PARAGRAPH_LABEL = re.compile(
     r"^(?:update[ds]?|previous\s+story|original\s+story|earlier\s+story|first\s+report|correction"
-    r"|editor['’]?s\s+note)(?:\s*#\d+)?"
+    r"|editor['’]?s\s+note)(?:\s*#?\d{1,2}\b(?!:\d))?"
     rf"(?:[\s,:]*(?:[-–—]\s*)?{_LABEL_STAMP}){{0,3}}"
     r"\s*(?::\s+|\s[-–—]{1,2}\s+|[:,]?\s*$)", re.IGNORECASE)
 

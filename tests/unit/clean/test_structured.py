@@ -238,9 +238,13 @@ def test_an_outlets_label_before_its_paragraph_is_split_off():
              "The mayor said the ferry would sail at dawn."),
             ("Update - March 14, 2026 - The council met again.", "Update - March 14, 2026 -", "The council met again."),
             ("Updated Mar 14, 2026 at 9:11 AM", "Updated Mar 14, 2026 at 9:11 AM", ""),
+            ("UPDATE 2 (5:40 p.m.): The ferry sails again.", "UPDATE 2 (5:40 p.m.):", "The ferry sails again."),
+            ("Update July 3rd, 6:45PM ET: Added the mayor's reply.", "Update July 3rd, 6:45PM ET:",
+             "Added the mayor's reply."),
             ("FIRST REPORT", "FIRST REPORT", ""), ("ORIGINAL STORY:", "ORIGINAL STORY:", "")):
         assert split_paragraph_label(paragraph) == (label, rest), paragraph
     for paragraph in ("Correction officers said the inmate was moved.", "Updates were posted every hour.",
                       "Update, Velm: the ferry runs again.", "The update: the ferry runs again.",
-                      "Updates on their injuries were not available on Monday."):
+                      "Updates on their injuries were not available on Monday.",
+                      "Update 3 people were hurt in the crash."):
         assert split_paragraph_label(paragraph) is None, paragraph
