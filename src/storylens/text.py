@@ -4,7 +4,9 @@ is the same in extraction, story grouping and comparison.
 ``fold("Renée Duchâtel")`` -> ``"renee duchatel"``; ``fold("œuvre")`` -> ``"oeuvre"``;
 full stops dropped (``"U.S.A."`` -> ``"usa"``), apostrophes and dashes normalised, runs
 of white space collapsed. Also the English function words (``STOP_WORDS``) and the crude
-stem (``cheap_lemma``) that story grouping and the comparison both read words with.
+stem (``cheap_lemma``) that story grouping and the comparison both read words with, and
+the US states as news writes them (``is_us_state``: datelines, and towns written "Gary,
+Ind.").
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["NUMBER_WORDS", "STOP_WORDS", "US_STATE_ABBREVIATION", "is_us_state", "casefold_words", "cheap_lemma", "fold", "fold_text", "narrow"]
+__all__ = ["NUMBER_WORDS", "STOP_WORDS", "US_STATE_ABBREVIATION", "casefold_words", "cheap_lemma", "fold", "fold_text",
+           "is_us_state", "narrow"]
 
 #: Letters NFKD does not decompose, and typographic apostrophes and dashes.
 _NARROW = str.maketrans({

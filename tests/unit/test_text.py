@@ -55,3 +55,12 @@ def _fold_by_definition(text: str) -> str:
 ])
 def test_fold_text_takes_the_ascii_shortcut_to_the_same_fold(text: str) -> None:
     assert fold_text(text) == _fold_by_definition(text)
+
+
+def test_a_us_state_written_out_abbreviated_or_by_its_postal_code():
+    from storylens.text import is_us_state
+
+    for name in ("Illinois", "New York", "west virginia", "Ind.", "Calif.", "N.Y.", "W. Va.", "WI", "DC"):
+        assert is_us_state(name), name
+    for name in ("Ind", "wi", "Ontario", "New", "Washington Heights", "Gary", ""):
+        assert not is_us_state(name), name
