@@ -117,15 +117,18 @@ def take_dateline(paragraphs: list[str], removed: list[RemovedLine], line: int |
     return None
 
 
-def take_paragraph_labels(paragraphs: list[str], removed: list[RemovedLine]) -> None:
+def take_paragraph_labels(paragraphs: list[str], removed: list[RemovedLine]) -> bool:
     """Take the outlet's labels ("UPDATE:", "PREVIOUS STORY:") off the paragraphs they
-    open (in place), a paragraph that is only a label with them; record each as removed."""
+    open (in place), a paragraph that is only a label with them; record each as removed.
+    Whether the first paragraph opened with a label."""
     kept: list[str] = []
-    for paragraph in paragraphs:
+    first_labelled = False
+    for n, paragraph in enumerate(paragraphs):
         split = split_paragraph_label(paragraph)
         if split is None:
             kept.append(paragraph)
             continue
+        first_labelled = first_labelled or n == 0
         label, rest = split
         if len(_WORD.findall(rest)) < 3:  # the label alone, or with a time stamp ("Updated: 01/26/2015 10:24 PM")
             removed.append(RemovedLine(paragraph, "an outlet's label (update, previous story)"))
@@ -134,6 +137,7 @@ def take_paragraph_labels(paragraphs: list[str], removed: list[RemovedLine]) -> 
             kept.append(rest)
     if kept:  # a body of labels alone keeps them: the caller reports what is left
         paragraphs[:] = kept
+    return first_labelled
 
 
 def take_headline_block(paragraphs: list[str], headline: str | None, removed: list[RemovedLine]) -> None:
@@ -313,9 +317,10 @@ def clean_page_text(raw: RawDocument, text: str, page_furniture: bool = True) ->
             "run with -v to see each removed line and its reason",
         )
 
-    first_line = numbered[kept[0]][0] if not split_paragraph_label(paragraphs[0]) else None
-    take_paragraph_labels(paragraphs, removed)  # before the dateline: "PREVIOUS STORY:" is no place
-    dateline = take_dateline(paragraphs, removed, line=first_line)
+    # before the dateline: "PREVIOUS STORY:" is no place; a labelled first paragraph is no
+    # longer the first kept line
+    first_labelled = take_paragraph_labels(paragraphs, removed)
+    dateline = take_dateline(paragraphs, removed, line=None if first_labelled else numbered[kept[0]][0])
 
     usable: list[Timestamp] = []
     for stamp in stamps:
