@@ -5,8 +5,8 @@ Reports of a shooting or a crash name the people in it by age more often than by
 and 13 years old, are in critical condition"), in sentences that otherwise say
 different things and share too few words to align. An age that two or more independent
 news sources give to someone harmed, or to someone accused, is a fact: cited in each
-article where it first gives that age in that role, worded as the first citation's
-words ("A 16-year-old victim").
+article where it first gives that age in that role ("A 16-year-old victim"), worded
+"Age of someone harmed: 16" (the cited words do not read alone).
 
 What is read, in the article's text (not its headline), sentence by sentence:
 
@@ -132,8 +132,11 @@ def _said(article: Article, statements: Sequence[Statement]) -> _Said:
         found = [(m.start() + c.start, m.end() + c.start, _SEVERAL if _several(m) else None, _ages(m))
                  for m in _AGE.finditer(c.text) if not _DOER.match(c.text, m.end())
                  and not _RANGE_BEFORE.search(c.text, 0, m.start())]
-        # an age beside a name ("Ada Crane, 19"): the name and the age
-        found += [(s, e, key, [age]) for key, age, _, s, e in beside_names if c.start <= s and e <= c.end]
+        # an age beside a name ("Ada Crane, 19"): the name and the age, read once (not also
+        # as the "19-year-old" of "19-year-old Ada Crane")
+        named = [(s, e, key, [age]) for key, age, _, s, e in beside_names if c.start <= s and e <= c.end]
+        found = [f for f in found if not any(s <= f[0] and f[1] <= e and ages == f[3] for s, e, _, ages in named)]
+        found += named
         for start, end, key, ages in sorted(found, key=lambda x: (x[0], x[1], x[2] or "")):
             for age in ages:
                 out.setdefault((role, age), []).append((start, end, key, _sex(article.text[start:end])))
@@ -166,7 +169,8 @@ def age_facts(articles: Sequence[Article], statements: Mapping[str, Sequence[Sta
             continue
         if all(key for *_, key, _ in sayings[what]):
             continue  # every account names the person: who is who (person_facts)
-        fact = corroborated_fact(support, by_id)
+        role, age = what
+        fact = corroborated_fact(support, by_id, f"Age of someone {role}: {age}")
         if fact is not None:
             facts.append(fact)
     return facts

@@ -106,16 +106,19 @@ def fact_id(support: Iterable[Citation]) -> str:
     return "fact-" + hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
-def corroborated_fact(support: list[Citation], by_id: Mapping[str, Article]) -> Fact | None:
+def corroborated_fact(support: list[Citation], by_id: Mapping[str, Article], statement: str | None = None
+                      ) -> Fact | None:
     """A fact read beside the sentences (who is who, a street, where the case stands):
-    citing ``support``, worded as its first citation, in the outlets' own voice, when its
-    articles are two or more independent news sources (:func:`support_sources`); else
-    None."""
+    citing ``support``, worded by ``statement`` (what the cited words say, where they do
+    not read alone: "Age of Ada Crane: 19") or else as its first citation, in the outlets'
+    own voice, when its articles are two or more independent news sources
+    (:func:`support_sources`); else None."""
     members = [by_id[c.article_id] for c in support]
     sources = support_sources(support, by_id)
     if sources < 2:
         return None
-    return Fact(id=fact_id(support), statement=support[0].text, support=support, independent_sources=sources,
+    return Fact(id=fact_id(support), statement=support[0].text if statement is None else statement,
+                support=support, independent_sources=sources,
                 status="corroborated", asserted_by="outlet", outlets=sorted({outlet_name(m) for m in members}))
 
 
@@ -594,8 +597,8 @@ def drop_contradicting(facts: list[Fact], conflicts: Sequence[Conflict], article
                 continue
             members = list({c.article_id: by_id[c.article_id] for c in keep if c.article_id in by_id}.values())
             sources = support_sources(keep, by_id)
-            facts[n] = Fact(fact_id(keep), fact.statement if any(c.text == fact.statement for c in keep)
-                            else keep[0].text, keep, sources,
+            dropped = {c.text for c in fact.support} - {c.text for c in keep}
+            facts[n] = Fact(fact_id(keep), keep[0].text if fact.statement in dropped else fact.statement, keep, sources,
                             "corroborated" if sources >= 2 else "single-source", fact.asserted_by,
                             sorted({outlet_name(m) for m in members}))
 

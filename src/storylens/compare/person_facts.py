@@ -22,7 +22,9 @@ name, so a sentence can corroborate who someone is whatever else it says:
 
 The person is the story's linked entity key (``entity_links``). A fact needs two or more
 independent news sources (``facts.corroborating_sources``); it cites, in each article,
-the first place that says it: the name with the age or the role. Pure.
+the first place that says it: the name with the age or the role, and is worded by what
+they say, in the first article's words ("Age of Ada Crane: 19", "Role of Harold Vance:
+fire chief"; the cited words alone do not read as a fact). Pure.
 """
 
 from __future__ import annotations
@@ -94,10 +96,11 @@ def _title_before(text: str, title_start: int) -> tuple[int, frozenset[str]]:
     return start, _role_words(text[start:title_start])
 
 
-def _role_spans(article: Article, e: Entity) -> list[tuple[str, frozenset[str], int, int]]:
-    """(role head, the role's other content words, start, end) where a role of the entity
-    is said next to one of its mentions: "Fire Chief Harold Vance" or "a fire department
-    spokesman, Harold Vance" (before), "Harold Vance, the fire chief" (after)."""
+def _role_spans(article: Article, e: Entity) -> list[tuple[str, frozenset[str], int, int, str]]:
+    """(role head, the role's other content words, start, end, the role as written) where a
+    role of the entity is said next to one of its mentions: "Fire Chief Harold Vance" or
+    "a fire department spokesman, Harold Vance" (before), "Harold Vance, the fire chief"
+    (after)."""
     text = article.text
     out = []
     for role in _roles(e):
@@ -112,32 +115,51 @@ def _role_spans(article: Article, e: Entity) -> list[tuple[str, frozenset[str], 
             found = before.search(text, max(0, m.start - len(role) - 8), m.start)
             if found is not None:
                 start, more = _title_before(text, found.start())
-                out.append((head, words | (more - {head}), start, m.end))
+                out.append((head, words | (more - {head}), start, m.end, _as_written(text[start:found.end()])))
                 continue
             found_after = after.match(text, m.end, min(len(text), m.end + len(role) + 24))
             if found_after is not None:
-                out.append((head, words, m.start, found_after.end()))
+                out.append((head, words, m.start, found_after.end(), _as_written(text[m.end:found_after.end()])))
     return out
 
 
-def _said(article: Article) -> tuple[dict[_What, tuple[int, int]], dict[_What, frozenset[str]]]:
-    """``{(person key, "age" or "role", the age or the role's head): (start, end)}``: the
-    first place the article says it, an age only where the article gives the person one
-    age; and for each role, the other words the article's role phrases with that head have."""
-    out: dict[_What, tuple[int, int]] = {}
+def _as_written(role: str) -> str:
+    """A role phrase as written, without the comma and article that join it to the name
+    and without a word written twice in a row ("Rochester Police Chief Chief" -> "Rochester
+    Police Chief")."""
+    words = _ROLE_LEAD.sub("", role.strip(" \t\n,")).split()
+    return " ".join(w for i, w in enumerate(words) if i == 0 or fold(w) != fold(words[i - 1]))
+
+
+#: Where an article says something of a person: (start, end, what it says in words:
+#: "Age of Ada Crane: 19", "Role of Ada Crane: fire chief").
+_Place = tuple[int, int, str]
+
+
+def _name(article: Article, key: str) -> str:
+    return next((e.name for e in article.entities if e.key == key), key.split(":", 1)[-1])
+
+
+def _said(article: Article) -> tuple[dict[_What, _Place], dict[_What, frozenset[str]]]:
+    """``{(person key, "age" or "role", the age or the role's head): (start, end, words)}``:
+    the first place the article says it, an age only where the article gives the person
+    one age; and for each role, the other words the article's role phrases with that head
+    have."""
+    out: dict[_What, _Place] = {}
     role_words: dict[_What, frozenset[str]] = defaultdict(frozenset)
     ages: dict[str, set[str]] = defaultdict(set)
     for key, age, _, start, end in person_ages(article):
         ages[key].add(age)
-        out.setdefault((key, "age", age), (start, end))
+        out.setdefault((key, "age", age), (start, end, f"Age of {_name(article, key)}: {age}"))
     for key, values in ages.items():
         if len(values) > 1:
             for age in values:
                 out.pop((key, "age", age), None)
-    spans = sorted((start, end, e.key, head, words) for e in article.entities if e.kind == "person"
-                   for head, words, start, end in _role_spans(article, e))
-    for start, end, key, head, words in spans:
-        out.setdefault((key, "role", head), (start, end))
+    spans = sorted((start, end, e.key, head, words, f"Role of {e.name}: {role}")
+                   for e in article.entities if e.kind == "person"
+                   for head, words, start, end, role in _role_spans(article, e))
+    for start, end, key, head, words, wording in spans:
+        out.setdefault((key, "role", head), (start, end, wording))
         role_words[(key, "role", head)] |= words
     return out, role_words
 
@@ -155,12 +177,14 @@ def person_facts(articles: Sequence[Article]) -> list[Fact]:
             for w in words:
                 word_articles[(what, w)] += 1
     cited: dict[_What, list[Citation]] = defaultdict(list)
+    worded: dict[_What, str] = {}  # in the words of the first article that says it
     for a in articles:
         spans, role_words = said[a.id]
-        for what, (start, end) in sorted(spans.items(), key=lambda kv: kv[1]):
+        for what, (start, end, wording) in sorted(spans.items(), key=lambda kv: kv[1]):
             if what[1] == "role" and not any(word_articles[(what, w)] >= 2 for w in role_words[what]):
                 continue
             cited[what].append(Citation(a.id, start, end, a.text[start:end]))
+            worded.setdefault(what, wording)
     ages_given: dict[str, set[str]] = defaultdict(set)
     for what in cited:
         if what[1] == "age":
@@ -169,7 +193,7 @@ def person_facts(articles: Sequence[Article]) -> list[Fact]:
     for what, support in cited.items():
         if what[1] == "age" and len(ages_given[what[0]]) > 1:
             continue  # two ages for one person: a dispute (compare.details), not a fact
-        fact = corroborated_fact(support, by_id)
+        fact = corroborated_fact(support, by_id, worded[what])
         if fact is not None:
             facts.append(fact)
     return facts

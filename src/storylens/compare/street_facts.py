@@ -12,7 +12,8 @@ A street's name is one to four capitalised words or numbers and its type ("Genes
 Street", "Northwest 20th Avenue", "115 Turner St": a house number is part of it, so two
 numbers are two places); "Genesee St." and "Genesee Street" are one street
 (``details.street_key``). The fact cites the name, never the block it is in (blocks that
-differ are a dispute: ``details``). Pure.
+differ are a dispute: ``details``), and is worded "Location named: Genesee Street" (the
+first citation's words). Pure.
 """
 
 from __future__ import annotations
@@ -56,4 +57,5 @@ def street_facts(articles: Sequence[Article]) -> list[Fact]:
         for key, (start, end) in sorted(_named_streets(a).items(), key=lambda kv: kv[1]):
             cited.setdefault(key, []).append(Citation(a.id, start, end, a.text[start:end]))
     by_id = {a.id: a for a in articles}
-    return [f for f in (corroborated_fact(support, by_id) for support in cited.values()) if f is not None]
+    facts = (corroborated_fact(support, by_id, f"Location named: {support[0].text}") for support in cited.values())
+    return [f for f in facts if f is not None]

@@ -38,6 +38,8 @@ def test_ages_of_the_harmed_two_outlets_give_are_facts():
     ]
     facts = age_facts([a, b], {x.id: statements_of(x) for x in (a, b)})
     assert all(f.status == "corroborated" and f.independent_sources == 2 for f in facts)
+    # worded by what the cited words say ("aged 11 and 13" alone reads as no fact)
+    assert [f.statement for f in facts] == [f"Age of someone harmed: {n}" for n in (11, 13, 16)]
     # one outlet is one source
     assert _facts(a, article("b", B, outlet="Velm Gazette")) == []
 
@@ -48,6 +50,8 @@ def test_the_harmed_and_the_accused_are_two_roles():
     c = article("c", "Police charged a 19-year-old with attempted murder.", outlet="Orsa Herald")
     assert _facts(a, b) == []
     assert _facts(a, c) == [(("a", "A 19-year-old man"), ("c", "a 19-year-old"))]
+    assert [f.statement for f in age_facts([a, c], {x.id: statements_of(x) for x in (a, c)})] == [
+        "Age of someone accused: 19"]
     # a sentence of both harm and a charge, or an age that did the harm, says no role
     d = article("d", "A 19-year-old was charged with killing a 40-year-old man.", outlet="Dale Times")
     e = article("e", "Police said a 12-year-old boy shot and killed a classmate.", outlet="Fen Star")
@@ -81,7 +85,7 @@ def test_a_name_in_one_account_and_an_age_alone_in_another():
     assert _facts(named, again) == []
     # named in two, an age alone in a third: one fact of the three, not also the person's of two
     shown = [f for f in compare_story([named, again, unnamed]).facts if f.status == "corroborated"
-             and f.statement == "Ada Crane, 31"]
+             and f.statement.endswith(": 31")]
     assert [sorted(c.article_id for c in f.support) for f in shown] == [["a", "b", "c"]]
 
 
@@ -101,6 +105,17 @@ def test_a_range_of_ages_or_an_earlier_case_is_no_one_s_age():
 def test_compare_story_shows_them_and_the_setting_turns_them_off():
     a, b = article("a", A, outlet="Velm Gazette"), article("b", B, outlet="Velm Post")
     shown = {f.statement for f in compare_story([a, b]).facts if f.status == "corroborated"}
-    assert "A 16-year-old victim" in shown
+    assert "Age of someone harmed: 16" in shown
     with compare_settings(CompareSettings(age_facts=False)):
-        assert "A 16-year-old victim" not in {f.statement for f in compare_story([a, b]).facts}
+        assert "Age of someone harmed: 16" not in {f.statement for f in compare_story([a, b]).facts}
+
+
+def test_an_age_written_before_a_name_is_read_once_with_the_name():
+    # "19-year-old Ada Crane" is one saying of her age, not also an unnamed 19-year-old's
+    before = article("a", "19-year-old Ada Crane was wounded at the Velm arcade.", outlet="Velm Gazette",
+                     entities={"person:ada crane": ["Ada Crane"]})
+    after = article("b", "Ada Crane, 19, was wounded near the arcade on Friday.", outlet="Velm Post",
+                    entities={"person:ada crane": ["Ada Crane"]})
+    assert _facts(before, after) == []  # every account names her: who is who, person_facts'
+    ages = [f.statement for f in compare_story([before, after]).facts if f.statement.startswith("Age of")]
+    assert ages == ["Age of Ada Crane: 19"]

@@ -39,6 +39,7 @@ def test_one_age_two_sources_is_a_fact_citing_the_words_beside_the_name():
     (fact,) = person_facts([a, b])
     assert fact.status == "corroborated" and fact.independent_sources == 2
     assert _said([fact]) == [[("a", "Tobin Arlo, 19"), ("b", "19-year-old Tobin Arlo")]]
+    assert fact.statement == "Age of Tobin Arlo: 19"  # the cited words alone read as no fact
     for c in fact.support:
         assert {"a": a, "b": b}[c.article_id].text[c.start:c.end] == c.text
 
@@ -62,6 +63,8 @@ def test_a_role_beside_the_name_before_or_after_it():
     (fact,) = person_facts([a, b])
     assert _said([fact]) == [[("a", "Ada Crane, the State Department spokeswoman"),
                               ("b", "State Department spokeswoman Ada Crane")]]
+    assert fact.statement == "Role of Ada Crane: State Department spokeswoman"
+    assert person_facts([b, a])[0].statement == "Role of Ada Crane: State Department spokeswoman"
 
 
 def test_a_bare_title_or_another_role_is_no_fact():
@@ -90,6 +93,7 @@ def test_a_bare_title_reads_the_rest_of_the_title_written_before_it():
                 "person:ada crane", ["Ada Crane"], ["Velm Police Chief"])
     (fact,) = person_facts([c, d])
     assert _said([fact]) == [[("c", "Velm Police Chief Chief Ada Crane"), ("d", "Velm Police Chief Ada Crane")]]
+    assert fact.statement == "Role of Ada Crane: Velm Police Chief"  # the cited words as written, a doubled word once
     e = _person(article("e", "When Velm County Sheriff Tim Orr arrived, it was over.", outlet="Radio"),
                 "person:tim orr", ["Tim Orr"], ["Sheriff"])
     (fact,) = person_facts([a, e])  # "When" is not the sheriff's title
@@ -124,6 +128,6 @@ def test_person_facts_are_in_the_comparison_in_any_order_and_can_be_turned_off()
 
     forward, backward = compare_story(pair()), compare_story(pair()[::-1])
     assert forward.facts == backward.facts
-    assert ["Tobin Arlo, 19"] == [f.statement for f in forward.facts if f.status == "corroborated"]
+    assert ["Age of Tobin Arlo: 19"] == [f.statement for f in forward.facts if f.status == "corroborated"]
     with compare_settings(CompareSettings(person_facts=False)):
         assert not [f for f in compare_story(pair()).facts if f.status == "corroborated"]

@@ -25,7 +25,7 @@ def test_a_street_two_outlets_name_after_a_locative_is_a_fact_citing_the_name():
     assert [sorted((c.article_id, c.text) for c in f.support) for f in facts] == [
         [("a", "Orsa Road"), ("b", "Orsa Rd")], [("a", "Linden St"), ("b", "Linden Street")]]
     assert all(f.status == "corroborated" and f.independent_sources == 2 for f in facts)
-    assert facts[0].statement == "Orsa Road"
+    assert [f.statement for f in facts] == ["Location named: Orsa Road", "Location named: Linden St"]
 
 
 def test_one_outlet_or_a_street_named_by_one_article_is_no_fact():
@@ -43,6 +43,7 @@ def test_a_street_without_a_locative_or_a_lower_case_phrase_is_not_read():
 
 def test_street_facts_are_among_the_storys_facts_unless_turned_off():
     a, b = article("a", A, outlet="Velm Gazette"), article("b", B, outlet="Velm Post")
-    assert {"Orsa Road", "Linden St"} <= {f.statement for f in compare_story([a, b]).facts}
+    named = {"Location named: Orsa Road", "Location named: Linden St"}
+    assert named <= {f.statement for f in compare_story([a, b]).facts}
     with compare_settings(CompareSettings(street_facts=False)):
-        assert not {"Orsa Road", "Linden St"} & {f.statement for f in compare_story([a, b]).facts}
+        assert not named & {f.statement for f in compare_story([a, b]).facts}
