@@ -15,9 +15,10 @@ date, which is unknown.
 
 Tense (articles with a published time): a weekday in a clause about the future ("is
 expected to be arraigned Wednesday", "will reopen on Monday") is the next such day from
-publication (the day of publication itself when it is that day); a day or month given without its year that falls more than a week (a day)
-or in a later month after publication, in a sentence with nothing about the future or a
-schedule ("takes effect on April 1", "the vote slated for June 25"), is the previous
+publication (the day of publication itself when it is that day); a day or month given
+without its year that falls more than a week (a day) or in a later month after
+publication, in a sentence with nothing about the future or a schedule ("takes effect
+on April 1", "effective from April 1", "the vote slated for June 25"), is the previous
 year's ("Sept. 11" in a May article).
 
 Events: one per resolved date (and granularity); every reference to that date is a
@@ -358,7 +359,7 @@ _WEEKDAY_REF = re.compile(r"^(?:(?:on|this|next|by|until|from)\s+)?(" + "|".join
 _FUTURE = re.compile(r"\b(?:will|won[’']t|shall|would|(?:expected|scheduled|set|due|slated|planned|planning|plans?|"
                      r"going|about|likely|unlikely|poised|bound)\s+to|upcoming|next|tomorrow|as\s+(?:early|soon)\s+as)\b",
                      re.IGNORECASE)
-_SCHEDULE = re.compile(r"\b(?:takes? effect|comes? into force|begins?|starts?|opens?|ends?|expires?|runs? until"
+_SCHEDULE = re.compile(r"\b(?:takes? effect|effective|with effect from|comes? into force|in force from|begins?|starts?|opens?|ends?|expires?|runs? until"
                        r"|(?:scheduled|slated|set|planned|expected|due|postponed|rescheduled|continued|moved)"
                        r"\s+(?:[^.;!?]{0,60}?\s)?(?:for|by|until|till))\b", re.IGNORECASE)
 #: A weekday with its date ("Friday, Nov. 6", "Monday April 14, 2014") is that date.

@@ -129,6 +129,11 @@ def test_a_date_without_its_year_after_publication_is_last_years():
     assert _dated("The inquiry will report on Sept. 11.", "Sept. 11", "2031-09-11", may) == "2031-09-11"
     assert _dated("The ferry sank on Sept. 11, 2031.", "Sept. 11, 2031", "2031-09-11", may) == "2031-09-11"
     assert _dated("A duty cut takes effect on Sept. 11.", "Sept. 11", "2031-09-11", may) == "2031-09-11"
+    # the day a change someone announced applies from: ahead, whatever the announcing verb's tense
+    assert _dated("The Velm ferry company raised its fares on Saturday, effective from Sept. 11.", "Sept. 11",
+                  "2031-09-11", may) == "2031-09-11"
+    assert _dated("The port said the ban applies with effect from Sept. 11.", "Sept. 11", "2031-09-11",
+                  may) == "2031-09-11"
     assert _dated("Ona Brisk said she would not run in the vote slated for Sept. 11.", "Sept. 11", "2031-09-11",
                   may) == "2031-09-11"
     assert _dated("The board's ruling, expected by August, is the Velm port's worry.", "August", "2031-08", may,
