@@ -14,6 +14,8 @@
   arrested...; fewer missing), or said as an update ("rose to", "has since"), is an
   update, not a dispute.
 * ``date``: aligned statements (one fact) whose one day each is not the same day.
+* ``time``: aligned statements (one fact) whose one clock time each of the event cannot
+  both be right ("shortly after 4 a.m." / "3:45 a.m."; ``storylens.compare.clock_times``).
 * ``place``: two statements saying the same thing that put the event in places that
   cannot both be right (a gazetteer decides; a city inside the other side's country is
   no conflict; see ``storylens.compare.places``).
@@ -58,6 +60,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from storylens.text import NUMBER_WORDS, casefold_words, fold
+from storylens.compare.clock_times import find_time_conflicts
 from storylens.compare.details import find_detail_conflicts
 from storylens.compare.facts import day_refs, drop_contradicting, same_day, says_claim, support_sources
 from storylens.compare.framing import FramingCue
@@ -785,6 +788,9 @@ def find_conflicts(articles: Sequence[Article], facts: list[Fact],
     edges = _figure_edges(articles, sts, updates, background)
     edges += _all_of_them_edges(articles, sts, edges) + _tally_edges(articles, sts)
     edges += _fact_edges(articles, facts, st_of)
+    if current().time_conflicts:
+        edges += [_Edge(d.kind, d.scope, d.about, d.a, d.b, d.claims)
+                  for d in find_time_conflicts(articles, facts, st_of, same_source)]
     edges += [_Edge("place", "", f"where: {a.citation.text}", a, b)
               for a, b in find_place_conflicts(articles, sts, same_source)]
     edges += _attribution_edges(articles, sts)

@@ -59,6 +59,7 @@ class CompareSettings:
     #: incident, a trial, a city's roundup; "Monday" of two weeks is two Mondays
     dispute_window_days: float = 3.0
     date_same_event_jaccard: float = 0.3  # stem overlap of two dated statements of one event
+    time_conflicts: bool = True  # clock times of one event that cannot both be right ("shortly after 4 a.m." / "3:45 a.m.")
     attribution_quote_jaccard: float = 0.6  # word overlap of one quotation given to two persons
     place_min_shared_content: int = 3  # content stems two statements share to compare their places
     place_metro_km: float = 40.0  # two cities this close can be one metro area
