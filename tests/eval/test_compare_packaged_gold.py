@@ -247,11 +247,11 @@ def test_floors_on_dev2(tmp_path_factory: pytest.TempPathFactory) -> None:
     _, _, result = _evaluate("dev2", tmp_path_factory)
     grouped = result["grouped"]
     false_conflicts = sum(len(r["errors"]["false_conflict_pairs"]) for r in result["events"].values())
-    assert false_conflicts == 0 and grouped["conflicts_found"] >= 2
+    assert false_conflicts == 0 and grouped["conflicts_found"] >= 3
     assert grouped["claim_pair_precision"] >= 0.85 and grouped["claim_pair_recall"] >= 0.35
     assert grouped["brief_support_precision"] >= 0.88 and grouped["brief_central_recall"] >= 0.50
     assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.75
-    assert grouped["quote_fidelity_accuracy"] >= 0.95 and grouped["conflict_pair_recall"] >= 0.14
+    assert grouped["quote_fidelity_accuracy"] >= 0.95 and grouped["conflict_pair_recall"] >= 0.19
     assert grouped["timeline_date_accuracy"] >= 0.90 and grouped["timeline_recall"] >= 0.73
 
 
