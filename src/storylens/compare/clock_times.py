@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from storylens.compare.details import DetailPair
 from storylens.compare.facts import day_refs, same_day
@@ -43,7 +44,7 @@ _EVENT_WORDS = (r"shot|shooting|killed|wounded|injured|died|happened|occurred|fi
                r"|gunned\s+down|slain|attacked|stabbed")
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b\.?", re.IGNORECASE)
 _MODIFIER = re.compile(r"\b(?P<mod>(?:shortly|just|soon|a\s+little)\s+(?:after|before)|about|around|approximately"
-                       r"|roughly|nearly|near|close\s+to|after|before|by|at)\s+$", re.IGNORECASE)
+                       r"|roughly|nearly|near|close\s+to|after|before|by)\s+$", re.IGNORECASE)
 _EVENT_BEFORE = re.compile(rf"\b(?:{_EVENT_WORDS})\b[^,;:.!?\n]{{0,90}}$", re.IGNORECASE)
 _WHEN_EVENT_AFTER = re.compile(rf"^[^,;:.!?\n]{{0,20}}\bwhen\b[^;:.!?\n]{{0,90}}?\b(?:{_EVENT_WORDS})\b",
                                re.IGNORECASE)
@@ -73,11 +74,13 @@ def _span(modifier: str, minute: int, on_the_hour: bool) -> tuple[int, int]:
     return minute - slack, minute + slack
 
 
+@dataclass(frozen=True)
 class _Time:
     """One clock time a statement gives its event: its words and the minutes it allows."""
 
-    def __init__(self, words: str, low: int, high: int) -> None:
-        self.words, self.low, self.high = words, low, high
+    words: str
+    low: int
+    high: int
 
     def meets(self, other: _Time) -> bool:
         return any(self.low <= other.high + shift and other.low + shift <= self.high
@@ -106,9 +109,8 @@ def _event_time(article: Article, st: Statement) -> _Time | None:
     minute = (hour % 12 + (12 if m.group(3).lower() == "p" else 0)) * 60 + minutes
     modifier = _MODIFIER.search(text, max(c.start, start - 24), start)
     mod = " ".join(modifier.group("mod").split()) if modifier else ""
-    low, high = _span(mod if mod != "at" else "", minute, m.group(2) is None or minutes == 0)
-    words = f"{mod} {m.group(0).strip()}" if mod and mod != "at" else m.group(0).strip()
-    return _Time(words, low, high)
+    low, high = _span(mod, minute, m.group(2) is None or minutes == 0)
+    return _Time(f"{mod} {m.group(0).strip()}".strip(), low, high)
 
 
 def _other_days(a: Sequence[TimeRef], b: Sequence[TimeRef]) -> bool:
@@ -138,11 +140,10 @@ def find_time_conflicts(articles: Sequence[Article], facts: Sequence[Fact],
         for c in fact.support:
             st = statement_at.get(c.location)
             if st is not None and (t := _event_time(by_id[c.article_id], st)) is not None:
-                timed.append((by_id[c.article_id], st, t))
-        for n, (a, sa, ta) in enumerate(timed):
-            for b, sb, tb in timed[n + 1:]:
-                if same_source(a, b) or ta.meets(tb) or _other_days(day_refs(sa), day_refs(sb)) \
-                        or _other_places(sa, sb):
+                timed.append((by_id[c.article_id], st, t, day_refs(st)))
+        for n, (a, sa, ta, days_a) in enumerate(timed):
+            for b, sb, tb, days_b in timed[n + 1:]:
+                if same_source(a, b) or ta.meets(tb) or _other_days(days_a, days_b) or _other_places(sa, sb):
                     continue
                 out.append(DetailPair("time", fact.id, "what time it happened",
                                       ConflictSide(ta.words, sa.asserted_by, sa.citation),
