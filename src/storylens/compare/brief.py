@@ -6,7 +6,8 @@
   side of a conflict (that is shown as the dispute); only whole sentences that
   stand alone (:func:`storylens.compare.readable.sayable`: no headline, no clause cut at a comma, no piece of a
   quotation without its speaker); a quoted person's words that do not say whose they are
-  (the sentence names no speaker) are given with the speaker ("Name: “...”"); a fact in
+  (the sentence names no speaker) are given with the speaker ("Name: “...”", an embedded
+  post's words with the name it is signed with); a fact in
   a conflict gives a line only from its sentences that take no side and repeat no side's
   claim (what its statements agree on besides the disputed detail), the rest is left to
   ``disputed``; a statement
@@ -34,7 +35,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -43,7 +44,7 @@ from storylens.compare.hashtags import make_hashtags
 from storylens.compare.quote_variants import QuoteGroup
 from storylens.compare.readable import OPENING_QUOTES, SPEECH, closes_a_quotation, reads_alone, unquoted
 from storylens.compare.settings import current
-from storylens.compare.statements import UNKNOWN_SPEAKER, outlet_name
+from storylens.compare.statements import UNKNOWN_SPEAKER, outlet_name, speaker_key
 from storylens.compare.status_updates import superseded_citation
 from storylens.compare.timeline import TimelineEvent
 from storylens.model import Article, Citation, Conflict, Fact, sentences_before_headlines
@@ -110,6 +111,13 @@ def _names(articles: Sequence[Article]) -> dict[str, str]:
             if len(e.name) > len(names.get(e.key, "")):
                 names[e.key] = e.name
     return names
+
+
+def _post_authors(articles: Sequence[Article]) -> dict[str, str]:
+    """Who wrote each embedded post (:mod:`storylens.posts`), by speaker key: the name
+    the post is signed with."""
+    return {speaker_key(q): q.speaker for a in articles for q in a.quotes
+            if q.medium == "social media post" and q.cue is None and q.speaker}
 
 
 #: A sentence that opens with a personal pronoun ("He is being held on $1 million bond.",
@@ -185,16 +193,17 @@ class _Disputed:
                    for k, n in involved.items())
 
 
-def _attributed(speaker: str | None, text: str, names: dict[str, str]) -> str:
+def _attributed(speaker: str | None, text: str, names: dict[str, str], authors: Collection[str]) -> str:
     """The sentence, with its speaker when it gives a quoted speaker's words and does
-    not say whose they are ("This is a smart gesture." from a leader's post); a sentence
+    not say whose they are ("This is a smart gesture." from a leader's post), the
+    speaker a person or the author of an embedded post (``authors``); a sentence
     that starts inside a quotation begun in the sentence before is shown with that
     quotation's opening mark and an ellipsis ('"… Nobody goes home until the wall
     holds," the governor said.'): the words shown are the sentence's own, the cut marked."""
     opening = closes_a_quotation(text)
     if opening:
         return f"{opening}… {text}"
-    if not speaker or not speaker.startswith("person:") or SPEECH.search(unquoted(text)):
+    if not speaker or not (speaker.startswith("person:") or speaker in authors) or SPEECH.search(unquoted(text)):
         return text  # the outlet's voice, a speaker known only by a word ("Governor"), or no person
     name = names.get(speaker) or speaker.split(":", 1)[-1].title()
     if _names_the_speaker(text, name):
@@ -241,7 +250,7 @@ def _lines(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, int, in
     return sorted((x for x in lines if x.sources == most), key=_opens_with_pronoun)
 
 
-def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str],
+def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str], authors: Collection[str],
              voices: Mapping[tuple[str, str, int, int], str], conflicts: Sequence[Conflict],
              news: set[str], superseded: set[tuple[str, str, int, int]], agrees: Agrees | None,
              by_id: Mapping[str, Article]) -> tuple[list[BriefSentence], list[BriefSentence]]:
@@ -295,7 +304,7 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
     out = []
     for x in sorted(lines, key=position):
         voice = voices.get(x.shown.location)
-        out.append(BriefSentence(_attributed(voice, x.shown.text.strip(), names), list(x.support)))
+        out.append(BriefSentence(_attributed(voice, x.shown.text.strip(), names, authors), list(x.support)))
     return (out, []) if corroborated else ([], out)
 
 
@@ -319,11 +328,24 @@ def _disputed(conflicts: Sequence[Conflict], by_id: dict[str, Article], names: d
             if voice == "outlet":
                 parts.append(f"{listed} {'say' if len(outlets) > 1 else 'says'} {text}")
             else:
-                parts.append(f"{names.get(voice, voice)} (per {listed}) says {text}")
+                parts.append(f"{names.get(voice, voice)} (per {listed}) {'say' if _plural(voice) else 'says'} {text}")
             cites.extend(citations)
         if len(parts) >= 2:
             out.append(BriefSentence(_topic(conflict.about) + "; ".join(parts) + ".", cites))
     return out
+
+
+#: Words for a group that take a plural verb ("police say").
+_GROUP_NOUNS = frozenset({"police", "people", "authorities", "staff", "media"})
+
+
+def _plural(voice: str) -> bool:
+    """Whether a speaker known only by the words naming it is many ("the sources",
+    "officials", "police"); a named person or organisation (an entity key) is one."""
+    if ":" in voice or not voice.split():
+        return False
+    last = voice.split()[-1]
+    return last in _GROUP_NOUNS or (last.endswith("s") and not last.endswith(("ss", "us", "is", "'s", "’s")))
 
 
 #: The longest ``about`` a disputed line opens with: a question ("how many people were
@@ -390,8 +412,9 @@ def build_brief(articles: Sequence[Article], facts: Sequence[Fact], conflicts: S
     with the sentence it shows. None: every statement of the fact is cited."""
     by_id = {a.id: a for a in articles}
     order = {a.id: k for k, a in enumerate(articles)}
-    names = _names(articles)
-    summary, single_source = _summary(facts, order, names, voices or {}, conflicts,
+    authors = _post_authors(articles)
+    names = {**authors, **_names(articles)}
+    summary, single_source = _summary(facts, order, names, authors, voices or {}, conflicts,
                                       {a.id for a in articles if a.genre == "news"}, superseded or set(), agrees, by_id)
     brief = Brief(
         summary=summary,

@@ -38,7 +38,8 @@ fact), and never the direct quotations of two different named
 people (their words are two claims, however alike; a speaker read from "she" is the
 extractor's guess and does not count). Every statement not aligned with another article is a
 single-source fact of its own, unless it is too short to say anything (fewer than
-``compare.fact_min_terms`` content stems). The weights and limits are the ``align_*``
+``compare.fact_min_terms`` content stems) or says nothing of the story (``can_align``: a
+label, an embedded post's signature, page furniture). The weights and limits are the ``align_*``
 settings of :mod:`storylens.compare.settings`. Pure: nothing here reads disk or network.
 
 Only news corroborates: a fact's ``independent_sources`` counts its supporting articles
@@ -67,6 +68,7 @@ from storylens.compare.settings import CompareSettings, compare_settings, curren
 from storylens.compare.statements import UNKNOWN_SPEAKER, Statement, outlet_name, statements_of, terms
 from storylens.extract.time_refs_calendar import week_value
 from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, TimeRef
+from storylens.posts import is_signature
 from storylens.text import casefold_words, fold
 from storylens.stories import independent_sources
 
@@ -337,11 +339,6 @@ def make_scorer(statements: list[Statement], config: CompareSettings | None = No
     return _Scorer(statements, config or current(), paraphrases)
 
 
-#: An embedded post's signature line ("Ann Lee (@annlee) August 20, 2015"): page furniture,
-#: never a claim.
-_POST_SIGNATURE = re.compile(r"^[^()\n]{0,80}\(@\w+\)\s*(?:\w+\.?\s+\d{1,2},\s+\d{4})?\s*$")
-
-
 #: A label introducing what follows ("Quick Facts:", "Related:"): no claim of its own.
 _LABEL = re.compile(r"^\W*(?:[\w’'-]+\s+){0,2}[\w’'-]+\s*:\s*$")
 
@@ -362,7 +359,7 @@ def can_align(st: Statement) -> bool:
     time, a section label)."""
     text = st.citation.text.strip()
     furniture = _CREDIT_OR_CLIP.match(text) or _CAPITAL_LABEL.match(text)
-    return not (_LABEL.match(text) or _POST_SIGNATURE.match(text) or furniture)
+    return not (_LABEL.match(text) or is_signature(text) or furniture)
 
 
 def _candidates(statements: list[Statement], scorer: _Scorer, config: CompareSettings) -> set[tuple[int, int]]:
@@ -476,8 +473,8 @@ def facts_of(articles: Sequence[Article], statements: Sequence[Statement], group
     order = {a.id: n for n, a in enumerate(articles)}
     for group in groups:
         sts = [statements[i] for i in group]
-        if len(sts) == 1 and len(sts[0].terms) < config.fact_min_terms:
-            continue
+        if len(sts) == 1 and (len(sts[0].terms) < config.fact_min_terms or not can_align(sts[0])):
+            continue  # too short to say anything, or no claim (a label, a post's signature, a credit)
         sts.sort(key=lambda s: (order[s.citation.article_id], s.index))
         members = [by_id[s.citation.article_id] for s in sts]
         sources = support_sources([s.citation for s in sts], by_id)

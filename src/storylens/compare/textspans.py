@@ -21,6 +21,7 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from storylens.posts import signature_starts
 from storylens.text import fold
 
 __all__ = ["QuotedSpan", "quoted_spans", "Word", "words", "WORD_PATTERN", "norm_word", "sentence_spans",
@@ -200,6 +201,9 @@ def _sentence_spans_of(text: str) -> tuple[tuple[int, int], ...]:
         spans.append((start, end))
         start = m.end()
     spans.append((start, len(text)))
+    signatures = signature_starts(text)
+    if signatures:  # an embedded post's signature is a sentence of its own
+        spans = [piece for s, e in spans for piece in _cut_at(s, e, signatures)]
     out = []
     for s, e in spans:
         while s < e and text[s].isspace():
@@ -209,6 +213,12 @@ def _sentence_spans_of(text: str) -> tuple[tuple[int, int], ...]:
         if e > s:
             out.append((s, e))
     return tuple(out)
+
+
+def _cut_at(start: int, end: int, cuts: frozenset[int]) -> list[tuple[int, int]]:
+    inside = sorted(c for c in cuts if start < c < end)
+    bounds = [start, *inside, end]
+    return list(zip(bounds, bounds[1:]))
 
 
 def sentence_around(text: str, start: int, end: int, spans: list[tuple[int, int]] | None = None) -> tuple[int, int]:

@@ -23,7 +23,9 @@ year's ("Sept. 11" in a May article).
 
 Events: one per resolved date (and granularity); every reference to that date is a
 mention citing its span and its sentence, unless the sentence is the date alone (a
-section's heading "September" tells of no event). The event's description is the
+section's heading "September" tells of no event). An embedded post's date (in its
+signature, :mod:`storylens.posts`) is when the post was written: its sentence is the post's
+words with the signature. The event's description is the
 sentence that shares most words with the other mentions' sentences (the most
 representative one).
 
@@ -64,6 +66,7 @@ from storylens.compare.textspans import sentence_around, sentence_spans, word_no
 from storylens.extract.time_refs_calendar import weekday_date
 from storylens.extract.time_refs_patterns import MONTHS, WEEKDAYS
 from storylens.model import Article, Citation, TimeRef
+from storylens.posts import post_words_start
 
 __all__ = ["BackgroundSpans", "TimelineMention", "TimelineEvent", "build_timeline", "resolve_value", "story_anchor"]
 
@@ -211,6 +214,7 @@ def build_timeline(articles: Sequence[Article], stories_anchor: date | datetime 
             if resolved is None and week is None:
                 continue
             s, e = sentence_around(article.text, ref.start, ref.end, sentences)
+            s = post_words_start(article.text, s)  # a post's date: the post was written then
             if not _event_words(article.text[s:e]):
                 continue  # a date alone ("September", a section's heading) tells of no event
             mention = TimelineMention(Citation(article.id, ref.start, ref.end, article.text[ref.start:ref.end]),

@@ -23,6 +23,10 @@ and "who", the entity they refer to: the nearest preceding compatible mention, a
 preferred). Quoted passages with no cue are kept as direct quotes with no speaker when
 they hold a sentence (five words or more); shorter ones are scare quotes or titles and
 are left out. Verbs inside a quotation are part of it and never cue another quote.
+
+An embedded post (:mod:`storylens.posts`: "... — Ann Lee (@annlee) April 24, 2013") is a
+direct quote of the name it is signed with, medium "social media post", with no cue; a
+quotation read inside the post is part of its words, not a quote of its own.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Quote
+from ..posts import embedded_posts
 from .quotes_lexicon import CUE_LEMMAS, MESSAGE_CUE_LEMMAS, SPEECH_LEMMAS, WRITTEN_MEDIA
 from .quotes_marks import QuoteSpan, find_quote_spans
 from .quotes_medium import find_medium
@@ -386,7 +391,27 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
         attributions.append(attribution)
     for attribution, _source in _according_to(doc, spans, used):
         attributions.append(attribution)
-    return _records(doc, entities, attributions, spans, used)
+    return _with_posts(_records(doc, entities, attributions, spans, used), text, entities)
+
+
+def _with_posts(quotes: list[Quote], text: str, entities: list[Entity]) -> list[Quote]:
+    """``quotes`` and each embedded post's words as its author's direct quotation
+    (medium "social media post", the speaker the name it is signed with): a quotation
+    read in the post or its signature is part of the post's words and is left out."""
+    posts = [p for p in embedded_posts(text) if p.end > p.start]
+    if not posts:
+        return quotes
+    index = MentionIndex(entities)
+    kept = [q for q in quotes if not any(q.start < p.signature_end and p.start < q.end for p in posts)]
+    for p in posts:
+        entity = index.overlapping(p.name_start, p.name_end)
+        kept.append(Quote(
+            text=text[p.start:p.end], start=p.start, end=p.end, kind="direct",
+            speaker=text[p.name_start:p.name_end], speaker_start=p.name_start, speaker_end=p.name_end,
+            speaker_entity=entity.key if entity is not None and entity.kind in ("person", "org") else None,
+            medium="social media post"))
+    kept.sort(key=lambda q: (q.start, q.end))
+    return kept
 
 
 def _next_sentence_quote(right: int, sentence_end: int, spans: list[QuoteSpan], text: str,

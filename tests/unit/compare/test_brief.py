@@ -370,9 +370,9 @@ def test_a_sentence_that_starts_inside_a_quotation_is_shown_with_its_opening_mar
     assert line.text == '"… ' + shown  # never the dangling closing mark alone
     curly = "Nobody stays ashore until the contracts are signed,” union leader Mírta Oskarsdóttir told reporters."
     from storylens.compare.brief import _attributed
-    assert _attributed("outlet", curly, {}) == "“… " + curly
-    assert _attributed("outlet", tb, {}) == tb  # the quotation opens in the sentence itself
-    assert _attributed("outlet", 'The union said it would "sail at dawn" on Friday.', {}).startswith("The union")
+    assert _attributed("outlet", curly, {}, ()) == "“… " + curly
+    assert _attributed("outlet", tb, {}, ()) == tb  # the quotation opens in the sentence itself
+    assert _attributed("outlet", 'The union said it would "sail at dawn" on Friday.', {}, ()).startswith("The union")
 
 
 def test_of_two_sentences_of_as_many_sources_the_one_that_names_its_subject_is_shown():
@@ -402,3 +402,13 @@ def test_a_clause_cut_from_a_long_sentence_at_a_semicolon_is_no_summary_line():
     whole = Fact("w", names, [Citation("a", 0, len(names), names), Citation("b", 0, len(names), names)], 2,
                  "corroborated")
     assert [s.text for s in build_brief([a, b], [whole], [], [], []).summary] == [names]
+
+
+def test_a_disputed_side_of_many_speakers_takes_a_plural_verb():
+    for voice, verb in (("the sources", "say"), ("police", "say"), ("officials", "say"), ("a spokesman", "says"),
+                        ("the harbour office", "says"), ("the ferry boss", "says")):
+        sides = [ConflictSide("About 300 crew members walked out", "outlet",
+                              _cite(A, "About 300 crew members walked out"), 300),
+                 ConflictSide("500 crew walked out", voice, _cite(B, "500 crew walked out"), 500)]
+        (d,) = build_brief([A, B], [], [Conflict("c1", "figure", "crew who walked out", sides)], [], []).disputed
+        assert d.text.endswith(f"; {voice} (per blog-post.txt) {verb} 500 crew walked out."), d.text

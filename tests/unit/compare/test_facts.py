@@ -388,13 +388,15 @@ def test_a_headline_does_not_take_the_place_of_its_own_articles_sentence():
     assert sorted((c.article_id, c.field) for c in line.citations) == [("a", "text"), ("b", "text")]
 
 
-def test_page_furniture_corroborates_nothing():
+def test_page_furniture_is_no_fact():
     for furniture in ("Photo: Velm Gazette archive", "3:49 Ferry runs aground in Velm harbour",
-                      "CONTINUING COVERAGE: Velm ferry strike", "Published: 5/4/2031"):
+                      "CONTINUING COVERAGE: Velm ferry strike", "Published: 5/4/2031",
+                      "— Velm Coast Guard (@velmcg) May 4, 2031"):
         a = article("a", f"{furniture}\n\nThe ferry ran aground in Velm harbour on Monday.", outlet="Gazette")
         b = article("b", f"{furniture}\n\nA ferry ran aground in Velm harbour on Monday night.", outlet="Post")
-        shared = [f for f in align_facts([a, b]) if f.status == "corroborated"]
-        assert all(furniture not in c.text for f in shared for c in f.support), furniture
+        facts = align_facts([a, b])
+        assert all(furniture not in c.text for f in facts for c in f.support), furniture  # not even one outlet's
+        assert [f for f in facts if f.status == "corroborated"]
     text = "NEW YORK: Police said the ferry ran aground in Velm harbour on Monday."
     a, b = article("a", text, outlet="Gazette"), article("b", text, outlet="Post")
     assert [f for f in align_facts([a, b]) if f.status == "corroborated"]  # a dateline's sentence is the story's

@@ -28,3 +28,16 @@ def test_a_message_without_an_author_is_not_a_speaker():
     text = 'The notice on the gate read: "Closed until further notice by order of the council." Nobody had signed it.'
     quotes = extract_quotes(load_nlp()(text), [])
     assert all(q.speaker is None and q.cue is None for q in quotes)
+
+
+def test_an_embedded_post_is_a_quote_of_the_name_it_is_signed_with():
+    text = ("Velden flooded on Monday night.\n\n"
+            'Neighbours keep saying "we have never seen the river this high before" #Velden '
+            "— Mira Holt (@mirahvelden) March 3, 2026\n\nThe council opened a shelter.")
+    quotes = extract_quotes(load_nlp()(text), [])
+    (post,) = [q for q in quotes if q.medium == "social media post"]
+    assert post.text == 'Neighbours keep saying "we have never seen the river this high before" #Velden'
+    assert post.kind == "direct" and post.speaker == "Mira Holt" and post.cue is None
+    assert text[post.speaker_start:post.speaker_end] == "Mira Holt"
+    # the quotation inside the post is part of the post's words
+    assert quotes == [post]
