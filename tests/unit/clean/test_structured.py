@@ -100,6 +100,14 @@ def test_datelines():
     assert split_dateline("VELM | A dispute over a parking space led to the shooting, police said.")[0] == "VELM"
     assert split_dateline("NEWS | SPORTS | WEATHER | the Velm ferry timetable for the winter") is None
     assert split_dateline("Velm | A dispute over a parking space led to the shooting, police said.") is None
+    # A dash set close to the words, or doubled ("–-"), as pages type it.
+    assert split_dateline("VESTRA—The central bank raised its main rate on Thursday.") == (
+        "VESTRA", "The central bank raised its main rate on Thursday.")
+    assert split_dateline("PORT ALDER, Va. (WVLM)–Two men were hurt in a crash on Friday night.")[0] == (
+        "PORT ALDER, Va. (WVLM)")
+    assert split_dateline("VESTRA –- The central bank raised its main rate on Thursday.")[1].startswith("The central")
+    assert split_dateline("VELM-ALDER INQUIRY OPENS. The council met on Monday to hear the first witnesses.") is None
+    assert split_dateline("NASA—the agency said on Monday that the launch would go ahead as planned.") is None
 
 
 def test_truncated_teaser():
