@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from storylens.text import stripped_span
+
 __all__ = ["POST_MAX_CHARS", "EmbeddedPost", "embedded_posts", "is_signature", "post_words_start", "signature_starts"]
 
 #: The most characters one embedded post's words take (280 and its links, with room).
@@ -60,28 +62,20 @@ def _posts_of(text: str) -> tuple[EmbeddedPost, ...]:
     out = []
     for m in _SIGNATURE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
-        start, end = _stripped(text, line_start, m.start())
+        start, end = stripped_span(text, line_start, m.start())
         if start == end and line_start > 0:  # the signature alone on its line: the line before
             previous_end = len(text[:line_start].rstrip())
-            start, end = _stripped(text, text.rfind("\n", 0, previous_end) + 1, previous_end)
+            start, end = stripped_span(text, text.rfind("\n", 0, previous_end) + 1, previous_end)
             if is_signature(text[start:end]):
                 start = end
         links = _TRAILING_LINKS.search(text, start, end)
         if links is not None:
-            end = _stripped(text, start, links.start())[1]
+            end = stripped_span(text, start, links.start())[1]
         if end - start > POST_MAX_CHARS:
             start = end = m.start()
         out.append(EmbeddedPost(start, end, m.start("name"), m.end("name"), m.group("handle"),
                                 m.start(), m.end()))
     return tuple(out)
-
-
-def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def signature_starts(text: str) -> frozenset[int]:

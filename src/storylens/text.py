@@ -16,7 +16,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = ["NUMBER_WORDS", "STOP_WORDS", "US_STATE_ABBREVIATION", "casefold_words", "cheap_lemma", "fold", "fold_text",
-           "is_us_state", "narrow"]
+           "is_us_state", "narrow", "stripped_span"]
 
 #: Letters NFKD does not decompose, and typographic apostrophes and dashes.
 _NARROW = str.maketrans({
@@ -126,3 +126,13 @@ def is_us_state(name: str) -> bool:
     name = name.strip()
     return (fold(name) in _US_STATE_NAMES or name in _US_STATE_CODES
             or US_STATE_ABBREVIATION.fullmatch(name) is not None)
+
+
+def stripped_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` of ``text`` without the white space at either end (empty, at
+    ``end``'s side, when it is all white space)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -8,7 +8,7 @@ import pytest
 from storylens import text as text_module
 from storylens.cluster import features
 from storylens.extract import entities_names
-from storylens.text import fold, fold_text, narrow
+from storylens.text import fold, fold_text, narrow, stripped_span
 
 
 def test_one_fold_everywhere():
@@ -64,3 +64,10 @@ def test_a_us_state_written_out_abbreviated_or_by_its_postal_code():
         assert is_us_state(name), name
     for name in ("Ind", "wi", "Ontario", "New", "Washington Heights", "Gary", ""):
         assert not is_us_state(name), name
+
+
+def test_stripped_span():
+    text = "  Ferry back. \n"
+    assert stripped_span(text, 0, len(text)) == (2, 13) and text[2:13] == "Ferry back."
+    assert stripped_span(text, 0, 2) == (2, 2)  # all white space: empty
+    assert stripped_span(text, 2, 7) == (2, 7)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from storylens.text import STOP_WORDS, cheap_lemma, fold
+from storylens.text import STOP_WORDS, cheap_lemma, fold, stripped_span
 from storylens.compare.settings import current
 from storylens.compare.textspans import sentence_spans
 from storylens.model import Article, Citation, Figure, Quote, TimeRef
@@ -234,11 +234,7 @@ def split_statements(article: Article) -> list[Citation]:
     out = []
     if article.headline and article.headline.strip():
         h = article.headline
-        s, e = 0, len(h)
-        while s < e and h[s].isspace():
-            s += 1
-        while e > s and h[e - 1].isspace():
-            e -= 1
+        s, e = stripped_span(h, 0, len(h))
         out.append(Citation(article.id, s, e, h[s:e], field="headline"))
     for s, e, _, _ in statement_spans(article.text):
         out.append(Citation(article.id, s, e, article.text[s:e]))

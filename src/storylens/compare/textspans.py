@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from storylens.posts import signature_starts
-from storylens.text import fold
+from storylens.text import fold, stripped_span
 
 __all__ = ["QuotedSpan", "quoted_spans", "Word", "words", "WORD_PATTERN", "norm_word", "sentence_spans",
            "sentence_around", "fold"]
@@ -204,15 +204,8 @@ def _sentence_spans_of(text: str) -> tuple[tuple[int, int], ...]:
     signatures = signature_starts(text)
     if signatures:  # an embedded post's signature is a sentence of its own
         spans = [piece for s, e in spans for piece in _cut_at(s, e, signatures)]
-    out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return tuple(out)
+    stripped = (stripped_span(text, s, e) for s, e in spans)
+    return tuple((s, e) for s, e in stripped if e > s)
 
 
 def _cut_at(start: int, end: int, cuts: frozenset[int]) -> list[tuple[int, int]]:
