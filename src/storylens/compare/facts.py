@@ -66,6 +66,7 @@ from storylens.compare.readable import reads_alone
 from storylens.compare.relays import relayed_members
 from storylens.compare.settings import CompareSettings, compare_settings, current
 from storylens.compare.statements import UNKNOWN_SPEAKER, Statement, outlet_name, statements_of, terms
+from storylens.compare.textspans import GALLERY_MARK
 from storylens.extract.time_refs_calendar import week_value
 from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, TimeRef
 from storylens.posts import is_signature
@@ -356,9 +357,9 @@ _CAPITAL_LABEL = re.compile(r"^\W*[A-Z]{2,}(?: [A-Z]{2,})*:\s.*[^.!?\"”’)]$"
 def can_align(st: Statement) -> bool:
     """Whether a statement can be one side of a shared fact: not a label ("Quick Facts:"),
     an embedded post's signature line, nor page furniture (a credit, a clip's running
-    time, a section label)."""
+    time, a section label, a photo gallery's counters)."""
     text = st.citation.text.strip()
-    furniture = _CREDIT_OR_CLIP.match(text) or _CAPITAL_LABEL.match(text)
+    furniture = _CREDIT_OR_CLIP.match(text) or _CAPITAL_LABEL.match(text) or GALLERY_MARK.fullmatch(text)
     return not (_LABEL.match(text) or is_signature(text) or furniture)
 
 

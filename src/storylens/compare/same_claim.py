@@ -24,7 +24,9 @@ the same thing. Two statements are one claim only when they
   only when they share more of what is claimed
   (``compare.claim_min_shared_terms_other_time`` content words): "the 11-year-old boy" of
   last month's shooting is not the 11-year-old of this one, but the same e-mail told
-  with and without its date is one claim;
+  with and without its date is one claim; two statements that write dates ("Mar. 13",
+  "May 3, 2011") none within ``compare.claim_max_days_apart`` days of the other's tell
+  of two events, however alike their words;
 - speak of the same someone: a statement whose subject is a personal pronoun ("He is
   listed in critical condition") may mean any of the story's people, so with one that
   names or describes its subject ("The child was last listed in critical condition") it
@@ -38,10 +40,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 from functools import cache
 
 from storylens.compare.brief import Agrees
-from storylens.compare.facts import GENERIC_TERMS
+from storylens.compare.facts import GENERIC_TERMS, day_refs
 from storylens.compare.quote_variants import QuoteGroup
 from storylens.compare.settings import current
 from storylens.compare.statements import UNKNOWN_SPEAKER, Statement, concept_of, speaker_key, terms, word_stem
@@ -71,6 +74,7 @@ class _Claims:
         self.speakers: dict[_Key, frozenset[str]] = {}
         self.direct_speaker: dict[_Key, str] = {}
         self.groups: dict[_Key, frozenset[str]] = {}
+        self.dates: dict[_Key, frozenset[date]] = {}
         for st in statements:
             c, k = st.citation, st.citation.location
             article = by_id.get(c.article_id)
@@ -94,6 +98,7 @@ class _Claims:
             self.unspoken[k] = (terms(text) - GENERIC_TERMS) | counted
             self.speakers[k] = frozenset(speakers - {UNKNOWN_SPEAKER})
             self.groups[k] = frozenset(g for s, e, g in group_spans.get(c.article_id, ()) if s < c.end and c.start < e)
+            self.dates[k] = _written_dates(st)
 
 
 def _blank(text: str, offset: int, spans: Sequence[tuple[int, int]]) -> str:
@@ -106,19 +111,53 @@ def _blank(text: str, offset: int, spans: Sequence[tuple[int, int]]) -> str:
     return text
 
 
+#: A date written with its month and day ("Mar. 13", "May 3, 2011", "June 15"), not a
+#: weekday: the day read from a weekday depends on the article's own date.
+_WRITTEN_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.IGNORECASE)
+
+
+def _written_dates(st: Statement) -> frozenset[date]:
+    """The dates the statement writes with a month and a day, on one leap year (the year
+    written or read from the article's date can differ between two accounts of one
+    event: "June 15" in an article of the next year)."""
+    out = set()
+    for t in day_refs(st):
+        if _WRITTEN_DATE.search(t.text):
+            try:
+                out.add(date(2000, int(t.value[5:7]), int(t.value[8:10])))
+            except ValueError:  # "XXXX-XX-13"
+                continue
+    return frozenset(out)
+
+
+def _dates_apart(a: frozenset[date], b: frozenset[date], most: int) -> bool:
+    """Whether two statements both write dates and no date of one is within ``most``
+    days of a date of the other (around the year's turn too): they tell of two events
+    ("killed on Mar. 13" / "found dead on May 3, 2011"), however alike their words. A
+    day or two apart is one event told with two days, a disagreement the conflicts
+    show."""
+    return bool(a and b) and all(min(abs((x - y).days), 366 - abs((x - y).days)) > most for x in a for y in b)
+
+
+#: A count of others beside those told before ("two more teens", "three additional
+#: victims"): not the same people as a count of the same number without it.
+_MORE = re.compile(r"\b(?:more|additional)\b", re.IGNORECASE)
+
+
 def _counted_figures(st: Statement) -> frozenset[str]:
     """One term per figure of the statement: its value with what it counts ("three
     people" -> ``#3:people``), so that the number and the noun are one thing the two
     statements share, and only when both count the same thing ("five counts of murder"
-    shares nothing with "five people"); after "another" or "other" it is someone else
-    (``#19:year-old+other``)."""
+    shares nothing with "five people"); after "another" or "other", or counted as "more"
+    or "additional", it is someone else (``#19:year-old+other``, ``#2:teen+other``)."""
     out = set()
     c = st.citation
     for f in st.figures:
         if f.value is not None:
             thing = f.counts or f.unit or ""
             before = c.text[max(0, f.start - c.start - 9):max(0, f.start - c.start)].casefold().split()
-            other = "+other" if before and before[-1] in ("another", "other") else ""
+            more = _MORE.search(f.text) is not None  # "two more teens", "three additional victims"
+            other = "+other" if more or (before and before[-1] in ("another", "other")) else ""
             out.add(f"#{f.value:g}:{concept_of(word_stem(thing.split()[-1])) if thing else ''}{other}")
     return frozenset(out)
 
@@ -134,6 +173,7 @@ def same_claim(articles: Sequence[Article], statements: Sequence[Statement],
 
     background = BackgroundSpans(timeline)
     least, least_other_time = current().claim_min_shared_terms, current().claim_min_shared_terms_other_time
+    most_days_apart = current().claim_max_days_apart
 
     def one_claim(one: Citation, other: Citation) -> bool:
         claims = claims_of_story()
@@ -143,6 +183,8 @@ def same_claim(articles: Sequence[Article], statements: Sequence[Statement],
         x, y = claims.direct_speaker.get(a), claims.direct_speaker.get(b)
         if x and y and x != y and not claims.groups[a] & claims.groups[b]:
             return False  # two speakers' own words (the same words given to two names are one quote)
+        if _dates_apart(claims.dates[a], claims.dates[b], most_days_apart):
+            return False  # two events, months apart
         if claims.speakers[a] & claims.speakers[b]:  # one speaker: what each says, not who
             shared = claims.unspoken[a] & claims.unspoken[b]
         else:

@@ -177,6 +177,12 @@ _DAY_OR_ZONE = re.compile(r"\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan
                           r"|July|August|September|October|November|December|[ECMP][SD]?T|GMT|UTC)\b")
 
 
+#: A photo gallery's counter or button left in the text ("Image 8 of 13", "Caption Close",
+#: "1 / 12 Back to Gallery"): captions and the titles of other stories run together
+#: with them, without a full stop between.
+GALLERY_MARK = re.compile(r"Image \d+ of(?: \d+)?(?: / \d+)?|Caption Close|(?:\d+ / \d+ )?Back to Gallery")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans (stripped of surrounding white space), in order: the one sentence
     splitter of the comparison (statements, quotes, framing and the timeline read the
@@ -201,9 +207,10 @@ def _sentence_spans_of(text: str) -> tuple[tuple[int, int], ...]:
         spans.append((start, end))
         start = m.end()
     spans.append((start, len(text)))
-    signatures = signature_starts(text)
-    if signatures:  # an embedded post's signature is a sentence of its own
-        spans = [piece for s, e in spans for piece in _cut_at(s, e, signatures)]
+    # an embedded post's signature, a photo gallery's counter: each a sentence of its own
+    cuts = signature_starts(text) | {i for m in GALLERY_MARK.finditer(text) for i in m.span()}
+    if cuts:
+        spans = [piece for s, e in spans for piece in _cut_at(s, e, cuts)]
     stripped = (stripped_span(text, s, e) for s, e in spans)
     return tuple((s, e) for s, e in stripped if e > s)
 

@@ -402,6 +402,15 @@ def test_page_furniture_is_no_fact():
     assert [f for f in align_facts([a, b]) if f.status == "corroborated"]  # a dateline's sentence is the story's
 
 
+def test_a_photo_gallery_caption_is_cited_without_the_gallery_counter():
+    caption = "A firefighter carried a child from the burning flats in Velm on Monday."
+    a = article("a", f"Crews were on scene by noon. Photo: Ana Ries, Velm Gazette Image 5 of 12 {caption} "
+                     "Image 6 of 12 Two hurt in Velm flats blaze 1 / 12 Back to Gallery", outlet="Gazette")
+    b = article("b", "A firefighter carried a child from the burning flats in Velm on Monday morning.", outlet="Post")
+    corroborated = [f for f in align_facts([a, b]) if f.status == "corroborated"]
+    assert [c.text for f in corroborated for c in f.support if c.article_id == "a"] == [caption]
+
+
 def test_a_tie_between_a_speaker_and_the_outlet_goes_to_the_voice_of_the_sentence_shown():
     from storylens.compare.facts import _asserted_by
 

@@ -164,3 +164,30 @@ def test_a_pronoun_subject_needs_more_in_common_with_a_named_one():
     # more in common still makes one claim
     assert agrees(_cite(e, "He was taken to Vell General with a gunshot wound to the chest on Friday night."),
                   _cite(f, "Tobin Arlo was taken to Vell General with a gunshot wound to the chest Friday night."))
+
+
+def test_more_of_the_same_figure_are_others():
+    a = _with_figures(_article("a", "Two teens were killed at a house party in Orla."), [("Two teens", 2, "teen")])
+    b = _with_figures(_article("b", "Two more teens were found in a car near the party."),
+                      [("Two more teens", 2, "teen")])
+    c = _with_figures(_article("c", "Police said two teens were killed at the Orla house party."),
+                      [("two teens", 2, "teen")])
+    agrees = _says_the_same([a, b, c])
+    assert not agrees(_cite(a, a.text), _cite(b, b.text))  # "two more" teens: not the two killed
+    assert agrees(_cite(a, a.text), _cite(c, c.text))
+
+
+def test_written_dates_a_season_apart_are_two_events():
+    a = _article("a", "Ona Brisk, 16, and Tal Wen, 15, were shot dead at Vell Lake Park on Mar. 13.",
+                 refs=[("Mar. 13", "2031-03-13")])
+    b = _article("b", "On May 3, 2030, the bodies of Ama Dory, 16, and Ivo Rusk, 14, were found shot dead near the park.",
+                 refs=[("May 3, 2030", "2030-05-03")])
+    c = _article("c", "Ona Brisk and Tal Wen were shot dead at Vell Lake Park on March 13, police said.",
+                 refs=[("March 13", "2031-03-13")])
+    d = _article("d", "A year on, Ona Brisk and Tal Wen, shot dead at Vell Lake Park on March 14, were remembered.",
+                 refs=[("March 14", "2032-03-14")])
+    agrees = _says_the_same([a, b, c, d])
+    assert not agrees(_cite(a, a.text), _cite(b, b.text))  # the park and the deaths of two others, a year before
+    assert agrees(_cite(a, a.text), _cite(c, c.text))
+    # a day apart is one event told with two days (a disagreement for the conflicts), whatever year was read
+    assert agrees(_cite(a, a.text), _cite(d, d.text))

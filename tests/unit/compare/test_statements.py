@@ -77,3 +77,14 @@ def test_sentences_glued_without_a_space_are_two() -> None:
     assert [text[s:e] for s, e in sentence_spans(text)] == [
         "Brisk was a sponsor of the ferry bill.", "In a statement, Gov. Ada Crane asked Velm to pray.",
         "It was 11 a.m.The quay was closed.", "He moved to St.Louis in May."]
+
+
+def test_a_photo_gallery_counter_is_a_sentence_of_its_own():
+    from storylens.compare.textspans import sentence_spans
+
+    text = ("Crews cleared the road. Photo: Ana Vell, Orla Courier Image 5 of 12 A firefighter carries a child "
+            "from the flats. Image 6 of 12 Two killed in Orla flats blaze 1 / 12 Back to Gallery")
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Crews cleared the road.", "Photo: Ana Vell, Orla Courier", "Image 5 of 12",
+        "A firefighter carries a child from the flats.", "Image 6 of 12", "Two killed in Orla flats blaze",
+        "1 / 12 Back to Gallery"]
