@@ -140,8 +140,9 @@ def _dates_apart(a: frozenset[date], b: frozenset[date], most: int) -> bool:
 
 
 #: A count of others beside those told before ("two more teens", "three additional
-#: victims"): not the same people as a count of the same number without it.
-_MORE = re.compile(r"\b(?:more|additional)\b", re.IGNORECASE)
+#: victims"): not the same people as a count of the same number without it. Not a bound
+#: ("more than 20 people", "no more than 20").
+_MORE = re.compile(r"\b(?:more|additional)\b(?!\s+than\b)", re.IGNORECASE)
 
 
 def _counted_figures(st: Statement) -> frozenset[str]:

@@ -175,6 +175,10 @@ def test_more_of_the_same_figure_are_others():
     agrees = _says_the_same([a, b, c])
     assert not agrees(_cite(a, a.text), _cite(b, b.text))  # "two more" teens: not the two killed
     assert agrees(_cite(a, a.text), _cite(c, c.text))
+    # "more than" is a bound, not others: the same twenty people as "at least 20"
+    d = _with_figures(_article("d", "More than 20 people were hurt."), [("More than 20 people", 20, "people")])
+    e = _with_figures(_article("e", "At least 20 people were hurt, police said."), [("At least 20 people", 20, "people")])
+    assert _says_the_same([d, e])(_cite(d, d.text), _cite(e, e.text))
 
 
 def test_written_dates_a_season_apart_are_two_events():
