@@ -7,7 +7,9 @@
   stand alone (:func:`storylens.compare.readable.sayable`: no headline, no clause cut at a comma, no piece of a
   quotation without its speaker); a quoted person's words that do not say whose they are
   (the sentence names no speaker) are given with the speaker ("Name: “...”", an embedded
-  post's words with the name it is signed with); a fact in
+  post's words with the name it is signed with), and words given with "she said" name her
+  in brackets where that is certain (:mod:`storylens.compare.pronoun_speakers`; of a
+  fact's sentences, one that names its speaker is shown first); a fact in
   a conflict gives a line only from its sentences that take no side and repeat no side's
   claim (what its statements agree on besides the disputed detail), the rest is left to
   ``disputed``; a statement
@@ -41,6 +43,7 @@ from typing import Any, Callable
 
 from storylens.compare.facts import support_sources
 from storylens.compare.hashtags import make_hashtags
+from storylens.compare.pronoun_speakers import pronoun_speaker, speaks_through_a_pronoun
 from storylens.compare.quote_variants import QuoteGroup
 from storylens.compare.readable import OPENING_QUOTES, SPEECH, closes_a_quotation, reads_alone, unquoted
 from storylens.compare.settings import current
@@ -60,16 +63,21 @@ Agrees = Callable[[Citation, Citation], bool]
 
 @dataclass
 class BriefSentence:
-    """A sentence of the brief and the spans it rests on (``date`` for timeline lines)."""
+    """A sentence of the brief and the spans it rests on (``date`` for timeline lines;
+    ``speaker`` where the line adds the name a speaker pronoun stands for: the words of
+    its article that name that person, before the sentence)."""
 
     text: str
     citations: list[Citation]
     date: str | None = None
+    speaker: Citation | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"text": self.text, "citations": [c.to_dict() for c in self.citations]}
         if self.date is not None:
             out["date"] = self.date
+        if self.speaker is not None:
+            out["speaker"] = self.speaker.to_dict()
         return out
 
 
@@ -229,8 +237,24 @@ class _Line:
     sources: int
 
 
-def _opens_with_pronoun(line: _Line) -> bool:
-    return bool(_PRONOUN_OPENING.match(line.shown.text))
+def _leans_on_a_pronoun(line: _Line, by_id: Mapping[str, Article]) -> bool:
+    """Whether who the line is about or whose words it gives is only a pronoun: it opens
+    with one, or its speaker is one that cannot be named (:mod:`.pronoun_speakers`)."""
+    return bool(_PRONOUN_OPENING.match(line.shown.text)) or speaks_through_a_pronoun(
+        by_id.get(line.shown.article_id), line.shown)
+
+
+def _with_named_speaker(shown: Citation, names: Mapping[str, str],
+                        by_id: Mapping[str, Article]) -> tuple[str, Citation | None]:
+    """The sentence as written, with the person a speaker pronoun stands for named after
+    it in brackets where that is certain ("…,” she [Ada Crane] said."), and the words
+    that name that person before it."""
+    article = by_id.get(shown.article_id)
+    named = pronoun_speaker(article, shown) if article is not None else None
+    if named is None:
+        return shown.text, None
+    name = names.get(named.key) or named.key.split(":", 1)[-1].title()
+    return f"{shown.text[:named.after]} [{name}]{shown.text[named.after:]}", named.named_by
 
 
 def _lines(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, int, int]],
@@ -245,9 +269,9 @@ def _lines(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, int, in
         sources = support_sources(support, by_id) if agrees is not None else f.independent_sources
         lines.append(_Line(f, shown, support, sources))
     most = max((x.sources for x in lines), default=0)
-    # of as many sources, a sentence that says who it is about before one opening with
-    # "he" or "it"
-    return sorted((x for x in lines if x.sources == most), key=_opens_with_pronoun)
+    # of as many sources, a sentence that says who it is about (or who speaks) before one
+    # opening with "he" or "it" (or giving someone's words with "he said")
+    return sorted((x for x in lines if x.sources == most), key=lambda x: _leans_on_a_pronoun(x, by_id))
 
 
 def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str], authors: Collection[str],
@@ -290,10 +314,10 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
             coverage[aid] += 1
     lead = max(coverage, key=lambda aid: (coverage[aid], -order.get(aid, 0)))
     # the lead article's sentence where it says the fact as well (unless only the lead's
-    # opens with a pronoun)
+    # leans on a pronoun)
     def shown_for(x: _Line) -> _Line:
         own = next((y for y in best[x.fact.id] if y.shown.article_id == lead), x)
-        return x if _opens_with_pronoun(own) and not _opens_with_pronoun(x) else own
+        return x if _leans_on_a_pronoun(own, by_id) and not _leans_on_a_pronoun(x, by_id) else own
 
     lines = [shown_for(x) for x in chosen]
 
@@ -304,7 +328,9 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
     out = []
     for x in sorted(lines, key=position):
         voice = voices.get(x.shown.location)
-        out.append(BriefSentence(_attributed(voice, x.shown.text.strip(), names, authors), list(x.support)))
+        text, named_by = _with_named_speaker(x.shown, names, by_id)
+        out.append(BriefSentence(_attributed(voice, text.strip(), names, authors), list(x.support),
+                                 speaker=named_by))
     return (out, []) if corroborated else ([], out)
 
 

@@ -147,7 +147,8 @@ def comparison_lines(record: Story, articles: Sequence[Article], md_line: Escape
     summary = c.brief.summary if c.brief is not None else []
     if summary:
         out += ["#### In brief", ""]
-        out += [f"- {md_line(line.text)} — {src.many(line.citations)}" for line in summary]
+        out += [f"- {md_line(line.text)} — {src.many(line.citations)}"
+                + (f" (name in brackets: {src.one(line.speaker)})" if line.speaker else "") for line in summary]
         out.append("")
     single = c.brief.single_source if c.brief is not None else []
     if single:

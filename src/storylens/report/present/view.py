@@ -61,9 +61,12 @@ def iter_citations(comparison: Comparison) -> Iterator[Citation]:
             yield mention.sentence
     brief = comparison.brief
     if brief is not None:
-        for part in (brief.summary, brief.single_source, brief.disputed, brief.timeline, brief.quoted):
-            for line in part:
-                yield from line.citations
+        for line in (*brief.summary, *brief.single_source, *brief.disputed, *brief.timeline):
+            yield from line.citations
+            if line.speaker is not None:
+                yield line.speaker
+        for quoted in brief.quoted:
+            yield from quoted.citations
 
 
 def link_citations(comparison: Comparison, labels: Mapping[str, str], url: Callable[[Citation], str]) -> Comparison:
