@@ -121,7 +121,7 @@ TimelineMentionOut: Any = record_model(
 TimelineEventOut: Any = record_model(
     TimelineEvent, "TimelineEventOut", models={Citation: SpanCitationOut, TimelineMention: TimelineMentionOut},
     layout=("id", "date", "granularity", "description", "articles", "inferred_anchor", "background", "mentions"))
-BriefLineOut: Any = record_model(BriefSentence, "BriefLineOut", models=_CITED, defaults={"date": None})
+BriefLineOut: Any = record_model(BriefSentence, "BriefLineOut", models=_CITED, defaults={"date": None, "speaker": None})
 BriefQuotedOut: Any = record_model(
     QuotedSpeaker, "BriefQuotedOut", models=_CITED, types_={"outlet_count": int},  # len(outlets)
     layout=("speaker", "name", "outlets", "outlet_count", "utterances", "citations"))
