@@ -24,16 +24,21 @@ RADIO = (
     "The coast guard said two fishing boats were escorted back to harbour.")
 
 
-def test_the_brief_names_the_speaker_of_she_said(tmp_path: Path) -> None:
+POST_RECORD = record("Lindmark Post", POST, "Storm swell closes Lindmark port", "https://lindmark-post.example/port")
+RADIO_RECORD = record("Coast Radio", RADIO, "Ferries stay in port", "https://coast-radio.example/swell")
+
+
+def analyze(tmp_path: Path, records: list[str]) -> tuple[Path, dict]:
     inputs = tmp_path / "in"
     inputs.mkdir()
-    (inputs / "news.jsonl").write_text("\n".join([
-        record("Lindmark Post", POST, "Storm swell closes Lindmark port", "https://lindmark-post.example/port"),
-        record("Coast Radio", RADIO, "Ferries stay in port", "https://coast-radio.example/swell"),
-    ]) + "\n", encoding="utf-8")
+    (inputs / "news.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
     out = tmp_path / "report"
     run("analyze", inputs, "--out", out, "--format", "json,html,md", "-q")
-    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    return out, json.loads((out / "report.json").read_text(encoding="utf-8"))
+
+
+def test_the_brief_names_the_speaker_of_she_said(tmp_path: Path) -> None:
+    out, report = analyze(tmp_path, [POST_RECORD, RADIO_RECORD])
     [story] = [s for s in report["stories"] if len(s["articles"]) == 2]
     lines = [line["text"] for line in story["brief"]["summary"]]
     quoted = [t for t in lines if WORDS in t]
@@ -53,3 +58,12 @@ def test_the_brief_names_the_speaker_of_she_said(tmp_path: Path) -> None:
     markdown = (out / "report.md").read_text(encoding="utf-8")
     [md_line] = [x for x in markdown.splitlines() if "she \\[Ines Varga\\] said" in x or "she [Ines Varga] said" in x]
     assert "(name in brackets: Lindmark Post" in md_line
+
+
+def test_a_single_source_brief_names_her_too_and_says_where_from(tmp_path: Path) -> None:
+    out, report = analyze(tmp_path, [POST_RECORD])
+    [story] = report["stories"]
+    [line] = [line for line in story["brief"]["single_source"] if WORDS in line["text"]]
+    assert line["text"] == f"\"{WORDS},\" she [Ines Varga] said." and line["speaker"]["text"] == "Ines Varga"
+    assert "(name in brackets: " in (out / "report.html").read_text(encoding="utf-8")
+    assert "(name in brackets: Lindmark Post" in (out / "report.md").read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..compare.brief import BriefSentence
 from ..model import Article, Citation, Comparison, Story, sentences_before_headlines
 from .present import Names, as_excerpt, disputes, outlet_label, quote_pieces, shared_quote_groups
 
@@ -134,6 +135,12 @@ def _framing_lines(comparison: Comparison, src: _Sources, md_line: Escape) -> li
     return out + [""]
 
 
+def _brief_line(line: BriefSentence, src: _Sources, md_line: Escape) -> str:
+    """A brief line with its sources, and where a name in brackets comes from."""
+    named = f" (name in brackets: {src.one(line.speaker)})" if line.speaker is not None else ""
+    return f"- {md_line(line.text)} — {src.many(line.citations)}{named}"
+
+
 def comparison_lines(record: Story, articles: Sequence[Article], md_line: Escape) -> list[str]:
     """The compare and brief sections of one story, as Markdown lines ([] when the story
     was not compared)."""
@@ -147,13 +154,12 @@ def comparison_lines(record: Story, articles: Sequence[Article], md_line: Escape
     summary = c.brief.summary if c.brief is not None else []
     if summary:
         out += ["#### In brief", ""]
-        out += [f"- {md_line(line.text)} — {src.many(line.citations)}"
-                + (f" (name in brackets: {src.one(line.speaker)})" if line.speaker else "") for line in summary]
+        out += [_brief_line(line, src, md_line) for line in summary]
         out.append("")
     single = c.brief.single_source if c.brief is not None else []
     if single:
         out += ["#### Reported by one outlet only", "", "Nothing here is corroborated yet: no fact has two independent sources.", ""]
-        out += [f"- {md_line(line.text)} — {src.many(line.citations)}" for line in single]
+        out += [_brief_line(line, src, md_line) for line in single]
         out.append("")
     out += _fact_lines(c, names, src, md_line)
     out += _quote_lines(c, names, src, md_line)
