@@ -213,10 +213,16 @@ def _attributed(speaker: str | None, text: str, names: dict[str, str], authors: 
         return f"{opening}… {text}"
     if not speaker or not (speaker.startswith("person:") or speaker in authors) or SPEECH.search(unquoted(text)):
         return text  # the outlet's voice, a speaker known only by a word ("Governor"), or no person
-    name = names.get(speaker) or speaker.split(":", 1)[-1].title()
+    name = _display_name(speaker, names)
     if _names_the_speaker(text, name):
         return text  # "York County Coroner Ada Crane confirmed ...": it says whose words they are
     return f"{name}: “{text.strip(OPENING_QUOTES + '”’')}”"
+
+
+def _display_name(key: str, names: Mapping[str, str]) -> str:
+    """The name to show for an entity key: the longest the articles give it, else the key's
+    words in title case."""
+    return names.get(key) or key.split(":", 1)[-1].title()
 
 
 def _names_the_speaker(text: str, name: str) -> bool:
@@ -253,8 +259,7 @@ def _with_named_speaker(shown: Citation, names: Mapping[str, str],
     named = pronoun_speaker(article, shown) if article is not None else None
     if named is None:
         return shown.text, None
-    name = names.get(named.key) or named.key.split(":", 1)[-1].title()
-    return f"{shown.text[:named.after]} [{name}]{shown.text[named.after:]}", named.named_by
+    return f"{shown.text[:named.after]} [{_display_name(named.key, names)}]{shown.text[named.after:]}", named.named_by
 
 
 def _lines(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, int, int]],

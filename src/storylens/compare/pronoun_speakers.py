@@ -63,7 +63,7 @@ def speaks_through_a_pronoun(article: Article | None, shown: Citation) -> bool:
         return False
     q = _speaker_pronoun(article, shown)
     return (q is not None and q.speaker_start is not None and _last_person(article, shown.start, q.speaker_start) is None
-            and pronoun_speaker(article, shown) is None)
+            and _named(article, shown, q) is None)
 
 
 def pronoun_speaker(article: Article, shown: Citation) -> NamedPronoun | None:
@@ -73,7 +73,13 @@ def pronoun_speaker(article: Article, shown: Citation) -> NamedPronoun | None:
     if shown.field == "headline":
         return None
     q = _speaker_pronoun(article, shown)
-    if q is None or q.speaker_start is None or q.speaker_end is None or not q.speaker_entity \
+    return None if q is None else _named(article, shown, q)
+
+
+def _named(article: Article, shown: Citation, q: Quote) -> NamedPronoun | None:
+    """The person ``q``'s speaker pronoun ("he", "she") stands for, when certain (see the
+    module's docstring): what :func:`pronoun_speaker` gives, its quotation found once."""
+    if q.speaker_start is None or q.speaker_end is None or not q.speaker_entity \
             or (q.speaker or "").strip().casefold() not in _ONE_PERSON:
         return None
     # from the sentence before the one the quotation opens in (a quotation of several
