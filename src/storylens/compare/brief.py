@@ -15,7 +15,8 @@
   ``disputed``; a statement
   a later article moves on (a suspect "wanted" since arrested:
   :mod:`storylens.compare.status_updates`) is not shown, the latest state is preferred.
-  Ordered as the article covering most of them tells them. Only facts with two or more
+  Each thing once: a line saying again what a line ranked above it says gives way to the
+  next. Ordered as the article covering most of them tells them. Only facts with two or more
   independent sources: a summary line is something the outlets agree on.
 - ``single_source``: when no fact has two independent sources (a story one outlet alone
   reports, so far), the same kind of sentences from the first article's own facts (the
@@ -47,7 +48,7 @@ from storylens.compare.pronoun_speakers import pronoun_speaker, speaks_through_a
 from storylens.compare.quote_variants import QuoteGroup
 from storylens.compare.readable import OPENING_QUOTES, SPEECH, closes_a_quotation, reads_alone, unquoted
 from storylens.compare.settings import current
-from storylens.compare.statements import UNKNOWN_SPEAKER, outlet_name, speaker_key
+from storylens.compare.statements import UNKNOWN_SPEAKER, outlet_name, speaker_key, terms
 from storylens.compare.status_updates import superseded_citation
 from storylens.compare.timeline import TimelineEvent
 from storylens.model import Article, Citation, Conflict, Fact, sentences_before_headlines
@@ -279,6 +280,29 @@ def _lines(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, int, in
     return sorted((x for x in lines if x.sources == most), key=lambda x: _leans_on_a_pronoun(x, by_id))
 
 
+def _repeats(text: str, above: str) -> bool:
+    """Whether a summary line says again what a line above it says: the shorter line's
+    content words (``compare.brief_repeat_min_words`` or more) nearly all in the other
+    (``compare.brief_repeat_share``), and each of its numbers too ("Two men were shot to
+    death and a woman and a teenage girl injured in an alley" / "Officers found two men dead
+    and a woman and teenage girl wounded"; an article saying one sentence twice). Not "A
+    14-year-old girl was shot in the leg" / "Another girl, 17, was also shot in the leg":
+    the numbers differ."""
+    config = current()
+    words, other = terms(text), terms(above)
+    short, long_ = (text, above) if len(words) <= len(other) else (above, text)
+    short_words, long_words = (words, other) if short is text else (other, words)
+    if len(short_words) < config.brief_repeat_min_words:
+        return False
+    return (len(short_words & long_words) >= config.brief_repeat_share * len(short_words)
+            and _numbers(short) <= _numbers(long_))
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers of a text as digits ("two" and "2" are one number)."""
+    return {w for w in _words_with_digits(text).split() if w.isdigit()}
+
+
 def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str], authors: Collection[str],
              voices: Mapping[tuple[str, str, int, int], str], conflicts: Sequence[Conflict],
              news: set[str], superseded: set[tuple[str, str, int, int]], agrees: Agrees | None,
@@ -306,11 +330,12 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
         best, usable = best_lines(facts)
     most = current().brief_max_sentences
     if corroborated:
-        chosen = sorted(corroborated, key=lambda x: (-x.sources, -len(x.support)))[:most]
+        ranked = sorted(corroborated, key=lambda x: (-x.sources, -len(x.support)))
     else:  # nothing corroborated: the first article's own facts, a news report's if there is one
         cited = {c.article_id for x in usable for c in x.fact.support}
         first = min((order.get(aid, 0) for aid in (cited & news or cited)), default=0)
-        chosen = [x for x in usable if any(order.get(c.article_id) == first for c in x.fact.support)][:most]
+        ranked = [x for x in usable if any(order.get(c.article_id) == first for c in x.fact.support)]
+    chosen = ranked[:most]
     if not chosen:
         return [], []
     coverage: dict[str, int] = defaultdict(int)
@@ -324,7 +349,13 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
         own = next((y for y in best[x.fact.id] if y.shown.article_id == lead), x)
         return x if _leans_on_a_pronoun(own, by_id) and not _leans_on_a_pronoun(x, by_id) else own
 
-    lines = [shown_for(x) for x in chosen]
+    lines: list[_Line] = []
+    for x in ranked:  # in rank order, each thing once: a line repeating one above gives way to the next
+        y = shown_for(x)
+        if not any(_repeats(y.shown.text, z.shown.text) for z in lines):
+            lines.append(y)
+            if len(lines) == most:
+                break
 
     def position(x: _Line) -> tuple[int, int]:
         own = [c.start for c in x.support if c.article_id == lead]

@@ -73,6 +73,8 @@ class CompareSettings:
     background_days: int = 14  # an event this long before the story's own time is background
     brief_max_sentences: int = 6
     brief_max_named_outlets: int = 4  # then "and N other outlets"
+    brief_repeat_share: float = 0.75  # share of a line's content words in a line above it that repeats it
+    brief_repeat_min_words: int = 6  # content words a line needs to be judged a repeat
 
 
 _SCOPE = SettingsScope("storylens_compare_settings", CompareSettings())

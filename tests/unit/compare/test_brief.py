@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from storylens.compare.brief import build_brief
+from storylens.compare.settings import CompareSettings, compare_settings
 from storylens.compare.statements import outlet_name
 from storylens.compare.hashtags import hashtag, make_hashtags
 from storylens.compare.quote_variants import group_quote_variants
@@ -412,3 +413,47 @@ def test_a_disputed_side_of_many_speakers_takes_a_plural_verb():
                  ConflictSide("500 crew walked out", voice, _cite(B, "500 crew walked out"), 500)]
         (d,) = build_brief([A, B], [], [Conflict("c1", "figure", "crew who walked out", sides)], [], []).disputed
         assert d.text.endswith(f"; {voice} (per blog-post.txt) {verb} 500 crew walked out."), d.text
+
+
+def _two_outlets(sentences_a: list[str], sentences_b: list[str]) -> tuple[Article, Article, list[Fact]]:
+    """Two articles of two outlets, their n-th sentences one corroborated fact each."""
+    ta, tb = " ".join(sentences_a), " ".join(sentences_b)
+    a = Article(id="a", source="a.txt", text=ta, paragraphs=[], outlet="Vell Daily")
+    b = Article(id="b", source="b.txt", text=tb, paragraphs=[], outlet="Post")
+    facts, at_a, at_b = [], 0, 0
+    for n, (sa, sb) in enumerate(zip(sentences_a, sentences_b)):
+        at_a, at_b = ta.index(sa, at_a), tb.index(sb, at_b)
+        facts.append(Fact(f"f{n}", sa, [Citation("a", at_a, at_a + len(sa), sa), Citation("b", at_b, at_b + len(sb), sb)],
+                          2, "corroborated"))
+        at_a, at_b = at_a + len(sa), at_b + len(sb)
+    return a, b, facts
+
+
+def test_a_summary_says_each_thing_once_and_the_next_fact_takes_the_place_of_a_repeat():
+    a, b, facts = _two_outlets(
+        ["Two men were shot to death and a woman and a teenage girl injured in a Velm alley on Sunday night.",
+         "Officers found two men dead and a woman and teenage girl wounded.",
+         "The alley runs behind the old tannery on Holm Street, near the river."],
+        ["Two men were shot to death and a woman and a teenage girl were injured in Velm on Sunday.",
+         "Officers found two men dead and a woman and a teenage girl wounded in the alley.",
+         "The alley runs behind the old tannery on Holm Street."])
+    with compare_settings(CompareSettings(brief_max_sentences=2)):
+        summary = build_brief([a, b], facts, [], [], []).summary
+    assert [s.text for s in summary] == [facts[0].statement, facts[2].statement]
+    # an article saying one sentence twice: shown once
+    a2, b2, twice = _two_outlets(["Ferries stayed in port as the strike in Port Vell entered its sixth day."] * 2,
+                                 ["The strike in Port Vell entered its sixth day and ferries stayed in port.",
+                                  "Ferries stayed in port on the strike's sixth day in Port Vell."])
+    assert len(build_brief([a2, b2], twice, [], [], []).summary) == 1
+
+
+def test_lines_with_other_numbers_or_few_words_are_no_repeats():
+    a, b, facts = _two_outlets(
+        ["A 14-year-old girl was shot in the leg and taken to Velm General Hospital.",
+         "Another girl, 17, was also shot in the leg and taken to Velm General.",
+         "Police shot and killed him in the library."],
+        ["A 14-year-old girl was shot in the leg and taken to Velm General Hospital, police said.",
+         "A 17-year-old girl was also shot in the leg and taken to Velm General.",
+         "Officers shot and killed him in the library."])
+    summary = build_brief([a, b], facts, [], [], []).summary
+    assert len(summary) == 3
