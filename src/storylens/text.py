@@ -15,7 +15,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["NUMBER_WORDS", "STOP_WORDS", "US_STATE_ABBREVIATION", "casefold_words", "cheap_lemma", "fold", "fold_text",
+__all__ = ["MONTH_WORD", "NUMBER_WORDS", "STOP_WORDS", "WEEKDAY_WORD", "US_STATE_ABBREVIATION", "casefold_words", "cheap_lemma", "fold", "fold_text",
            "is_us_state", "narrow", "stripped_span"]
 
 #: Letters NFKD does not decompose, and typographic apostrophes and dashes.
@@ -64,6 +64,11 @@ def narrow(text: str) -> str:
     and dashes made plain (case and accents kept): "O’Neil" -> "O'Neil"."""
     return text.translate(_NARROW)
 
+
+#: A month's name or its abbreviation ("Sept.", "June", "jan"), and a weekday's name: parts
+#: of regular expressions, for case-insensitive use.
+MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+WEEKDAY_WORD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 
 #: English function words (a fixed list so both feature sources drop the same words).
 STOP_WORDS = frozenset("""

@@ -59,10 +59,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from storylens.text import NUMBER_WORDS, casefold_words, fold
+from storylens.text import MONTH_WORD, NUMBER_WORDS, WEEKDAY_WORD, casefold_words, fold
 from storylens.compare.clock_times import find_time_conflicts
 from storylens.compare.details import find_detail_conflicts
-from storylens.compare.facts import day_refs, drop_contradicting, same_day, says_claim, support_sources
+from storylens.compare.facts import (PUBLICATION_STAMP, day_refs, drop_contradicting, same_day, says_claim,
+                                     support_sources)
 from storylens.compare.framing import FramingCue
 from storylens.compare.measures import event_noun, measure_of
 from storylens.compare.places import find_place_conflicts
@@ -633,10 +634,7 @@ def _tally_edges(articles: Sequence[Article], sts: dict[str, list[Statement]]) -
 
 #: A day written out ("Oct. 13", "June 7, 2013", "2015-06-07"), not told from the day of
 #: publication ("Monday", "today", "two days later").
-_WRITTEN_DAY = re.compile(r"\d{4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}/\d{1,2}",
-                          re.IGNORECASE)
-#: A publication stamp left in the text: "(Published Monday, Oct. 14, 2013)".
-_STAMP = re.compile(r"^\W*(?:published|updated|posted|last updated)\b", re.IGNORECASE)
+_WRITTEN_DAY = re.compile(rf"\d{{4}}|\b{MONTH_WORD}\s+\d|\d{{1,2}}/\d{{1,2}}", re.IGNORECASE)
 
 
 #: A day told from another day than the article's ("two days later", "the next day") or
@@ -670,8 +668,7 @@ def _day_of_the_event(article: Article, t: TimeRef) -> bool:
 
 #: The words of a day in a time of day ("Saturday", "Sept. 12"): a weekday, a month and
 #: its day, a year.
-_DAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct"
-                       r"|nov|dec)[a-z]*\.?(?:\s+\d{1,2}\b)?|\b\d{4}\b", re.IGNORECASE)
+_DAY_WORD = re.compile(rf"\b{WEEKDAY_WORD}\b|\b{MONTH_WORD}(?:\s+\d{{1,2}}\b)?|\b\d{{4}}\b", re.IGNORECASE)
 #: An event told right before its time ("was shot ... Friday evening", "killed on
 #: Saturday night", "happened around 2:30 a.m. Saturday"), or a shooting after it ("a
 #: Thursday afternoon shooting"), within its clause.
@@ -725,7 +722,7 @@ def _one_day_of_the_event(article: Article, st: Statement) -> TimeRef | None:
     """The one full calendar day a statement names of the event ("said Monday" is the day
     it was told), or None: none, several, one without its year or week, or a publication
     stamp left in the text."""
-    if _STAMP.match(st.citation.text):
+    if PUBLICATION_STAMP.match(st.citation.text):
         return None
     days = [t for t in _event_days(article, st) if _day_of_the_event(article, t)]
     return days[0] if len(days) == 1 and "X" not in days[0].value and "W" not in days[0].value else None

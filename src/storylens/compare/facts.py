@@ -70,10 +70,10 @@ from storylens.compare.textspans import GALLERY_MARK
 from storylens.extract.time_refs_calendar import week_value
 from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, TimeRef
 from storylens.posts import is_signature
-from storylens.text import casefold_words, fold
+from storylens.text import MONTH_WORD, WEEKDAY_WORD, casefold_words, fold
 from storylens.stories import independent_sources
 
-__all__ = ["GENERIC_TERMS", "agreement", "align_facts", "aligned_statements", "corroborating_sources",
+__all__ = ["GENERIC_TERMS", "PUBLICATION_STAMP", "agreement", "align_facts", "aligned_statements", "corroborating_sources",
            "day_refs", "drop_contradicting", "fact_id", "facts_of", "make_scorer", "same_day", "says_claim",
            "support_sources"]
 
@@ -344,22 +344,30 @@ def make_scorer(statements: list[Statement], config: CompareSettings | None = No
 _LABEL = re.compile(r"^\W*(?:[\w’'-]+\s+){0,2}[\w’'-]+\s*:\s*$")
 
 
+#: A publication stamp left in the text: "(Published Monday, Oct. 14, 2013)", "Updated:
+#: 8/19/2013", "Posted at 10:04 AM": says nothing of the story, and its day is no day of
+#: the event.
+PUBLICATION_STAMP = re.compile(rf"^\W*(?:published|updated|posted|last updated)\b\s*(?::|(?:on\s+|at\s+)?(?:{WEEKDAY_WORD}"
+                               rf"|{MONTH_WORD}|\d))", re.IGNORECASE)
+#: A date line alone: "June 24, 2014", "Monday, Sept. 16, 2013".
+_DATE_LINE = re.compile(rf"^\W*(?:{WEEKDAY_WORD},?\s+)?{MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}\W*$", re.IGNORECASE)
 #: Page furniture left in the text that says nothing of the story: a photo credit ("Photo:
-#: Google Maps"), a publication stamp ("Published: 8/19/2013"), a video's running time before its title ("3:49 Worms found in ..."), a
+#: Google Maps"), a video's running time before its title ("3:49 Worms found in ..."), a
 #: section label in capitals before a headline ("CONTINUING COVERAGE: Deadly ...", no full
 #: stop: after "NEW YORK:" a sentence is the story's).
-_CREDIT_OR_CLIP = re.compile(r"^\W*(?:(?:[Pp]hoto|PHOTO|[Ii]mage|[Vv]ideo|VIDEO|[Ff]ile photo|[Cc]redit|[Pp]ublished"
-                             r"|[Uu]pdated|[Pp]osted)s?\s*:"
+_CREDIT_OR_CLIP = re.compile(r"^\W*(?:(?:[Pp]hoto|PHOTO|[Ii]mage|[Vv]ideo|VIDEO|[Ff]ile photo|[Cc]redit)s?\s*:"
                              r"|\d{1,2}:\d{2}\s+[A-Z])")
 _CAPITAL_LABEL = re.compile(r"^\W*[A-Z]{2,}(?: [A-Z]{2,})*:\s.*[^.!?\"”’)]$", re.DOTALL)
 
 
 def can_align(st: Statement) -> bool:
     """Whether a statement can be one side of a shared fact: not a label ("Quick Facts:"),
-    an embedded post's signature line, nor page furniture (a credit, a clip's running
-    time, a section label, a photo gallery's counters)."""
+    an embedded post's signature line, nor page furniture (a credit, a publication stamp
+    or a date line alone, a clip's running time, a section label, a photo gallery's
+    counters)."""
     text = st.citation.text.strip()
-    furniture = _CREDIT_OR_CLIP.match(text) or _CAPITAL_LABEL.match(text) or GALLERY_MARK.fullmatch(text)
+    furniture = (_CREDIT_OR_CLIP.match(text) or PUBLICATION_STAMP.match(text) or _DATE_LINE.match(text)
+                 or _CAPITAL_LABEL.match(text) or GALLERY_MARK.fullmatch(text))
     return not (_LABEL.match(text) or is_signature(text) or furniture)
 
 

@@ -50,6 +50,7 @@ from storylens.compare.settings import current
 from storylens.compare.statements import UNKNOWN_SPEAKER, Statement, concept_of, speaker_key, terms, word_stem
 from storylens.compare.timeline import BackgroundSpans, TimelineEvent
 from storylens.model import Article, Citation
+from storylens.text import MONTH_WORD
 
 _Key = tuple[str, str, int, int]
 #: A statement whose subject is a personal pronoun ("He is listed in critical condition"):
@@ -113,7 +114,7 @@ def _blank(text: str, offset: int, spans: Sequence[tuple[int, int]]) -> str:
 
 #: A date written with its month and day ("Mar. 13", "May 3, 2011", "June 15"), not a
 #: weekday: the day read from a weekday depends on the article's own date.
-_WRITTEN_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.IGNORECASE)
+_WRITTEN_DATE = re.compile(rf"\b{MONTH_WORD}\s+\d{{1,2}}\b", re.IGNORECASE)
 
 
 def _written_dates(st: Statement) -> frozenset[date]:

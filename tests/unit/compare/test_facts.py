@@ -391,7 +391,8 @@ def test_a_headline_does_not_take_the_place_of_its_own_articles_sentence():
 def test_page_furniture_is_no_fact():
     for furniture in ("Photo: Velm Gazette archive", "3:49 Ferry runs aground in Velm harbour",
                       "CONTINUING COVERAGE: Velm ferry strike", "Published: 5/4/2031",
-                      "— Velm Coast Guard (@velmcg) May 4, 2031"):
+                      "— Velm Coast Guard (@velmcg) May 4, 2031", "(Published Monday, May 5, 2031)",
+                      "Updated at 10:04 a.m. Monday, May 5, 2031", "Monday, May 5, 2031"):
         a = article("a", f"{furniture}\n\nThe ferry ran aground in Velm harbour on Monday.", outlet="Gazette")
         b = article("b", f"{furniture}\n\nA ferry ran aground in Velm harbour on Monday night.", outlet="Post")
         facts = align_facts([a, b])
