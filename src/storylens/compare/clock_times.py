@@ -36,17 +36,17 @@ from storylens.compare.facts import day_refs, same_day
 from storylens.compare.statements import Statement
 from storylens.model import Article, ConflictSide, Fact, TimeRef
 
-__all__ = ["find_time_conflicts"]
+__all__ = ["EVENT_WORDS", "find_time_conflicts"]
 
-#: Words that tell of the event itself (a shooting, an attack): a time beside them is when
-#: it happened.
-_EVENT_WORDS = (r"shot|shooting|killed|wounded|injured|died|happened|occurred|fired|firing|opened\s+fire|gunfire"
+#: Words that tell of the event itself (a shooting, an attack): a time or a day beside them
+#: is when it happened (a part of regular expressions, for case-insensitive use).
+EVENT_WORDS = (r"shot|shooting|killed|wounded|injured|died|happened|occurred|fired|firing|opened\s+fire|gunfire"
                r"|gunned\s+down|slain|attacked|stabbed")
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b\.?", re.IGNORECASE)
 _MODIFIER = re.compile(r"\b(?P<mod>(?:shortly|just|soon|a\s+little)\s+(?:after|before)|about|around|approximately"
                        r"|roughly|nearly|near|close\s+to|after|before|by)\s+$", re.IGNORECASE)
-_EVENT_BEFORE = re.compile(rf"\b(?:{_EVENT_WORDS})\b[^,;:.!?\n]{{0,90}}$", re.IGNORECASE)
-_WHEN_EVENT_AFTER = re.compile(rf"^[^,;:.!?\n]{{0,20}}\bwhen\b[^;:.!?\n]{{0,90}}?\b(?:{_EVENT_WORDS})\b",
+_EVENT_BEFORE = re.compile(rf"\b(?:{EVENT_WORDS})\b[^,;:.!?\n]{{0,90}}$", re.IGNORECASE)
+_WHEN_EVENT_AFTER = re.compile(rf"^[^,;:.!?\n]{{0,20}}\bwhen\b[^;:.!?\n]{{0,90}}?\b(?:{EVENT_WORDS})\b",
                                re.IGNORECASE)
 #: An incident other than the one the story is about.
 _ANOTHER_INCIDENT = re.compile(r"\b(?:most\s+recent|latest|another|earlier|separate|previous|prior|unrelated)\s+"

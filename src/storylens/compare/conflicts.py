@@ -60,7 +60,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from storylens.text import MONTH_WORD, NUMBER_WORDS, WEEKDAY_WORD, casefold_words, fold
-from storylens.compare.clock_times import find_time_conflicts
+from storylens.compare.clock_times import EVENT_WORDS, find_time_conflicts
 from storylens.compare.details import find_detail_conflicts
 from storylens.compare.facts import (PUBLICATION_STAMP, day_refs, drop_contradicting, same_day, says_claim,
                                      support_sources)
@@ -672,8 +672,7 @@ _DAY_WORD = re.compile(rf"\b{WEEKDAY_WORD}\b|\b{MONTH_WORD}(?:\s+\d{{1,2}}\b)?|\
 #: An event told right before its time ("was shot ... Friday evening", "killed on
 #: Saturday night", "happened around 2:30 a.m. Saturday"), or a shooting after it ("a
 #: Thursday afternoon shooting"), within its clause.
-_EVENT_BEFORE = re.compile(r"\b(?:shot|shooting|killed|wounded|injured|died|happened|occurred|fired|opened\s+fire"
-                           r"|gunned\s+down|slain|attacked)\b[^,;:.!?]{0,45}$", re.IGNORECASE)
+_EVENT_BEFORE = re.compile(rf"\b(?:{EVENT_WORDS})\b[^,;:.!?]{{0,45}}$", re.IGNORECASE)
 _EVENT_AFTER = re.compile(r"^\s*(?:shooting|gunfire|attack)\b", re.IGNORECASE)
 _TIME_ON_A_DAY = re.compile(r"\d{4}-\d{2}-\d{2}T")
 
