@@ -108,7 +108,8 @@ def test_floors_on_dev(scored):
     assert one["brief_support_precision"] >= 0.90 and one["brief_central_recall"] >= 0.55
     # (disputed .400 -> .467 and conflict pairs .467 -> .500 when the dead and the wounded
     # told together counted as the people shot: "Three died and 16 were wounded" vs "22 shot")
-    assert grouped["brief_support_precision"] >= 0.90 and grouped["brief_disputed_recall"] >= 0.45
+    # (supported .938 -> .979 when a line repeating one ranked above gave way to the next fact)
+    assert grouped["brief_support_precision"] >= 0.95 and grouped["brief_disputed_recall"] >= 0.45
     # (central .596 -> .617 when a shared earlier week anchored "passed ... last week")
     assert grouped["brief_central_recall"] >= 0.60 and grouped["conflict_pair_recall"] >= 0.50
     assert grouped["quote_pair_precision"] >= 0.95 and grouped["quote_pair_recall"] >= 0.90

@@ -289,9 +289,8 @@ def _repeats(text: str, above: str) -> bool:
     14-year-old girl was shot in the leg" / "Another girl, 17, was also shot in the leg":
     the numbers differ."""
     config = current()
-    words, other = terms(text), terms(above)
-    short, long_ = (text, above) if len(words) <= len(other) else (above, text)
-    short_words, long_words = (words, other) if short is text else (other, words)
+    short, long_ = sorted((text, above), key=lambda t: len(terms(t)))
+    short_words, long_words = terms(short), terms(long_)
     if len(short_words) < config.brief_repeat_min_words:
         return False
     return (len(short_words & long_words) >= config.brief_repeat_share * len(short_words)

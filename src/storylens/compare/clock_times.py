@@ -41,7 +41,7 @@ __all__ = ["EVENT_WORDS", "find_time_conflicts"]
 #: Words that tell of the event itself (a shooting, an attack): a time or a day beside them
 #: is when it happened (a part of regular expressions, for case-insensitive use).
 EVENT_WORDS = (r"shot|shooting|killed|wounded|injured|died|happened|occurred|fired|firing|opened\s+fire|gunfire"
-               r"|gunned\s+down|slain|attacked|stabbed")
+              r"|gunned\s+down|slain|attacked|stabbed")
 _CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s*m\b\.?", re.IGNORECASE)
 _MODIFIER = re.compile(r"\b(?P<mod>(?:shortly|just|soon|a\s+little)\s+(?:after|before)|about|around|approximately"
                        r"|roughly|nearly|near|close\s+to|after|before|by)\s+$", re.IGNORECASE)
