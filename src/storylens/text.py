@@ -15,8 +15,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["MONTH_WORD", "NUMBER_WORDS", "STOP_WORDS", "WEEKDAY_WORD", "US_STATE_ABBREVIATION", "casefold_words", "cheap_lemma", "fold", "fold_text",
-           "is_us_state", "narrow", "stripped_span"]
+__all__ = ["MONTH_WORD", "NUMBER_WORDS", "STOP_WORDS", "US_STATE_ABBREVIATION", "WEEKDAY_WORD", "casefold_words",
+           "cheap_lemma", "fold", "fold_text", "is_us_state", "narrow", "stripped_span"]
 
 #: Letters NFKD does not decompose, and typographic apostrophes and dashes.
 _NARROW = str.maketrans({

@@ -73,9 +73,9 @@ from storylens.posts import is_signature
 from storylens.text import MONTH_WORD, WEEKDAY_WORD, casefold_words, fold
 from storylens.stories import independent_sources
 
-__all__ = ["GENERIC_TERMS", "PUBLICATION_STAMP", "agreement", "align_facts", "aligned_statements", "corroborating_sources",
-           "day_refs", "drop_contradicting", "fact_id", "facts_of", "make_scorer", "same_day", "says_claim",
-           "support_sources"]
+__all__ = ["GENERIC_TERMS", "PUBLICATION_STAMP", "agreement", "align_facts", "aligned_statements",
+           "corroborating_sources", "day_refs", "drop_contradicting", "fact_id", "facts_of", "make_scorer", "same_day",
+           "says_claim", "support_sources"]
 
 log = logging.getLogger(__name__)
 
