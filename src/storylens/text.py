@@ -65,10 +65,12 @@ def narrow(text: str) -> str:
     return text.translate(_NARROW)
 
 
-#: A month's name or its abbreviation ("Sept.", "June", "jan"), and a weekday's name: parts
-#: of regular expressions, for case-insensitive use.
-MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-WEEKDAY_WORD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+#: A month's name or its abbreviation ("Sept.", "June", "Jan"; not "Mayor" or "Marching"),
+#: and a weekday's name: parts of regular expressions, written capitalised (with
+#: ``re.IGNORECASE`` they match any case).
+MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+              r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
+WEEKDAY_WORD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 
 #: English function words (a fixed list so both feature sources drop the same words).
 STOP_WORDS = frozenset("""

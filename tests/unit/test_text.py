@@ -8,7 +8,7 @@ import pytest
 from storylens import text as text_module
 from storylens.cluster import features
 from storylens.extract import entities_names
-from storylens.text import fold, fold_text, narrow, stripped_span
+from storylens.text import MONTH_WORD, WEEKDAY_WORD, fold, fold_text, narrow, stripped_span
 
 
 def test_one_fold_everywhere():
@@ -71,3 +71,18 @@ def test_stripped_span():
     assert stripped_span(text, 0, len(text)) == (2, 13) and text[2:13] == "Ferry back."
     assert stripped_span(text, 0, 2) == (2, 2)  # all white space: empty
     assert stripped_span(text, 2, 7) == (2, 7)
+
+
+def test_a_month_or_weekday_word_is_a_whole_name_or_its_abbreviation() -> None:
+    month = re.compile(rf"\b{MONTH_WORD}(?!\w)", re.IGNORECASE)
+    weekday = re.compile(rf"\b{WEEKDAY_WORD}\b", re.IGNORECASE)
+    for word in ("Jan.", "January", "feb", "March", "Mar.", "May", "June", "Jul", "Sept.", "Sep", "September",
+                 "OCT.", "december"):
+        assert month.fullmatch(word), word
+    for word in ("Mayor", "Marching", "Decided", "Junior", "Augustine", "Novel", "Separate", "Janet"):
+        assert not month.search(word), word
+    assert [m.group(0) for m in month.finditer("The mayor met Dec. 3 and again on June 9; Marchers left.")] == [
+        "Dec.", "June"]
+    assert weekday.fullmatch("Wednesday") and weekday.fullmatch("sunday") and not weekday.search("Sundays")
+    # the capitalised spelling also reads case-sensitively: a month is written with a capital
+    assert re.fullmatch(MONTH_WORD, "Sept.") and not re.fullmatch(MONTH_WORD, "may")

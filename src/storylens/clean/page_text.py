@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..model import Article, RawDocument, RemovedLine
+from ..text import MONTH_WORD, WEEKDAY_WORD
 from .boilerplate import body_furniture, classify_lines, interleaved_links, only_site_prompts
 from .dates import implausible, note_rejected
 from .structured import (
@@ -168,9 +169,7 @@ def take_headline_block(paragraphs: list[str], headline: str | None, removed: li
 
 #: A word a headline's own last words may go on with ("Man shot in Ostby Tuesday night
 #: dies"): a day or a month starts no new sentence.
-_GOES_ON = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan(?:uary)?|feb(?:ruary)?|march|mar|april|apr"
-                      r"|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
-                      re.IGNORECASE)
+_GOES_ON = re.compile(rf"(?:{WEEKDAY_WORD}|{MONTH_WORD})\b", re.IGNORECASE)
 
 
 def _run_in_headline(paragraph: str, headline: str, label: bool = False) -> int | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .common import parse_datetime
-from ..text import US_STATE_ABBREVIATION
+from ..text import MONTH_WORD, US_STATE_ABBREVIATION
 
 __all__ = [
     "Timestamp",
@@ -38,10 +38,6 @@ __all__ = [
     "is_sign_off",
 ]
 
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 _ZONE = r"(?:[A-Z]{2,5}(?![a-z])|[+-]\d{1,2}:?\d{2}|Z)"
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
 # 2026-01-09T21:21:54+05:30, 2026-01-09 21:21, with an optional offset
@@ -50,7 +46,7 @@ _ISO_STAMP = re.compile(
 )
 # "January 9, 2026 15:55 IST", "9 January 2026, 15:55 GMT", "Jan. 9, 2026 at 3:55 p.m. EST"
 _HUMAN_STAMP = re.compile(
-    rf"(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}})"
+    rf"(?:{MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_WORD},?\s+\d{{4}})"
     rf"(?:,?\s*(?:at\s+)?{_TIME})?(?:\s*{_ZONE})?"
 )
 _LABEL = re.compile(
@@ -276,7 +272,7 @@ _PLACE = r"[A-ZÀ-Þ][\wÀ-ÿ.'’-]*(?:\s+[A-ZÀ-Þ][\wÀ-ÿ.'’-]*){0,4}(?:\s
 _DATELINE = re.compile(
     rf"^(?P<dateline>{_PLACE}"
     rf"(?:,\s*(?P<region>[A-Z][\wÀ-ÿ.'’-]*(?:\s+[A-Z][\wÀ-ÿ.'’-]*){{0,2}})(?=\s*(?:,|[:—–]|-{{1,2}}\s|\()))?"
-    rf"(?:,\s*(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTHS})(?:,\s*\d{{4}})?)?"
+    rf"(?:,\s*(?:{MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_WORD})(?:,\s*\d{{4}})?)?"
     rf"(?:\s*\((?P<agency>[^)\n]{{2,40}})\))?)"
     rf"\s*(?P<sep>[:|]|[—–]-?|-{{1,2}})(?:\s+(?=\S)|(?<=[—–])(?=[A-ZÀ-Þ0-9\"“]))"
 )

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from storylens.posts import signature_starts
-from storylens.text import fold, stripped_span
+from storylens.text import MONTH_WORD, WEEKDAY_WORD, fold, stripped_span
 
 __all__ = ["QuotedSpan", "quoted_spans", "Word", "words", "WORD_PATTERN", "norm_word", "sentence_spans",
            "sentence_around", "fold"]
@@ -173,8 +173,7 @@ _INITIAL = re.compile(r"(?:^|[\s(])(?:[A-Z]\.)*[A-Z]$")
 #: "11:20 p.m. Wednesday", "9 a.m. EST": after a time of day, its day, month or time zone
 #: goes on the sentence ("at 11 p.m. Police said ..." ends one).
 _TIME_OF_DAY = frozenset({"am", "pm"})  # as folded
-_DAY_OR_ZONE = re.compile(r"\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June"
-                          r"|July|August|September|October|November|December|[ECMP][SD]?T|GMT|UTC)\b")
+_DAY_OR_ZONE = re.compile(rf"\s+(?:{WEEKDAY_WORD}|{MONTH_WORD}|[ECMP][SD]?T|GMT|UTC)\b")
 
 
 #: A photo gallery's counter or button left in the text ("Image 8 of 13", "Caption Close",

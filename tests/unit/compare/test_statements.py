@@ -59,12 +59,15 @@ def test_one_sentence_splitter_for_statements_quotes_and_the_timeline() -> None:
 
     text = ("Shots rang out around 11:20 p.m. Wednesday on Larch Street. Police came at 11 p.m. Officers found "
             "two men. It was 9 a.m. EST when Mr. Vance left the U.S. Army base. The council met on Sept. 3 in "
-            "Velm… Then it rained. Four were hurt in Mt. Orsa and Ft. Velm on Friday.")
+            "Velm… Then it rained. Four were hurt in Mt. Orsa and Ft. Velm on Friday. The fire began about 10:20 "
+            "p.m. Sept. 7 on Quay Road. Crews left at 2 a.m. Mayor Oduya thanked them.")
     sentences = [text[s:e] for s, e in sentence_spans(text)]
     assert sentences == ["Shots rang out around 11:20 p.m. Wednesday on Larch Street.", "Police came at 11 p.m.",
                          "Officers found two men.", "It was 9 a.m. EST when Mr. Vance left the U.S. Army base.",
                          "The council met on Sept. 3 in Velm…", "Then it rained.",
-                         "Four were hurt in Mt. Orsa and Ft. Velm on Friday."]
+                         "Four were hurt in Mt. Orsa and Ft. Velm on Friday.",
+                         "The fire began about 10:20 p.m. Sept. 7 on Quay Road.", "Crews left at 2 a.m.",
+                         "Mayor Oduya thanked them."]
     article = Article(id="a", source="a.txt", text=text, paragraphs=[text])
     assert [c.text for c in split_statements(article)] == sentences
 
