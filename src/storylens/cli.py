@@ -631,8 +631,8 @@ def migrate(ctx: _Context, source: str, target: str) -> None:
 @main.command(name="eval")
 @click.argument("dataset")
 @click.option("--split", default="dev", show_default=True,
-              help="Which split of the dataset to score (compare: dev, or the packaged dev2, heldout, heldout2 "
-                   "and quotes-conflicts).")
+              help="Which split of the dataset to score (compare: dev, or the packaged dev2, heldout, heldout2, "
+                   "quotes-conflicts and newswcl50).")
 @click.option("--data", type=click.Path(exists=True, path_type=Path), default=None,
               help="Another copy of the same format (e.g. a test split) instead of ../shared/eval.")
 @click.option("--limit", type=click.IntRange(1), default=None, help="Score only the first N documents.")

@@ -1,8 +1,8 @@
 """The comparison gold packaged in ``storylens/eval/data/compare_gold/`` (splits
-``heldout``, ``dev2``, ``heldout2`` and ``quotes-conflicts``; offsets only, annotated by ``shared/eval/compare/GUIDELINE.md``):
+``heldout``, ``dev2``, ``heldout2``, ``quotes-conflicts`` and ``newswcl50``; offsets only, annotated by ``shared/eval/compare/GUIDELINE.md``):
 every file is well formed and carries no article text; with the shared data present, every
 mention's offsets lie inside its article's ``text`` (or ``title`` for headlines) and cover
-a non-empty span, ``storylens eval compare --split heldout|dev2|heldout2|quotes-conflicts`` finds the files, and our
+a non-empty span, ``storylens eval compare --split heldout|dev2|heldout2|quotes-conflicts|newswcl50`` finds the files, and our
 scorer gives the same figures as the reference scorer (``shared/tools/score_compare.py``,
 given the raw texts through its ``load(..., raw_texts=...)``) on a report built from
 the gold itself, on every packaged event, and on the reports ``eval compare`` writes for
@@ -62,7 +62,7 @@ def test_the_splits_resolve_to_the_packaged_folders() -> None:
     assert len(FILES) >= 5
     assert gold_files(split="heldout") == FILES
     assert len(gold_files(split="dev2")) >= 8 and len(gold_files(split="heldout2")) >= 6
-    assert len(gold_files(split="quotes-conflicts")) >= 12
+    assert len(gold_files(split="quotes-conflicts")) >= 12 and len(gold_files(split="newswcl50")) == 7
     events = [{p.stem for p in gold_files(split=split)} for split in PACKAGED_SPLITS]
     assert sum(map(len, events)) == len(set().union(*events))  # no event in two splits
 
@@ -71,7 +71,7 @@ def test_the_splits_resolve_to_the_packaged_folders() -> None:
 def test_well_formed_and_offsets_only(item: tuple[str, Path]) -> None:
     _, path = item
     gold = _load(path)
-    assert gold["event"] == path.stem and gold["source"] in ("gva", "basil")
+    assert gold["event"] == path.stem and gold["source"] in ("gva", "basil", "newswcl50")
     assert '"quote"' not in path.read_text(encoding="utf-8")  # no article text in the project
     articles = set(gold["articles"])
     assert 3 <= len(articles) == len(gold["articles"])
@@ -82,11 +82,11 @@ def test_well_formed_and_offsets_only(item: tuple[str, Path]) -> None:
         assert len({m["article"] for m in c["mentions"]}) >= 2, c["id"]
         assert c["asserted_by"] and isinstance(c["central"], bool), c["id"]
     sections = annotated_sections(gold)
+    assert {"conflicts", "quotes"} <= sections and "near_misses" in gold.get("annotated", ["near_misses"])
     if "claims" in sections:
         assert 3 <= sum(c["central"] for c in gold["claims"]) <= 6
-    else:  # only quotations and conflicts annotated: nothing in the other sections
-        assert sections == {"conflicts", "quotes"} and "near_misses" in gold["annotated"]
-        assert gold["claims"] == [] and gold["timeline"] == []
+    for section in {"claims", "timeline"} - sections:  # a section not annotated is empty
+        assert gold[section] == [], section
     for x in gold["conflicts"]:
         assert x["kind"] in ("figure", "date", "place", "identity", "claim_vs_verification", "other"), x["id"]
         assert len({s["claim"] for s in x["sides"]}) >= 2 and len({s["article"] for s in x["sides"]}) >= 2, x["id"]
@@ -127,6 +127,26 @@ def test_records_of_another_event_with_the_same_id_are_not_the_events(tmp_path: 
     path = tmp_path / "eval" / "compare" / "dev" / "basil-mine.json"
     records = event_records(gold, path)
     assert [(r["id"], r["text"]) for r in records] == [("a1", "Also this one."), ("empty", "This one.")]
+
+
+def test_an_article_is_named_by_its_ids_last_part_and_a_bare_cluster_number_by_its_source(tmp_path: Path) -> None:
+    # NewsWCL50 ids hold slashes ("4/-/4_LL") and its clusters are bare numbers: the gold
+    # says "4_LL" (the last segment of the URL the article is analysed under) and
+    # "newswcl50-4"; its outlets are named only by their lean.
+    (tmp_path / "eval" / "newswcl50").mkdir(parents=True)
+    (tmp_path / "eval" / "compare" / "dev").mkdir(parents=True)
+    lines = [{"id": "3/-/3_LL", "cluster": 3, "outlet_lean": "LL", "title": "T3", "text": "Another event."},
+             {"id": "4/-/4_LL", "cluster": 4, "outlet_lean": "LL", "title": "T", "text": "The left's account."},
+             {"id": "4/-/4_R", "cluster": 4, "outlet_lean": "R", "title": "U", "text": "The right's account."}]
+    (tmp_path / "eval" / "newswcl50" / "dev.jsonl").write_text("\n".join(json.dumps(x) for x in lines),
+                                                               encoding="utf-8")
+    gold = {"event": "newswcl50-4", "source": "newswcl50", "articles": ["4_R", "4_LL"]}
+    records = event_records(gold, tmp_path / "eval" / "compare" / "dev" / "newswcl50-4.json")
+    assert [(r["id"], r["url"], r["outlet"], r["text"]) for r in records] == [
+        ("4_R", "https://example.org/4_R", "R", "The right's account."),
+        ("4_LL", "https://example.org/4_LL", "LL", "The left's account.")]
+    with pytest.raises(MissingDataError, match="3_LL"):
+        event_records({**gold, "articles": ["3_LL"]}, tmp_path / "eval" / "compare" / "dev" / "newswcl50-4.json")
 
 
 def _reference_scorer() -> Any:
@@ -202,7 +222,7 @@ def _evaluate(split: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[str
     from storylens.eval.compare import evaluate_detailed
 
     try:
-        for source in ("gva", "basil"):
+        for source in {_load(p)["source"] for p in PACKAGED_SPLITS[split].glob("*.json")}:
             shared_dir(f"eval/{source}/dev.jsonl")
     except MissingDataError as exc:
         pytest.skip(f"the {split} events' articles are not on this machine: {exc}")
@@ -218,7 +238,7 @@ def evaluated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
 
 
 def test_eval_compare_on_the_packaged_splits_agrees_with_the_reference(evaluated: tuple[str, Path, Any]) -> None:
-    """``storylens eval compare --split heldout|dev2|heldout2|quotes-conflicts``'s figures per event (as grouped and
+    """``storylens eval compare --split SPLIT``'s figures per event (as grouped and
     as one story) are the reference scorer's on the reports it wrote, given the raw texts."""
     split, tmp_path, result = evaluated
     try:

@@ -43,7 +43,8 @@ from .data import MissingDataError, shared_dir
 
 __all__ = ["EventResult", "gold_files", "event_records", "write_event_jsonl", "analyze_event", "score_report",
            "aggregate", "annotated_sections", "figure_section", "evaluate_events", "evaluate", "evaluate_detailed",
-           "text_lines", "FETCHED_AT", "HELDOUT", "DEV2", "HELDOUT2", "QUOTES_CONFLICTS", "PACKAGED_SPLITS"]
+           "text_lines", "FETCHED_AT", "HELDOUT", "DEV2", "HELDOUT2", "QUOTES_CONFLICTS", "NEWSWCL50",
+           "PACKAGED_SPLITS"]
 
 log = logging.getLogger(__name__)
 
@@ -72,13 +73,18 @@ HELDOUT2 = Path(__file__).parent / "data" / "compare_gold" / "heldout2"
 #: BASIL events annotated for their quotations and conflicts only (split
 #: ``quotes-conflicts``, tuning allowed): enough altered quotations to measure fidelity.
 QUOTES_CONFLICTS = Path(__file__).parent / "data" / "compare_gold" / "quotes-conflicts"
+#: The seven NewsWCL50 dev events (split ``newswcl50``, tuning allowed): five outlets of
+#: every political lean per event, long articles, claims, conflicts and quotations (the
+#: records carry no publication date, so no timeline).
+NEWSWCL50 = Path(__file__).parent / "data" / "compare_gold" / "newswcl50"
 #: The splits whose gold is packaged with Storylens (the others are in ``shared/``).
-PACKAGED_SPLITS = {"heldout": HELDOUT, "dev2": DEV2, "heldout2": HELDOUT2, "quotes-conflicts": QUOTES_CONFLICTS}
+PACKAGED_SPLITS = {"heldout": HELDOUT, "dev2": DEV2, "heldout2": HELDOUT2, "quotes-conflicts": QUOTES_CONFLICTS,
+                   "newswcl50": NEWSWCL50}
 
 
 def gold_files(data: Path | None = None, split: str = "dev") -> list[Path]:
     """The gold files of a split (``data``: a folder of gold files instead; splits
-    ``heldout``, ``dev2``, ``heldout2`` and ``quotes-conflicts``: the packaged gold,
+    ``heldout``, ``dev2``, ``heldout2``, ``quotes-conflicts`` and ``newswcl50``: the packaged gold,
     :data:`PACKAGED_SPLITS`)."""
     if data is None and split in PACKAGED_SPLITS:
         folder = PACKAGED_SPLITS[split]
@@ -106,13 +112,28 @@ def _source_files(gold_path: Path, source: str, split: str) -> list[Path]:
     return out
 
 
+def _gold_name(record: dict[str, Any]) -> str:
+    """How the gold names an article: its id's last path part (NewsWCL50 ids are
+    "0/-/0_L"; the gold says "0_L", the last segment of the URL it is analysed under)."""
+    return str(record.get("id", "")).rsplit("/", 1)[-1]
+
+
+def _event_of(record: dict[str, Any], source: str) -> str:
+    """The gold event a record belongs to: its ``cluster`` ("gva-460726"), or the source
+    and the cluster where the cluster is a bare number (NewsWCL50: "newswcl50-0")."""
+    cluster = str(record.get("cluster", ""))
+    return cluster if cluster.startswith(f"{source}-") else f"{source}-{cluster}"
+
+
 def event_records(gold: dict[str, Any], gold_path: Path, split: str = "dev") -> list[dict[str, Any]]:
     """The gold event's article records (JSONL lines for ``analyze``), in gold order. A
     record whose ``cluster`` names another event is not the event's, whatever its id
-    (some BASIL records share the id "empty")."""
+    (some BASIL records share the id "empty"). A record without an ``outlet`` has its
+    ``outlet_lean`` as its outlet (NewsWCL50 names its five outlets only by lean)."""
     wanted = set(gold["articles"])
+    source = gold.get("source") or ""
     found: dict[str, dict[str, Any]] = {}
-    for path in _source_files(gold_path, gold.get("source") or "", split):
+    for path in _source_files(gold_path, source, split):
         with path.open(encoding="utf-8") as fh:
             for line in fh:
                 if not wanted - set(found):
@@ -120,8 +141,9 @@ def event_records(gold: dict[str, Any], gold_path: Path, split: str = "dev") -> 
                 if not any(i in line for i in wanted - set(found)):
                     continue
                 record = json.loads(line)
-                if record.get("id") in wanted and record.get("cluster", gold.get("event")) == gold.get("event"):
-                    found[record["id"]] = record
+                name = _gold_name(record)
+                if name in wanted and ("cluster" not in record or _event_of(record, source) == gold.get("event")):
+                    found[name] = record
     missing = sorted(wanted - set(found))
     if missing:
         raise MissingDataError(f"{gold_path.name}: articles {', '.join(missing)} not found in the "
@@ -129,8 +151,8 @@ def event_records(gold: dict[str, Any], gold_path: Path, split: str = "dev") -> 
     out = []
     for i in gold["articles"]:
         r = found[i]
-        out.append({"id": i, "url": _URL.format(i), "outlet": r.get("outlet"), "published": r.get("published"),
-                    "title": r.get("title"), "text": r["text"]})
+        out.append({"id": i, "url": _URL.format(i), "outlet": r.get("outlet") or r.get("outlet_lean"),
+                    "published": r.get("published"), "title": r.get("title"), "text": r["text"]})
     return out
 
 
