@@ -929,13 +929,17 @@ def _attribution_edges(articles: Sequence[Article], sts: dict[str, list[Statemen
     speaker (a speaker read from "she said" is the pronoun's guessed referent: a wrong
     guess is no dispute between the outlets; a speaker naming several people is a
     statement's signatories or the extractor's reach into the sentence before, not one
-    person's word against another's)."""
+    person's word against another's; a quotation inside another one is its speaker quoting
+    someone: whose words they are is the inner cue's, not the outer speaker's)."""
     quotes = []
     for a in articles:
+        direct = [(q.start, q.end) for q in a.quotes if q.kind == "direct"]
         for q in a.quotes:
             words = frozenset(fold(w) for w in re.findall(r"\w+", q.text))
             if (q.speaker or "").strip().casefold() in _PRONOUNS or _SEVERAL.search(q.speaker or ""):
                 continue  # a guessed referent, or several people named together: no one person's words
+            if any(s <= q.start and q.end <= e and (s, e) != (q.start, q.end) for s, e in direct):
+                continue  # quoted within a quotation ("... and said 'the plan is dead,'" she wrote)
             if q.kind in ("direct", "partial") and len(words) >= 6 and (q.speaker_entity or "").startswith("person:"):
                 st = next((s for s in sts[a.id] if s.citation.field == "text"
                            and s.citation.start <= q.start < s.citation.end), None)

@@ -187,6 +187,32 @@ def test_a_quotation_given_to_several_people_is_no_attribution_dispute():
     assert [c for c in compare_story([one, several]).conflicts if c.kind == "attribution"] == []
 
 
+def test_words_quoted_inside_a_quotation_are_not_its_speakers_own():
+    from storylens.compare import compare_story
+    from storylens.model import Article, Entity, Quote, Span
+
+    words = "the ferry plan is dead and buried for good"
+    told = f'Mayor Ada Crane said of the harbour board: "{words}."'
+    start = told.index("Ada Crane")
+    mayor = Article(id="a", source="a.txt", text=told, paragraphs=[told], outlet="Velm Gazette",
+                    entities=[Entity("person:ada crane", "Ada Crane", "person", [], [Span(start, start + 9)])],
+                    quotes=[Quote(words, told.index(words), told.index(words) + len(words), "direct",
+                                  speaker="Ada Crane", speaker_entity="person:ada crane")])
+    memo = (f"\"At the dinner, the mayor leaned over and said ' {words},'\" Tobin Arlo wrote in his notes of the "
+            "evening.")
+    outer = memo[1:memo.index(",'") + 2]
+    start = memo.index("Tobin Arlo")
+    # the extractor gave the inner words to the memo's writer, whose cue follows the quotation
+    diary = Article(id="b", source="b.txt", text=memo, paragraphs=[memo], outlet="Velm Post",
+                    entities=[Entity("person:tobin arlo", "Tobin Arlo", "person", [], [Span(start, start + 10)])],
+                    quotes=[Quote(outer, 1, 1 + len(outer), "direct"),
+                            Quote(words, memo.index(words), memo.index(words) + len(words), "partial",
+                                  speaker="Tobin Arlo", speaker_entity="person:tobin arlo")])
+    assert [c for c in compare_story([mayor, diary]).conflicts if c.kind == "attribution"] == []
+    diary.quotes = diary.quotes[1:]  # the same words not inside a quotation: the writer's own
+    assert [c.kind for c in compare_story([mayor, diary]).conflicts] == ["attribution"]
+
+
 def test_a_toll_one_above_the_attackers_victims_may_count_the_attacker():
     a = _count("a", "A gunman killed 12 people at the Velm shipyard on Monday, police said.", "12 people", 12.0,
                "people", "Gazette")
