@@ -16,18 +16,23 @@ attribution dispute. Nor that "Barbara L. McQuade" and "Barbara McQuade", or "Mi
 Elliott" and "Michael Elliott", are one person: a name with or without a middle initial
 or a generational suffix ("Jr.", "III"), with a short or a full given name, links to the
 form most articles use, unless the forms carry two initials or two suffixes (a father and
-a son) or one article names two of them.
+a son) or one article names two of them. Nor that "Kim" alone, which ends no full name,
+is the one "Kim Jong Un" it begins (a family name written first; a given name used
+alone), when the rest of that name is names: words the story never writes in lower case
+(not "Stewart Elementary", a school the model took for a person).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from storylens.compare.details import spelled_alike
 from storylens.extract.entities_names import NAME_SUFFIXES
 from storylens.model import Article
+from storylens.text import fold
 
 __all__ = ["link_entities", "with_linked_keys"]
 
@@ -115,21 +120,55 @@ def _name_form_links(articles: Sequence[Article]) -> dict[str, str]:
 
 def link_entities(articles: Sequence[Article]) -> dict[str, str]:
     """``{key: the key it links to}`` for the story's people (unambiguous only): a
-    surname alone to the one full name it ends, a name spelled another way to its usual
-    spelling, a name with a middle initial or a short given name to the form most
-    articles use."""
+    surname alone to the one full name it ends (else a word alone to the one full name it
+    begins: "Kim" of "Kim Jong Un"), a name spelled another way to its usual spelling, a
+    name with a middle initial or a short given name to the form most articles use."""
     spelled = {**_name_form_links(articles), **_spelling_links(articles)}
     people = {e.key for a in articles for e in a.entities if e.kind == "person"}
     full = sorted({spelled.get(k, k) for k in people if " " in _name_of(k)})
     links: dict[str, str] = dict(spelled)
+    written = {e.key: e.name for a in articles for e in a.entities}
+    lower: set[str] | None = None  # the story's words in lower case, read when first needed
     for key in sorted(people):
         name = _name_of(key)
         if " " in name:
             continue
         owners = [k for k in full if _without_suffix(_name_of(k).split())[-1] == name]
+        if not owners:
+            owners = [k for k in full if _name_of(k).split()[0] == name]
+            if len(owners) == 1:
+                lower = lower if lower is not None else _lower_words(articles)
+                if not _all_names(_after_first_word(owners[0], written[owners[0]]), lower):
+                    continue
         if len(owners) == 1:
             links[key] = owners[0]
     return dict(sorted(links.items()))
+
+
+#: A word as the story writes it in lower case ("hospital", "elementary", "white house").
+_LOWER_WORD = re.compile(r"(?<![\w@#])[a-z][a-z'’-]*")
+
+
+def _lower_words(articles: Sequence[Article]) -> set[str]:
+    """The words the story's articles write in lower case, folded."""
+    return {fold(w) for a in articles for w in _LOWER_WORD.findall(a.text)}
+
+
+def _after_first_word(key: str, written: str) -> list[str]:
+    """The words of a name as written (folded) after the word its key begins with:
+    ["jae-in"] of "Moon Jae-in" (key ``person:moon jae in``), ["13s"] of "Sureno-13s"."""
+    first = _name_of(key).split()[0]
+    folded = fold(written)
+    rest = folded[len(first):] if folded.startswith(first) else " ".join(_name_of(key).split()[1:])
+    return rest.strip(" -").split()
+
+
+def _all_names(words: Sequence[str], lower: set[str]) -> bool:
+    """Whether each of the words (of a name as written, folded) is a name: letters only,
+    and never written in lower case in the story (``lower``): "Mayes" of "Hayden Mayes",
+    "Jae-in" of "Moon Jae-in"; not "Elementary" of a school the model took for a person,
+    "Stewart Elementary", nor "White House" of "Obama White House"."""
+    return all(_LOWER_WORD.fullmatch(w) and w not in lower for w in words)
 
 
 def with_linked_keys(article: Article, links: dict[str, str]) -> Article:

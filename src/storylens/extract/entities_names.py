@@ -241,13 +241,20 @@ def strip_name(name: str, kind: str) -> str:
     return "" if bounds is None else " ".join(name[bounds[0]:bounds[1]].split())
 
 
+#: A hyphen inside a person's name ("Kim Jong-un", "Jean-Luc"): news writes such names with
+#: and without it, so the key reads it as a space.
+_HYPHEN_IN_NAME = re.compile(r"(?<=\w)-(?=\w)")
+
+
 def entity_key(name: str, kind: str) -> str:
     """The cross-article key of a name: ``"<kind>:<folded name>"``.
 
     Titles and honorifics are dropped for persons ("Governor Renée Duchâtel" ->
     ``person:renee duchatel``), a leading "the" and a trailing "'s" for every kind,
-    accents and case are folded, and a few places written several ways share one key
-    (``place:united states`` for "US", "U.S.A.", "United States"). A surname alone keys
+    accents and case are folded, a hyphen inside a person's name is a space ("Kim
+    Jong-un" and "Kim Jong Un" are ``person:kim jong un``), and a few places written
+    several ways share one key (``place:united states`` for "US", "U.S.A.", "United
+    States"). A surname alone keys
     on the surname (``person:rodriguez``): extract_entities resolves a surname to the
     full name only when the same article gives it; linking across articles is the
     compare stage's job.
@@ -256,4 +263,6 @@ def entity_key(name: str, kind: str) -> str:
     folded = fold(strip_name(name, norm_kind)) or fold(name)
     if norm_kind == "place":
         folded = place_name(folded)
+    elif norm_kind == "person":
+        folded = _HYPHEN_IN_NAME.sub(" ", folded)
     return f"{norm_kind}:{folded}"

@@ -32,6 +32,31 @@ def test_two_people_with_that_surname_are_not_guessed():
     assert link_entities([FULL, SHORT, other]) == {}
 
 
+def test_a_word_alone_links_to_the_one_full_name_it_begins_when_it_ends_none():
+    text = "Premier Seo Ji-in met the envoy in Varno on Monday."
+    full = article("a", text, [Entity("person:seo ji in", "Seo Ji-in", "person", [], [Span(8, 17)])])
+    alone = _person("b", "Seo said the talks would go on.", "Seo")
+    assert link_entities([alone, full]) == {"person:seo": "person:seo ji in"}  # "Ji-in" is a name, not "in"
+    # a surname it ends comes first: "Seo" of "Dana Seo" is not "Seo Ji-in"
+    surname = _person("c", "Dana Seo, an aide, took notes.", "Dana Seo")
+    assert link_entities([alone, full, surname]) == {"person:seo": "person:dana seo"}
+    # two full names it begins: not guessed
+    father = _person("d", "His father Seo Min Gu led the party before him.", "Seo Min Gu")
+    assert link_entities([alone, full, father]) == {}
+
+
+def test_a_word_alone_is_not_linked_to_a_school_the_model_took_for_a_person():
+    school = _person("a", "Pupils of Harlow Elementary were sent home; the elementary school stays shut.",
+                     "Harlow Elementary")
+    alone = _person("b", "Harlow said the doors were locked.", "Harlow")
+    assert link_entities([school, alone]) == {}
+    handle = _person("c", "Harlow @cityhall wrote that the doors were locked.", "Harlow @cityhall")
+    assert link_entities([handle, alone]) == {}
+    gang = article("d", "Members of Harlow-12s were questioned.",
+                   [Entity("person:harlow 12s", "Harlow-12s", "person", [], [Span(11, 21)])])
+    assert link_entities([gang, alone]) == {}
+
+
 def test_compare_story_reports_the_links():
     assert compare_story([FULL, SHORT]).entity_links == {"person:duchatel": "person:renee duchatel"}
 
