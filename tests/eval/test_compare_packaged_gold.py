@@ -341,5 +341,6 @@ def test_floors_on_newswcl50(tmp_path_factory: pytest.TempPathFactory) -> None:
     assert false_conflicts == 0
     assert grouped["claim_pair_precision"] >= 0.72 and grouped["claim_pair_recall"] >= 0.31
     assert grouped["brief_support_precision"] >= 0.55 and grouped["brief_central_recall"] >= 0.45
-    assert grouped["quote_pair_precision"] >= 0.72 and grouped["quote_pair_recall"] >= 0.72
-    assert grouped["quote_fidelity_accuracy"] >= 0.87
+    # one utterance per quote group: precision .75 -> .87 for recall .75 -> .67 (docs/benchmarks.md)
+    assert grouped["quote_pair_precision"] >= 0.85 and grouped["quote_pair_recall"] >= 0.65
+    assert grouped["quote_fidelity_accuracy"] >= 0.92

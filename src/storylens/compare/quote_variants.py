@@ -19,7 +19,11 @@ the same words quoted of the same named speaker, and then the quotation of that 
 that holds them, if one group of quotations does: held by two (one word a speaker used in
 two statements), they join neither and never make the two one utterance. Candidate pairs
 come from an index of word ``compare.quote_min_run``-grams, so the work grows with the
-number of shared passages, not with the square of the number of quotes.
+number of shared passages, not with the square of the number of quotes. Links chain, so
+a chain is split into utterances: the reference's article's segments, the quotations
+that overlap one of them directly and the echoes those hold make one group; the rest,
+joined only through another variant (a phrase a speaker used in two statements, an
+outlet's quotation that runs two statements together), is split the same way.
 
 Fidelity of a variant against the group's reference, compared on the part of the
 reference the variant covers (quoting a portion of a statement is not an alteration).
@@ -652,6 +656,26 @@ def _build_group(members: list[_Segment], originals: Collection[str], order: dic
                       article_ids, independent_sources([by_id[i] for i in article_ids]))
 
 
+def _utterances(members: list[_Segment], originals: Collection[str], order: dict[str, int]) -> list[list[_Segment]]:
+    """The segments the pairwise links chained together, split into utterances: the
+    reference article's rendering (its segments), the quotations that overlap one of them
+    directly and the echoes those hold; the rest, joined only through another variant, is
+    split the same way."""
+    run = current().quote_min_run
+    out: list[list[_Segment]] = []
+    rest = list(members)
+    while rest:
+        ref = _reference(rest, originals, order)
+        own = [s for s in rest if s.article is ref.article]
+        star = own + [s for s in rest if s.article is not ref.article and len(s.norms) >= run
+                      and any(_linked(t, s) for t in own)]
+        star += [s for s in rest if len(s.norms) < run and not any(s is t for t in star)
+                 and any(_linked(t, s) and (len(t.norms) >= run or t.norms == s.norms) for t in star)]
+        out.append(star)
+        rest = [s for s in rest if not any(s is t for t in star)]
+    return out
+
+
 def _attach_echoes(union: _Union, echo_links: Sequence[tuple[int, int]]) -> None:
     """Join each echo (a few quoted words, with the same words quoted of that speaker
     elsewhere) to the quotation that holds it when one group of quotations does: the
@@ -697,7 +721,8 @@ def group_quote_variants(articles: Sequence[Article], originals: Collection[str]
     for i, seg in enumerate(segs):
         clusters[union.find(i)].append(seg)
     names = _speaker_names(articles)
-    groups = [_build_group(members, set(originals), order, names) for members in clusters.values()]
+    groups = [_build_group(members, set(originals), order, names)
+              for cluster in clusters.values() for members in _utterances(cluster, set(originals), order)]
     groups.sort(key=lambda g: (-g.independent_sources, -len(g.articles), order[g.variants[0].article_id],
                                g.variants[0].citation.start))
     log.debug("%d quote segments in %d groups", len(segs), len(groups))

@@ -396,3 +396,16 @@ def test_a_variant_the_reference_barely_overlaps_is_judged_against_its_own_words
                           f'island is there to serve the timetable," she added.')
     (group,) = _groups(twice, other)
     assert [v.fidelity for v in group.variants if v.article_id == "t"] == ["verbatim", "altered"]
+
+
+def test_a_quotation_chained_to_the_reference_through_another_variant_is_another_utterance():
+    # b runs the end of one statement and the start of another together; c quotes the
+    # other statement only: it shares no words with a's statement
+    a = _quoting("a", 'Brandvik said: "The harbour tax was a mistake from the first day, it hurt every family '
+                      'on the quay, and the council should never have passed it."')
+    b = _quoting("b", 'Brandvik said: "The council should never have passed it. We will not collect it."')
+    c = _quoting("c", 'On Friday Brandvik said: "We will not collect it, whatever she says."')
+    groups = _groups(a, b, c)
+    by_article = {v.article_id: g.id for g in groups for v in g.variants}
+    assert by_article["a"] == by_article["b"] != by_article["c"]
+    assert _groups(c, b, a) == groups  # whatever the order of the articles
