@@ -11,14 +11,17 @@ article where it first gives that age in that role ("A 16-year-old victim"), wor
 What is read, in the article's text (not its headline), sentence by sentence:
 
 * the age: "16-year-old", "31 year old", "11 and 13 years old" (each age of a list),
+  "a two-year-old", "a 17-month-old son" (worded "17 months"),
   "aged 16", "ages 11, 13 and 16", "the victim was 16." (a person noun, "was" or "is",
   the age and the end of the clause);
 * the role, from the sentence: **harmed** when it tells of harm (shot, wounded,
   injured, killed, killing, died, hurt, grazed, a victim, a hospital, a critical condition) and of
   no one accused; **accused** when it tells of an arrest, a charge, a suspect or a
-  gunman and of no harm. A sentence telling of both ("charged with killing ...") gives
-  no role, nor an age followed by an active verb of harm ("a 12-year-old boy shot and
-  killed ..." tells who fired);
+  gunman and of no harm (harm said not to have happened, "no one else was hurt", is
+  none). A sentence telling of both ("charged with killing ...") gives no role, nor an
+  age followed by an active verb of harm ("a 12-year-old boy shot and killed ..." tells
+  who fired), nor, in a sentence of an arrest, an age of someone's relative ("arrested
+  for leaving a gun within reach of his three-year-old");
 * a sentence that tells of another time (a day or month before the article's week:
   "an 11-year-old was killed in the same block last month") is background, not read.
 
@@ -44,15 +47,24 @@ from storylens.model import Article, Citation, Fact
 __all__ = ["age_facts", "not_covered"]
 
 _PERSON = r"(?:victim|boy|girl|man|woman|teen|teenager|child|son|daughter|suspect|shooter|gunman|driver)"
+#: Ages written as words ("a two-year-old", "his six-month-old son").
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+    " eighteen nineteen".split(), start=1)}
 #: An age and the words it names a person by: "a 16-year-old victim", "11 and 13 years
-#: old", "aged 16", "ages 11, 13 and 16", "the victim was 16."
+#: old", "a six-month-old son", "aged 16", "ages 11, 13 and 16", "the victim was 16."
+#: ("twenty-one-year-old" is no one-year-old.)
 _AGE = re.compile(
-    r"\b(?:(?P<another>another|both|two|three|several)\s+|an?\s+)?(?P<list>\d{1,2}-?(?:\s*,\s*\d{1,2}-?)*(?:\s*,?\s+(?:and|&)\s+\d{1,2})?)[\s-]+years?[\s-]+olds?"
+    r"\b(?:(?P<another>another|both|two|three|several)\s+|an?\s+)?"
+    rf"(?:(?P<list>\d{{1,2}}-?(?:\s*,\s*\d{{1,2}}-?)*(?:\s*,?\s+(?:and|&)\s+\d{{1,2}})?)|(?<!-)(?P<word>{'|'.join(_NUMBER_WORDS)}))"
+    r"[\s-]+(?P<unit>year|month|week)s?[\s-]+olds?"
     rf"(?:\s+{_PERSON}s?\b)?"
-    r"|\bage[sd]?\s+(?P<aged>\d{1,2}(?:\s*,\s*\d{1,2})*(?:\s*,?\s+(?:and|&)\s+\d{1,2})?)\b(?![\s-]*(?:%|percent|years?\b))"
+    r"|\bage[sd]?\s+(?P<aged>\d{1,2}(?:\s*,\s*\d{1,2})*(?:\s*,?\s+(?:and|&)\s+\d{1,2})?)\b"
+    r"(?:\s+(?P<aged_unit>month|week)s?\b)?(?![\s-]*(?:%|percent|years?\b))"
     rf"|\b{_PERSON}\s+(?:was|is)\s+(?:only\s+|just\s+)?(?P<was>\d{{1,2}})(?=\s*[.;,]|\s+(?:and|when|at the time)\b)",
     re.IGNORECASE)
-_HARM = re.compile(r"\b(?:shot|wounded|injured|injuries|killed|killing|died|dead|hurt|grazed|victims?|hospital|hospitali[sz]ed"
+_HARM = re.compile(r"\b(?:shot|wounded|injured|injuries|killed|killing|died|dead|bodies|slain|hurt|grazed|victims?|hospital"
+                   r"|hospitali[sz]ed"
                    r"|critical(?:\s+but\s+stable)?\s+condition|stable\s+condition|struck\s+by|pronounced\s+dead)\b",
                    re.IGNORECASE)
 _ACCUSED = re.compile(r"\b(?:arrest(?:ed|s)?|charged?|charges|suspects?|accused|gunm[ae]n|shooters?|custody|booked"
@@ -84,8 +96,13 @@ def _sex(words: str) -> str | None:
 
 
 def _ages(match: re.Match[str]) -> list[str]:
+    """The ages the words say: "16" (years), "17 months", "1 week"."""
     words = match.group("list") or match.group("aged") or match.group("was") or ""
-    return [str(int(n)) for n in re.findall(r"\d{1,2}", words)]
+    numbers = [int(n) for n in re.findall(r"\d{1,2}", words)]
+    if match.group("word"):
+        numbers = [_NUMBER_WORDS[match.group("word").lower()]]
+    unit = (match.group("unit") or match.group("aged_unit") or "year").lower()
+    return [str(n) if unit == "year" else f"{n} {unit}{'' if n == 1 else 's'}" for n in numbers]
 
 
 #: The key of a saying that speaks of more than one person of the age ("another
@@ -97,7 +114,16 @@ def _several(match: re.Match[str]) -> bool:
     return bool(match.group("another")) or match.group().lower().rstrip().endswith("olds")
 
 
+#: Harm said not to have happened: "there were no other injuries", "no one else was
+#: hurt", "she was not injured".
+_NO_HARM = re.compile(r"\b(?:no|not|nobody|none)\b(?:\s+\w+){0,3}?\s+(?:injur(?:y|ies|ed)|hurt|wounded)\b", re.IGNORECASE)
+#: An age said of someone's relative ("his three-year-old", "her 2-year-old son"): in a
+#: sentence of an arrest, the child of the accused, not the accused.
+_RELATIVE = re.compile(r"\b(?:his|her|their)\s+\Z", re.IGNORECASE)
+
+
 def _role(text: str) -> str | None:
+    text = _NO_HARM.sub(" ", text)
     harm, accused = _HARM.search(text), _ACCUSED.search(text)
     if harm and not accused:
         return "harmed"
@@ -129,13 +155,17 @@ def _said(article: Article, statements: Sequence[Statement]) -> _Said:
         role = _role(c.text) if c.field == "text" else None
         if role is None or _background(st, published):
             continue
-        found = [(m.start() + c.start, m.end() + c.start, _SEVERAL if _several(m) else None, _ages(m))
-                 for m in _AGE.finditer(c.text) if not _DOER.match(c.text, m.end())
-                 and not _RANGE_BEFORE.search(c.text, 0, m.start())]
         # an age beside a name ("Ada Crane, 19"): the name and the age, read once (not also
-        # as the "19-year-old" of "19-year-old Ada Crane")
+        # as the "19-year-old" of "19-year-old Ada Crane", nor as the first age of a list in
+        # "Ada Crane, 19, and 2-year-old Ben Crane")
         named = [(s, e, key, [age]) for key, age, _, s, e in beside_names if c.start <= s and e <= c.end]
-        found = [f for f in found if not any(s <= f[0] and f[1] <= e and ages == f[3] for s, e, _, ages in named)]
+        text = c.text
+        for s, e, _, _ in named:
+            text = text[:s - c.start] + " " * (e - s) + text[e - c.start:]
+        found = [(m.start() + c.start, m.end() + c.start, _SEVERAL if _several(m) else None, _ages(m))
+                 for m in _AGE.finditer(text) if not _DOER.match(text, m.end())
+                 and not _RANGE_BEFORE.search(text, 0, m.start())
+                 and not (role == "accused" and _RELATIVE.search(text, 0, m.start()))]
         found += named
         for start, end, key, ages in sorted(found, key=lambda x: (x[0], x[1], x[2] or "")):
             for age in ages:

@@ -119,3 +119,44 @@ def test_an_age_written_before_a_name_is_read_once_with_the_name():
     assert _facts(before, after) == []  # every account names her: who is who, person_facts'
     ages = [f.statement for f in compare_story([before, after]).facts if f.statement.startswith("Age of")]
     assert ages == ["Age of Ada Crane: 19"]
+
+
+def test_ages_in_months_or_in_words_and_a_name_s_age_before_a_list():
+    months = article("a", "A woman shot her 17-month-old son and her husband at their home on Tarn Lane.",
+                     outlet="Velm Gazette")
+    found = article("b", "A 17-month-old boy and his father were found dead in the house on Tarn Lane.",
+                    outlet="Velm Post")
+    assert _facts(months, found) == [(("a", "17-month-old son"), ("b", "A 17-month-old boy"))]
+    assert [f.statement for f in age_facts([months, found], {x.id: statements_of(x) for x in (months, found)})] == [
+        "Age of someone harmed: 17 months"]
+    # "age 17 months" is 17 months, not 17 years
+    aged = article("c", "The victims were a man and a boy, age 17 months.", outlet="Orsa Herald")
+    assert _facts(months, aged) == [(("a", "17-month-old son"), ("c", "age 17 months"))]
+    years = article("d", "A 17-year-old boy was shot on Tarn Lane.", outlet="Dale Times")
+    assert _facts(months, years) == []
+    # an age in words is the same age in figures; "twenty-one-year-old" is no one-year-old
+    words = article("e", "A two-year-old girl was wounded in the leg at the Velm arcade.", outlet="Velm Gazette")
+    figures = article("f", "The 2-year-old was taken to hospital with a leg wound.", outlet="Velm Post")
+    assert _facts(words, figures) == [(("e", "A two-year-old girl"), ("f", "2-year-old"))]
+    twenty_one = article("g", "A twenty-one-year-old man was wounded at the arcade.", outlet="Velm Gazette")
+    one = article("h", "A 1-year-old was wounded at the arcade.", outlet="Velm Post")
+    assert _facts(twenty_one, one) == []
+    # "Ada Crane, 28, and 2-month-old Ben Crane": her age, then the baby's; no "28 months"
+    listed = article("i", "Ada Crane, 28, and 2-month-old Ben Crane were killed at the house.", outlet="Orsa Herald",
+                     entities={"person:ada crane": ["Ada Crane"]})
+    baby = article("j", "A 2-month-old baby was among the dead.", outlet="Dale Times")
+    assert _facts(listed, baby) == [(("i", "2-month-old"), ("j", "A 2-month-old"))]
+
+
+def test_harm_said_not_to_have_happened_and_the_accused_s_child_give_no_age():
+    shot = article("a", "A 3-year-old girl was shot in the arm at the Velm arcade.", outlet="Velm Gazette")
+    unhurt = article("b", "Her two sisters, ages 2 and 3, were at home, but there were no other injuries.",
+                     outlet="Velm Post")
+    assert _facts(shot, unhurt) == []
+    hurt = article("c", "Her two sisters, ages 2 and 3, were also hurt.", outlet="Velm Post")
+    assert _facts(shot, hurt) == [(("a", "A 3-year-old girl"), ("c", "ages 2 and 3"))]
+    # the child of the man arrested is not the one accused
+    relative = article("d", "Police arrested Ben Crane for leaving a loaded pistol beside his three-year-old.",
+                       outlet="Orsa Herald")
+    again = article("e", "Ben Crane was charged after his 3-year-old found the pistol.", outlet="Dale Times")
+    assert _facts(relative, again) == []
