@@ -15,7 +15,10 @@ A span is left cut where any of its pieces is in a fact of more than one citatio
 others are then what the outlet alone adds), is a side of a conflict or inside one, or
 is a statement a later one supersedes (``status_updates``): those are read piece by
 piece. A quotation that cannot be joined still has each of its sentences joined where
-that sentence can be. Run once the conflicts are found (they cite the pieces). Pure.
+that sentence can be. A single-source fact whose words a shared fact cites as they stand
+("Nobody was in custody early Monday." in the fact that no arrest has been made) is no
+claim of the outlet's alone: not listed again. Run once the conflicts are found (they
+cite the pieces). Pure.
 """
 
 from __future__ import annotations
@@ -58,7 +61,8 @@ def join_unshared_pieces(facts: Sequence[Fact], articles: Sequence[Article], con
                          superseded: set[_Location]) -> list[Fact]:
     """``facts`` with the single-source facts of each sentence or quotation none of whose
     pieces is shared (see the module docstring) replaced, where the first of them stood,
-    by one fact citing the whole span."""
+    by one fact citing the whole span, and those a shared fact cites as they stand left
+    out."""
     fact_at = {c.location: f for f in facts for c in f.support}
     sides: dict[str, list[_Span]] = defaultdict(list)
     for conflict in conflicts:
@@ -106,4 +110,5 @@ def join_unshared_pieces(facts: Sequence[Fact], articles: Sequence[Article], con
             out.append(f)
         elif (whole := replaced[f.id]) is not None:
             out.append(whole)
-    return out
+    shared = {c.location for f in out if f.status != "single-source" for c in f.support}
+    return [f for f in out if f.status != "single-source" or not all(c.location in shared for c in f.support)]

@@ -30,6 +30,9 @@ def test_no_arrest_said_two_ways_is_one_agreed_fact_and_a_summary_line():
     assert [c.text for c in fact.support] == ["No arrests had been made.",
                                               "Nobody was in custody early Monday, a police spokesman said."]
     assert fact.independent_sources == 2
+    # the Post's sentence is shown in the agreed fact, not again as what the Post alone says
+    assert [f for f in forward.facts if f.status == "single-source"] == []
+    assert forward.exclusives.only_in == {"Gazette": [], "Post": []}
     (line,) = [s for s in forward.brief.summary if "arrest" in s.text or "custody" in s.text]
     assert {c.article_id for c in line.citations} == {"a", "b"}
     backward = compare_story([article("b", POST, outlet="Post"), article("a", GAZETTE, outlet="Gazette")])
