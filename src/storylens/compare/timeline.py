@@ -381,10 +381,26 @@ def _ahead(article: Article, ref: TimeRef) -> bool:
     families of the children who were shot Friday will be there")."""
     if ref.text.lower().startswith("next "):
         return True
-    start = max(0, ref.start - _CUE_WINDOW)
-    before = re.split(r"[.;!?]\s|[,\"“”]", article.text[start:ref.start])[-1]
+    sentence_start, _ = sentence_around(article.text, ref.start, ref.end)
+    start = max(sentence_start, ref.start - _CUE_WINDOW)
+    before = re.split(r";\s|[,\"“”]", article.text[start:ref.start])[-1]
     cues = list(_FUTURE.finditer(before))
     return bool(cues) and not _PAST.search(before, cues[-1].end())
+
+
+#: A quoted passage, to its closing mark or the end of the sentence.
+_QUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
+
+
+def _unquoted_sentence(article: Article, ref: TimeRef) -> str:
+    """The reference's sentence (the comparison's sentence splitter: "Mr." ends none)
+    without the quoted passages that do not hold the reference: their tense is the
+    speaker's ("Nuland said in a Sept. 14 email that it "could be abused ... so why would
+    we want to feed that"" tells of no date ahead)."""
+    start, end = sentence_around(article.text, ref.start, ref.end)
+    sentence = article.text[start:end]
+    at = ref.start - start
+    return _QUOTED.sub(lambda m: m.group() if m.start() <= at < m.end() else " ", sentence)
 
 
 def _by_tense(iso: str, granularity: str, ref: TimeRef, article: Article, own: date) -> str:
@@ -401,8 +417,7 @@ def _by_tense(iso: str, granularity: str, ref: TimeRef, article: Article, own: d
         return iso  # as extracted: a weekday with its date has the year where the two agree
     if ahead or _YEAR_WRITTEN.search(ref.text) or granularity not in ("day", "month"):
         return iso
-    sentence = re.split(r"(?<=[.!?])\s+", article.text[max(0, ref.start - 300):ref.start])[-1] + \
-        re.split(r"(?<=[.!?])\s", article.text[ref.start:ref.end + 300], maxsplit=1)[0]
+    sentence = _unquoted_sentence(article, ref)
     if _FUTURE.search(sentence) or _SCHEDULE.search(sentence):
         return iso  # a date ahead, whatever the clause ("a cut that takes effect on April 1")
     year, month = int(iso[:4]), int(iso[5:7])

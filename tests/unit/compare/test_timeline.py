@@ -140,6 +140,12 @@ def test_a_date_without_its_year_after_publication_is_last_years():
                   "month") == "2031-08"
     assert _dated("Two councillors are likely to face off in a primary in August.", "August", "2031-08", may,
                   "month") == "2031-08"
+    # "Mr." ends no sentence: the cue before it counts
+    assert _dated("The judge, Ada L. Crane, is scheduled to sentence Mr. Vance on Sept. 11.", "Sept. 11",
+                  "2031-09-11", may) == "2031-09-11"
+    # a future word quoted is the speaker's, not the date's
+    assert _dated('Ms. Marrow said in a Sept. 11 email that the plan "would never work, so why would we try?"',
+                  "Sept. 11", "2031-09-11", may) == "2030-09-11"
 
 
 def test_events_well_before_the_storys_own_time_are_background():
