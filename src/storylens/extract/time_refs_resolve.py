@@ -94,6 +94,16 @@ class Context:
             return None
         return moved.strftime("%Y-%m-%dT%H:%M")
 
+    def told_last(self, within: int = 2) -> str | None:
+        """The last month or day named in the last ``within`` sentences: what "a month
+        later" counts from."""
+        for sentence, value in reversed(self.previous):
+            if self.sentence - sentence > within:
+                break
+            if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value[:10]):
+                return value[:10]
+        return None
+
     def compared(self, within: int = 2) -> str | None:
         """The period "a year earlier" is compared with: a quarter, month or day named in the
         last ``within`` sentences, else any quarter named earlier in the document (earnings
@@ -244,6 +254,17 @@ def _ago(g: dict[str, str | None], anchor: date | None, context: Context) -> Res
         return (shifted, "time") if shifted is not None else None
     if unit.startswith("second"):
         return None
+    if direction in ("later", "earlier"):
+        # "shipped a month later": counted from the time the narrative is at, not the
+        # day of writing (a month after it is a date ahead of the article)
+        base = context.told_last() or context.narrative
+        if base is None:
+            return None
+        start = date.fromisoformat(base if len(base) == 10 else f"{base}-01")
+        if len(base) == 7 and unit.startswith(("day", "week")):  # "in March ... two weeks later": a month
+            moved = start + timedelta(days=sign * n * (7 if unit.startswith("week") else 1))
+            return _value(month_value(moved.year, moved.month))
+        return _value(_shift(start, unit, sign * n))
     return _value(_shift(anchor, unit, sign * n))
 
 

@@ -293,3 +293,16 @@ def test_a_couple_of_years_and_a_clock_time_after_before() -> None:
 def test_a_weekday_naming_a_kind_of_thing_is_not_a_day() -> None:
     assert refs("Nora Vell appeared on Sunday morning news programs in Orla.") == []
     assert one("The Friday explosions in Orla killed two.", "Friday").value == "2026-03-13"
+
+
+def test_days_or_months_later_count_from_the_time_just_told_not_the_day_of_writing() -> None:
+    found = refs("Tobin Arlo bought the Orla boat in March 2024, and it was delivered a month later. "
+                 "A year later, his wife sold it.")
+    assert [(r.text, r.value) for r in found] == [
+        ("March 2024", "2024-03"), ("a month later", "2024-04"), ("A year later", "2025-04")]
+    found = refs("Nora Vell was shot on Friday, March 6. She died in hospital two days later.")
+    assert [(r.text, r.value) for r in found] == [("Friday, March 6", "2026-03-06"), ("two days later", "2026-03-08")]
+    # nothing told before it to count from: no date (the day of writing is not it)
+    assert refs("The Orla ferry sank two days later.") == []
+    # "ago" counts from the day of writing
+    assert one("The Orla ferry sank two days ago.", "two days ago").value == "2026-03-11"
