@@ -194,6 +194,8 @@ def _kind_of_thing(noun: "Token") -> bool:
 
 def _keep(doc: "Doc", span: "Span", name: str, groups: dict[str, str | None], text: str) -> bool:
     """Filters that need the parse or the surrounding words."""
+    if name == "month" and any(token.ent_type_ == "PERSON" for token in span):
+        return False  # a month's name that is a person's: "April Jones, 38", "June Carter"
     if name == "month" and not groups.get("mod") and (groups.get("month") or "") in ("May", "March"):
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
         return before in _MAY_CONTEXT

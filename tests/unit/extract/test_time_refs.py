@@ -306,3 +306,8 @@ def test_days_or_months_later_count_from_the_time_just_told_not_the_day_of_writi
     assert refs("The Orla ferry sank two days later.") == []
     # "ago" counts from the day of writing
     assert one("The Orla ferry sank two days ago.", "two days ago").value == "2026-03-11"
+
+
+def test_a_month_s_name_that_is_a_person_s_is_no_month() -> None:
+    assert [r.text for r in refs("Dorian Vell, 45, and April Vell, 38, were arrested in Orla in April.")] == ["April"]
+    assert one("Dorian Vell, 45, and April Vell, 38, were arrested in Orla in April.", "April").start > 40
