@@ -94,8 +94,9 @@ def test_floors_on_dev(scored):
     # .887/.265 with who-is-who facts, .896/.273 with an article's headline and sentence in
     # one fact; .905/.281 when a body's copy of the stated headline is the headline;
     # .909/.316 with the streets independent accounts name; .915/.319 with a shared
-    # earlier or later week as a time anchor; paraphrase alignment below)
-    assert grouped["claim_pair_precision"] >= 0.90 and grouped["claim_pair_recall"] >= 0.30
+    # earlier or later week as a time anchor; .918/.361 with ages in months and in words;
+    # paraphrase alignment below)
+    assert grouped["claim_pair_precision"] >= 0.90 and grouped["claim_pair_recall"] >= 0.35
     # (central recall fell .613 -> .550 when more disputes were found: a sentence that is
     # a side of a dispute is shown as the dispute, not in the summary; and to .508 when a
     # line cites only the statements that say it directly; .550 when an article's headline

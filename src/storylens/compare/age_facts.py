@@ -15,8 +15,8 @@ What is read, in the article's text (not its headline), sentence by sentence:
   "aged 16", "ages 11, 13 and 16", "the victim was 16." (a person noun, "was" or "is",
   the age and the end of the clause);
 * the role, from the sentence: **harmed** when it tells of harm (shot, wounded,
-  injured, killed, killing, died, hurt, grazed, a victim, a hospital, a critical condition) and of
-  no one accused; **accused** when it tells of an arrest, a charge, a suspect or a
+  injured, killed, killing, died, bodies, slain, hurt, grazed, a victim, a hospital, a
+  critical condition) and of no one accused; **accused** when it tells of an arrest, a charge, a suspect or a
   gunman and of no harm (harm said not to have happened, "no one else was hurt", is
   none). A sentence telling of both ("charged with killing ...") gives no role, nor an
   age followed by an active verb of harm ("a 12-year-old boy shot and killed ..." tells
