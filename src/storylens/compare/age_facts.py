@@ -43,14 +43,13 @@ from storylens.compare.details import person_ages
 from storylens.compare.facts import corroborated_fact
 from storylens.compare.statements import Statement
 from storylens.model import Article, Citation, Fact
+from storylens.text import NUMBER_WORDS
 
 __all__ = ["age_facts", "not_covered"]
 
 _PERSON = r"(?:victim|boy|girl|man|woman|teen|teenager|child|son|daughter|suspect|shooter|gunman|driver)"
 #: Ages written as words ("a two-year-old", "his six-month-old son").
-_NUMBER_WORDS = {w: n for n, w in enumerate(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
-    " eighteen nineteen".split(), start=1)}
+_NUMBER_WORDS = {w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 19}
 #: An age and the words it names a person by: "a 16-year-old victim", "11 and 13 years
 #: old", "a six-month-old son", "aged 16", "ages 11, 13 and 16", "the victim was 16."
 #: ("twenty-one-year-old" is no one-year-old.)

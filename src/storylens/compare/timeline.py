@@ -209,11 +209,12 @@ def build_timeline(articles: Sequence[Article], stories_anchor: date | datetime 
         sentences = sentence_spans(article.text)
         own = article.published.date() if article.published is not None else None
         for ref in article.time_refs:
-            resolved = _resolve(ref, article, anchor)
+            sentence = sentence_around(article.text, ref.start, ref.end, sentences)
+            resolved = _resolve(ref, article, anchor, sentence)
             week = _WEEK.match(ref.value) if resolved is None and own and _PAST_WEEK.match(ref.text) else None
             if resolved is None and week is None:
                 continue
-            s, e = sentence_around(article.text, ref.start, ref.end, sentences)
+            s, e = sentence
             s = post_words_start(article.text, s)  # a post's date: the post was written then
             if not _event_words(article.text[s:e]):
                 continue  # a date alone ("September", a section's heading) tells of no event
@@ -375,13 +376,12 @@ _CUE_WINDOW = 80
 _PAST = re.compile(r"\b(?:was|were|had|did|said|says|told)\b", re.IGNORECASE)
 
 
-def _ahead(article: Article, ref: TimeRef) -> bool:
+def _ahead(article: Article, ref: TimeRef, sentence_start: int) -> bool:
     """Whether the words before the reference, in its clause (not across a quotation
     mark or a comma), put it in the future, with no past verb after the cue ("the
     families of the children who were shot Friday will be there")."""
     if ref.text.lower().startswith("next "):
         return True
-    sentence_start, _ = sentence_around(article.text, ref.start, ref.end)
     start = max(sentence_start, ref.start - _CUE_WINDOW)
     before = re.split(r";\s|[,\"“”]", article.text[start:ref.start])[-1]
     cues = list(_FUTURE.finditer(before))
@@ -392,33 +392,34 @@ def _ahead(article: Article, ref: TimeRef) -> bool:
 _QUOTED = re.compile(r"[\"“][^\"”]*(?:[\"”]|$)")
 
 
-def _unquoted_sentence(article: Article, ref: TimeRef) -> str:
+def _unquoted_sentence(article: Article, ref: TimeRef, sentence_span: tuple[int, int]) -> str:
     """The reference's sentence (the comparison's sentence splitter: "Mr." ends none)
     without the quoted passages that do not hold the reference: their tense is the
     speaker's ("Nuland said in a Sept. 14 email that it "could be abused ... so why would
     we want to feed that"" tells of no date ahead)."""
-    start, end = sentence_around(article.text, ref.start, ref.end)
+    start, end = sentence_span
     sentence = article.text[start:end]
     at = ref.start - start
     return _QUOTED.sub(lambda m: m.group() if m.start() <= at < m.end() else " ", sentence)
 
 
-def _by_tense(iso: str, granularity: str, ref: TimeRef, article: Article, own: date) -> str:
+def _by_tense(iso: str, granularity: str, ref: TimeRef, article: Article, own: date,
+              sentence: tuple[int, int]) -> str:
     """The date as tense and publication date place it: a weekday in a sentence about
     the future is the next such day from publication ("is expected to be arraigned
     Wednesday" in a Tuesday article is the next day, not six days before; in a Wednesday
     article, that day: news names the day of writing by its name); a month or a
     day given without its year that falls well after publication, in a sentence that is
     not about the future, is last year's ("Sept. 11" in a May article)."""
-    ahead = _ahead(article, ref)
+    ahead = _ahead(article, ref, sentence[0])
     if granularity == "day" and (m := _WEEKDAY_REF.match(ref.text.strip())):
         if ahead and not _DIGIT.search(ref.text):  # (the day of writing itself when it is that day)
             return weekday_date(own, WEEKDAYS[m.group(1).lower()], None, "future").isoformat()
         return iso  # as extracted: a weekday with its date has the year where the two agree
     if ahead or _YEAR_WRITTEN.search(ref.text) or granularity not in ("day", "month"):
         return iso
-    sentence = _unquoted_sentence(article, ref)
-    if _FUTURE.search(sentence) or _SCHEDULE.search(sentence):
+    unquoted = _unquoted_sentence(article, ref, sentence)
+    if _FUTURE.search(unquoted) or _SCHEDULE.search(unquoted):
         return iso  # a date ahead, whatever the clause ("a cut that takes effect on April 1")
     year, month = int(iso[:4]), int(iso[5:7])
     if year != own.year:
@@ -436,7 +437,10 @@ def _by_tense(iso: str, granularity: str, ref: TimeRef, article: Article, own: d
     return iso
 
 
-def _resolve(ref: TimeRef, article: Article, anchor: date | None) -> tuple[str, str, bool] | None:
+def _resolve(ref: TimeRef, article: Article, anchor: date | None,
+             sentence: tuple[int, int]) -> tuple[str, str, bool] | None:
+    """The reference's date, granularity and whether its year was inferred from the
+    story's anchor; ``sentence``: the span of the sentence it is in."""
     if season := _SEASON_IN_A_YEAR.match(ref.value):
         return season[1], "year", False
     if ref.granularity not in ("day", "time", "month", "year"):
@@ -447,7 +451,7 @@ def _resolve(ref: TimeRef, article: Article, anchor: date | None) -> tuple[str, 
         return None
     iso, granularity, inferred = resolved
     if own is not None:
-        iso = _by_tense(iso, granularity, ref, article, own)
+        iso = _by_tense(iso, granularity, ref, article, own, sentence)
     return iso, granularity, inferred and own is None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -94,25 +95,25 @@ class Context:
             return None
         return moved.strftime("%Y-%m-%dT%H:%M")
 
+    def _recent(self, within: int) -> Iterator[str]:
+        """The values named in the last ``within`` sentences, the latest first."""
+        for sentence, value in reversed(self.previous):
+            if self.sentence - sentence > within:
+                return
+            yield value
+
     def told_last(self, within: int = 2) -> str | None:
         """The last month or day named in the last ``within`` sentences: what "a month
         later" counts from."""
-        for sentence, value in reversed(self.previous):
-            if self.sentence - sentence > within:
-                break
-            if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value[:10]):
-                return value[:10]
-        return None
+        return next((v[:10] for v in self._recent(within) if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", v[:10])), None)
 
     def compared(self, within: int = 2) -> str | None:
         """The period "a year earlier" is compared with: a quarter, month or day named in the
         last ``within`` sentences, else any quarter named earlier in the document (earnings
         reports: "profit rose in the third quarter ... from $2 million a year ago")."""
-        for sentence, value in reversed(self.previous):
-            if self.sentence - sentence > within:
-                break
-            if re.fullmatch(r"\d{4}-(Q\d|\d\d|\d\d-\d\d)", value):
-                return value
+        recent = next((v for v in self._recent(within) if re.fullmatch(r"\d{4}-(Q\d|\d\d|\d\d-\d\d)", v)), None)
+        if recent is not None:
+            return recent
         for _, value in reversed(self.previous):
             if re.fullmatch(r"\d{4}-Q\d", value):
                 return value
