@@ -48,9 +48,9 @@ def _clean(raw: RawDocument) -> Article:
         _take_stated_headline(article)
     settle_genre(article)
     if article.language is None:
-        article.language = detect_language(article.text)
-        if article.language:
-            article.inferred["language"] = "detected from the body text (py3langid)"
+        article.language, how = detect_language(article.text)
+        if how:
+            article.inferred["language"] = how
     return article
 
 

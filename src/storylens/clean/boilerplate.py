@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..regex_needles import may_match, needles
 from .furniture_patterns import AUTHOR_BIO, FAMILIES, NEWSROOM_ROLES
 from .structured import split_paragraph_label
 
@@ -80,6 +81,7 @@ class _Line:
     title_ratio: float
     code: bool
     key: str
+    lower: str
     grade: str = "short"  # good / near / short / bad
     reason: str | None = None
     wrapped: bool = False
@@ -88,6 +90,7 @@ class _Line:
 def _features(text: str) -> _Line:
     words = _WORD.findall(text)
     lower = [w.lower() for w in words]
+    lowered = text.lower()
     n = len(text.split())
     stops = sum(1 for w in lower if w in STOP_WORDS)
     caps = sum(1 for w in words if w[0].isupper())
@@ -99,7 +102,8 @@ def _features(text: str) -> _Line:
         sentence_end=bool(_SENTENCE_END.search(text)),
         title_ratio=caps / len(words) if words else 0.0,
         code=bool(_CODE.search(text)),
-        key=_DIGITS.sub("0", text.lower()),
+        key=_DIGITS.sub("0", lowered),
+        lower=lowered,
     )
 
 
@@ -118,11 +122,16 @@ def only_site_prompts(lines: list[str]) -> bool:
     return any_phrase
 
 
+#: The words each family's pattern cannot match without (tested before the pattern).
+_FAMILY_NEEDLES = [needles(pattern) for _, pattern, _ in FAMILIES]
+
+
 def _family(line: _Line, passed_over: frozenset[str] = frozenset()) -> str | None:
     """The first furniture phrase family (``furniture_patterns.FAMILIES``) the line is of,
     but those named in ``passed_over``."""
-    for reason, pattern, max_words in FAMILIES:
-        if line.n_words <= max_words and reason not in passed_over and pattern.search(line.text):
+    for (reason, pattern, max_words), words in zip(FAMILIES, _FAMILY_NEEDLES):
+        if line.n_words <= max_words and reason not in passed_over and may_match(words, line.lower, line.text) \
+                and pattern.search(line.text):
             return reason
     return None
 

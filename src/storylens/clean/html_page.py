@@ -485,8 +485,7 @@ def clean_html(raw: RawDocument) -> Article:
 
     article.language, language_how = _language(root)
     if article.language is None:
-        article.language = detect_language(article.text)
-        language_how = "detected from the body text (py3langid)" if article.language else None
+        article.language, language_how = detect_language(article.text)
     if language_how:
         article.inferred["language"] = language_how
     return article
