@@ -6,12 +6,12 @@ line of an article is furniture. ``needles(pattern)`` reads the parsed pattern f
 strings every match must contain, in lower case: a run of literal characters the
 pattern cannot skip, or, for an alternation, one such string per alternative. A line
 whose lower-case text holds none of them cannot match, and Python's ``str.__contains__``
-tells that faster than the engine's walk over every position. ``may_match`` is that
-test; where it says yes, the pattern itself decides.
+tells that faster than the engine's walk over every position (``holds_one``); where one
+is there, the pattern itself decides.
 
 A pattern that ignores case matches characters that ``str.lower`` does not bring to
 the pattern's letters (the long s, the Kelvin sign, the dotted and dotless i): a text
-holding any of them is always searched.
+holding any of them (``folds_oddly``) must always be searched.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["needles", "may_match"]
+__all__ = ["folds_oddly", "holds_one", "needles"]
 
 #: Characters a case-ignoring pattern's ASCII letters match that ``str.lower`` does not
 #: turn into those letters.
@@ -77,10 +77,13 @@ def needles(pattern: re.Pattern[str]) -> _Needles | None:
     return found
 
 
-def may_match(found: _Needles | None, lower: str, text: str) -> bool:
-    """Whether a pattern with these ``needles`` may match ``text`` (``lower`` is
-    ``text.lower()``): one of them is in it, or there are none to look for, or the text
-    holds a character ``str.lower`` does not fold as the engine does."""
-    if found is None or any(n in lower for n in found):
-        return True
+def holds_one(found: _Needles | None, lower: str) -> bool:
+    """Whether ``lower`` (a text in lower case) holds one of the ``needles`` (True where
+    there are none to look for)."""
+    return found is None or any(map(lower.__contains__, found))
+
+
+def folds_oddly(text: str) -> bool:
+    """Whether ``text`` holds a character ``str.lower`` does not fold as the engine does
+    when it ignores case: then the needles cannot rule a match out."""
     return not _ODD_CASES.isdisjoint(text)

@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..regex_needles import may_match, needles
+from ..regex_needles import folds_oddly, holds_one, needles
 from .furniture_patterns import AUTHOR_BIO, FAMILIES, NEWSROOM_ROLES
 from .structured import split_paragraph_label
 
@@ -129,9 +129,10 @@ _FAMILY_NEEDLES = [needles(pattern) for _, pattern, _ in FAMILIES]
 def _family(line: _Line, passed_over: frozenset[str] = frozenset()) -> str | None:
     """The first furniture phrase family (``furniture_patterns.FAMILIES``) the line is of,
     but those named in ``passed_over``."""
+    searched = folds_oddly(line.text)  # else only the lines holding a family's needles
     for (reason, pattern, max_words), words in zip(FAMILIES, _FAMILY_NEEDLES):
-        if line.n_words <= max_words and reason not in passed_over and may_match(words, line.lower, line.text) \
-                and pattern.search(line.text):
+        if line.n_words <= max_words and reason not in passed_over \
+                and (searched or holds_one(words, line.lower)) and pattern.search(line.text):
             return reason
     return None
 
