@@ -323,6 +323,16 @@ def _person_names(articles: Sequence[Article]) -> list[tuple[str, str]]:
     return out
 
 
+def _spelled_alike_in(by_length: dict[int, set[str]], word: str) -> set[str]:
+    """The words (by their length) spelled alike ``word`` (``_alike``): only lengths it
+    allows are compared (the same length, or both of four letters or more and close
+    enough for the ratio: ``2 min <= 0.85 (sum)`` rules a pair out)."""
+    n = len(word)
+    return {w for length, words in by_length.items()
+            if length == n or (min(length, n) >= 4 and 2 * min(length, n) >= 0.85 * (length + n))
+            for w in words if _alike(w, word)}
+
+
 def _same_name(a: tuple[str, str], b: tuple[str, str]) -> bool:
     return _alike(a[0], b[0]) and _alike(a[1], b[1])
 
@@ -369,10 +379,14 @@ def _name_swaps(articles: Sequence[Article], statements: dict[str, list[Statemen
     story spells it (a one-off misspelling is not the claim), else its first."""
     out = []
     pairs_of = {a.id: _written_pairs(a) for a in articles}
-    words = {w for pairs in pairs_of.values() for _, _, _, pair in pairs for w in pair}
+    by_length: dict[int, set[str]] = {}
+    for pairs in pairs_of.values():
+        for _, _, _, pair in pairs:
+            for w in pair:
+                by_length.setdefault(len(w), set()).add(w)
     for name in _person_names(articles):
         orders: dict[str, tuple[str, tuple[int, int, str]]] = {}
-        spelled_as = ({w for w in words if _alike(w, name[0])}, {w for w in words if _alike(w, name[1])})
+        spelled_as = (_spelled_alike_in(by_length, name[0]), _spelled_alike_in(by_length, name[1]))
         found = {a.id: _name_orders(pairs_of[a.id], spelled_as) for a in articles}
         spelled: dict[str, int] = {}
         for per in found.values():

@@ -82,7 +82,9 @@ class Place:
 
 
 def _key(name: str, fold_name: Callable[[str], str] = fold) -> str:
-    return re.sub(r"\s+", " ", fold_name(name).strip().strip(".,;:'’\"")).strip()
+    """The gazetteer key of a name: folded (one space between words), without the
+    punctuation at its ends."""
+    return fold_name(name).strip(".,;:'’\"").strip()
 
 
 #: One gazetteer reading before it is made a ``Place``: (kind, name, country, state, lat, lon).

@@ -220,3 +220,20 @@ def test_years_that_are_no_dispute():
     # two spans of his in one article: perhaps two periods
     two = _aged("t", "Tobin Arlo, chair from 1986 to 1998, and Tobin Arlo, treasurer from 1999 to 2003.", "Courier", 1)
     assert _conflicts(a, two) == []
+
+
+def test_words_spelled_alike_are_found_by_length_as_by_comparing_every_word():
+    """The length buckets rule out only the words the letter-by-letter test would."""
+    import random
+
+    from storylens.compare.details import _alike, _spelled_alike_in
+
+    rng = random.Random(3)
+    base = ["frederick", "fredrick", "fredericks", "consuelo", "comsuelo", "garcia", "garcias", "ann", "anne",
+            "li", "lee", "crane", "crain", "vance", "vances", "mcallister", "macallister", "o'hare", "ohare"]
+    words = set(base) | {"".join(rng.choice("aeilnorst") for _ in range(rng.randint(1, 12))) for _ in range(300)}
+    by_length: dict[int, set[str]] = {}
+    for w in words:
+        by_length.setdefault(len(w), set()).add(w)
+    for word in base + sorted(words)[:60]:
+        assert _spelled_alike_in(by_length, word) == {w for w in words if _alike(w, word)}
