@@ -69,10 +69,8 @@ def _of_sequence(items: Any) -> _Needles | None:
 def needles(pattern: re.Pattern[str]) -> _Needles | None:
     """Lower-case strings one of which every match of ``pattern`` contains, or None
     where the pattern has no such strings (every match of ``\\d+``)."""
-    if pattern.flags & re.VERBOSE:
-        return None  # the parse of the flagged source is the same, but keep it simple
     found = _of_sequence(sre_parse.parse(pattern.pattern, pattern.flags).data)
-    if not found or not all(found) or not all(n.isascii() for n in found):
+    if not found or not all(n.isascii() for n in found):
         return None  # a letter outside ASCII may match more than its lower case
     return found
 

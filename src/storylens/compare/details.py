@@ -279,22 +279,32 @@ def _one_wording(pairs: list[DetailPair]) -> list[DetailPair]:
                        replace(p.b, claim=wording[(p.scope, p.claims[1])]), p.claims) for p in pairs]
 
 
+#: How alike two spellings of one word are at least (difflib's ratio).
+_SPELLING_RATIO = 0.85
+
+
+def _lengths_allow(length_a: int, length_b: int) -> bool:
+    """Whether two different words of these lengths can be spelled alike (``_alike``):
+    both of four letters or more, and close enough in length for the ratio (it is at
+    most 2 min(len) / (len a + len b))."""
+    shorter = min(length_a, length_b)
+    return shorter >= 4 and 2 * shorter >= _SPELLING_RATIO * (length_a + length_b)
+
+
 @lru_cache(maxsize=65536)
 def _alike(a: str, b: str) -> bool:
     """One word spelled alike: equal, or a letter or two apart ("Fredrick", "Frederick",
-    "Fredericks"). (The ratio is at most 2 min(len) / (len a + len b), and at most what
-    the letters the words have in common give, ``quick_ratio``: words that cannot reach
-    it are not compared letter by letter.)"""
+    "Fredericks"). (Words whose lengths cannot reach the ratio, or whose common letters
+    cannot, ``quick_ratio``, are not compared letter by letter.)"""
     if a == b:
         return True
-    shorter = min(len(a), len(b))
-    if shorter < 4 or 2 * shorter < 0.85 * (len(a) + len(b)):
+    if not _lengths_allow(len(a), len(b)):
         return False
     letters_a, letters_b = _letters(a), _letters(b)
     common = sum(min(n, letters_b[ch]) for ch, n in letters_a.items() if ch in letters_b)
-    if 2.0 * common / (len(a) + len(b)) < 0.85:  # difflib's quick_ratio, without building a matcher
+    if 2.0 * common / (len(a) + len(b)) < _SPELLING_RATIO:  # difflib's quick_ratio, without building a matcher
         return False
-    return SequenceMatcher(None, a, b).ratio() >= 0.85
+    return SequenceMatcher(None, a, b).ratio() >= _SPELLING_RATIO
 
 
 @lru_cache(maxsize=65536)
@@ -324,12 +334,10 @@ def _person_names(articles: Sequence[Article]) -> list[tuple[str, str]]:
 
 
 def _spelled_alike_in(by_length: dict[int, set[str]], word: str) -> set[str]:
-    """The words (by their length) spelled alike ``word`` (``_alike``): only lengths it
-    allows are compared (the same length, or both of four letters or more and close
-    enough for the ratio: ``2 min <= 0.85 (sum)`` rules a pair out)."""
+    """The words (by their length) spelled alike ``word`` (``_alike``): only the words of
+    its own length and of lengths ``_lengths_allow`` are compared."""
     n = len(word)
-    return {w for length, words in by_length.items()
-            if length == n or (min(length, n) >= 4 and 2 * min(length, n) >= 0.85 * (length + n))
+    return {w for length, words in by_length.items() if length == n or _lengths_allow(length, n)
             for w in words if _alike(w, word)}
 
 
