@@ -4,7 +4,8 @@ Which references: calendar values at day granularity (times of day count for the
 day: "Monday night" is that Monday), and months and years as coarser events (a spring,
 summer or autumn as its year).
 References to the present, durations, sets, weeks, seasons and anything unresolved are
-left out.
+left out, and so are the page's own stamps ("Posted: ...", "Updated: ...",
+"(Published ...)": :mod:`storylens.compare.page_stamps`).
 
 Articles without a published time: a value with month and day but no year
 ("XXXX-01-03", "the 3 January raid") takes the year that puts it nearest the story's
@@ -61,6 +62,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from storylens.text import STOP_WORDS, cheap_lemma, fold
+from storylens.compare.page_stamps import page_stamps
 from storylens.compare.settings import current
 from storylens.compare.textspans import sentence_around, sentence_spans, word_norms, word_texts
 from storylens.extract.time_refs_calendar import weekday_date
@@ -208,7 +210,10 @@ def build_timeline(articles: Sequence[Article], stories_anchor: date | datetime 
     for article in articles:
         sentences = sentence_spans(article.text)
         own = article.published.date() if article.published is not None else None
-        for ref in article.time_refs:
+        stamps = page_stamps(article.text, article.time_refs)
+        for i, ref in enumerate(article.time_refs):
+            if i in stamps:
+                continue  # when the page went up or changed, not an event of the story
             sentence = sentence_around(article.text, ref.start, ref.end, sentences)
             resolved = _resolve(ref, article, anchor, sentence)
             week = _WEEK.match(ref.value) if resolved is None and own and _PAST_WEEK.match(ref.text) else None
