@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from storylens.compare.facts import PUBLICATION_STAMP
 from storylens.compare.page_stamps import page_stamps
 from storylens.compare.timeline import build_timeline
 from storylens.extract.nlp import load_nlp
@@ -47,3 +48,15 @@ def test_the_timeline_leaves_the_stamps_out():
     article = Article(id="a", source="a.txt", text=text, paragraphs=text.split("\n"), published=PUBLISHED)
     article.time_refs = _refs(text)
     assert [e.date for e in build_timeline([article])] == ["2031-03-14"]
+
+
+@pytest.mark.parametrize("line, stamp", [
+    ("(Posted on: March 3, 2031)", True),
+    ("Originally published: 3 March 2031", True),
+    ("Last modified Monday, March 3, 2031 10:04 AM", True),
+    ("(Published Monday, March 3, 2031)", True),
+    ("Published reports on Monday said the depot was insured.", False),
+    ("Posted guards stood at the Pell depot gate.", False),
+])
+def test_a_statement_that_is_a_stamp_is_page_furniture(line, stamp):
+    assert bool(PUBLICATION_STAMP.match(line)) is stamp
