@@ -6,10 +6,11 @@ fewest expected false positives (``optimal_partitions``: one numpy call per inte
 sizes, O(n\u00b2) for n distinct sizes, about a second for 1,000 GVA articles and growing
 faster than the batch), then inserts each text into one ``MinHashLSH`` per band width of
 its partition (four with Storylens's settings: 250 bands), each band cut from the MinHash
-and made bytes by numpy on its own. Here the partitions come from running totals with
-one vector operation per step (:func:`optimal_partitions`: the same partitions, ~0.01 s),
-and the MinHash is made bytes once per text, each band a slice of them (the bytes
-``MinHashLSH._byteswap`` gives a band).
+and made bytes by numpy on its own; a query cuts and converts its bands again in each of
+the eight partitions. Here the partitions come from running totals with one vector
+operation per step (:func:`optimal_partitions`: the same partitions, ~0.01 s), and the
+MinHash is made bytes once per text, indexed or queried, each band a slice of them (the
+bytes ``MinHashLSH._byteswap`` gives a band).
 
 It writes into datasketch's own ``MinHashLSH`` storages as ``MinHashLSH._insert`` does,
 so it is tied to the datasketch the lock file pins (2.0.0);
@@ -20,7 +21,7 @@ against datasketch's own, so an upgrade that changes those internals fails there
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -31,7 +32,8 @@ __all__ = ["ContainmentIndex", "optimal_partitions"]
 
 
 class ContainmentIndex(MinHashLSHEnsemble):  # type: ignore[misc]
-    """``MinHashLSHEnsemble`` (in-memory storage, keys not pickled) with a faster ``index``."""
+    """``MinHashLSHEnsemble`` (in-memory storage, keys not pickled) with a faster ``index``
+    and ``query``."""
 
     def index(self, entries: Iterable[tuple[Hashable, MinHash, int]]) -> None:
         """``MinHashLSHEnsemble.index``: the same size partitions, each text inserted into
@@ -54,6 +56,31 @@ class ContainmentIndex(MinHashLSHEnsemble):  # type: ignore[misc]
             whole = minhash.hashvalues.byteswap().tobytes()
             for lsh in self.indexes[part].values():
                 _insert(lsh, key, minhash, whole)
+
+
+    def query(self, minhash: MinHash, size: int) -> Iterator[Any]:  # the keys as indexed
+        """``MinHashLSHEnsemble.query``: the keys of every partition's band-width index
+        that share a band with ``minhash`` in the first bands its optimal parameters use."""
+        whole = minhash.hashvalues.byteswap().tobytes()
+        for index, upper in zip(self.indexes, self.uppers):
+            if upper is None:
+                continue
+            bands, width = self._get_optimal_param(upper, size)
+            yield from _query(index[width], minhash, bands, whole)
+
+
+def _query(lsh: Any, minhash: MinHash, bands: int, whole: bytes) -> set[Hashable]:
+    """``MinHashLSH._query_b(minhash, bands)`` with each band's bytes sliced from ``whole``."""
+    if lsh.prepickle or lsh.hashfunc is not None or len(minhash) != lsh.h or bands > len(lsh.hashtables):
+        return set(lsh._query_b(minhash, bands))  # what this module does not do, the stock way
+    _check_scheme_consistency(getattr(lsh, "_minhash_scheme", None), minhash)
+    size = minhash.hashvalues.itemsize
+    found: set[Hashable] = set()
+    for (start, end), table in zip(lsh.hashranges[:bands], lsh.hashtables[:bands]):
+        band = whole[size * start:size * end]
+        if band in table:
+            found.update(table[band])
+    return found
 
 
 def _insert(lsh: Any, key: Hashable, minhash: MinHash, whole: bytes) -> None:
