@@ -71,6 +71,10 @@ def narrow(text: str) -> str:
 MONTH_WORD = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
               r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
 WEEKDAY_WORD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+#: The words that label a page's date stamp ("Posted", "Last updated", "Originally
+#: published"), matched ignoring case: the cleaner reads a page's times after them, the
+#: comparison keeps the stamps left in a text out of its facts and its timeline.
+STAMP_LABEL = r"(?:(?:last|first|originally)\s+)?(?:posted|updated|published|modified)"
 
 #: English function words (a fixed list so both feature sources drop the same words).
 STOP_WORDS = frozenset("""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from .common import parse_datetime
-from ..text import MONTH_WORD, US_STATE_ABBREVIATION
+from ..text import MONTH_WORD, STAMP_LABEL, US_STATE_ABBREVIATION
 
 __all__ = [
     "Timestamp",
@@ -50,7 +50,7 @@ _HUMAN_STAMP = re.compile(
     rf"(?:,?\s*(?:at\s+)?{_TIME})?(?:\s*{_ZONE})?"
 )
 _LABEL = re.compile(
-    r"\b(?P<label>updated|last updated|modified|published|posted|first published)\b\s*(?:on|at)?\s*:?\s*$",
+    rf"\b(?P<label>{STAMP_LABEL})\b\s*(?:on|at)?\s*:?\s*$",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^\s*by\s+(?P<who>[^|•·\n]+?)\s*(?:$|[|•·]|\s[–—-]\s|\s{2,})", re.IGNORECASE)
@@ -92,7 +92,7 @@ def _label_before(text: str, start: int) -> str | None:
     if not m:
         return None
     word = m.group("label").lower()
-    return "updated" if word in ("updated", "last updated", "modified") else "published"
+    return "updated" if word.endswith(("updated", "modified")) else "published"
 
 
 def find_timestamps(line: str) -> list[Timestamp]:
@@ -118,7 +118,7 @@ def find_timestamps(line: str) -> list[Timestamp]:
 
 
 _SEGMENT_SPLIT = re.compile(r"\s*[|•·]\s*")
-_LABEL_WORDS = re.compile(r"(?i)\b(?:updated|last updated|modified|published|first published|posted|on|at)\b|[:,]")
+_LABEL_WORDS = re.compile(rf"(?i)\b(?:{STAMP_LABEL}|on|at)\b|[:,]")
 
 
 def parse_byline_line(line: str) -> BylineLine | None:

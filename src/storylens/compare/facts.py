@@ -62,7 +62,6 @@ from datetime import date
 import numpy as np
 
 from storylens.compare import paraphrase
-from storylens.compare.page_stamps import STAMP_LABEL
 from storylens.compare.readable import reads_alone
 from storylens.compare.relays import relayed_members
 from storylens.compare.settings import CompareSettings, compare_settings, current
@@ -71,7 +70,7 @@ from storylens.compare.textspans import GALLERY_MARK
 from storylens.extract.time_refs_calendar import week_value
 from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, TimeRef
 from storylens.posts import is_signature
-from storylens.text import MONTH_WORD, WEEKDAY_WORD, casefold_words, fold
+from storylens.text import MONTH_WORD, STAMP_LABEL, WEEKDAY_WORD, casefold_words, fold
 from storylens.stories import independent_sources
 
 __all__ = ["GENERIC_TERMS", "PUBLICATION_STAMP", "agreement", "align_facts", "aligned_statements",
@@ -347,8 +346,8 @@ _LABEL = re.compile(r"^\W*(?:[\w’'-]+\s+){0,2}[\w’'-]+\s*:\s*$")
 
 #: A publication stamp left in the text: "(Published Monday, Oct. 14, 2013)", "Updated:
 #: 8/19/2013", "Posted at 10:04 AM": says nothing of the story, and its day is no day of
-#: the event (the labels are the timeline's: :mod:`storylens.compare.page_stamps`).
-PUBLICATION_STAMP = re.compile(rf"^\W*{STAMP_LABEL}\b\s*(?::|(?:on\s+|at\s+)?(?:{WEEKDAY_WORD}"
+#: the event (the labels are the cleaner's and the timeline's: ``text.STAMP_LABEL``).
+PUBLICATION_STAMP = re.compile(rf"^\W*{STAMP_LABEL}(?:\s+on)?\b\s*(?::|(?:on\s+|at\s+)?(?:{WEEKDAY_WORD}"
                                rf"|{MONTH_WORD}|\d))", re.IGNORECASE)
 #: A date line alone: "June 24, 2014", "Monday, Sept. 16, 2013".
 _DATE_LINE = re.compile(rf"^\W*(?:{WEEKDAY_WORD},?\s+)?{MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}\W*$", re.IGNORECASE)

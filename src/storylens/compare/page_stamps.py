@@ -17,15 +17,14 @@ import re
 from collections.abc import Sequence
 
 from storylens.model import TimeRef
+from storylens.text import STAMP_LABEL
 
-__all__ = ["STAMP_LABEL", "page_stamps"]
+__all__ = ["page_stamps"]
 
-#: The words that label a page's stamp ("Posted", "Last updated", "Originally published on"),
-#: to be matched ignoring case.
-STAMP_LABEL = r"(?:(?:last|first|originally)\s+)?(?:posted|updated|published|modified)(?:\s+on)?"
+_LABEL = rf"{STAMP_LABEL}(?:\s+on)?"
 #: What a stamp's date follows: the label then a colon, or the label opening its line or
 #: a parenthesis (matched up to the reference, which may start the next line).
-_BEFORE_STAMP = re.compile(rf"(?:(?:^|\()[ \t]*{STAMP_LABEL}[ \t]*:?|{STAMP_LABEL}[ \t]*:)\s*\Z", re.IGNORECASE | re.MULTILINE)
+_BEFORE_STAMP = re.compile(rf"(?:(?:^|\()[ \t]*{_LABEL}[ \t]*:?|{_LABEL}[ \t]*:)\s*\Z", re.IGNORECASE | re.MULTILINE)
 #: Between two references of one stamp ("Saturday, March 2, 2013 7:39 AM EST").
 _WITHIN_STAMP = re.compile(r"[ \t,]*(?:at[ \t]+)?", re.IGNORECASE)
 #: How far back a label is looked for ("Originally published on:" and spaces).

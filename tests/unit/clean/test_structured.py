@@ -41,6 +41,14 @@ def test_published_is_earliest_unless_labelled_and_updated_is_latest_later_one()
     assert published.value.day == 1 and updated.value.day == 2 and "earliest" in rule
 
 
+def test_every_stamp_label_says_publication_or_update():
+    line = ("Originally published: March 12, 2026 08:00 CET | Last modified: March 14, 2026 09:10 CET"
+            " | First posted March 11, 2026")
+    assert [(s.text[:8], s.label) for s in find_timestamps(line)] == [
+        ("March 12", "published"), ("March 14", "updated"), ("March 11", "published")]
+    assert parse_byline_line("By Harbor Wire | Last modified: March 14, 2026 09:10 CET").byline == "Harbor Wire"
+
+
 def test_zone_names_and_missing_zones():
     (stamp,) = find_timestamps("Posted: 9 April 2026, 14:20 CEST")
     assert stamp.value.utcoffset() == timedelta(hours=2) and stamp.zone_known
