@@ -45,6 +45,9 @@ log = logging.getLogger(__name__)
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _FUTURE_FRAMES = {"expect", "plan", "schedule", "due", "set", "intend", "aim", "hope", "prepare", "go"}
+#: Frames that are other verbs as often ("the sun sets over the square Tuesday night"):
+#: a frame only when they set the date for or to something ("sets a hearing for Monday").
+_FRAMES_IN_ANOTHER_SENSE = {"set"}
 #: Past participles that, modifying a noun ("the election slated for June 25"), set no past.
 _SCHEDULE_PARTICIPLES = _FUTURE_FRAMES | {"slate"}
 #: Verbs that set a date ("scheduled for", "postponed until", "continued to"), and the
@@ -131,7 +134,8 @@ def tense_at(span: "Span") -> Tense:
         for child in token.children:
             if child.dep_ == "xcomp" and token.lemma_ in _FUTURE_FRAMES | {"be"} and child.lemma_ != "be":
                 return "future"
-        if token.lemma_ in _FUTURE_FRAMES:
+        if token.lemma_ in _FUTURE_FRAMES and (token.lemma_ not in _FRAMES_IN_ANOTHER_SENSE
+                                               or through & _TO_A_DATE):
             return "future"
     return tense
 

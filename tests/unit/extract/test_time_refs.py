@@ -128,6 +128,15 @@ def test_is_to_with_a_verb_is_the_future() -> None:
     assert one("The driver is to blame for the crash on Tuesday.", "Tuesday").value == "2026-03-10"
 
 
+def test_set_is_a_schedule_only_where_it_sets_a_date() -> None:
+    # the anchor is Friday 13 March 2026: a photo caption in the present tense tells the
+    # past, as any present tense does; "set for", "set to" the future
+    assert one("The sun sets over Harlow Square Tuesday night, as neighbours gather at the depot.",
+               "Tuesday night").value.startswith("2026-03-10")
+    assert one("Jury selection in the Orla case is set for Tuesday.", "Tuesday").value == "2026-03-17"
+    assert one("The Orla trial is set to begin on Tuesday.", "Tuesday").value == "2026-03-17"
+
+
 def test_ordinary_words_are_not_dates() -> None:
     text = "Jan Kavel may march with a 6-year-old girl and pay $5 a year; sales fell by three-quarters."
     assert refs(text) == []
