@@ -95,6 +95,13 @@ _EDGE_R = r"(?![\w-])"
 _TIME_OF_DAY = rf"(?:(?:\d{{1,2}}(?::\d\d)?\s*(?i:a\.m\.?|p\.m\.?|am|pm)|\d{{1,2}}:\d\d|(?i:noon|midnight|midday)){_TZ})"
 
 
+#: A holiday's name before a thing of the season is no date ("Christmas lights", "the
+#: Christmas tree", "Valentine's Day gifts"), as a day's name before an event is one
+#: ("the Mother's Day parade", "a New Year's Eve party").
+_NOT_A_HOLIDAYS_THING = (r"(?![ \t]+(?i:lights?|trees?|toys?|gifts?|presents?|decorations?|ornaments?|cards?|carols?"
+                         r"|songs?|music|movies?|sweaters?|stockings?|costumes?|candy|cookies|shopping|sales?)\b)")
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
@@ -186,7 +193,8 @@ RULES: tuple[Rule, ...] = (
     _rule("holiday",
           r"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<name>Christmas(?: Day| Eve)?|Thanksgiving(?: Day)?|New Year['’]s(?: Day| Eve)|Independence Day|Labor Day"
           r"|Memorial Day|Halloween|Valentine['’]s Day|Cinco de Mayo(?: Day)?|St\.? Patrick['’]s Day|Saint Patrick['’]s Day"
-          r"|Fourth of July|Veterans Day|Mother['’]s Day|Father['’]s Day)(?:,?\s+(?P<year>" + _YEAR + "))?", 4),
+          r"|Fourth of July|Veterans Day|Mother['’]s Day|Father['’]s Day)" + _NOT_A_HOLIDAYS_THING
+          + r"(?:,?\s+(?P<year>" + _YEAR + "))?", 4),
     _rule("set",
           r"(?P<word>(?i:daily|weekly|monthly|yearly|hourly|nightly|biweekly|"
           r"twice a (?:day|week|month|year)|once a (?:day|week|month|year)|"

@@ -137,6 +137,12 @@ def test_set_is_a_schedule_only_where_it_sets_a_date() -> None:
     assert one("The Orla trial is set to begin on Tuesday.", "Tuesday").value == "2026-03-17"
 
 
+def test_a_holidays_thing_is_no_date_and_its_event_is() -> None:
+    assert refs("Thieves took the Christmas lights, the Christmas tree and the Valentine's Day gifts.") == []
+    assert [r.text for r in refs("The Mother's Day parade in Orla drew a crowd on Christmas Day.")] == [
+        "Mother's Day", "Christmas Day"]
+
+
 def test_ordinary_words_are_not_dates() -> None:
     text = "Jan Kavel may march with a 6-year-old girl and pay $5 a year; sales fell by three-quarters."
     assert refs(text) == []
