@@ -57,7 +57,6 @@ class ContainmentIndex(MinHashLSHEnsemble):  # type: ignore[misc]
             for lsh in self.indexes[part].values():
                 _insert(lsh, key, minhash, whole)
 
-
     def query(self, minhash: MinHash, size: int) -> Iterator[Any]:  # the keys as indexed
         """``MinHashLSHEnsemble.query``: the keys of every partition's band-width index
         that share a band with ``minhash`` in the first bands its optimal parameters use."""

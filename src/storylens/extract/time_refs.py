@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _FUTURE_FRAMES = {"expect", "plan", "schedule", "due", "set", "intend", "aim", "hope", "prepare", "go"}
 #: Frames that are other verbs as often ("the sun sets over the square Tuesday night"):
-#: a frame only when they set the date for or to something ("sets a hearing for Monday").
+#: a frame only where the date is reached through "for" or "to" ("is set for Monday").
 _FRAMES_IN_ANOTHER_SENSE = {"set"}
 #: Past participles that, modifying a noun ("the election slated for June 25"), set no past.
 _SCHEDULE_PARTICIPLES = _FUTURE_FRAMES | {"slate"}
