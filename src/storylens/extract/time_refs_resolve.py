@@ -103,9 +103,9 @@ class Context:
             yield value
 
     def told_last(self, within: int = 2) -> str | None:
-        """The last month or day named in the last ``within`` sentences: what "a month
-        later" counts from."""
-        return next((v[:10] for v in self._recent(within) if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", v[:10])), None)
+        """The last year, month or day named in the last ``within`` sentences: what "a
+        month later" counts from."""
+        return next((v[:10] for v in self._recent(within) if re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", v[:10])), None)
 
     def compared(self, within: int = 2) -> str | None:
         """The period "a year earlier" is compared with: a quarter, month or day named in the
@@ -261,6 +261,9 @@ def _ago(g: dict[str, str | None], anchor: date | None, context: Context) -> Res
         base = context.told_last() or context.narrative
         if base is None:
             return None
+        if len(base) == 4:  # "in 2007 ... found 19 months later": years later are years, less is unknown
+            years = n if unit.startswith("year") else 10 * n if unit.startswith("decade") else None
+            return None if years is None else _value(f"{int(base) + sign * years:04d}")
         start = date.fromisoformat(base if len(base) == 10 else f"{base}-01")
         if len(base) == 7 and unit.startswith(("day", "week")):  # "in March ... two weeks later": a month
             moved = start + timedelta(days=sign * n * (7 if unit.startswith("week") else 1))

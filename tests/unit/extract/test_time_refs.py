@@ -323,6 +323,17 @@ def test_days_or_months_later_count_from_the_time_just_told_not_the_day_of_writi
     assert one("The Orla ferry sank two days ago.", "two days ago").value == "2026-03-11"
 
 
+def test_later_than_a_year_told_counts_in_years_and_less_is_unknown() -> None:
+    # not from the day of writing (2026): from the year just told
+    found = refs("Tobin Arlo had first gone to prison in 1994 and again in late 1995, and was released about a "
+                 "year later.")
+    assert [(r.text, r.value) for r in found][-2:] == [("late 1995", "1995"), ("a year later", "1996")]
+    assert one("The Orla mill closed in 2011. It reopened a decade later.", "a decade later").value == "2021"
+    # nineteen months after some day of 2007: 2008 or 2009, no date
+    assert [r.text for r in refs("In 2007, Ilse Varga took her daughters to Vell, where they were found 19 months later.")
+            ] == ["2007"]
+
+
 def test_a_month_s_name_that_is_a_person_s_is_no_month() -> None:
     assert [r.text for r in refs("Dorian Vell, 45, and April Vell, 38, were arrested in Orla in April.")] == ["April"]
     assert one("Dorian Vell, 45, and April Vell, 38, were arrested in Orla in April.", "April").start > 40
