@@ -21,11 +21,14 @@ from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
-__all__ = ["folds_oddly", "holds_one", "needles"]
+__all__ = ["CASE_FOLDS", "folds_oddly", "holds_one", "needles"]
 
+#: Characters other than its two ASCII cases that an ASCII letter matches when case is
+#: ignored (Python's ``re`` with Unicode strings; the unit tests check this table).
+CASE_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 #: Characters a case-ignoring pattern's ASCII letters match that ``str.lower`` does not
 #: turn into those letters.
-_ODD_CASES = frozenset("\u0130\u0131\u212a\u017f")
+_ODD_CASES = frozenset("".join(CASE_FOLDS.values()))
 _Needles = frozenset[str]
 
 

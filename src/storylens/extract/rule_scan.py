@@ -34,15 +34,14 @@ from typing import Any
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 
-__all__ = ["CASE_FOLDS", "Found", "RuleScanner", "first_char_class"]
+from ..regex_needles import CASE_FOLDS
+
+__all__ = ["Found", "RuleScanner", "first_char_class"]
 
 _CATEGORIES = {
     sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
     sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W",
 }
-#: Characters other than its two ASCII cases that an ASCII letter matches when case is
-#: ignored (Python's ``re`` with Unicode strings; the unit tests check this table).
-CASE_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 _NAMED_GROUP = re.compile(r"\(\?P<(\w+)>")
 #: An edge "not after one of these characters": ``(?<![...])``.
 _NOT_AFTER = re.compile(r"\(\?<!\[((?:[^\]\\]|\\.)+)\]\)")

@@ -7,7 +7,8 @@ import re
 import pytest
 
 from storylens.extract.figures_numbers import _FRACTION, _NUMERAL, _VAGUE, _WORD_NUMBER
-from storylens.extract.rule_scan import CASE_FOLDS, RuleScanner, first_char_class
+from storylens.extract.rule_scan import RuleScanner, first_char_class
+from storylens.regex_needles import CASE_FOLDS
 from storylens.extract.time_refs_patterns import RULES, rule_scanner
 
 TEXTS = [
