@@ -33,6 +33,7 @@ per referent in the article:
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -56,6 +57,12 @@ _NORP_ORG_NAMES = frozenset({"democrats", "republicans", "tories", "labour", "co
 _LOCATIVE = frozenset({"in", "across", "throughout", "near"})
 _STREET_CONTEXT = frozenset({"on", "at", "of", "near", "along", "off", "onto", "from", "to", "down", "up", "across",
                              "between", "and", "in"})
+#: Hyphen-joined lower-case syllables after a name's last word: the rest of a given name
+#: ("Jae-in", "Jong-un", "Geun-hye"), or an English compound's tail (below).
+_HYPHENED_TAIL = re.compile(r"(?:-[a-z]{1,4})+(?![\w-])")
+#: Tails that make an English compound of a name ("Bush-era", "Obama-like"); a tail in
+#: "-ed" too ("Trump-led", "Kim-owned" is longer than four letters anyway).
+_COMPOUND_TAILS = frozenset("era like born run type free made ish ite ian wide less only".split())
 
 
 @dataclass
@@ -137,6 +144,8 @@ def _candidate(doc: Doc, ent: SpacySpan) -> _Mention | None:
         log.debug("dropped %s span %r: only a title", label, ent.text)
         return None
     start, end = ent.start_char + bounds[0], ent.start_char + bounds[1]
+    if kind == "person":
+        end = _through_given_name(text_of(doc), end)
     text = text_of(doc)[start:end]
     acronym = None
     if kind == "org" and "(" in ent.text:
@@ -148,6 +157,23 @@ def _candidate(doc: Doc, ent: SpacySpan) -> _Mention | None:
     if kind == "place":
         folded = tuple(place_name(" ".join(folded)).split())
     return _Mention(start, end, text, folded, kind, label, evidence, acronym)
+
+
+def _through_given_name(text: str, end: int) -> int:
+    """The end of a person's name the recogniser cut at a hyphen inside a given name
+    ("Moon Jae" of "Moon Jae-in", "Kim Yo" of "Kim Yo-jong"): the name goes on through
+    hyphen-joined lower-case syllables of up to four letters that end the word, unless
+    one of them makes an English compound of the name ("Bush-era", "Trump-led"). A span
+    that ends on the hyphen ("Seo Ha-") ends before it when nothing follows."""
+    if end > 0 and text[end - 1] == "-":
+        end -= 1
+    tail = _HYPHENED_TAIL.match(text, end)
+    if tail is None:
+        return end
+    syllables = tail.group().split("-")[1:]
+    if any(s in _COMPOUND_TAILS or s.endswith("ed") for s in syllables):
+        return end
+    return tail.end()
 
 
 def _appositive_role(doc: Doc, ent: SpacySpan) -> bool:

@@ -114,6 +114,20 @@ def test_a_hyphen_inside_a_persons_name_keys_as_a_space():
     assert entity_key("Coca-Cola", "org") == "org:coca-cola"  # a person's name only
 
 
+def test_a_given_name_the_recogniser_cuts_at_its_hyphen_is_whole(nlp):
+    # the model ends these names at the hyphen ("Seo Ha-", "Park Dae-"): a name shown or
+    # keyed as "Seo Ha" is another name
+    text, entities = _run(nlp, "The talks were led by Foreign Minister Seo Ha-in of Dalvania on Tuesday. "
+                               "Governor Park Dae-in met the mayor.")
+    assert _texts(text, _by_key(entities, "person:seo ha in")) == ["Seo Ha-in"]
+    assert _texts(text, _by_key(entities, "person:park dae in")) == ["Park Dae-in"]
+
+
+def test_an_english_compound_after_a_name_is_not_part_of_it(nlp):
+    text, entities = _run(nlp, "The council, under Mayor Edith Brandt-era rules, met.")
+    assert _texts(text, _by_key(entities, "person:edith brandt")) == ["Edith Brandt"]
+
+
 def test_name_bounds_and_strip_name():
     text = "US President Hedda Brun's"
     a, b = name_bounds(text, "person")
