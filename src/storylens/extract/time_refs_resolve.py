@@ -107,6 +107,17 @@ class Context:
         month later" counts from."""
         return next((v[:10] for v in self._recent(within) if re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", v[:10])), None)
 
+    def day_of_another_year(self, anchor: date) -> date | None:
+        """The last full day named earlier in this sentence when it is in another year than
+        ``anchor``: the sentence is set then, and a month it names without a year is that
+        day's ("arraigned on Sept. 2, 2015 for the June shooting", in a 2016 article: June
+        2015)."""
+        for value in self._recent(0):
+            if _FULL_DAY.match(value):
+                day = date.fromisoformat(value[:10])
+                return day if day.year != anchor.year else None
+        return None
+
     def compared(self, within: int = 2) -> str | None:
         """The period "a year earlier" is compared with: a quarter, month or day named in the
         last ``within`` sentences, else any quarter named earlier in the document (earnings
@@ -444,7 +455,7 @@ def resolve(rule: str, g: dict[str, str | None], text: str, anchor: date | None,
             if anchor is None:
                 return f"XXXX-{month:02d}", "month"
             rel = mod if mod in ("last", "next", "this", "this past", "this coming") else None
-            year = month_year(anchor, month, rel, tense)
+            year = month_year(context.day_of_another_year(anchor) or anchor, month, rel, tense)
         return month_value(year, month), "month"
     if rule in ("quarter", "quarter_adj"):
         return _quarter(g, anchor, tense)

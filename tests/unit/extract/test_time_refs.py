@@ -334,6 +334,16 @@ def test_later_than_a_year_told_counts_in_years_and_less_is_unknown() -> None:
             ] == ["2007"]
 
 
+def test_a_month_without_its_year_is_in_the_year_of_the_day_its_sentence_names() -> None:
+    # written in March 2026 of a trial: "the June shooting" is the June before that
+    # arraignment (2024), not the June nearest the day of writing (2026)
+    sentence = "Pell Arno was arraigned in Vell on Wednesday, September 4, 2024 for the June shooting at the quay."
+    assert one(sentence, "June").value == "2024-06"
+    # a day of the same year as the writing changes nothing; nor does one in another sentence
+    assert one("Pell Arno was arraigned on Feb. 3 for the June shooting.", "June").value == "2026-06"
+    assert one("Pell Arno was arraigned on September 4, 2024. He denies the June shooting.", "June").value == "2026-06"
+
+
 def test_a_month_s_name_that_is_a_person_s_is_no_month() -> None:
     assert [r.text for r in refs("Dorian Vell, 45, and April Vell, 38, were arrested in Orla in April.")] == ["April"]
     assert one("Dorian Vell, 45, and April Vell, 38, were arrested in Orla in April.", "April").start > 40
