@@ -191,16 +191,7 @@ def article_features(article: Article, doc: "Doc", *, title: str | None = None) 
     (the headline is not part of the parsed text), ``cheap_lemma`` for words the body
     does not contain. ``title`` overrides ``article.headline``.
     """
-    body: Counter[str] = Counter()
-    lemma_of: dict[str, str] = {}
-    for tok in doc:
-        if tok.is_punct or tok.is_space or tok.pos_ not in _CONTENT_POS:
-            continue
-        lemma = fold(tok.lemma_ or tok.text)
-        if len(lemma) < 2 or lemma in STOP_WORDS or not any(ch.isalnum() for ch in lemma):
-            continue
-        body[lemma] += 1
-        lemma_of.setdefault(fold(tok.text), lemma)
+    body, lemma_of = _body_lemmas(doc)
     headline = title if title is not None else article.headline
     title_terms: Counter[str] = Counter()
     for raw in _WORD.findall(headline or ""):
@@ -226,6 +217,40 @@ def article_features(article: Article, doc: "Doc", *, title: str | None = None) 
     return ArticleFeatures(article.id, dict(title_terms), dict(body), dict(entities),
                            article.published, headline, names, article.outlet,
                            named_dates(article.text, article.published), fresh_days(article))
+
+
+#: (lemma hash, word hash) -> the counted lemma (None: not counted) and the word folded.
+#: The hashes are the string store's, the same in every vocabulary; cleared at
+#: ``_LEMMA_CACHE_SIZE`` entries (a long-running ingest meets new words every day).
+_counted_lemmas: dict[tuple[int, int], tuple[str | None, str]] = {}
+_LEMMA_CACHE_SIZE = 200_000
+
+
+def _body_lemmas(doc: "Doc") -> tuple[Counter[str], dict[str, str]]:
+    """Lemma counts of the doc's content words (``_CONTENT_POS``, not punctuation, stop
+    words or one letter) and each such word's lemma, read from the doc's columns, each
+    (lemma, word) worked out once: the same as reading every token's ``lemma_``,
+    ``text`` and ``pos_``, for a fraction of the cost."""
+    strings = doc.vocab.strings
+    content = {strings[p] for p in _CONTENT_POS}  # a part of speech's symbol, as the POS column holds it
+    body: Counter[str] = Counter()
+    lemma_of: dict[str, str] = {}
+    if len(_counted_lemmas) >= _LEMMA_CACHE_SIZE:
+        _counted_lemmas.clear()
+    for pos, punct, space, lemma_id, orth_id in doc.to_array(["POS", "IS_PUNCT", "IS_SPACE", "LEMMA", "ORTH"]).tolist():
+        if punct or space or pos not in content:
+            continue
+        found = _counted_lemmas.get((lemma_id, orth_id))
+        if found is None:
+            word = strings[orth_id]
+            lemma = fold(strings[lemma_id] if lemma_id else word)
+            counted = lemma if len(lemma) >= 2 and lemma not in STOP_WORDS and any(ch.isalnum() for ch in lemma) \
+                else None
+            found = _counted_lemmas[(lemma_id, orth_id)] = (counted, fold(word))
+        if found[0] is not None:
+            body[found[0]] += 1
+            lemma_of.setdefault(found[1], found[0])
+    return body, lemma_of
 
 
 def _resolve_surnames(entities: Counter[str], names: dict[str, str]) -> None:

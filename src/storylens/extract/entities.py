@@ -328,6 +328,12 @@ def _is_name_word(doc: Doc, i: int) -> bool:
     return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and not doc[i].is_sent_start
 
 
+#: word hash -> the word folded when it opens with a capital, else "" (the hashes are the
+#: string store's, the same in every vocabulary; cleared at ``_FOLD_CACHE_SIZE`` words).
+_capitalised_folds: dict[int, str] = {}
+_FOLD_CACHE_SIZE = 200_000
+
+
 def _backfill_surnames(doc: Doc, people: list[_Group], taken: list[tuple[int, int]]) -> None:
     """Add untagged tokens that spell exactly one person's surname ("Bråthen blamed ...")."""
     owners: dict[str, set[int]] = {}
@@ -336,13 +342,19 @@ def _backfill_surnames(doc: Doc, people: list[_Group], taken: list[tuple[int, in
     if not owners:
         return
     covered: set[int] | None = None  # the characters names already cover: worked out at the first candidate
-    for tok in doc:
-        word = tok.text
-        if not word[:1].isupper():
-            continue
-        owner = owners.get(fold_word(word))
+    strings = doc.vocab.strings
+    if len(_capitalised_folds) >= _FOLD_CACHE_SIZE:
+        _capitalised_folds.clear()
+    for i, orth in enumerate(doc.to_array("ORTH").tolist()):
+        folded = _capitalised_folds.get(orth)
+        if folded is None:
+            word = strings[orth]
+            folded = _capitalised_folds[orth] = fold_word(word) if word[:1].isupper() else ""
+        owner = owners.get(folded) if folded else None
         if owner is None or len(owner) != 1:
             continue
+        tok = doc[i]
+        word = tok.text
         if covered is None:
             covered = {i for a, b in taken for i in range(a, b)}
             covered.update(i for start, end, _label in ents_of(doc) for i in range(start, end))

@@ -24,6 +24,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from .entities_names import HONORIFICS, ROLE_NOUNS, fold_word, is_role_word, is_title_word
@@ -216,6 +217,10 @@ def _compatible(np_role: Role, held: Role) -> bool:
     return np_role.head == held.head and np_role.words <= held.words
 
 
+#: The string store's hash of each role noun, as a doc's ``LOWER`` column holds it.
+_ROLE_NOUN_IDS = frozenset(get_string_id(word) for word in ROLE_NOUNS)
+
+
 def role_mentions(doc: Doc, persons: list[tuple[list[tuple[int, int]], list[Role]]],
                   taken: list[tuple[int, int]]) -> list[RoleMention]:
     """Definite role phrases that refer to one of ``persons``.
@@ -232,8 +237,11 @@ def role_mentions(doc: Doc, persons: list[tuple[list[tuple[int, int]], list[Role
     def inside(i: int) -> bool:
         return any(a <= i < b for a, b in covered)
 
-    for tok in doc:
-        if tok.lower_ not in ROLE_NOUNS or tok.pos_ not in ("NOUN", "PROPN") or inside(tok.idx):
+    for i, lower in enumerate(doc.to_array("LOWER").tolist()):
+        if lower not in _ROLE_NOUN_IDS:
+            continue  # only a role noun's token is made (a doc's tokens, made one by one, cost more)
+        tok = doc[i]
+        if tok.pos_ not in ("NOUN", "PROPN") or inside(tok.idx):
             continue
         if tok.dep_ in ("compound", "appos") or any(c.dep_ in ("appos", "poss") for c in tok.children):
             continue

@@ -35,6 +35,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..model import Entity, Quote
@@ -55,6 +56,12 @@ _BEFORE_GAP = re.compile(r"[ \t]*,?[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _DANGLING = re.compile(r"(?:[\s,;:\u2014\u2013-]+(?:and|but|or|nor|as well as))+$")
 _ANY_CUE_LEMMAS = CUE_LEMMAS | MESSAGE_CUE_LEMMAS
+#: The string store's hashes of those words, as a doc's ``LEMMA`` and ``LOWER`` columns
+#: hold them: only the tokens they find are made (a doc's tokens, made one by one, cost
+#: more than the tests on them).
+_ANY_CUE_IDS = frozenset(get_string_id(word) for word in _ANY_CUE_LEMMAS)
+_MESSAGE_CUE_IDS = frozenset(get_string_id(word) for word in MESSAGE_CUE_LEMMAS)
+_ACCORDING_ID = get_string_id("according")
 _LISTENER_VERBS = frozenset({"tell", "ask", "warn", "urge", "answer", "accuse", "criticize", "criticise", "blast"})
 
 
@@ -266,8 +273,11 @@ def _according_to(doc: Doc, spans: list[QuoteSpan], used: set[int]) -> list[tupl
     found: list[tuple[_Attribution, Token]] = []
     if "according" not in text.lower():
         return found
-    for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+    for i, lower in enumerate(doc.to_array("LOWER").tolist()):
+        if lower != _ACCORDING_ID:
+            continue
+        tok = doc[i]
+        if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
         to = doc[tok.i + 1]
         objs = [c for c in to.children if c.dep_ == "pobj"]
@@ -319,9 +329,10 @@ def extract_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     attributions: list[_Attribution] = []
     cues: list[tuple[Token, Token]] = []
     message_media: dict[int, str] = {}
-    for tok in doc:
-        if tok.lemma_ not in _ANY_CUE_LEMMAS and tok.lower_ not in MESSAGE_CUE_LEMMAS:
+    for i, (lemma, lower) in enumerate(doc.to_array(["LEMMA", "LOWER"]).tolist()):
+        if lemma not in _ANY_CUE_IDS and lower not in _MESSAGE_CUE_IDS:
             continue  # neither a cue verb nor a misparsed message cue (spared the tests below)
+        tok = doc[i]
         if _inside(tok.idx, spans):
             continue
         misparsed = _misparsed_message_cue(tok)
