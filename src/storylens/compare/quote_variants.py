@@ -47,8 +47,9 @@ overlaps most:
   ("we've" / "we have"), numbers to twenty in figures or words ("1 in 3" /
   "one-in-three"); or one or two edits that leave the meaning intact: words the
   outlet set in brackets ("these (local) supervisors"), articles, "and", "both", "that",
-  "of" or an interjection ("oh") added, cut or swapped, a plural ending ("pew" /
-  "pews");
+  "of" or an interjection ("oh") added, cut or swapped, a determiner added or cut
+  ("those individuals" / "individuals", "our alliance" / "alliance"), a word put for one
+  of the same meaning ("upon" / "on"), a plural ending ("pew" / "pews");
 - ``altered``: words changed, added or cut;
 - ``paraphrase``: under half of the words match.
 """
@@ -453,6 +454,13 @@ def _respelled(ref: list[Word], variant: list[Word]) -> bool:
 #: theology based on the Bible"). Not negations, quantifiers,
 #: modals or intensifiers: "not", "only", "would", "very" change what was said.
 _FILLERS = frozenset({"a", "an", "the", "and", "both", "that", "of", "oh", "uh", "um", "ah", "er"})
+#: Determiners an outlet may cut or add without changing what was said ("may need to
+#: wait" of "those individuals" / "individuals", "a critical time for [our] alliance"),
+#: though putting one for another may ("our" / "their"): added or cut only, one edit a word.
+_CUTTABLE = _FILLERS | {"this", "these", "those", "our", "their", "his", "her", "its", "my", "your"}
+#: Words written two ways with one meaning ("depending upon" / "depending on"): one edit.
+_SAME_MEANING = frozenset(frozenset(pair) for pair in (("upon", "on"), ("toward", "towards"), ("among", "amongst"),
+                                                        ("while", "whilst"), ("until", "till")))
 #: "A few" such edits (the guideline's ``minor``: "a few function words ... differ,
 #: meaning intact"); more is a rewording.
 _MAX_SMALL_EDITS = 2
@@ -478,7 +486,9 @@ def _small_edits(window: list[Word], variant_text: str, variant: list[Word]) -> 
     two edits that leave the meaning intact: words the outlet set in brackets (one edit
     each bracketed run), or fillers (``_FILLERS``, one edit a word) added, cut or
     swapped ("are alleged to be both discriminators and victims", "Tom Brady, George
-    Clooney, James Bond, the president"), or a word's plural ending (:func:`_inflected`),
+    Clooney, James Bond, the president"), a determiner cut or added (``_CUTTABLE``), a
+    word put for one of the same meaning (``_SAME_MEANING``), or a word's plural ending
+    (:func:`_inflected`),
     beside words only written otherwise
     (:func:`_spelling`: "there's a one-in-three chance we could lose" for "there's a 1
     in 3 chance that we could lose")."""
@@ -489,8 +499,10 @@ def _small_edits(window: list[Word], variant_text: str, variant: list[Word]) -> 
         if tag == "equal" or (tag == "replace" and _spelling(window[i1:i2]) == _spelling(variant[j1:j2])):
             continue  # the same words, or the same written otherwise ("1 in 3" / "one-in-three")
         editorial = j2 > j1 and all(inside[j1:j2])  # the outlet's bracketed words, added or put for others
-        if not editorial and not all(w in _FILLERS for w in nr[i1:i2] + nv[j1:j2]) \
-                and not (i2 - i1 == j2 - j1 == 1 and _inflected(nr[i1], nv[j1])):
+        cut_or_added = tag in ("delete", "insert") and all(w in _CUTTABLE for w in nr[i1:i2] + nv[j1:j2])
+        one_for_one = i2 - i1 == j2 - j1 == 1 and (_inflected(nr[i1], nv[j1])
+                                                   or frozenset((nr[i1], nv[j1])) in _SAME_MEANING)
+        if not editorial and not cut_or_added and not one_for_one and not all(w in _FILLERS for w in nr[i1:i2] + nv[j1:j2]):
             return False
         edits += 1 if editorial else max(i2 - i1, j2 - j1)  # a bracketed phrase is one edit
     return 0 < edits <= _MAX_SMALL_EDITS

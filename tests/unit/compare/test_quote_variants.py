@@ -190,6 +190,20 @@ def test_a_few_edits_that_keep_the_meaning_are_minor():
                               "There is a one-in-three chance we would lose the ferry.": "altered"})
 
 
+def test_a_determiner_cut_or_a_word_of_the_same_meaning_is_minor():
+    ref = "Depending upon the weather on the day, those passengers may need to wait at our terminal."
+    _assert_fidelities(ref, {
+        # "those" and "our" cut, "upon" written "on": the meaning intact
+        "Depending on the weather on the day, passengers may need to wait at our terminal.": "minor",
+        "those passengers may need to wait at terminal.": "minor",
+        # one determiner put for another is another meaning; "not" added is another claim
+        "those passengers may need to wait at their terminal.": "altered",
+        "those passengers may not need to wait at our terminal.": "altered",
+        # three edits are a rewording
+        "Depending on the weather on the day, passengers may need to wait at terminal.": "altered",
+    })
+
+
 def _with_people(article: Article, *people: tuple[str, str]) -> Article:
     """``article`` with person entities mentioned where ``name`` is written."""
     from storylens.model import Entity, Span
