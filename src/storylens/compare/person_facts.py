@@ -14,7 +14,8 @@ name, so a sentence can corroborate who someone is whatever else it says:
   chief"; the role aliases of the entity extractor, with the capitalised words written
   just before a title on its line: the extractor may keep only "Sheriff" of "Franklin
   County Sheriff Tim Fuller", or "Chief" of a doubled "Rochester Police Chief Chief
-  ..."): one role when their head nouns are one word ("spokeswoman", "sheriff",
+  ..."; the whole run of such words, of six at most, and not a verb in -ing that opens
+  the sentence: "Receiving French President ..."): one role when their head nouns are one word ("spokeswoman", "sheriff",
   "director"; the head is the last word before "of", "for", "to", "at" or a bracket) and
   the two say more than the bare title alike (another word of the role: "State
   Department spokeswoman" twice, "Whatcom County Sheriff" twice); "President Obama" or
@@ -54,9 +55,19 @@ _APPOSITION = r",\s+(?:(?:then|now)\s+)?(?:(?:the|a|an)\s+)?"
 #: where the extractor kept a part ("Franklin County" before "Sheriff Tim Fuller",
 #: "Rochester Police Chief" before a repeated "Chief Michael Ciminelli"). A word ending in
 #: a full stop is read only when it is a short abbreviation ("Lt.", "Gov."); another ends a
-#: sentence. Words that are no content ("When", "But", "The") are left out in front.
-_TITLE_BEFORE = re.compile(r"(?<!\S)((?:(?:[A-Z][\w’'-]*|[A-Z][a-z]{0,3}\.)[ \t]+){1,4})$")
-_TITLE_REACH = 48  # characters before a title searched for the rest of it
+#: sentence. Words that are no content ("When", "But", "The") are left out in front. A run
+#: of such words longer than ``_TITLE_WORDS`` is not a title's rest (a headline's words).
+_TITLE_WORD = r"(?:[A-Z][\w’'-]*|[A-Z][a-z]{0,3}\.)[ \t]+"
+_TITLE_WORDS = 6
+_TITLE_BEFORE = re.compile(rf"(?<!\S)((?:{_TITLE_WORD}){{1,{_TITLE_WORDS}}})$")
+#: A title's word just before where a run of them was cut.
+_TITLE_WORD_BEFORE = re.compile(rf"(?:^|(?<=\s)){_TITLE_WORD}$")
+_TITLE_REACH = 64  # characters before a title searched for the rest of it
+#: A word in -ing before a title is the sentence's verb ("Receiving", "Welcoming"), but for
+#: the participles that are part of titles ("Acting Director", "Presiding Judge").
+_NOT_A_TITLE_PARTICIPLE = re.compile(
+    r"(?!(?:Acting|Managing|Presiding|Ranking|Sitting|Visiting|Outgoing|Incoming|Founding|Reigning|Governing"
+    r"|Commanding|Consulting|Supervising|Serving|Leading)\b)[A-Z][a-z]+ing")
 
 
 def _role_head(role: str) -> str:
@@ -86,10 +97,13 @@ def _role_words(text: str) -> frozenset[str]:
 def _title_before(text: str, title_start: int) -> tuple[int, frozenset[str]]:
     """Where the title starting at ``title_start`` really starts, with the content words
     written before it that are the rest of it (``_TITLE_BEFORE``)."""
-    rest = _TITLE_BEFORE.search(text, max(0, title_start - _TITLE_REACH), title_start)
-    if rest is None:
-        return title_start, frozenset()
+    reach = max(0, title_start - _TITLE_REACH)
+    rest = _TITLE_BEFORE.search(text, reach, title_start)
+    if rest is None or _TITLE_WORD_BEFORE.search(text, reach, rest.start(1)):
+        return title_start, frozenset()  # none, or the end of a longer run cut at the reach
     content = [w for w in re.finditer(r"\S+", rest.group(1)) if terms(w.group())]
+    while content and _NOT_A_TITLE_PARTICIPLE.fullmatch(content[0].group()):
+        content.pop(0)  # "Receiving French President Emmanuel Macron, ...": the sentence's verb
     if not content:
         return title_start, frozenset()
     start = rest.start(1) + content[0].start()

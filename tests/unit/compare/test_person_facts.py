@@ -117,6 +117,33 @@ def test_the_rest_of_a_title_is_not_read_across_a_sentence_or_a_comma():
     assert _said([fact])[0][1] == ("e", "VELM COURT CHIEF ADA CRANE")
 
 
+def test_a_long_title_is_read_whole_or_not_at_all_and_a_verb_before_it_is_no_part():
+    # five capitalised words before a bare "Chief": the whole of them, not the last four
+    long = _person(article("a", "The road is shut.\n\nOrla Bay Fire Protection District Chief Ada Crane said so.",
+                           outlet="Gazette"), "person:ada crane", ["Ada Crane"], ["Chief"])
+    c = _person(article("c", "Orla Bay Fire Protection District Chief Ada Crane spoke.", outlet="Radio"),
+                "person:ada crane", ["Ada Crane"], ["Orla Bay Fire Protection District Chief"])
+    (fact,) = person_facts([long, c])
+    assert ("a", "Orla Bay Fire Protection District Chief Ada Crane") in _said([fact])[0]
+    # more capitalised words than a title has (a headline's): none of them
+    shouted = _person(article("e", "Storm Hits Town As Flood Closes Bay Chief Ada Crane", outlet="Courier"),
+                      "person:ada crane", ["Ada Crane"], ["Chief"])
+    assert person_facts([shouted, c]) == []  # a bare "Chief" alike is no fact ("Flood Closes Bay" is no title)
+    # "Receiving Dalvanian President Oskar Vell, ...": the sentence's verb, not the title's
+    welcome = _person(article("w", "Receiving Dalvanian President Oskar Vell at the palace, the king spoke.",
+                              outlet="Gazette"), "person:oskar vell", ["Oskar Vell"], ["Dalvanian President"])
+    other = _person(article("o", "Dalvanian President Oskar Vell arrived on Monday.", outlet="Post"),
+                    "person:oskar vell", ["Oskar Vell"], ["Dalvanian President"])
+    (fact,) = person_facts([welcome, other])
+    assert _said([fact]) == [[("o", "Dalvanian President Oskar Vell"), ("w", "Dalvanian President Oskar Vell")]]
+    acting = _person(article("x", "The agency said Acting Director Oskar Vell would stay.", outlet="Radio"),
+                     "person:oskar vell", ["Oskar Vell"], ["Director"])
+    both = _person(article("y", "Acting Director Oskar Vell said so.", outlet="Courier"),
+                   "person:oskar vell", ["Oskar Vell"], ["Acting Director"])
+    (fact,) = person_facts([acting, both])
+    assert ("x", "Acting Director Oskar Vell") in _said([fact])[0]
+
+
 def test_person_facts_are_in_the_comparison_in_any_order_and_can_be_turned_off():
     from storylens.compare.settings import CompareSettings, compare_settings
 
