@@ -198,11 +198,60 @@ def name_bounds(text: str, kind: str) -> tuple[int, int] | None:
         start += 1
     while end > start and text[end - 1] in _EDGE_PUNCT:
         end -= 1
+    if kind == "person" and start < end:
+        start, end = _person_words(text, start, end)
+        if text[start:end].endswith(("'s", "’s")) and end - start > 2:
+            end -= 2  # "Joseph’s 1-year-old" cut after "Joseph’s"
+        if all(fold_word(w) in NAME_PARTICLES for w in text[start:end].split()):
+            return None  # "de" of "de NBC12"
     if start >= end:
         return None
     if all(fold_word(w) in PERSON_TITLES or fold_word(w) == "the" for w in text[start:end].split()):
         return None
     return start, end
+
+
+#: What a person's name is written with: letters, apostrophes, hyphens, full stops, and a
+#: nickname's quotation marks ("Luis “Fat Boy” Gonzalez").
+_NAME_WORD = re.compile(r"[\"“‘]?[^\W\d_](?:[^\W\d_]|['’.-])*[\"”’]?")
+
+
+def _person_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The words of ``text[start:end]`` that can be a person's name (all of them where a
+    number stands alone among them: no person's name, and not read here): not the clock
+    time before it ("2:18 Ryan Duke"), nor a footnote mark, a link, a phone
+    number or an age stuck to it after ("George Chen.[9", "Michael Davis Jr.
+    pic.twitter.com/...", "Jimmy Lyons,32"): from the first word written as a name word
+    up to the first character no name holds."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if any(_NUMBER.fullmatch(w.group()) for w in words):
+        # no person but a station, an address ("Fox 8", "N. Loop 323"): left as found,
+        # for it still tells which articles are about one place (story grouping reads it)
+        return start, end
+    while words and not _NAME_WORD.fullmatch(words[0].group().rstrip(",")):
+        words.pop(0)  # "2:18", "•"
+    if not words:
+        return start, start
+    out_end = start + words[0].start()
+    for w in words:
+        head = _NAME_WORD.match(w.group())
+        if head is None or _LINK.search(w.group()) or (head.end() < len(w.group()) and w.group()[head.end()].isdigit()):
+            break  # not a name's word: a link, a handle, "Q13Fox"
+        out_end = start + w.start() + head.end()
+        if head.end() < len(w.group().rstrip(",;:")):
+            break  # "Chen.[9", "Lyons,32": the name ends inside this word
+    first = start + words[0].start()
+    if text[out_end - 1] == "." and out_end - first > 1 and not _ABBREVIATION_END.search(text, first, out_end):
+        out_end -= 1  # a sentence's full stop ("Chen.[9"), not an initial's or "Jr."'s
+    return first, out_end
+
+
+#: A number written alone: no person's name holds one ("Fox 8", "N. Loop 323").
+_NUMBER = re.compile(r"\d[\d,.]*")
+#: A link or handle, not a name's word ("pic.twitter.com/...", "@wsoctv").
+_LINK = re.compile(r"@|://|\.[a-z]{2,}")
+#: A name's last word that keeps its full stop: an initial, "Jr.", "Sr.", "St.".
+_ABBREVIATION_END = re.compile(r"(?:(?<![^\W\d_])[^\W\d_]|\b(?:Jr|Sr|St|Snr|Jnr))\.$")
 
 
 #: Generational suffixes after a surname ("Martin Luther King Jr", "Henry Ford II"), folded.

@@ -138,6 +138,31 @@ def test_name_bounds_and_strip_name():
     assert fold("Ferreiro‑Nadal’s") == "ferreiro-nadal's"
 
 
+def test_a_persons_name_holds_no_credit_footnote_link_age_or_clock_time():
+    # what the recogniser leaves stuck to a name in captions, credits and encyclopaedic text
+    cases = {
+        "Ada Crane/Velm Gazette": "Ada Crane",            # a photo credit's outlet
+        "Tobin Arlo.[12": "Tobin Arlo",                   # a footnote mark after a full stop
+        "Ilse Varga,[3": "Ilse Varga",
+        "Pell Arno Jr. pic.example.com/x1Y2": "Pell Arno Jr.",  # a link; "Jr." keeps its stop
+        "Dorian Vell,32": "Dorian Vell",                  # an age without its space
+        "2:18 Hedda Brun": "Hedda Brun",                  # a video's running time
+        "Orla Tam • 555-0199": "Orla Tam",                # a byline's phone number
+        "Orla Tam Q13Velm": "Orla Tam",                   # a station's call sign
+        "Tobin “Fat Boy” Arlo": "Tobin “Fat Boy” Arlo",   # a nickname is part of the name
+        "Ada J. Crane": "Ada J. Crane",
+        "Tobin Arlo’s 3-year-old": "Tobin Arlo",
+    }
+    for text, name in cases.items():
+        a, b = name_bounds(text, "person")
+        assert text[a:b] == name, text
+    assert name_bounds("de K9", "person") is None  # nothing of a name is left
+    # a number alone among the words: no person's name, a station or a street, left as found
+    assert name_bounds("Velm 8", "person") == (0, 6) and name_bounds("302 E. Arlo", "person") == (0, 11)
+    # only a person's name is cut so: an organisation may hold figures
+    assert name_bounds("Velm 12 News", "org") == (0, len("Velm 12 News"))
+
+
 # --- grouping and offsets ---------------------------------------------------------------
 
 def test_title_stripped_and_surname_merged(nlp):
