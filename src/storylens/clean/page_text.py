@@ -111,6 +111,9 @@ def take_dateline(paragraphs: list[str], removed: list[RemovedLine], line: int |
         if split is None:
             continue
         dateline, rest = split
+        again = split_dateline(rest)  # a station's before the place's: "KUTV (CBS) SALT LAKE CITY - ..."
+        if again is not None:
+            dateline, rest = f"{dateline} {again[0]}", again[1]
         where = line if position == 0 else None
         removed.append(RemovedLine(paragraph[: len(paragraph) - len(rest)].strip(), "dateline (kept in dateline)", where))
         paragraphs[position] = rest

@@ -274,8 +274,11 @@ _DATELINE = re.compile(
     rf"(?:,\s*(?P<region>[A-Z][\wÀ-ÿ.'’-]*(?:\s+[A-Z][\wÀ-ÿ.'’-]*){{0,2}})(?=\s*(?:,|[:—–]|-{{1,2}}\s|\()))?"
     rf"(?:,\s*(?:{MONTH_WORD}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_WORD})(?:,\s*\d{{4}})?)?"
     rf"(?:\s*\((?P<agency>[^)\n]{{2,40}})\))?)"
-    rf"\s*(?P<sep>[:|]|[—–]-?|-{{1,2}})(?:\s+(?=\S)|(?<=[—–])(?=[A-ZÀ-Þ0-9\"“]))"
+    rf"(?:\s*(?P<sep>[:|]|[—–]-?|-{{1,2}})(?:\s+(?=\S)|(?<=[—–])(?=[A-ZÀ-Þ0-9\"“]))"
+    rf"|(?<=\))\s+(?=[A-ZÀ-Þ]))"  # "FORT WAYNE, Ind. (WANE) Fort Wayne police ...": no dash
 )
+#: The station or agency of a dateline given without a dash: one word ("WANE", "AP", "KBAK/KBFX").
+_STATION = re.compile(r"[A-Z][\w&/-]{1,11}")
 
 
 def split_dateline(paragraph: str) -> tuple[str, str] | None:
@@ -298,6 +301,9 @@ def split_dateline(paragraph: str) -> tuple[str, str] | None:
         strong = True  # "Portsmouth, Va. - ...": a US state's abbreviation, then a dash
     if m.group("sep") == "|" and not (place.isupper() and "|" not in paragraph[m.end():]):
         return None  # "GARY | Police said ...", not a menu ("NEWS | SPORTS | WEATHER")
+    if m.group("sep") is None and not (place.isupper() and len(place) >= 3 and m.group("agency")
+                                       and _STATION.fullmatch(m.group("agency"))):
+        return None  # without a dash only "PLACE (STATION) The story ...", not "FBI (Federal Bureau ...) ..."
     if not strong or len(paragraph) - m.end() < 20:
         return None
     return dateline, paragraph[m.end() :]
@@ -305,7 +311,7 @@ def split_dateline(paragraph: str) -> tuple[str, str] | None:
 
 #: A label an outlet puts before a paragraph of its own text: "UPDATE:", "UPDATE @ 4:02
 #: a.m.:", "UPDATE #1 (01/21/2013):", "UPDATE 6:17 PM -", "PREVIOUS STORY:", "FIRST REPORT:",
-#: "CORRECTION:", "Editor's note:". The label is furniture; the words after it are the
+#: "CORRECTION:", "Editor's note:", "UPDATE, 8AM | ...", "Update | 5:23 p.m.". The label is furniture; the words after it are the
 #: article's. A label alone on its line ("FIRST REPORT", "ORIGINAL STORY:") is furniture too.
 #: When a label says it was written: "(8/14/13)", "@ 4:02 a.m.", "8:30 PM, JAN. 3", "Dec 23,
 #: 2013 at 9:11 AM", "08/20/13 – 4:56 p.m.", "on 6" (a newscast).
@@ -314,8 +320,8 @@ _LABEL_STAMP = (r"(?:\([^()\n]{1,30}\)|(?:@|at|on)\s*\d{1,2}\b|(?:(?:@|at)\s*)?\
 _PARAGRAPH_LABEL = re.compile(
     r"^(?:update[ds]?|previous\s+story|original\s+story|earlier\s+story|first\s+report|correction"
     r"|editor['’]?s\s+note)(?:\s*#?\d{1,2}\b(?!:\d))?"
-    rf"(?:[\s,:]*(?:[-–—]\s*)?{_LABEL_STAMP}){{0,3}}"
-    r"\s*(?::\s+|\s[-–—]{1,2}\s+|[:,]?\s*$)", re.IGNORECASE)
+    rf"(?:[\s,:|]*(?:[-–—]\s*)?{_LABEL_STAMP}){{0,3}}"
+    r"\s*(?::\s+|\s[-–—]{1,2}\s+|\s\|\s+|[:,]?\s*$)", re.IGNORECASE)
 
 
 def split_paragraph_label(paragraph: str) -> tuple[str, str] | None:

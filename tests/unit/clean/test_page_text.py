@@ -120,6 +120,14 @@ def test_an_outlets_labels_go_and_its_words_stay():
     assert removed["Updated: 03/14/2026 10:24 PM"] == "an outlet's label (update, previous story)"
 
 
+def test_a_stations_dateline_before_the_places_goes_whole():
+    text = ("KVLM (VBC) PORT ALDER, Va. - Velm police are looking for the driver of a grey van after a crash.\n"
+            "The crash closed the coast road for three hours on Friday, the sheriff said.\n")
+    article = clean_document(RawDocument("rows.jsonl#line-3", text.encode(), "plain", NOW))
+    assert article.dateline == "KVLM (VBC) PORT ALDER, Va."
+    assert article.paragraphs[0].startswith("Velm police are looking")
+
+
 LINKED_BODY = (
     "A second storm in a week closed the Vellmar coast road on Tuesday, and the harbour master kept all boats in port.\n"
     "Orsa Valley Cheese Fair Draws Record Crowds Despite Rain\n"

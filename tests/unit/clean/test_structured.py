@@ -116,6 +116,13 @@ def test_datelines():
     assert split_dateline("VESTRA –- The central bank raised its main rate on Thursday.")[1].startswith("The central")
     assert split_dateline("VELM-ALDER INQUIRY OPENS. The council met on Monday to hear the first witnesses.") is None
     assert split_dateline("NASA—the agency said on Monday that the launch would go ahead as planned.") is None
+    # an upper-case place and its station in brackets, with no dash: one too; not a name
+    # and a bracketed long form, nor a person and a party
+    assert split_dateline("PORT ALDER, Va. (WVLM) Velm police are looking for a grey van.") == (
+        "PORT ALDER, Va. (WVLM)", "Velm police are looking for a grey van.")
+    assert split_dateline("VESTRA (KVLM/KVST) Four men were hurt in a crash on Friday night.")[0] == "VESTRA (KVLM/KVST)"
+    assert split_dateline("VPA (Velm Port Authority) Director Ada Crane said the quay would reopen.") is None
+    assert split_dateline("Ada Crane (R-Velm) said the vote would come on Monday after the recess.") is None
 
 
 def test_truncated_teaser():
@@ -257,7 +264,10 @@ def test_an_outlets_label_before_its_paragraph_is_split_off():
             ("UPDATE 2 (5:40 p.m.): The ferry sails again.", "UPDATE 2 (5:40 p.m.):", "The ferry sails again."),
             ("Update July 3rd, 6:45PM ET: Added the mayor's reply.", "Update July 3rd, 6:45PM ET:",
              "Added the mayor's reply."),
-            ("FIRST REPORT", "FIRST REPORT", ""), ("ORIGINAL STORY:", "ORIGINAL STORY:", "")):
+            ("FIRST REPORT", "FIRST REPORT", ""), ("ORIGINAL STORY:", "ORIGINAL STORY:", ""),
+            # a bar as the label's separator
+            ("Update | 5:23 p.m.", "Update | 5:23 p.m.", ""),
+            ("UPDATE, 8AM | Police say two men are in custody.", "UPDATE, 8AM |", "Police say two men are in custody.")):
         assert split_paragraph_label(paragraph) == (label, rest), paragraph
     for paragraph in ("Correction officers said the inmate was moved.", "Updates were posted every hour.",
                       "Update, Velm: the ferry runs again.", "The update: the ferry runs again.",
