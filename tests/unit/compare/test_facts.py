@@ -390,6 +390,7 @@ def test_a_headline_does_not_take_the_place_of_its_own_articles_sentence():
 
 def test_page_furniture_is_no_fact():
     for furniture in ("Photo: Velm Gazette archive", "3:49 Ferry runs aground in Velm harbour",
+                      "0:38 'Why did the Velm ferry sail in that storm?'",
                       "CONTINUING COVERAGE: Velm ferry strike", "Published: 5/4/2031",
                       "— Velm Coast Guard (@velmcg) May 4, 2031", "(Published Monday, May 5, 2031)",
                       "Updated at 10:04 a.m. Monday, May 5, 2031", "Monday, May 5, 2031"):
