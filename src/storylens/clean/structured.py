@@ -311,8 +311,8 @@ def split_dateline(paragraph: str) -> tuple[str, str] | None:
 
 #: A label an outlet puts before a paragraph of its own text: "UPDATE:", "UPDATE @ 4:02
 #: a.m.:", "UPDATE #1 (01/21/2013):", "UPDATE 6:17 PM -", "PREVIOUS STORY:", "FIRST REPORT:",
-#: "CORRECTION:", "Editor's note:", "UPDATE, 8AM | ...", "Update | 5:23 p.m.". The label is furniture; the words after it are the
-#: article's. A label alone on its line ("FIRST REPORT", "ORIGINAL STORY:") is furniture too.
+#: "CORRECTION:", "Editor's note:", "UPDATE, 8AM | ...", "Update | 5:23 p.m.". The label is
+#: furniture; the words after it are the article's. A label alone on its line ("FIRST REPORT", "ORIGINAL STORY:") is furniture too.
 #: When a label says it was written: "(8/14/13)", "@ 4:02 a.m.", "8:30 PM, JAN. 3", "Dec 23,
 #: 2013 at 9:11 AM", "08/20/13 – 4:56 p.m.", "on 6" (a newscast).
 _LABEL_STAMP = (r"(?:\([^()\n]{1,30}\)|(?:@|at|on)\s*\d{1,2}\b|(?:(?:@|at)\s*)?\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s*[A-Z]{2,3}\b)?"

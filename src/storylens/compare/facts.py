@@ -353,9 +353,8 @@ PUBLICATION_STAMP = re.compile(rf"^\W*{STAMP_LABEL}(?:\s+on)?\b\s*(?::|(?:on\s+|
 _DATE_LINE = re.compile(rf"^\W*(?:{WEEKDAY_WORD},?\s+)?{MONTH_WORD}\s+\d{{1,2}},?\s+\d{{4}}\W*$", re.IGNORECASE)
 #: Page furniture left in the text that says nothing of the story: a photo credit ("Photo:
 #: Google Maps"), a video's running time before its title ("3:49 Worms found in ...", "0:38
-#: 'Why ...'"), a
-#: section label in capitals before a headline ("CONTINUING COVERAGE: Deadly ...", no full
-#: stop: after "NEW YORK:" a sentence is the story's).
+#: 'Why ...'"), a section label in capitals before a headline ("CONTINUING COVERAGE:
+#: Deadly ...", no full stop: after "NEW YORK:" a sentence is the story's).
 _CREDIT_OR_CLIP = re.compile(r"^\W*(?:(?:[Pp]hoto|PHOTO|[Ii]mage|[Vv]ideo|VIDEO|[Ff]ile photo|[Cc]redit)s?\s*:"
                              r"|\d{1,2}:\d{2}\s+[\"'“‘]?[A-Z])")
 _CAPITAL_LABEL = re.compile(r"^\W*[A-Z]{2,}(?: [A-Z]{2,})*:\s.*[^.!?\"”’)]$", re.DOTALL)

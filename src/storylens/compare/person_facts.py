@@ -15,8 +15,9 @@ name, so a sentence can corroborate who someone is whatever else it says:
   just before a title on its line: the extractor may keep only "Sheriff" of "Franklin
   County Sheriff Tim Fuller", or "Chief" of a doubled "Rochester Police Chief Chief
   ..."; the whole run of such words, of six at most, and not a verb in -ing that opens
-  the sentence: "Receiving French President ..."): one role when their head nouns are one word ("spokeswoman", "sheriff",
-  "director"; the head is the last word before "of", "for", "to", "at" or a bracket) and
+  the sentence: "Receiving French President ..."): one role when their head nouns are
+  one word ("spokeswoman", "sheriff", "director"; the head is the last word before
+  "of", "for", "to", "at" or a bracket) and
   the two say more than the bare title alike (another word of the role: "State
   Department spokeswoman" twice, "Whatcom County Sheriff" twice); "President Obama" or
   "Chief Vance" in two outlets tells a reader nothing worth a fact.
