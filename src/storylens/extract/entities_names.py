@@ -159,8 +159,16 @@ _EDGE_PUNCT = ",;:()[]\"“”‘'’"
 
 def name_bounds(text: str, kind: str) -> tuple[int, int] | None:
     """Character offsets ``[start, end)`` of the name inside ``text`` once a leading
-    "the", a trailing "and", leading titles (persons) and a trailing possessive are taken off; None when
-    nothing is left (an ORG span that is only "President")."""
+    "the", a trailing "and", leading titles (persons), a trailing possessive and an
+    encyclopaedia's footnote mark are taken off; None when nothing is left (an ORG span
+    that is only "President") or the span is a link or a handle."""
+    if _LINK_ONLY.match(text):
+        return None  # "http://bit.ly/...", "@StationNews", "pic.twitter.com/...": no name
+    footnote = _FOOTNOTE.search(text)
+    if footnote is not None:  # "Los Angeles.[35", "Air Force One.[6][21": the name before the mark
+        text = text[:footnote.start()]
+        if not any(ch.isupper() for ch in text):
+            return None  # '"kill myself".[72] Rod': the capital was the next sentence's
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     paren = text.find("(")
     if paren > 0:  # "World Health Organization (WHO" -> the name before the bracket
@@ -211,6 +219,10 @@ def name_bounds(text: str, kind: str) -> tuple[int, int] | None:
     return start, end
 
 
+#: An encyclopaedia's footnote mark after a name, with the full stop before it: ".[35".
+_FOOTNOTE = re.compile(r"\.?\[\d")
+#: A span that is a link or a handle, not a name.
+_LINK_ONLY = re.compile(r"\s*(?:https?://|@\w|pic\.twitter\.com)")
 #: What a person's name is written with: letters, apostrophes, hyphens, full stops, and a
 #: nickname's quotation marks ("Luis “Fat Boy” Gonzalez").
 _NAME_WORD = re.compile(r"[\"“‘]?[^\W\d_](?:[^\W\d_]|['’.-])*[\"”’]?")

@@ -159,6 +159,12 @@ def test_a_persons_name_holds_no_credit_footnote_link_age_or_clock_time():
     assert name_bounds("de K9", "person") is None  # nothing of a name is left
     # a number alone among the words: no person's name, a station or a street, left as found
     assert name_bounds("Velm 8", "person") == (0, 6) and name_bounds("302 E. Arlo", "person") == (0, 11)
+    # any name ends before an encyclopaedia's footnote mark; a link or a handle is none
+    for text, kind, name in (("Velm Harbour.[35", "place", "Velm Harbour"), ("Orla Ferry Line.[6][21", "org",
+                                                                          "Orla Ferry Line")):
+        a, b = name_bounds(text, kind)
+        assert text[a:b] == name
+    assert name_bounds("http://velm.example/x1", "place") is None and name_bounds("@VelmNews", "org") is None
     # only a person's name is cut so: an organisation may hold figures
     assert name_bounds("Velm 12 News", "org") == (0, len("Velm 12 News"))
 
