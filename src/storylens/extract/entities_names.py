@@ -221,8 +221,14 @@ def name_bounds(text: str, kind: str) -> tuple[int, int] | None:
 
 #: An encyclopaedia's footnote mark after a name, with the full stop before it: ".[35".
 _FOOTNOTE = re.compile(r"\.?\[\d")
-#: A span that is a link or a handle, not a name.
+#: A span that is a link or a handle, not a name (any kind's: "Amazon.com" stays a name).
 _LINK_ONLY = re.compile(r"\s*(?:https?://|@\w|pic\.twitter\.com)")
+#: A link or handle, not a person's name's word ("pic.twitter.com/...", "@wsoctv").
+_LINK = re.compile(r"@|://|\.[a-z]{2,}")
+#: A number written alone: no person's name holds one ("Fox 8", "N. Loop 323").
+_NUMBER = re.compile(r"\d[\d,.]*")
+#: A name's last word that keeps its full stop: an initial, "Jr.", "Sr.", "St.".
+_ABBREVIATION_END = re.compile(r"(?:(?<![^\W\d_])[^\W\d_]|\b(?:Jr|Sr|St|Snr|Jnr))\.$")
 #: What a person's name is written with: letters, apostrophes, hyphens, full stops, and a
 #: nickname's quotation marks ("Luis “Fat Boy” Gonzalez").
 _NAME_WORD = re.compile(r"[\"“‘]?[^\W\d_](?:[^\W\d_]|['’.-])*[\"”’]?")
@@ -231,10 +237,11 @@ _NAME_WORD = re.compile(r"[\"“‘]?[^\W\d_](?:[^\W\d_]|['’.-])*[\"”’]?")
 def _person_words(text: str, start: int, end: int) -> tuple[int, int]:
     """The words of ``text[start:end]`` that can be a person's name (all of them where a
     number stands alone among them: no person's name, and not read here): not the clock
-    time before it ("2:18 Ryan Duke"), nor a footnote mark, a link, a phone
-    number or an age stuck to it after ("George Chen.[9", "Michael Davis Jr.
-    pic.twitter.com/...", "Jimmy Lyons,32"): from the first word written as a name word
-    up to the first character no name holds."""
+    time before it ("2:18 Ryan Duke"), nor a credit, a link, a phone number, an age or a
+    sentence's full stop after it ("Kim Hairston/Baltimore Sun", "Michael Davis Jr.
+    pic.twitter.com/...", "Jimmy Lyons,32", "Joseph Horn."): from the first word written
+    as a name word up to the first character no name holds (a footnote mark is cut
+    before, for every kind of name: ``_FOOTNOTE``)."""
     words = list(re.finditer(r"\S+", text[start:end]))
     if any(_NUMBER.fullmatch(w.group()) for w in words):
         # no person but a station, an address ("Fox 8", "N. Loop 323"): left as found,
@@ -251,19 +258,12 @@ def _person_words(text: str, start: int, end: int) -> tuple[int, int]:
             break  # not a name's word: a link, a handle, "Q13Fox"
         out_end = start + w.start() + head.end()
         if head.end() < len(w.group().rstrip(",;:")):
-            break  # "Chen.[9", "Lyons,32": the name ends inside this word
+            break  # "Hairston/Baltimore", "Lyons,32": the name ends inside this word
     first = start + words[0].start()
     if text[out_end - 1] == "." and out_end - first > 1 and not _ABBREVIATION_END.search(text, first, out_end):
-        out_end -= 1  # a sentence's full stop ("Chen.[9"), not an initial's or "Jr."'s
+        out_end -= 1  # a sentence's full stop ("Joseph Horn."), not an initial's or "Jr."'s
     return first, out_end
 
-
-#: A number written alone: no person's name holds one ("Fox 8", "N. Loop 323").
-_NUMBER = re.compile(r"\d[\d,.]*")
-#: A link or handle, not a name's word ("pic.twitter.com/...", "@wsoctv").
-_LINK = re.compile(r"@|://|\.[a-z]{2,}")
-#: A name's last word that keeps its full stop: an initial, "Jr.", "Sr.", "St.".
-_ABBREVIATION_END = re.compile(r"(?:(?<![^\W\d_])[^\W\d_]|\b(?:Jr|Sr|St|Snr|Jnr))\.$")
 
 
 #: Generational suffixes after a surname ("Martin Luther King Jr", "Henry Ford II"), folded.
