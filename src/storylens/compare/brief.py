@@ -46,7 +46,8 @@ from storylens.compare.facts import support_sources
 from storylens.compare.hashtags import make_hashtags
 from storylens.compare.pronoun_speakers import pronoun_speaker, speaks_through_a_pronoun
 from storylens.compare.quote_variants import QuoteGroup
-from storylens.compare.readable import OPENING_QUOTES, SPEECH, closes_a_quotation, reads_alone, unquoted
+from storylens.compare.readable import (OPENING_QUOTES, SPEECH, closes_a_quotation, opens_with_a_pronoun, reads_alone,
+                                        unquoted)
 from storylens.compare.settings import current
 from storylens.compare.statements import UNKNOWN_SPEAKER, outlet_name, speaker_key, terms
 from storylens.compare.status_updates import superseded_citation
@@ -127,11 +128,6 @@ def _post_authors(articles: Sequence[Article]) -> dict[str, str]:
     the post is signed with."""
     return {speaker_key(q): q.speaker for a in articles for q in a.quotes
             if q.medium == "social media post" and q.cue is None and q.speaker}
-
-
-#: A sentence that opens with a personal pronoun ("He is being held on $1 million bond.",
-#: "It happened at ..."): whole, but who is meant is in the sentence before it.
-_PRONOUN_OPENING = re.compile(r"^\W*(?:he|she|they|it|his|her|their|its|him|them)\b", re.IGNORECASE)
 
 
 def _candidates(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, int, int]],
@@ -247,7 +243,7 @@ class _Line:
 def _leans_on_a_pronoun(line: _Line, by_id: Mapping[str, Article]) -> bool:
     """Whether who the line is about or whose words it gives is only a pronoun: it opens
     with one, or its speaker is one that cannot be named (:mod:`.pronoun_speakers`)."""
-    return bool(_PRONOUN_OPENING.match(line.shown.text)) or speaks_through_a_pronoun(
+    return opens_with_a_pronoun(line.shown.text) or speaks_through_a_pronoun(
         by_id.get(line.shown.article_id), line.shown)
 
 

@@ -62,7 +62,7 @@ from datetime import date
 import numpy as np
 
 from storylens.compare import paraphrase
-from storylens.compare.readable import reads_alone
+from storylens.compare.readable import opens_with_a_pronoun, reads_alone
 from storylens.compare.relays import relayed_members
 from storylens.compare.settings import CompareSettings, compare_settings, current
 from storylens.compare.statements import UNKNOWN_SPEAKER, Statement, outlet_name, statements_of, terms
@@ -527,23 +527,28 @@ def agreement(statements: Sequence[Statement], scorer: _Scorer,
 def word_readably(facts: Sequence[Fact], articles: Sequence[Article], statements: Sequence[Statement],
                   scorer: _Scorer, says_it: Callable[[Citation, Citation], bool]) -> None:
     """Word each fact whose wording does not read alone (a clause cut at a comma, a piece
-    of someone's quotation without its speaker) by a statement of its own that reads
-    alone (:func:`readable.reads_alone`), in the same voice and saying the same thing as
-    the wording (``says_it``: the test a brief line's citations pass), the closest to the
-    fact's other statements, where it has one. Only the wording
-    a reader is shown changes (in place, once the comparison has read the facts): their
-    support, status and who asserts them stay."""
+    of someone's quotation without its speaker) or leans on a pronoun ("He is being held
+    without bond.") by a statement of its own that reads alone
+    (:func:`readable.reads_alone`), in the same voice and saying the same thing as the
+    wording (``says_it``: the test a brief line's citations pass), the closest to the
+    fact's other statements, where it has one: one that says who it is about before one
+    opening with a pronoun. Only the wording a reader is shown changes (in place, once
+    the comparison has read the facts): their support, status and who asserts them stay."""
     by_id = {a.id: a for a in articles}
     by_span = {st.citation.location: st for st in statements}
     for fact in facts:
         sts = [by_span[c.location] for c in fact.support if c.location in by_span]
         shown = next((st for st in sts if st.citation.text == fact.statement), None)
-        if shown is None or reads_alone(shown.citation, by_id):
+        if shown is None:
+            continue
+        whole = reads_alone(shown.citation, by_id)
+        if whole and not opens_with_a_pronoun(shown.citation.text):
             continue
         alone = [st for st in sts if st.asserted_by == shown.asserted_by and reads_alone(st.citation, by_id)
                  and says_it(shown.citation, st.citation)]
-        if alone:
-            fact.statement = max(alone, key=lambda st: _closeness(st, sts, scorer)).citation.text
+        named = [st for st in alone if not opens_with_a_pronoun(st.citation.text)]
+        if named or (alone and not whole):
+            fact.statement = max(named or alone, key=lambda st: _closeness(st, sts, scorer)).citation.text
 
 
 def _closeness(st: Statement, sts: Sequence[Statement], scorer: _Scorer) -> float:

@@ -12,14 +12,25 @@ from functools import lru_cache
 from storylens.compare.textspans import sentence_spans
 from storylens.model import Article, Citation
 
-__all__ = ["OPENING_QUOTES", "SPEECH", "closes_a_quotation", "leaves_a_quotation_open", "reads_alone", "sayable",
-           "unquoted"]
+__all__ = ["OPENING_QUOTES", "SPEECH", "closes_a_quotation", "leaves_a_quotation_open", "opens_with_a_pronoun",
+           "reads_alone", "sayable", "unquoted"]
 
 OPENING_QUOTES = "\"“‘'"
 #: A quotation of four words or more (fewer are a name or scare quotes: "best-case scenario").
 _QUOTED_WORDS = re.compile(r"[\"“](?:[^\"“”\s]+\s+){3,}[^\"“”]*[\"”]")
 SPEECH = re.compile(r"\b(?:said|says|say|told|tells|according|stated|added|wrote|writes|posted|announced|noted|claim(?:s|ed)?"
                     r"|explained|asked|replied|reported|testified|insisted|argued|warned|declared)\b", re.I)
+
+
+#: A sentence that opens with a personal pronoun ("He is being held on $1 million bond.",
+#: "It happened at ..."): whole, but who is meant is in the sentence before it.
+_PRONOUN_OPENING = re.compile(r"^\W*(?:he|she|they|it|his|her|their|its|him|them)\b", re.IGNORECASE)
+
+
+def opens_with_a_pronoun(text: str) -> bool:
+    """Whether the sentence opens with a personal pronoun: who it is about is said
+    elsewhere."""
+    return _PRONOUN_OPENING.match(text) is not None
 
 
 #: A photo credit a caption opens with: "Jeff Lane/for the Daily Post", "AP Photo/City

@@ -463,6 +463,23 @@ def test_a_fact_is_worded_by_a_whole_sentence_in_the_same_voice_rather_than_a_cl
     assert fact.statement == fact.support[0].text == aligned.statement
 
 
+def test_a_fact_is_worded_by_a_sentence_that_names_who_it_is_about_rather_than_a_pronoun():
+    # a's sentence opens with "He" (who is meant is in the sentence before); b's names him
+    a = article("a", "Police arrested a man near the ferry terminal on Monday. He is being held without bond at the "
+                     "Velm County Jail on two counts of arson.", outlet="Velm Gazette")
+    b = article("b", "Tomas Virk is being held without bond at the Velm County Jail on two counts of arson.",
+                outlet="Coast Post")
+    (aligned,) = [f for f in align_facts([a, b]) if f.status == "corroborated"]
+    assert aligned.statement.startswith("He is being held")
+    (fact,) = [f for f in compare_story([a, b]).facts if f.status == "corroborated"]
+    assert fact.support == aligned.support and fact.statement == b.text
+    # every source opens with a pronoun: the wording stays as it was
+    c = article("c", "He is being held without bond at the Velm County Jail on two counts of arson, police said.",
+                outlet="Coast Post")
+    (fact,) = [f for f in compare_story([a, c]).facts if f.status == "corroborated"]
+    assert fact.statement.startswith("He is being held")
+
+
 _PIER = ("The harbour authority reopened the northern pier to fishing boats on Tuesday morning, citing the repairs "
          "finished by the divers over the weekend, while the southern pier stays closed until the spring inspection.")
 
