@@ -26,7 +26,11 @@ the same thing. Two statements are one claim only when they
   last month's shooting is not the 11-year-old of this one, but the same e-mail told
   with and without its date is one claim; two statements that write dates ("Mar. 13",
   "May 3, 2011") none within ``compare.claim_max_days_apart`` days of the other's tell
-  of two events, however alike their words;
+  of two events, however alike their words, and so do two that name months none within
+  a month of the other's ("in January entered guilty pleas" / "In August, ... was
+  charged"), or tell days by other weekdays read, against their articles' dates, as
+  far apart ("next in court Monday" in September / "... Tuesday" in December: two
+  suspects of a round-up);
 - speak of the same someone: a statement whose subject is a personal pronoun ("He is
   listed in critical condition") may mean any of the story's people, so with one that
   names or describes its subject ("The child was last listed in critical condition") it
@@ -76,6 +80,8 @@ class _Claims:
         self.direct_speaker: dict[_Key, str] = {}
         self.groups: dict[_Key, frozenset[str]] = {}
         self.dates: dict[_Key, frozenset[date]] = {}
+        self.months: dict[_Key, frozenset[int]] = {}
+        self.days: dict[_Key, frozenset[tuple[date, str]]] = {}
         for st in statements:
             c, k = st.citation, st.citation.location
             article = by_id.get(c.article_id)
@@ -100,6 +106,8 @@ class _Claims:
             self.speakers[k] = frozenset(speakers - {UNKNOWN_SPEAKER})
             self.groups[k] = frozenset(g for s, e, g in group_spans.get(c.article_id, ()) if s < c.end and c.start < e)
             self.dates[k] = _written_dates(st)
+            self.months[k] = _written_months(st)
+            self.days[k] = _days_told(st)
 
 
 def _blank(text: str, offset: int, spans: Sequence[tuple[int, int]]) -> str:
@@ -138,6 +146,60 @@ def _dates_apart(a: frozenset[date], b: frozenset[date], most: int) -> bool:
     day or two apart is one event told with two days, a disagreement the conflicts
     show."""
     return bool(a and b) and all(min(abs((x - y).days), 366 - abs((x - y).days)) > most for x in a for y in b)
+
+
+def _days_told(st: Statement) -> frozenset[tuple[date, str]]:
+    """The days the statement tells by a weekday or relative to its article's date
+    ("Monday", "Sunday night", "yesterday"), as read against that date (a week off at
+    worst, never a year: a date written with its month is :func:`_written_dates`'), each
+    with its weekday ("saturday" of "Saturday night"), else its words, folded."""
+    out = set()
+    for t in day_refs(st):
+        if t.anchor is not None and not _WRITTEN_DATE.search(t.text) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value):
+            try:
+                day = date.fromisoformat(t.value)
+            except ValueError:
+                continue
+            weekday = _WEEKDAY.search(t.text)
+            out.add((day, weekday.group(0).casefold() if weekday else " ".join(t.text.casefold().split())))
+    return frozenset(out)
+
+
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def _days_apart(a: frozenset[tuple[date, str]], b: frozenset[tuple[date, str]], most: int) -> bool:
+    """Whether two statements both tell days (:func:`_days_told`) in other words, and none
+    of one is within ``most`` days of one of the other: two events ("He is next scheduled
+    to appear in court Monday" in September, "... in court Tuesday" in December). The
+    same words ("arrested Friday") in two articles months apart are more often one page
+    dated twice (a copy, an update) than two events."""
+    return (bool(a and b) and not {w for _, w in a} & {w for _, w in b}
+            and all(abs((x - y).days) > most for x, _ in a for y, _ in b))
+
+
+def _written_months(st: Statement) -> frozenset[int]:
+    """The months the statement writes by name, alone ("in January") or in a date ("May
+    3, 2011"), as numbers."""
+    out = {d.month for d in _written_dates(st)}
+    for t in st.times:
+        month = re.fullmatch(r"[\dX]{4}-(\d{2})", t.value)
+        if t.granularity == "month" and month and _MONTH_NAMED.search(t.text):
+            out.add(int(month.group(1)))
+    return frozenset(out)
+
+
+_MONTH_NAMED = re.compile(rf"\b{MONTH_WORD}\b", re.IGNORECASE)
+#: Months apart for two statements' named months to tell of two events: a month on
+#: either side is one event told loosely ("late June", "July 1").
+_MONTHS_APART = 2
+
+
+def _months_apart(a: frozenset[int], b: frozenset[int]) -> bool:
+    """Whether two statements both name months and none of one is within a month of one
+    of the other (around the year's turn too): they tell of two steps of a story ("in
+    January entered guilty pleas" / "In August, ... was charged")."""
+    return bool(a and b) and all(min(abs(x - y), 12 - abs(x - y)) >= _MONTHS_APART for x in a for y in b)
 
 
 #: A count of others beside those told before ("two more teens", "three additional
@@ -187,6 +249,10 @@ def same_claim(articles: Sequence[Article], statements: Sequence[Statement],
             return False  # two speakers' own words (the same words given to two names are one quote)
         if _dates_apart(claims.dates[a], claims.dates[b], most_days_apart):
             return False  # two events, months apart
+        if _days_apart(claims.days[a], claims.days[b], most_days_apart):
+            return False  # "next in court Monday" (late September) / "... Tuesday" (December): two people's days
+        if _months_apart(claims.months[a], claims.months[b]):
+            return False  # "in January entered guilty pleas" / "In August, ... was charged"
         if claims.speakers[a] & claims.speakers[b]:  # one speaker: what each says, not who
             shared = claims.unspoken[a] & claims.unspoken[b]
         else:

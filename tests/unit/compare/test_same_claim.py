@@ -22,9 +22,9 @@ def _article(aid, text, quotes=(), refs=()):
         qs.append(Quote(content, start, start + len(content), kind, speaker=speaker, speaker_start=s,
                         speaker_end=s + len(speaker), cue=cue, cue_start=c, cue_end=c + len(cue)))
     trs = []
-    for sub, value in refs:
+    for sub, value, *kind in refs:  # (words, value[, granularity[, the date it was read against]])
         start = text.index(sub)
-        trs.append(TimeRef(sub, start, start + len(sub), value, "day"))
+        trs.append(TimeRef(sub, start, start + len(sub), value, *(kind or ["day"])))
     return Article(id=aid, source=f"{aid}.txt", text=text, paragraphs=[text], outlet=f"{aid}.example",
                    quotes=qs, time_refs=trs, published=PUBLISHED)
 
@@ -195,3 +195,36 @@ def test_written_dates_a_season_apart_are_two_events():
     assert agrees(_cite(a, a.text), _cite(c, c.text))
     # a day apart is one event told with two days (a disagreement for the conflicts), whatever year was read
     assert agrees(_cite(a, a.text), _cite(d, d.text))
+
+
+def test_named_months_apart_are_two_steps_of_a_story():
+    a = _article("a", "Edo Marsh in January pleaded guilty to two counts of arson and reckless endangerment at the "
+                      "Vell County court.", refs=[("January", "2032-01", "month")])
+    b = _article("b", "In August, Edo Marsh was charged with two counts of arson and reckless endangerment at the "
+                      "Vell County court.", refs=[("August", "2031-08", "month")])
+    c = _article("c", "In late January, Edo Marsh pleaded guilty to two counts of arson and reckless endangerment, "
+                      "court records show.", refs=[("late January", "2032-01", "month")])
+    d = _article("d", "On Feb. 2, Edo Marsh pleaded guilty to two counts of arson and reckless endangerment.",
+                 refs=[("Feb. 2", "2032-02-02")])
+    agrees = _says_the_same([a, b, c, d])
+    assert not agrees(_cite(a, a.text), _cite(b, b.text))  # the plea in January, the charge in August
+    assert agrees(_cite(a, a.text), _cite(c, c.text))
+    assert agrees(_cite(a, a.text), _cite(d, d.text))  # a month on: one step told loosely
+
+
+def test_days_told_by_weekday_months_apart_are_two_events():
+    # two incidents of one round-up story: each suspect's next court day, read against its article's date
+    a = _article("a", "Vann Ostry was ordered held without bond Sunday. He is next scheduled to appear in court Monday.",
+                 refs=[("Monday", "2031-09-29", "day", "2031-09-28")])
+    b = _article("b", "Kell Dorran, of the 5200 block of South Arden, is next scheduled to appear in court Tuesday.",
+                 refs=[("Tuesday", "2031-12-02", "day", "2031-11-30")])
+    c = _article("c", "Vann Ostry is next scheduled to appear in court Monday, prosecutors said.",
+                 refs=[("Monday", "2031-09-29", "day", "2031-09-28")])
+    # the same weekday in a copy the outlet dated two months later: one page dated twice, not two events
+    d = _article("d", "Vann Ostry is next scheduled to appear in court Monday, prosecutors said.",
+                 refs=[("Monday", "2031-12-01", "day", "2031-11-30")])
+    agrees = _says_the_same([a, b, c, d])
+    court_day = "He is next scheduled to appear in court Monday."
+    assert not agrees(_cite(a, court_day), _cite(b, b.text))
+    assert agrees(_cite(a, court_day), _cite(c, c.text))
+    assert agrees(_cite(a, court_day), _cite(d, d.text))
