@@ -134,11 +134,28 @@ def _candidates(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, in
                 by_id: Mapping[str, Article]) -> list[Citation]:
     """The sentences a summary can show for a fact: sayable sentences of the body (whole:
     not a clause cut from a long one at a semicolon, "Shamekia Sanders, 17; and Krystal
-    Hutto, 28.") that are no side of a dispute and that no later article moves on (a
-    suspect "wanted" who was since arrested); none for a fact of headlines, clauses,
-    fragments, or only disputed or superseded sentences."""
-    return [c for c in f.support if reads_alone(c, by_id)
+    Hutto, 28.") that are no side of a dispute, no appeal for information and that no
+    later article moves on (a suspect "wanted" who was since arrested); none for a fact
+    of headlines, clauses, fragments, appeals, or only disputed or superseded
+    sentences."""
+    return [c for c in f.support if reads_alone(c, by_id) and not asks_for_information(c.text)
             and not disputed.sides_of(c) and not superseded_citation(c, superseded)]
+
+
+#: An appeal for information ("Anyone with information is asked to call Crime Stoppers at
+#: 555-0199.", "If you have information that can help, call ..."): how to reach the police,
+#: not what happened.
+_APPEAL = re.compile(r"\b(?:anyone|people|those|residents)\s+(?:who\s+(?:may\s+)?(?:ha(?:s|ve)|knows?)\s+|with\s+)"
+                     r"(?:any\s+|more\s+)?information\b|\bif\s+(?:you|anyone)\s+(?:has|have|knows?)\s+(?:any\s+)?information\b"
+                     r"|\b(?:call|contact|text)\b[^.]{0,80}?(?:crime\s?stoppers|tips?\s?line|\(?\d{3}\)?[-.\s]\d{3}[-.\s]?\w{4}\b)",
+                     re.IGNORECASE)
+
+
+def asks_for_information(text: str) -> bool:
+    """Whether the sentence appeals for information (whom to call with a tip): an
+    outlet's service to its readers, true in every article that prints it, but no fact
+    of the story for its summary (it stays among the facts)."""
+    return _APPEAL.search(text) is not None
 
 
 #: Conflicts over a detail a sentence states in the side's own words (a place, a wound; a

@@ -297,6 +297,19 @@ def test_a_photo_caption_is_no_summary_line():
     assert sayable("The council met on 3/4 in Velm.")
 
 
+
+def test_an_appeal_for_information_is_no_summary_line():
+    from storylens.compare.brief import asks_for_information
+
+    ta = "Anyone with information is asked to call Velm Crime Stoppers at 555-019-0199."
+    tb = "Anyone with information about the fire is asked to call Velm Crime Stoppers at 555-019-0199."
+    a, b, appeal = _two_outlets_one_fact(ta, tb)
+    assert build_brief([a, b], [appeal], [], [], []).summary == []
+    assert asks_for_information("If you know anything about his whereabouts, call the tip line at (555) 019-0142.")
+    assert asks_for_information("Police urged residents with information to come forward.")
+    assert not asks_for_information("The caller gave police information about the car, and officers found it at 9 p.m.")
+    assert not asks_for_information("He called his brother at 10:40 p.m. and contacted the landlord the next day.")
+
 def test_a_fact_is_not_dropped_for_another_detail_disputed_in_one_of_its_sentences():
     ta = "Six people were wounded on Sunday when two men in a car fired at a bus stop."
     tb = "Six people were wounded on Sunday at a bus stop in Lorn, police said."
