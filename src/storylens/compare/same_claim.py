@@ -148,6 +148,10 @@ def _dates_apart(a: frozenset[date], b: frozenset[date], most: int) -> bool:
     return bool(a and b) and all(min(abs((x - y).days), 366 - abs((x - y).days)) > most for x in a for y in b)
 
 
+#: A weekday's name ("Saturday" of "late Saturday night").
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
 def _days_told(st: Statement) -> frozenset[tuple[date, str]]:
     """The days the statement tells by a weekday or relative to its article's date
     ("Monday", "Sunday night", "yesterday"), as read against that date (a week off at
@@ -165,9 +169,6 @@ def _days_told(st: Statement) -> frozenset[tuple[date, str]]:
     return frozenset(out)
 
 
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
-
-
 def _days_apart(a: frozenset[tuple[date, str]], b: frozenset[tuple[date, str]], most: int) -> bool:
     """Whether two statements both tell days (:func:`_days_told`) in other words, and none
     of one is within ``most`` days of one of the other: two events ("He is next scheduled
@@ -176,6 +177,13 @@ def _days_apart(a: frozenset[tuple[date, str]], b: frozenset[tuple[date, str]], 
     dated twice (a copy, an update) than two events."""
     return (bool(a and b) and not {w for _, w in a} & {w for _, w in b}
             and all(abs((x - y).days) > most for x, _ in a for y, _ in b))
+
+
+#: A month named in a time expression ("late January"), not only read from one ("last month").
+_MONTH_NAMED = re.compile(rf"\b{MONTH_WORD}\b", re.IGNORECASE)
+#: Months apart for two statements' named months to tell of two events: a month on
+#: either side is one event told loosely ("late June", "July 1").
+_MONTHS_APART = 2
 
 
 def _written_months(st: Statement) -> frozenset[int]:
@@ -187,12 +195,6 @@ def _written_months(st: Statement) -> frozenset[int]:
         if t.granularity == "month" and month and _MONTH_NAMED.search(t.text):
             out.add(int(month.group(1)))
     return frozenset(out)
-
-
-_MONTH_NAMED = re.compile(rf"\b{MONTH_WORD}\b", re.IGNORECASE)
-#: Months apart for two statements' named months to tell of two events: a month on
-#: either side is one event told loosely ("late June", "July 1").
-_MONTHS_APART = 2
 
 
 def _months_apart(a: frozenset[int], b: frozenset[int]) -> bool:
