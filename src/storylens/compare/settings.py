@@ -36,7 +36,7 @@ class CompareSettings:
     align_min_shared_terms: int = 3
     claim_min_shared_terms: int = 2  # content words two statements of one claim share, beyond who says them
     claim_min_shared_terms_other_time: int = 4  # ... when one tells of the background or has a pronoun subject, the other not
-    claim_max_days_apart: int = 30  # two statements whose written dates are all further apart tell of two events
+    claim_max_days_apart: int = 30  # two statements whose written dates (or weekdays read) are all further apart: two events
     #: paraphrases: statements the lexical test rejects align on the cosine of their
     #: story-centred MiniLM vectors (``compare.paraphrase``), with an anchor and no
     #: conflicting figure or day; only stories with 2+ independent news sources.
