@@ -106,7 +106,7 @@ class _Claims:
             self.speakers[k] = frozenset(speakers - {UNKNOWN_SPEAKER})
             self.groups[k] = frozenset(g for s, e, g in group_spans.get(c.article_id, ()) if s < c.end and c.start < e)
             self.dates[k] = _written_dates(st)
-            self.months[k] = _written_months(st)
+            self.months[k] = _written_months(st, self.dates[k])
             self.days[k] = _days_told(st)
 
 
@@ -186,10 +186,10 @@ _MONTH_NAMED = re.compile(rf"\b{MONTH_WORD}\b", re.IGNORECASE)
 _MONTHS_APART = 2
 
 
-def _written_months(st: Statement) -> frozenset[int]:
-    """The months the statement writes by name, alone ("in January") or in a date ("May
-    3, 2011"), as numbers."""
-    out = {d.month for d in _written_dates(st)}
+def _written_months(st: Statement, written_dates: frozenset[date]) -> frozenset[int]:
+    """The months the statement writes by name, alone ("in January") or in one of its
+    ``written_dates`` (:func:`_written_dates`: "May 3, 2011"), as numbers."""
+    out = {d.month for d in written_dates}
     for t in st.times:
         month = re.fullmatch(r"[\dX]{4}-(\d{2})", t.value)
         if t.granularity == "month" and month and _MONTH_NAMED.search(t.text):
