@@ -265,7 +265,6 @@ def _person_words(text: str, start: int, end: int) -> tuple[int, int]:
     return first, out_end
 
 
-
 #: Generational suffixes after a surname ("Martin Luther King Jr", "Henry Ford II"), folded.
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _ANCHOR_TITLES = STRONG_TITLES | {"minister", "secretary", "premier"}
