@@ -16,6 +16,7 @@ from .quotes_lexicon import (
     POSSESSIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
 )
+from .entities_names import is_role_word
 from .nlp import text_of
 from .settings import current as _settings
 
@@ -33,6 +34,11 @@ _WORD = re.compile(r"[A-Za-z]+")
 #: and only child of a single mother", "the boy's mother" of "the boy's mother, who".
 _ROLE_HEAD = re.compile(r"(?:(?!\b(?:of|and|or|who|whose|with|for|at|in)\b)[^,;(\u2014\u2013])*", re.IGNORECASE)
 _POSSESSOR = re.compile(r"['\u2019]s\b")
+#: Between a role noun and the name in apposition to it: a comma, after what the role is
+#: of or for ("a spokesman, Eric Schultz"; "a spokesman for the Police Department, Jane
+#: Roe"), no clause.
+_TO_APPOSITION = re.compile(r"(?:\s+(?:of|for|at|with|to|in|from)\s+[^,;:()\u2014\u2013]*?)?\s*,\s*", re.IGNORECASE)
+_CLAUSE_WORD = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -172,9 +178,10 @@ def _noun_genders(words: list[str]) -> set[str]:
 def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: MentionIndex,
                     subjects: set[int], previous: tuple[int, Entity] | None = None,
                     turned_to: set[int] | None = None) -> str | None:
-    """Key of the entity the speaker names: the mention overlapping the speaker (its head
-    first); for a relative pronoun the noun it modifies; for he/she the previous quote's
-    speaker when it is close (news writing keeps a pronoun on the current speaker) and no
+    """Key of the entity the speaker names: the person named in apposition to a role noun
+    that is the speaker ("said Varga's lawyer, Tomas Reule": the lawyer, not the client),
+    else the mention overlapping the speaker (its head first); for a relative pronoun the
+    noun it modifies; for he/she the previous quote's speaker when it is close (news writing keeps a pronoun on the current speaker) and no
     other person became the subject of a sentence's main verb since (``turned_to``: their
     mentions' start offsets, outside quotations), else the nearest preceding compatible
     person; for they/we the nearest organisation."""
@@ -196,5 +203,27 @@ def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: Menti
         ent = index.preceding(start, ("org",), text_of(doc), None, subjects)
         return ent.key if ent else None
     head = (subject.idx, subject.idx + len(subject.text))
-    ent = index.overlapping(start, end, head)
+    named = _named_in_apposition(text_of(doc), subject, end, index) if is_role_word(subject.text) else None
+    ent = named or index.overlapping(start, end, head)
     return ent.key if ent else None
+
+
+def _named_in_apposition(text: str, role: Token, end: int, index: MentionIndex) -> Entity | None:
+    """The person named in apposition to a role noun that is the speaker ("said a White
+    House spokesman, Eric Schultz": Schultz, not the White House the role is of; "a
+    spokesman for the Harbor Authority, Jane Roe"), within the speaker's span (up to
+    ``end``); None when the role word is part of a name or no person follows it so."""
+    role_end = role.idx + len(role.text)
+    for s, e, ent in index.mentions:
+        if s < role_end and role.idx < e:
+            return None  # the role word is part of a name
+        if e <= role_end:
+            continue
+        if e > end:
+            break
+        between = text[role_end:s]
+        if _CLAUSE_WORD.search(between) or between.count(",") > 1:
+            break
+        if ent.kind == "person" and _TO_APPOSITION.fullmatch(between):
+            return ent
+    return None

@@ -84,3 +84,33 @@ def test_only_the_head_of_a_role_says_a_gender():
                      [Span(0, 8), Span(text.index("Berg said"), text.index("Berg said") + 4)])]
     he = [q for q in extract_quotes(load_nlp()(text), people) if q.speaker == "he"]
     assert he and he[0].speaker_entity == "person:ida berg"
+
+
+def _speaker_of_said(text: str, entities: list[Entity]) -> str | None:
+    (quote,) = [q for q in extract_quotes(load_nlp()(text), entities) if q.cue == "said"]
+    return quote.speaker_entity
+
+
+def test_a_role_of_someone_named_in_apposition_is_the_named_person_not_whose_role_it_is():
+    # a lawyer's words are not the client's, a spokesman's not the institution's name
+    text = "“The charges have no basis,” said Mr. Varga’s lawyer, Tomas Reule, on Monday."
+    people = [entity(text, "person:varga", "Varga"), entity(text, "person:tomas reule", "Tomas Reule")]
+    assert _speaker_of_said(text, people) == "person:tomas reule"
+    text = "“The minutes were read out of context,” said a Harbor Authority spokesman, Dario Velt."
+    named = [entity(text, "org:harbor authority", "Harbor Authority", "org"),
+             entity(text, "person:dario velt", "Dario Velt")]
+    assert _speaker_of_said(text, named) == "person:dario velt"
+    text = "“The minutes were read out of context,” said a spokeswoman for the Harbor Authority, Ana Pilz."
+    named = [entity(text, "org:harbor authority", "Harbor Authority", "org"),
+             entity(text, "person:ana pilz", "Ana Pilz")]
+    assert _speaker_of_said(text, named) == "person:ana pilz"
+
+
+def test_a_name_after_the_speaker_that_is_no_apposition_of_its_role_does_not_take_the_quote():
+    # "..., which represents Ana Pilz": a clause; "..., Ana Pilz's employer": no role before the comma
+    text = "“The minutes were read out of context,” said a spokesman for the Harbor Authority, which represents Ana Pilz."
+    named = [entity(text, "org:harbor authority", "Harbor Authority", "org"),
+             entity(text, "person:ana pilz", "Ana Pilz")]
+    assert _speaker_of_said(text, named) == "org:harbor authority"
+    text = "“The minutes were read out of context,” said the Harbor Authority, Ana Pilz’s employer."
+    assert _speaker_of_said(text, named) == "org:harbor authority"
