@@ -181,10 +181,11 @@ def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: Menti
     """Key of the entity the speaker names: the person named in apposition to a role noun
     that is the speaker ("said Varga's lawyer, Tomas Reule": the lawyer, not the client),
     else the mention overlapping the speaker (its head first); for a relative pronoun the
-    noun it modifies; for he/she the previous quote's speaker when it is close (news writing keeps a pronoun on the current speaker) and no
-    other person became the subject of a sentence's main verb since (``turned_to``: their
-    mentions' start offsets, outside quotations), else the nearest preceding compatible
-    person; for they/we the nearest organisation."""
+    noun it modifies; for he/she the previous quote's speaker when it is close (news
+    writing keeps a pronoun on the current speaker) and no other person became the subject
+    of a sentence's main verb since (``turned_to``: their mentions' start offsets, outside
+    quotations), else the nearest preceding compatible person; for they/we the nearest
+    organisation."""
     lower = subject.lower_
     if lower in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         antecedent = subject.head.head
