@@ -210,11 +210,18 @@ def _shift(anchor: date, unit: str, n: int) -> str:
     return day_value(anchor)
 
 
-def _relative(g: dict[str, str | None], anchor: date | None, tense: Tense) -> Resolved:
+#: How fine a time told before must be for "the following UNIT" to count from it.
+_TOLD_FOR_UNIT = {"year": r"\d{4}(?:-\d\d(?:-\d\d)?)?", "fiscal year": r"\d{4}(?:-\d\d(?:-\d\d)?)?",
+                  "quarter": r"\d{4}-\d\d(?:-\d\d)?", "month": r"\d{4}-\d\d(?:-\d\d)?", "week": r"\d{4}-\d\d-\d\d"}
+
+
+def _relative(g: dict[str, str | None], anchor: date | None, tense: Tense, context: Context) -> Resolved:
     rel = (g["rel"] or "").lower()
     unit = (g["unit"] or "").lower()
     if rel in ("the past", "the last", "the next", "the coming") and unit not in ("weekend",):
         return (_duration("1", "year" if unit == "fiscal year" else unit), "duration")
+    if rel in ("the following", "the previous") and unit in _TOLD_FOR_UNIT:
+        return _from_the_told(rel, unit, anchor, tense, context)
     if anchor is None:
         value = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
                  "decade": "XXX", "century": "XX"}.get(unit, "XXXX")
@@ -223,6 +230,23 @@ def _relative(g: dict[str, str | None], anchor: date | None, tense: Tense) -> Re
             "next": 1, "coming": 1, "following": 1, "the following": 1, "this coming": 1}.get(rel, 0)
     if unit == "weekend" and rel in ("this",) and tense == "past" and anchor.isoweekday() < 6:
         step = -1
+    return _value(_shift(anchor, unit, step))
+
+
+def _from_the_told(rel: str, unit: str, anchor: date | None, tense: Tense, context: Context) -> Resolved:
+    """"The following year", "the previous month": the one after (before) the time the
+    narrative is on, named in the last sentences ("In 2003 he was convicted of burglary.
+    The following year, he was convicted of forgery": 2004), as fine as the unit; with none,
+    the one after (before) the publication date, but never a later one told in the past
+    tense ("The following year, he was convicted", nothing named before: a year, which is
+    unknown)."""
+    step = 1 if rel == "the following" else -1
+    told = context.told_last()
+    if told is not None and re.fullmatch(_TOLD_FOR_UNIT[unit], told):
+        start = date.fromisoformat((told + "-01-01")[:10])
+        return _value(_shift(start, unit, step))
+    if anchor is None or (step > 0 and tense == "past"):
+        return _value({"week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX"))
     return _value(_shift(anchor, unit, step))
 
 
@@ -464,7 +488,7 @@ def resolve(rule: str, g: dict[str, str | None], text: str, anchor: date | None,
     if rule in ("season", "season_year"):
         return _season(g, anchor, tense)
     if rule == "relative":
-        return _relative(g, anchor, tense)
+        return _relative(g, anchor, tense, context)
     if rule == "ago":
         return _ago(g, anchor, context)
     if rule == "span":

@@ -347,3 +347,18 @@ def test_a_month_without_its_year_is_in_the_year_of_the_day_its_sentence_names()
 def test_a_month_s_name_that_is_a_person_s_is_no_month() -> None:
     assert [r.text for r in refs("Dorian Vell, 45, and April Vell, 38, were arrested in Orla in April.")] == ["April"]
     assert one("Dorian Vell, 45, and April Vell, 38, were arrested in Orla in April.", "April").start > 40
+
+
+def test_the_following_year_counts_from_the_year_the_narrative_is_on() -> None:
+    assert one("In 2003, Tor Brenn was convicted of burglary in Halvik. The following year, he was convicted "
+               "of forgery.", "following year").value == "2004"
+    assert one("The harbor budget climbed to $1.6 million in fiscal 2010. It dipped to $1.5 million the "
+               "following year.", "following year").value == "2011"
+    assert one("The council will vote on the plan in May. The harbor would close the following month.",
+               "following month").value == "2026-06"
+
+
+def test_the_following_year_told_in_the_past_with_nothing_before_it_is_no_later_year() -> None:
+    # the publication year plus one cannot be when something already happened
+    assert one("The following year, the council voted to close the harbor.", "following year").value == "XXXX"
+    assert one("Sales rose 4 percent compared with the previous year.", "previous year").value == "2025"
