@@ -165,7 +165,8 @@ RULES: tuple[Rule, ...] = (
     _rule("weekend", r"(?i:the\s+weekend)", 2),
     _rule("year_quarter",
           rf"(?i:the\s+)(?P<year>{_YEAR})(?:\s+(?i:fiscal))?\s+(?:(?P<ord>{_ORD})[\s-])?(?i:quarter|period)", 7),
-    _rule("this_unit", r"(?i:the\s+(?:(?P<which>full|fiscal|calendar|entire|whole)\s+)?(?P<unit>year|week|month))(?![\w-])", 1),
+    _rule("this_unit", r"(?i:the\s+(?:(?P<which>full|fiscal|calendar|entire|whole)\s+)?(?P<unit>year|week|month))(?![\w-])"
+          r"(?P<bound>(?=\s+(?i:leading\s+up\s+to|before|after|following|preceding|prior\s+to)\s))?", 1),
     _rule("year_earlier", r"(?i:(?:the\s+)?year-(?:earlier|ago))(?!\s+(?:quarter|period|nine|six|three|months))", 2),
 
     _rule("deictic",

@@ -543,7 +543,7 @@ def resolve(rule: str, g: dict[str, str | None], text: str, anchor: date | None,
         return year_text, "year"
     if rule == "this_unit":
         unit = (g["unit"] or "").lower()
-        if anchor is None:
+        if anchor is None or g.get("bound") is not None:  # "the year leading up to the attack": not this year
             return {"year": ("XXXX", "year"), "week": ("XXXX-WXX", "week")}.get(unit, ("XXXX-XX", "month"))
         return _value(_shift(anchor, unit, 0))
     if rule == "year_earlier":

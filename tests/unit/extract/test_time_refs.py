@@ -362,3 +362,9 @@ def test_the_following_year_told_in_the_past_with_nothing_before_it_is_no_later_
     # the publication year plus one cannot be when something already happened
     assert one("The following year, the council voted to close the harbor.", "following year").value == "XXXX"
     assert one("Sales rose 4 percent compared with the previous year.", "previous year").value == "2025"
+
+
+def test_the_year_leading_up_to_an_event_is_not_this_year() -> None:
+    assert one("Harbor records documented 200 incidents in the year leading up to the flood.", "the year").value == "XXXX"
+    assert one("In the week after the storm, ferries ran at night.", "the week").value == "XXXX-WXX"
+    assert one("The council will close the harbor at the end of the year.", "the year").value == "2026"
