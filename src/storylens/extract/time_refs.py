@@ -196,8 +196,19 @@ def _kind_of_thing(noun: "Token") -> bool:
     return noun.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
+#: Head nouns of names made of a date ("the 17 February Brigade", "the Jan. 6 Committee",
+#: "the 25 January Revolution", "the 6th of October Bridge"): such a date names a
+#: thing, not a day of the story.
+_DATE_NAMED = frozenset("""brigade brigades movement revolution committee commission coalition martyrs bridge street
+square party front group alliance stadium accords accord agreement declaration uprising""".split())
+
+
 def _keep(doc: "Doc", span: "Span", name: str, groups: dict[str, str | None], text: str) -> bool:
     """Filters that need the parse or the surrounding words."""
+    if name in ("month_day_year", "day_month_year") and not groups.get("year") and span.end < len(doc):
+        following = doc[span.end]
+        if following.is_title and following.lower_ in _DATE_NAMED:
+            return False  # a name: "the 17 February Brigade", "the Jan. 6 Committee"
     if name == "month" and any(token.ent_type_ == "PERSON" for token in span):
         return False  # a month's name that is a person's: "April Jones, 38", "June Carter"
     if name == "month" and not groups.get("mod") and (groups.get("month") or "") in ("May", "March"):

@@ -368,3 +368,10 @@ def test_the_year_leading_up_to_an_event_is_not_this_year() -> None:
     assert one("Harbor records documented 200 incidents in the year leading up to the flood.", "the year").value == "XXXX"
     assert one("In the week after the storm, ferries ran at night.", "the week").value == "XXXX-WXX"
     assert one("The council will close the harbor at the end of the year.", "the year").value == "2026"
+
+
+def test_a_date_that_names_a_group_or_a_place_is_no_day() -> None:
+    found = refs("The cable warned that the 17 February Brigade guarding the Orla port was compromised, "
+                 "and the Jan. 6 Committee met on March 2 at the 6th of October Bridge.")
+    assert [r.text for r in found] == ["March 2"]
+    assert one("Ferries sailed again on 17 February, two days after the storm.", "17 February").value == "2026-02-17"
