@@ -206,8 +206,7 @@ square party front group alliance stadium accords accord agreement declaration u
 def _keep(doc: "Doc", span: "Span", name: str, groups: dict[str, str | None], text: str) -> bool:
     """Filters that need the parse or the surrounding words."""
     if name in ("month_day_year", "day_month_year") and not groups.get("year") and span.end < len(doc):
-        following = doc[span.end]
-        if following.is_title and following.lower_ in _DATE_NAMED:
+        if doc[span.end].is_title and doc[span.end].lower_ in _DATE_NAMED:
             return False  # a name: "the 17 February Brigade", "the Jan. 6 Committee"
     if name == "month" and any(token.ent_type_ == "PERSON" for token in span):
         return False  # a month's name that is a person's: "April Jones, 38", "June Carter"
