@@ -12,11 +12,12 @@ order, link to the spelling most articles use (ties: the first in alphabetical o
 unless one article names two of them (it may be naming two people: a "Mario" and a
 "Maria"). The spellings stay as written in the text; a quotation given to "Consuelo
 Garcia" by one outlet and to "Comsuelo Garcia" by another is one speaker's, not an
-attribution dispute. Nor that "Barbara L. McQuade" and "Barbara McQuade", or "Mike
-Elliott" and "Michael Elliott", are one person: a name with or without a middle initial
-or a generational suffix ("Jr.", "III"), with a short or a full given name, links to the
-form most articles use, unless the forms carry two initials or two suffixes (a father and
-a son) or one article names two of them. Nor that "Kim" alone, which ends no full name,
+attribution dispute. Nor that "Barbara L. McQuade" and "Barbara McQuade", "Hillary Rodham
+Clinton" and "Hillary Clinton", or "Mike Elliott" and "Michael Elliott", are one person: a
+name with or without a middle name or initial or a generational suffix ("Jr.", "III"),
+with a short or a full given name, links to the form most articles use, unless the forms
+carry two middle names or two suffixes (a father and a son) or one article names two of
+them. Nor that "Kim" alone, which ends no full name,
 is the one "Kim Jong Un" it begins (a family name written first; a given name used
 alone), when the rest of that name is names: words the story never writes in lower case
 (not "Stewart Elementary", a school the model took for a person).
@@ -86,6 +87,13 @@ _GIVEN_NAMES = {short: full for full, shorts in {
 }.items() for short in shorts.split()}
 
 
+def _one_middle_name(middles: set[tuple[str, ...]]) -> bool:
+    """Whether the middle names of a name's forms can all be one: as many words, each the
+    same or an initial of the other ("l" and "lee"; not "l" and "j", "birshon" and "rashap")."""
+    return all(len(a) == len(b) and all(x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(a, b))
+               for a in middles for b in middles)
+
+
 def _without_suffix(words: list[str]) -> list[str]:
     """A name's words without a generational suffix at its end (a name of two words or
     more keeps them)."""
@@ -94,24 +102,26 @@ def _without_suffix(words: list[str]) -> list[str]:
 
 def _name_form_links(articles: Sequence[Article]) -> dict[str, str]:
     """``{a form of a name: the form most articles use}`` for one person written with and
-    without a middle initial ("Barbara L. McQuade", "Barbara McQuade"), with and without a
-    generational suffix ("Theodore J. Boutrous Jr.", "Theodore Boutrous") or with a short
-    given name ("Mike Elliott", "Michael Elliott"): the same surname and the same given
-    name once short forms are read as the full one; not when the forms carry two initials
+    without a middle name or initial ("Barbara L. McQuade", "Hillary Rodham Clinton",
+    "Barbara McQuade"), with and without a generational suffix ("Theodore J. Boutrous
+    Jr.", "Theodore Boutrous") or with a short given name ("Mike Elliott", "Michael
+    Elliott"): the same surname and the same given name once short forms are read as the
+    full one; not when the forms carry two middle names (an initial is the name it begins)
     or two suffixes (a father and a son) or one article names two of them (two people)."""
     named = [{e.key for e in a.entities if e.kind == "person"} for a in articles]
     held = Counter(k for keys in named for k in keys)
     forms: dict[tuple[str, str, str], set[str]] = {}
     for key in held:
         words = _without_suffix(_name_of(key).split())
-        if len(words) == 2 or (len(words) == 3 and len(words[1]) == 1):
+        if len(words) >= 2:
             given = _GIVEN_NAMES.get(words[0], words[0])
             forms.setdefault((key.split(":", 1)[0], given, words[-1]), set()).add(key)
     links: dict[str, str] = {}
     for keys in forms.values():
-        initials = {w[1] for w in (_without_suffix(_name_of(k).split()) for k in keys) if len(w) == 3}
+        middles = {tuple(w[1:-1]) for w in (_without_suffix(_name_of(k).split()) for k in keys)} - {()}
         suffixes = {_name_of(k).split()[-1] for k in keys} & NAME_SUFFIXES
-        if len(keys) < 2 or len(initials) > 1 or len(suffixes) > 1 or any(len(ks & keys) > 1 for ks in named):
+        if len(keys) < 2 or not _one_middle_name(middles) or len(suffixes) > 1 \
+                or any(len(ks & keys) > 1 for ks in named):
             continue
         usual = min(keys, key=lambda k: (-held[k], len(k), k))
         links.update({k: usual for k in sorted(keys) if k != usual})

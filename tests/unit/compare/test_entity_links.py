@@ -124,8 +124,9 @@ def _written_three_times(one: str, usual: str) -> list[Article]:
 
 
 @pytest.mark.parametrize("one, usual", [("Ada L. Crane", "Ada Crane"), ("Mike Elliott", "Michael Elliott"),
+                                        ("Ada Lorraine Crane", "Ada Crane"), ("Ada Lorraine Crane", "Ada L. Crane"),
                                         ("Tobias R. Venn Jr.", "Tobias Venn"), ("Tobias Venn III", "Tobias Venn")])
-def test_a_middle_initial_or_a_short_given_name_is_the_same_person(one: str, usual: str) -> None:
+def test_a_middle_name_or_initial_or_a_short_given_name_is_the_same_person(one: str, usual: str) -> None:
     written = _written_three_times(one, usual)
     key = {a.id: a.entities[0].key for a in written}
     assert link_entities(written) == {key["a"]: key["b"]}
@@ -136,6 +137,8 @@ def test_two_initials_or_another_given_name_are_not_linked() -> None:
     a, b, _ = _written_three_times("Ada L. Crane", "Ada Crane")
     other = _quoted_person("d", "Ada J. Crane", "person:ada j crane", "Velm Herald")
     assert link_entities([a, b, other]) == {}  # two initials: perhaps a father and a son
+    named = _quoted_person("d", "Ada Jolene Crane", "person:ada jolene crane", "Velm Herald")
+    assert link_entities([a, b, named]) == {}  # two middle names: perhaps two sisters
     a, b, _ = _written_three_times("Mike Elliott", "Michael Elliott")
     mark = _quoted_person("d", "Mark Elliott", "person:mark elliott", "Velm Herald")
     assert "person:mark elliott" not in link_entities([a, b, mark])
