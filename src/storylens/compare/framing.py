@@ -8,7 +8,9 @@ Kinds:
 - ``attribution``: "claim" verbs and nouns, with a preceding auxiliary ("has claimed");
 - ``scare_quote``: a quoted span of 1 to 3 words that is not someone's quoted words:
   either it sits inside a longer quotation (the speaker's own scare quotes), or its
-  sentence has no speech verb (:data:`SPEECH_CUES`, plus the article's own quote cues);
+  sentence has no speech verb (:data:`SPEECH_CUES`, plus the article's own quote cues)
+  and does not open with the name (or surname) of a person the article names and a colon,
+  as headlines give a speaker ("Ada Crane: Sister Is 'Dead Wrong' On the Dam");
 - ``loaded_term``: a term from :data:`LOADED_TERMS`, given with a neutral counterpart;
 - ``hedged_claim`` (across articles, :func:`find_hedged_claims`): a statement one outlet
   hedges ("claims", "allegedly", "according to") that an independent outlet states in
@@ -42,6 +44,7 @@ from typing import Any
 
 from storylens.compare.textspans import quoted_spans, sentence_around, sentence_spans, word_norms, word_texts
 from storylens.model import Article, Citation, Fact
+from storylens.text import fold
 
 __all__ = ["FramingCue", "find_framing", "find_hedged_claims", "framing_in_text", "HEDGES", "CLAIM_WORDS", "LOADED_TERMS", "SPEECH_CUES"]
 
@@ -111,7 +114,11 @@ class FramingCue:
         return out
 
 
-def _scare_quotes(text: str, cues: set[str]) -> list[tuple[int, int, str]]:
+#: A sentence that opens with a name and a colon: "Ada Crane: Sister Is 'Dead Wrong'".
+_NAME_COLON = re.compile(r"\W*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s*:\s")
+
+
+def _scare_quotes(text: str, cues: set[str], names: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     spans = quoted_spans(text)
     sentences = sentence_spans(text)
     out = []
@@ -129,13 +136,17 @@ def _scare_quotes(text: str, cues: set[str]) -> list[tuple[int, int, str]]:
             if o is not s and lo <= o.outer_start and o.outer_end <= hi:
                 outside = outside.replace(text[o.start:o.end], " ")
         said = set(word_norms(outside)) & cues
-        if not said:
+        speaker = _NAME_COLON.match(text, lo, s.outer_start)
+        if not said and not (speaker and fold(speaker.group(1)) in names):
             out.append((s.outer_start, s.outer_end, "no speaker in the sentence"))
     return out
 
 
-def framing_in_text(article_id: str, text: str, field: str = "text", cues: set[str] | None = None) -> list[FramingCue]:
-    """Framing cues in one text (an article body, or its headline with ``field="headline"``)."""
+def framing_in_text(article_id: str, text: str, field: str = "text", cues: set[str] | None = None,
+                    names: frozenset[str] = frozenset()) -> list[FramingCue]:
+    """Framing cues in one text (an article body, or its headline with ``field="headline"``);
+    ``names``: the people the article names, folded, each by full name and by surname,
+    any of which may open a sentence as its speaker ("Crane: ...")."""
     cues = set(SPEECH_CUES) if cues is None else cues
     out: list[FramingCue] = []
 
@@ -164,7 +175,7 @@ def framing_in_text(article_id: str, text: str, field: str = "text", cues: set[s
             continue
         term = re.sub(r"\s+", " ", m.group().lower())
         out.append(FramingCue(article_id, "loaded_term", m.group(), cite(m.start(), m.end()), neutral=LOADED_TERMS[term]))
-    for start, end, note in _scare_quotes(text, cues):
+    for start, end, note in _scare_quotes(text, cues, names):
         out.append(FramingCue(article_id, "scare_quote", text[start:end], cite(start, end), note=note))
     out.sort(key=lambda c: (c.citation.start, c.kind))
     return out
@@ -175,9 +186,11 @@ def find_framing(articles: Sequence[Article]) -> list[FramingCue]:
     out: list[FramingCue] = []
     for article in articles:
         cues = set(SPEECH_CUES) | {w for q in article.quotes if q.cue for w in word_norms(q.cue)}
+        names = frozenset(form for e in article.entities if e.kind == "person" and e.name.split()
+                          for form in (fold(e.name), fold(e.name.split()[-1])))
         if article.headline:
-            out.extend(framing_in_text(article.id, article.headline, "headline", cues))
-        out.extend(framing_in_text(article.id, article.text, "text", cues))
+            out.extend(framing_in_text(article.id, article.headline, "headline", cues, names))
+        out.extend(framing_in_text(article.id, article.text, "text", cues, names))
     log.debug("%d framing cues in %d articles", len(out), len(articles))
     return out
 

@@ -54,3 +54,18 @@ def test_headline_cues_cite_the_headline():
     c = cues[0].citation
     assert c.field == "headline" and article.headline[c.start:c.end] == '"cancels"'
     assert cues[0].to_dict()["citation"]["field"] == "headline"
+
+
+def test_a_headline_that_opens_with_its_speakers_name_gives_the_quote_a_speaker():
+    from storylens.model import Entity, Span
+
+    def with_headline(headline: str) -> Article:
+        text = "Ada Crane said on Monday that the dam was safe."
+        return Article(id="h", source="h.txt", text=text, paragraphs=[], headline=headline,
+                       entities=[Entity("person:ada crane", "Ada Crane", "person", [], [Span(0, 9)])])
+
+    assert find_framing([with_headline("Crane: Sister Is 'Dead Wrong' On the Dam")]) == []
+    assert find_framing([with_headline("Ada Crane: 'Dead Wrong' on the dam")]) == []
+    # a label is no speaker: "Photos:", "Charge:"
+    (cue,) = find_framing([with_headline("Photos: the 'safe' dam after the flood")])
+    assert cue.kind == "scare_quote" and cue.cue == "'safe'"
