@@ -180,12 +180,12 @@ def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: Menti
                     turned_to: set[int] | None = None) -> str | None:
     """Key of the entity the speaker names: the person named in apposition to a role noun
     that is the speaker ("said Varga's lawyer, Tomas Reule": the lawyer, not the client),
-    else the mention overlapping the speaker (its head first); for a relative pronoun the
-    noun it modifies; for he/she the previous quote's speaker when it is close (news
-    writing keeps a pronoun on the current speaker) and no other person became the subject
-    of a sentence's main verb since (``turned_to``: their mentions' start offsets, outside
-    quotations), else the nearest preceding compatible person; for they/we the nearest
-    organisation."""
+    else the mention overlapping the speaker (its head first), but never a place for a role
+    ("the Texas governor" is not Texas: None); for a relative pronoun the noun it
+    modifies; for he/she the previous quote's speaker when it is close (news writing keeps a
+    pronoun on the current speaker) and no other person became the subject of a sentence's
+    main verb since (``turned_to``: their mentions' start offsets, outside quotations), else
+    the nearest preceding compatible person; for they/we the nearest organisation."""
     lower = subject.lower_
     if lower in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         antecedent = subject.head.head
@@ -204,8 +204,11 @@ def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: Menti
         ent = index.preceding(start, ("org",), text_of(doc), None, subjects)
         return ent.key if ent else None
     head = (subject.idx, subject.idx + len(subject.text))
-    named = _named_in_apposition(text_of(doc), subject, end, index) if is_role_word(subject.text) else None
+    role = is_role_word(subject.text)
+    named = _named_in_apposition(text_of(doc), subject, end, index) if role else None
     ent = named or index.overlapping(start, end, head)
+    if ent is not None and role and ent.kind == "place":
+        return None  # "the Texas governor said": a person the text does not name here, not Texas
     return ent.key if ent else None
 
 

@@ -114,3 +114,9 @@ def test_a_name_after_the_speaker_that_is_no_apposition_of_its_role_does_not_tak
     assert _speaker_of_said(text, named) == "org:harbor authority"
     text = "“The minutes were read out of context,” said the Harbor Authority, Ana Pilz’s employer."
     assert _speaker_of_said(text, named) == "org:harbor authority"
+
+
+def test_a_role_whose_only_named_word_is_a_place_is_no_speaker_of_that_place():
+    text = "“We will rebuild the dam,” the Norland governor said on Tuesday."
+    place = [entity(text, "place:norland", "Norland", "place")]
+    assert _speaker_of_said(text, place) is None
