@@ -71,7 +71,7 @@ from storylens.compare.settings import current
 from storylens.compare.timeline import BackgroundSpans, TimelineEvent
 from storylens.extract.quotes_lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, RELATIVE_PRONOUNS
 from storylens.compare.statements import (Statement, across_sources, concept_of, hours_between, one_account,
-                                          outlet_name, statements_of, terms, word_stem)
+                                          outlet_name, same_speaker, statements_of, terms, word_stem)
 from storylens.model import Article, Citation, Conflict, ConflictSide, Fact, Figure, TimeRef
 from storylens.stories import same_source
 
@@ -911,15 +911,6 @@ def _agreed_side(fact: Fact, conflict: Conflict, side: Citation, rivals: Sequenc
     return support_sources(stating, by_id) >= 2
 
 
-def _same_speaker(a: str, b: str) -> bool:
-    """One key is the other's surname alone ("person:trump", "person:donald trump"): not
-    two speakers (the story's entity links usually join them; when they cannot, because
-    two people share the surname, the bare surname cannot say which one is meant)."""
-    na, nb = a.split(":", 1)[-1], b.split(":", 1)[-1]
-    short, full = sorted((na, nb), key=len)
-    return short == full or (" " not in short and full.split()[-1] == short)
-
-
 #: A speaker that names several people ("John Ashcroft, Kit Bond and Jim Talent").
 _SEVERAL = re.compile(r",|\band\b|&")
 
@@ -952,7 +943,7 @@ def _attribution_edges(articles: Sequence[Article], sts: dict[str, list[Statemen
         ka, kb = qa.speaker_entity or "", qb.speaker_entity or ""
         if ka == kb or same_source(a, b):
             continue
-        if len(wa & wb) / len(wa | wb) >= same_quote and not _same_speaker(ka, kb):
+        if len(wa & wb) / len(wa | wb) >= same_quote and not same_speaker(ka, kb):
             out.append(_Edge("attribution", "", qa.text, ConflictSide(qa.text, ka, sa.citation),
                              ConflictSide(qb.text, kb, sb.citation), (ka, kb)))
     return out

@@ -67,6 +67,7 @@ from itertools import accumulate
 from typing import Any
 
 from storylens.compare.settings import current
+from storylens.compare.statements import same_speaker
 from storylens.compare.textspans import QuotedSpan, Word, quoted_spans, sentence_around, sentence_spans, words
 from storylens.model import Article, Citation
 from storylens.text import NUMBER_WORDS
@@ -135,7 +136,9 @@ class QuoteGroup:
 
     @property
     def attribution_differs(self) -> bool:
-        return len(self.speakers) > 1
+        """Whether outlets give the utterance to two speakers (a surname alone and a full
+        name ending in it are one: :func:`~storylens.compare.statements.same_speaker`)."""
+        return any(not same_speaker(a, b) for n, a in enumerate(self.speakers) for b in self.speakers[n + 1:])
 
     @property
     def fidelity(self) -> str:

@@ -25,7 +25,7 @@ from storylens.compare.textspans import sentence_spans
 from storylens.model import Article, Citation, Figure, Quote, TimeRef
 
 __all__ = ["UNKNOWN_SPEAKER", "Statement", "split_statements", "statement_spans", "statements_of", "terms", "word_stem",
-           "concept_of", "outlet_name", "across_sources", "one_account", "hours_between", "HEDGE_CUES"]
+           "concept_of", "outlet_name", "across_sources", "one_account", "hours_between", "same_speaker", "HEDGE_CUES"]
 
 log = logging.getLogger(__name__)
 
@@ -253,6 +253,16 @@ def speaker_key(quote: Quote) -> str:
     if quote.speaker and fold(quote.speaker) not in _PRONOUNS:
         return fold(quote.speaker)
     return UNKNOWN_SPEAKER
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """Whether two speaker keys can be one speaker: the same, or one the other's surname
+    alone ("person:trump", "person:donald trump"; the story's entity links usually join
+    them, and when they cannot, because two people share the surname, the bare surname
+    cannot say which one is meant)."""
+    na, nb = a.split(":", 1)[-1], b.split(":", 1)[-1]
+    short, full = sorted((na, nb), key=len)
+    return short == full or (" " not in short and full.split()[-1] == short)
 
 
 def statements_of(article: Article) -> list[Statement]:

@@ -85,6 +85,16 @@ def test_long_identical_quote_with_other_speaker_links_and_flags_attribution():
     assert all(v.fidelity == "verbatim" for v in group.variants)
 
 
+def test_a_bare_surname_and_the_full_name_it_ends_are_no_other_speaker():
+    # the story may hold two Brandviks, so the surname stays unlinked; it still names no one else
+    text1 = 'Brandvik said: "The bridge stays shut until the inspectors sign it off."'
+    text2 = 'Ilse Brandvik said: "The bridge stays shut until the inspectors sign it off."'
+    q = "The bridge stays shut until the inspectors sign it off."
+    (group,) = _groups(_article("a", text1, [(q, "person:brandvik", "direct")]), _article("b", text2, [(q, MAYOR, "direct")]))
+    assert set(group.speakers) == {"person:brandvik", MAYOR} and not group.attribution_differs
+    assert group.to_dict()["attribution_differs"] is False
+
+
 def test_partial_quote_uses_only_the_quoted_words_and_nested_quotes_stay_inside():
     text = 'Brandvik said the city would "pay for every repair the experts ask for" and more.'
     nested = 'Brandvik wrote: "We call this "Operation Mend." We will pay for every repair the experts ask for."'
