@@ -34,11 +34,21 @@ _WORD = re.compile(r"[A-Za-z]+")
 #: and only child of a single mother", "the boy's mother" of "the boy's mother, who".
 _ROLE_HEAD = re.compile(r"(?:(?!\b(?:of|and|or|who|whose|with|for|at|in)\b)[^,;(\u2014\u2013])*", re.IGNORECASE)
 _POSSESSOR = re.compile(r"['\u2019]s\b")
-#: Between a role noun and the name in apposition to it: a comma, after what the role is
-#: of or for ("a spokesman, Eric Schultz"; "a spokesman for the Police Department, Jane
-#: Roe"), no clause.
-_TO_APPOSITION = re.compile(r"(?:\s+(?:of|for|at|with|to|in|from)\s+[^,;:()\u2014\u2013]*?)?\s*,\s*", re.IGNORECASE)
+#: From a possessor to its noun: "'s", "'s older ", "' ".
+_POSSESSED = re.compile(r"['\u2019]s?\s+(?:[\w-]+\s+){0,2}")
+#: Between a role noun and the name in apposition to it: a comma (and an age), after what
+#: the role is of or for ("a spokesman, Eric Schultz"; "a spokesman for the Police
+#: Department, Jane Roe"; "his grandmother, 43-year-old Ada Crane"), no clause; or a space
+#: right after the noun ("her cousin Ida Berg"; not "a lawyer for Mr. Grimm").
+_TO_APPOSITION = re.compile(r"(?:\s+(?:of|for|at|with|to|in|from)\s+[^,;:()\u2014\u2013]*?)?\s*,\s*(?:\d{1,3}-year-old\s+)?"
+                            r"|\s+", re.IGNORECASE)
 _CLAUSE_WORD = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
+#: Nouns of kin and other ties that, like a role, are someone's ("Ann Roe's father, Tom
+#: Roe"; "the victim's neighbour, Ida Berg"): the person named after them speaks.
+_TIE_NOUNS = (FEMALE_NOUNS | MALE_NOUNS | frozenset(
+    "parent parents child sibling cousin friend neighbor neighbour relative partner spouse roommate classmate "
+    "coworker co-worker colleague teammate stepfather stepmother stepson stepdaughter godmother godfather "
+    "fiancé fiancée".split()))
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -178,11 +188,11 @@ def _noun_genders(words: list[str]) -> set[str]:
 def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: MentionIndex,
                     subjects: set[int], previous: tuple[int, Entity] | None = None,
                     turned_to: set[int] | None = None) -> str | None:
-    """Key of the entity the speaker names: the person named in apposition to a role noun
-    that is the speaker ("said Varga's lawyer, Tomas Reule": the lawyer, not the client),
-    else the mention overlapping the speaker (its head first), but never a place for a role
-    ("the Texas governor" is not Texas: None); for a relative pronoun the noun it
-    modifies; for he/she the previous quote's speaker when it is close (news writing keeps a
+    """Key of the entity the speaker names: the person named in apposition to a role or a
+    tie noun that is the speaker ("said Varga's lawyer, Tomas Reule": the lawyer, not the
+    client; "Ann Roe's father, Tom Roe, said": the father), else the mention overlapping
+    the speaker (its head first), but never a place for a role ("the Texas governor" is not
+    Texas: None); for a relative pronoun the noun it modifies; for he/she the previous quote's speaker when it is close (news writing keeps a
     pronoun on the current speaker) and no other person became the subject of a sentence's
     main verb since (``turned_to``: their mentions' start offsets, outside quotations), else
     the nearest preceding compatible person; for they/we the nearest organisation."""
@@ -205,15 +215,25 @@ def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: Menti
         return ent.key if ent else None
     head = (subject.idx, subject.idx + len(subject.text))
     role = is_role_word(subject.text)
-    named = _named_in_apposition(text_of(doc), subject, end, index) if role else None
+    tie = role or subject.lower_ in _TIE_NOUNS
+    named = _named_in_apposition(text_of(doc), subject, end, index) if tie else None
     ent = named or index.overlapping(start, end, head)
     if ent is not None and role and ent.kind == "place":
         return None  # "the Texas governor said": a person the text does not name here, not Texas
+    if ent is not None and named is None and tie and not role and _possessor_of(text_of(doc), ent, subject, index):
+        return None  # "Dario Velt's mother said": not Dario Velt
     return ent.key if ent else None
 
 
+def _possessor_of(text: str, ent: Entity, noun: Token, index: MentionIndex) -> bool:
+    """Whether a mention of ``ent`` is the possessor of ``noun`` ("Dario Velt's mother",
+    "Velt’s older sister")."""
+    return any(other.key == ent.key and e <= noun.idx and _POSSESSED.fullmatch(text, e, noun.idx)
+               for _s, e, other in index.mentions)
+
+
 def _named_in_apposition(text: str, role: Token, end: int, index: MentionIndex) -> Entity | None:
-    """The person named in apposition to a role noun that is the speaker ("said a White
+    """The person named in apposition to a role (or tie) noun that is the speaker ("said a White
     House spokesman, Eric Schultz": Schultz, not the White House the role is of; "a
     spokesman for the Harbor Authority, Jane Roe"), within the speaker's span (up to
     ``end``); None when the role word is part of a name or no person follows it so."""

@@ -120,3 +120,15 @@ def test_a_role_whose_only_named_word_is_a_place_is_no_speaker_of_that_place():
     text = "“We will rebuild the dam,” the Norland governor said on Tuesday."
     place = [entity(text, "place:norland", "Norland", "place")]
     assert _speaker_of_said(text, place) is None
+
+
+def test_a_relatives_words_are_the_relatives_not_the_person_they_are_related_to():
+    text = "“She was a light in this town,” Ann Roe's father, Tom Roe, said on Monday."
+    people = [entity(text, "person:ann roe", "Ann Roe"), entity(text, "person:tom roe", "Tom Roe")]
+    assert _speaker_of_said(text, people) == "person:tom roe"
+    text = "“He was a good boy,” Dario Velt's mother said."  # she is not named: no one, not her son
+    assert _speaker_of_said(text, [entity(text, "person:dario velt", "Dario Velt")]) is None
+    for text in ("“He was a good boy,” said Dario Velt's cousin Janet Morrow.",
+                 "“He was a good boy,” said Dario Velt's grandmother, 63-year-old Janet Morrow."):
+        people = [entity(text, "person:dario velt", "Dario Velt"), entity(text, "person:janet morrow", "Janet Morrow")]
+        assert _speaker_of_said(text, people) == "person:janet morrow"
