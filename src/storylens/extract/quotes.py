@@ -40,10 +40,10 @@ from spacy.tokens import Doc, Token
 
 from ..model import Entity, Quote
 from ..posts import embedded_posts
-from .quotes_lexicon import CUE_LEMMAS, MESSAGE_CUE_LEMMAS, SPEECH_LEMMAS, WRITTEN_MEDIA
+from .quotes_lexicon import CUE_LEMMAS, MESSAGE_CUE_LEMMAS, PERSON_PRONOUNS, SPEECH_LEMMAS, WRITTEN_MEDIA
 from .quotes_marks import QuoteSpan, find_quote_spans
 from .quotes_medium import find_medium
-from .quotes_speaker import MentionIndex, resolve_speaker, speaker_span, subject_of
+from .quotes_speaker import MentionIndex, PreviousSpeaker, previous_speaker, resolve_speaker, speaker_span, subject_of
 from .nlp import text_of
 from .settings import current as _settings
 
@@ -512,15 +512,19 @@ def _records(doc: Doc, entities: list[Entity], attributions: list[_Attribution],
     by_key = {e.key: e for e in entities}
     quoted = [(span.outer_start, span.outer_end) for span in spans if span.end - span.start > 0]
     subjects, turned_to = _subject_mentions(doc, entities, quoted)
-    previous: tuple[int, Entity] | None = None
+    previous: PreviousSpeaker | None = None
     for attribution in sorted(attributions, key=lambda a: min(p[0] for p in a.parts)):
         blocked = [(s, e) for s, e, _k in attribution.parts]
         # A speaker phrase never runs into quoted text, this attribution's or another's
         # ("Duchâtel, who told residents "...", said ...").
         sp_start, sp_end = speaker_span(attribution.subject, blocked + quoted)
         entity = resolve_speaker(doc, attribution.subject, sp_start, sp_end, index, subjects, previous, turned_to)
-        if entity in by_key:
-            previous = (sp_start, by_key[entity])
+        if entity is None and previous is not None and previous.entity is None \
+                and attribution.subject.lower_ in PERSON_PRONOUNS \
+                and 0 <= sp_start - previous.start <= _settings().speaker_continuity_chars:
+            previous = previous._replace(start=sp_start)  # "she added": the unnamed speaker goes on
+        else:
+            previous = previous_speaker(attribution.subject, sp_start, by_key.get(entity or "")) or previous
         context = _blank(text, attribution.cue.sent.start_char, attribution.cue.sent.end_char, blocked)
         medium = attribution.medium or find_medium(attribution.cue, context, entities)
         for start, end, kind in attribution.parts:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
@@ -20,7 +21,7 @@ from .entities_names import is_role_word
 from .nlp import text_of
 from .settings import current as _settings
 
-__all__ = ["subject_of", "speaker_span", "resolve_speaker", "MentionIndex"]
+__all__ = ["subject_of", "speaker_span", "resolve_speaker", "MentionIndex", "PreviousSpeaker", "previous_speaker"]
 
 log = logging.getLogger(__name__)
 
@@ -150,11 +151,11 @@ class MentionIndex:
                 break
         return fallback
 
-    def other_subject(self, lo: int, hi: int, entity: Entity, subjects: set[int]) -> bool:
-        """Whether another person than ``entity`` is one of ``subjects`` between ``lo``
-        and ``hi`` ("But Justice Antonin Scalia was unconvinced."): the story has turned to
-        them."""
-        return any(lo < s < hi and s in subjects and ent.kind == "person" and ent.key != entity.key
+    def other_subject(self, lo: int, hi: int, entity: Entity | None, subjects: set[int]) -> bool:
+        """Whether another person than ``entity`` (any, for None) is one of ``subjects``
+        between ``lo`` and ``hi`` ("But Justice Antonin Scalia was unconvinced."): the
+        story has turned to them."""
+        return any(lo < s < hi and s in subjects and ent.kind == "person" and (entity is None or ent.key != entity.key)
                    for s, _e, ent in self.mentions)
 
     def genders(self, entity: Entity, text: str) -> set[str]:
@@ -185,17 +186,43 @@ def _noun_genders(words: list[str]) -> set[str]:
     return ({"f"} if lowered & FEMALE_NOUNS else set()) | ({"m"} if lowered & MALE_NOUNS else set())
 
 
+class PreviousSpeaker(NamedTuple):
+    """The speaker of the quote before: where the speaker's words start, the entity (None:
+    a person described, not named: "Ann Roe's mother"), and the genders its noun gives
+    ("mother": f)."""
+
+    start: int
+    entity: Entity | None
+    genders: frozenset[str] = frozenset()
+
+
+def previous_speaker(subject: Token, start: int, entity: Entity | None) -> PreviousSpeaker | None:
+    """The speaker a following "he" or "she" may continue: a named one, or a person a role
+    or a tie brings in without a name ("the victim's mother said", "a spokesman said");
+    None for any other (an unresolved pronoun, a group, "the congressman": someone named
+    before, whom the text did not link)."""
+    if entity is not None:
+        return PreviousSpeaker(start, entity)
+    introduced = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in subject.children)
+    if introduced and (is_role_word(subject.text) or subject.lower_ in _TIE_NOUNS):
+        return PreviousSpeaker(start, None, frozenset(_noun_genders([subject.text])))
+    return None
+
+
 def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: MentionIndex,
-                    subjects: set[int], previous: tuple[int, Entity] | None = None,
+                    subjects: set[int], previous: PreviousSpeaker | None = None,
                     turned_to: set[int] | None = None) -> str | None:
     """Key of the entity the speaker names: the person named in apposition to a role or a
     tie noun that is the speaker ("said Varga's lawyer, Tomas Reule": the lawyer, not the
     client; "Ann Roe's father, Tom Roe, said": the father), else the mention overlapping
     the speaker (its head first), but never a place for a role ("the Texas governor" is not
-    Texas: None); for a relative pronoun the noun it modifies; for he/she the previous quote's speaker when it is close (news writing keeps a
-    pronoun on the current speaker) and no other person became the subject of a sentence's
-    main verb since (``turned_to``: their mentions' start offsets, outside quotations), else
-    the nearest preceding compatible person; for they/we the nearest organisation."""
+    Texas: None); for a relative pronoun the noun it modifies; for he/she the previous
+    quote's speaker when it is close (news writing keeps a pronoun on the current speaker)
+    and no other person became the subject of a sentence's main verb since (``turned_to``:
+    their mentions' start offsets, outside quotations), None when that speaker is a person
+    brought in without a name ("Ann Roe's mother said ... she said": the mother, not Ann
+    Roe), else the nearest preceding compatible person; for they/we the nearest
+    organisation."""
     lower = subject.lower_
     if lower in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
         antecedent = subject.head.head
@@ -204,10 +231,13 @@ def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: Menti
         return ent.key if ent else None
     if lower in PERSON_PRONOUNS | POSSESSIVE_PRONOUNS and lower != "i":
         gender = "m" if lower in ("he", "his") else "f"
-        if previous is not None and 0 <= start - previous[0] <= _settings().speaker_continuity_chars \
-                and previous[1].kind == "person" and index.gender_ok(previous[1], text_of(doc), gender) \
-                and not index.other_subject(previous[0], start, previous[1], turned_to or set()):
-            return previous[1].key
+        if previous is not None and 0 <= start - previous.start <= _settings().speaker_continuity_chars \
+                and not index.other_subject(previous.start, start, previous.entity, turned_to or set()):
+            if previous.entity is None and not previous.genders - {gender}:
+                return None  # "Ann Roe's mother said ... she said": the mother, still not named
+            if previous.entity is not None and previous.entity.kind == "person" \
+                    and index.gender_ok(previous.entity, text_of(doc), gender):
+                return previous.entity.key
         ent = index.preceding(start, ("person",), text_of(doc), gender, subjects)
         return ent.key if ent else None
     if lower in PLURAL_PRONOUNS:

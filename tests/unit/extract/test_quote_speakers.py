@@ -132,3 +132,17 @@ def test_a_relatives_words_are_the_relatives_not_the_person_they_are_related_to(
                  "“He was a good boy,” said Dario Velt's grandmother, 63-year-old Janet Morrow."):
         people = [entity(text, "person:dario velt", "Dario Velt"), entity(text, "person:janet morrow", "Janet Morrow")]
         assert _speaker_of_said(text, people) == "person:janet morrow"
+
+
+def test_she_after_an_unnamed_relative_goes_on_with_the_relative_not_the_victim():
+    text = ("Ann Roe, 19, was shot on Elm Street. Ann Roe's mother said the family was devastated. "
+            "“She was a light in this town,” she said. “We will miss her,” she added.")
+    quotes = extract_quotes(load_nlp()(text), [entity(text, "person:ann roe", "Ann Roe")])
+    assert [(q.speaker, q.speaker_entity) for q in quotes if q.speaker in ("she", "Ann Roe's mother")] == [
+        ("Ann Roe's mother", None), ("she", None), ("she", None)]
+    # a named person the story turns to in between takes "she" as before
+    text = ("“She was a light in this town,” Ann Roe's mother said. Police Chief Janet Morrow said the case "
+            "was open. “We will find the shooter,” she said.")
+    people = [entity(text, "person:ann roe", "Ann Roe"), entity(text, "person:janet morrow", "Janet Morrow")]
+    she = [q for q in extract_quotes(load_nlp()(text), people) if q.speaker == "she"]
+    assert she and she[0].speaker_entity == "person:janet morrow"
