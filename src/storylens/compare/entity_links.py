@@ -17,10 +17,10 @@ Clinton" and "Hillary Clinton", or "Mike Elliott" and "Michael Elliott", are one
 name with or without a middle name or initial or a generational suffix ("Jr.", "III"),
 with a short or a full given name, links to the form most articles use, unless the forms
 carry two middle names or two suffixes (a father and a son) or one article names two of
-them. Nor that "Kim" alone, which ends no full name,
-is the one "Kim Jong Un" it begins (a family name written first; a given name used
-alone), when the rest of that name is names: words the story never writes in lower case
-(not "Stewart Elementary", a school the model took for a person).
+them. Nor that "Kim" alone, which ends no full name, is the one "Kim Jong Un" it begins
+(a family name written first; a given name used alone), when the rest of that name is
+names: words the story never writes in lower case (not "Stewart Elementary", a school the
+model took for a person).
 """
 
 from __future__ import annotations

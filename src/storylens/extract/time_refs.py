@@ -198,9 +198,10 @@ def _kind_of_thing(noun: "Token") -> bool:
 
 #: Head nouns of names made of a date ("the 17 February Brigade", "the Jan. 6 Committee",
 #: "the 25 January Revolution", "the 6th of October Bridge"): such a date names a
-#: thing, not a day of the story.
-_DATE_NAMED = frozenset("""brigade brigades movement revolution committee commission coalition martyrs bridge street
-square party front group alliance stadium accords accord agreement declaration uprising""".split())
+#: thing, not a day of the story. Not nouns a title-cased line may give an event ("July 4
+#: Party", "Aug. 2 Street Festival").
+_DATE_NAMED = frozenset("""brigade brigades movement revolution committee commission coalition martyrs bridge
+square alliance stadium accords accord declaration uprising""".split())
 
 
 def _keep(doc: "Doc", span: "Span", name: str, groups: dict[str, str | None], text: str) -> bool:
