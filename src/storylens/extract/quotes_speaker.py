@@ -216,7 +216,8 @@ def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: Menti
     tie noun that is the speaker ("said Varga's lawyer, Tomas Reule": the lawyer, not the
     client; "Ann Roe's father, Tom Roe, said": the father), else the mention overlapping
     the speaker (its head first), but never a place for a role ("the Texas governor" is not
-    Texas: None); for a relative pronoun the noun it modifies; for he/she the previous
+    Texas: None) nor the person whose kin or role it is ("Smith's lawyer said": None; an
+    organisation's spokesman speaks for it); for a relative pronoun the noun it modifies; for he/she the previous
     quote's speaker when it is close (news writing keeps a pronoun on the current speaker)
     and no other person became the subject of a sentence's main verb since (``turned_to``:
     their mentions' start offsets, outside quotations), None when that speaker is a person
@@ -250,8 +251,9 @@ def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: Menti
     ent = named or index.overlapping(start, end, head)
     if ent is not None and role and ent.kind == "place":
         return None  # "the Texas governor said": a person the text does not name here, not Texas
-    if ent is not None and named is None and tie and not role and _possessor_of(text_of(doc), ent, subject, index):
-        return None  # "Dario Velt's mother said": not Dario Velt
+    if ent is not None and named is None and tie and (ent.kind == "person" or not role) \
+            and _possessor_of(text_of(doc), ent, subject, index):
+        return None  # "Dario Velt's mother said", "Smith's lawyer said": not Velt, not Smith
     return ent.key if ent else None
 
 

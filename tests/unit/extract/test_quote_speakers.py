@@ -146,3 +146,10 @@ def test_she_after_an_unnamed_relative_goes_on_with_the_relative_not_the_victim(
     people = [entity(text, "person:ann roe", "Ann Roe"), entity(text, "person:janet morrow", "Janet Morrow")]
     she = [q for q in extract_quotes(load_nlp()(text), people) if q.speaker == "she"]
     assert she and she[0].speaker_entity == "person:janet morrow"
+
+
+def test_a_persons_lawyer_or_spokesman_not_named_is_no_one_but_an_organisations_spokesman_speaks_for_it():
+    text = "“The charges have no basis,” Dario Velt's lawyer said."
+    assert _speaker_of_said(text, [entity(text, "person:dario velt", "Dario Velt")]) is None
+    text = "“The charges have no basis,” the Harbor Authority's spokesman said."
+    assert _speaker_of_said(text, [entity(text, "org:harbor authority", "Harbor Authority", "org")]) == "org:harbor authority"
