@@ -2,7 +2,7 @@
 
 from storylens.extract.nlp import load_nlp
 from storylens.extract.quotes import extract_quotes
-from storylens.model import Entity, Span
+from storylens.model import Entity, Quote, Span
 
 
 def entity(text: str, key: str, name: str, kind: str = "person") -> Entity:
@@ -17,12 +17,22 @@ def _all(text: str, name: str) -> list[int]:
     return out
 
 
+def _speaker_of_said(text: str, entities: list[Entity]) -> str | None:
+    """The speaker entity of the one quote of ``text`` whose cue is "said"."""
+    (quote,) = [q for q in extract_quotes(load_nlp()(text), entities) if q.cue == "said"]
+    return quote.speaker_entity
+
+
+def _spoken_by(text: str, entities: list[Entity], speaker: str) -> list[Quote]:
+    """The quotes of ``text`` whose speaker is written ``speaker`` ("he", "She")."""
+    return [q for q in extract_quotes(load_nlp()(text), entities) if q.speaker == speaker]
+
+
 def test_apposition_speaker_resolves_to_the_named_person_not_a_later_name():
     text = ("Norland's acting governor, Ilse Brandt, who served as deputy under Oskar Lund, "
             "said the dam would be inspected again on Monday.")
     people = [entity(text, "person:ilse brandt", "Ilse Brandt"), entity(text, "person:oskar lund", "Oskar Lund")]
-    (quote,) = [q for q in extract_quotes(load_nlp()(text), people) if q.cue == "said"]
-    assert quote.speaker_entity == "person:ilse brandt"
+    assert _speaker_of_said(text, people) == "person:ilse brandt"
 
 
 def test_a_pronoun_continues_the_previous_speaker_over_a_closer_name():
@@ -38,7 +48,7 @@ def test_continuity_does_not_override_a_conflicting_title():
     text = ("Ms. Ilse Brandt said the dam was safe. Mr. Oskar Lund disagreed with the plan. "
             "He said the spillway needed work.")
     people = [entity(text, "person:ilse brandt", "Ilse Brandt"), entity(text, "person:oskar lund", "Oskar Lund")]
-    he = [q for q in extract_quotes(load_nlp()(text), people) if q.speaker == "He"]
+    he = _spoken_by(text, people, "He")
     assert he and he[0].speaker_entity == "person:oskar lund"
 
 
@@ -56,7 +66,7 @@ def test_she_goes_to_a_nearer_spokeswoman_over_a_subject_of_unknown_gender():
             "According to the papers, she argued that the board should not hand critics a reason to "
             "\"pile on\" the port.")
     people = [entity(text, "person:pat lee", "Pat Lee"), entity(text, "person:ada moe", "Ada Moe")]
-    argued = [q for q in extract_quotes(load_nlp()(text), people) if q.speaker == "she"]
+    argued = _spoken_by(text, people, "she")
     assert argued and argued[0].speaker_entity == "person:ada moe"
 
 
@@ -64,7 +74,7 @@ def test_a_gendered_role_rules_a_person_out_for_the_other_pronoun():
     text = ("Jo Lind, a business woman who saw the crash, ran to help. The driver was trapped for an hour. "
             "\"I could not open the door,\" he said.")
     people = [Entity("person:jo lind", "Jo Lind", "person", ["a business woman"], [Span(0, 7)])]
-    he = [q for q in extract_quotes(load_nlp()(text), people) if q.speaker == "he"]
+    he = _spoken_by(text, people, "he")
     assert he and he[0].speaker_entity is None
 
 
@@ -73,7 +83,7 @@ def test_a_nearer_possessor_of_the_same_gender_does_not_take_the_pronoun():
             "said the doors were open.")
     people = [entity(text, "person:tom roe", "Tom Roe"), entity(text, "person:ivo roe", "Ivo Roe")]
     people[1].aliases.append("the boy's brother")
-    he = [q for q in extract_quotes(load_nlp()(text), people) if q.speaker == "he"]
+    he = _spoken_by(text, people, "he")
     assert he and he[0].speaker_entity == "person:tom roe"
 
 
@@ -82,13 +92,8 @@ def test_only_the_head_of_a_role_says_a_gender():
             "open. Later, in an interview, he said the ferry would run on Sundays.")
     people = [Entity("person:ida berg", "Ida Berg", "person", ["a congressman and the only child of a single mother"],
                      [Span(0, 8), Span(text.index("Berg said"), text.index("Berg said") + 4)])]
-    he = [q for q in extract_quotes(load_nlp()(text), people) if q.speaker == "he"]
+    he = _spoken_by(text, people, "he")
     assert he and he[0].speaker_entity == "person:ida berg"
-
-
-def _speaker_of_said(text: str, entities: list[Entity]) -> str | None:
-    (quote,) = [q for q in extract_quotes(load_nlp()(text), entities) if q.cue == "said"]
-    return quote.speaker_entity
 
 
 def test_a_role_of_someone_named_in_apposition_is_the_named_person_not_whose_role_it_is():
@@ -144,7 +149,7 @@ def test_she_after_an_unnamed_relative_goes_on_with_the_relative_not_the_victim(
     text = ("“She was a light in this town,” Ann Roe's mother said. Police Chief Janet Morrow said the case "
             "was open. “We will find the shooter,” she said.")
     people = [entity(text, "person:ann roe", "Ann Roe"), entity(text, "person:janet morrow", "Janet Morrow")]
-    she = [q for q in extract_quotes(load_nlp()(text), people) if q.speaker == "she"]
+    she = _spoken_by(text, people, "she")
     assert she and she[0].speaker_entity == "person:janet morrow"
 
 
