@@ -54,7 +54,7 @@ from storylens.compare.settings import current
 from storylens.compare.statements import UNKNOWN_SPEAKER, Statement, concept_of, speaker_key, terms, word_stem
 from storylens.compare.timeline import BackgroundSpans, TimelineEvent
 from storylens.model import Article, Citation
-from storylens.text import MONTH_WORD
+from storylens.text import MONTH_WORD, WEEKDAY_WORD
 
 _Key = tuple[str, str, int, int]
 #: A statement whose subject is a personal pronoun ("He is listed in critical condition"):
@@ -149,7 +149,7 @@ def _dates_apart(a: frozenset[date], b: frozenset[date], most: int) -> bool:
 
 
 #: A weekday's name ("Saturday" of "late Saturday night").
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_WEEKDAY = re.compile(rf"\b{WEEKDAY_WORD}\b", re.IGNORECASE)
 
 
 def _days_told(st: Statement) -> frozenset[tuple[date, str]]:

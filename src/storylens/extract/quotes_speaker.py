@@ -186,6 +186,12 @@ def _noun_genders(words: list[str]) -> set[str]:
     return ({"f"} if lowered & FEMALE_NOUNS else set()) | ({"m"} if lowered & MALE_NOUNS else set())
 
 
+def _role_or_tie(noun: Token) -> bool:
+    """Whether a noun says who a person is to others: a role ("lawyer", "governor") or a
+    tie (``_TIE_NOUNS``: "mother", "neighbour")."""
+    return is_role_word(noun.text) or noun.lower_ in _TIE_NOUNS
+
+
 class PreviousSpeaker(NamedTuple):
     """The speaker of the quote before: where the speaker's words start, the entity (None:
     a person described, not named: "Ann Roe's mother"), and the genders its noun gives
@@ -204,7 +210,7 @@ def previous_speaker(subject: Token, start: int, entity: Entity | None) -> Previ
     if entity is not None:
         return PreviousSpeaker(start, entity)
     introduced = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in subject.children)
-    if introduced and (is_role_word(subject.text) or subject.lower_ in _TIE_NOUNS):
+    if introduced and _role_or_tie(subject):
         return PreviousSpeaker(start, None, frozenset(_noun_genders([subject.text])))
     return None
 
@@ -246,7 +252,7 @@ def resolve_speaker(doc: Doc, subject: Token, start: int, end: int, index: Menti
         return ent.key if ent else None
     head = (subject.idx, subject.idx + len(subject.text))
     role = is_role_word(subject.text)
-    tie = role or subject.lower_ in _TIE_NOUNS
+    tie = _role_or_tie(subject)
     named = _named_in_apposition(text_of(doc), subject, end, index) if tie else None
     ent = named or index.overlapping(start, end, head)
     if ent is not None and role and ent.kind == "place":

@@ -210,9 +210,16 @@ def _shift(anchor: date, unit: str, n: int) -> str:
     return day_value(anchor)
 
 
-#: How fine a time told before must be for "the following UNIT" to count from it.
-_TOLD_FOR_UNIT = {"year": r"\d{4}(?:-\d\d(?:-\d\d)?)?", "fiscal year": r"\d{4}(?:-\d\d(?:-\d\d)?)?",
-                  "quarter": r"\d{4}-\d\d(?:-\d\d)?", "month": r"\d{4}-\d\d(?:-\d\d)?", "week": r"\d{4}-\d\d-\d\d"}
+#: How fine a time told before (a year "2003", a month "2003-05" or a day "2003-05-07")
+#: must be for "the following UNIT" to count from it: the length of its value at least.
+_TOLD_LENGTH_FOR_UNIT = {"year": 4, "fiscal year": 4, "quarter": 7, "month": 7, "week": 10}
+#: The value of a unit whose time is unknown (no publication date, nothing told before).
+_UNKNOWN_OF_UNIT = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
+                    "decade": "XXX", "century": "XX"}
+
+
+def _unknown(unit: str) -> Resolved:
+    return _value(_UNKNOWN_OF_UNIT.get(unit, "XXXX"))
 
 
 def _relative(g: dict[str, str | None], anchor: date | None, tense: Tense, context: Context) -> Resolved:
@@ -220,12 +227,10 @@ def _relative(g: dict[str, str | None], anchor: date | None, tense: Tense, conte
     unit = (g["unit"] or "").lower()
     if rel in ("the past", "the last", "the next", "the coming") and unit not in ("weekend",):
         return (_duration("1", "year" if unit == "fiscal year" else unit), "duration")
-    if rel in ("the following", "the previous") and unit in _TOLD_FOR_UNIT:
+    if rel in ("the following", "the previous") and unit in _TOLD_LENGTH_FOR_UNIT:
         return _from_the_told(rel, unit, anchor, tense, context)
     if anchor is None:
-        value = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "quarter": "XXXX-QX",
-                 "decade": "XXX", "century": "XX"}.get(unit, "XXXX")
-        return value, granularity_of(value)
+        return _unknown(unit)
     step = {"last": -1, "past": -1, "previous": -1, "the previous": -1, "this past": -1,
             "next": 1, "coming": 1, "following": 1, "the following": 1, "this coming": 1}.get(rel, 0)
     if unit == "weekend" and rel in ("this",) and tense == "past" and anchor.isoweekday() < 6:
@@ -241,12 +246,12 @@ def _from_the_told(rel: str, unit: str, anchor: date | None, tense: Tense, conte
     tense ("The following year, he was convicted", nothing named before: a year, which is
     unknown)."""
     step = 1 if rel == "the following" else -1
-    told = context.told_last()
-    if told is not None and re.fullmatch(_TOLD_FOR_UNIT[unit], told):
+    told = context.told_last()  # "2003", "2003-05" or "2003-05-07"
+    if told is not None and len(told) >= _TOLD_LENGTH_FOR_UNIT[unit]:
         start = date.fromisoformat((told + "-01-01")[:10])
         return _value(_shift(start, unit, step))
     if anchor is None or (step > 0 and tense == "past"):
-        return _value({"week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX"}.get(unit, "XXXX"))
+        return _unknown(unit)
     return _value(_shift(anchor, unit, step))
 
 
@@ -544,7 +549,7 @@ def resolve(rule: str, g: dict[str, str | None], text: str, anchor: date | None,
     if rule == "this_unit":
         unit = (g["unit"] or "").lower()
         if anchor is None or g.get("bound") is not None:  # "the year leading up to the attack": not this year
-            return {"year": ("XXXX", "year"), "week": ("XXXX-WXX", "week")}.get(unit, ("XXXX-XX", "month"))
+            return _unknown(unit)  # "year", "week" or "month"
         return _value(_shift(anchor, unit, 0))
     if rule == "year_earlier":
         compared = context.compared()
