@@ -49,7 +49,9 @@ overlaps most:
   outlet set in brackets ("these (local) supervisors"), articles, "and", "both", "that",
   "of" or an interjection ("oh") added, cut or swapped, a determiner added or cut
   ("those individuals" / "individuals", "our alliance" / "alliance"), a word put for one
-  of the same meaning ("upon" / "on"), a plural ending ("pew" / "pews");
+  of the same meaning ("upon" / "on"), a plural ending ("pew" / "pews"), a name
+  spelled otherwise ("Moammar Gadhafi" / "Muammar al-Qaddafi"), the person spoken to
+  cut ("Your visit, Mr. President, comes" / "Your visit comes");
 - ``altered``: words changed, added or cut;
 - ``paraphrase``: under half of the words match.
 """
@@ -70,7 +72,7 @@ from storylens.compare.settings import current
 from storylens.compare.statements import same_speaker
 from storylens.compare.textspans import QuotedSpan, Word, quoted_spans, sentence_around, sentence_spans, words
 from storylens.model import Article, Citation
-from storylens.text import NUMBER_WORDS
+from storylens.text import NUMBER_WORDS, fold
 from storylens.stories import independent_sources
 
 __all__ = ["QuoteVariant", "QuoteGroup", "group_quote_variants", "fidelity", "word_diff", "FIDELITY_ORDER"]
@@ -417,7 +419,7 @@ def fidelity(variant_text: str, variant_words: list[Word], ref_text: str, ref_wo
         return ("verbatim" if same else "minor"), 1.0, window
     if coverage < current().quote_min_shared:
         return "paraphrase", coverage, window
-    small = _respelled(ref_words, variant_words) or _small_edits(window, variant_text, vwords)
+    small = _respelled(ref_words, variant_words) or _small_edits(window, ref_text, vwords, variant_text)
     return ("minor" if small else "altered"), coverage, window
 
 
@@ -484,14 +486,16 @@ def _bracketed(text: str, ws: Sequence[Word]) -> list[bool]:
     return out
 
 
-def _small_edits(window: list[Word], variant_text: str, variant: list[Word]) -> bool:
+def _small_edits(window: list[Word], ref_text: str, variant: list[Word], variant_text: str) -> bool:
     """Whether the variant differs from the reference words it covers only by one or
     two edits that leave the meaning intact: words the outlet set in brackets (one edit
     each bracketed run), or fillers (``_FILLERS``, one edit a word) added, cut or
     swapped ("are alleged to be both discriminators and victims", "Tom Brady, George
     Clooney, James Bond, the president"), a determiner cut or added (``_CUTTABLE``), a
     word put for one of the same meaning (``_SAME_MEANING``), or a word's plural ending
-    (:func:`_inflected`),
+    (:func:`_inflected`), a name spelled otherwise (:func:`_same_name`: "Moammar Gadhafi"
+    / "Muammar al-Qaddafi", one edit), or the person spoken to cut (:func:`_address`:
+    "Your visit, Mr. President, comes at" / "Your visit comes at", one edit),
     beside words only written otherwise
     (:func:`_spelling`: "there's a one-in-three chance we could lose" for "there's a 1
     in 3 chance that we could lose")."""
@@ -505,10 +509,61 @@ def _small_edits(window: list[Word], variant_text: str, variant: list[Word]) -> 
         cut_or_added = tag in ("delete", "insert") and all(w in _CUTTABLE for w in nr[i1:i2] + nv[j1:j2])
         one_for_one = i2 - i1 == j2 - j1 == 1 and (_inflected(nr[i1], nv[j1])
                                                    or frozenset((nr[i1], nv[j1])) in _SAME_MEANING)
-        if not editorial and not cut_or_added and not one_for_one and not all(w in _FILLERS for w in nr[i1:i2] + nv[j1:j2]):
+        one_edit = (editorial or (tag == "replace" and _same_name(window[i1:i2], variant[j1:j2]))
+                    or (tag == "delete" and _address(ref_text, window[i1:i2])))
+        if not one_edit and not cut_or_added and not one_for_one \
+                and not all(w in _FILLERS for w in nr[i1:i2] + nv[j1:j2]):
             return False
-        edits += 1 if editorial else max(i2 - i1, j2 - j1)  # a bracketed phrase is one edit
+        edits += 1 if one_edit else max(i2 - i1, j2 - j1)
     return 0 < edits <= _MAX_SMALL_EDITS
+
+
+#: How a name's letters sound alike across its spellings ("Gadhafi" / "Qaddafi" /
+#: "Kadafi", "Mohammed" / "Muhammad"): an Arabic article in front ("al-", "el-") left out,
+#: q, c, k and g one letter, h silent, vowels and doubled letters dropped.
+_NAME_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|ash|an|az|ul)-")
+_NAME_SOUNDS = str.maketrans({"q": "k", "c": "k", "g": "k", "h": None, "a": None, "e": None, "i": None, "o": None,
+                              "u": None, "y": None, "w": None})
+_MAX_NAME_WORDS = 3
+
+
+def _name_sounds(ws: Sequence[Word]) -> str:
+    """The letters of a run of name words as :func:`_same_name` compares them."""
+    skeleton = "".join(re.sub(r"[^a-z]", "", _NAME_ARTICLE.sub("", fold(w.text))).translate(_NAME_SOUNDS) for w in ws)
+    return re.sub(r"(.)\1+", r"\1", skeleton)
+
+
+def _same_name(ref: Sequence[Word], variant: Sequence[Word]) -> bool:
+    """Whether two runs of capitalised words (of ``_MAX_NAME_WORDS`` or fewer) are one name
+    spelled otherwise: the same consonants in the same order once the letters that vary
+    between transliterations are read as one (``_NAME_SOUNDS``: "Moammar Gadhafi" and
+    "Muammar al-Qaddafi", not "Obama" and "Osama")."""
+    if not (0 < len(ref) <= _MAX_NAME_WORDS and 0 < len(variant) <= _MAX_NAME_WORDS):
+        return False
+    if not all(_NAME_ARTICLE.sub("", w.text)[:1].isupper() for w in (*ref, *variant)):
+        return False
+    a, b = _name_sounds(ref), _name_sounds(variant)
+    return len(a) >= 2 and a == b
+
+
+#: Words that address whom the speaker speaks to: an honorific and the name or title
+#: after it ("Mr. President", "Madam Speaker", "Sir"), or "ladies and gentlemen",
+#: "folks", "everybody".
+_ADDRESS = re.compile(r"(?:(?:Mr|Mrs|Ms|Madam|Madame|Mister|Dr)\.?(?:\s+[A-Z][\w'’-]*){1,3}|[Ss]ir|[Mm]a['’]am"
+                      r"|[Ll]adies and gentlemen|[Ff]olks|[Ee]verybody|[Ee]veryone|[Mm]y friends)")
+
+
+def _address(ref_text: str, cut: Sequence[Word]) -> bool:
+    """Whether the words a variant cuts are the person the speaker addresses, set off by
+    commas from the rest ("Your visit, Mr. President, comes at a critical time"): cutting
+    them leaves what was said intact."""
+    if not cut:
+        return False
+    before = ref_text[max(0, cut[0].start - 8):cut[0].start].rstrip()
+    after = ref_text[cut[-1].end:cut[-1].end + 8].lstrip(" \t")
+    opens = not before or before[-1] in ",\"“.!?"  # the quotation's or its sentence's start, or a comma
+    set_off = opens and after[:1] in (",", "!", "?", ".", "")
+    return set_off and _ADDRESS.fullmatch(ref_text[cut[0].start:cut[-1].end].rstrip(".")) is not None
 
 
 def _inflected(a: str, b: str) -> bool:

@@ -214,6 +214,34 @@ def test_a_determiner_cut_or_a_word_of_the_same_meaning_is_minor():
     })
 
 
+def test_a_name_spelled_otherwise_is_minor_another_name_is_not():
+    ref = "Nobody can tell whether (the warlord Moammar) Gadhafi will hold the port at Sirte."
+    _assert_fidelities(ref, {
+        # one name transliterated two ways, an Arabic article in front or not
+        "Nobody can tell whether (the warlord Muammar) al-Qaddafi will hold the port at Sirte.": "minor",
+        "Nobody can tell whether (the warlord Moammar) Kadafi will hold the port at Sirte.": "minor",
+        # another name, or a common word put for the name, is another claim
+        "Nobody can tell whether (the warlord Moammar) Haftar will hold the port at Sirte.": "altered",
+        "Nobody can tell whether (the warlord Moammar) Gadhafi will hold the port at Sabha.": "altered",
+    })
+    _assert_fidelities("We will meet Obama at the bridge.", {"We will meet Osama at the bridge.": "altered"})
+
+
+def test_the_person_spoken_to_cut_is_minor():
+    ref = "Your visit, Mr. President, comes at a critical time for our ferry crossing."
+    _assert_fidelities(ref, {
+        "Your visit comes at a critical time for our ferry crossing.": "minor",
+        # with a determiner cut too: two edits
+        "Your visit comes at a critical time for ferry crossing.": "minor",
+        # words cut that are not the person addressed change what was said
+        "Your visit comes at a critical time for our crossing.": "altered",
+    })
+    _assert_fidelities("Thank you, everybody. The ferry sails at noon.",
+                       {"Thank you. The ferry sails at noon.": "minor"})
+    # a name between commas that is not set off as an address stays a cut
+    _assert_fidelities("The ferry, the Harlow Star, sails at noon.", {"The ferry sails at noon.": "altered"})
+
+
 def _with_people(article: Article, *people: tuple[str, str]) -> Article:
     """``article`` with person entities mentioned where ``name`` is written."""
     from storylens.model import Entity, Span
