@@ -13,7 +13,8 @@ What is read, in the article's text (not its headline), sentence by sentence:
 * the age: "16-year-old", "31 year old", "11 and 13 years old" (each age of a list),
   "a two-year-old", "a 17-month-old son" (worded "17 months"),
   "aged 16", "ages 11, 13 and 16", "the victim was 16." (a person noun, "was" or "is",
-  the age and the end of the clause);
+  the age and the end of the clause), "a woman, 24, was" (a person noun and the age
+  between commas);
 * the role, from the sentence: **harmed** when it tells of harm (shot, wounded,
   injured, killed, killing, died, bodies, slain, hurt, grazed, a victim, a hospital, a
   critical condition) and of no one accused; **accused** when it tells of an arrest, a charge, a suspect or a
@@ -51,7 +52,8 @@ _PERSON = r"(?:victim|boy|girl|man|woman|teen|teenager|child|son|daughter|suspec
 #: Ages written as words ("a two-year-old", "his six-month-old son").
 _NUMBER_WORDS = {w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 19}
 #: An age and the words it names a person by: "a 16-year-old victim", "11 and 13 years
-#: old", "a six-month-old son", "aged 16", "ages 11, 13 and 16", "the victim was 16."
+#: old", "a six-month-old son", "aged 16", "ages 11, 13 and 16", "the victim was 16.", "a
+#: woman, 24,"
 #: ("twenty-one-year-old" is no one-year-old.)
 _AGE = re.compile(
     r"\b(?:(?P<another>another|both|two|three|several)\s+|an?\s+)?"
@@ -60,7 +62,8 @@ _AGE = re.compile(
     rf"(?:\s+{_PERSON}s?\b)?"
     r"|\bage[sd]?\s+(?P<aged>\d{1,2}(?:\s*,\s*\d{1,2})*(?:\s*,?\s+(?:and|&)\s+\d{1,2})?)\b"
     r"(?:\s+(?P<aged_unit>month|week)s?\b)?(?![\s-]*(?:%|percent|years?\b))"
-    rf"|\b{_PERSON}\s+(?:was|is)\s+(?:only\s+|just\s+)?(?P<was>\d{{1,2}})(?=\s*[.;,]|\s+(?:and|when|at the time)\b)",
+    rf"|\b{_PERSON}\s+(?:was|is)\s+(?:only\s+|just\s+)?(?P<was>\d{{1,2}})(?=\s*[.;,]|\s+(?:and|when|at the time)\b)"
+    rf"|\b{_PERSON},\s+(?P<apposed>\d{{1,2}}),",
     re.IGNORECASE)
 _HARM = re.compile(r"\b(?:shot|wounded|injured|injuries|killed|killing|died|dead|bodies|slain|hurt|grazed|victims?|hospital"
                    r"|hospitali[sz]ed"
@@ -96,7 +99,7 @@ def _sex(words: str) -> str | None:
 
 def _ages(match: re.Match[str]) -> list[str]:
     """The ages the words say: "16" (years), "17 months", "1 week"."""
-    words = match.group("list") or match.group("aged") or match.group("was") or ""
+    words = match.group("list") or match.group("aged") or match.group("was") or match.group("apposed") or ""
     numbers = [int(n) for n in re.findall(r"\d{1,2}", words)]
     if match.group("word"):
         numbers = [_NUMBER_WORDS[match.group("word").lower()]]

@@ -44,6 +44,15 @@ def test_ages_of_the_harmed_two_outlets_give_are_facts():
     assert _facts(a, article("b", B, outlet="Velm Gazette")) == []
 
 
+def test_an_age_set_off_by_commas_after_a_person_is_read():
+    a = article("a", "A woman, 24, was shot in the arm near the Velm arcade, police said.", outlet="Velm Gazette")
+    b = article("b", "A 24-year-old woman was wounded outside the Velm arcade on Friday.", outlet="Velm Post")
+    assert _facts(a, b) == [(("a", "woman, 24,"), ("b", "A 24-year-old woman"))]
+    # a number after a comma that does not close on another comma is no age
+    c = article("c", "The gunfire hit a woman, 24 rounds in all, near the Velm arcade.", outlet="Orsa Herald")
+    assert _facts(b, c) == []
+
+
 def test_the_harmed_and_the_accused_are_two_roles():
     a = article("a", "A 19-year-old man was arrested on Sunday in the Velm arcade shooting.", outlet="Velm Gazette")
     b = article("b", "A 19-year-old man was shot near the Velm arcade, police said.", outlet="Velm Post")
