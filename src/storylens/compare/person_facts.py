@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from collections.abc import Sequence
 
 from storylens.compare.details import person_ages
@@ -111,6 +112,14 @@ def _title_before(text: str, title_start: int) -> tuple[int, frozenset[str]]:
     return start, _role_words(text[start:title_start])
 
 
+@lru_cache(maxsize=4096)
+def _role_patterns(role: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The role written just before a name ("Fire Chief ") and in apposition after it
+    (", the fire chief"), compiled once per role (a story's people share a few roles)."""
+    escaped = r"\s+".join(re.escape(w) for w in role.split())
+    return re.compile(escaped + r",?\s+$"), re.compile(_APPOSITION + escaped + r"\b")
+
+
 def _role_spans(article: Article, e: Entity) -> list[tuple[str, frozenset[str], int, int, str]]:
     """(role head, the role's other content words, start, end, the role as written) where a
     role of the entity is said next to one of its mentions: "Fire Chief Harold Vance" or
@@ -123,9 +132,7 @@ def _role_spans(article: Article, e: Entity) -> list[tuple[str, frozenset[str], 
         if not head:
             continue
         words = _role_words(role) - {head}
-        escaped = r"\s+".join(re.escape(w) for w in role.split())
-        before = re.compile(escaped + r",?\s+$")
-        after = re.compile(_APPOSITION + escaped + r"\b")
+        before, after = _role_patterns(role)
         for m in e.mentions:
             found = before.search(text, max(0, m.start - len(role) - 8), m.start)
             if found is not None:
