@@ -328,7 +328,9 @@ def test_floors_on_quotes_conflicts(tmp_path_factory: pytest.TempPathFactory) ->
     false_conflicts = sum(len(r["errors"]["false_conflict_pairs"]) for r in result["events"].values())
     assert false_conflicts == 0
     assert grouped["quote_pair_precision"] >= 0.98 and grouped["quote_pair_recall"] >= 0.90
-    assert grouped["quote_fidelity_accuracy"] >= 0.93 and grouped["quote_altered_precision"] >= 0.40
+    # (fidelity .937 -> .944 and altered precision .40 -> .50 when a name spelled otherwise,
+    # "Gadhafi" / "al-Qaddafi", became a minor difference)
+    assert grouped["quote_fidelity_accuracy"] >= 0.94 and grouped["quote_altered_precision"] >= 0.50
 
 
 def test_floors_on_newswcl50(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -343,4 +345,5 @@ def test_floors_on_newswcl50(tmp_path_factory: pytest.TempPathFactory) -> None:
     assert grouped["brief_support_precision"] >= 0.55 and grouped["brief_central_recall"] >= 0.45
     # one utterance per quote group: precision .75 -> .87 for recall .75 -> .67 (docs/benchmarks.md)
     assert grouped["quote_pair_precision"] >= 0.85 and grouped["quote_pair_recall"] >= 0.65
-    assert grouped["quote_fidelity_accuracy"] >= 0.92
+    # (.948 -> .954 when the person spoken to, cut: "Your visit, Mr. President, comes", was minor)
+    assert grouped["quote_fidelity_accuracy"] >= 0.95
