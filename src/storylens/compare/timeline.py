@@ -28,7 +28,9 @@ section's heading "September" tells of no event). An embedded post's date (in it
 signature, :mod:`storylens.posts`) is when the post was written: its sentence is the post's
 words with the signature. The event's description is the
 sentence that shares most words with the other mentions' sentences (the most
-representative one).
+representative one); for a month or a year, of those that name no day outside it where
+there are such ("In the days after the 11 March vote, ... inflation, which stood at 9.4
+per cent in February, ..." tells of what followed the vote, not of February).
 
 Weeks and months: "last week", "earlier this week" (before the day of writing) and a
 month ("in August", "last month") take the day of an event in that period when the words
@@ -241,10 +243,16 @@ def build_timeline(articles: Sequence[Article], stories_anchor: date | datetime 
     _date_vague_mentions(buckets, periods)
     _date_updated_weekdays(buckets, articles)
     events = []
+    dates_told = _dates_by_sentence(buckets)
     for (iso, granularity), mentions in buckets.items():
         bags = [_content(m.sentence.text) for m in mentions]
         shared = [_shared_words(k, bags, mentions) for k in range(len(mentions))]
-        best = max(range(len(mentions)), key=lambda k: (shared[k], -k))
+        # a month or a year told in a sentence that names a day outside it ("In the days
+        # after the 11 March vote, ... inflation, which stood at 9.4 per cent in February,
+        # ...") is a detail of what happened that day
+        alone = [granularity == "day" or not _names_another_day(iso, dates_told[m.sentence.location])
+                 for m in mentions]
+        best = max(range(len(mentions)), key=lambda k: (alone[k], shared[k], -k))
         digest = hashlib.sha256(f"{iso}:{granularity}".encode()).hexdigest()[:10]
         events.append(TimelineEvent(f"ev-{digest}", iso, granularity, mentions[best].sentence, mentions))
     events.sort(key=lambda ev: (ev.date, _GRANULARITY_RANK[ev.granularity]))
@@ -458,6 +466,21 @@ def _resolve(ref: TimeRef, article: Article, anchor: date | None,
     if own is not None:
         iso = _by_tense(iso, granularity, ref, article, own, sentence)
     return iso, granularity, inferred and own is None
+
+
+def _dates_by_sentence(buckets: dict[tuple[str, str], list[TimelineMention]]
+                       ) -> dict[tuple[str, str, int, int], set[tuple[str, str]]]:
+    """The dates (and granularities) of the timeline's events each sentence mentions."""
+    out: dict[tuple[str, str, int, int], set[tuple[str, str]]] = defaultdict(set)
+    for date_key, mentions in buckets.items():
+        for m in mentions:
+            out[m.sentence.location].add(date_key)
+    return out
+
+
+def _names_another_day(iso: str, dates: set[tuple[str, str]]) -> bool:
+    """Whether ``dates`` hold a day outside the month or year ``iso``."""
+    return any(granularity == "day" and not day.startswith(iso) for day, granularity in dates)
 
 
 def _shared_words(k: int, bags: list[set[str]], mentions: list[TimelineMention]) -> int:

@@ -51,6 +51,17 @@ def test_same_day_from_two_articles_is_one_event_and_year_inferred_from_story():
     assert "strike" in strike.description.text
 
 
+def test_an_event_is_described_by_a_sentence_that_tells_of_no_other_date():
+    published = datetime(2031, 5, 20, 9, tzinfo=timezone.utc)
+    a = _article("a", "Since the ferry strike of 9 May, the port has lost the fares it took in April, when "
+                      "the ferry carried record numbers of passengers and freight to the islands.",
+                 [("9 May", "2031-05-09", "day"), ("April", "2031-04", "month")], published)
+    b = _article("b", "The ferry carried record numbers in April.", [("April", "2031-04", "month")], published)
+    april = next(e for e in build_timeline([a, b]) if e.date == "2031-04")
+    # the longer sentence shares more words, but it is about the strike of 9 May
+    assert april.description.text == "The ferry carried record numbers in April."
+
+
 def test_weekday_without_publication_date_and_non_dates_left_out():
     events = build_timeline([DATED, UNDATED])
     assert [e.date for e in events] == ["2031-03", "2031-05-03", "2031-05-09"]
