@@ -117,6 +117,35 @@ def _names_a_street(words: list[str], prev: Token | None) -> bool:
     return prev is not None and (prev.lower_ in _STREET_CONTEXT or prev.like_num)
 
 
+#: An age set off by commas right after a name ("Halvor Engstrand, 71, a retired ferry
+#: mechanic", "Amanda Martinez, 20, of Luray Street", "Ann Roe, 20, and Ben Roe, 22"):
+#: only a person's.
+_AGE_AFTER = re.compile(r",[ \t]*\d{1,2}(?=[ \t]*[,)]|[ \t]+and\b)")
+#: Two or three capitalised words before such an age.
+_NAME_BEFORE_AN_AGE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+){1,2}(?=,[ \t]*\d{1,2}(?:[ \t]*[,)]|[ \t]+and\b))")
+
+
+def _names_before_an_age(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """People the recogniser left out, named before their age ("Halvor Engstrand, 71, a
+    retired ferry mechanic, said"): two or three words, each a proper noun to the tagger,
+    not an organisation's name nor ending in a street's designator, that no recognised
+    name overlaps."""
+    text = text_of(doc)
+    taken = [(m.start, m.end) for m in mentions]
+    out = []
+    for match in _NAME_BEFORE_AN_AGE.finditer(text):
+        start, end = match.span()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        span = doc.char_span(start, end)
+        words = match.group().split()
+        if span is None or not all(tok.pos_ == "PROPN" for tok in span) or not _looks_like_name(words) \
+                or fold_word(words[-1]) in STREET_DESIGNATORS:
+            continue
+        out.append(_Mention(start, end, match.group(), tuple(fold(match.group()).split()), "person", "PERSON", True))
+    return out
+
+
 def _candidate(doc: Doc, ent: SpacySpan) -> _Mention | None:
     label = ent.label_
     if label == "NORP":
@@ -139,6 +168,9 @@ def _candidate(doc: Doc, ent: SpacySpan) -> _Mention | None:
     if not any(ch.isupper() for ch in ent.text):
         log.debug("dropped %s span %r: no capital letter", label, ent.text)
         return None  # "html", "palin" in a URL
+    if kind != "person" and 2 <= len(words) <= 4 and _looks_like_name(words) \
+            and fold_word(words[-1]) not in STREET_DESIGNATORS and _AGE_AFTER.match(text_of(doc), ent.end_char):
+        kind, evidence = "person", True  # "Amanda Martinez, 20, of Luray Street" tagged ORG
     bounds = name_bounds(ent.text, kind)
     if bounds is None:
         log.debug("dropped %s span %r: only a title", label, ent.text)
@@ -392,6 +424,7 @@ def extract_entities(doc: Doc) -> list[Entity]:
     Mention offsets index ``doc.text``. See the module docstring for the rules.
     """
     mentions = [m for m in (_candidate(doc, ent) for ent in doc.ents) if m is not None]
+    mentions += _names_before_an_age(doc, mentions)
     _resolve_kinds(mentions, doc)
     _unify_org_place(mentions)
     people = _group_people([m for m in mentions if m.kind == "person"])

@@ -237,6 +237,19 @@ def test_untagged_surname_is_added(nlp):
     assert "harbour master" in e.aliases
 
 
+def test_a_name_set_off_before_an_age_is_a_person(nlp):
+    # the model tags the name an organisation here, and misses it after a quotation
+    text, ents = _run(nlp, "Halvor Engstrand, 71, a retired ferry mechanic, stood outside the sports hall.")
+    assert _texts(text, _by_key(ents, "person:halvor engstrand")) == ["Halvor Engstrand"]
+    text, ents = _run(nlp, '"Nobody goes home until the engineers tell us the wall will hold."\n\n'
+                           "Halvor Engstrand, 71, a retired ferry mechanic, stood outside the Strandvik sports hall "
+                           "in Port Alder holding a cat carrier and a plastic bag of medicine.")
+    assert _texts(text, _by_key(ents, "person:halvor engstrand")) == ["Halvor Engstrand"]
+    # a street before a number is a street
+    text, ents = _run(nlp, "The fire spread along Lilac Street, 24, and reached the quay.")
+    assert not any(e.kind == "person" for e in ents)
+
+
 def test_org_acronym_and_norp(nlp):
     text, ents = _run(nlp, "The Northern Water Authority (NWA) cut supplies to Port Esk. The NWA said pressure "
                            "would return. Venezuelan and Spanish reporters asked the Democrats.")
