@@ -387,17 +387,25 @@ _CUE_WINDOW = 80
 
 
 _PAST = re.compile(r"\b(?:was|were|had|did|said|says|told)\b", re.IGNORECASE)
+#: A forecast, with words between it and the time ("forecast a further 30 millimetres of
+#: rain by Tuesday", "predicts that prices will fall by Friday"): the time it tells of is
+#: ahead; a time right after the verb is when it was made ("predicted on Monday"), and
+#: "the forecast" is no verb ("storms in the forecast every afternoon").
+_FORECAST = re.compile(r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )"
+                       r"\b(?:forecast(?:s|ed|ing)?|predict(?:s|ed|ing)?|projected|projects|projecting)\b"
+                       r"(?!\s+(?:on\s+)?$)", re.IGNORECASE)
 
 
 def _ahead(article: Article, ref: TimeRef, sentence_start: int) -> bool:
     """Whether the words before the reference, in its clause (not across a quotation
-    mark or a comma), put it in the future, with no past verb after the cue ("the
-    families of the children who were shot Friday will be there")."""
+    mark or a comma), put it in the future (``_FUTURE``, ``_FORECAST``), with no past
+    verb after the cue ("the families of the children who were shot Friday will be
+    there")."""
     if ref.text.lower().startswith("next "):
         return True
     start = max(sentence_start, ref.start - _CUE_WINDOW)
     before = re.split(r";\s|[,\"“”]", article.text[start:ref.start])[-1]
-    cues = list(_FUTURE.finditer(before))
+    cues = sorted([*_FUTURE.finditer(before), *_FORECAST.finditer(before)], key=lambda m: m.end())
     return bool(cues) and not _PAST.search(before, cues[-1].end())
 
 

@@ -120,6 +120,10 @@ def _dated(text: str, ref: str, value: str, published: datetime, granularity: st
     ("Ona Brisk could face a Velm magistrate as early as Sunday.", "Sunday", "2031-06-01", "2031-06-08"),
     ("The Velm ferry may sail again as soon as Friday.", "Friday", "2031-05-30", "2031-06-06"),
     ("Gulls could be heard Sunday across the Velm harbour.", "Sunday", "2031-06-01", "2031-06-01"),
+    # a forecast tells of the days ahead; the day right after its verb is when it was made
+    ("The weather office forecast heavy rain over the Velm hills by Friday.", "Friday", "2031-05-30", "2031-06-06"),
+    ("The weather office predicted on Sunday that the rain would ease.", "Sunday", "2031-06-01", "2031-06-01"),
+    ("Showers in the forecast made Sunday a quiet day at the Velm pier.", "Sunday", "2031-06-01", "2031-06-01"),
     # a weekday with its date is that date
     ("An autopsy will be performed on Monday, June 16, 2031.", "Monday, June 16, 2031", "2031-06-16", "2031-06-16"),
     # Past, or a future word in another clause or in a quotation: as extracted.
