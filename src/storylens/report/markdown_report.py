@@ -143,8 +143,13 @@ def _extracted_lines(article: Article, names: Names) -> list[str]:
                 value = f"{'' if f.bound == '=' else f.bound + ' '}{f.value:,.10g}"
             else:
                 value = md_line(f.vague or "vague")
-            extra = " ".join(md_line(x) for x in (f.currency or f.unit, f.counts, f.trend) if x)
-            out.append(f"- {md_line(f.text)}: {value} {extra} (chars {f.start}–{f.end})".replace("  ", " "))
+            unit = f.currency or f.unit
+            extra = [md_line(unit)] if unit else []
+            if f.counts and f.counts != unit:  # what is counted, unless the unit says it
+                extra.append(f"(counts {md_line(f.counts)})")
+            if f.trend:
+                extra.append(f"({md_line(f.trend)})")
+            out.append(f"- {md_line(f.text)}: {' '.join([value, *extra])} (chars {f.start}–{f.end})")
         out.append("")
     if article.time_refs:
         out += [f"#### Time references ({len(article.time_refs)})", ""]

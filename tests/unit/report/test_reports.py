@@ -368,6 +368,20 @@ def test_markdown_names_whom_a_quote_was_given_without_an_internal_key() -> None
     assert "person:" not in md
 
 
+def test_markdown_figures_say_the_unit_and_what_is_counted_once() -> None:
+    from storylens.model import Figure
+
+    text = "Two ferries and four large lenders closed; fares rose 3 percent."
+    article = make_article(paragraphs=[text], figures=[
+        Figure("Two ferries", 0, 11, value=2.0, unit="ferry", counts="ferry"),
+        Figure("four large lenders", 16, 34, value=4.0, unit="large lender", counts="lender"),
+        Figure("3 percent", 51, 60, value=3.0, unit="percent", trend="up")])
+    md = render_markdown(make_report(articles=[article]))
+    assert "- Two ferries: 2 ferry (chars 0–11)" in md
+    assert "- four large lenders: 4 large lender (counts lender) (chars 16–34)" in md
+    assert "- 3 percent: 3 percent (up) (chars 51–60)" in md
+
+
 def test_markdown_escapes_hostile_text() -> None:
     md = render_markdown(make_report(articles=[hostile_article()], skipped=[Skipped(HOSTILE, HOSTILE)]))
     assert RLO not in md and ZWSP not in md and BOM not in md and "⟨U+202E⟩" in md
