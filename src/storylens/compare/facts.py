@@ -205,11 +205,9 @@ class _Scorer:
         n = len(statements) + 1
         self.idf = {t: math.log(n / c) + 1.0 for t, c in df.items()}
         self.name_factor = config.align_name_factor
-        #: a stem's weight where it is part of a name: its rarity times ``align_name_factor``
-        self.name_idf = {t: w * self.name_factor for t, w in self.idf.items()}
         # math.fsum: a sum over a set is the same whatever order the set iterates in (the
         # hash seed's), so the same pair scores the same in every run
-        self.weight = {id(st): self._shared_weight(st.terms, st.terms & st.name_terms) for st in statements}
+        self.weight = {id(st): math.fsum(self._w(t, st, st) for t in st.terms) for st in statements}
         self.figs = {id(st): _figure_keys(st) for st in statements}
         self.days = {id(st): day_refs(st) for st in statements}
         #: the weeks and later years each statement names (:func:`_weeks`, :func:`_years`)
@@ -229,17 +227,14 @@ class _Scorer:
                 self.row = {id(st): k for k, st in enumerate(embedded)}
                 self.vectors = paraphrase.centred(paraphrase.embed_cached([st.citation.text for st in embedded]))
 
-    def _shared_weight(self, stems: frozenset[str], names: frozenset[str]) -> float:
-        """The summed weights of ``stems``, those of ``names`` among them weighed as a
-        name's (``name_idf``)."""
-        idf, name_idf = self.idf, self.name_idf
-        return math.fsum([idf[t] for t in stems - names] + [name_idf[t] for t in names])
+    def _w(self, term: str, a: Statement, b: Statement) -> float:
+        w = self.idf[term]
+        return w * self.name_factor if term in a.name_terms or term in b.name_terms else w
 
     def lexical(self, a: Statement, b: Statement) -> float:
         """Mean of the weighted Dice and overlap coefficients: a clause restated inside a
         longer sentence still scores well, a long sentence that shares one clause less."""
-        common = a.terms & b.terms
-        shared = self._shared_weight(common, common & (a.name_terms | b.name_terms))
+        shared = math.fsum(self._w(t, a, b) for t in a.terms & b.terms)
         wa, wb = self.weight[id(a)], self.weight[id(b)]
         if not wa or not wb:
             return 0.0
