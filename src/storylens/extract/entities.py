@@ -17,7 +17,10 @@ per referent in the article:
   Gustavo Petro"); a one-word PERSON name written the way only a town is ("20, of
   Chattanooga", "Stockton police", "Gary, Ind.") or only after prepositions of place
   ("crowds in Bogotá"), none of whose mentions acts as a person (a subject, a name with a
-  role), is a place, every mention of it.
+  role), is a place, every mention of it. Two to four capitalised words set off before an
+  age ("Amanda Martinez, 20, of Luray Street" tagged ORG) are a person; so are two or
+  three proper nouns the recogniser missed there ("Halvor Engstrand, 71, a retired ferry
+  mechanic").
 * grouping: within the article a shorter form of a name ("Trump", "Duchâtel") joins the
   one full name that contains it; when two full names share it ("Nicolás Maduro", "Cilia
   Maduro") it stays apart (key ``person:maduro``). Untagged
@@ -122,7 +125,7 @@ def _names_a_street(words: list[str], prev: Token | None) -> bool:
 #: only a person's.
 _AGE_AFTER = re.compile(r",[ \t]*\d{1,2}(?=[ \t]*[,)]|[ \t]+and\b)")
 #: Two or three capitalised words before such an age.
-_NAME_BEFORE_AN_AGE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+){1,2}(?=,[ \t]*\d{1,2}(?:[ \t]*[,)]|[ \t]+and\b))")
+_NAME_BEFORE_AN_AGE = re.compile(rf"(?<![\w’'.-])[A-Z][\w’'-]+(?:[ \t][A-Z][\w’'-]+){{1,2}}(?={_AGE_AFTER.pattern})")
 
 
 def _names_before_an_age(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
