@@ -145,7 +145,11 @@ def _names_before_an_age(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
         if span is None or not all(tok.pos_ == "PROPN" for tok in span) or not _looks_like_name(words) \
                 or fold_word(words[-1]) in STREET_DESIGNATORS:
             continue
-        out.append(_Mention(start, end, match.group(), tuple(fold(match.group()).split()), "person", "PERSON", True))
+        bounds = name_bounds(match.group(), "person")
+        if bounds is None:
+            continue
+        start, end = start + bounds[0], start + bounds[1]
+        out.append(_Mention(start, end, text[start:end], tuple(fold(text[start:end]).split()), "person", "PERSON", True))
     return out
 
 

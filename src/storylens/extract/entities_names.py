@@ -159,9 +159,9 @@ _EDGE_PUNCT = ",;:()[]\"“”‘'’"
 
 def name_bounds(text: str, kind: str) -> tuple[int, int] | None:
     """Character offsets ``[start, end)`` of the name inside ``text`` once a leading
-    "the", a trailing "and", leading titles (persons), a trailing possessive and an
-    encyclopaedia's footnote mark are taken off; None when nothing is left (an ORG span
-    that is only "President") or the span is a link or a handle."""
+    "the", a trailing "and", leading titles and a caption's labels (persons), a trailing
+    possessive and an encyclopaedia's footnote mark are taken off; None when nothing is
+    left (an ORG span that is only "President") or the span is a link or a handle."""
     if _LINK_ONLY.match(text):
         return None  # "http://bit.ly/...", "@StationNews", "pic.twitter.com/...": no name
     footnote = _FOOTNOTE.search(text)
@@ -192,6 +192,8 @@ def name_bounds(text: str, kind: str) -> tuple[int, int] | None:
             words = words[last_title + 1:]
         while len(words) > 1 and word(0)[:1].islower() and fold_word(word(0)) not in NAME_PARTICLES:
             words = words[1:]
+        while len(words) > 2 and fold_word(word(0)) in _CAPTION_LABELS:
+            words = words[1:]  # "Victims Shane Newland", "Family Handout Alexis Mercer": a caption's label
     if not words:
         return None
     start, end = words[0][0], words[-1][1]
@@ -219,6 +221,10 @@ def name_bounds(text: str, kind: str) -> tuple[int, int] | None:
     return start, end
 
 
+#: Words a photo caption or a list puts before a person's name ("Photos Lety Hernandez",
+#: "Handout Alexis Mercer", "Victims Shane Newland, 42, and ..."), never a name's first word.
+_CAPTION_LABELS = frozenset({"photo", "photos", "handout", "victim", "victims", "suspect", "suspects", "toddler",
+                             "mugshot", "courtesy", "pictured", "booking", "family", "file"})
 #: An encyclopaedia's footnote mark after a name, with the full stop before it: ".[35".
 _FOOTNOTE = re.compile(r"\.?\[\d")
 #: A span that is a link or a handle, not a name (any kind's: "Amazon.com" stays a name).

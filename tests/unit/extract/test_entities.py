@@ -136,6 +136,11 @@ def test_name_bounds_and_strip_name():
     assert name_bounds("Prime Minister", "person") is None
     assert strip_name("The Harbour Trust (HT", "org") == "Harbour Trust"
     assert fold("Ferreiro‑Nadal’s") == "ferreiro-nadal's"
+    # a caption's or a list's label before a full name is no part of it; before a surname alone it stays
+    for labelled, name in (("Victims Hedda Brun", "Hedda Brun"), ("Family Handout Ola Brun", "Ola Brun"),
+                           ("Photos Ola Brun", "Ola Brun"), ("Victim Brun", "Victim Brun")):
+        a, b = name_bounds(labelled, "person")
+        assert labelled[a:b] == name
 
 
 def test_a_persons_name_holds_no_credit_footnote_link_age_or_clock_time():
