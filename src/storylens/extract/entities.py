@@ -20,10 +20,13 @@ per referent in the article:
   role), is a place, every mention of it. Two to four capitalised words set off before an
   age ("Amanda Martinez, 20, of Luray Street" tagged ORG) are a person; so are two or
   three proper nouns the recogniser missed there ("Halvor Engstrand, 71, a retired ferry
-  mechanic").
+  mechanic"). A PERSON span ending in an institution's word ("Stroger Hospital", "Aurora
+  Police") is an organisation; one that is a group or a bare role ("Officers", "Marion
+  County Sheriff") or holds a headline's verb ("Girl Shot", "Teens Killed") is dropped.
 * grouping: within the article a shorter form of a name ("Trump", "Duchâtel") joins the
   one full name that contains it; when two full names share it ("Nicolás Maduro", "Cilia
-  Maduro") it stays apart (key ``person:maduro``). Untagged
+  Maduro") it stays apart (key ``person:maduro``), and so it does when a given name joined
+  to the full name shows two people share the surname ("Malia and Sasha Obama"). Untagged
   tokens that spell a known person's surname are added as mentions.
 * keys: :func:`entity_key` of the longest full form. A surname-only article gets
   ``person:<surname>``; linking it to a full name in another article is the compare
@@ -44,7 +47,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..model import Entity, Span
-from ..text import is_us_state
+from ..text import is_us_state, narrow
 from .entities_names import (
     LABEL_KINDS, ORG_HEADS, STREET_DESIGNATORS, STRONG_TITLES, entity_key, fold, fold_word, place_name,
     is_role_word, name_bounds,
@@ -93,6 +96,30 @@ class _Group:
 
     def best(self) -> _Mention:
         return max(self.mentions, key=lambda m: (len(m.words), len(m.text), -m.start))
+
+
+#: The last word of an institution's name, never of a person's ("John H. Stroger Jr.
+#: Hospital", "Aurora Police", "Crime Stoppers", "Broward Sheriff's Office").
+_INSTITUTION_LAST_WORDS = frozenset("""
+hospital hospitals clinic school schools academy university college department dept ministry office agency
+police prison jail detention center centre stoppers scouts lounge nightclub rescue ambulance fire county
+township committee commission association corporation company foundation institute council coalition
+organization organisation hotel motel suites restaurant grill cafe mall apartments
+""".split())
+#: Last words of a span that names no one person: a group ("Officers", "N. Deputies") or a
+#: role with no name after it ("Marion County Sheriff", "Roy Police Lt").
+_GROUPS_AND_BARE_ROLES = frozenset("""
+officers deputies detectives investigators witnesses people residents neighbors neighbours authorities officials
+troopers firefighters paramedics victims relatives
+sheriff lt sgt cmdr spokesperson spokesman spokeswoman officer coroner principal ranger detective trooper
+investigator
+""".split())
+#: A headline's verbs and crimes, no word of a name: "Girl Shot", "Teens Killed", "Baby
+#: Struck", "Attempted Murder" tagged PERSON.
+_HEADLINE_VERBS = frozenset("""
+shot killed slain slashed stabbed wounded injured dies died recovers recovering arrested charged shooting
+shootings killing murder murdered manslaughter gunned kills struck
+""".split())
 
 
 def _norp_is_org(text: str) -> bool:
@@ -186,6 +213,15 @@ def _candidate(doc: Doc, ent: SpacySpan) -> _Mention | None:
     if kind == "person":
         end = _through_given_name(text_of(doc), end)
     text = text_of(doc)[start:end]
+    if kind == "person":
+        words = text.split()
+        last = fold_word(narrow(words[-1]))
+        if last in _GROUPS_AND_BARE_ROLES or any(fold_word(w) in _HEADLINE_VERBS for w in words) \
+                or (len(words) == 1 and last in _INSTITUTION_LAST_WORDS):
+            log.debug("dropped %s span %r: names no one person", label, ent.text)
+            return None  # "Officers", "Marion County Sheriff", "Girl Shot", "Schools"
+        if last in _INSTITUTION_LAST_WORDS:
+            kind = "org"  # "John H. Stroger Jr. Hospital", "Aurora Police" tagged PERSON
     acronym = None
     if kind == "org" and "(" in ent.text:
         inner = ent.text[ent.text.index("(") + 1:].strip(" )")
@@ -322,7 +358,37 @@ def _unify_org_place(mentions: list[_Mention]) -> None:
             m.kind = "org" if votes[m.words] >= 0 else "place"
 
 
-def _group_people(mentions: list[_Mention]) -> list[_Group]:
+#: A given name joined by "and" to a full name, with the word before it if any: "Cedric and
+#: James Poore", "twins Deona and Keona Luke" (not "Stan Woods and Dequan Jones").
+_GIVEN_NAME_AND = re.compile(r"(?:^|[^\w’'.-])(\w[\w’'.-]*\s+)?([A-Z][a-z’'-]+)\s+and\s+$")
+
+
+#: Words before a place, not a given name ("Ron Wyden of Oregon and Mark Udall").
+_PLACE_PREPOSITIONS = frozenset({"of", "from", "in", "at", "near"})
+
+
+def _shared_surnames(doc: Doc, mentions: list[_Mention]) -> set[str]:
+    """Surnames that a given name joined to a two-word name shows two people share ("Malia
+    and Sasha Obama"; not "He and Ray Moss", "Ron Wyden of Oregon and Mark Udall", nor "Emma
+    and Sharon Elizabeth Watson", one woman's full name): the surname alone names neither of
+    them for sure."""
+    text, out = text_of(doc), set()
+    for m in mentions:
+        if len(m.words) == 2:
+            window = max(0, m.start - 60)
+            match = _GIVEN_NAME_AND.search(text[window:m.start])
+            before = (match.group(1) or "").strip() if match else ""
+            if match is None or before[:1].isupper() or before in _PLACE_PREPOSITIONS:
+                continue
+            given = doc.char_span(window + match.start(2), window + match.end(2))
+            if given is not None and given[0].pos_ == "PROPN":
+                out.add(m.words[-1])
+    return out
+
+
+def _group_people(mentions: list[_Mention], shared_surnames: set[str]) -> list[_Group]:
+    """People by name: a short form ("Poore") joins the one full name it is a short form of,
+    unless several are or a surname is shared (:func:`_shared_surnames`)."""
     forms = {m.words for m in mentions}
     maximal = {f for f in forms if not any(_is_short_form(f, g) for g in forms)}
     by_form: dict[tuple[str, ...], _Group] = {f: _Group("person") for f in maximal}
@@ -332,7 +398,7 @@ def _group_people(mentions: list[_Mention]) -> list[_Group]:
             by_form[m.words].mentions.append(m)
             continue
         targets = [f for f in maximal if _is_short_form(m.words, f)]
-        if len(targets) == 1:
+        if len(targets) == 1 and not (len(m.words) == 1 and m.words[0] in shared_surnames):
             by_form[targets[0]].mentions.append(m)
         else:
             loose.setdefault(m.words, _Group("person")).mentions.append(m)
@@ -373,11 +439,15 @@ _capitalised_folds: dict[int, str] = {}
 _FOLD_CACHE_SIZE = 200_000
 
 
-def _backfill_surnames(doc: Doc, people: list[_Group], taken: list[tuple[int, int]]) -> None:
-    """Add untagged tokens that spell exactly one person's surname ("Bråthen blamed ...")."""
+def _backfill_surnames(doc: Doc, people: list[_Group], taken: list[tuple[int, int]],
+                       shared_surnames: set[str]) -> None:
+    """Add untagged tokens that spell exactly one person's surname ("Bråthen blamed ..."),
+    not a surname two people share."""
     owners: dict[str, set[int]] = {}
     for i, g in enumerate(people):
         owners.setdefault(g.best().words[-1], set()).add(i)
+    for surname in shared_surnames:
+        owners.pop(surname, None)
     if not owners:
         return
     covered: set[int] | None = None  # the characters names already cover: worked out at the first candidate
@@ -434,14 +504,15 @@ def extract_entities(doc: Doc) -> list[Entity]:
     mentions += _names_before_an_age(doc, mentions)
     _resolve_kinds(mentions, doc)
     _unify_org_place(mentions)
-    people = _group_people([m for m in mentions if m.kind == "person"])
+    shared_surnames = _shared_surnames(doc, [m for m in mentions if m.kind == "person"])
+    people = _group_people([m for m in mentions if m.kind == "person"], shared_surnames)
     for g in people:
         for m in g.mentions:
             for role in attached_roles(doc, m.start, m.end):
                 if all(fold(role.text) != fold(r.text) for r in g.roles):
                     g.roles.append(role)
     taken = [(m.start, m.end) for m in mentions]
-    _backfill_surnames(doc, people, taken)
+    _backfill_surnames(doc, people, taken, shared_surnames)
     taken += [(s, e) for g in people for s, e, _t in g.extra]
     linked = role_mentions(doc, [([(m.start, m.end) for m in g.mentions] + [(s, e) for s, e, _t in g.extra], g.roles)
                                  for g in people], taken)

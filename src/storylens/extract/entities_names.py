@@ -60,7 +60,8 @@ marshal major maj king queen prince princess emperor empress pope cardinal bisho
 rabbi imam ayatollah sheikh sheik emir sultan chancellor secretary secretary-general
 ambassador commissioner chairman chairwoman chair chief deputy interim acting former ex
 speaker councillor councilman councilwoman alderman sheriff inspector detective det
-attorney-general ceo father
+attorney-general ceo father coroner detectives officer spokesman spokeswoman spokesperson prosecutor
+investigator trooper corporal cpl patrolman pastor rapper
 """.split())
 
 #: Titles that on their own show the name after them is a person (used to correct
@@ -86,7 +87,7 @@ professor doctor broadcaster host presenter anchor journalist reporter correspon
 author writer activist member negotiator prosecutor investigator researcher scientist
 historian speaker councillor sheriff inspector colonel admiral marshal administrator treasurer
 counsel mediator owner chairperson governor-general vicar bishop archbishop cardinal rabbi imam
-strongman dictator master harbourmaster spokesman
+strongman dictator master harbourmaster spokesman coroner detective trooper pastor principal
 """.split())
 
 #: Titles that say nothing about a role ("Mr", "Dr"): person evidence, never an alias.
@@ -159,7 +160,8 @@ _EDGE_PUNCT = ",;:()[]\"“”‘'’"
 
 def name_bounds(text: str, kind: str) -> tuple[int, int] | None:
     """Character offsets ``[start, end)`` of the name inside ``text`` once a leading
-    "the", a trailing "and", leading titles and a caption's labels (persons), a trailing
+    "the", a trailing "and", leading titles (with the office before them: "Anderson County
+    Coroner"), a caption's labels and kin ("Nephew") (persons), a trailing
     possessive and an encyclopaedia's footnote mark are taken off; None when nothing is
     left (an ORG span that is only "President") or the span is a link or a handle."""
     if _LINK_ONLY.match(text):
@@ -192,8 +194,8 @@ def name_bounds(text: str, kind: str) -> tuple[int, int] | None:
             words = words[last_title + 1:]
         while len(words) > 1 and word(0)[:1].islower() and fold_word(word(0)) not in NAME_PARTICLES:
             words = words[1:]
-        while len(words) > 2 and fold_word(word(0)) in _CAPTION_LABELS:
-            words = words[1:]  # "Victims Shane Newland", "Family Handout Alexis Mercer": a caption's label
+        while len(words) > 2 and (fold_word(word(0)) in _CAPTION_LABELS or fold_word(word(0)) in _KIN):
+            words = words[1:]  # "Victims Shane Newland", "Family Handout Alexis Mercer", "Nephew Tobias Wendt"
     if not words:
         return None
     start, end = words[0][0], words[-1][1]
@@ -225,6 +227,10 @@ def name_bounds(text: str, kind: str) -> tuple[int, int] | None:
 #: "Handout Alexis Mercer", "Victims Shane Newland, 42, and ..."), never a name's first word.
 _CAPTION_LABELS = frozenset({"photo", "photos", "handout", "victim", "victims", "suspect", "suspects", "toddler",
                              "mugshot", "courtesy", "pictured", "booking", "family", "file"})
+#: Kin before a full name in title case ("Nephew Tobias Wendt said"): who the person is to
+#: someone, not part of the name.
+_KIN = frozenset({"nephew", "niece", "brother", "sister", "cousin", "uncle", "aunt", "son", "daughter", "grandson",
+                  "granddaughter", "grandmother", "grandfather", "stepfather", "stepmother", "stepson", "stepdaughter"})
 #: An encyclopaedia's footnote mark after a name, with the full stop before it: ".[35".
 _FOOTNOTE = re.compile(r"\.?\[\d")
 #: A span that is a link or a handle, not a name (any kind's: "Amazon.com" stays a name).
@@ -274,6 +280,10 @@ def _person_words(text: str, start: int, end: int) -> tuple[int, int]:
 #: Generational suffixes after a surname ("Martin Luther King Jr", "Henry Ford II"), folded.
 NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
 _ANCHOR_TITLES = STRONG_TITLES | {"minister", "secretary", "premier"}
+#: Words that end the name of an office a title belongs to ("Anderson County Coroner",
+#: "Pittsburgh Police Spokeswoman"): the words before the title are the office, not the name.
+_OFFICE_WORDS = frozenset({"county", "city", "parish", "township", "police", "pd", "department", "dept", "sheriff's",
+                           "fire", "state", "district", "university", "school", "schools", "court"})
 
 
 def _strippable(words: list[str], last_title: int) -> bool:
@@ -291,6 +301,8 @@ def _strippable(words: list[str], last_title: int) -> bool:
         return False
     if fold_word(words[last_title].rstrip(",")) in _ANCHOR_TITLES:
         return True
+    if any(fold_word(narrow(w)) in _OFFICE_WORDS for w in words[:last_title]):
+        return True  # "Anderson County Coroner Greg Shore", "Pittsburgh Police Spokeswoman Sonya Toler"
     for word in words[:last_title]:
         w = narrow(word).rstrip(",")
         if not (is_title_word(w) or w.isupper() or w[:1].islower() or w.endswith("'s")):

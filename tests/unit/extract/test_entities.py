@@ -226,11 +226,51 @@ def test_honorifics_and_titles_not_in_names(nlp):
     assert people["person:halvorsen"].aliases == []  # "Mr" is no role
 
 
+def test_an_office_and_its_title_are_no_part_of_a_name(nlp):
+    # the model tags "Coroner Edna Mulligan" and "Spokeswoman Tamsin Okafor" as persons
+    text, ents = _run(nlp, "Varrow County Coroner Edna Mulligan said the driver died at the scene. "
+                           "Mulligan said an autopsy was planned.")
+    assert _texts(text, _by_key(ents, "person:edna mulligan")) == ["Edna Mulligan", "Mulligan"]
+    assert not any(e.kind == "person" and "county" in e.key for e in ents)
+    text, ents = _run(nlp, '"We are asking anyone with video to call us," said Brickfield Police Spokeswoman '
+                           "Tamsin Okafor.")
+    assert _texts(text, _by_key(ents, "person:tamsin okafor")) == ["Tamsin Okafor"]
+    text, ents = _run(nlp, "Nephew Tobias Wendt said the family was devastated.")
+    assert _texts(text, _by_key(ents, "person:tobias wendt")) == ["Tobias Wendt"]
+
+
+def test_a_headline_or_an_institution_tagged_person_is_no_person(nlp):
+    # title-case headlines the model reads as one long name
+    _text, ents = _run(nlp, "Girl Shot Near Elm Park\n\nA girl was shot on Friday.")
+    assert not any(e.kind == "person" for e in ents), [e.key for e in ents]
+    # a hospital named after a person, tagged a person
+    _text, ents = _run(nlp, "The victim was taken to Oskar Brandt Hospital, where he died.")
+    assert [(e.key, e.kind) for e in ents] == [("org:oskar brandt hospital", "org")]
+
+
 def test_shared_surname_stays_apart(nlp):
     text, ents = _run(nlp, "Anton Keller and Mara Keller founded the firm. Keller said it was profitable.")
     assert _texts(text, _by_key(ents, "person:anton keller")) == ["Anton Keller"]
     assert _texts(text, _by_key(ents, "person:mara keller")) == ["Mara Keller"]
     assert _texts(text, _by_key(ents, "person:keller")) == ["Keller"]
+
+
+def test_a_surname_two_people_share_names_neither(nlp):
+    # "Malia and Sasha Obama": the surname alone is not the daughter named in full
+    text, ents = _run(nlp, "President Obama left with Malia and Sasha Obama on Friday. Obama said the trip was short.")
+    assert _texts(text, _by_key(ents, "person:sasha obama")) == ["Sasha Obama"]
+    assert _texts(text, _by_key(ents, "person:obama")) == ["Obama", "Obama"]
+    # a full name before "and" is no given name: "Jones" is Dequan Jones's
+    text, ents = _run(nlp, "Officers found Stan Woods and Dequan Jones at the scene. Jones was unhurt.")
+    assert "person:jones" not in {e.key for e in ents}
+    # nor is a pronoun, nor a given name before a full name with a middle name
+    text, ents = _run(nlp, "He and Ray Moss were charged. Moss said nothing.")
+    assert _texts(text, _by_key(ents, "person:ray moss")) == ["Ray Moss", "Moss"]
+    text, ents = _run(nlp, "Senators Ron Wyden of Oregon and Mark Udall of Colorado wrote to him. On Friday, "
+                           "Mr. Udall released a statement.")
+    assert _texts(text, _by_key(ents, "person:mark udall")) == ["Mark Udall", "Udall"]
+    text, ents = _run(nlp, "The man shot Emma and Sharon Ada Vance. Vance is in stable condition.")
+    assert _texts(text, _by_key(ents, "person:sharon ada vance")) == ["Sharon Ada Vance", "Vance"]
 
 
 def test_untagged_surname_is_added(nlp):
