@@ -7,7 +7,8 @@
   stand alone (:func:`storylens.compare.readable.sayable`: no headline, no clause cut at a comma, no piece of a
   quotation without its speaker); a quoted person's words that do not say whose they are
   (the sentence names no speaker) are given with the speaker ("Name: “...”", an embedded
-  post's words with the name it is signed with), and words given with "she said" name her
+  post's words with the name it is signed with; so are words an outlet prints as its own
+  that another article of the line quotes word for word, naming its speaker), and words given with "she said" name her
   in brackets where that is certain (:mod:`storylens.compare.pronoun_speakers`; of a
   fact's sentences, one that names its speaker is shown first); a fact in
   a conflict gives a line only from its sentences that take no side and repeat no side's
@@ -293,6 +294,31 @@ def _lines(f: Fact, disputed: _Disputed, superseded: set[tuple[str, str, int, in
     return sorted((x for x in lines if x.sources == most), key=lambda x: _leans_on_a_pronoun(x, by_id))
 
 
+#: Words a sentence must have for another article's quotation of the same words to say
+#: whose they are (not "It was awful.").
+_SAME_WORDS_MIN = 6
+
+
+def _voice(line: _Line, voices: Mapping[tuple[str, str, int, int], str], authors: Collection[str]) -> str | None:
+    """Who asserts the line's sentence: its own statement's voice, or, where that is the
+    outlet's, the person whose quotation in another article of the line holds the same
+    words (a statement one outlet prints as its own paragraph, another as "He added, ..."
+    in quotation marks; a speech one outlet goes on quoting past the sentence it opened
+    in): the words are that person's."""
+    voice = voices.get(line.shown.location)
+    if voice is not None and (voice.startswith("person:") or voice in authors):
+        return voice
+    words = casefold_words(line.shown.text)
+    if len(words.split()) < _SAME_WORDS_MIN:
+        return voice
+    for c in line.support:
+        other = voices.get(c.location)
+        if c.article_id != line.shown.article_id and other is not None \
+                and (other.startswith("person:") or other in authors) and f" {words} " in f" {casefold_words(c.text)} ":
+            return other
+    return voice
+
+
 def _repeats(text: str, above: str) -> bool:
     """Whether a summary line says again what a line above it says: the shorter line's
     content words (``compare.brief_repeat_min_words`` or more) nearly all in the other
@@ -375,7 +401,7 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
 
     out = []
     for x in sorted(lines, key=position):
-        voice = voices.get(x.shown.location)
+        voice = _voice(x, voices, authors)
         text, named_by = _with_named_speaker(x.shown, names, by_id)
         out.append(BriefSentence(_attributed(voice, text.strip(), names, authors), list(x.support),
                                  speaker=named_by))

@@ -233,6 +233,24 @@ def test_a_speakers_words_in_the_summary_name_the_speaker():
     assert sentence.text == text
 
 
+def test_words_one_outlet_prints_as_its_own_are_shown_with_the_speaker_another_quotes():
+    # One outlet prints a statement as its own paragraph, the other quotes the same words.
+    own = "There are those who think the ferries should stop for good."
+    quoted = "He added, “There are those who think the ferries should stop for good.”"
+    a, b, fact = _two_outlets_one_fact(own, quoted)
+    a.entities.append(Entity(UNION, "Mírta Oskarsdóttir", "person", mentions=[Span(0, 1)]))
+    voices = {("a", "text", 0, len(own)): "outlet", ("b", "text", 0, len(quoted)): UNION}
+    (sentence,) = build_brief([a, b], [fact], [], [], [], voices).summary
+    assert sentence.text == "Mírta Oskarsdóttir: “There are those who think the ferries should stop for good.”"
+    # Other words, or too few to tell, are the outlet's own.
+    for own, other in [("Some think the ferries should stop for good.", quoted),
+                       ("The ferries should stop.", "He added, “The ferries should stop.”")]:
+        a, b, fact = _two_outlets_one_fact(own, other)
+        voices = {("a", "text", 0, len(own)): "outlet", ("b", "text", 0, len(other)): UNION}
+        (sentence,) = build_brief([a, b], [fact], [], [], [], voices).summary
+        assert sentence.text == own
+
+
 def test_a_sentence_that_names_its_speaker_is_shown_as_written():
     text = "Velm County Coroner Mírta Oskarsdóttir confirmed the boy died hours later at Velm Hospital."
     a, b, fact = _two_outlets_one_fact(text, text)
