@@ -46,17 +46,28 @@ _CUT_OFF = re.compile(r"(?:\.\.\.|…)\s*$")
 _CLOSES_UNOPENED = re.compile(r"^[^()]{1,40}\)")
 
 
+#: A sentence that points the reader at the page's own media ("Below are some of the photos
+#: shared ...", "Watch the video above.", "Click here for ..."): the page's furniture, no
+#: account of what happened.
+_POINTS_AT_THE_PAGE = re.compile(r"(?:below|above)\b.{0,80}\b(?:photos?|pictures?|images?|videos?|tweets?|posts?"
+                                 r"|slideshow|gallery|maps?|footage|clips?|reactions?)\b"
+                                 r"|(?:watch|see|view|check\s+out|scroll)\b.{0,80}\b(?:below|above)\b|click\s+here\b",
+                                 re.IGNORECASE)
+
+
 @lru_cache(maxsize=16384)
 def sayable(text: str) -> bool:
     """Whether a statement can stand alone in a summary: a whole sentence (it begins with
     a capital or a digit and ends a sentence, not a clause cut at a comma or a
     semicolon, nor a teaser cut off with an ellipsis), not a photo caption (it opens with
-    the photo's credit, or the end of one: a bracket it never opened), and not a piece
+    the photo's credit, or the end of one: a bracket it never opened), not a pointer to the
+    page's media (it opens with "Below are the photos", "Watch the video above"), and not a piece
     of someone's quotation without its speaker (it opens a quotation, leaves one open,
     or quotes four words or more, and names no one saying it)."""
     t = text.strip()
     body = t.lstrip(OPENING_QUOTES + "([—–- ")
-    if not body or not (body[0].isupper() or body[0].isdigit()) or _PHOTO_CREDIT.match(body):
+    if not body or not (body[0].isupper() or body[0].isdigit()) or _PHOTO_CREDIT.match(body) \
+            or _POINTS_AT_THE_PAGE.match(body):
         return False
     if not re.search(r"[.!?…][\"”’')\]]*$", t) or _CUT_OFF.search(t) or _CLOSES_UNOPENED.match(t):
         return False

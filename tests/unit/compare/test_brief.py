@@ -184,6 +184,10 @@ def test_only_whole_attributed_sentences_are_sayable():
     assert not sayable("Ferries stayed in port as the strike entered its sixth day,")  # a clause cut at a comma
     assert not sayable("but the union said it would talk;")
     assert not sayable("and not a day before.")  # no capital: the rest of a sentence
+    assert not sayable("Below are some of the photos readers sent from the quay on Friday.")  # the page's media
+    assert not sayable("Watch the harbour master's briefing in the video above.")
+    assert sayable("Above the quay, the crane stood idle all week.")
+    assert sayable("Watchers on the quay saw the ferry leave below the bridge.")
     assert not sayable('"We will sail when the contracts are signed and not a day before."')  # whose words?
     assert not sayable("however, all ferries will stay in port,\" the post read")
     assert not sayable("Ona Brisk, who is accused of sinking two ferries and...")  # a teaser cut off
