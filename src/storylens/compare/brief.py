@@ -216,6 +216,15 @@ class _Disputed:
                    for k, n in involved.items())
 
 
+def _tells_whose_words(article: Article | None, shown: Citation) -> bool:
+    """Whether the sentence itself holds the cue of a quotation in it ("And he describes
+    the hostile reaction ...", "..., she said"): it reports whose words it gives, in the
+    outlet's words, and needs no speaker put before it."""
+    return article is not None and any(
+        q.cue_start is not None and shown.start <= q.cue_start < shown.end
+        and q.start < shown.end and shown.start < q.end for q in article.quotes)
+
+
 def _attributed(speaker: str | None, text: str, names: dict[str, str], authors: Collection[str]) -> str:
     """The sentence, with its speaker when it gives a quoted speaker's words and does
     not say whose they are ("This is a smart gesture." from a leader's post), the
@@ -401,7 +410,7 @@ def _summary(facts: Sequence[Fact], order: dict[str, int], names: dict[str, str]
 
     out = []
     for x in sorted(lines, key=position):
-        voice = _voice(x, voices, authors)
+        voice = None if _tells_whose_words(by_id.get(x.shown.article_id), x.shown) else _voice(x, voices, authors)
         text, named_by = _with_named_speaker(x.shown, names, by_id)
         out.append(BriefSentence(_attributed(voice, text.strip(), names, authors), list(x.support),
                                  speaker=named_by))

@@ -235,6 +235,17 @@ def test_a_speakers_words_in_the_summary_name_the_speaker():
     voices[("a", "text", 0, len(text))] = "outlet"
     (sentence,) = build_brief([a, b], [fact], [], [], [], voices).summary
     assert sentence.text == text
+    # Reported speech, its cue in the sentence, is the outlet's words about hers, not hers.
+    told = "And she describes the rough crossing the ferries made, implying she was aboard."
+    a, b, fact = _two_outlets_one_fact(told, told)
+    a.entities.append(Entity(UNION, "Mírta Oskarsdóttir", "person", mentions=[Span(0, 1)]))
+    said = told.index("the rough")
+    for article in (a, b):
+        article.quotes.append(Quote(told[said:told.index(",")], said, told.index(","), "indirect", speaker="she",
+                                    speaker_entity=UNION, cue="describes", cue_start=8, cue_end=17))
+    voices = {("a", "text", 0, len(told)): UNION, ("b", "text", 0, len(told)): UNION}
+    (sentence,) = build_brief([a, b], [fact], [], [], [], voices).summary
+    assert sentence.text == told
 
 
 def test_words_one_outlet_prints_as_its_own_are_shown_with_the_speaker_another_quotes():
