@@ -345,5 +345,8 @@ def test_floors_on_newswcl50(tmp_path_factory: pytest.TempPathFactory) -> None:
     assert grouped["brief_support_precision"] >= 0.55 and grouped["brief_central_recall"] >= 0.45
     # one utterance per quote group: precision .75 -> .87 for recall .75 -> .67 (docs/benchmarks.md)
     assert grouped["quote_pair_precision"] >= 0.85 and grouped["quote_pair_recall"] >= 0.65
-    # (.948 -> .954 when the person spoken to, cut: "Your visit, Mr. President, comes", was minor)
-    assert grouped["quote_fidelity_accuracy"] >= 0.95
+    # (.948 -> .954 when the person spoken to, cut: "Your visit, Mr. President, comes", was minor;
+    # .954 -> .948 when a paragraph break ended a sentence: PolNeAR's attributions all
+    # better, one NewsWCL50 phrase both the DNC's chair and its lawsuit use grouped with
+    # the chair's words, docs/benchmarks.md)
+    assert grouped["quote_fidelity_accuracy"] >= 0.94

@@ -84,12 +84,14 @@ def load_nlp() -> "Language":
     """The verified pipeline, loaded once per process (with malloc's thresholds fixed for
     its batches: ``storylens.allocator``), its attribute ruler matching by lookup
     (``attribute_matches``: the same attributes, ~3 CPU s less per 1,000 articles) and
-    its lemmatizer's lemmas kept per word form (``lemma_cache``: the same lemmas)."""
+    its lemmatizer's lemmas kept per word form (``lemma_cache``: the same lemmas), and
+    a paragraph break a sentence's end before the parser runs (``paragraph_sentences``)."""
     import spacy
 
     from ..allocator import keep_freed_memory
     from .attribute_matches import speed_up
     from .lemma_cache import cache_lemmas
+    from .paragraph_sentences import add_paragraph_starts
 
     keep_freed_memory()
     root = model_path()
@@ -98,6 +100,7 @@ def load_nlp() -> "Language":
     nlp = spacy.load(root)
     speed_up(nlp)
     cache_lemmas(nlp)
+    add_paragraph_starts(nlp)
     return nlp
 
 

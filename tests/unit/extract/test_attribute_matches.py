@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from storylens.extract.attribute_matches import RuleMatcher, speed_up
 from storylens.extract.nlp import load_nlp, model_path
+from storylens.extract.paragraph_sentences import add_paragraph_starts
 
 SENTENCES = [
     "Mayor Ilse Varnow said the Harbourgate ferry won't run on Tuesday, and he's gonna ask why.",
@@ -27,6 +28,7 @@ def _attributes(doc: Doc) -> list[tuple[str, ...]]:
 def test_the_packaged_model_gives_the_same_matches_and_attributes() -> None:
     fast = load_nlp()
     stock = spacy.load(model_path())
+    add_paragraph_starts(stock)  # the parse both run: a paragraph break ends a sentence
     ruler = stock.get_pipe("attribute_ruler")
     lookup = RuleMatcher([ruler.matcher.get(str(n))[1] for n in range(len(ruler.attrs))], stock.vocab.strings)
     for doc in stock.pipe(SENTENCES, disable=["attribute_ruler", "lemmatizer", "ner"]):
