@@ -8,9 +8,11 @@
   quotation without its speaker); a quoted person's words that do not say whose they are
   (the sentence names no speaker) are given with the speaker ("Name: “...”", an embedded
   post's words with the name it is signed with; so are words an outlet prints as its own
-  that another article of the line quotes word for word, naming its speaker), and words given with "she said" name her
-  in brackets where that is certain (:mod:`storylens.compare.pronoun_speakers`; of a
-  fact's sentences, one that names its speaker is shown first); a fact in
+  that another article of the line quotes word for word, naming its speaker; a sentence
+  holding its quotation's cue, "he describes ...", is reported speech, shown as written),
+  and words given with "she said" name her in brackets where that is certain
+  (:mod:`storylens.compare.pronoun_speakers`; of a fact's sentences, one that names its
+  speaker is shown first); a fact in
   a conflict gives a line only from its sentences that take no side and repeat no side's
   claim (what its statements agree on besides the disputed detail), the rest is left to
   ``disputed``; a statement
