@@ -106,6 +106,8 @@ police prison jail detention center centre stoppers scouts lounge nightclub resc
 township committee commission association corporation company foundation institute council coalition
 organization organisation hotel motel suites restaurant grill cafe mall apartments
 """.split())
+#: Of those, the last words of an area's name: a place, as the recogniser's GPE "Harris County" is.
+_AREA_LAST_WORDS = frozenset({"county", "township"})
 #: Last words of a span that names no one person: a group ("Officers", "N. Deputies") or a
 #: role with no name after it ("Marion County Sheriff", "Roy Police Lt").
 _GROUPS_AND_BARE_ROLES = frozenset("""
@@ -220,8 +222,8 @@ def _candidate(doc: Doc, ent: SpacySpan) -> _Mention | None:
                 or (len(words) == 1 and last in _INSTITUTION_LAST_WORDS):
             log.debug("dropped %s span %r: names no one person", label, ent.text)
             return None  # "Officers", "Marion County Sheriff", "Girl Shot", "Schools"
-        if last in _INSTITUTION_LAST_WORDS:
-            kind = "org"  # "John H. Stroger Jr. Hospital", "Aurora Police" tagged PERSON
+        if last in _INSTITUTION_LAST_WORDS:  # "John H. Stroger Jr. Hospital", "Aurora Police" tagged PERSON
+            kind = "place" if last in _AREA_LAST_WORDS else "org"  # "Monroe County" is a place, as elsewhere
     acronym = None
     if kind == "org" and "(" in ent.text:
         inner = ent.text[ent.text.index("(") + 1:].strip(" )")
