@@ -43,7 +43,7 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, TypeGuard
 
 from storylens.compare.facts import support_sources
 from storylens.compare.hashtags import make_hashtags
@@ -227,6 +227,12 @@ def _tells_whose_words(article: Article | None, shown: Citation) -> bool:
         and q.start < shown.end and shown.start < q.end for q in article.quotes)
 
 
+def _named_voice(voice: str | None, authors: Collection[str]) -> TypeGuard[str]:
+    """Whether a statement's voice is someone a line can be given to: a person, or the
+    author of an embedded post (not the outlet, an organisation or no one)."""
+    return voice is not None and (voice.startswith("person:") or voice in authors)
+
+
 def _attributed(speaker: str | None, text: str, names: dict[str, str], authors: Collection[str]) -> str:
     """The sentence, with its speaker when it gives a quoted speaker's words and does
     not say whose they are ("This is a smart gesture." from a leader's post), the
@@ -237,7 +243,7 @@ def _attributed(speaker: str | None, text: str, names: dict[str, str], authors: 
     opening = closes_a_quotation(text)
     if opening:
         return f"{opening}… {text}"
-    if not speaker or not (speaker.startswith("person:") or speaker in authors) or SPEECH.search(unquoted(text)):
+    if not _named_voice(speaker, authors) or SPEECH.search(unquoted(text)):
         return text  # the outlet's voice, a speaker known only by a word ("Governor"), or no person
     name = _display_name(speaker, names)
     if _names_the_speaker(text, name):
@@ -317,15 +323,15 @@ def _voice(line: _Line, voices: Mapping[tuple[str, str, int, int], str], authors
     in quotation marks; a speech one outlet goes on quoting past the sentence it opened
     in): the words are that person's."""
     voice = voices.get(line.shown.location)
-    if voice is not None and (voice.startswith("person:") or voice in authors):
+    if _named_voice(voice, authors):
         return voice
     words = casefold_words(line.shown.text)
     if len(words.split()) < _SAME_WORDS_MIN:
         return voice
     for c in line.support:
         other = voices.get(c.location)
-        if c.article_id != line.shown.article_id and other is not None \
-                and (other.startswith("person:") or other in authors) and f" {words} " in f" {casefold_words(c.text)} ":
+        if c.article_id != line.shown.article_id and _named_voice(other, authors) \
+                and f" {words} " in f" {casefold_words(c.text)} ":
             return other
     return voice
 

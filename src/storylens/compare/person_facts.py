@@ -33,8 +33,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 
 from storylens.compare.details import person_ages
 from storylens.compare.facts import corroborated_fact
